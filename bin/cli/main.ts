@@ -1,0 +1,273 @@
+import { Command, CommanderError } from 'commander';
+import os from 'node:os';
+import { formatDate } from '../../shared/dates';
+import { describeError } from '../../shared/errors';
+import { PHASE_LABELS, PHASES } from '../../shared/phases';
+import { countryByIso2 } from '../../shared/reference/countries';
+import { getCase, listCases, setCaseField } from '../../electron/services/cases';
+import { countrySummaries } from '../../electron/services/countries';
+import { addEvent, setEventField } from '../../electron/services/events';
+import { caseHistory, type HistoryEntry } from '../../electron/services/history';
+import { importKarteFiles, ImportError, type ImportProgress } from '../../electron/services/import/karte-import';
+import { defaultDatabaseFile } from '../../electron/services/paths';
+import { search } from '../../electron/services/search';
+import { openStore, type Store } from '../../electron/services/store/store';
+import { formatTable } from './table';
+
+interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+}
+
+/** Output goes through these, so tests can run the CLI in-process. */
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  stderrIsTty: boolean;
+}
+
+const processIo: Io = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  stderrIsTty: Boolean(process.stderr.isTTY),
+};
+
+function author(): string {
+  return process.env.KARTE_USER ?? os.userInfo().username;
+}
+
+function countryNames(codes: string[]): string {
+  return codes.map((code) => countryByIso2(code)?.ja ?? code).join('・');
+}
+
+function phaseLabel(phase: string | null): string {
+  return phase === null ? '—' : PHASE_LABELS[phase as keyof typeof PHASE_LABELS].ja;
+}
+
+function shortId(id: string): string {
+  return id.slice(0, 8);
+}
+
+function showValue(value: unknown): string {
+  if (value === undefined || value === null) return '∅';
+  if (typeof value === 'string') return value === '' ? '""' : value;
+  if (typeof value === 'object' && value !== null && 'text' in value && 'precision' in value) return String((value as { text: string }).text) || '∅';
+  return JSON.stringify(value);
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === '' || value === null || value === false || (Array.isArray(value) && value.length === 0);
+}
+
+function importProgress(io: Io): (p: ImportProgress) => void {
+  let lastReported = -1;
+  return (p) => {
+    // A line per tenth of a large file and one per small file: enough to follow a long import.
+    const done = p.caseIndex === p.caseCount;
+    const tenth = Math.floor((p.caseIndex * 10) / p.caseCount);
+    if (!done && (p.caseCount < 100 || tenth === lastReported)) return;
+    lastReported = done ? -1 : tenth;
+    io.err(`importing ${p.file} (${p.fileIndex + 1}/${p.fileCount}): case ${p.caseIndex}/${p.caseCount}`);
+  };
+}
+
+function historyLines(entries: HistoryEntry[]): string[] {
+  const lines: string[] = [];
+  for (const e of entries) {
+    const created = e.old === undefined;
+    // A record's creation logs every field; its empty defaults say nothing to a reader.
+    if (created && isEmpty(e.value)) continue;
+    const what = `${e.table === 'cases' ? 'case' : `event ${shortId(e.rowId)}`}.${e.field}`;
+    const change = created ? `= ${showValue(e.value)}` : `${showValue(e.old)} → ${showValue(e.value)}`;
+    lines.push(`${e.at.slice(0, 19).replace('T', ' ')}Z  ${e.author}  ${what}  ${change}`);
+  }
+  return lines;
+}
+
+export function buildProgram(io: Io): Command {
+  const program = new Command('karte')
+    .description('Karte: overseas deployment dossiers (海外展開カルテ) from the command line')
+    .option('--db <path>', 'the local store file', defaultDatabaseFile())
+    .option('--json', 'print machine-readable JSON')
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .exitOverride();
+
+  const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+  const withStore = <T>(work: (store: Store) => T): T => {
+    const store = openStore(globals().db ?? defaultDatabaseFile(), { key: process.env.KARTE_DB_KEY, author: author() });
+    try {
+      return work(store);
+    } finally {
+      store.close();
+    }
+  };
+  const print = (json: unknown, text: () => string) => io.out(globals().json ? JSON.stringify(json, null, 2) : text());
+
+  program
+    .command('import')
+    .description('import karte JSON files, all or nothing')
+    .argument('<files...>')
+    .action((files: string[]) =>
+      withStore((store) => {
+        const report = importKarteFiles(store, files, importProgress(io));
+        print(report, () =>
+          [
+            `imported ${report.files} file(s): ${report.casesAdded} cases added (${report.casesKept} already there),`,
+            `${report.eventsAdded} events added (${report.eventsKept} already there), ${report.dossiersAdded} dossiers added`,
+          ].join(' '),
+        );
+      }),
+    );
+
+  program
+    .command('countries')
+    .description('countries with cases, counted by current phase')
+    .action(() =>
+      withStore((store) => {
+        const rows = countrySummaries(store);
+        print(rows, () =>
+          formatTable(
+            ['ISO', 'country', 'cases', ...PHASES.map((p) => PHASE_LABELS[p].ja), '—'],
+            rows.map((r) => [r.iso2, `${r.ja} (${r.en})`, String(r.cases), ...PHASES.map((p) => String(r.byPhase[p])), String(r.byPhase.none)]),
+          ),
+        );
+      }),
+    );
+
+  program
+    .command('cases')
+    .description('list cases')
+    .option('--country <iso2>', 'only cases in this country')
+    .option('--region <region>', 'only cases in this region (ASEAN, 中南米 …)')
+    .option('--sector <sector>', 'only cases of this sector (code or label)')
+    .option('--phase <phase>', `only cases whose current phase is this (${PHASES.join(', ')}, none)`)
+    .option('--status <status>', 'only cases with this status (active, won, on_hold, dropped)')
+    .action((filter: { country?: string; region?: string; sector?: string; phase?: string; status?: string }) =>
+      withStore((store) => {
+        const rows = listCases(store, filter);
+        print(rows, () =>
+          formatTable(
+            ['id', 'country', 'sector', 'phase', 'status', 'events', 'title'],
+            rows.map((c) => [shortId(c.id), countryNames(c.countries) || c.region, c.sectorLabel, phaseLabel(c.currentPhase), c.status, String(c.eventCount), c.title]),
+          ),
+        );
+      }),
+    );
+
+  const caseCommand = program
+    .command('case')
+    .description('show a case with its events phase by phase (case ID), or change it (case set ID FIELD VALUE)')
+    .argument('<id>', 'case id or its first characters')
+    .action((id: string) =>
+      withStore((store) => {
+        const detail = getCase(store, id);
+        print(detail, () => {
+          const c = detail.case;
+          const lines = [
+            `${c.title}`,
+            `id        ${c.id}`,
+            `country   ${countryNames(c.countries) || '—'}${c.region ? ` (${c.region})` : ''}`,
+            `sector    ${c.sectorLabel} [${c.sector}]`,
+            `summary   ${c.summary || '—'}`,
+            `status    ${c.status}    phase ${phaseLabel(detail.currentPhase)}    scope ${c.scope}`,
+            `今後の方針 ${c.futurePolicy || '—'}`,
+          ];
+          for (const phase of PHASES) {
+            const events = detail.events.filter((e) => e.phase === phase);
+            if (events.length === 0) continue;
+            lines.push('', `【${PHASE_LABELS[phase].ja}】`);
+            for (const e of events) lines.push(`  ${shortId(e.id)}  ${(formatDate(e.date, 'ja') || '日付不明').padEnd(12)}  ${e.text}  [${e.scope}]`);
+          }
+          if (c.notes) lines.push('', `notes     ${c.notes}`);
+          return lines.join('\n');
+        });
+      }),
+    );
+  caseCommand
+    .command('set')
+    .description('set one field of a case (title, summary, sector, status, futurePolicy, scope, countries, …)')
+    .argument('<id>')
+    .argument('<field>')
+    .argument('<value>')
+    .action((id: string, field: string, value: string) =>
+      withStore((store) => {
+        const changes = setCaseField(store, id, field, value);
+        print(changes, () => (changes.length === 0 ? 'unchanged' : `set ${changes.map((ch) => ch.field).join(', ')}`));
+      }),
+    );
+
+  const eventCommand = program.command('event').description('add or change stage events');
+  eventCommand
+    .command('add')
+    .description('add an event to a case')
+    .argument('<caseId>')
+    .requiredOption('--phase <phase>', PHASES.join(' | '))
+    .requiredOption('--date <text>', 'as written: 2020年1月, 2019年度, 2018年夏, 2020-01-15, "" for unknown')
+    .requiredOption('--text <text>', 'what happened')
+    .option('--scope <scope>', 'internal | government | council | public (default: the case scope)')
+    .action((caseId: string, options: { phase: string; date: string; text: string; scope?: string }) =>
+      withStore((store) => {
+        const id = addEvent(store, caseId, options);
+        print({ id }, () => id);
+      }),
+    );
+  eventCommand
+    .command('set')
+    .description('set one field of an event (phase, date, text, scope, organisation, signatoryLevel, source)')
+    .argument('<id>')
+    .argument('<field>')
+    .argument('<value>')
+    .action((id: string, field: string, value: string) =>
+      withStore((store) => {
+        const changes = setEventField(store, id, field, value);
+        print(changes, () => (changes.length === 0 ? 'unchanged' : `set ${changes.map((ch) => ch.field).join(', ')}`));
+      }),
+    );
+
+  program
+    .command('search')
+    .description('search cases, events and dossiers (Japanese or English, two characters and up)')
+    .argument('<query...>')
+    .option('--limit <n>', 'at most this many hits', '50')
+    .action((words: string[], options: { limit: string }) =>
+      withStore((store) => {
+        const result = search(store, words.join(' '), Number(options.limit));
+        print(result, () => {
+          const lines = [`${result.total} match(es) for '${result.query}'${result.total > result.hits.length ? `, best ${result.hits.length} shown` : ''}`];
+          for (const hit of result.hits) {
+            const where = hit.caseTitle ? `${countryNames(hit.countries) || '—'} / ${hit.caseTitle}` : hit.kind;
+            const when = hit.date ? ` ${formatDate(hit.date, 'ja')}` : '';
+            lines.push(`${hit.kind.padEnd(9)} ${shortId(hit.id)}  ${where}${hit.phase ? `  【${phaseLabel(hit.phase)}】` : ''}${when}`, `          ${hit.excerpt}`);
+          }
+          return lines.join('\n');
+        });
+      }),
+    );
+
+  program
+    .command('history')
+    .description('the change log of a case and its events: who, when, field, old → new')
+    .argument('<caseId>')
+    .action((caseId: string) =>
+      withStore((store) => {
+        const entries = caseHistory(store, caseId);
+        print(entries, () => historyLines(entries).join('\n'));
+      }),
+    );
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code. Errors go to stderr, naming what was wrong. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof ImportError) io.err(`import failed, nothing was imported:\n${error.message}`);
+    else io.err(`karte: ${describeError(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { parseDateText } from '../../shared/dates';
+import { caseSchema, type Case, type CaseStatus } from '../../shared/model/case';
+import type { StageEvent } from '../../shared/model/stage-event';
+import { currentPhase, isPhase, type Phase } from '../../shared/phases';
+import { findCountry } from '../../shared/reference/countries';
+import { findRegion } from '../../shared/reference/regions';
+import { sectorOfLabel } from '../../shared/reference/sectors';
+import { compareTimeline } from '../../shared/timeline';
+import { setFieldFromText, type FieldParsers } from './field-text';
+import { newId, resolveId } from './record-ids';
+import { statement } from './store/database';
+import { readRow, writeRows, type Change, type Store } from './store/store';
+import { decodeRow } from './store/tables';
+
+export interface CaseSummary {
+  id: string;
+  title: string;
+  countries: string[];
+  region: string;
+  sector: string;
+  sectorLabel: string;
+  summary: string;
+  status: CaseStatus;
+  scope: Case['scope'];
+  currentPhase: Phase | null;
+  eventCount: number;
+}
+
+export interface CaseFilter {
+  country?: string;
+  region?: string;
+  sector?: string;
+  phase?: string;
+  status?: string;
+}
+
+export interface CaseDetail {
+  case: Case;
+  currentPhase: Phase | null;
+  /** In timeline order: phase by phase, then by date. */
+  events: StageEvent[];
+}
+
+/** Events of the given cases, decoded and in timeline order per case. */
+export function eventsOfCases(store: Store, caseIds: string[]): Map<string, StageEvent[]> {
+  const rows = statement(store.db, 'SELECT * FROM events WHERE deleted = 0 AND caseId IN (SELECT value FROM json_each(?))').all(JSON.stringify(caseIds)) as Record<string, unknown>[];
+  const byCase = new Map<string, StageEvent[]>(caseIds.map((id) => [id, []]));
+  for (const raw of rows) {
+    const event = decodeRow('events', raw);
+    byCase.get(event.caseId)?.push(event);
+  }
+  for (const events of byCase.values()) events.sort(compareTimeline);
+  return byCase;
+}
+
+function phasesByCase(store: Store): Map<string, { phases: Phase[]; count: number }> {
+  const rows = statement(store.db, 'SELECT caseId, phase, count(*) AS n FROM events WHERE deleted = 0 GROUP BY caseId, phase').all() as { caseId: string; phase: Phase; n: number }[];
+  const out = new Map<string, { phases: Phase[]; count: number }>();
+  for (const row of rows) {
+    const entry = out.get(row.caseId) ?? { phases: [], count: 0 };
+    entry.phases.push(row.phase);
+    entry.count += row.n;
+    out.set(row.caseId, entry);
+  }
+  return out;
+}
+
+export function listCases(store: Store, filter: CaseFilter = {}): CaseSummary[] {
+  if (filter.phase !== undefined && filter.phase !== 'none' && !isPhase(filter.phase)) throw new Error(`unknown phase '${filter.phase}'`);
+  const region = filter.region === undefined ? undefined : findRegion(filter.region);
+  if (filter.region !== undefined && !region) throw new Error(`unknown region '${filter.region}'`);
+  const sector = filter.sector === undefined ? undefined : sectorOfLabel(filter.sector);
+
+  const rows = statement(store.db, 'SELECT * FROM cases WHERE deleted = 0 ORDER BY title').all() as Record<string, unknown>[];
+  const phases = phasesByCase(store);
+  const out: CaseSummary[] = [];
+  for (const raw of rows) {
+    const c = decodeRow('cases', raw);
+    if (filter.country !== undefined && !c.countries.includes(filter.country.toUpperCase())) continue;
+    if (region && !c.countries.some((iso2) => region.members.includes(iso2)) && c.region !== region.ja) continue;
+    if (sector !== undefined && c.sector !== sector) continue;
+    if (filter.status !== undefined && c.status !== filter.status) continue;
+    const timeline = phases.get(c.id);
+    const phase = currentPhase(timeline?.phases ?? []);
+    if (filter.phase !== undefined && (phase ?? 'none') !== filter.phase) continue;
+    out.push({
+      id: c.id,
+      title: c.title,
+      countries: c.countries,
+      region: c.region,
+      sector: c.sector,
+      sectorLabel: c.sectorLabel,
+      summary: c.summary,
+      status: c.status,
+      scope: c.scope,
+      currentPhase: phase,
+      eventCount: timeline?.count ?? 0,
+    });
+  }
+  return out;
+}
+
+export function getCase(store: Store, idOrPrefix: string): CaseDetail {
+  const id = resolveId(store, 'cases', idOrPrefix);
+  const found = readRow(store, 'cases', id);
+  if (!found || found.deleted) throw new Error(`case ${idOrPrefix} has been deleted`);
+  const events = eventsOfCases(store, [id]).get(id) ?? [];
+  return { case: found, currentPhase: currentPhase(events.map((e) => e.phase)), events };
+}
+
+export function createCase(store: Store, fields: Partial<Case> & Pick<Case, 'title'>): string {
+  const id = newId();
+  writeRows(store, [{ table: 'cases', id, values: { ...fields } }]);
+  return id;
+}
+
+function listOf(text: string): string[] {
+  return text
+    .split(/[,、]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+function countryCode(text: string): string {
+  const country = findCountry(text);
+  if (!country) throw new Error(`unknown country '${text}' (give an ISO code such as VN, or a name)`);
+  return country.iso2;
+}
+
+/** Fields a person may set from text (the command line, a cell), with how the text becomes the value. */
+const CASE_FIELD_PARSERS: FieldParsers<Case> = {
+  title: (text) => ({ title: text }),
+  summary: (text) => ({ summary: text }),
+  sector: (text) => ({ sector: sectorOfLabel(text), sectorLabel: text }),
+  status: (text) => ({ status: caseSchema.shape.status.parse(text) }),
+  futurePolicy: (text) => ({ futurePolicy: text }),
+  financing: (text) => ({ financing: text }),
+  nextAction: (text) => ({ nextAction: text }),
+  nextActionDate: (text) => {
+    const date = parseDateText(text);
+    if (!date) throw new Error(`'${text}' is not a date (e.g. 2021年4月, 2021年度, 2021-04-15)`);
+    return { nextActionDate: date.precision === 'unknown' ? null : date };
+  },
+  notes: (text) => ({ notes: text }),
+  region: (text) => ({ region: text }),
+  scope: (text) => ({ scope: caseSchema.shape.scope.parse(text) }),
+  priority: (text) => ({ priority: z.stringbool().parse(text) }),
+  countries: (text) => ({ countries: listOf(text).map(countryCode) }),
+  companies: (text) => ({ companies: listOf(text) }),
+  competitors: (text) => ({ competitors: listOf(text) }),
+  ownerOrg: (text) => ({ ownerOrg: text === '' ? null : text }),
+};
+
+export function setCaseField(store: Store, idOrPrefix: string, field: string, text: string): Change[] {
+  return setFieldFromText(store, 'cases', CASE_FIELD_PARSERS, idOrPrefix, field, text);
+}

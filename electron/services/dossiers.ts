@@ -1,0 +1,48 @@
+import type { Case } from '../../shared/model/case';
+import type { Dossier } from '../../shared/model/dossier';
+import type { StageEvent } from '../../shared/model/stage-event';
+import { currentPhase, type Phase } from '../../shared/phases';
+import { countryByIso2 } from '../../shared/reference/countries';
+import { eventsOfCases } from './cases';
+import { idFromKey } from './record-ids';
+import { statement } from './store/database';
+import { readRow, type Store } from './store/store';
+import { decodeRow } from './store/tables';
+
+export interface DossierCase {
+  case: Case;
+  currentPhase: Phase | null;
+  events: StageEvent[];
+}
+
+export interface DossierView {
+  /** The stored dossier, or null while nobody has written its narrative yet. */
+  dossier: Dossier | null;
+  country: string;
+  title: string;
+  cases: DossierCase[];
+}
+
+export function dossierIdOfCountry(iso2: string): string {
+  return idFromKey('dossier', iso2);
+}
+
+/** カルテ of one country: its narrative and every case with its timeline, as the 別表 shows them. */
+export function openDossier(store: Store, iso2: string): DossierView {
+  const code = iso2.toUpperCase();
+  const country = countryByIso2(code);
+  if (!country) throw new Error(`unknown country code '${iso2}'`);
+  const dossier = readRow(store, 'dossiers', dossierIdOfCountry(code)) ?? null;
+  const rows = statement(store.db, 'SELECT c.* FROM case_countries cc JOIN cases c ON c.id = cc.caseId WHERE cc.iso2 = ? AND c.deleted = 0 ORDER BY c.sector, c.title').all(code) as Record<string, unknown>[];
+  const cases = rows.map((raw) => decodeRow('cases', raw));
+  const events = eventsOfCases(store, cases.map((c) => c.id));
+  return {
+    dossier: dossier && !dossier.deleted ? dossier : null,
+    country: code,
+    title: dossier?.title ?? country.ja,
+    cases: cases.map((c) => {
+      const timeline = events.get(c.id) ?? [];
+      return { case: c, currentPhase: currentPhase(timeline.map((e) => e.phase)), events: timeline };
+    }),
+  };
+}

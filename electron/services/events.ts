@@ -1,0 +1,80 @@
+import { parseDateText, type KarteDate } from '../../shared/dates';
+import { stageEventSchema, type StageEvent } from '../../shared/model/stage-event';
+import { isPhase, PHASES } from '../../shared/phases';
+import { isScope, SCOPES, type Scope } from '../../shared/scopes';
+import { setFieldFromText, type FieldParsers } from './field-text';
+import { newId, resolveId } from './record-ids';
+import { readRow, writeRows, type Change, type Store } from './store/store';
+
+export interface NewEvent {
+  phase: string;
+  /** The date as a person writes it: 2020年1月, 2019年度, 2021-04-15, '' for unknown. */
+  date: string;
+  text: string;
+  /** Defaults to the case's own scope. */
+  scope?: string;
+  organisation?: string;
+  signatoryLevel?: string;
+  source?: string;
+}
+
+function phaseOf(text: string): StageEvent['phase'] {
+  if (!isPhase(text)) throw new Error(`unknown phase '${text}'; phases: ${PHASES.join(', ')}`);
+  return text;
+}
+
+function scopeOf(text: string): Scope {
+  if (!isScope(text)) throw new Error(`unknown scope '${text}'; scopes: ${SCOPES.join(', ')}`);
+  return text;
+}
+
+function dateOf(text: string): KarteDate {
+  const date = parseDateText(text);
+  if (!date) throw new Error(`'${text}' is not a date (e.g. 2020年1月, 2019年度, 2018年夏, 2017年～, 2020-01-15)`);
+  return date;
+}
+
+export function addEvent(store: Store, caseIdOrPrefix: string, input: NewEvent): string {
+  const caseId = resolveId(store, 'cases', caseIdOrPrefix);
+  const parent = readRow(store, 'cases', caseId);
+  if (!parent || parent.deleted) throw new Error(`case ${caseIdOrPrefix} has been deleted`);
+  if (input.text.trim() === '') throw new Error('an event needs its text');
+  const id = newId();
+  writeRows(store, [
+    {
+      table: 'events',
+      id,
+      values: {
+        caseId,
+        phase: phaseOf(input.phase),
+        date: dateOf(input.date),
+        text: input.text,
+        scope: input.scope === undefined ? parent.scope : scopeOf(input.scope),
+        organisation: input.organisation ?? '',
+        signatoryLevel: input.signatoryLevel ?? '',
+        source: input.source ?? '',
+      },
+    },
+  ]);
+  return id;
+}
+
+const EVENT_FIELD_PARSERS: FieldParsers<StageEvent> = {
+  phase: (text) => ({ phase: phaseOf(text) }),
+  date: (text) => ({ date: dateOf(text) }),
+  text: (text) => ({ text: stageEventSchema.shape.text.parse(text) }),
+  organisation: (text) => ({ organisation: text }),
+  signatoryLevel: (text) => ({ signatoryLevel: text }),
+  source: (text) => ({ source: text }),
+  scope: (text) => ({ scope: scopeOf(text) }),
+};
+
+export function setEventField(store: Store, idOrPrefix: string, field: string, text: string): Change[] {
+  return setFieldFromText(store, 'events', EVENT_FIELD_PARSERS, idOrPrefix, field, text);
+}
+
+/** Deleting keeps a tombstone, so the deletion syncs and stays in the history. */
+export function deleteEvent(store: Store, idOrPrefix: string): Change[] {
+  const id = resolveId(store, 'events', idOrPrefix);
+  return writeRows(store, [{ table: 'events', id, values: { deleted: true } }]);
+}

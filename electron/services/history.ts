@@ -1,0 +1,45 @@
+import { decodeHlc } from '../../shared/hlc';
+import { resolveId } from './record-ids';
+import { statement } from './store/database';
+import type { Store } from './store/store';
+import type { TableName } from './store/tables';
+
+export interface HistoryEntry {
+  hlc: string;
+  /** When the change was made (the clock's wall time), ISO 8601. */
+  at: string;
+  author: string;
+  node: string;
+  table: TableName;
+  rowId: string;
+  field: string;
+  /** The value before, or undefined when the change created the record. */
+  old: unknown;
+  value: unknown;
+}
+
+/** The change log of a case and its events, oldest first, each change with the value it replaced. */
+export function caseHistory(store: Store, caseIdOrPrefix: string): HistoryEntry[] {
+  const caseId = resolveId(store, 'cases', caseIdOrPrefix);
+  const rows = statement(
+    store.db,
+    `SELECT hlc, author, tbl, rowId, field, value, LAG(value) OVER (PARTITION BY rowId, field ORDER BY hlc) AS old
+       FROM changes
+      WHERE rowId = ? OR rowId IN (SELECT id FROM events WHERE caseId = ?)
+      ORDER BY hlc`,
+  ).all(caseId, caseId) as { hlc: string; author: string; tbl: TableName; rowId: string; field: string; value: string; old: string | null }[];
+  return rows.map((row) => {
+    const clock = decodeHlc(row.hlc);
+    return {
+      hlc: row.hlc,
+      at: new Date(clock.millis).toISOString(),
+      author: row.author,
+      node: clock.node,
+      table: row.tbl,
+      rowId: row.rowId,
+      field: row.field,
+      old: row.old === null ? undefined : JSON.parse(row.old),
+      value: JSON.parse(row.value),
+    };
+  });
+}

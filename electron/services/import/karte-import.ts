@@ -1,0 +1,201 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { dateFromSource } from '../../../shared/dates';
+import { formatPath } from '../../../shared/errors';
+import { isoCodesOf, karteFileSchema, type KarteCase, type KarteFile } from '../../../shared/karte-json';
+import { countryByIso2, findCountry } from '../../../shared/reference/countries';
+import { sectorOfLabel } from '../../../shared/reference/sectors';
+import { dossierIdOfCountry } from '../dossiers';
+import { idFromKey } from '../record-ids';
+import { statement } from '../store/database';
+import { inTransaction, writeRows, type RowWrite, type Store } from '../store/store';
+
+// Import of "karte JSON" files (resources/demo/README.md). Every file is read and checked before anything is
+// written; then the whole run lands in one transaction, so a bad file or a killed process leaves the store as it
+// was. Ids derive from the source, so importing the same file again adds nothing, and records a person has since
+// edited or deleted are left as they are.
+
+export interface ImportProblem {
+  /** Where in the file: 'cases[3].events[0].phase', or '' for the file as a whole. */
+  where: string;
+  message: string;
+}
+
+/** A file that cannot be imported: every problem names the file, the case and the field. */
+export class ImportError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: ImportProblem[],
+  ) {
+    super(problems.map((p) => (p.where === '' ? `${file}: ${p.message}` : `${file}: ${p.where}: ${p.message}`)).join('\n'));
+    this.name = 'ImportError';
+  }
+}
+
+function fail(file: string, where: string, message: string): never {
+  throw new ImportError(file, [{ where, message }]);
+}
+
+export interface ImportProgress {
+  file: string;
+  fileIndex: number;
+  fileCount: number;
+  caseIndex: number;
+  caseCount: number;
+}
+
+export interface ImportReport {
+  files: number;
+  casesAdded: number;
+  casesKept: number;
+  eventsAdded: number;
+  eventsKept: number;
+  dossiersAdded: number;
+}
+
+interface ParsedFile {
+  name: string;
+  data: KarteFile;
+}
+
+/** Reads and checks one file's text; `name` is how errors refer to it. */
+export function parseKarteFile(name: string, text: string): ParsedFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    fail(name, '', `not valid JSON (${(error as Error).message})`);
+  }
+  const result = karteFileSchema.safeParse(json);
+  if (!result.success) {
+    throw new ImportError(
+      name,
+      result.error.issues.map((issue) => ({ where: formatPath(issue.path), message: issue.message })),
+    );
+  }
+  result.data.cases.forEach((c, i) => {
+    for (const code of isoCodesOf(c.country_iso2)) {
+      if (!countryByIso2(code)) fail(name, `cases[${i}].country_iso2`, `'${code}' is not an ISO 3166-1 country code`);
+    }
+  });
+  return { name, data: result.data };
+}
+
+function countriesOf(c: KarteCase): string[] {
+  const codes = isoCodesOf(c.country_iso2);
+  if (codes.length > 0) return codes;
+  // A case may name its country without a code.
+  const byName = findCountry(c.country);
+  return byName ? [byName.iso2] : [];
+}
+
+function caseTitle(c: KarteCase, place: string): string {
+  const summary = c.summary.trim();
+  const short = summary.length > 40 ? `${summary.slice(0, 40)}…` : summary;
+  return [place, c.sector.trim() || '分野未定', short === '' ? '' : `: ${short}`].join(' ').replace(/ :/, ':').trim();
+}
+
+/** A key per case that is the same whenever the same table is imported, and unique within it. */
+function caseKeys(file: KarteFile): string[] {
+  const seen = new Map<string, number>();
+  return file.cases.map((c) => {
+    const base = [file.title, c.country_iso2, c.country, c.sector, c.summary].join('\u0000');
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return `${base}\u0000${n}`;
+  });
+}
+
+function dossierWrite(country: string | null, region: string): RowWrite<'dossiers'> {
+  const name = country ? (countryByIso2(country)?.ja ?? country) : region;
+  return {
+    table: 'dossiers',
+    id: country ? dossierIdOfCountry(country) : idFromKey('dossier-region', region),
+    values: { country, region: country ? '' : region, title: name },
+  };
+}
+
+function exists(store: Store, table: 'cases' | 'events' | 'dossiers', id: string): boolean {
+  return statement(store.db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+}
+
+function importFile(store: Store, file: ParsedFile, report: ImportReport, progress: (caseIndex: number) => void): void {
+  const { data } = file;
+  const source = [data.source, data.title].filter((s) => s.trim() !== '').join(' ');
+  const keys = caseKeys(data);
+  data.cases.forEach((c, index) => {
+    const countries = countriesOf(c);
+    for (const dossier of countries.length > 0 ? countries.map((iso2) => dossierWrite(iso2, '')) : [dossierWrite(null, data.region)]) {
+      if (exists(store, 'dossiers', dossier.id)) continue;
+      writeRows(store, [dossier]);
+      report.dossiersAdded++;
+    }
+
+    const caseId = idFromKey('karte-case', keys[index]);
+    if (exists(store, 'cases', caseId)) report.casesKept++;
+    else {
+      const place = c.country.trim() || countries.map((iso2) => countryByIso2(iso2)?.ja ?? iso2).join('・') || data.region;
+      writeRows(store, [
+        {
+          table: 'cases',
+          id: caseId,
+          values: {
+            title: caseTitle(c, place),
+            countries,
+            region: data.region,
+            sector: sectorOfLabel(c.sector),
+            sectorLabel: c.sector,
+            summary: c.summary,
+            futurePolicy: c.future_policy,
+            notes: c.notes,
+          },
+        },
+      ]);
+      report.casesAdded++;
+    }
+
+    const eventSeen = new Map<string, number>();
+    for (const e of c.events) {
+      const base = [e.phase, e.date, e.date_text, e.text].join('\u0000');
+      const n = eventSeen.get(base) ?? 0;
+      eventSeen.set(base, n + 1);
+      const eventId = idFromKey('karte-event', caseId, base, String(n));
+      if (exists(store, 'events', eventId)) {
+        report.eventsKept++;
+        continue;
+      }
+      writeRows(store, [{ table: 'events', id: eventId, values: { caseId, phase: e.phase, date: dateFromSource(e.date, e.date_text), text: e.text, source } }]);
+      report.eventsAdded++;
+    }
+    progress(index + 1);
+  });
+}
+
+/**
+ * Imports karte JSON files, all or nothing: a file that cannot be read or checked stops the run before anything is
+ * written, and a failure while writing rolls everything back.
+ */
+export function importKarteFiles(store: Store, filePaths: string[], onProgress?: (p: ImportProgress) => void): ImportReport {
+  const files = filePaths.map((filePath) => {
+    let text: string;
+    try {
+      text = fs.readFileSync(filePath, 'utf8');
+    } catch (error) {
+      fail(path.basename(filePath), '', `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+    return parseKarteFile(path.basename(filePath), text);
+  });
+  return importParsedFiles(store, files, onProgress);
+}
+
+export function importParsedFiles(store: Store, files: ParsedFile[], onProgress?: (p: ImportProgress) => void): ImportReport {
+  const report: ImportReport = { files: files.length, casesAdded: 0, casesKept: 0, eventsAdded: 0, eventsKept: 0, dossiersAdded: 0 };
+  inTransaction(store, () => {
+    files.forEach((file, fileIndex) => {
+      importFile(store, file, report, (caseIndex) =>
+        onProgress?.({ file: file.name, fileIndex, fileCount: files.length, caseIndex, caseCount: file.data.cases.length }),
+      );
+    });
+  });
+  return report;
+}

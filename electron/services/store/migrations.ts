@@ -1,0 +1,117 @@
+// Versioned schema migrations, applied in order inside one transaction each; PRAGMA user_version records the
+// last one applied. Never edit a released migration: add the next one.
+
+export const MIGRATIONS: readonly string[] = [
+  /* 1: records, change log, search index */ `
+  CREATE TABLE dossiers (
+    id TEXT PRIMARY KEY,
+    country TEXT,
+    region TEXT NOT NULL,
+    title TEXT NOT NULL,
+    overview TEXT NOT NULL,
+    relations TEXT NOT NULL,
+    policy TEXT NOT NULL,
+    supportHistory TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL
+  );
+  CREATE INDEX dossiers_country ON dossiers (country);
+
+  CREATE TABLE cases (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    countries TEXT NOT NULL,
+    region TEXT NOT NULL,
+    sector TEXT NOT NULL,
+    sectorLabel TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    status TEXT NOT NULL,
+    futurePolicy TEXT NOT NULL,
+    ownerOrg TEXT,
+    priority INTEGER NOT NULL,
+    companies TEXT NOT NULL,
+    competitors TEXT NOT NULL,
+    financing TEXT NOT NULL,
+    relatedCases TEXT NOT NULL,
+    nextAction TEXT NOT NULL,
+    nextActionDate TEXT,
+    notes TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL
+  );
+  CREATE INDEX cases_sector ON cases (sector);
+
+  -- Derived from cases.countries, kept in the same transaction, so a dossier finds its cases by index.
+  CREATE TABLE case_countries (
+    iso2 TEXT NOT NULL,
+    caseId TEXT NOT NULL,
+    PRIMARY KEY (iso2, caseId)
+  ) WITHOUT ROWID;
+  CREATE INDEX case_countries_case ON case_countries (caseId);
+
+  CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    caseId TEXT NOT NULL,
+    phase TEXT NOT NULL,
+    date TEXT NOT NULL,
+    dateSort TEXT GENERATED ALWAYS AS (json_extract(date, '$.sort')) VIRTUAL,
+    text TEXT NOT NULL,
+    organisation TEXT NOT NULL,
+    signatoryLevel TEXT NOT NULL,
+    source TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL
+  );
+  CREATE INDEX events_case ON events (caseId, phase, dateSort);
+
+  CREATE TABLE agreements (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    parties TEXT NOT NULL,
+    signatoryLevel TEXT NOT NULL,
+    date TEXT NOT NULL,
+    place TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    status TEXT NOT NULL,
+    countries TEXT NOT NULL,
+    caseIds TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL
+  );
+
+  CREATE TABLE organisations (
+    id TEXT PRIMARY KEY,
+    nameJa TEXT NOT NULL,
+    nameEn TEXT NOT NULL,
+    type TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL
+  );
+
+  -- The change log: one row per changed field. It is the audit trail, the undo source and the sync outbox.
+  -- hlc is unique (it ends with the node id) and orders changes causally.
+  CREATE TABLE changes (
+    seq INTEGER PRIMARY KEY,
+    hlc TEXT NOT NULL UNIQUE,
+    author TEXT NOT NULL,
+    tbl TEXT NOT NULL,
+    rowId TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT,
+    scope TEXT NOT NULL
+  );
+  CREATE INDEX changes_row ON changes (rowId, field, hlc);
+
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+  -- Search: one document per record, its text indexed as bigrams (shared/search-text.ts).
+  CREATE TABLE search_docs (
+    docid INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    ref TEXT NOT NULL UNIQUE,
+    caseId TEXT
+  );
+  CREATE VIRTUAL TABLE search_fts USING fts5 (grams, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0');
+  `,
+];

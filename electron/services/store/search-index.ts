@@ -1,0 +1,57 @@
+import { indexGrams } from '../../../shared/search-text';
+import { countryByIso2 } from '../../../shared/reference/countries';
+import { statement, type Db } from './database';
+import type { RowOf, TableName } from './tables';
+
+// Keeps the search index in step with the records: called by the store inside the writing transaction.
+
+type AnyRow = Record<string, unknown>;
+
+function countryNames(codes: string[]): string[] {
+  return codes.flatMap((code) => {
+    const country = countryByIso2(code);
+    return country ? [country.ja, country.en] : [code];
+  });
+}
+
+/** The text a record is found by, or null for records that are not searched. */
+function searchableText(table: TableName, row: AnyRow): string | null {
+  switch (table) {
+    case 'cases': {
+      const c = row as RowOf<'cases'>;
+      return [c.title, c.sectorLabel, c.summary, c.futurePolicy, c.financing, c.nextAction, c.region, ...c.companies, ...c.competitors, ...countryNames(c.countries)].join('\n');
+    }
+    case 'events': {
+      const e = row as RowOf<'events'>;
+      return [e.text, e.organisation, e.signatoryLevel, e.date.text].join('\n');
+    }
+    case 'dossiers': {
+      const d = row as RowOf<'dossiers'>;
+      return [d.title, d.overview, d.relations, d.policy, d.supportHistory].join('\n');
+    }
+    case 'agreements': {
+      const a = row as RowOf<'agreements'>;
+      return [a.title, a.subject, a.place, a.signatoryLevel, ...a.parties].join('\n');
+    }
+    default:
+      return null;
+  }
+}
+
+const KIND: Partial<Record<TableName, string>> = { cases: 'case', events: 'event', dossiers: 'dossier', agreements: 'agreement' };
+
+export function reindexRecord(db: Db, table: TableName, row: AnyRow): void {
+  const kind = KIND[table];
+  if (!kind) return;
+  const ref = row.id as string;
+  const existing = statement(db, 'SELECT docid FROM search_docs WHERE ref = ?').get(ref) as { docid: number } | undefined;
+  if (existing) {
+    statement(db, 'DELETE FROM search_fts WHERE rowid = ?').run(existing.docid);
+    statement(db, 'DELETE FROM search_docs WHERE docid = ?').run(existing.docid);
+  }
+  const text = row.deleted ? null : searchableText(table, row);
+  if (text === null) return;
+  const caseId = table === 'cases' ? ref : table === 'events' ? (row.caseId as string) : null;
+  const { lastInsertRowid } = statement(db, 'INSERT INTO search_docs (kind, ref, caseId) VALUES (?, ?, ?)').run(kind, ref, caseId);
+  statement(db, 'INSERT INTO search_fts (rowid, grams) VALUES (?, ?)').run(lastInsertRowid, indexGrams(text));
+}

@@ -1,0 +1,122 @@
+import crypto from 'node:crypto';
+import { describeError } from '../../../shared/errors';
+import { encodeHlc, initialHlc, receiveHlc, decodeHlc, tickHlc, type Hlc } from '../../../shared/hlc';
+import { openDatabase, statement, type Db, type OpenOptions } from './database';
+import { reindexRecord } from './search-index';
+import { TABLES, decodeRow, encodeField, fieldsOf, type RowOf, type TableName } from './tables';
+
+/** An open local store: the database, this device's node id and clock, and who is editing. */
+export interface Store {
+  readonly db: Db;
+  readonly file: string;
+  readonly node: string;
+  /** Recorded as the author of every change made through this store. */
+  author: string;
+  clock: Hlc;
+  readonly now: () => number;
+  close(): void;
+}
+
+export interface StoreOptions extends OpenOptions {
+  author: string;
+  /** Wall clock in milliseconds; tests pass their own. */
+  now?: () => number;
+}
+
+export function openStore(file: string, options: StoreOptions): Store {
+  const db = openDatabase(file, options);
+  let node = (statement(db, "SELECT value FROM meta WHERE key = 'node'").get() as { value: string } | undefined)?.value;
+  if (!node) {
+    node = crypto.randomBytes(8).toString('hex');
+    statement(db, "INSERT INTO meta (key, value) VALUES ('node', ?)").run(node);
+  }
+  const latest = statement(db, 'SELECT hlc FROM changes ORDER BY hlc DESC LIMIT 1').get() as { hlc: string } | undefined;
+  const now = options.now ?? Date.now;
+  const clock = latest ? receiveHlc(initialHlc(node), decodeHlc(latest.hlc), 0) : initialHlc(node);
+  return { db, file, node, author: options.author, clock, now, close: () => db.close() };
+}
+
+/** One field-level change, as logged. */
+export interface Change {
+  hlc: string;
+  author: string;
+  table: TableName;
+  rowId: string;
+  field: string;
+  value: unknown;
+  scope: string;
+}
+
+/** A write of some fields of one record; a record that does not exist yet is created from its defaults. */
+export interface RowWrite<T extends TableName = TableName> {
+  table: T;
+  id: string;
+  values: Partial<RowOf<T>>;
+}
+
+export function readRow<T extends TableName>(store: Store, table: T, id: string): RowOf<T> | undefined {
+  const raw = statement(store.db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  return raw ? decodeRow(table, raw) : undefined;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function upsertSql(table: TableName, fields: string[]): string {
+  const columns = ['id', ...fields];
+  const updates = fields.map((f) => `${f} = excluded.${f}`).join(', ');
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (id) DO UPDATE SET ${updates}`;
+}
+
+function writeOne(store: Store, write: RowWrite): Change[] {
+  const { table, id } = write;
+  const def = TABLES[table];
+  const current = readRow(store, table, id);
+  let next: Record<string, unknown>;
+  try {
+    next = def.schema.parse({ ...def.defaults, ...current, ...write.values, id }) as Record<string, unknown>;
+  } catch (error) {
+    throw new Error(`${table} ${id}: ${describeError(error)}`, { cause: error });
+  }
+  // A new record logs every field, so that a replica can build it from the log alone.
+  const fields = fieldsOf(table).filter((f) => f !== 'id' && (!current || !sameValue(current[f as keyof typeof current], next[f])));
+  if (fields.length === 0) return [];
+
+  statement(store.db, upsertSql(table, fields)).run(id, ...fields.map((f) => encodeField(table, f, next[f])));
+  if (table === 'cases' && fields.includes('countries')) {
+    statement(store.db, 'DELETE FROM case_countries WHERE caseId = ?').run(id);
+    for (const iso2 of next.countries as string[]) statement(store.db, 'INSERT OR IGNORE INTO case_countries (iso2, caseId) VALUES (?, ?)').run(iso2, id);
+  }
+  reindexRecord(store.db, table, next);
+
+  const changes: Change[] = [];
+  const log = statement(store.db, 'INSERT INTO changes (hlc, author, tbl, rowId, field, value, scope) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  for (const field of fields) {
+    store.clock = tickHlc(store.clock, store.now());
+    const change: Change = { hlc: encodeHlc(store.clock), author: store.author, table, rowId: id, field, value: next[field], scope: next.scope as string };
+    log.run(change.hlc, change.author, table, id, field, JSON.stringify(change.value), change.scope);
+    changes.push(change);
+  }
+  return changes;
+}
+
+/**
+ * The one way records change: in a single transaction, every write validates the whole record, stores the row,
+ * keeps the derived tables (countries of a case, search index) in step, and appends one change per changed field
+ * to the change log. Either all writes land or none does.
+ */
+export function writeRows(store: Store, writes: RowWrite[]): Change[] {
+  return inTransaction(store, () => writes.flatMap((w) => writeOne(store, w)));
+}
+
+/** Runs `work` in one transaction, so several writes (an import, an undo) land together or not at all. */
+export function inTransaction<T>(store: Store, work: () => T): T {
+  const clockBefore = store.clock;
+  try {
+    return store.db.transaction(work).immediate();
+  } catch (error) {
+    store.clock = clockBefore;
+    throw error;
+  }
+}

@@ -1,0 +1,264 @@
+import { z } from 'zod';
+
+// Dossier dates are rarely days: a month, a year, a fiscal year (年度, April–March), a season, a span of years, an
+// open start ("2020年1月～"), a plan, or nothing at all. A KarteDate keeps what was written and how precise it is,
+// and never invents a day.
+
+export const DATE_PRECISIONS = ['day', 'month', 'year', 'fiscal_year', 'season', 'unknown'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+export const SEASONS = ['spring', 'summer', 'autumn', 'winter'] as const;
+export type Season = (typeof SEASONS)[number];
+
+/** A calendar point written as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; for fiscal years and seasons, 'YYYY'. */
+const pointPattern = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+export const karteDateSchema = z.object({
+  precision: z.enum(DATE_PRECISIONS),
+  /** Start of the period; null when unknown or when only an end is known ("～2020年"). */
+  from: z.string().regex(pointPattern).nullable(),
+  /** End of a range, inclusive; null for a single period. */
+  to: z.string().regex(pointPattern).nullable(),
+  /** The period goes on from `from` with no end given ("2017年～", "2007年以降"). */
+  open: z.boolean(),
+  season: z.enum(SEASONS).nullable(),
+  planned: z.boolean(),
+  /** The date exactly as written in the source. */
+  text: z.string(),
+  /** Sort key derived from the rest: the earliest month the period can begin, as 'YYYY[-MM[-DD]]'. */
+  sort: z.string().nullable(),
+});
+export type KarteDate = z.infer<typeof karteDateSchema>;
+
+const SEASON_START_MONTH: Record<Season, string> = { spring: '03', summer: '06', autumn: '09', winter: '12' };
+const SEASON_WORDS: Record<string, Season> = { 春: 'spring', 夏: 'summer', 秋: 'autumn', 冬: 'winter' };
+const SEASON_JA: Record<Season, string> = { spring: '春', summer: '夏', autumn: '秋', winter: '冬' };
+const ERA_START_YEAR: Record<string, number> = { 令和: 2018, 平成: 1988, 昭和: 1925 };
+const PLANNED_WORDS = /(予定|計画|目途|めど|見込み?|\(?planned\)?)/gi;
+const MONTHS_EN = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function sortKey(precision: DatePrecision, from: string | null, to: string | null, season: Season | null): string | null {
+  const start = from ?? to;
+  if (start === null) return null;
+  if (precision === 'fiscal_year') return `${start}-04`;
+  if (precision === 'season' && season) return `${start}-${SEASON_START_MONTH[season]}`;
+  return start;
+}
+
+function make(fields: Omit<KarteDate, 'sort'>): KarteDate {
+  return { ...fields, sort: sortKey(fields.precision, fields.from, fields.to, fields.season) };
+}
+
+export function unknownDate(text = ''): KarteDate {
+  return make({ precision: 'unknown', from: null, to: null, open: false, season: null, planned: false, text });
+}
+
+/** A point with its precision; `year` may be missing in the second half of a range ("2020年1月～3月"). */
+interface Point {
+  precision: Exclude<DatePrecision, 'unknown'> | 'bare';
+  year: number | null;
+  month?: number;
+  day?: number;
+  season?: Season;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function validDay(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+function parsePoint(raw: string): Point | null {
+  const s = raw.trim();
+  let m: RegExpMatchArray | null;
+  if ((m = s.match(/^(令和|平成|昭和)(元|\d{1,2})年(度)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?$/))) {
+    const year = ERA_START_YEAR[m[1]] + (m[2] === '元' ? 1 : Number(m[2]));
+    if (m[3]) return { precision: 'fiscal_year', year };
+    return withMonthDay(year, m[4], m[5]);
+  }
+  if ((m = s.match(/^(?:FY ?(\d{4})|(\d{4})年度)$/i))) return { precision: 'fiscal_year', year: Number(m[1] ?? m[2]) };
+  if ((m = s.match(/^(\d{4})年?(春|夏|秋|冬)$/))) return { precision: 'season', year: Number(m[1]), season: SEASON_WORDS[m[2]] };
+  if ((m = s.match(/^(spring|summer|autumn|fall|winter) (\d{4})$/i))) {
+    const word = m[1].toLowerCase();
+    return { precision: 'season', year: Number(m[2]), season: (word === 'fall' ? 'autumn' : word) as Season };
+  }
+  if ((m = s.match(/^(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?(?:上旬|中旬|下旬|頃|ごろ|末|初め|初旬)?$/))) return withMonthDay(Number(m[1]), m[2], m[3]);
+  if ((m = s.match(/^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/))) {
+    if (!m[2]) return { precision: 'bare', year: Number(m[1]) };
+    return withMonthDay(Number(m[1]), m[2], m[3]);
+  }
+  if ((m = s.match(/^(?:(\d{1,2}) )?([a-z]{3})[a-z]*\.? (\d{4})$/i))) {
+    const month = MONTHS_EN.indexOf(m[2].toLowerCase()) + 1;
+    if (month === 0) return null;
+    return withMonthDay(Number(m[3]), String(month), m[1]);
+  }
+  // Second half of a range without its year: "3月", "3月15日", "2016年度" handled above.
+  if ((m = s.match(/^(\d{1,2})月(?:(\d{1,2})日)?$/))) {
+    return m[2] ? { precision: 'day', year: null, month: Number(m[1]), day: Number(m[2]) } : { precision: 'month', year: null, month: Number(m[1]) };
+  }
+  return null;
+}
+
+function withMonthDay(year: number, month?: string, day?: string): Point | null {
+  if (!month) return { precision: 'year', year };
+  const mo = Number(month);
+  if (mo < 1 || mo > 12) return null;
+  if (!day) return { precision: 'month', year, month: mo };
+  const d = Number(day);
+  if (!validDay(year, mo, d)) return null;
+  return { precision: 'day', year, month: mo, day: d };
+}
+
+function pointString(p: Point): string {
+  const y = String(p.year);
+  if (p.precision === 'month') return `${y}-${pad(p.month ?? 1)}`;
+  if (p.precision === 'day') return `${y}-${pad(p.month ?? 1)}-${pad(p.day ?? 1)}`;
+  return y;
+}
+
+/** "2015～2017年度", "2018、2019年": a bare first year takes the precision of the second. */
+function resolveRange(a: Point, b: Point): [Point, Point] | null {
+  let first = a;
+  let second = b;
+  if (first.precision === 'bare') first = { ...first, precision: second.precision === 'fiscal_year' ? 'fiscal_year' : 'year' };
+  if (second.precision === 'bare') second = { ...second, precision: first.precision === 'fiscal_year' ? 'fiscal_year' : 'year' };
+  if (second.year === null) second = { ...second, year: first.year };
+  if (first.year === null || second.year === null) return null;
+  return [first, second];
+}
+
+function normalise(text: string): string {
+  return text.normalize('NFKC').replace(/[〜~－—–]/g, '~').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Reads a date as people write it in dossiers: 2020年1月, 2019年度, 令和2年1月, 2018年夏, 2014年1月～2019年3月,
+ * 2017年～, 2007年以降, 2015年度、2016年度, 2021年度予定, 2020-01-15, Jan 2020, FY2019. Returns null when the text
+ * is not a date; an empty text is an unknown date.
+ */
+export function parseDateText(text: string): KarteDate | null {
+  let s = normalise(text);
+  if (s === '') return unknownDate(text);
+  const planned = PLANNED_WORDS.test(s);
+  PLANNED_WORDS.lastIndex = 0;
+  s = s.replace(PLANNED_WORDS, '').replace(/[()]/g, '').trim();
+
+  let open = false;
+  const openEnd = s.match(/^(.*?)(?:~|以降|以来|から|より|onwards?|since)$/i);
+  if (openEnd) {
+    open = true;
+    s = openEnd[1].trim();
+  }
+  const sinceFirst = s.match(/^(?:since|from) (.*)$/i);
+  if (sinceFirst) {
+    open = true;
+    s = sinceFirst[1];
+  }
+
+  let until = false;
+  if (!open && s.startsWith('~')) {
+    until = true;
+    s = s.slice(1).trim();
+  }
+
+  const parts = s.split(/\s*(?:~|、|,|\s-\s|(?<=年|年度|\d)-(?=\d{4}))\s*/).filter((p) => p !== '');
+  if (parts.length === 0 || parts.length > 1 && open) return null;
+  const points = parts.map(parsePoint);
+  if (points.some((p) => p === null)) return null;
+  const valid = points as Point[];
+
+  if (valid.length === 1) {
+    let p = valid[0];
+    if (p.year === null) return null;
+    if (p.precision === 'bare') p = { ...p, precision: 'year' };
+    const precision = p.precision as Exclude<DatePrecision, 'unknown'>;
+    const point = pointString(p);
+    return make({
+      precision,
+      from: until ? null : point,
+      to: until ? point : null,
+      open,
+      season: p.season ?? null,
+      planned,
+      text,
+    });
+  }
+
+  const range = resolveRange(valid[0], valid[valid.length - 1]);
+  if (!range) return null;
+  const [first, last] = range;
+  const fromKey = pointString(first);
+  const toKey = pointString(last);
+  if (fromKey > toKey) return null;
+  const precision: Exclude<DatePrecision, 'unknown'> =
+    first.precision === 'fiscal_year' && last.precision === 'fiscal_year' ? 'fiscal_year' : (first.precision as Exclude<DatePrecision, 'unknown'>);
+  return make({ precision, from: fromKey, to: toKey, open: false, season: first.season ?? null, planned, text });
+}
+
+/**
+ * Builds a date from a karte JSON pair: `date_text` when it reads as a date, else the machine `date`
+ * ('YYYY[-MM[-DD]]' or ''), keeping `date_text` as the text either way.
+ */
+export function dateFromSource(date: string, dateText: string): KarteDate {
+  const parsed = parseDateText(dateText);
+  if (parsed && parsed.precision !== 'unknown') return parsed;
+  const fallback = date === '' ? null : parseDateText(date);
+  if (fallback && fallback.precision !== 'unknown') return { ...fallback, text: dateText };
+  return unknownDate(dateText);
+}
+
+/** Orders dates by when they begin; unknown dates go last, coarser dates before finer ones of the same start. */
+export function compareDates(a: KarteDate, b: KarteDate): number {
+  if (a.sort === b.sort) return 0;
+  if (a.sort === null) return 1;
+  if (b.sort === null) return -1;
+  return a.sort < b.sort ? -1 : 1;
+}
+
+export type DateStyle = 'ja' | 'en' | 'wareki';
+
+function eraParts(point: string, fiscal: boolean): { era: string; year: string } {
+  const [y, mo, d] = point.split('-').map(Number);
+  const date = new Date(Date.UTC(y, fiscal ? 3 : (mo ?? 1) - 1, d ?? 1));
+  const parts = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', timeZone: 'UTC' }).formatToParts(date);
+  return {
+    era: parts.find((p) => p.type === 'era')?.value ?? '',
+    year: parts.find((p) => p.type === 'year')?.value ?? String(y),
+  };
+}
+
+function formatPoint(point: string, precision: DatePrecision, season: Season | null, style: DateStyle): string {
+  const [y, mo, d] = point.split('-').map(Number);
+  if (style === 'en') {
+    if (precision === 'fiscal_year') return `FY${y}`;
+    if (precision === 'season' && season) return `${season[0].toUpperCase()}${season.slice(1)} ${y}`;
+    if (mo === undefined) return String(y);
+    const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', timeZone: 'UTC' };
+    if (d !== undefined) options.day = 'numeric';
+    return new Intl.DateTimeFormat('en-GB', options).format(new Date(Date.UTC(y, mo - 1, d ?? 1)));
+  }
+  const year = style === 'wareki' ? (({ era, year }) => `${era}${year}`)(eraParts(point, precision === 'fiscal_year')) : String(y);
+  if (precision === 'fiscal_year') return `${year}年度`;
+  if (precision === 'season' && season) return `${year}年${SEASON_JA[season]}`;
+  if (mo === undefined) return `${year}年`;
+  if (d === undefined) return `${year}年${mo}月`;
+  return `${year}年${mo}月${d}日`;
+}
+
+/** 2020年1月 / Jan 2020 / 令和2年1月 / 2019年度 / FY2019; ranges, open ends and plans marked in the same style. */
+export function formatDate(date: KarteDate, style: DateStyle): string {
+  if (date.precision === 'unknown') return date.text;
+  const en = style === 'en';
+  const from = date.from === null ? '' : formatPoint(date.from, date.precision, date.season, style);
+  const to = date.to === null ? '' : formatPoint(date.to, date.precision, date.season, style);
+  let out: string;
+  if (date.from !== null && date.to !== null) out = en ? `${from} – ${to}` : `${from}～${to}`;
+  else if (date.to !== null) out = en ? `until ${to}` : `～${to}`;
+  else if (date.open) out = en ? `since ${from}` : `${from}～`;
+  else out = from;
+  if (date.planned) out += en ? ' (planned)' : '（予定）';
+  return out;
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { PHASES } from '../phases';
+import { karteDateSchema } from '../dates';
+import { idSchema } from './ids';
+import { scopeSchema } from './scope';
+
+/** One dated step of a case's history; the list of a case's events is its timeline. */
+export const stageEventSchema = z.object({
+  id: idSchema,
+  caseId: idSchema,
+  phase: z.enum(PHASES),
+  date: karteDateSchema,
+  text: z.string().min(1),
+  /** Who acted: organisation name as written. */
+  organisation: z.string(),
+  /** Level of the signatories or meeting, such as 大臣間, 副大臣間, 局長間. */
+  signatoryLevel: z.string(),
+  source: z.string(),
+  scope: scopeSchema,
+  deleted: z.boolean(),
+});
+export type StageEvent = z.infer<typeof stageEventSchema>;

@@ -1,0 +1,33 @@
+import data from '../../resources/reference/regions.json' with { type: 'json' };
+
+export interface Region {
+  code: string;
+  ja: string;
+  en: string;
+  parent: string | null;
+  /** All member countries, including those of child regions. */
+  members: string[];
+}
+
+function build(): Region[] {
+  const raw = data.regions;
+  const membersOf = (code: string): string[] => {
+    const own = raw.find((r) => r.code === code)?.members ?? [];
+    const children = raw.filter((r) => r.parent === code).flatMap((r) => membersOf(r.code));
+    return [...new Set([...own, ...children])];
+  };
+  return raw.map((r) => ({ code: r.code, ja: r.ja, en: r.en, parent: r.parent, members: membersOf(r.code) }));
+}
+
+/** Hierarchical, overlapping regions (ASEAN, 中南米, アフリカ, 中東, 欧米, インド太平洋, 地デジ日本方式採用国 …). */
+export const REGIONS: readonly Region[] = build();
+
+/** Finds a region by code or by its Japanese or English name. */
+export function findRegion(name: string): Region | undefined {
+  const text = name.trim().toLowerCase();
+  return REGIONS.find((r) => r.code === text || r.ja.toLowerCase() === text || r.en.toLowerCase() === text);
+}
+
+export function regionsOfCountry(iso2: string): Region[] {
+  return REGIONS.filter((r) => r.members.includes(iso2));
+}

@@ -1,0 +1,42 @@
+import data from '../../resources/reference/sectors.json' with { type: 'json' };
+
+export interface Sector {
+  code: string;
+  ja: string;
+  en: string;
+  aliases: string[];
+}
+
+/** The sector vocabulary (分野) of the action plan. */
+export const SECTORS: readonly Sector[] = data.sectors;
+export const OTHER_SECTOR = 'other';
+
+function fold(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+}
+
+const ALIASES = SECTORS.flatMap((s) => [s.code, s.ja, s.en, ...s.aliases].map((alias) => ({ alias: fold(alias), code: s.code }))).sort(
+  (a, b) => b.alias.length - a.alias.length,
+);
+
+/** Latin aliases match whole words only, so 'ai' does not match inside 'detail'. */
+function contains(text: string, alias: string): boolean {
+  if (!/^[a-z0-9 -]+$/.test(alias)) return text.includes(alias);
+  return new RegExp(`(^|[^a-z0-9])${alias}($|[^a-z0-9])`).test(text);
+}
+
+/**
+ * Maps a free-text sector label (統計ICT, 放送システム/放送利用システム, デジタルガバメント(電子政府)) onto the
+ * vocabulary: an exact name or alias first, else the longest alias the label contains, else 'other'.
+ */
+export function sectorOfLabel(label: string): string {
+  const text = fold(label);
+  if (text === '') return OTHER_SECTOR;
+  const exact = ALIASES.find((a) => a.alias === text);
+  if (exact) return exact.code;
+  return ALIASES.find((a) => contains(text, a.alias))?.code ?? OTHER_SECTOR;
+}
+
+export function sectorByCode(code: string): Sector | undefined {
+  return SECTORS.find((s) => s.code === code);
+}

@@ -1,0 +1,50 @@
+// Japanese has no spaces between words and dossier searches are often two characters (覚書, 郵便, 消防), which
+// SQLite's trigram tokenizer cannot find. So every text is indexed as overlapping character bigrams, and a query
+// becomes a phrase of its bigrams: a match is a substring match, in any script, at any length from two up.
+
+const RUN = /[\p{L}\p{N}]+/gu;
+
+/** NFKC folds full-width letters and digits and half-width katakana; lower case folds Latin. */
+export function foldText(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+function runsOf(text: string): string[] {
+  return foldText(text).match(RUN) ?? [];
+}
+
+function bigramsOf(run: string): string[] {
+  const chars = [...run];
+  if (chars.length === 1) return chars;
+  const grams: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) grams.push(chars[i] + chars[i + 1]);
+  return grams;
+}
+
+/** The indexed form of a text: its bigrams separated by spaces. */
+export function indexGrams(text: string): string {
+  return runsOf(text).flatMap(bigramsOf).join(' ');
+}
+
+/**
+ * The FTS5 MATCH expression for a query: every run of letters or digits must occur. Returns null when the query
+ * has nothing to search for. A single character matches the bigrams it starts.
+ */
+export function matchExpression(query: string): string | null {
+  const runs = runsOf(query);
+  if (runs.length === 0) return null;
+  // Tokens hold only letters and digits, so quoting them needs no escaping.
+  return runs.map((run) => ([...run].length === 1 ? `"${run}"*` : `"${bigramsOf(run).join(' ')}"`)).join(' AND ');
+}
+
+/** A short excerpt of `text` around the first place the query occurs, for result lists. */
+export function excerpt(text: string, query: string, width = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const runs = runsOf(query);
+  const folded = foldText(flat);
+  const at = runs.length > 0 && folded.length === flat.length ? folded.indexOf(runs[0]) : -1;
+  if (at < 0 || flat.length <= width) return flat.length <= width ? flat : `${flat.slice(0, width)}…`;
+  const start = Math.max(0, at - Math.floor(width / 3));
+  const end = Math.min(flat.length, start + width);
+  return `${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`;
+}
