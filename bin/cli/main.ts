@@ -55,10 +55,6 @@ function showValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function isEmpty(value: unknown): boolean {
-  return value === '' || value === null || value === false || (Array.isArray(value) && value.length === 0);
-}
-
 function importProgress(io: Io): (p: ImportProgress) => void {
   let lastReported = -1;
   return (p) => {
@@ -73,14 +69,18 @@ function importProgress(io: Io): (p: ImportProgress) => void {
 
 function historyLines(entries: HistoryEntry[]): string[] {
   const lines: string[] = [];
-  for (const e of entries) {
-    const created = e.old === undefined;
-    // A record's creation logs every field; its empty defaults say nothing to a reader.
-    if (created && isEmpty(e.value)) continue;
-    const what = `${e.table === 'cases' ? 'case' : `event ${shortId(e.rowId)}`}.${e.field}`;
-    const change = created ? `= ${showValue(e.value)}` : `${showValue(e.old)} → ${showValue(e.value)}`;
-    lines.push(`${e.at.slice(0, 19).replace('T', ' ')}Z  ${e.author}  ${what}  ${change}`);
-  }
+  entries.forEach((e, i) => {
+    const record = e.table === 'cases' ? 'case' : `event ${shortId(e.rowId)}`;
+    const when = `${e.at.slice(0, 19).replace('T', ' ')}Z  ${e.author}`;
+    if (!e.created) {
+      lines.push(`${when}  ${record}.${e.field}  ${showValue(e.old)} → ${showValue(e.value)}`);
+      return;
+    }
+    // The fields a record was created with go on one line.
+    if (i > 0 && entries[i - 1].created && entries[i - 1].hlc === e.hlc) return;
+    const fields = entries.filter((other) => other.hlc === e.hlc && other.field !== 'caseId');
+    lines.push(`${when}  created ${record}: ${fields.map((f) => `${f.field}=${showValue(f.value)}`).join(', ')}`);
+  });
   return lines;
 }
 

@@ -2,7 +2,7 @@ import { decodeHlc } from '../../shared/hlc';
 import { resolveId } from './record-ids';
 import { statement } from './store/database';
 import type { Store } from './store/store';
-import type { TableName } from './store/tables';
+import { TABLES, type TableName } from './store/tables';
 
 export interface HistoryEntry {
   hlc: string;
@@ -13,7 +13,9 @@ export interface HistoryEntry {
   table: TableName;
   rowId: string;
   field: string;
-  /** The value before, or undefined when the change created the record. */
+  /** True for the changes that created the record. */
+  created: boolean;
+  /** The value before; for a record's creation, the default the field started from. */
   old: unknown;
   value: unknown;
 }
@@ -23,11 +25,13 @@ export function caseHistory(store: Store, caseIdOrPrefix: string): HistoryEntry[
   const caseId = resolveId(store, 'cases', caseIdOrPrefix);
   const rows = statement(
     store.db,
-    `SELECT hlc, author, tbl, rowId, field, value, LAG(value) OVER (PARTITION BY rowId, field ORDER BY hlc) AS old
+    `SELECT hlc, author, tbl, rowId, field, value,
+            LAG(value) OVER (PARTITION BY rowId, field ORDER BY hlc) AS old,
+            hlc = MIN(hlc) OVER (PARTITION BY rowId) AS created
        FROM changes
       WHERE rowId = ? OR rowId IN (SELECT id FROM events WHERE caseId = ?)
       ORDER BY hlc`,
-  ).all(caseId, caseId) as { hlc: string; author: string; tbl: TableName; rowId: string; field: string; value: string; old: string | null }[];
+  ).all(caseId, caseId) as { hlc: string; author: string; tbl: TableName; rowId: string; field: string; value: string; old: string | null; created: number }[];
   return rows.map((row) => {
     const clock = decodeHlc(row.hlc);
     return {
@@ -38,7 +42,9 @@ export function caseHistory(store: Store, caseIdOrPrefix: string): HistoryEntry[
       table: row.tbl,
       rowId: row.rowId,
       field: row.field,
-      old: row.old === null ? undefined : JSON.parse(row.old),
+      created: row.created === 1,
+      // A field's first change after creation replaced the default it was created with.
+      old: row.old === null ? (TABLES[row.tbl].defaults as Record<string, unknown>)[row.field] : JSON.parse(row.old),
       value: JSON.parse(row.value),
     };
   });

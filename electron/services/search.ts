@@ -36,12 +36,22 @@ interface DocRow {
 /** The SQL that finds the best-ranked documents; exported so the bench can time it bare. */
 export const SEARCH_SQL = 'SELECT d.kind, d.ref, d.caseId FROM search_fts JOIN search_docs d ON d.docid = search_fts.rowid WHERE search_fts MATCH ? ORDER BY search_fts.rank LIMIT ?';
 
+// Per kind: the hit's text, phase, date and, for records outside a case, their own countries.
 const DETAIL_SQL: Record<HitKind, string> = {
-  case: "SELECT id, title AS text, NULL AS phase, NULL AS date FROM cases WHERE id IN (SELECT value FROM json_each(?))",
-  event: 'SELECT id, text, phase, date FROM events WHERE id IN (SELECT value FROM json_each(?))',
-  dossier: "SELECT id, title || char(10) || overview || char(10) || policy AS text, NULL AS phase, NULL AS date FROM dossiers WHERE id IN (SELECT value FROM json_each(?))",
-  agreement: 'SELECT id, title || char(10) || subject AS text, NULL AS phase, date FROM agreements WHERE id IN (SELECT value FROM json_each(?))',
+  case: 'SELECT id, title AS text, NULL AS phase, NULL AS date, NULL AS countries FROM cases WHERE id IN (SELECT value FROM json_each(?))',
+  event: 'SELECT id, text, phase, date, NULL AS countries FROM events WHERE id IN (SELECT value FROM json_each(?))',
+  dossier:
+    "SELECT id, title || char(10) || overview || char(10) || policy AS text, NULL AS phase, NULL AS date, iif(country IS NULL, '[]', json_array(country)) AS countries FROM dossiers WHERE id IN (SELECT value FROM json_each(?))",
+  agreement: 'SELECT id, title || char(10) || subject AS text, NULL AS phase, date, countries FROM agreements WHERE id IN (SELECT value FROM json_each(?))',
 };
+
+interface DetailRow {
+  id: string;
+  text: string;
+  phase: Phase | null;
+  date: string | null;
+  countries: string | null;
+}
 
 /** Finds cases, events, dossiers and agreements in Japanese or English, two characters and up, best first. */
 export function search(store: Store, query: string, limit = 50): SearchResult {
@@ -50,11 +60,11 @@ export function search(store: Store, query: string, limit = 50): SearchResult {
   const docs = statement(store.db, SEARCH_SQL).all(match, limit) as DocRow[];
   const total = docs.length < limit ? docs.length : (statement(store.db, 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?').get(match) as { n: number }).n;
 
-  const details = new Map<string, { text: string; phase: Phase | null; date: string | null }>();
+  const details = new Map<string, DetailRow>();
   for (const kind of Object.keys(DETAIL_SQL) as HitKind[]) {
     const ids = docs.filter((d) => d.kind === kind).map((d) => d.ref);
     if (ids.length === 0) continue;
-    for (const row of statement(store.db, DETAIL_SQL[kind]).all(JSON.stringify(ids)) as { id: string; text: string; phase: Phase | null; date: string | null }[]) {
+    for (const row of statement(store.db, DETAIL_SQL[kind]).all(JSON.stringify(ids)) as DetailRow[]) {
       details.set(row.id, row);
     }
   }
@@ -74,7 +84,7 @@ export function search(store: Store, query: string, limit = 50): SearchResult {
       id: doc.ref,
       caseId: doc.caseId,
       caseTitle: owner?.title ?? null,
-      countries: owner?.countries ?? [],
+      countries: owner?.countries ?? (detail?.countries ? (JSON.parse(detail.countries) as string[]) : []),
       text,
       excerpt: excerpt(text, query),
       phase: detail?.phase ?? null,

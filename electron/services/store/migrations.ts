@@ -90,16 +90,17 @@ export const MIGRATIONS: readonly string[] = [
   );
 
   -- The change log: one row per changed field. It is the audit trail, the undo source and the sync outbox.
-  -- hlc is unique (it ends with the node id) and orders changes causally.
+  -- hlc orders changes causally and ends with the node id; the fields of one write share it.
   CREATE TABLE changes (
     seq INTEGER PRIMARY KEY,
-    hlc TEXT NOT NULL UNIQUE,
+    hlc TEXT NOT NULL,
     author TEXT NOT NULL,
     tbl TEXT NOT NULL,
     rowId TEXT NOT NULL,
     field TEXT NOT NULL,
     value TEXT,
-    scope TEXT NOT NULL
+    scope TEXT NOT NULL,
+    UNIQUE (hlc, field)
   );
   CREATE INDEX changes_row ON changes (rowId, field, hlc);
 

@@ -36,7 +36,7 @@ export function openStore(file: string, options: StoreOptions): Store {
   return { db, file, node, author: options.author, clock, now, close: () => db.close() };
 }
 
-/** One field-level change, as logged. */
+/** One field-level change, as logged. The fields of one write share its timestamp. */
 export interface Change {
   hlc: string;
   author: string;
@@ -63,10 +63,13 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function upsertSql(table: TableName, fields: string[]): string {
-  const columns = ['id', ...fields];
-  const updates = fields.map((f) => `${f} = excluded.${f}`).join(', ');
-  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (id) DO UPDATE SET ${updates}`;
+function insertSql(table: TableName): string {
+  const columns = fieldsOf(table);
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+}
+
+function updateSql(table: TableName, fields: string[]): string {
+  return `UPDATE ${table} SET ${fields.map((f) => `${f} = ?`).join(', ')} WHERE id = ?`;
 }
 
 function writeOne(store: Store, write: RowWrite): Change[] {
@@ -79,26 +82,27 @@ function writeOne(store: Store, write: RowWrite): Change[] {
   } catch (error) {
     throw new Error(`${table} ${id}: ${describeError(error)}`, { cause: error });
   }
-  // A new record logs every field, so that a replica can build it from the log alone.
-  const fields = fieldsOf(table).filter((f) => f !== 'id' && (!current || !sameValue(current[f as keyof typeof current], next[f])));
-  if (fields.length === 0) return [];
-
-  statement(store.db, upsertSql(table, fields)).run(id, ...fields.map((f) => encodeField(table, f, next[f])));
+  // A new record logs the fields that differ from its defaults: a replica builds the rest from the same defaults.
+  const before: Record<string, unknown> = current ?? def.defaults;
+  const fields = fieldsOf(table).filter((f) => f !== 'id' && !sameValue(before[f], next[f]));
+  if (current && fields.length === 0) return [];
+  if (current) statement(store.db, updateSql(table, fields)).run(...fields.map((f) => encodeField(table, f, next[f])), id);
+  else statement(store.db, insertSql(table)).run(...fieldsOf(table).map((f) => encodeField(table, f, next[f])));
   if (table === 'cases' && fields.includes('countries')) {
     statement(store.db, 'DELETE FROM case_countries WHERE caseId = ?').run(id);
     for (const iso2 of next.countries as string[]) statement(store.db, 'INSERT OR IGNORE INTO case_countries (iso2, caseId) VALUES (?, ?)').run(iso2, id);
   }
   reindexRecord(store.db, table, next);
 
-  const changes: Change[] = [];
+  // One timestamp per write: the fields of one edit belong together, and a record's first timestamp marks its creation.
+  store.clock = tickHlc(store.clock, store.now());
+  const hlc = encodeHlc(store.clock);
   const log = statement(store.db, 'INSERT INTO changes (hlc, author, tbl, rowId, field, value, scope) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  for (const field of fields) {
-    store.clock = tickHlc(store.clock, store.now());
-    const change: Change = { hlc: encodeHlc(store.clock), author: store.author, table, rowId: id, field, value: next[field], scope: next.scope as string };
-    log.run(change.hlc, change.author, table, id, field, JSON.stringify(change.value), change.scope);
-    changes.push(change);
-  }
-  return changes;
+  return fields.map((field) => {
+    const change: Change = { hlc, author: store.author, table, rowId: id, field, value: next[field], scope: next.scope as string };
+    log.run(hlc, change.author, table, id, field, JSON.stringify(change.value), change.scope);
+    return change;
+  });
 }
 
 /**

@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { getCase, listCases } from '../../electron/services/cases';
+import { countrySummaries } from '../../electron/services/countries';
+import { openDossier } from '../../electron/services/dossiers';
+import { ImportError, importKarteFiles } from '../../electron/services/import/karte-import';
+import { setCaseField } from '../../electron/services/cases';
+import { karteFileSchema } from '../../shared/karte-json';
+import { demoFiles, fixture, snapshot, useTempDir } from '../support/temp';
+
+function sourceCounts(files: string[]) {
+  const tables = files.map((f) => karteFileSchema.parse(JSON.parse(fs.readFileSync(f, 'utf8'))));
+  return {
+    cases: tables.reduce((n, t) => n + t.cases.length, 0),
+    events: tables.reduce((n, t) => n + t.cases.reduce((m, c) => m + c.events.length, 0), 0),
+    tables,
+  };
+}
+
+describe('karte JSON import', () => {
+  const temp = useTempDir();
+
+  it('imports all six real tables with every case and event', () => {
+    const store = temp.store();
+    const expected = sourceCounts(demoFiles());
+    const report = importKarteFiles(store, demoFiles());
+    expect(report).toMatchObject({ files: 6, casesAdded: expected.cases, eventsAdded: expected.events, casesKept: 0, eventsKept: 0 });
+    expect(listCases(store)).toHaveLength(expected.cases);
+    const vietnam = countrySummaries(store).find((c) => c.iso2 === 'VN');
+    expect(vietnam).toMatchObject({ ja: 'ベトナム', cases: 9 });
+  });
+
+  it('keeps every event text, date text and OCR quirk exactly as in the source', () => {
+    const store = temp.store();
+    importKarteFiles(store, demoFiles());
+    const { tables } = sourceCounts(demoFiles());
+    const stored = store.db.prepare("SELECT text, json_extract(date, '$.text') AS dateText FROM events").all() as { text: string; dateText: string }[];
+    const storedSet = new Set(stored.map((e) => `${e.text}\u0000${e.dateText}`));
+    for (const table of tables) for (const c of table.cases) for (const e of c.events) expect(storedSet.has(`${e.text}\u0000${e.date_text}`), e.text).toBe(true);
+    expect(stored.some((e) => e.text.includes('郵便便局') || e.dateText === '2018年夏')).toBe(true);
+  });
+
+  it('lists a Vietnam case phase by phase, then by date within a phase', () => {
+    const store = temp.store();
+    importKarteFiles(store, demoFiles());
+    const postal = listCases(store, { country: 'VN', sector: '郵便' }).find((c) => c.summary === '区分機')!;
+    const detail = getCase(store, postal.id);
+    expect(detail.events.map((e) => e.phase)).toEqual(['consideration', 'consultation', 'mou_top_sales', 'mou_top_sales', 'mou_top_sales', 'survey_demo', 'order_management']);
+    expect(detail.events.filter((e) => e.phase === 'mou_top_sales').map((e) => e.date.text)).toEqual(['2015年1月', '2018年4月', '2019年1月']);
+    expect(detail.currentPhase).toBe('order_management');
+  });
+
+  it('does not duplicate anything when the same files are imported again', () => {
+    const store = temp.store();
+    importKarteFiles(store, demoFiles());
+    const before = snapshot(store);
+    const again = importKarteFiles(store, demoFiles());
+    expect(again.casesAdded + again.eventsAdded + again.dossiersAdded).toBe(0);
+    expect(again.casesKept).toBe(before.cases.length);
+    expect(snapshot(store)).toEqual(before);
+  });
+
+  it('leaves a case a person has edited as it is on re-import', () => {
+    const store = temp.store();
+    importKarteFiles(store, demoFiles());
+    const [first] = listCases(store, { country: 'VN' });
+    setCaseField(store, first.id, 'futurePolicy', '方針を見直し');
+    importKarteFiles(store, demoFiles());
+    expect(getCase(store, first.id).case.futurePolicy).toBe('方針を見直し');
+  });
+
+  it('imports other tables of the same schema: multi-country, country-less and undated', () => {
+    const store = temp.store();
+    importKarteFiles(store, [fixture('africa-multi-country.json')]);
+    const cases = listCases(store);
+    expect(cases).toHaveLength(3);
+    const shared = cases.find((c) => c.countries.length === 2)!;
+    expect(shared.countries).toEqual(['ET', 'CI']);
+    expect(openDossier(store, 'ET').cases.map((c) => c.case.id)).toContain(shared.id);
+    expect(openDossier(store, 'CI').cases.map((c) => c.case.id)).toContain(shared.id);
+    expect(getCase(store, shared.id).events.at(-1)).toMatchObject({ phase: 'survey_demo', date: { precision: 'unknown', text: '' } });
+
+    const regional = cases.find((c) => c.countries.length === 0)!;
+    expect(regional).toMatchObject({ region: 'アフリカ', sector: 'radio_systems', sectorLabel: '電波システム' });
+    expect(listCases(store, { region: 'アフリカ' }).map((c) => c.id)).toContain(regional.id);
+
+    const kenya = getCase(store, cases.find((c) => c.countries[0] === 'KE')!.id);
+    expect(kenya.case.summary).toBe('郵便便局のネットワーク整備');
+    expect(kenya.events.map((e) => e.phase)).toEqual(['consideration', 'mou_top_sales']);
+    expect(kenya.events[1].text).toContain('**億円');
+  });
+
+  it.each([
+    ['bad-phase.json', /bad-phase\.json: cases\[2\]\.events\[0\]\.phase: Invalid option/],
+    ['bad-country.json', /bad-country\.json: cases\[0\]\.country_iso2: 'XX' is not an ISO 3166-1 country code/],
+    ['missing-text.json', /missing-text\.json: cases\[1\]\.events\[0\]\.text: /],
+    ['truncated.json', /truncated\.json: not valid JSON/],
+    ['no-such-file.json', /no-such-file\.json: cannot be read \(ENOENT\)/],
+  ])('rejects %s naming the file, case and field, and changes nothing', (name, message) => {
+    const store = temp.store();
+    importKarteFiles(store, [demoFiles()[0]]);
+    const before = snapshot(store);
+    // The good file comes first: the run is all or nothing, so it must not land either.
+    expect(() => importKarteFiles(store, [fixture('africa-multi-country.json'), fixture(name)])).toThrow(message);
+    expect(snapshot(store)).toEqual(before);
+  });
+
+  it('reports every problem of a bad file, not only the first', () => {
+    const store = temp.store();
+    const file = path.join(temp.dir(), 'two-problems.json');
+    const data = JSON.parse(fs.readFileSync(fixture('africa-multi-country.json'), 'utf8'));
+    data.cases[0].events[0].phase = 'x';
+    data.cases[2].sector = 7;
+    fs.writeFileSync(file, JSON.stringify(data));
+    try {
+      importKarteFiles(store, [file]);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ImportError);
+      expect((error as ImportError).problems.map((p) => p.where)).toEqual(['cases[0].events[0].phase', 'cases[2].sector']);
+    }
+  });
+
+});

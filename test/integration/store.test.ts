@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/services/store/database';
+import { MIGRATIONS } from '../../electron/services/store/migrations';
+import { openStore, readRow, writeRows } from '../../electron/services/store/store';
+import { TABLE_NAMES, fieldsOf } from '../../electron/services/store/tables';
+import { decodeHlc } from '../../shared/hlc';
+import { snapshot, useTempDir } from '../support/temp';
+
+const CASE_ID = '00000000-0000-4000-8000-000000000001';
+const EVENT_ID = '00000000-0000-4000-8000-000000000002';
+
+describe('local store', () => {
+  const temp = useTempDir();
+
+  it('has a column for every field of every record schema, and no other', () => {
+    const store = temp.store();
+    for (const table of TABLE_NAMES) {
+      const columns = (store.db.prepare(`SELECT name FROM pragma_table_xinfo('${table}') WHERE hidden = 0`).all() as { name: string }[]).map((c) => c.name);
+      expect(columns.sort(), table).toEqual(fieldsOf(table).sort());
+    }
+  });
+
+  it('applies migrations once, records the schema version, and uses WAL', () => {
+    const file = path.join(temp.dir(), 'k.sqlite');
+    openStore(file, { author: 'a' }).close();
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('refuses a database written by a newer schema', () => {
+    const file = path.join(temp.dir(), 'k.sqlite');
+    const db = openDatabase(file);
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    db.close();
+    expect(() => openDatabase(file)).toThrow(/newer Karte/);
+  });
+
+  it('writes a row and logs one change per field with one HLC timestamp, node id and author', () => {
+    const store = temp.store();
+    const changes = writeRows(store, [{ table: 'cases', id: CASE_ID, values: { title: 'ベトナム 郵便', countries: ['VN'], sector: 'postal' } }]);
+    expect(changes.map((c) => c.field).sort()).toEqual(['countries', 'sector', 'title']);
+    expect(new Set(changes.map((c) => c.hlc)).size).toBe(1);
+    expect(decodeHlc(changes[0].hlc).node).toBe(store.node);
+    const logged = store.db.prepare('SELECT author, tbl, rowId, field, value, scope FROM changes ORDER BY field').all();
+    expect(logged).toEqual([
+      { author: 'tester', tbl: 'cases', rowId: CASE_ID, field: 'countries', value: '["VN"]', scope: 'council' },
+      { author: 'tester', tbl: 'cases', rowId: CASE_ID, field: 'sector', value: '"postal"', scope: 'council' },
+      { author: 'tester', tbl: 'cases', rowId: CASE_ID, field: 'title', value: '"ベトナム 郵便"', scope: 'council' },
+    ]);
+    expect(readRow(store, 'cases', CASE_ID)).toMatchObject({ title: 'ベトナム 郵便', countries: ['VN'], status: 'active', priority: false });
+    expect(store.db.prepare('SELECT iso2 FROM case_countries WHERE caseId = ?').all(CASE_ID)).toEqual([{ iso2: 'VN' }]);
+  });
+
+  it('logs only the fields that changed, later than every earlier change', () => {
+    const store = temp.store();
+    const [first] = writeRows(store, [{ table: 'cases', id: CASE_ID, values: { title: 'A', countries: ['VN'] } }]);
+    expect(writeRows(store, [{ table: 'cases', id: CASE_ID, values: { title: 'A' } }])).toEqual([]);
+    const changes = writeRows(store, [{ table: 'cases', id: CASE_ID, values: { title: 'B', countries: ['VN', 'TH'] } }]);
+    expect(changes.map((c) => c.field).sort()).toEqual(['countries', 'title']);
+    expect(changes[0].hlc > first.hlc).toBe(true);
+    expect(store.db.prepare('SELECT iso2 FROM case_countries WHERE caseId = ? ORDER BY iso2').all(CASE_ID)).toEqual([{ iso2: 'TH' }, { iso2: 'VN' }]);
+  });
+
+  it('keeps the clock ahead of the log across reopening, even if the wall clock went back', () => {
+    const file = path.join(temp.dir(), 'k.sqlite');
+    const first = openStore(file, { author: 'a', now: () => Date.parse('2030-01-01T00:00:00Z') });
+    const [early] = writeRows(first, [{ table: 'cases', id: CASE_ID, values: { title: 'A' } }]);
+    first.close();
+    const second = openStore(file, { author: 'a', now: () => Date.parse('2020-01-01T00:00:00Z') });
+    const [late] = writeRows(second, [{ table: 'cases', id: CASE_ID, values: { title: 'B' } }]);
+    second.close();
+    expect(late.hlc > early.hlc).toBe(true);
+  });
+
+  it('validates the whole record and writes nothing of a batch with one bad write', () => {
+    const store = temp.store();
+    writeRows(store, [{ table: 'cases', id: CASE_ID, values: { title: 'A' } }]);
+    const before = snapshot(store);
+    expect(() =>
+      writeRows(store, [
+        { table: 'cases', id: CASE_ID, values: { title: 'changed' } },
+        { table: 'events', id: EVENT_ID, values: { caseId: CASE_ID, phase: 'signing' as never, text: 'x' } },
+      ]),
+    ).toThrow(/events 00000000-0000-4000-8000-000000000002: phase: Invalid option/);
+    expect(snapshot(store)).toEqual(before);
+  });
+
+  it('encrypts the file: unreadable without the key or with a wrong one, readable with it', () => {
+    const file = path.join(temp.dir(), 'secret.sqlite');
+    const store = openStore(file, { author: 'a', key: 'correct horse' });
+    writeRows(store, [{ table: 'cases', id: CASE_ID, values: { title: 'SECRET-CASE-TITLE 機密案件' } }]);
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    store.close();
+
+    const bytes = fs.readFileSync(file);
+    expect(bytes.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\u0000');
+    expect(bytes.includes(Buffer.from('SECRET-CASE-TITLE'))).toBe(false);
+    expect(() => openStore(file, { author: 'a' })).toThrow(/encrypted \(give its key\)/);
+    expect(() => openStore(file, { author: 'a', key: 'wrong' })).toThrow(/wrong encryption key/);
+
+    const reopened = openStore(file, { author: 'a', key: 'correct horse' });
+    expect(readRow(reopened, 'cases', CASE_ID)?.title).toBe('SECRET-CASE-TITLE 機密案件');
+    reopened.close();
+  });
+
+  it('stores a plain file readable by any SQLite when no key is given', () => {
+    const file = path.join(temp.dir(), 'plain.sqlite');
+    openStore(file, { author: 'a' }).close();
+    expect(fs.readFileSync(file).subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+  });
+});

@@ -1,0 +1,220 @@
+import { describe, it, expect } from 'vitest';
+import {
+  compareDates,
+  dateFromSource,
+  formatDate,
+  karteDateSchema,
+  parseDateText,
+  unknownDate,
+  type DateStyle,
+  type KarteDate,
+} from '../../shared/dates';
+import { demoEvents } from './demo-data';
+
+/** parseDateText for texts that must be dates. */
+function date(text: string): KarteDate {
+  const parsed = parseDateText(text);
+  if (parsed === null) throw new Error(`'${text}' did not parse as a date`);
+  return parsed;
+}
+
+describe('parseDateText on the real dossier data (resources/demo)', () => {
+  const events = demoEvents();
+  // One row per distinct (date, date_text) pair: the same texts recur in many rows.
+  const pairs = [...new Map(events.filter((e) => e.date_text !== '').map((e) => [`${e.date}|${e.date_text}`, e])).values()];
+
+  it('reads the demo tables', () => {
+    expect(events.length).toBeGreaterThanOrEqual(131);
+    expect(pairs.length).toBeGreaterThan(40);
+  });
+
+  it.each(pairs)('$file: $date_text starts in the year of $date', ({ date: start, date_text }) => {
+    const parsed = parseDateText(date_text);
+    expect(parsed).not.toBeNull();
+    expect(parsed!.precision).not.toBe('unknown');
+    expect(parsed!.text).toBe(date_text);
+    expect(parsed!.sort?.slice(0, 4)).toBe(start.slice(0, 4));
+    expect(karteDateSchema.safeParse(parsed).success).toBe(true);
+  });
+
+  it.each(pairs)('$file: dateFromSource($date, $date_text) keeps the text verbatim', ({ date: start, date_text }) => {
+    const built = dateFromSource(start, date_text);
+    expect(built.text).toBe(date_text);
+    expect(built).toEqual(parseDateText(date_text));
+  });
+
+  it('reads an empty date_text as unknown unless the machine date says more', () => {
+    const empty = events.filter((e) => e.date_text === '');
+    expect(empty.length).toBeGreaterThan(0);
+    for (const e of empty) {
+      const built = dateFromSource(e.date, e.date_text);
+      expect(built.text).toBe('');
+      expect(built.precision === 'unknown').toBe(e.date === '');
+    }
+  });
+
+  it.each(pairs)('$file: $date_text survives a round trip through the ja style', ({ date_text }) => {
+    const parsed = date(date_text);
+    const again = date(formatDate(parsed, 'ja'));
+    expect({ ...again, text: '' }).toEqual({ ...parsed, text: '' });
+  });
+});
+
+describe('parseDateText', () => {
+  const none = { to: null, open: false, season: null, planned: false };
+
+  it.each([
+    { text: '2020年1月', want: { ...none, precision: 'month', from: '2020-01', sort: '2020-01' } },
+    { text: '２０２０年１月', want: { ...none, precision: 'month', from: '2020-01', sort: '2020-01' } },
+    { text: '2020年1月頃', want: { ...none, precision: 'month', from: '2020-01', sort: '2020-01' } },
+    { text: '2019年度', want: { ...none, precision: 'fiscal_year', from: '2019', sort: '2019-04' } },
+    { text: '令和2年1月', want: { ...none, precision: 'month', from: '2020-01', sort: '2020-01' } },
+    { text: '令和元年度', want: { ...none, precision: 'fiscal_year', from: '2019', sort: '2019-04' } },
+    { text: '平成31年4月', want: { ...none, precision: 'month', from: '2019-04', sort: '2019-04' } },
+    { text: '平成30年', want: { ...none, precision: 'year', from: '2018', sort: '2018' } },
+    { text: '2018年夏', want: { ...none, precision: 'season', from: '2018', season: 'summer', sort: '2018-06' } },
+    { text: '2019年春', want: { ...none, precision: 'season', from: '2019', season: 'spring', sort: '2019-03' } },
+    { text: 'fall 2018', want: { ...none, precision: 'season', from: '2018', season: 'autumn', sort: '2018-09' } },
+    { text: '2014年1月～2019年3月', want: { ...none, precision: 'month', from: '2014-01', to: '2019-03', sort: '2014-01' } },
+    { text: '2020年1月～3月', want: { ...none, precision: 'month', from: '2020-01', to: '2020-03', sort: '2020-01' } },
+    { text: '2015～2017年度', want: { ...none, precision: 'fiscal_year', from: '2015', to: '2017', sort: '2015-04' } },
+    { text: '2015年度、2016年度', want: { ...none, precision: 'fiscal_year', from: '2015', to: '2016', sort: '2015-04' } },
+    { text: '2018、2019年', want: { ...none, precision: 'year', from: '2018', to: '2019', sort: '2018' } },
+    { text: '2014-2019年', want: { ...none, precision: 'year', from: '2014', to: '2019', sort: '2014' } },
+    { text: '2017年～', want: { ...none, precision: 'year', from: '2017', open: true, sort: '2017' } },
+    { text: '2007年以降', want: { ...none, precision: 'year', from: '2007', open: true, sort: '2007' } },
+    { text: 'since 2017', want: { ...none, precision: 'year', from: '2017', open: true, sort: '2017' } },
+    { text: '2018年度～', want: { ...none, precision: 'fiscal_year', from: '2018', open: true, sort: '2018-04' } },
+    { text: '～2020年', want: { ...none, precision: 'year', from: null, to: '2020', sort: '2020' } },
+    { text: '2021年度予定', want: { ...none, precision: 'fiscal_year', from: '2021', planned: true, sort: '2021-04' } },
+    { text: '2021年（予定）', want: { ...none, precision: 'year', from: '2021', planned: true, sort: '2021' } },
+    { text: '2020-01-15', want: { ...none, precision: 'day', from: '2020-01-15', sort: '2020-01-15' } },
+    { text: '2020/1/15', want: { ...none, precision: 'day', from: '2020-01-15', sort: '2020-01-15' } },
+    { text: '2020年2月29日', want: { ...none, precision: 'day', from: '2020-02-29', sort: '2020-02-29' } },
+    { text: '15 Jan 2020', want: { ...none, precision: 'day', from: '2020-01-15', sort: '2020-01-15' } },
+    { text: 'Jan 2020', want: { ...none, precision: 'month', from: '2020-01', sort: '2020-01' } },
+    { text: 'FY2019', want: { ...none, precision: 'fiscal_year', from: '2019', sort: '2019-04' } },
+    { text: 'FY 2019', want: { ...none, precision: 'fiscal_year', from: '2019', sort: '2019-04' } },
+    { text: '2020', want: { ...none, precision: 'year', from: '2020', sort: '2020' } },
+  ])('$text', ({ text, want }) => {
+    const parsed = parseDateText(text);
+    expect(parsed).toEqual({ ...want, text });
+    expect(karteDateSchema.safeParse(parsed).success).toBe(true);
+  });
+
+  it('reads an empty or blank text as an unknown date that keeps the text', () => {
+    expect(parseDateText('')).toEqual(unknownDate(''));
+    expect(parseDateText('')).toMatchObject({ precision: 'unknown', from: null, to: null, sort: null, text: '' });
+    expect(parseDateText('  ')).toMatchObject({ precision: 'unknown', text: '  ' });
+  });
+
+  it.each(['hello', '2020年13月', '2020年0月', '2019-02-30', '2019年2月29日', 'Foo 2020', '2020年～2019年', '2020年3月～2月', '～'])(
+    'returns null for %s',
+    (text) => {
+      expect(parseDateText(text)).toBeNull();
+    },
+  );
+});
+
+describe('dateFromSource', () => {
+  it('prefers date_text and keeps it as the text', () => {
+    expect(dateFromSource('2018', '2018年夏')).toMatchObject({ precision: 'season', season: 'summer', text: '2018年夏' });
+  });
+
+  it('falls back to the machine date when date_text is not a date, keeping date_text verbatim', () => {
+    expect(dateFromSource('2019-03', '年度末頃')).toMatchObject({ precision: 'month', from: '2019-03', sort: '2019-03', text: '年度末頃' });
+    expect(dateFromSource('2019', '')).toMatchObject({ precision: 'year', from: '2019', text: '' });
+  });
+
+  it('is unknown when neither field is a date', () => {
+    expect(dateFromSource('', '')).toEqual(unknownDate(''));
+    expect(dateFromSource('', '調整中')).toEqual(unknownDate('調整中'));
+  });
+});
+
+describe('formatDate', () => {
+  it.each<[string, DateStyle, string]>([
+    ['2020年1月', 'ja', '2020年1月'],
+    ['Jan 2020', 'ja', '2020年1月'],
+    ['FY2019', 'ja', '2019年度'],
+    ['2018年夏', 'ja', '2018年夏'],
+    ['2020-01-15', 'ja', '2020年1月15日'],
+    ['2014年1月～2019年3月', 'ja', '2014年1月～2019年3月'],
+    ['2015～2017年度', 'ja', '2015年度～2017年度'],
+    ['2018、2019年', 'ja', '2018年～2019年'],
+    ['2017年～', 'ja', '2017年～'],
+    ['2007年以降', 'ja', '2007年～'],
+    ['～2020年', 'ja', '～2020年'],
+    ['2021年度予定', 'ja', '2021年度（予定）'],
+    ['2020年1月', 'en', 'Jan 2020'],
+    ['2019年度', 'en', 'FY2019'],
+    ['2018年夏', 'en', 'Summer 2018'],
+    ['2020-01-15', 'en', '15 Jan 2020'],
+    ['2020', 'en', '2020'],
+    ['2014年1月～2019年3月', 'en', 'Jan 2014 – Mar 2019'],
+    ['2017年～', 'en', 'since 2017'],
+    ['～2020年', 'en', 'until 2020'],
+    ['2021年度予定', 'en', 'FY2021 (planned)'],
+    ['2020年1月', 'wareki', '令和2年1月'],
+    ['2020-01-15', 'wareki', '令和2年1月15日'],
+    ['平成31年4月', 'wareki', '平成31年4月'],
+    ['2019年5月', 'wareki', '令和元年5月'],
+    ['2018', 'wareki', '平成30年'],
+    ['2020年度', 'wareki', '令和2年度'],
+    ['2018年夏', 'wareki', '平成30年夏'],
+    ['2017年～', 'wareki', '平成29年～'],
+    ['2021年度予定', 'wareki', '令和3年度（予定）'],
+    // The fiscal year that began in April 2019 is called 令和元年度 (the era changed on 1 May 2019).
+    ['2019年度', 'wareki', '令和元年度'],
+    ['令和元年度', 'wareki', '令和元年度'],
+    ['2019年度～2020年度', 'wareki', '令和元年度～令和2年度'],
+    // Summer starts in June: summer 2019 lies wholly in 令和.
+    ['2019年夏', 'wareki', '令和元年夏'],
+  ])('%s in style %s is %s', (text, style, expected) => {
+    expect(formatDate(date(text), style)).toBe(expected);
+  });
+
+  it('shows an unknown date as its text in every style', () => {
+    for (const style of ['ja', 'en', 'wareki'] as const) expect(formatDate(unknownDate('調整中'), style)).toBe('調整中');
+  });
+});
+
+describe('compareDates', () => {
+  const cmp = (a: string, b: string) => Math.sign(compareDates(date(a), date(b)));
+
+  it('puts unknown dates last and treats two unknown dates as equal', () => {
+    expect(cmp('', '2020年')).toBe(1);
+    expect(cmp('2020年', '')).toBe(-1);
+    expect(cmp('', '')).toBe(0);
+  });
+
+  it('puts a year before the months of the same year', () => {
+    expect(cmp('2019年', '2019年1月')).toBe(-1);
+    expect(cmp('2019年1月', '2019年')).toBe(1);
+  });
+
+  it('places fiscal year 2019 after 2019年3月 and before 2019年5月', () => {
+    expect(cmp('2019年度', '2019年3月')).toBe(1);
+    expect(cmp('2019年度', '2019年5月')).toBe(-1);
+  });
+
+  it('is 0 for the same period written differently', () => {
+    expect(cmp('令和2年1月', 'Jan 2020')).toBe(0);
+    expect(cmp('FY2019', '令和元年度')).toBe(0);
+  });
+
+  // Doc: "coarser dates before finer ones of the same start".
+  it.each([
+    ['2019年度', '2019年4月'],
+    ['2018年夏', '2018年6月'],
+  ])('puts %s before %s, the month it starts in', (coarse, fine) => {
+    expect(cmp(coarse, fine)).toBe(-1);
+    expect(cmp(fine, coarse)).toBe(1);
+  });
+
+  it('sorts a mixed list by when each period begins', () => {
+    const texts = ['', '2019年5月', '～2020年', '2019年度', '2018年夏', '2019年3月', '2019年', '2017年～'];
+    const sorted = texts.map(date).sort(compareDates).map((d) => d.text);
+    expect(sorted).toEqual(['2017年～', '2018年夏', '2019年', '2019年3月', '2019年度', '2019年5月', '～2020年', '']);
+  });
+});
