@@ -74,10 +74,11 @@ function validDay(year: number, month: number, day: number): boolean {
 function parsePoint(raw: string): Point | null {
   const s = raw.trim();
   let m: RegExpMatchArray | null;
-  if ((m = s.match(/^(令和|平成|昭和)(元|\d{1,2})年(度)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?$/))) {
+  if ((m = s.match(/^(令和|平成|昭和)(元|\d{1,2})年(?:(度)|(春|夏|秋|冬))?(?:(\d{1,2})月)?(?:(\d{1,2})日)?$/))) {
     const year = ERA_START_YEAR[m[1]] + (m[2] === '元' ? 1 : Number(m[2]));
-    if (m[3]) return { precision: 'fiscal_year', year };
-    return withMonthDay(year, m[4], m[5]);
+    if (m[3]) return m[5] ? null : { precision: 'fiscal_year', year };
+    if (m[4]) return m[5] ? null : { precision: 'season', year, season: SEASON_WORDS[m[4]] };
+    return withMonthDay(year, m[5], m[6]);
   }
   if ((m = s.match(/^(?:FY ?(\d{4})|(\d{4})年度)$/i))) return { precision: 'fiscal_year', year: Number(m[1] ?? m[2]) };
   if ((m = s.match(/^(\d{4})年?(春|夏|秋|冬)$/))) return { precision: 'season', year: Number(m[1]), season: SEASON_WORDS[m[2]] };
@@ -127,6 +128,12 @@ function resolveRange(a: Point, b: Point): [Point, Point] | null {
   if (second.precision === 'bare') second = { ...second, precision: first.precision === 'fiscal_year' ? 'fiscal_year' : 'year' };
   if (second.year === null) second = { ...second, year: first.year };
   if (first.year === null || second.year === null) return null;
+  // A range keeps one kind of period: "2018年夏～2019年" and "2019年度～2020年" become plain years (the text keeps the rest).
+  const special = ['fiscal_year', 'season'];
+  if ((special.includes(first.precision) || special.includes(second.precision)) && (first.precision !== second.precision || first.season !== second.season)) {
+    first = { precision: 'year', year: first.year };
+    second = { precision: 'year', year: second.year };
+  }
   return [first, second];
 }
 
@@ -164,7 +171,7 @@ export function parseDateText(text: string): KarteDate | null {
     s = s.slice(1).trim();
   }
 
-  const parts = s.split(/\s*(?:~|、|,|\s-\s|(?<=年|年度|\d)-(?=\d{4}))\s*/).filter((p) => p !== '');
+  const parts = s.split(/\s*(?:~|、|,|\s-\s|(?<=年|年度|\d)-(?=\d{4})|(?<=月)-(?=\d))\s*/).filter((p) => p !== '');
   if (parts.length === 0 || parts.length > 1 && open) return null;
   const points = parts.map(parsePoint);
   if (points.some((p) => p === null)) return null;
@@ -210,19 +217,30 @@ export function dateFromSource(date: string, dateText: string): KarteDate {
   return unknownDate(dateText);
 }
 
+const PRECISION_ORDER: Record<DatePrecision, number> = { year: 0, fiscal_year: 1, season: 1, month: 2, day: 3, unknown: 4 };
+
 /** Orders dates by when they begin; unknown dates go last, coarser dates before finer ones of the same start. */
 export function compareDates(a: KarteDate, b: KarteDate): number {
-  if (a.sort === b.sort) return 0;
-  if (a.sort === null) return 1;
-  if (b.sort === null) return -1;
-  return a.sort < b.sort ? -1 : 1;
+  if (a.sort !== b.sort) {
+    if (a.sort === null) return 1;
+    if (b.sort === null) return -1;
+    return a.sort < b.sort ? -1 : 1;
+  }
+  return PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision];
 }
 
 export type DateStyle = 'ja' | 'en' | 'wareki';
 
-function eraParts(point: string, fiscal: boolean): { era: string; year: string } {
+/**
+ * The era of a period as people name it: a fiscal year or a year by the era in force at its end of the calendar
+ * year (2019年度 is 令和元年度), a season by its first month, a month or day by its first day.
+ */
+function eraParts(point: string, precision: DatePrecision, season: Season | null): { era: string; year: string } {
   const [y, mo, d] = point.split('-').map(Number);
-  const date = new Date(Date.UTC(y, fiscal ? 3 : (mo ?? 1) - 1, d ?? 1));
+  let date: Date;
+  if (precision === 'fiscal_year' || (precision === 'year' && mo === undefined)) date = new Date(Date.UTC(y, 11, 31));
+  else if (precision === 'season' && season) date = new Date(Date.UTC(y, Number(SEASON_START_MONTH[season]) - 1, 1));
+  else date = new Date(Date.UTC(y, (mo ?? 1) - 1, d ?? 1));
   const parts = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', timeZone: 'UTC' }).formatToParts(date);
   return {
     era: parts.find((p) => p.type === 'era')?.value ?? '',
@@ -236,11 +254,11 @@ function formatPoint(point: string, precision: DatePrecision, season: Season | n
     if (precision === 'fiscal_year') return `FY${y}`;
     if (precision === 'season' && season) return `${season[0].toUpperCase()}${season.slice(1)} ${y}`;
     if (mo === undefined) return String(y);
-    const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', timeZone: 'UTC' };
-    if (d !== undefined) options.day = 'numeric';
-    return new Intl.DateTimeFormat('en-GB', options).format(new Date(Date.UTC(y, mo - 1, d ?? 1)));
+    const month = MONTHS_EN[mo - 1];
+    const monthName = `${month[0].toUpperCase()}${month.slice(1)}`;
+    return d === undefined ? `${monthName} ${y}` : `${d} ${monthName} ${y}`;
   }
-  const year = style === 'wareki' ? (({ era, year }) => `${era}${year}`)(eraParts(point, precision === 'fiscal_year')) : String(y);
+  const year = style === 'wareki' ? (({ era, year }) => `${era}${year}`)(eraParts(point, precision, season)) : String(y);
   if (precision === 'fiscal_year') return `${year}年度`;
   if (precision === 'season' && season) return `${year}年${SEASON_JA[season]}`;
   if (mo === undefined) return `${year}年`;

@@ -45,6 +45,8 @@ export function encodeHlc(hlc: Hlc): string {
 
 export function decodeHlc(text: string): Hlc {
   const m = text.match(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16})$/);
-  if (!m) throw new Error(`not an HLC timestamp: '${text}'`);
-  return { millis: Date.parse(m[1]), counter: parseInt(m[2], 16), node: m[3] };
+  const millis = m ? Date.parse(m[1]) : NaN;
+  // Date.parse rolls impossible dates over (2020-02-30 becomes 1 March): only a round trip proves the instant real.
+  if (!m || Number.isNaN(millis) || new Date(millis).toISOString() !== m[1]) throw new Error(`not an HLC timestamp: '${text}'`);
+  return { millis, counter: parseInt(m[2], 16), node: m[3] };
 }

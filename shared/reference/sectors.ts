@@ -12,7 +12,7 @@ export const SECTORS: readonly Sector[] = data.sectors;
 export const OTHER_SECTOR = 'other';
 
 function fold(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 const ALIASES = SECTORS.flatMap((s) => [s.code, s.ja, s.en, ...s.aliases].map((alias) => ({ alias: fold(alias), code: s.code }))).sort(

@@ -9,7 +9,7 @@ import {
   type DateStyle,
   type KarteDate,
 } from '../../shared/dates';
-import { demoEvents } from './demo-data';
+import { demoEvents } from '../support/demo-data';
 
 /** parseDateText for texts that must be dates. */
 function date(text: string): KarteDate {
@@ -96,6 +96,11 @@ describe('parseDateText', () => {
     { text: 'FY2019', want: { ...none, precision: 'fiscal_year', from: '2019', sort: '2019-04' } },
     { text: 'FY 2019', want: { ...none, precision: 'fiscal_year', from: '2019', sort: '2019-04' } },
     { text: '2020', want: { ...none, precision: 'year', from: '2020', sort: '2020' } },
+    { text: '平成30年夏', want: { ...none, precision: 'season', from: '2018', season: 'summer', sort: '2018-06' } },
+    { text: '2020年1月-3月', want: { ...none, precision: 'month', from: '2020-01', to: '2020-03', sort: '2020-01' } },
+    // A range of mixed kinds of period keeps plain years; the text keeps the rest.
+    { text: '2018年夏～2019年', want: { ...none, precision: 'year', from: '2018', to: '2019', sort: '2018' } },
+    { text: '2019年度～2020年', want: { ...none, precision: 'year', from: '2019', to: '2020', sort: '2019' } },
   ])('$text', ({ text, want }) => {
     const parsed = parseDateText(text);
     expect(parsed).toEqual({ ...want, text });
@@ -150,6 +155,7 @@ describe('formatDate', () => {
     ['2019年度', 'en', 'FY2019'],
     ['2018年夏', 'en', 'Summer 2018'],
     ['2020-01-15', 'en', '15 Jan 2020'],
+    ['2019年9月', 'en', 'Sep 2019'],
     ['2020', 'en', '2020'],
     ['2014年1月～2019年3月', 'en', 'Jan 2014 – Mar 2019'],
     ['2017年～', 'en', 'since 2017'],

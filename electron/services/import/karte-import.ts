@@ -121,7 +121,6 @@ function exists(store: Store, table: 'cases' | 'events' | 'dossiers', id: string
 
 function importFile(store: Store, file: ParsedFile, report: ImportReport, progress: (caseIndex: number) => void): void {
   const { data } = file;
-  const source = [data.source, data.title].filter((s) => s.trim() !== '').join(' ');
   const keys = caseKeys(data);
   data.cases.forEach((c, index) => {
     const countries = countriesOf(c);
@@ -132,25 +131,25 @@ function importFile(store: Store, file: ParsedFile, report: ImportReport, progre
     }
 
     const caseId = idFromKey('karte-case', keys[index]);
+    // One write per case with its events: one savepoint each, not one per event.
+    const writes: RowWrite[] = [];
     if (exists(store, 'cases', caseId)) report.casesKept++;
     else {
       const place = c.country.trim() || countries.map((iso2) => countryByIso2(iso2)?.ja ?? iso2).join('・') || data.region;
-      writeRows(store, [
-        {
-          table: 'cases',
-          id: caseId,
-          values: {
-            title: caseTitle(c, place),
-            countries,
-            region: data.region,
-            sector: sectorOfLabel(c.sector),
-            sectorLabel: c.sector,
-            summary: c.summary,
-            futurePolicy: c.future_policy,
-            notes: c.notes,
-          },
+      writes.push({
+        table: 'cases',
+        id: caseId,
+        values: {
+          title: caseTitle(c, place),
+          countries,
+          region: data.region,
+          sector: sectorOfLabel(c.sector),
+          sectorLabel: c.sector,
+          summary: c.summary,
+          futurePolicy: c.future_policy,
+          notes: c.notes,
         },
-      ]);
+      });
       report.casesAdded++;
     }
 
@@ -164,9 +163,10 @@ function importFile(store: Store, file: ParsedFile, report: ImportReport, progre
         report.eventsKept++;
         continue;
       }
-      writeRows(store, [{ table: 'events', id: eventId, values: { caseId, phase: e.phase, date: dateFromSource(e.date, e.date_text), text: e.text, source } }]);
+      writes.push({ table: 'events', id: eventId, values: { caseId, phase: e.phase, date: dateFromSource(e.date, e.date_text), text: e.text, source: data.source } });
       report.eventsAdded++;
     }
+    writeRows(store, writes);
     progress(index + 1);
   });
 }

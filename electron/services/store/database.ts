@@ -49,6 +49,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       db.pragma('synchronous = FULL');
     }
     db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -65536');
     if (!options.readonly) migrate(db, file);
     return db;
   } catch (error) {

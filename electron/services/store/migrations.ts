@@ -102,7 +102,7 @@ export const MIGRATIONS: readonly string[] = [
     scope TEXT NOT NULL,
     UNIQUE (hlc, field)
   );
-  CREATE INDEX changes_row ON changes (rowId, field, hlc);
+  CREATE INDEX changes_row ON changes (rowId, field);
 
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 

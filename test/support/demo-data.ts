@@ -2,8 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { karteFileSchema, type KarteCase, type KarteFile } from '../../shared/karte-json';
-
-const DEMO_DIR = path.resolve(import.meta.dirname, '../../resources/demo');
+import { demoFiles as demoPaths } from './temp';
 
 export interface DemoFile {
   name: string;
@@ -16,16 +15,12 @@ export interface DemoEvent {
   date_text: string;
 }
 
-export function demoFiles(): DemoFile[] {
-  return fs
-    .readdirSync(DEMO_DIR)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => ({ name, data: karteFileSchema.parse(JSON.parse(fs.readFileSync(path.join(DEMO_DIR, name), 'utf8'))) }));
+export function demoTables(): DemoFile[] {
+  return demoPaths().map((file) => ({ name: path.basename(file), data: karteFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8'))) }));
 }
 
 export function demoCases(): (KarteCase & { file: string })[] {
-  return demoFiles().flatMap(({ name, data }) => data.cases.map((c) => ({ ...c, file: name })));
+  return demoTables().flatMap(({ name, data }) => data.cases.map((c) => ({ ...c, file: name })));
 }
 
 export function demoEvents(): DemoEvent[] {

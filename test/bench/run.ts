@@ -1,0 +1,146 @@
+// npm run bench: the local store at the size of a ministry's whole portfolio (200 countries, 20,000 cases,
+// 200,000 events), each figure beside the bare SQL it wraps, measured in the same run on the same file.
+// Usage: npm run bench [-- --scale 0.1]   (a smaller store for a quick look)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openDossier } from '../../electron/services/dossiers';
+import { importKarteFiles } from '../../electron/services/import/karte-import';
+import { search, SEARCH_SQL } from '../../electron/services/search';
+import { statement } from '../../electron/services/store/database';
+import { openStore, type Store } from '../../electron/services/store/store';
+import { matchExpression } from '../../shared/search-text';
+import { generateKarteFiles } from '../support/karte-generator';
+
+interface Figure {
+  name: string;
+  p50: number;
+  p95: number;
+  baselineP50: number;
+  baselineP95: number;
+  target?: string;
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function time(work: () => unknown): number {
+  const start = performance.now();
+  work();
+  return performance.now() - start;
+}
+
+/** Runs the wrapped call and the bare SQL alternately, so both see the same machine noise. */
+function measure(name: string, runs: number, wrapped: () => unknown, bare: () => unknown, target?: string): Figure {
+  wrapped();
+  bare();
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    a.push(time(wrapped));
+    b.push(time(bare));
+  }
+  return { name, p50: percentile(a, 50), p95: percentile(a, 95), baselineP50: percentile(b, 50), baselineP95: percentile(b, 95), target };
+}
+
+const scaleArg = process.argv.indexOf('--scale');
+const scale = scaleArg > 0 ? Number(process.argv[scaleArg + 1]) : 1;
+const sizes = {
+  countries: Math.max(2, Math.round(200 * Math.min(1, scale))),
+  cases: Math.round(20_000 * scale),
+  events: Math.round(200_000 * scale),
+  focus: { iso2: 'VN', cases: Math.round(300 * Math.min(1, scale * 10)), events: Math.round(3_000 * Math.min(1, scale * 10)) },
+};
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'karte-bench-'));
+try {
+  console.log(`Karte bench: ${sizes.countries} countries, ${sizes.cases} cases, ${sizes.events} events (${os.cpus().length} cores, node ${process.version})`);
+  const tables = generateKarteFiles({ seed: 2020, ...sizes });
+  const files = tables.map((table, i) => {
+    const file = path.join(dir, `table-${i}.json`);
+    fs.writeFileSync(file, JSON.stringify(table));
+    return file;
+  });
+
+  // Import: the real path (validation, change log, search index) against bare INSERTs of the same rows.
+  const store = openStore(path.join(dir, 'bench.sqlite'), { author: 'bench' });
+  const importMs = time(() => importKarteFiles(store, files));
+  const bare = openStore(path.join(dir, 'bare.sqlite'), { author: 'bench' });
+  const rows = {
+    cases: store.db.prepare('SELECT * FROM cases').all() as Record<string, unknown>[],
+    events: store.db.prepare('SELECT id, caseId, phase, date, text, organisation, signatoryLevel, source, scope, deleted FROM events').all() as Record<string, unknown>[],
+  };
+  const bareImportMs = time(() => bareInsert(bare, rows));
+  bare.close();
+  const dbBytes = fs.statSync(store.file).size + (fs.existsSync(`${store.file}-wal`) ? fs.statSync(`${store.file}-wal`).size : 0);
+
+  const focus = openDossier(store, sizes.focus.iso2);
+  const figures: Figure[] = [];
+  figures.push(
+    measure(
+      `open dossier ${sizes.focus.iso2} (${focus.cases.length} cases, ${focus.cases.reduce((n, c) => n + c.events.length, 0)} events)`,
+      60,
+      () => openDossier(store, sizes.focus.iso2),
+      () => {
+        statement(store.db, 'SELECT c.* FROM case_countries cc JOIN cases c ON c.id = cc.caseId WHERE cc.iso2 = ? AND c.deleted = 0').all(sizes.focus.iso2);
+        statement(store.db, 'SELECT e.* FROM case_countries cc JOIN events e ON e.caseId = cc.caseId WHERE cc.iso2 = ? AND e.deleted = 0').all(sizes.focus.iso2);
+      },
+      'p95 < 30 ms',
+    ),
+  );
+
+  const queries: Record<string, string[]> = {
+    '2-char': ['覚書', '郵便', '消防', '受注'],
+    '3-char': ['区分機', '大臣間', '実証実'],
+    '5-char': ['地上デジタ', '共同作業部', 'サイバーセ'],
+  };
+  for (const [label, words] of Object.entries(queries)) {
+    const all: Figure[] = words.map((q) =>
+      measure(q, 20, () => search(store, q), () => {
+        const match = matchExpression(q);
+        statement(store.db, SEARCH_SQL).all(match, 50);
+        statement(store.db, 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?').get(match);
+      }),
+    );
+    const hits = words.map((q) => search(store, q).total);
+    figures.push({
+      name: `search ${label} (${words.join(' ')}; ${Math.min(...hits)}–${Math.max(...hits)} matches)`,
+      p50: percentile(all.map((f) => f.p50), 50),
+      p95: Math.max(...all.map((f) => f.p95)),
+      baselineP50: percentile(all.map((f) => f.baselineP50), 50),
+      baselineP95: Math.max(...all.map((f) => f.baselineP95)),
+      target: 'p95 < 20 ms',
+    });
+  }
+  store.close();
+
+  const pad = (s: string, n: number) => s.padEnd(n);
+  console.log('');
+  console.log(`import: ${files.length} files in ${(importMs / 1000).toFixed(1)} s = ${Math.round((sizes.events / importMs) * 1000)} events/s`);
+  console.log(`        bare INSERTs of the same rows: ${(bareImportMs / 1000).toFixed(1)} s; ratio ${(importMs / bareImportMs).toFixed(2)}× (the change log and search index are the difference)`);
+  console.log(`store:  ${(dbBytes / 1024 / 1024).toFixed(0)} MiB on disk; RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
+  console.log('');
+  console.log(`${pad('figure', 64)} ${pad('p50 ms', 8)} ${pad('p95 ms', 8)} ${pad('bare p50', 9)} ${pad('bare p95', 9)} ${pad('ratio p95', 10)} target`);
+  for (const f of figures) {
+    console.log(
+      `${pad(f.name, 64)} ${pad(f.p50.toFixed(2), 8)} ${pad(f.p95.toFixed(2), 8)} ${pad(f.baselineP50.toFixed(2), 9)} ${pad(f.baselineP95.toFixed(2), 9)} ${pad(`${(f.p95 / f.baselineP95).toFixed(2)}×`, 10)} ${f.target ?? ''}`,
+    );
+  }
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** The same cases and events written with plain INSERTs: no validation, no change log, no search index. */
+function bareInsert(target: Store, { cases, events }: { cases: Record<string, unknown>[]; events: Record<string, unknown>[] }): void {
+  const caseColumns = Object.keys(cases[0]);
+  const eventColumns = Object.keys(events[0]);
+  const insertCase = target.db.prepare(`INSERT INTO cases (${caseColumns.join(', ')}) VALUES (${caseColumns.map((c) => `@${c}`).join(', ')})`);
+  const insertEvent = target.db.prepare(`INSERT INTO events (${eventColumns.join(', ')}) VALUES (${eventColumns.map((c) => `@${c}`).join(', ')})`);
+  target.db.transaction(() => {
+    for (const row of cases) insertCase.run(row);
+    for (const row of events) insertEvent.run(row);
+  })();
+}
