@@ -11,7 +11,7 @@ import { setFieldFromText, type FieldParsers } from './field-text';
 import { newId, resolveId } from './record-ids';
 import { statement } from './store/database';
 import { readRow, writeRows, type Change, type Store } from './store/store';
-import { decodeRow } from './store/tables';
+import { columnsOf, decodeRow } from './store/tables';
 
 export interface CaseSummary {
   id: string;
@@ -42,9 +42,8 @@ export interface CaseDetail {
   events: StageEvent[];
 }
 
-/** Events of the given cases, decoded and in timeline order per case. */
-export function eventsOfCases(store: Store, caseIds: string[]): Map<string, StageEvent[]> {
-  const rows = statement(store.db, 'SELECT * FROM events WHERE deleted = 0 AND caseId IN (SELECT value FROM json_each(?))').all(JSON.stringify(caseIds)) as Record<string, unknown>[];
+/** Stored event rows decoded into each case's timeline, in timeline order. */
+export function timelinesOf(rows: Record<string, unknown>[], caseIds: string[]): Map<string, StageEvent[]> {
   const byCase = new Map<string, StageEvent[]>(caseIds.map((id) => [id, []]));
   for (const raw of rows) {
     const event = decodeRow('events', raw);
@@ -52,6 +51,11 @@ export function eventsOfCases(store: Store, caseIds: string[]): Map<string, Stag
   }
   for (const events of byCase.values()) events.sort(compareTimeline);
   return byCase;
+}
+
+export function eventsOfCases(store: Store, caseIds: string[]): Map<string, StageEvent[]> {
+  const rows = statement(store.db, `SELECT ${columnsOf('events')} FROM events WHERE deleted = 0 AND caseId IN (SELECT value FROM json_each(?))`).all(JSON.stringify(caseIds)) as Record<string, unknown>[];
+  return timelinesOf(rows, caseIds);
 }
 
 function phasesByCase(store: Store): Map<string, { phases: Phase[]; count: number }> {
@@ -72,7 +76,7 @@ export function listCases(store: Store, filter: CaseFilter = {}): CaseSummary[] 
   if (filter.region !== undefined && !region) throw new Error(`unknown region '${filter.region}'`);
   const sector = filter.sector === undefined ? undefined : sectorOfLabel(filter.sector);
 
-  const rows = statement(store.db, 'SELECT * FROM cases WHERE deleted = 0 ORDER BY title').all() as Record<string, unknown>[];
+  const rows = statement(store.db, `SELECT ${columnsOf('cases')} FROM cases WHERE deleted = 0 ORDER BY title`).all() as Record<string, unknown>[];
   const phases = phasesByCase(store);
   const out: CaseSummary[] = [];
   for (const raw of rows) {

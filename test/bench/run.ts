@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openDossier } from '../../electron/services/dossiers';
+import { DOSSIER_CASES_SQL, DOSSIER_EVENTS_SQL, openDossier } from '../../electron/services/dossiers';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { search, SEARCH_SQL } from '../../electron/services/search';
 import { statement } from '../../electron/services/store/database';
@@ -85,8 +85,8 @@ try {
       60,
       () => openDossier(store, sizes.focus.iso2),
       () => {
-        statement(store.db, 'SELECT c.* FROM case_countries cc JOIN cases c ON c.id = cc.caseId WHERE cc.iso2 = ? AND c.deleted = 0').all(sizes.focus.iso2);
-        statement(store.db, 'SELECT e.* FROM case_countries cc JOIN events e ON e.caseId = cc.caseId WHERE cc.iso2 = ? AND e.deleted = 0').all(sizes.focus.iso2);
+        statement(store.db, DOSSIER_CASES_SQL).all(sizes.focus.iso2);
+        statement(store.db, DOSSIER_EVENTS_SQL).all(sizes.focus.iso2);
       },
       'p95 < 30 ms',
     ),

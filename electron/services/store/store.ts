@@ -3,7 +3,7 @@ import { describeError } from '../../../shared/errors';
 import { encodeHlc, initialHlc, receiveHlc, decodeHlc, tickHlc, type Hlc } from '../../../shared/hlc';
 import { openDatabase, statement, type Db, type OpenOptions } from './database';
 import { reindexRecord } from './search-index';
-import { TABLES, decodeRow, encodeField, fieldsOf, type RowOf, type TableName } from './tables';
+import { TABLES, columnsOf, decodeRow, encodeField, fieldsOf, type RowOf, type TableName } from './tables';
 
 /** An open local store: the database, this device's node id and clock, and who is editing. */
 export interface Store {
@@ -55,7 +55,7 @@ export interface RowWrite<T extends TableName = TableName> {
 }
 
 export function readRow<T extends TableName>(store: Store, table: T, id: string): RowOf<T> | undefined {
-  const raw = statement(store.db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  const raw = statement(store.db, `SELECT ${columnsOf(table)} FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
   return raw ? decodeRow(table, raw) : undefined;
 }
 

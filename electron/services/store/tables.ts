@@ -86,23 +86,41 @@ export function fieldsOf(table: TableName): string[] {
   return Object.keys(TABLES[table].schema.shape);
 }
 
+/** The stored columns of a table as a select list, e.g. 'e.id, e.caseId, …'; derived columns are left out. */
+export function columnsOf(table: TableName, alias = ''): string {
+  return fieldsOf(table)
+    .map((f) => (alias ? `${alias}.${f}` : f))
+    .join(', ');
+}
+
+type Codec = 'json' | 'bool' | 'plain';
+
+function codecOf(table: TableName, field: string): Codec {
+  const def = TABLES[table];
+  if ((def.json as readonly string[]).includes(field)) return 'json';
+  if ((def.bool as readonly string[]).includes(field)) return 'bool';
+  return 'plain';
+}
+
+// Decoding runs for every row a screen shows: work out each table's codecs once.
+const CODECS = Object.fromEntries(
+  (Object.keys(TABLES) as TableName[]).map((table) => [table, fieldsOf(table).map((field) => [field, codecOf(table, field)] as const)]),
+) as Record<TableName, (readonly [string, Codec])[]>;
+
 /** Domain value → SQLite column value. */
 export function encodeField(table: TableName, field: string, value: unknown): unknown {
-  const def = TABLES[table];
-  if ((def.json as readonly string[]).includes(field)) return value === null ? null : JSON.stringify(value);
-  if ((def.bool as readonly string[]).includes(field)) return value ? 1 : 0;
+  const codec = codecOf(table, field);
+  if (codec === 'json') return value === null ? null : JSON.stringify(value);
+  if (codec === 'bool') return value ? 1 : 0;
   return value;
 }
 
 /** SQLite row → domain record. */
 export function decodeRow<T extends TableName>(table: T, raw: Record<string, unknown>): RowOf<T> {
-  const def = TABLES[table];
   const out: Record<string, unknown> = {};
-  for (const field of fieldsOf(table)) {
+  for (const [field, codec] of CODECS[table]) {
     const value = raw[field];
-    if ((def.json as readonly string[]).includes(field)) out[field] = value === null ? null : JSON.parse(value as string);
-    else if ((def.bool as readonly string[]).includes(field)) out[field] = value === 1;
-    else out[field] = value;
+    out[field] = codec === 'json' ? (value === null ? null : JSON.parse(value as string)) : codec === 'bool' ? value === 1 : value;
   }
   return out as RowOf<T>;
 }
