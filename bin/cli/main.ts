@@ -233,7 +233,8 @@ export function buildProgram(io: Io): Command {
       withStore((store) => {
         const result = search(store, words.join(' '), Number(options.limit));
         print(result, () => {
-          const lines = [`${result.total} match(es) for '${result.query}'${result.total > result.hits.length ? `, best ${result.hits.length} shown` : ''}`];
+          const count = `${result.total}${result.totalCapped ? '+' : ''}`;
+          const lines = [`${count} match(es) for '${result.query}'${result.total > result.hits.length ? `, newest ${result.hits.length} shown` : ''}`];
           for (const hit of result.hits) {
             const where = hit.caseTitle ? `${countryNames(hit.countries) || '—'} / ${hit.caseTitle}` : hit.kind;
             const when = hit.date ? ` ${formatDate(hit.date, 'ja')}` : '';

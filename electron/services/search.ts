@@ -22,10 +22,15 @@ export interface SearchHit {
 
 export interface SearchResult {
   query: string;
-  /** All matching records; `hits` holds the best `limit` of them. */
+  /** How many records match, counted up to COUNT_CAP; `hits` holds the `limit` most recently written of them. */
   total: number;
+  /** True when there are more than COUNT_CAP matches, so `total` is a lower bound. */
+  totalCapped: boolean;
   hits: SearchHit[];
 }
+
+/** Counting every match of a common word would cost more than finding the hits; past this, "1000+" says enough. */
+export const COUNT_CAP = 1000;
 
 interface DocRow {
   kind: HitKind;
@@ -33,8 +38,12 @@ interface DocRow {
   caseId: string | null;
 }
 
-/** The SQL that finds the best-ranked documents; exported so the bench can time it bare. */
-export const SEARCH_SQL = 'SELECT d.kind, d.ref, d.caseId FROM search_fts JOIN search_docs d ON d.docid = search_fts.rowid WHERE search_fts MATCH ? ORDER BY search_fts.rank LIMIT ?';
+// Hits come newest first: a record is re-indexed when it changes, so the highest document ids are the records written
+// most recently. FTS5 walks its index backwards and stops at the limit; ranking every match (bm25) would read them all.
+/** The SQL that finds the hits; exported so the bench can time it bare. */
+export const SEARCH_SQL =
+  'SELECT d.kind, d.ref, d.caseId FROM search_fts JOIN search_docs d ON d.docid = search_fts.rowid WHERE search_fts MATCH ? ORDER BY search_fts.rowid DESC LIMIT ?';
+export const COUNT_SQL = 'SELECT count(*) AS n FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ?)';
 
 // Per kind: the hit's text, phase, date and, for records outside a case, their own countries.
 const DETAIL_SQL: Record<HitKind, string> = {
@@ -53,12 +62,13 @@ interface DetailRow {
   countries: string | null;
 }
 
-/** Finds cases, events, dossiers and agreements in Japanese or English, two characters and up, best first. */
+/** Finds cases, events, dossiers and agreements in Japanese or English, two characters and up, newest first. */
 export function search(store: Store, query: string, limit = 50): SearchResult {
   const match = matchExpression(query);
-  if (match === null) return { query, total: 0, hits: [] };
+  if (match === null) return { query, total: 0, totalCapped: false, hits: [] };
   const docs = statement(store.db, SEARCH_SQL).all(match, limit) as DocRow[];
-  const total = docs.length < limit ? docs.length : (statement(store.db, 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?').get(match) as { n: number }).n;
+  const counted = docs.length < limit ? docs.length : (statement(store.db, COUNT_SQL).get(match, COUNT_CAP + 1) as { n: number }).n;
+  const total = Math.min(counted, COUNT_CAP);
 
   const details = new Map<string, DetailRow>();
   for (const kind of Object.keys(DETAIL_SQL) as HitKind[]) {
@@ -91,5 +101,5 @@ export function search(store: Store, query: string, limit = 50): SearchResult {
       date: detail?.date ? (JSON.parse(detail.date) as KarteDate) : null,
     };
   });
-  return { query, total, hits };
+  return { query, total, totalCapped: counted > COUNT_CAP, hits };
 }

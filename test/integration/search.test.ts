@@ -1,8 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listCases, setCaseField } from '../../electron/services/cases';
 import { addEvent, deleteEvent, setEventField } from '../../electron/services/events';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
-import { search } from '../../electron/services/search';
+import { COUNT_CAP, search } from '../../electron/services/search';
+import { generateKarteFiles } from '../support/karte-generator';
 import { demoFiles, fixture, useTempDir } from '../support/temp';
 
 describe('search', () => {
@@ -69,11 +72,28 @@ describe('search', () => {
     expect(search(store, 'テラヘルツ').hits.map((h) => h.id)).toEqual([vn.id]);
   });
 
-  it('caps the hits but counts them all', () => {
+  it('limits the hits but counts them all, newest first', () => {
     const store = imported();
     const all = search(store, '覚書', 1000);
-    const capped = search(store, '覚書', 3);
-    expect(capped.hits).toHaveLength(3);
-    expect(capped.total).toBe(all.hits.length);
+    const limited = search(store, '覚書', 3);
+    expect(limited.hits).toHaveLength(3);
+    expect(limited.total).toBe(all.hits.length);
+    expect(limited.totalCapped).toBe(false);
+
+    const oldest = all.hits.at(-1)!;
+    setEventField(store, oldest.id, 'text', `${oldest.text}（改訂）`);
+    expect(search(store, '覚書', 3).hits[0].id).toBe(oldest.id);
+  });
+
+  it('stops counting past COUNT_CAP matches', () => {
+    const store = temp.store();
+    const [table] = generateKarteFiles({ seed: 3, countries: 1, cases: COUNT_CAP + 50, events: COUNT_CAP + 50 });
+    const file = path.join(temp.dir(), 'many.json');
+    fs.writeFileSync(file, JSON.stringify(table));
+    importKarteFiles(store, [file]);
+    // Every generated case summary says 案件.
+    const result = search(store, '案件');
+    expect(result).toMatchObject({ total: COUNT_CAP, totalCapped: true });
+    expect(result.hits).toHaveLength(50);
   });
 });
