@@ -32,74 +32,60 @@ export interface SearchResult {
 /** Counting every match of a common word would cost more than finding the hits; past this, "1000+" says enough. */
 export const COUNT_CAP = 1000;
 
-interface DocRow {
+interface HitRow {
   kind: HitKind;
-  ref: string;
+  id: string;
   caseId: string | null;
+  caseTitle: string | null;
+  countries: string | null;
+  text: string | null;
+  phase: Phase | null;
+  date: string | null;
 }
 
 // Hits come newest first: a record is re-indexed when it changes, so the highest document ids are the records written
 // most recently. FTS5 walks its index backwards and stops at the limit; ranking every match (bm25) would read them all.
-/** The SQL that finds the hits; exported so the bench can time it bare. */
-export const SEARCH_SQL =
-  'SELECT d.kind, d.ref, d.caseId FROM search_fts JOIN search_docs d ON d.docid = search_fts.rowid WHERE search_fts MATCH ? ORDER BY search_fts.rowid DESC LIMIT ?';
+/** The SQL that finds the hits with what a result list shows of them; exported so the bench can time it bare. */
+export const SEARCH_SQL = `
+  SELECT d.kind, d.ref AS id, d.caseId, c.title AS caseTitle,
+         CASE d.kind
+           WHEN 'event' THEN e.text
+           WHEN 'case' THEN c.title
+           WHEN 'dossier' THEN ds.title || char(10) || ds.overview || char(10) || ds.policy
+           ELSE a.title || char(10) || a.subject
+         END AS text,
+         e.phase, coalesce(e.date, a.date) AS date,
+         coalesce(c.countries, a.countries, iif(ds.country IS NULL, '[]', json_array(ds.country))) AS countries
+    FROM search_fts
+    JOIN search_docs d ON d.docid = search_fts.rowid
+    LEFT JOIN cases c ON c.id = d.caseId
+    LEFT JOIN events e ON d.kind = 'event' AND e.id = d.ref
+    LEFT JOIN dossiers ds ON d.kind = 'dossier' AND ds.id = d.ref
+    LEFT JOIN agreements a ON d.kind = 'agreement' AND a.id = d.ref
+   WHERE search_fts MATCH ?
+   ORDER BY search_fts.rowid DESC
+   LIMIT ?`;
 export const COUNT_SQL = 'SELECT count(*) AS n FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ?)';
-
-// Per kind: the hit's text, phase, date and, for records outside a case, their own countries.
-const DETAIL_SQL: Record<HitKind, string> = {
-  case: 'SELECT id, title AS text, NULL AS phase, NULL AS date, NULL AS countries FROM cases WHERE id IN (SELECT value FROM json_each(?))',
-  event: 'SELECT id, text, phase, date, NULL AS countries FROM events WHERE id IN (SELECT value FROM json_each(?))',
-  dossier:
-    "SELECT id, title || char(10) || overview || char(10) || policy AS text, NULL AS phase, NULL AS date, iif(country IS NULL, '[]', json_array(country)) AS countries FROM dossiers WHERE id IN (SELECT value FROM json_each(?))",
-  agreement: 'SELECT id, title || char(10) || subject AS text, NULL AS phase, date, countries FROM agreements WHERE id IN (SELECT value FROM json_each(?))',
-};
-
-interface DetailRow {
-  id: string;
-  text: string;
-  phase: Phase | null;
-  date: string | null;
-  countries: string | null;
-}
 
 /** Finds cases, events, dossiers and agreements in Japanese or English, two characters and up, newest first. */
 export function search(store: Store, query: string, limit = 50): SearchResult {
   const match = matchExpression(query);
   if (match === null) return { query, total: 0, totalCapped: false, hits: [] };
-  const docs = statement(store.db, SEARCH_SQL).all(match, limit) as DocRow[];
-  const counted = docs.length < limit ? docs.length : (statement(store.db, COUNT_SQL).get(match, COUNT_CAP + 1) as { n: number }).n;
+  const rows = statement(store.db, SEARCH_SQL).all(match, limit) as HitRow[];
+  const counted = rows.length < limit ? rows.length : (statement(store.db, COUNT_SQL).get(match, COUNT_CAP + 1) as { n: number }).n;
   const total = Math.min(counted, COUNT_CAP);
-
-  const details = new Map<string, DetailRow>();
-  for (const kind of Object.keys(DETAIL_SQL) as HitKind[]) {
-    const ids = docs.filter((d) => d.kind === kind).map((d) => d.ref);
-    if (ids.length === 0) continue;
-    for (const row of statement(store.db, DETAIL_SQL[kind]).all(JSON.stringify(ids)) as DetailRow[]) {
-      details.set(row.id, row);
-    }
-  }
-  const caseIds = [...new Set(docs.map((d) => d.caseId).filter((id): id is string => id !== null))];
-  const cases = new Map(
-    (statement(store.db, 'SELECT id, title, countries FROM cases WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(caseIds)) as { id: string; title: string; countries: string }[]).map(
-      (c) => [c.id, { title: c.title, countries: JSON.parse(c.countries) as string[] }],
-    ),
+  const hits = rows.map(
+    (row): SearchHit => ({
+      kind: row.kind,
+      id: row.id,
+      caseId: row.caseId,
+      caseTitle: row.caseTitle,
+      countries: row.countries ? (JSON.parse(row.countries) as string[]) : [],
+      text: row.text ?? '',
+      excerpt: excerpt(row.text ?? '', query),
+      phase: row.phase,
+      date: row.date ? (JSON.parse(row.date) as KarteDate) : null,
+    }),
   );
-
-  const hits = docs.map((doc): SearchHit => {
-    const detail = details.get(doc.ref);
-    const owner = doc.caseId ? cases.get(doc.caseId) : undefined;
-    const text = detail?.text ?? '';
-    return {
-      kind: doc.kind,
-      id: doc.ref,
-      caseId: doc.caseId,
-      caseTitle: owner?.title ?? null,
-      countries: owner?.countries ?? (detail?.countries ? (JSON.parse(detail.countries) as string[]) : []),
-      text,
-      excerpt: excerpt(text, query),
-      phase: detail?.phase ?? null,
-      date: detail?.date ? (JSON.parse(detail.date) as KarteDate) : null,
-    };
-  });
   return { query, total, totalCapped: counted > COUNT_CAP, hits };
 }
