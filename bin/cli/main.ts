@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import type { HistoryEntry, ImportProgress } from '../../shared/views';
 import os from 'node:os';
 import { formatDate } from '../../shared/dates';
 import { describeError } from '../../shared/errors';
@@ -7,8 +8,8 @@ import { countryByIso2 } from '../../shared/reference/countries';
 import { getCase, listCases, setCaseField } from '../../electron/services/cases';
 import { countrySummaries } from '../../electron/services/countries';
 import { addEvent, setEventField } from '../../electron/services/events';
-import { caseHistory, type HistoryEntry } from '../../electron/services/history';
-import { importKarteFiles, ImportError, type ImportProgress } from '../../electron/services/import/karte-import';
+import { caseHistory } from '../../electron/services/history';
+import { importKarteFiles, ImportError } from '../../electron/services/import/karte-import';
 import { defaultDatabaseFile } from '../../electron/services/paths';
 import { search } from '../../electron/services/search';
 import { openStore, type Store } from '../../electron/services/store/store';
@@ -29,8 +30,7 @@ export interface Io {
 const processIo: Io = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
-  stderrIsTty: Boolean(process.stderr.isTTY),
-};
+  stderrIsTty: Boolean(process.stderr.isTTY) };
 
 function author(): string {
   return process.env.KARTE_USER ?? os.userInfo().username;

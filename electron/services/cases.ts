@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { CaseDetail, CaseFilter, CaseSummary } from '../../shared/views';
 import { parseDateText } from '../../shared/dates';
-import { caseSchema, type Case, type CaseStatus } from '../../shared/model/case';
+import { caseSchema, type Case } from '../../shared/model/case';
 import type { StageEvent } from '../../shared/model/stage-event';
 import { currentPhase, isPhase, type Phase } from '../../shared/phases';
 import { findCountry } from '../../shared/reference/countries';
@@ -12,35 +13,6 @@ import { newId, resolveId } from './record-ids';
 import { statement } from './store/database';
 import { readRow, writeRows, type Change, type Store } from './store/store';
 import { columnsOf, decodeRow } from './store/tables';
-
-export interface CaseSummary {
-  id: string;
-  title: string;
-  countries: string[];
-  region: string;
-  sector: string;
-  sectorLabel: string;
-  summary: string;
-  status: CaseStatus;
-  scope: Case['scope'];
-  currentPhase: Phase | null;
-  eventCount: number;
-}
-
-export interface CaseFilter {
-  country?: string;
-  region?: string;
-  sector?: string;
-  phase?: string;
-  status?: string;
-}
-
-export interface CaseDetail {
-  case: Case;
-  currentPhase: Phase | null;
-  /** In timeline order: phase by phase, then by date. */
-  events: StageEvent[];
-}
 
 /** Stored event rows decoded into each case's timeline, in timeline order. */
 export function timelinesOf(rows: Record<string, unknown>[], caseIds: string[]): Map<string, StageEvent[]> {
@@ -99,8 +71,7 @@ export function listCases(store: Store, filter: CaseFilter = {}): CaseSummary[] 
       status: c.status,
       scope: c.scope,
       currentPhase: phase,
-      eventCount: timeline?.count ?? 0,
-    });
+      eventCount: timeline?.count ?? 0 });
   }
   return out;
 }
@@ -153,8 +124,7 @@ const CASE_FIELD_PARSERS: FieldParsers<Case> = {
   countries: (text) => ({ countries: listOf(text).map(countryCode) }),
   companies: (text) => ({ companies: listOf(text) }),
   competitors: (text) => ({ competitors: listOf(text) }),
-  ownerOrg: (text) => ({ ownerOrg: text === '' ? null : text }),
-};
+  ownerOrg: (text) => ({ ownerOrg: text === '' ? null : text }) };
 
 export function setCaseField(store: Store, idOrPrefix: string, field: string, text: string): Change[] {
   return setFieldFromText(store, 'cases', CASE_FIELD_PARSERS, idOrPrefix, field, text);

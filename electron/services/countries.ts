@@ -1,16 +1,8 @@
 import { PHASES, type Phase } from '../../shared/phases';
+import type { CountrySummary } from '../../shared/views';
 import { countryByIso2 } from '../../shared/reference/countries';
 import { listCases } from './cases';
 import type { Store } from './store/store';
-
-export interface CountrySummary {
-  iso2: string;
-  ja: string;
-  en: string;
-  cases: number;
-  /** Cases by their current phase; 'none' for cases with no event yet. */
-  byPhase: Record<Phase | 'none', number>;
-}
 
 function emptyTally(): Record<Phase | 'none', number> {
   return Object.fromEntries([...PHASES, 'none'].map((p) => [p, 0])) as Record<Phase | 'none', number>;

@@ -1,27 +1,11 @@
-import type { Case } from '../../shared/model/case';
-import type { Dossier } from '../../shared/model/dossier';
-import type { StageEvent } from '../../shared/model/stage-event';
-import { currentPhase, type Phase } from '../../shared/phases';
+import type { DossierView } from '../../shared/views';
+import { currentPhase } from '../../shared/phases';
 import { countryByIso2 } from '../../shared/reference/countries';
 import { timelinesOf } from './cases';
 import { idFromKey } from './record-ids';
 import { statement } from './store/database';
 import { readRow, type Store } from './store/store';
 import { columnsOf, decodeRow } from './store/tables';
-
-export interface DossierCase {
-  case: Case;
-  currentPhase: Phase | null;
-  events: StageEvent[];
-}
-
-export interface DossierView {
-  /** The stored dossier, or null while nobody has written its narrative yet. */
-  dossier: Dossier | null;
-  country: string;
-  title: string;
-  cases: DossierCase[];
-}
 
 /** The SQL a dossier is read with; exported so the bench can time it bare. */
 export const DOSSIER_CASES_SQL = `SELECT ${columnsOf('cases', 'c')} FROM case_countries cc JOIN cases c ON c.id = cc.caseId WHERE cc.iso2 = ? AND c.deleted = 0 ORDER BY c.sector, c.title`;
@@ -47,6 +31,5 @@ export function openDossier(store: Store, iso2: string): DossierView {
     cases: cases.map((c) => {
       const timeline = events.get(c.id) ?? [];
       return { case: c, currentPhase: currentPhase(timeline.map((e) => e.phase)), events: timeline };
-    }),
-  };
+    }) };
 }

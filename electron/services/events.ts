@@ -1,22 +1,11 @@
 import { parseDateText, type KarteDate } from '../../shared/dates';
+import type { NewEvent } from '../../shared/views';
 import { stageEventSchema, type StageEvent } from '../../shared/model/stage-event';
 import { isPhase, PHASES } from '../../shared/phases';
 import { isScope, SCOPES, type Scope } from '../../shared/scopes';
 import { setFieldFromText, type FieldParsers } from './field-text';
 import { newId, resolveId } from './record-ids';
 import { readRow, writeRows, type Change, type Store } from './store/store';
-
-export interface NewEvent {
-  phase: string;
-  /** The date as a person writes it: 2020年1月, 2019年度, 2021-04-15, '' for unknown. */
-  date: string;
-  text: string;
-  /** Defaults to the case's own scope. */
-  scope?: string;
-  organisation?: string;
-  signatoryLevel?: string;
-  source?: string;
-}
 
 function phaseOf(text: string): StageEvent['phase'] {
   if (!isPhase(text)) throw new Error(`unknown phase '${text}'; phases: ${PHASES.join(', ')}`);
@@ -52,9 +41,7 @@ export function addEvent(store: Store, caseIdOrPrefix: string, input: NewEvent):
         scope: input.scope === undefined ? parent.scope : scopeOf(input.scope),
         organisation: input.organisation ?? '',
         signatoryLevel: input.signatoryLevel ?? '',
-        source: input.source ?? '',
-      },
-    },
+        source: input.source ?? '' } },
   ]);
   return id;
 }
@@ -66,8 +53,7 @@ const EVENT_FIELD_PARSERS: FieldParsers<StageEvent> = {
   organisation: (text) => ({ organisation: text }),
   signatoryLevel: (text) => ({ signatoryLevel: text }),
   source: (text) => ({ source: text }),
-  scope: (text) => ({ scope: scopeOf(text) }),
-};
+  scope: (text) => ({ scope: scopeOf(text) }) };
 
 export function setEventField(store: Store, idOrPrefix: string, field: string, text: string): Change[] {
   return setFieldFromText(store, 'events', EVENT_FIELD_PARSERS, idOrPrefix, field, text);

@@ -1,24 +1,9 @@
 import { decodeHlc } from '../../shared/hlc';
+import type { HistoryEntry } from '../../shared/views';
 import { resolveId } from './record-ids';
 import { statement } from './store/database';
 import type { Store } from './store/store';
 import { TABLES, type TableName } from './store/tables';
-
-export interface HistoryEntry {
-  hlc: string;
-  /** When the change was made (the clock's wall time), ISO 8601. */
-  at: string;
-  author: string;
-  node: string;
-  table: TableName;
-  rowId: string;
-  field: string;
-  /** True for the changes that created the record. */
-  created: boolean;
-  /** The value before; for a record's creation, the default the field started from. */
-  old: unknown;
-  value: unknown;
-}
 
 /** The change log of a case and its events, oldest first, each change with the value it replaced. */
 export function caseHistory(store: Store, caseIdOrPrefix: string): HistoryEntry[] {
@@ -45,7 +30,6 @@ export function caseHistory(store: Store, caseIdOrPrefix: string): HistoryEntry[
       created: row.created === 1,
       // A field's first change after creation replaced the default it was created with.
       old: row.old === null ? (TABLES[row.tbl].defaults as Record<string, unknown>)[row.field] : JSON.parse(row.old),
-      value: JSON.parse(row.value),
-    };
+      value: JSON.parse(row.value) };
   });
 }

@@ -1,33 +1,9 @@
 import { excerpt, matchExpression } from '../../shared/search-text';
+import type { HitKind, SearchHit, SearchResult } from '../../shared/views';
 import type { Phase } from '../../shared/phases';
 import type { KarteDate } from '../../shared/dates';
 import { statement } from './store/database';
 import type { Store } from './store/store';
-
-export type HitKind = 'case' | 'event' | 'dossier' | 'agreement';
-
-export interface SearchHit {
-  kind: HitKind;
-  id: string;
-  /** The case the hit belongs to (itself for a case), so results group by country and case. */
-  caseId: string | null;
-  caseTitle: string | null;
-  countries: string[];
-  /** The record's main text and an excerpt around the match. */
-  text: string;
-  excerpt: string;
-  phase: Phase | null;
-  date: KarteDate | null;
-}
-
-export interface SearchResult {
-  query: string;
-  /** How many records match, counted up to COUNT_CAP; `hits` holds the `limit` most recently written of them. */
-  total: number;
-  /** True when there are more than COUNT_CAP matches, so `total` is a lower bound. */
-  totalCapped: boolean;
-  hits: SearchHit[];
-}
 
 /** Counting every match of a common word would cost more than finding the hits; past this, "1000+" says enough. */
 export const COUNT_CAP = 1000;
@@ -84,8 +60,7 @@ export function search(store: Store, query: string, limit = 50): SearchResult {
       text: row.text ?? '',
       excerpt: excerpt(row.text ?? '', query),
       phase: row.phase,
-      date: row.date ? (JSON.parse(row.date) as KarteDate) : null,
-    }),
+      date: row.date ? (JSON.parse(row.date) as KarteDate) : null }),
   );
   return { query, total, totalCapped: counted > COUNT_CAP, hits };
 }

@@ -1,9 +1,6 @@
 import path from 'node:path';
+import type { CaseDetail, CaseSummary, CountrySummary, HistoryEntry, SearchResult } from '../../shared/views';
 import { describe, expect, it } from 'vitest';
-import type { CaseDetail, CaseSummary } from '../../electron/services/cases';
-import type { CountrySummary } from '../../electron/services/countries';
-import type { HistoryEntry } from '../../electron/services/history';
-import type { SearchResult } from '../../electron/services/search';
 import { karte, karteJson } from '../support/cli';
 import { demoFiles, fixture, useTempDir } from '../support/temp';
 

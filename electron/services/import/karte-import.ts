@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { ImportProblem, ImportProgress, ImportReport } from '../../../shared/views';
 import path from 'node:path';
 import { dateFromSource } from '../../../shared/dates';
 import { formatPath } from '../../../shared/errors';
@@ -15,12 +16,6 @@ import { inTransaction, writeRows, type RowWrite, type Store } from '../store/st
 // was. Ids derive from the source, so importing the same file again adds nothing, and records a person has since
 // edited or deleted are left as they are.
 
-export interface ImportProblem {
-  /** Where in the file: 'cases[3].events[0].phase', or '' for the file as a whole. */
-  where: string;
-  message: string;
-}
-
 /** A file that cannot be imported: every problem names the file, the case and the field. */
 export class ImportError extends Error {
   constructor(
@@ -34,23 +29,6 @@ export class ImportError extends Error {
 
 function fail(file: string, where: string, message: string): never {
   throw new ImportError(file, [{ where, message }]);
-}
-
-export interface ImportProgress {
-  file: string;
-  fileIndex: number;
-  fileCount: number;
-  caseIndex: number;
-  caseCount: number;
-}
-
-export interface ImportReport {
-  files: number;
-  casesAdded: number;
-  casesKept: number;
-  eventsAdded: number;
-  eventsKept: number;
-  dossiersAdded: number;
 }
 
 interface ParsedFile {
@@ -111,8 +89,7 @@ function dossierWrite(country: string | null, region: string): RowWrite<'dossier
   return {
     table: 'dossiers',
     id: country ? dossierIdOfCountry(country) : idFromKey('dossier-region', region),
-    values: { country, region: country ? '' : region, title: name },
-  };
+    values: { country, region: country ? '' : region, title: name } };
 }
 
 function exists(store: Store, table: 'cases' | 'events' | 'dossiers', id: string): boolean {
@@ -147,9 +124,7 @@ function importFile(store: Store, file: ParsedFile, report: ImportReport, progre
           sectorLabel: c.sector,
           summary: c.summary,
           futurePolicy: c.future_policy,
-          notes: c.notes,
-        },
-      });
+          notes: c.notes } });
       report.casesAdded++;
     }
 

@@ -5,6 +5,7 @@ import { dossierSchema } from '../../../shared/model/dossier';
 import { organisationSchema } from '../../../shared/model/organisation';
 import { stageEventSchema } from '../../../shared/model/stage-event';
 import { unknownDate } from '../../../shared/dates';
+import type { RecordTable } from '../../../shared/model/records';
 import { DEFAULT_SCOPE } from '../../../shared/scopes';
 
 // How each record type is stored: its schema, which fields are JSON or booleans in SQLite, and the values a new
@@ -72,9 +73,9 @@ export const TABLES = {
     bool: ['deleted'],
     defaults: { nameEn: '', type: 'other', scope: 'public', deleted: false },
   },
-} as const;
+} as const satisfies Record<RecordTable, unknown>;
 
-export type TableName = keyof typeof TABLES;
+export type TableName = RecordTable;
 export type RowOf<T extends TableName> = z.infer<(typeof TABLES)[T]['schema']>;
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 

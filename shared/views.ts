@@ -1,0 +1,135 @@
+// What the screens and the command line read: the views the back end returns. Pure types, shared by every process.
+import type { KarteDate } from './dates';
+import type { Case, CaseStatus } from './model/case';
+import type { Dossier } from './model/dossier';
+import type { StageEvent } from './model/stage-event';
+import type { RecordTable } from './model/records';
+import type { Phase } from './phases';
+
+export interface CaseSummary {
+  id: string;
+  title: string;
+  countries: string[];
+  region: string;
+  sector: string;
+  sectorLabel: string;
+  summary: string;
+  status: CaseStatus;
+  scope: Case['scope'];
+  currentPhase: Phase | null;
+  eventCount: number;
+}
+
+export interface CaseFilter {
+  country?: string;
+  region?: string;
+  sector?: string;
+  phase?: string;
+  status?: string;
+}
+
+export interface CaseDetail {
+  case: Case;
+  currentPhase: Phase | null;
+  /** In timeline order: phase by phase, then by date. */
+  events: StageEvent[];
+}
+
+export interface CountrySummary {
+  iso2: string;
+  ja: string;
+  en: string;
+  cases: number;
+  /** Cases by their current phase; 'none' for cases with no event yet. */
+  byPhase: Record<Phase | 'none', number>;
+}
+
+export interface DossierCase {
+  case: Case;
+  currentPhase: Phase | null;
+  events: StageEvent[];
+}
+
+export interface DossierView {
+  /** The stored dossier, or null while nobody has written its narrative yet. */
+  dossier: Dossier | null;
+  country: string;
+  title: string;
+  cases: DossierCase[];
+}
+
+export interface NewEvent {
+  phase: string;
+  /** The date as a person writes it: 2020年1月, 2019年度, 2021-04-15, '' for unknown. */
+  date: string;
+  text: string;
+  /** Defaults to the case's own scope. */
+  scope?: string;
+  organisation?: string;
+  signatoryLevel?: string;
+  source?: string;
+}
+
+export interface HistoryEntry {
+  hlc: string;
+  /** When the change was made (the clock's wall time), ISO 8601. */
+  at: string;
+  author: string;
+  node: string;
+  table: RecordTable;
+  rowId: string;
+  field: string;
+  /** True for the changes that created the record. */
+  created: boolean;
+  /** The value before; for a record's creation, the default the field started from. */
+  old: unknown;
+  value: unknown;
+}
+
+export type HitKind = 'case' | 'event' | 'dossier' | 'agreement';
+
+export interface SearchHit {
+  kind: HitKind;
+  id: string;
+  /** The case the hit belongs to (itself for a case), so results group by country and case. */
+  caseId: string | null;
+  caseTitle: string | null;
+  countries: string[];
+  /** The record's main text and an excerpt around the match. */
+  text: string;
+  excerpt: string;
+  phase: Phase | null;
+  date: KarteDate | null;
+}
+
+export interface SearchResult {
+  query: string;
+  /** How many records match, counted up to COUNT_CAP; `hits` holds the `limit` most recently written of them. */
+  total: number;
+  /** True when there are more than COUNT_CAP matches, so `total` is a lower bound. */
+  totalCapped: boolean;
+  hits: SearchHit[];
+}
+
+export interface ImportProblem {
+  /** Where in the file: 'cases[3].events[0].phase', or '' for the file as a whole. */
+  where: string;
+  message: string;
+}
+
+export interface ImportProgress {
+  file: string;
+  fileIndex: number;
+  fileCount: number;
+  caseIndex: number;
+  caseCount: number;
+}
+
+export interface ImportReport {
+  files: number;
+  casesAdded: number;
+  casesKept: number;
+  eventsAdded: number;
+  eventsKept: number;
+  dossiersAdded: number;
+}
