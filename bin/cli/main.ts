@@ -13,6 +13,7 @@ import { importKarteFiles, ImportError } from '../../electron/services/import/ka
 import { defaultDatabaseFile } from '../../electron/services/paths';
 import { search } from '../../electron/services/search';
 import { openStore, type Store } from '../../electron/services/store/store';
+import { runApp } from './app';
 import { formatTable } from './table';
 
 interface GlobalOptions {
@@ -207,7 +208,7 @@ export function buildProgram(io: Io): Command {
     .option('--scope <scope>', 'internal | government | council | public (default: the case scope)')
     .action((caseId: string, options: { phase: string; date: string; text: string; scope?: string }) =>
       withStore((store) => {
-        const id = addEvent(store, caseId, options);
+        const { id } = addEvent(store, caseId, options);
         print({ id }, () => id);
       }),
     );
@@ -243,6 +244,16 @@ export function buildProgram(io: Io): Command {
           return lines.join('\n');
         });
       }),
+    );
+
+  program
+    .command('app')
+    .description('start the app: the desktop app where Electron is installed, else browser mode on 127.0.0.1')
+    .option('--host <host>', 'address to listen on in browser mode', '127.0.0.1')
+    .option('--port <port>', 'port in browser mode (0: any free port)', '0')
+    .option('--browser', 'browser mode even where Electron is installed')
+    .action((options: { host: string; port: string; browser?: boolean }) =>
+      runApp({ db: globals().db ?? defaultDatabaseFile(), host: options.host, port: Number(options.port), browser: options.browser === true, author: author() }, io),
     );
 
   program

@@ -84,10 +84,17 @@ export function getCase(store: Store, idOrPrefix: string): CaseDetail {
   return { case: found, currentPhase: currentPhase(events.map((e) => e.phase)), events };
 }
 
-export function createCase(store: Store, fields: Partial<Case> & Pick<Case, 'title'>): string {
+export function createCase(store: Store, fields: Partial<Case> & Pick<Case, 'title'>): { id: string; changes: Change[] } {
   const id = newId();
-  writeRows(store, [{ table: 'cases', id, values: { ...fields } }]);
-  return id;
+  const values = fields.sectorLabel === undefined ? fields : { ...fields, sector: sectorOfLabel(fields.sectorLabel) };
+  return { id, changes: writeRows(store, [{ table: 'cases', id, values }]) };
+}
+
+/** Writes some fields of a case; a new sector label brings its sector code with it. */
+export function updateCase(store: Store, idOrPrefix: string, values: Partial<Case>): Change[] {
+  const id = resolveId(store, 'cases', idOrPrefix);
+  const withSector = values.sectorLabel === undefined ? values : { ...values, sector: sectorOfLabel(values.sectorLabel) };
+  return writeRows(store, [{ table: 'cases', id, values: withSector }]);
 }
 
 function listOf(text: string): string[] {
@@ -108,6 +115,7 @@ const CASE_FIELD_PARSERS: FieldParsers<Case> = {
   title: (text) => ({ title: text }),
   summary: (text) => ({ summary: text }),
   sector: (text) => ({ sector: sectorOfLabel(text), sectorLabel: text }),
+  sectorLabel: (text) => ({ sector: sectorOfLabel(text), sectorLabel: text }),
   status: (text) => ({ status: caseSchema.shape.status.parse(text) }),
   futurePolicy: (text) => ({ futurePolicy: text }),
   financing: (text) => ({ financing: text }),

@@ -1,10 +1,11 @@
+import type { Dossier } from '../../shared/model/dossier';
 import type { DossierView } from '../../shared/views';
 import { currentPhase } from '../../shared/phases';
 import { countryByIso2 } from '../../shared/reference/countries';
 import { timelinesOf } from './cases';
 import { idFromKey } from './record-ids';
 import { statement } from './store/database';
-import { readRow, type Store } from './store/store';
+import { readRow, writeRows, type Change, type Store } from './store/store';
 import { columnsOf, decodeRow } from './store/tables';
 
 /** The SQL a dossier is read with; exported so the bench can time it bare. */
@@ -32,4 +33,12 @@ export function openDossier(store: Store, iso2: string): DossierView {
       const timeline = events.get(c.id) ?? [];
       return { case: c, currentPhase: currentPhase(timeline.map((e) => e.phase)), events: timeline };
     }) };
+}
+
+/** Writes narrative fields of a country's dossier, creating the dossier on its first edit. */
+export function updateDossier(store: Store, iso2: string, values: Partial<Dossier>): Change[] {
+  const code = iso2.toUpperCase();
+  const country = countryByIso2(code);
+  if (!country) throw new Error(`unknown country code '${iso2}'`);
+  return writeRows(store, [{ table: 'dossiers', id: dossierIdOfCountry(code), values: { country: code, title: country.ja, ...values } }]);
 }

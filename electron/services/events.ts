@@ -23,13 +23,13 @@ function dateOf(text: string): KarteDate {
   return date;
 }
 
-export function addEvent(store: Store, caseIdOrPrefix: string, input: NewEvent): string {
+export function addEvent(store: Store, caseIdOrPrefix: string, input: NewEvent): { id: string; changes: Change[] } {
   const caseId = resolveId(store, 'cases', caseIdOrPrefix);
   const parent = readRow(store, 'cases', caseId);
   if (!parent || parent.deleted) throw new Error(`case ${caseIdOrPrefix} has been deleted`);
   if (input.text.trim() === '') throw new Error('an event needs its text');
   const id = newId();
-  writeRows(store, [
+  const changes = writeRows(store, [
     {
       table: 'events',
       id,
@@ -43,7 +43,23 @@ export function addEvent(store: Store, caseIdOrPrefix: string, input: NewEvent):
         signatoryLevel: input.signatoryLevel ?? '',
         source: input.source ?? '' } },
   ]);
-  return id;
+  return { id, changes };
+}
+
+export interface EventUpdate {
+  phase?: StageEvent['phase'];
+  /** As a person writes it; see NewEvent. */
+  date?: string;
+  text?: string;
+  scope?: Scope;
+  organisation?: string;
+  signatoryLevel?: string;
+}
+
+export function updateEvent(store: Store, idOrPrefix: string, update: EventUpdate): Change[] {
+  const id = resolveId(store, 'events', idOrPrefix);
+  const { date, ...rest } = update;
+  return writeRows(store, [{ table: 'events', id, values: date === undefined ? rest : { ...rest, date: dateOf(date) } }]);
 }
 
 const EVENT_FIELD_PARSERS: FieldParsers<StageEvent> = {

@@ -61,7 +61,7 @@ describe('search', () => {
   it('follows edits: new, changed and deleted text', () => {
     const store = imported();
     const [vn] = listCases(store, { country: 'VN' });
-    const id = addEvent(store, vn.id, { phase: 'consultation', date: '2021年4月', text: '量子暗号通信の協議を開始' });
+    const { id } = addEvent(store, vn.id, { phase: 'consultation', date: '2021年4月', text: '量子暗号通信の協議を開始' });
     expect(search(store, '量子暗号').hits.map((h) => h.id)).toEqual([id]);
     setEventField(store, id, 'text', '衛星通信の協議を開始');
     expect(search(store, '量子暗号').hits).toEqual([]);

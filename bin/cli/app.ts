@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { createHandlers } from '../../electron/services/api-handlers';
+import { startBrowserMode } from '../../electron/services/browser-mode';
+import { openStore } from '../../electron/services/store/store';
+import type { Io } from './main';
+
+// `karte app` (npm start): the desktop app where an Electron binary is installed, else browser mode on loopback.
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+export const RENDERER_DIR = path.join(ROOT, 'dist/renderer');
+const DEMO_DIR = path.join(ROOT, 'resources/demo');
+
+/** The Electron binary, or null where the electron package was installed without it (as on these machines). */
+export function electronBinary(): string | null {
+  try {
+    const binary = createRequire(import.meta.url)('electron') as unknown;
+    return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds what is older than its sources: the renderer, and for the desktop app its main process and preload. */
+export async function buildIfStale(io: Io, withElectron: boolean): Promise<void> {
+  const sources = Math.max(...['renderer', 'shared', 'resources/reference'].map((d) => newestMtime(path.join(ROOT, d))));
+  const built = path.join(RENDERER_DIR, 'index.html');
+  const { build } = await import('vite');
+  if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
+    io.err('building the user interface…');
+    await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  }
+  if (withElectron) await build({ configFile: path.join(ROOT, 'vite.electron.config.ts'), logLevel: 'warn' });
+}
+
+export interface AppOptions {
+  db: string;
+  host: string;
+  port: number;
+  browser: boolean;
+  author: string;
+}
+
+export async function runApp(options: AppOptions, io: Io): Promise<void> {
+  const electron = options.browser ? null : electronBinary();
+  await buildIfStale(io, electron !== null);
+  if (electron) {
+    const child = spawn(electron, [path.join(ROOT, 'dist/electron/main.js'), `--db=${options.db}`], { stdio: 'inherit' });
+    await new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    return;
+  }
+  if (options.host !== '127.0.0.1' && options.host !== 'localhost') {
+    io.err(`warning: listening on ${options.host}, beyond this machine; anyone who has the URL with its token can use the store`);
+  }
+  const key = process.env.KARTE_DB_KEY;
+  const store = openStore(options.db, { key, author: options.author });
+  const server = await startBrowserMode(
+    (emit) => createHandlers({ store, demoDir: DEMO_DIR, version: process.env.npm_package_version ?? '0.1.0', encrypted: key !== undefined, emit }),
+    { staticDir: RENDERER_DIR, host: options.host, port: options.port },
+  );
+  io.out(`Karte is running in browser mode (no Electron binary here). Open:\n  ${server.openUrl}\nstore: ${options.db}\nCtrl+C stops it.`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  store.close();
+}

@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { API, isApiName, type ApiError, type ApiEventName, type ApiEvents, type ApiName, type ApiParsedArgs, type ApiResult } from '../../shared/api';
+import { describeError } from '../../shared/errors';
+import { createCase, getCase, listCases, updateCase } from './cases';
+import { countrySummaries } from './countries';
+import { openDossier, updateDossier } from './dossiers';
+import { addEvent, deleteEvent, updateEvent } from './events';
+import { caseHistory } from './history';
+import { homeView } from './home';
+import { importKarteFiles, importParsedFiles, parseKarteFile } from './import/karte-import';
+import { search } from './search';
+import { readRow, type Change, type Store } from './store/store';
+import { stepOf, undoStep, type UndoStep } from './undo';
+
+// The back end of the one typed API (shared/api.ts), the same whether the call came over Electron IPC or over HTTP
+// in browser mode. Arguments are validated here, at the boundary, before any handler runs.
+
+export interface ApiContext {
+  store: Store;
+  /** Folder of the bundled demo dossiers (resources/demo). */
+  demoDir: string;
+  version: string;
+  encrypted: boolean;
+  emit: <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
+}
+
+export type Handlers = { [K in ApiName]: (args: ApiParsedArgs<K>) => ApiResult<K> };
+
+/** An error that crosses the boundary as an ApiError. */
+export class ApiCallError extends Error {
+  constructor(
+    readonly kind: ApiError['kind'],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiCallError';
+  }
+
+  toJSON(): ApiError {
+    return { kind: this.kind, message: this.message };
+  }
+}
+
+export function createHandlers(ctx: ApiContext): Handlers {
+  const { store } = ctx;
+  // Ctrl+Z walks back through the edits made in this session, newest first.
+  const undoSteps: UndoStep[] = [];
+  const edited = (changes: Change[]) => {
+    if (changes.length > 0) {
+      undoSteps.push(stepOf(changes));
+      ctx.emit('store.changed', { tables: [...new Set(changes.map((c) => c.table))] });
+    }
+  };
+  const progress = (p: ApiEvents['import.progress']) => ctx.emit('import.progress', p);
+  const imported = <T>(report: T): T => {
+    ctx.emit('store.changed', { tables: ['dossiers', 'cases', 'events'] });
+    return report;
+  };
+
+  return {
+    'app.info': () => ({
+      version: ctx.version,
+      databaseFile: store.file,
+      node: store.node,
+      author: store.author,
+      empty: store.db.prepare('SELECT 1 FROM cases WHERE deleted = 0 LIMIT 1').get() === undefined,
+      encrypted: ctx.encrypted,
+    }),
+    'demo.import': () => {
+      const files = fs
+        .readdirSync(ctx.demoDir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => path.join(ctx.demoDir, f));
+      return imported(importKarteFiles(store, files, progress));
+    },
+    'home.get': ({ stuckMonths }) => homeView(store, stuckMonths),
+    'countries.list': () => countrySummaries(store),
+    'dossier.get': ({ country }) => openDossier(store, country),
+    'dossier.set': ({ country, values }) => {
+      edited(updateDossier(store, country, values));
+      return openDossier(store, country);
+    },
+    'cases.list': (filter) => listCases(store, filter),
+    'case.get': ({ id }) => getCase(store, id),
+    'case.create': (fields) => {
+      const { id, changes } = createCase(store, fields);
+      edited(changes);
+      return { id };
+    },
+    'case.update': ({ id, values }) => {
+      edited(updateCase(store, id, values));
+      return getCase(store, id);
+    },
+    'event.add': ({ caseId, ...input }) => {
+      const { id, changes } = addEvent(store, caseId, input);
+      edited(changes);
+      return { id };
+    },
+    'event.update': ({ id, values }) => {
+      edited(updateEvent(store, id, values));
+      return getCase(store, readRow(store, 'events', id)!.caseId);
+    },
+    'event.delete': ({ id }) => {
+      edited(deleteEvent(store, id));
+      return getCase(store, readRow(store, 'events', id)!.caseId);
+    },
+    search: ({ query, limit }) => search(store, query, limit),
+    'history.case': ({ id }) => caseHistory(store, id),
+    undo: () => {
+      while (undoSteps.length > 0) {
+        const undone = undoStep(store, undoSteps.pop()!);
+        if (undone) {
+          ctx.emit('store.changed', { tables: [undone.table] });
+          return { undone };
+        }
+      }
+      return { undone: null };
+    },
+    'import.files': ({ files }) => imported(importParsedFiles(store, files.map((f) => parseKarteFile(f.name, f.content)), progress)),
+  };
+}
+
+/** Validates a call's arguments against the contract and runs its handler; every failure is an ApiCallError. */
+export function dispatch(handlers: Handlers, name: string, args: unknown): unknown {
+  if (!isApiName(name)) throw new ApiCallError('not_found', `no API method '${name}'`);
+  const parsed = API[name].args.safeParse(args ?? {});
+  if (!parsed.success) throw new ApiCallError('invalid_arguments', `${name}: ${describeError(parsed.error)}`);
+  try {
+    return (handlers[name] as (a: unknown) => unknown)(parsed.data);
+  } catch (error) {
+    throw new ApiCallError('failed', describeError(error));
+  }
+}

@@ -1,0 +1,32 @@
+import { createHashRouter, RouterProvider } from 'react-router';
+import { Layout } from './components/Layout';
+import { CaseScreen } from './screens/CaseScreen';
+import { CountriesScreen } from './screens/CountriesScreen';
+import { DossierScreen } from './screens/DossierScreen';
+import { HistoryScreen } from './screens/HistoryScreen';
+import { HomeScreen } from './screens/HomeScreen';
+import { ImportScreen } from './screens/ImportScreen';
+import { SearchScreen } from './screens/SearchScreen';
+
+// Hash routes: the same URLs work when Electron loads the app from a file and when browser mode serves it.
+export const routes = [
+  {
+    path: '/',
+    element: <Layout />,
+    children: [
+      { index: true, element: <HomeScreen /> },
+      { path: 'countries', element: <CountriesScreen /> },
+      { path: 'dossier/:country', element: <DossierScreen /> },
+      { path: 'case/:id', element: <CaseScreen /> },
+      { path: 'case/:id/history', element: <HistoryScreen /> },
+      { path: 'search', element: <SearchScreen /> },
+      { path: 'import', element: <ImportScreen /> },
+    ],
+  },
+];
+
+const router = createHashRouter(routes);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,95 @@
+import type { ApiArgs, ApiError, ApiEventName, ApiEvents, ApiName, ApiResult } from '../../shared/api';
+
+// The renderer's only way to the back end: the typed API of shared/api.ts. In the desktop app the preload exposes
+// window.karte over IPC; in browser mode the same calls go over HTTP to the loopback server with the run's token.
+
+export interface KarteBridge {
+  call: (name: string, args: unknown) => Promise<unknown>;
+  on: (event: string, listener: (payload: unknown) => void) => () => void;
+}
+
+declare global {
+  interface Window {
+    karte?: KarteBridge;
+  }
+}
+
+/** A failed call: `kind` says what went wrong for code, the message says it for people. */
+export class ApiFailure extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+    this.name = 'ApiFailure';
+  }
+}
+
+const TOKEN_KEY = 'karte.token';
+
+/**
+ * Browser mode passes the token in the URL fragment once; it is kept for the tab and removed from the address bar.
+ * Called before the router starts, which also lives in the fragment.
+ */
+export function captureBrowserToken(): string {
+  const match = window.location.hash.match(/token=([A-Za-z0-9_-]+)/);
+  if (match) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function httpBridge(): KarteBridge {
+  const token = captureBrowserToken();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let source: EventSource | null = null;
+  const connect = () => {
+    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    for (const event of listeners.keys()) source.addEventListener(event, (e) => dispatchEvent(event, e as MessageEvent));
+  };
+  const dispatchEvent = (event: string, e: MessageEvent) => {
+    for (const listener of listeners.get(event) ?? []) listener(JSON.parse(e.data as string));
+  };
+  return {
+    call: async (name, args) => {
+      const response = await fetch(`/api/call/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(args ?? {}),
+      });
+      const body = (await response.json()) as { result?: unknown; error?: ApiError };
+      if (!response.ok || body.error) throw new ApiFailure(body.error ?? { kind: 'failed', message: `HTTP ${response.status}` });
+      return body.result;
+    },
+    on: (event, listener) => {
+      if (!listeners.has(event)) {
+        listeners.set(event, new Set());
+        source?.addEventListener(event, (e) => dispatchEvent(event, e as MessageEvent));
+      }
+      listeners.get(event)!.add(listener);
+      if (!source) connect();
+      return () => listeners.get(event)?.delete(listener);
+    },
+  };
+}
+
+let bridge: KarteBridge | null = null;
+
+function current(): KarteBridge {
+  bridge ??= window.karte ?? httpBridge();
+  return bridge;
+}
+
+export async function call<K extends ApiName>(name: K, args: ApiArgs<K>): Promise<ApiResult<K>> {
+  try {
+    return (await current().call(name, args)) as ApiResult<K>;
+  } catch (error) {
+    if (error instanceof ApiFailure) throw error;
+    // IPC errors arrive as plain Errors whose message carries the ApiError as JSON.
+    const message = error instanceof Error ? error.message : String(error);
+    const json = message.match(/\{"kind".*\}$/)?.[0];
+    throw new ApiFailure(json ? (JSON.parse(json) as ApiError) : { kind: 'failed', message });
+  }
+}
+
+export function on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void {
+  return current().on(event, listener as (payload: unknown) => void);
+}

@@ -1,0 +1,90 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { call } from '../api/client';
+import { useNotices } from '../stores/notices';
+import { usePreferences } from '../stores/preferences';
+
+/** Ctrl+Z (⌘Z) outside text fields undoes the last edit; inside a field the field's own undo applies. */
+function useUndoShortcut() {
+  const { t } = useTranslation();
+  const show = useNotices((s) => s.show);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.key.toLowerCase() !== 'z') return;
+      const target = e.target as HTMLElement;
+      if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
+      e.preventDefault();
+      call('undo', {})
+        .then(({ undone }) => show('info', undone ? t('undone', { fields: undone.fields.join(', ') }) : t('nothingToUndo')))
+        .catch((error: Error) => show('error', error.message));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [show, t]);
+}
+
+function SearchBox() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [query, setQuery] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (query.trim() !== '') navigate(`/search?q=${encodeURIComponent(query.trim())}`);
+  };
+  return (
+    <form role="search" onSubmit={submit} className="searchbox">
+      <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('searchPlaceholder')} aria-label={t('nav.search')} />
+    </form>
+  );
+}
+
+function Notices() {
+  const { t } = useTranslation();
+  const { notices, dismiss } = useNotices();
+  return (
+    <div className="notices" aria-live="polite">
+      {notices.map((n) => (
+        <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
+          {n.text}
+          <button onClick={() => dismiss(n.id)} aria-label={t('close')}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  const { language, setLanguage, warekiDates, setWarekiDates } = usePreferences();
+  useUndoShortcut();
+  return (
+    <div className="app">
+      <header className="topbar">
+        <NavLink to="/" className="brand">
+          {t('appName')}
+        </NavLink>
+        <nav aria-label="main">
+          <NavLink to="/" end>
+            {t('nav.home')}
+          </NavLink>
+          <NavLink to="/countries">{t('nav.countries')}</NavLink>
+          <NavLink to="/import">{t('nav.import')}</NavLink>
+        </nav>
+        <SearchBox />
+        <label className="wareki">
+          <input type="checkbox" checked={warekiDates} onChange={(e) => setWarekiDates(e.target.checked)} /> {t('wareki')}
+        </label>
+        <button className="language" onClick={() => setLanguage(language === 'ja' ? 'en' : 'ja')}>
+          {t('language')}
+        </button>
+      </header>
+      <main>
+        <Outlet />
+      </main>
+      <Notices />
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+export function CaseScreen() {
+  return <h1>Case</h1>;
+}

@@ -1,0 +1,3 @@
+export function CountriesScreen() {
+  return <h1>Countries</h1>;
+}

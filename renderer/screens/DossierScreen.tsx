@@ -1,0 +1,3 @@
+export function DossierScreen() {
+  return <h1>Dossier</h1>;
+}

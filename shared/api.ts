@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { CASE_STATUSES, caseSchema } from './model/case';
+import { dossierSchema } from './model/dossier';
+import { PHASES } from './phases';
+import { SCOPES } from './scopes';
+import type {
+  CaseDetail,
+  CaseSummary,
+  CountrySummary,
+  DossierView,
+  HistoryEntry,
+  ImportProgress,
+  ImportReport,
+  SearchResult,
+} from './views';
+
+// The one contract between the UI and the back end: every method's arguments (a zod schema, checked where the call
+// arrives: the Electron main process or the browser-mode HTTP server) and its result type. The renderer calls
+// `call(name, args)`; the back end implements one handler per name (electron/services/api-handlers.ts).
+
+/** A method: the schema of its arguments and, as a type only, its result. */
+interface Method<A extends z.ZodType, R> {
+  args: A;
+  result?: R;
+}
+
+function method<R>() {
+  return <A extends z.ZodType>(args: A): Method<A, R> => ({ args });
+}
+
+const id = z.string().min(4).max(36);
+const text = z.string().max(100_000);
+const scope = z.enum(SCOPES);
+
+export interface AppInfo {
+  version: string;
+  /** Where the local store lives. */
+  databaseFile: string;
+  node: string;
+  author: string;
+  /** True until the store holds a case: the UI then offers the bundled demo dossiers. */
+  empty: boolean;
+  /** Whether the store file is encrypted at rest. */
+  encrypted: boolean;
+}
+
+export interface HomeView {
+  /** Cases changed most recently, newest first. */
+  recent: (CaseSummary & { changedAt: string })[];
+  /** Active cases with no event dated in the last `stuckMonths` months (or none at all). */
+  stuck: (CaseSummary & { lastEvent: string | null })[];
+  stuckMonths: number;
+}
+
+export interface UndoResult {
+  /** What was undone, for the UI to say so; null when there was nothing left to undo. */
+  undone: { table: string; rowId: string; fields: string[] } | null;
+}
+
+export const caseEditableSchema = caseSchema.pick({
+  title: true,
+  summary: true,
+  sectorLabel: true,
+  status: true,
+  futurePolicy: true,
+  financing: true,
+  nextAction: true,
+  notes: true,
+  scope: true,
+  priority: true,
+  countries: true,
+  companies: true,
+  competitors: true,
+});
+
+export const API = {
+  'app.info': method<AppInfo>()(z.object({})),
+  /** Imports the bundled real dossiers (2020 action plan) into the local store. */
+  'demo.import': method<ImportReport>()(z.object({})),
+  'home.get': method<HomeView>()(z.object({ stuckMonths: z.number().int().min(1).max(120).default(12) })),
+  'countries.list': method<CountrySummary[]>()(z.object({})),
+  'dossier.get': method<DossierView>()(z.object({ country: z.string().regex(/^[A-Za-z]{2}$/) })),
+  'dossier.set': method<DossierView>()(
+    z.object({ country: z.string().regex(/^[A-Za-z]{2}$/), values: dossierSchema.pick({ overview: true, relations: true, policy: true, supportHistory: true, scope: true }).partial() }),
+  ),
+  'cases.list': method<CaseSummary[]>()(
+    z.object({
+      country: z.string().optional(),
+      region: z.string().optional(),
+      sector: z.string().optional(),
+      phase: z.enum([...PHASES, 'none']).optional(),
+      status: z.enum(CASE_STATUSES).optional(),
+    }),
+  ),
+  'case.get': method<CaseDetail>()(z.object({ id })),
+  'case.create': method<{ id: string }>()(z.object({ title: text.min(1), countries: z.array(z.string().regex(/^[A-Z]{2}$/)), sectorLabel: text, scope: scope.optional() })),
+  'case.update': method<CaseDetail>()(z.object({ id, values: caseEditableSchema.partial() })),
+  'event.add': method<{ id: string }>()(
+    z.object({ caseId: id, phase: z.enum(PHASES), date: z.string().max(200), text: text.min(1), scope: scope.optional() }),
+  ),
+  'event.update': method<CaseDetail>()(
+    z.object({
+      id,
+      values: z.object({ phase: z.enum(PHASES), date: z.string().max(200), text: text.min(1), scope, organisation: text, signatoryLevel: text }).partial(),
+    }),
+  ),
+  'event.delete': method<CaseDetail>()(z.object({ id })),
+  'search': method<SearchResult>()(z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(500).default(100) })),
+  'history.case': method<HistoryEntry[]>()(z.object({ id })),
+  /** Reverts the last edit made through this app session (Ctrl+Z); the revert is itself logged. */
+  'undo': method<UndoResult>()(z.object({})),
+  /** Imports karte JSON files the user picked; all or nothing. Progress arrives as 'import.progress' events. */
+  'import.files': method<ImportReport>()(z.object({ files: z.array(z.object({ name: z.string().max(500), content: z.string().max(50_000_000) })).min(1).max(500) })),
+} as const;
+
+export type ApiName = keyof typeof API;
+export type ApiArgs<K extends ApiName> = z.input<(typeof API)[K]['args']>;
+export type ApiParsedArgs<K extends ApiName> = z.output<(typeof API)[K]['args']>;
+export type ApiResult<K extends ApiName> = NonNullable<(typeof API)[K]['result']>;
+
+/** What the back end tells the UI without being asked. */
+export interface ApiEvents {
+  'import.progress': ImportProgress;
+  /** Records changed (an edit, an import, an undo): screens showing them reload. */
+  'store.changed': { tables: string[] };
+}
+export type ApiEventName = keyof ApiEvents;
+
+export function isApiName(name: string): name is ApiName {
+  return Object.hasOwn(API, name);
+}
+
+/** A failed call as it crosses the boundary: the message is for people, the kind for code. */
+export interface ApiError {
+  kind: 'invalid_arguments' | 'not_found' | 'failed';
+  message: string;
+}
