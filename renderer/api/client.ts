@@ -71,11 +71,10 @@ function httpBridge(): KarteBridge {
   };
 }
 
-let bridge: KarteBridge | null = null;
+let http: KarteBridge | null = null;
 
 function current(): KarteBridge {
-  bridge ??= window.karte ?? httpBridge();
-  return bridge;
+  return window.karte ?? (http ??= httpBridge());
 }
 
 export async function call<K extends ApiName>(name: K, args: ApiArgs<K>): Promise<ApiResult<K>> {
