@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiArgs, ApiName, ApiResult } from '../../shared/api';
+import { createHandlers } from '../../electron/services/api-handlers';
+import { startBrowserMode, type BrowserMode } from '../../electron/services/browser-mode';
+import { CONTENT_SECURITY_POLICY } from '../../electron/services/content-security-policy';
+import { writeRows } from '../../electron/services/store/store';
+import { DEMO_DIR, snapshot, useTempDir } from '../support/temp';
+
+describe('browser mode', () => {
+  const temp = useTempDir();
+  let server: BrowserMode | null = null;
+  afterEach(async () => {
+    await server?.close();
+    server = null;
+  });
+
+  const start = async (withStatic = false) => {
+    const store = temp.store();
+    let staticDir: string | null = null;
+    if (withStatic) {
+      staticDir = path.join(temp.dir(), 'renderer');
+      fs.mkdirSync(staticDir);
+      fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Karte</title>');
+    }
+    server = await startBrowserMode((emit) => createHandlers({ store, demoDir: DEMO_DIR, version: 'test', encrypted: false, emit }), { staticDir });
+    return { store, server };
+  };
+
+  const post = (s: BrowserMode, name: string, args: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${s.url}/api/call/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${s.token}`, ...headers },
+      body: JSON.stringify(args),
+    });
+
+  async function call<K extends ApiName>(s: BrowserMode, name: K, args: ApiArgs<K>): Promise<ApiResult<K>> {
+    const response = await post(s, name, args);
+    const body = (await response.json()) as { result: ApiResult<K>; error?: unknown };
+    if (!response.ok) throw new Error(JSON.stringify(body.error));
+    return body.result;
+  }
+
+  it('listens on loopback only and serves the typed API to holders of the token', async () => {
+    const { server: s } = await start();
+    expect(new URL(s.url).hostname).toBe('127.0.0.1');
+    expect((s.app.server.address() as { address: string }).address).toBe('127.0.0.1');
+    expect(s.openUrl).toBe(`${s.url}/#token=${s.token}`);
+    expect(s.token.length).toBeGreaterThanOrEqual(32);
+
+    expect((await post(s, 'app.info', {}, { authorization: '' })).status).toBe(401);
+    expect((await post(s, 'app.info', {}, { authorization: 'Bearer wrong' })).status).toBe(401);
+    const info = await call(s, 'app.info', {});
+    expect(info).toMatchObject({ empty: true, encrypted: false });
+  });
+
+  it('refuses other host names, so a rebound DNS name cannot reach it', async () => {
+    const { server: s } = await start();
+    const { port } = new URL(s.url);
+    const status = (host: string) =>
+      new Promise<number | undefined>((resolve, reject) => {
+        const request = http.request({ host: '127.0.0.1', port, path: '/api/call/app.info', method: 'POST', headers: { host, authorization: `Bearer ${s.token}`, 'content-type': 'application/json' } }, (response) => {
+          response.resume();
+          resolve(response.statusCode);
+        });
+        request.on('error', reject);
+        request.end('{}');
+      });
+    expect(await status(`evil.example:${port}`)).toBe(421);
+    expect(await status(`localhost:${port}`)).toBe(200);
+  });
+
+  it('answers bad calls with 4xx and a message, changing nothing', async () => {
+    const { store, server: s } = await start();
+    await call(s, 'demo.import', {});
+    const before = snapshot(store);
+    const wrongType = await post(s, 'dossier.get', { country: 5 });
+    expect(wrongType.status).toBe(400);
+    expect(await wrongType.json()).toEqual({ error: { kind: 'invalid_arguments', message: expect.stringMatching(/^dossier\.get: country: /) } });
+    expect((await post(s, 'no.such.method', {})).status).toBe(404);
+    const badEvent = await post(s, 'event.add', { caseId: 'ffffffff', phase: 'consultation', date: '2020年', text: 'x' });
+    expect(badEvent.status).toBe(422);
+    expect(((await badEvent.json()) as { error: { message: string } }).error.message).toMatch(/no case with id 'ffffffff'/);
+    const badDate = await post(s, 'event.add', { caseId: (await call(s, 'cases.list', {}))[0].id, phase: 'consultation', date: 'someday', text: 'x' });
+    expect(badDate.status).toBe(422);
+    expect(snapshot(store)).toEqual(before);
+  });
+
+  it('imports the demo data and tells listeners as it goes', async () => {
+    const { server: s } = await start();
+    const stream = await fetch(`${s.url}/api/events?token=${s.token}`);
+    expect(stream.headers.get('content-type')).toBe('text/event-stream');
+    const report = await call(s, 'demo.import', {});
+    expect(report).toMatchObject({ files: 6, casesAdded: 31 });
+    const reader = stream.body!.getReader();
+    let received = '';
+    while (!received.includes('event: store.changed')) received += new TextDecoder().decode((await reader.read()).value);
+    expect(received).toContain('event: import.progress\ndata: {"file":"latam-broadcast.json"');
+    await reader.cancel();
+    const countries = await call(s, 'countries.list', {});
+    expect(countries.find((c) => c.iso2 === 'VN')).toMatchObject({ cases: 9 });
+    expect((await fetch(`${s.url}/api/events?token=wrong`)).status).toBe(401);
+  });
+
+  it('undoes the last edits in turn, and never clobbers a newer change', async () => {
+    const { store, server: s } = await start();
+    await call(s, 'demo.import', {});
+    const [c] = await call(s, 'cases.list', { country: 'VN', sector: '消防' });
+    const { id: eventId } = await call(s, 'event.add', { caseId: c.id, phase: 'survey_demo', date: '2021年度', text: '消防設備の実証' });
+    await call(s, 'case.update', { id: c.id, values: { status: 'on_hold', futurePolicy: '再検討' } });
+
+    const before = (await call(s, 'case.get', { id: c.id })).case;
+    const undone = (await call(s, 'undo', {})).undone!;
+    expect(undone.table).toBe('cases');
+    expect(undone.fields.sort()).toEqual(['futurePolicy', 'status']);
+    expect((await call(s, 'case.get', { id: c.id })).case).toEqual({ ...before, status: 'active', futurePolicy: c.summary === '' ? '' : expect.any(String) });
+    expect((await call(s, 'undo', {})).undone).toMatchObject({ table: 'events', rowId: eventId, fields: ['deleted'] });
+    expect((await call(s, 'case.get', { id: c.id })).events.map((e) => e.id)).not.toContain(eventId);
+    expect((await call(s, 'undo', {})).undone).toBeNull();
+
+    await call(s, 'case.update', { id: c.id, values: { notes: 'first' } });
+    await call(s, 'case.update', { id: c.id, values: { notes: 'second' } });
+    await call(s, 'undo', {});
+    expect((await call(s, 'case.get', { id: c.id })).case.notes).toBe('first');
+    const history = await call(s, 'history.case', { id: c.id });
+    expect(history.filter((h) => h.field === 'notes').map((h) => h.value).slice(-3)).toEqual(['first', 'second', 'first']);
+
+    // Somebody else's later change to the same field (another session, a sync) stays.
+    await call(s, 'case.update', { id: c.id, values: { notes: 'mine', financing: 'JICA' } });
+    writeRows(store, [{ table: 'cases', id: c.id, values: { notes: 'theirs' } }]);
+    expect((await call(s, 'undo', {})).undone).toMatchObject({ fields: ['financing'] });
+    expect((await call(s, 'case.get', { id: c.id })).case).toMatchObject({ notes: 'theirs', financing: '' });
+  });
+
+  it('serves the app with its security headers, and client-side routes load the app', async () => {
+    const { server: s } = await start(true);
+    const page = await fetch(`${s.url}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await (await fetch(`${s.url}/dossier/VN`)).text()).toContain('<title>Karte</title>');
+    expect((await fetch(`${s.url}/api/nothing`)).status).toBe(404);
+  });
+});
