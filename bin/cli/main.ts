@@ -12,7 +12,7 @@ import { caseHistory } from '../../electron/services/history';
 import { importKarteFiles, ImportError } from '../../electron/services/import/karte-import';
 import { defaultDatabaseFile } from '../../electron/services/paths';
 import { search } from '../../electron/services/search';
-import { openStore, type Store } from '../../electron/services/store/store';
+import { openStore, type Change, type Store } from '../../electron/services/store/store';
 import { runApp } from './app';
 import { formatTable } from './table';
 
@@ -184,18 +184,20 @@ export function buildProgram(io: Io): Command {
         });
       }),
     );
-  caseCommand
-    .command('set')
-    .description('set one field of a case (title, summary, sector, status, futurePolicy, scope, countries, …)')
-    .argument('<id>')
-    .argument('<field>')
-    .argument('<value>')
-    .action((id: string, field: string, value: string) =>
-      withStore((store) => {
-        const changes = setCaseField(store, id, field, value);
-        print(changes, () => (changes.length === 0 ? 'unchanged' : `set ${changes.map((ch) => ch.field).join(', ')}`));
-      }),
-    );
+  const setCommand = (parent: Command, description: string, set: (store: Store, id: string, field: string, value: string) => Change[]) =>
+    parent
+      .command('set')
+      .description(description)
+      .argument('<id>')
+      .argument('<field>')
+      .argument('<value>')
+      .action((id: string, field: string, value: string) =>
+        withStore((store) => {
+          const changes = set(store, id, field, value);
+          print(changes, () => (changes.length === 0 ? 'unchanged' : `set ${changes.map((ch) => ch.field).join(', ')}`));
+        }),
+      );
+  setCommand(caseCommand, 'set one field of a case (title, summary, sector, status, futurePolicy, scope, countries, …)', setCaseField);
 
   const eventCommand = program.command('event').description('add or change stage events');
   eventCommand
@@ -212,18 +214,7 @@ export function buildProgram(io: Io): Command {
         print({ id }, () => id);
       }),
     );
-  eventCommand
-    .command('set')
-    .description('set one field of an event (phase, date, text, scope, organisation, signatoryLevel, source)')
-    .argument('<id>')
-    .argument('<field>')
-    .argument('<value>')
-    .action((id: string, field: string, value: string) =>
-      withStore((store) => {
-        const changes = setEventField(store, id, field, value);
-        print(changes, () => (changes.length === 0 ? 'unchanged' : `set ${changes.map((ch) => ch.field).join(', ')}`));
-      }),
-    );
+  setCommand(eventCommand, 'set one field of an event (phase, date, text, scope, organisation, signatoryLevel, source)', setEventField);
 
   program
     .command('search')
