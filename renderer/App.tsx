@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { Layout } from './components/Layout';
 import { CaseScreen } from './screens/CaseScreen';
@@ -25,8 +26,8 @@ export const routes = [
   },
 ];
 
-const router = createHashRouter(routes);
-
 export function App() {
+  // Created on first render, after main.tsx has taken browser mode's token out of the URL fragment.
+  const [router] = useState(() => createHashRouter(routes));
   return <RouterProvider router={router} />;
 }

@@ -1,5 +1,6 @@
 // What the screens and the command line read: the views the back end returns. Pure types, shared by every process.
 import type { KarteDate } from './dates';
+import type { Agreement } from './model/agreement';
 import type { Case, CaseStatus } from './model/case';
 import type { Dossier } from './model/dossier';
 import type { StageEvent } from './model/stage-event';
@@ -40,6 +41,8 @@ export interface CountrySummary {
   ja: string;
   en: string;
   cases: number;
+  /** Cases still being pursued (status 'active', 進行中): what the world map colours by. */
+  active: number;
   /** Cases by their current phase; 'none' for cases with no event yet. */
   byPhase: Record<Phase | 'none', number>;
 }
@@ -56,6 +59,8 @@ export interface DossierView {
   country: string;
   title: string;
   cases: DossierCase[];
+  /** Agreements (MoUs …) naming the country, oldest first; one agreement is re-listed in each of its countries. */
+  agreements: Agreement[];
 }
 
 export interface NewEvent {
@@ -112,6 +117,7 @@ export interface SearchResult {
 }
 
 export interface ImportProblem {
+  file: string;
   /** Where in the file: 'cases[3].events[0].phase', or '' for the file as a whole. */
   where: string;
   message: string;

@@ -8,7 +8,7 @@ import { openDossier, updateDossier } from './dossiers';
 import { addEvent, deleteEvent, updateEvent } from './events';
 import { caseHistory } from './history';
 import { homeView } from './home';
-import { importKarteFiles, importParsedFiles, parseKarteFile } from './import/karte-import';
+import { importKarteFiles, importParsedFiles, parseKarteFiles } from './import/karte-import';
 import { search } from './search';
 import { readRow, type Change, type Store } from './store/store';
 import { stepOf, undoStep, type UndoStep } from './undo';
@@ -118,7 +118,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
       }
       return { undone: null };
     },
-    'import.files': ({ files }) => imported(importParsedFiles(store, files.map((f) => parseKarteFile(f.name, f.content)), progress)),
+    'import.files': ({ files }) => imported(importParsedFiles(store, parseKarteFiles(files.map((f) => ({ name: f.name, read: () => f.content }))), progress)),
   };
 }
 

@@ -8,7 +8,7 @@ function emptyTally(): Record<Phase | 'none', number> {
   return Object.fromEntries([...PHASES, 'none'].map((p) => [p, 0])) as Record<Phase | 'none', number>;
 }
 
-/** Countries that have cases, with case counts by current phase, in the order of their Japanese names. */
+/** Countries that have cases, with case counts (all, active, by current phase), in the order of their Japanese names. */
 export function countrySummaries(store: Store): CountrySummary[] {
   const byCountry = new Map<string, CountrySummary>();
   for (const c of listCases(store)) {
@@ -16,10 +16,11 @@ export function countrySummaries(store: Store): CountrySummary[] {
       let entry = byCountry.get(iso2);
       if (!entry) {
         const country = countryByIso2(iso2);
-        entry = { iso2, ja: country?.ja ?? iso2, en: country?.en ?? iso2, cases: 0, byPhase: emptyTally() };
+        entry = { iso2, ja: country?.ja ?? iso2, en: country?.en ?? iso2, cases: 0, active: 0, byPhase: emptyTally() };
         byCountry.set(iso2, entry);
       }
       entry.cases++;
+      if (c.status === 'active') entry.active++;
       entry.byPhase[c.currentPhase ?? 'none']++;
     }
   }

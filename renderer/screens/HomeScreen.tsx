@@ -1,3 +1,203 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { AppInfo, HomeView } from '../../shared/api';
+import { parseDateText } from '../../shared/dates';
+import type { ImportReport } from '../../shared/views';
+import { ApiFailure, call } from '../api/client';
+import { useApi } from '../api/use-api';
+import { ApiView } from '../components/ApiView';
+import { DateText } from '../components/DateText';
+import { SyncStatus } from '../components/SyncStatus';
+import { countryNames, phaseLabel } from '../labels';
+import { usePreferences } from '../stores/preferences';
+import './HomeScreen.css';
+
+/** The first thing a newcomer sees on an empty store: the real 2020 dossiers, one click away. */
+function DemoOffer({ empty }: { empty: boolean }) {
+  const { t } = useTranslation('home');
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  if (!empty && report === null) return null;
+
+  const load = () => {
+    setBusy(true);
+    setFailure(null);
+    call('demo.import', {})
+      .then(setReport)
+      .catch((error: ApiFailure) => setFailure(error.message))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <section className="panel demo-offer" aria-labelledby="demo-heading">
+      <h2 id="demo-heading">{t('demo.heading')}</h2>
+      {report === null ? (
+        <>
+          <p>{t('demo.intro')}</p>
+          <button className="primary" onClick={load} disabled={busy}>
+            {busy ? t('demo.importing') : t('demo.button')}
+          </button>
+          {failure && (
+            <p role="alert" className="error">
+              {t('demo.failed', { message: failure })}
+            </p>
+          )}
+        </>
+      ) : (
+        <>
+          <p role="status">
+            {t('demo.done', { files: report.files, cases: report.casesAdded, events: report.eventsAdded })}
+            {report.casesKept > 0 && ` ${t('demo.kept', { count: report.casesKept })}`}
+          </p>
+          <p className="demo-next">
+            <Link to="/dossier/VN" className="button-link primary">
+              {t('demo.openVietnam')}
+            </Link>
+            <Link to="/countries" className="button-link">
+              {t('demo.openCountries')}
+            </Link>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ChangedAt({ iso }: { iso: string }) {
+  const language = usePreferences((s) => s.language);
+  const text = new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return <time dateTime={iso}>{text}</time>;
+}
+
+function RecentCases({ recent }: { recent: HomeView['recent'] }) {
+  const { t } = useTranslation('home');
+  const language = usePreferences((s) => s.language);
+  return (
+    <section className="panel" aria-labelledby="recent-heading">
+      <h2 id="recent-heading">{t('recent.heading')}</h2>
+      {recent.length === 0 ? (
+        <p className="muted">{t('recent.empty')}</p>
+      ) : (
+        <table className="grid">
+          <thead>
+            <tr>
+              <th scope="col">{t('column.case')}</th>
+              <th scope="col">{t('column.countries')}</th>
+              <th scope="col">{t('column.phase')}</th>
+              <th scope="col">{t('column.changedAt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {recent.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link to={`/case/${c.id}`}>{c.title}</Link>
+                </td>
+                <td>{countryNames(c.countries, language)}</td>
+                <td>{phaseLabel(c.currentPhase, language)}</td>
+                <td className="nowrap">
+                  <ChangedAt iso={c.changedAt} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** The longest-quiet cases first; the rest on request, so the start page stays short. */
+const STUCK_SHOWN = 10;
+
+/** Active cases that have gone quiet: the ones someone should ask about. */
+function StuckCases({ stuck, months }: { stuck: HomeView['stuck']; months: number }) {
+  const { t } = useTranslation('home');
+  const language = usePreferences((s) => s.language);
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? stuck : stuck.slice(0, STUCK_SHOWN);
+  return (
+    <section className="panel" aria-labelledby="stuck-heading">
+      <h2 id="stuck-heading">
+        {t('stuck.heading')} <span className="count">{t('caseCount', { ns: 'common', count: stuck.length })}</span>
+      </h2>
+      <p className="muted">{t('stuck.intro', { count: months })}</p>
+      {stuck.length === 0 ? (
+        <p className="muted">{t('stuck.empty')}</p>
+      ) : (
+        <table className="grid">
+          <thead>
+            <tr>
+              <th scope="col">{t('column.case')}</th>
+              <th scope="col">{t('column.countries')}</th>
+              <th scope="col">{t('column.phase')}</th>
+              <th scope="col">{t('column.lastEvent')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link to={`/case/${c.id}`}>{c.title}</Link>
+                </td>
+                <td>{countryNames(c.countries, language)}</td>
+                <td>{phaseLabel(c.currentPhase, language)}</td>
+                <td>{c.lastEvent === null ? <span className="muted">{t('stuck.noEvents')}</span> : <DateText date={parseDateText(c.lastEvent)} />}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {shown.length < stuck.length && (
+        <p>
+          <button onClick={() => setShowAll(true)}>{t('stuck.showAll', { count: stuck.length })}</button>
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** Where this device keeps its data, and how it stands with sync. */
+function StoreStatus({ info }: { info: AppInfo }) {
+  const { t } = useTranslation('home');
+  return (
+    <section className="panel store-status" aria-labelledby="store-heading">
+      <h2 id="store-heading">{t('store.heading')}</h2>
+      <dl>
+        <dt>{t('store.file')}</dt>
+        <dd>
+          <code>{info.databaseFile}</code>
+        </dd>
+        <dt>{t('store.encryption')}</dt>
+        <dd>{info.encrypted ? t('store.encrypted') : t('store.notEncrypted')}</dd>
+        <dt>{t('store.sync')}</dt>
+        <dd>
+          <SyncStatus />
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
 export function HomeScreen() {
-  return <h1>Home</h1>;
+  const { t } = useTranslation('home');
+  const info = useApi('app.info', {});
+  const home = useApi('home.get', {});
+  return (
+    <div className="home-screen">
+      <h1>{t('title')}</h1>
+      <ApiView state={info}>{(data) => <DemoOffer empty={data.empty} />}</ApiView>
+      <ApiView state={home}>
+        {(data) => (
+          <div className="home-lists">
+            <RecentCases recent={data.recent} />
+            <StuckCases stuck={data.stuck} months={data.stuckMonths} />
+          </div>
+        )}
+      </ApiView>
+      <ApiView state={info}>{(data) => <StoreStatus info={data} />}</ApiView>
+    </div>
+  );
 }

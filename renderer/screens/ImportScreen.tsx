@@ -1,3 +1,178 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ImportProgress, ImportReport } from '../../shared/views';
+import { ApiFailure, call, on } from '../api/client';
+import './ImportScreen.css';
+
+interface PickedFile {
+  name: string;
+  content: string;
+}
+
+type Outcome = { ok: true; report: ImportReport } | { ok: false; lines: string[] };
+
+/** One line of an import error, "vietnam.json: cases[2].events[0].phase: Invalid option …", taken apart. */
+interface Problem {
+  file: string | null;
+  where: string | null;
+  message: string;
+}
+
+const WHERE = /^([A-Za-z_]\w*(?:\[\d+\])*(?:\.[A-Za-z_]\w*(?:\[\d+\])*)*): ([\s\S]*)$/;
+
+function problemOf(line: string, fileNames: string[]): Problem {
+  const file = fileNames.find((name) => line.startsWith(`${name}: `)) ?? null;
+  const rest = file === null ? line : line.slice(file.length + 2);
+  const match = rest.match(WHERE);
+  return match ? { file, where: match[1], message: match[2] } : { file, where: null, message: rest };
+}
+
+/** The country and sector a case of a karte file names, so an error points at a case people recognise. */
+function caseName(content: string | undefined, index: number): string {
+  try {
+    const c = (JSON.parse(content ?? '') as { cases?: { country?: unknown; sector?: unknown }[] }).cases?.[index];
+    return [c?.country, c?.sector].filter((part) => typeof part === 'string' && part !== '').join(' ');
+  } catch {
+    return '';
+  }
+}
+
+function ProblemItem({ problem, content }: { problem: Problem; content: string | undefined }) {
+  const { t } = useTranslation('import');
+  const parts: ReactNode[] = [];
+  for (const [i, segment] of (problem.where?.split('.') ?? []).entries()) {
+    const [, field, index] = segment.match(/^(\w+)(?:\[(\d+)\])?$/) ?? [];
+    const n = Number(index) + 1;
+    if (i > 0) parts.push(' › ');
+    if (field === 'cases' && index !== undefined) {
+      const name = caseName(content, Number(index));
+      parts.push(name === '' ? t('where.case', { n }) : t('where.namedCase', { n, name }));
+    } else if (field === 'events' && index !== undefined) parts.push(t('where.event', { n }));
+    else parts.push(<code key={i}>{segment}</code>);
+  }
+  return (
+    <li>
+      {problem.file && <strong className="file">{problem.file}</strong>}
+      {problem.where && (
+        <span className="where" title={problem.where}>
+          {parts}
+        </span>
+      )}
+      <span className="message">{problem.message}</span>
+    </li>
+  );
+}
+
+function ProgressBar({ progress }: { progress: ImportProgress | null }) {
+  const { t } = useTranslation('import');
+  if (progress === null) return <progress aria-label={t('progress.starting')} />;
+  const value = (progress.fileIndex + (progress.caseCount === 0 ? 1 : progress.caseIndex / progress.caseCount)) / progress.fileCount;
+  const text = t('progress.text', {
+    file: progress.fileIndex + 1,
+    files: progress.fileCount,
+    name: progress.file,
+    case: progress.caseIndex,
+    cases: progress.caseCount,
+  });
+  return (
+    <div className="import-progress">
+      <progress max={1} value={value} aria-label={text} />
+      <span>{text}</span>
+    </div>
+  );
+}
+
+/** インポート: karte JSON files picked by the user, or the bundled demo tables, all or nothing. */
 export function ImportScreen() {
-  return <h1>Import</h1>;
+  const { t } = useTranslation('import');
+  const [files, setFiles] = useState<PickedFile[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // Remounting the input clears it, so the same files can be picked again after fixing them.
+  const [inputKey, setInputKey] = useState(0);
+
+  useEffect(() => on('import.progress', setProgress), []);
+
+  const pick = async (list: FileList | null) => {
+    setOutcome(null);
+    setFiles(await Promise.all([...(list ?? [])].map(async (file) => ({ name: file.name, content: await file.text() }))));
+  };
+
+  const run = (request: () => Promise<ImportReport>) => {
+    setBusy(true);
+    setProgress(null);
+    setOutcome(null);
+    request()
+      .then((report) => {
+        setOutcome({ ok: true, report });
+        setFiles([]);
+        setInputKey((k) => k + 1);
+      })
+      .catch((error: ApiFailure) => setOutcome({ ok: false, lines: error.message.split('\n') }))
+      .finally(() => setBusy(false));
+  };
+
+  const fileNames = files.map((f) => f.name);
+  return (
+    <section className="import-screen">
+      <h1>{t('title')}</h1>
+      <div className="panel">
+        <h2>{t('files.heading')}</h2>
+        <p className="muted">{t('files.intro')}</p>
+        <p>
+          <label>
+            {t('files.pick')}{' '}
+            <input key={inputKey} type="file" multiple accept=".json,application/json" disabled={busy} onChange={(e) => void pick(e.target.files)} />
+          </label>
+        </p>
+        {files.length > 0 && (
+          <p>
+            <button className="primary" disabled={busy} onClick={() => run(() => call('import.files', { files }))}>
+              {t('files.import', { count: files.length })}
+            </button>{' '}
+            <span className="muted">{fileNames.join(', ')}</span>
+          </p>
+        )}
+      </div>
+
+      <div className="panel">
+        <h2>{t('demo.heading')}</h2>
+        <p className="muted">{t('demo.intro')}</p>
+        <button disabled={busy} onClick={() => run(() => call('demo.import', {}))}>
+          {t('demo.button')}
+        </button>
+      </div>
+
+      {busy && <ProgressBar progress={progress} />}
+
+      {outcome?.ok === true && (
+        <div className="panel import-done" role="status">
+          <p>
+            {t('done.added', { cases: outcome.report.casesAdded, events: outcome.report.eventsAdded, dossiers: outcome.report.dossiersAdded, files: outcome.report.files })}
+          </p>
+          {(outcome.report.casesKept > 0 || outcome.report.eventsKept > 0) && (
+            <p>{t('done.kept', { cases: outcome.report.casesKept, events: outcome.report.eventsKept })}</p>
+          )}
+          <p>
+            <Link to="/countries">{t('done.openCountries')}</Link>
+          </p>
+        </div>
+      )}
+
+      {outcome?.ok === false && (
+        <div className="panel import-failed" role="alert">
+          <h2>{t('failed.heading')}</h2>
+          <p>{t('failed.nothingImported')}</p>
+          <ul className="problems">
+            {outcome.lines.map((line, i) => {
+              const problem = problemOf(line, fileNames);
+              return <ProblemItem key={i} problem={problem} content={files.find((f) => f.name === problem.file)?.content} />;
+            })}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
 }

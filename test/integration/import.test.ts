@@ -122,4 +122,20 @@ describe('karte JSON import', () => {
     }
   });
 
+  it('reports the problems of every bad file of a run', () => {
+    const store = temp.store();
+    expect(() => importKarteFiles(store, [fixture('bad-phase.json'), demoFiles()[0], fixture('bad-country.json')])).toThrow(
+      /^bad-phase\.json: cases\[2\]\.events\[0\]\.phase: .*\nbad-country\.json: cases\[0\]\.country_iso2: 'XX'/,
+    );
+    expect(listCases(store)).toEqual([]);
+  });
+
+  it('marks a case won when its table records an order, and active otherwise', () => {
+    const store = temp.store();
+    importKarteFiles(store, demoFiles());
+    const vietnam = listCases(store, { country: 'VN' });
+    expect(vietnam.filter((c) => c.status === 'won').map((c) => c.currentPhase)).toEqual(Array(4).fill('order_management'));
+    expect(vietnam.filter((c) => c.status === 'active').every((c) => c.currentPhase !== 'order_management')).toBe(true);
+  });
+
 });

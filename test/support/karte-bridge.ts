@@ -34,7 +34,7 @@ export function installBackEnd(options: { demo?: boolean } = {}): TestBackEnd {
       try {
         return structuredClone(dispatch(handlers, name, args));
       } catch (error) {
-        throw new Error(JSON.stringify(error));
+        throw new Error(JSON.stringify(error), { cause: error });
       }
     },
     on: (event, listener) => {

@@ -16,19 +16,16 @@ import { inTransaction, writeRows, type RowWrite, type Store } from '../store/st
 // was. Ids derive from the source, so importing the same file again adds nothing, and records a person has since
 // edited or deleted are left as they are.
 
-/** A file that cannot be imported: every problem names the file, the case and the field. */
+/** Files that cannot be imported: every problem names the file, the case and the field, one per line. */
 export class ImportError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: ImportProblem[],
-  ) {
-    super(problems.map((p) => (p.where === '' ? `${file}: ${p.message}` : `${file}: ${p.where}: ${p.message}`)).join('\n'));
+  constructor(readonly problems: ImportProblem[]) {
+    super(problems.map((p) => (p.where === '' ? `${p.file}: ${p.message}` : `${p.file}: ${p.where}: ${p.message}`)).join('\n'));
     this.name = 'ImportError';
   }
 }
 
 function fail(file: string, where: string, message: string): never {
-  throw new ImportError(file, [{ where, message }]);
+  throw new ImportError([{ file, where, message }]);
 }
 
 interface ParsedFile {
@@ -37,7 +34,7 @@ interface ParsedFile {
 }
 
 /** Reads and checks one file's text; `name` is how errors refer to it. */
-export function parseKarteFile(name: string, text: string): ParsedFile {
+function parseKarteFile(name: string, text: string): ParsedFile {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -46,16 +43,14 @@ export function parseKarteFile(name: string, text: string): ParsedFile {
   }
   const result = karteFileSchema.safeParse(json);
   if (!result.success) {
-    throw new ImportError(
-      name,
-      result.error.issues.map((issue) => ({ where: formatPath(issue.path), message: issue.message })),
-    );
+    throw new ImportError(result.error.issues.map((issue) => ({ file: name, where: formatPath(issue.path), message: issue.message })));
   }
-  result.data.cases.forEach((c, i) => {
-    for (const code of isoCodesOf(c.country_iso2)) {
-      if (!countryByIso2(code)) fail(name, `cases[${i}].country_iso2`, `'${code}' is not an ISO 3166-1 country code`);
-    }
-  });
+  const unknownCountries = result.data.cases.flatMap((c, i) =>
+    isoCodesOf(c.country_iso2)
+      .filter((code) => !countryByIso2(code))
+      .map((code) => ({ file: name, where: `cases[${i}].country_iso2`, message: `'${code}' is not an ISO 3166-1 country code` })),
+  );
+  if (unknownCountries.length > 0) throw new ImportError(unknownCountries);
   return { name, data: result.data };
 }
 
@@ -123,6 +118,8 @@ function importFile(store: Store, file: ParsedFile, report: ImportReport, progre
           sector: sectorOfLabel(c.sector),
           sectorLabel: c.sector,
           summary: c.summary,
+          // A case whose table records an order (受注・管理) has been won.
+          status: c.events.some((e) => e.phase === 'order_management') ? 'won' : 'active',
           futurePolicy: c.future_policy,
           notes: c.notes } });
       report.casesAdded++;
@@ -151,16 +148,35 @@ function importFile(store: Store, file: ParsedFile, report: ImportReport, progre
  * written, and a failure while writing rolls everything back.
  */
 export function importKarteFiles(store: Store, filePaths: string[], onProgress?: (p: ImportProgress) => void): ImportReport {
-  const files = filePaths.map((filePath) => {
-    let text: string;
-    try {
-      text = fs.readFileSync(filePath, 'utf8');
-    } catch (error) {
-      fail(path.basename(filePath), '', `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-    }
-    return parseKarteFile(path.basename(filePath), text);
-  });
+  const files = parseKarteFiles(
+    filePaths.map((filePath) => ({
+      name: path.basename(filePath),
+      read: () => {
+        try {
+          return fs.readFileSync(filePath, 'utf8');
+        } catch (error) {
+          fail(path.basename(filePath), '', `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+        }
+      },
+    })),
+  );
   return importParsedFiles(store, files, onProgress);
+}
+
+/** Reads and checks every file before any is imported, and reports the problems of all of them at once. */
+export function parseKarteFiles(sources: { name: string; read: () => string }[]): ParsedFile[] {
+  const problems: ImportProblem[] = [];
+  const files: ParsedFile[] = [];
+  for (const source of sources) {
+    try {
+      files.push(parseKarteFile(source.name, source.read()));
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) throw new ImportError(problems);
+  return files;
 }
 
 export function importParsedFiles(store: Store, files: ParsedFile[], onProgress?: (p: ImportProgress) => void): ImportReport {

@@ -1,0 +1,130 @@
+import { geoEqualEarth, geoPath } from 'd3-geo';
+import isoCountries from 'i18n-iso-countries';
+import { type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import world from 'world-atlas/countries-110m.json';
+import type { CountrySummary } from '../../shared/views';
+import { countryName } from '../labels';
+import { usePreferences } from '../stores/preferences';
+import './WorldMap.css';
+
+// The world at 1:110m from world-atlas (Natural Earth), bundled: the map works offline. Its shapes carry
+// ISO 3166-1 numeric ids, which i18n-iso-countries turns into the alpha-2 codes the dossiers use.
+
+const WIDTH = 960;
+const ANTARCTICA = '010';
+
+type CountryShape = GeoJSON.Feature<GeoJSON.Geometry, { name: string }> & { iso2: string | null };
+
+const topology = world as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+// Antarctica has no cases and would take a fifth of the height.
+const SHAPES: CountryShape[] = feature(topology, topology.objects.countries)
+  .features.filter((f) => f.id !== ANTARCTICA)
+  .map((f) => ({ ...f, iso2: f.id === undefined ? null : (isoCountries.numericToAlpha2(String(f.id)) ?? null) }));
+const WORLD: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: SHAPES };
+/** The height the inhabited world takes at WIDTH; a region is zoomed into the same frame. */
+const HEIGHT = Math.ceil(geoPath(geoEqualEarth().fitWidth(WIDTH, WORLD)).bounds(WORLD)[1][1]);
+
+/** Fill by number of active cases: a sequential blue scale, starting from countries with cases but none active. */
+const NO_CASES = '#e1e3e8';
+const STEPS = [
+  { min: 0, fill: '#f4f8fd' },
+  { min: 1, fill: '#b5d0ec' },
+  { min: 2, fill: '#7eaedd' },
+  { min: 4, fill: '#3a78bf' },
+  { min: 8, fill: '#143f80' },
+];
+
+function fillOf(country: CountrySummary | undefined): string {
+  if (!country) return NO_CASES;
+  return STEPS.findLast((s) => country.active >= s.min)!.fill;
+}
+
+/**
+ * Countries coloured by their active cases; a country with cases is a link to its dossier (click or Enter).
+ * With `focus`, the map zooms to those countries (a region), keeping the rest of the world around them.
+ */
+export function WorldMap({ countries, focus }: { countries: CountrySummary[]; focus?: string[] }) {
+  const { t } = useTranslation('countries');
+  const language = usePreferences((s) => s.language);
+  const navigate = useNavigate();
+  const byIso2 = new Map(countries.map((c) => [c.iso2, c]));
+
+  const focused = focus ? SHAPES.filter((s) => s.iso2 !== null && focus.includes(s.iso2)) : [];
+  const projection =
+    focused.length > 0
+      ? geoEqualEarth().fitExtent(
+          [
+            [16, 16],
+            [WIDTH - 16, HEIGHT - 16],
+          ],
+          { type: 'FeatureCollection', features: focused },
+        )
+      : geoEqualEarth().fitWidth(WIDTH, WORLD);
+  const path = geoPath(projection);
+
+  const nameOf = (shape: CountryShape) => (shape.iso2 ? countryName(shape.iso2, language) : shape.properties.name);
+  // Countries with cases come last: drawn on top (their focus outline shows) and tabbed through in name order.
+  const withCases = SHAPES.filter((s) => s.iso2 !== null && byIso2.has(s.iso2)).sort((a, b) => nameOf(a).localeCompare(nameOf(b), language));
+  const others = SHAPES.filter((s) => !withCases.includes(s));
+  const open = (iso2: string) => navigate(`/dossier/${iso2}`);
+  const stepLabel = (i: number) => {
+    const { min } = STEPS[i];
+    const next = STEPS[i + 1];
+    if (min === 0) return t('map.noneActive');
+    if (next === undefined) return t('map.atLeast', { count: min });
+    return next.min - 1 === min ? String(min) : `${min}–${next.min - 1}`;
+  };
+  const onKey = (e: KeyboardEvent, iso2: string) => {
+    if (e.key === 'Enter') open(iso2);
+  };
+
+  return (
+    <figure className="world-map">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={t('map.label')}>
+        {others.map((shape, i) => (
+          <path key={shape.iso2 ?? `${shape.properties.name}-${i}`} d={path(shape) ?? ''} fill={NO_CASES}>
+            <title>{nameOf(shape)}</title>
+          </path>
+        ))}
+        {withCases.map((shape) => {
+          const iso2 = shape.iso2!;
+          const country = byIso2.get(iso2)!;
+          const label = t('map.shapeTitle', { name: nameOf(shape), active: country.active, cases: country.cases });
+          return (
+            <path
+              key={iso2}
+              className="has-cases"
+              d={path(shape) ?? ''}
+              fill={fillOf(country)}
+              role="link"
+              // The <title> is the tooltip; not every assistive technology reads it as a link's name.
+              aria-label={label}
+              tabIndex={0}
+              onClick={() => open(iso2)}
+              onKeyDown={(e) => onKey(e, iso2)}
+            >
+              <title>{label}</title>
+            </path>
+          );
+        })}
+      </svg>
+      <figcaption className="legend">
+        <span className="legend-title">{t('map.legend')}</span>
+        <span className="legend-item">
+          <span className="swatch" style={{ background: NO_CASES }} />
+          {t('map.noCases')}
+        </span>
+        {STEPS.map((step, i) => (
+          <span key={step.min} className="legend-item">
+            <span className="swatch" style={{ background: step.fill }} />
+            {stepLabel(i)}
+          </span>
+        ))}
+      </figcaption>
+    </figure>
+  );
+}
