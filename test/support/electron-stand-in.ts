@@ -1,0 +1,132 @@
+import crypto from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { Keyring } from '../../electron/services/database-key';
+
+// A stand-in for the 'electron' module, for running the real main process (dist/electron/main.js) where no
+// Electron binary can be installed. It keeps what the main process registers (protocol and IPC handlers, windows)
+// so a test can drive it as Electron would: call the IPC handler as a page, fetch a karte:// URL, close a window.
+
+/**
+ * Electron's safeStorage, played for tests: it really encrypts (AES-GCM with a secret of its own, as the OS
+ * keyring keeps one) and reports the backend a test names.
+ */
+export function standInKeyring(backend = 'gnome_libsecret', available = true): Keyring {
+  const secret = crypto.randomBytes(32);
+  return {
+    isEncryptionAvailable: () => available,
+    getSelectedStorageBackend: () => backend,
+    encryptString(plainText) {
+      const iv = crypto.randomBytes(12);
+      const cipher = crypto.createCipheriv('aes-256-gcm', secret, iv);
+      const body = Buffer.concat([cipher.update(plainText, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    },
+    decryptString(encrypted) {
+      const decipher = crypto.createDecipheriv('aes-256-gcm', secret, encrypted.subarray(0, 12));
+      decipher.setAuthTag(encrypted.subarray(12, 28));
+      return Buffer.concat([decipher.update(encrypted.subarray(28)), decipher.final()]).toString('utf8');
+    },
+  };
+}
+
+export class StandInWebContents extends EventEmitter {
+  private static nextId = 1;
+  readonly id = StandInWebContents.nextId++;
+  readonly sent: { channel: string; message: unknown }[] = [];
+  url = '';
+  send(channel: string, message: unknown): void {
+    this.sent.push({ channel, message });
+  }
+  getURL(): string {
+    return this.url;
+  }
+  setWindowOpenHandler(): void {}
+}
+
+export interface ElectronStandIn {
+  module: Record<string, unknown>;
+  app: EventEmitter;
+  windows: StandInWindow[];
+  ipcHandlers: Map<string, (event: unknown, ...args: unknown[]) => unknown>;
+  protocolHandlers: Map<string, (request: Request) => Promise<Response>>;
+  privilegedSchemes: { scheme: string }[];
+  errors: string[];
+  quit: { count: number };
+  ready: () => void;
+}
+
+export class StandInWindow extends EventEmitter {
+  readonly webContents = new StandInWebContents();
+  closed = false;
+  constructor(readonly options: { webPreferences?: Record<string, unknown> }) {
+    super();
+  }
+  loadURL(url: string): Promise<void> {
+    this.webContents.url = url;
+    queueMicrotask(() => this.emit('ready-to-show'));
+    return Promise.resolve();
+  }
+  show(): void {}
+  focus(): void {}
+  isMinimized(): boolean {
+    return false;
+  }
+  restore(): void {}
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.emit('closed');
+  }
+}
+
+export function electronStandIn(options: { userData: string; keyring: Keyring }): ElectronStandIn {
+  const windows: StandInWindow[] = [];
+  const ipcHandlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
+  const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
+  const privilegedSchemes: { scheme: string }[] = [];
+  const errors: string[] = [];
+  const quit = { count: 0 };
+  let ready!: () => void;
+  const whenReady = new Promise<void>((resolve) => (ready = resolve));
+
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    getPath: (name: string) => {
+      if (name !== 'userData') throw new Error(`no path '${name}' in the stand-in`);
+      return options.userData;
+    },
+    getVersion: () => '0.0.0-test',
+    requestSingleInstanceLock: () => true,
+    whenReady: () => whenReady,
+    quit: () => void quit.count++,
+  });
+
+  class BrowserWindow extends StandInWindow {
+    constructor(windowOptions: { webPreferences?: Record<string, unknown> }) {
+      super(windowOptions);
+      windows.push(this);
+      app.emit('web-contents-created', {}, this.webContents);
+    }
+  }
+
+  const module = {
+    app,
+    BrowserWindow,
+    dialog: { showErrorBox: (title: string, content: string) => void errors.push(`${title}: ${content}`) },
+    ipcMain: { handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => void ipcHandlers.set(channel, handler) },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: { scheme: string }[]) => void privilegedSchemes.push(...schemes),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => void protocolHandlers.set(scheme, handler),
+    },
+    safeStorage: options.keyring,
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: () => {},
+        setPermissionCheckHandler: () => {},
+        webRequest: { onHeadersReceived: () => {} },
+      },
+    },
+    shell: { openExternal: () => Promise.resolve() },
+  };
+  return { module, app, windows, ipcHandlers, protocolHandlers, privilegedSchemes, errors, quit, ready };
+}
