@@ -11,6 +11,10 @@ import { columnsOf, decodeRow } from './store/tables';
 /** The SQL a dossier is read with; exported so the bench can time it bare. */
 export const DOSSIER_CASES_SQL = `SELECT ${columnsOf('cases', 'c')} FROM case_countries cc JOIN cases c ON c.id = cc.caseId WHERE cc.iso2 = ? AND c.deleted = 0 ORDER BY c.sector, c.title`;
 export const DOSSIER_EVENTS_SQL = `SELECT ${columnsOf('events', 'e')} FROM case_countries cc JOIN events e ON e.caseId = cc.caseId WHERE cc.iso2 = ? AND e.deleted = 0`;
+// Unknown dates (no sort key) last, as in a timeline.
+const DOSSIER_AGREEMENTS_SQL = `SELECT ${columnsOf('agreements', 'a')} FROM agreements a, json_each(a.countries) j
+  WHERE j.value = ? AND a.deleted = 0
+  ORDER BY json_extract(a.date, '$.sort') IS NULL, json_extract(a.date, '$.sort'), a.title`;
 
 export function dossierIdOfCountry(iso2: string): string {
   return idFromKey('dossier', iso2);
@@ -32,7 +36,8 @@ export function openDossier(store: Store, iso2: string): DossierView {
     cases: cases.map((c) => {
       const timeline = events.get(c.id) ?? [];
       return { case: c, currentPhase: currentPhase(timeline.map((e) => e.phase)), events: timeline };
-    }) };
+    }),
+    agreements: (statement(store.db, DOSSIER_AGREEMENTS_SQL).all(code) as Record<string, unknown>[]).map((raw) => decodeRow('agreements', raw)) };
 }
 
 /** Writes narrative fields of a country's dossier, creating the dossier on its first edit. */

@@ -1,3 +1,364 @@
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { CASE_STATUSES, type Case, type CaseStatus } from '../../shared/model/case';
+import type { StageEvent } from '../../shared/model/stage-event';
+import { PHASES, type Phase } from '../../shared/phases';
+import type { Scope } from '../../shared/scopes';
+import { phaseDurations } from '../../shared/timeline';
+import type { CaseDetail } from '../../shared/views';
+import { call } from '../api/client';
+import { useApi } from '../api/use-api';
+import { ApiView } from '../components/ApiView';
+import { DateText } from '../components/DateText';
+import { EditableText } from '../components/EditableText';
+import { ScopeBadge } from '../components/ScopeBadge';
+import { countryName, phaseLabel, statusLabel } from '../labels';
+import { useNotices } from '../stores/notices';
+import { usePreferences, type Language } from '../stores/preferences';
+import './CaseScreen.css';
+
+// 案件: its summary fields edited in place, the time it spent in each phase, and its timeline of stage events.
+
+type TextField = 'title' | 'sectorLabel' | 'summary' | 'futurePolicy' | 'financing' | 'nextAction' | 'notes';
+const SINGLE_LINE: TextField[] = ['sectorLabel', 'financing', 'nextAction'];
+const MULTILINE: TextField[] = ['summary', 'futurePolicy', 'notes'];
+
+function updateCase(id: string, values: Partial<Pick<Case, TextField | 'status' | 'priority' | 'scope'>>) {
+  return call('case.update', { id, values });
+}
+
+/** Today as 'YYYY-MM-DD' in local time, the end of the current phase's span. */
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** Enter saves a one-line event text; Shift+Enter still breaks the line. */
+function submitOnEnter(e: KeyboardEvent<HTMLTextAreaElement>) {
+  if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+    e.preventDefault();
+    e.currentTarget.form?.requestSubmit();
+  }
+}
+
 export function CaseScreen() {
-  return <h1>Case</h1>;
+  const { id = '' } = useParams();
+  const state = useApi('case.get', { id });
+  return <ApiView state={state}>{(detail) => <CaseView detail={detail} />}</ApiView>;
+}
+
+function CaseView({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation('case');
+  const language = usePreferences((s) => s.language);
+  const c = detail.case;
+  const savers = useMemo(
+    () => Object.fromEntries([...SINGLE_LINE, ...MULTILINE, 'title'].map((field) => [field, (text: string) => updateCase(c.id, { [field]: text })])) as Record<TextField, (text: string) => Promise<unknown>>,
+    [c.id],
+  );
+  const show = useNotices((s) => s.show);
+  const failed = (error: Error) => show('error', t('editing:saveFailed', { message: error.message }));
+
+  return (
+    <article className="case">
+      <nav className="case-nav" aria-label={t('related')}>
+        {c.countries.map((iso2) => (
+          <Link key={iso2} to={`/dossier/${iso2}`}>
+            {t('backToDossier', { country: countryName(iso2, language) })}
+          </Link>
+        ))}
+        <Link to={`/case/${c.id}/history`}>{t('history')}</Link>
+      </nav>
+
+      <header className="case-header">
+        <EditableText label={t('fields.title')} value={c.title} onSave={savers.title} hideLabel className="case-title" />
+        <ScopeBadge scope={c.scope} onChange={(scope: Scope) => void updateCase(c.id, { scope }).catch(failed)} />
+      </header>
+
+      <section className="panel case-fields" aria-label={t('summaryFields')}>
+        <div className="field-row">
+          {SINGLE_LINE.map((field) => (
+            <EditableText key={field} label={t(`fields.${field}`)} value={c[field]} onSave={savers[field]} />
+          ))}
+          <div className="editable">
+            <label htmlFor="case-status">{t('fields.status')}</label>
+            <select id="case-status" value={c.status} onChange={(e) => void updateCase(c.id, { status: e.target.value as CaseStatus }).catch(failed)}>
+              {CASE_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {statusLabel(status, language)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <label className="priority">
+            <input type="checkbox" checked={c.priority} onChange={(e) => void updateCase(c.id, { priority: e.target.checked }).catch(failed)} /> {t('fields.priority')}
+          </label>
+        </div>
+        {MULTILINE.map((field) => (
+          <EditableText key={field} label={t(`fields.${field}`)} value={c[field]} onSave={savers[field]} multiline rows={field === 'summary' ? 2 : 3} />
+        ))}
+      </section>
+
+      <PhaseSpans detail={detail} language={language} />
+      <Timeline detail={detail} language={language} />
+    </article>
+  );
+}
+
+/** Current phase and how long the case stayed in each phase, as far as its dates tell. */
+function PhaseSpans({ detail, language }: { detail: CaseDetail; language: Language }) {
+  const { t } = useTranslation('case');
+  const spans = useMemo(() => phaseDurations(detail.events, today()), [detail.events]);
+  return (
+    <section className="panel phase-spans" aria-labelledby="case-phases">
+      <h2 id="case-phases">
+        {t('currentPhase')}: <strong>{phaseLabel(detail.currentPhase, language)}</strong>
+      </h2>
+      {spans.length > 0 && (
+        <table className="grid spans">
+          <thead>
+            <tr>
+              <th scope="col">{t('phase')}</th>
+              <th scope="col">{t('entered')}</th>
+              <th scope="col">{t('duration')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {spans.map((span) => (
+              <tr key={span.phase} className={span.phase === detail.currentPhase ? 'current' : undefined}>
+                <th scope="row">{phaseLabel(span.phase, language)}</th>
+                <td>{span.entered ? <DateText date={span.entered} /> : <span className="muted">{t('noDatedEvent')}</span>}</td>
+                <td>
+                  {span.months === null ? (
+                    <span className="muted" title={t('durationUnknownWhy')}>
+                      {t('durationUnknown')}
+                    </span>
+                  ) : (
+                    t(span.approximate ? 'monthsApprox' : 'months', { count: span.months })
+                  )}
+                  {span.ongoing && <span className="muted"> {t('untilToday')}</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function Timeline({ detail, language }: { detail: CaseDetail; language: Language }) {
+  const { t } = useTranslation('case');
+  // A search hit opens the case at its event.
+  const [params] = useSearchParams();
+  const shown = params.get('event');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const byPhase = PHASES.map((phase) => ({ phase, events: detail.events.filter((e) => e.phase === phase) })).filter((g) => g.events.length > 0);
+  const onDeleted = useCallback(() => heading.current?.focus(), []);
+  return (
+    <section className="panel timeline" aria-labelledby="case-timeline">
+      <h2 id="case-timeline" ref={heading} tabIndex={-1}>
+        {t('timeline')}
+      </h2>
+      {byPhase.length === 0 && <p className="muted">{t('noEvents')}</p>}
+      {byPhase.map(({ phase, events }) => (
+        <section key={phase} className={`phase-group${phase === detail.currentPhase ? ' current' : ''}`} aria-label={phaseLabel(phase, language)}>
+          <h3>{phaseLabel(phase, language)}</h3>
+          <ol>
+            {events.map((event) => (
+              <EventRow key={event.id} event={event} language={language} onDeleted={onDeleted} highlighted={event.id === shown} />
+            ))}
+          </ol>
+        </section>
+      ))}
+      <AddEvent detail={detail} language={language} />
+    </section>
+  );
+}
+
+interface EventRowProps {
+  event: StageEvent;
+  language: Language;
+  onDeleted: () => void;
+  highlighted: boolean;
+}
+
+const EventRow = memo(function EventRow({ event, language, onDeleted, highlighted }: EventRowProps) {
+  const { t } = useTranslation('case');
+  const show = useNotices((s) => s.show);
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const row = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (highlighted) row.current?.scrollIntoView?.({ block: 'center' });
+  }, [highlighted]);
+  const who = [event.organisation, event.signatoryLevel].filter((s) => s !== '').join(' / ');
+
+  const setScope = (scope: Scope) => void call('event.update', { id: event.id, values: { scope } }).catch((error: Error) => show('error', t('editing:saveFailed', { message: error.message })));
+  const remove = () => {
+    call('event.delete', { id: event.id }).then(
+      () => {
+        show('info', t('eventDeleted', { text: event.text }));
+        onDeleted();
+      },
+      (error: Error) => show('error', error.message),
+    );
+  };
+  const closeEditor = () => {
+    setEditing(false);
+    // Back to where the person started, once the row shows again.
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
+
+  if (editing) return <EventEditor event={event} language={language} onClose={closeEditor} />;
+  return (
+    <li className={highlighted ? 'event highlighted' : 'event'} ref={row}>
+      <DateText date={event.date} />
+      <div className="event-body">
+        <p className="event-text">{event.text}</p>
+        {who && <p className="event-who muted">{who}</p>}
+      </div>
+      <div className="event-actions">
+        <ScopeBadge scope={event.scope} onChange={setScope} />
+        <button ref={editButton} onClick={() => setEditing(true)} aria-label={t('editEvent', { text: event.text })}>
+          {t('edit')}
+        </button>
+        <button onClick={remove} aria-label={t('deleteEvent', { text: event.text })}>
+          {t('delete')}
+        </button>
+      </div>
+    </li>
+  );
+});
+
+function PhaseSelect({ id, value, onChange, language }: { id: string; value: Phase; onChange: (phase: Phase) => void; language: Language }) {
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value as Phase)}>
+      {PHASES.map((phase) => (
+        <option key={phase} value={phase}>
+          {phaseLabel(phase, language)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** Inline edit of one event: Enter saves, Escape leaves it as it was. An invalid date is refused whole. */
+function EventEditor({ event, language, onClose }: { event: StageEvent; language: Language; onClose: () => void }) {
+  const { t } = useTranslation('case');
+  const [phase, setPhase] = useState(event.phase);
+  const [date, setDate] = useState(event.date.text);
+  const [text, setText] = useState(event.text);
+  const [error, setError] = useState<string | null>(null);
+  const prefix = `event-${event.id}`;
+
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    const values = {
+      ...(phase !== event.phase && { phase }),
+      ...(date !== event.date.text && { date }),
+      ...(text !== event.text && { text }),
+    };
+    if (Object.keys(values).length === 0) return onClose();
+    call('event.update', { id: event.id, values }).then(onClose, (failure: Error) => setError(failure.message));
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onClose();
+    }
+  };
+
+  return (
+    <li className="event editing">
+      <form onSubmit={save} onKeyDown={onKeyDown} aria-label={t('editEvent', { text: event.text })}>
+        <div className="editor-fields">
+          <label htmlFor={`${prefix}-phase`}>{t('phase')}</label>
+          <PhaseSelect id={`${prefix}-phase`} value={phase} onChange={setPhase} language={language} />
+          <label htmlFor={`${prefix}-date`}>{t('date')}</label>
+          <input
+            id={`${prefix}-date`}
+            type="text"
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            placeholder={t('datePlaceholder')}
+            aria-invalid={error !== null || undefined}
+            aria-describedby={error ? `${prefix}-error` : `${prefix}-hint`}
+            // Focus lands in the editor the moment it opens, so the keyboard can go on.
+            autoFocus
+          />
+          <label htmlFor={`${prefix}-text`}>{t('text')}</label>
+          <textarea id={`${prefix}-text`} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={submitOnEnter} rows={2} required />
+        </div>
+        <p id={`${prefix}-hint`} className="muted hint">
+          {t('editHint')}
+        </p>
+        {error && (
+          <p id={`${prefix}-error`} role="alert" className="error">
+            {t('editing:saveFailed', { message: error })}
+          </p>
+        )}
+        <div className="editor-actions">
+          <button type="submit" className="primary">
+            {t('save')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('cancel')}
+          </button>
+        </div>
+      </form>
+    </li>
+  );
+}
+
+/** A new event; its scope starts as the case's own, and the phase as the case's current phase. */
+function AddEvent({ detail, language }: { detail: CaseDetail; language: Language }) {
+  const { t } = useTranslation('case');
+  const [phase, setPhase] = useState<Phase>(detail.currentPhase ?? 'consideration');
+  const [date, setDate] = useState('');
+  const [text, setText] = useState('');
+  const [scope, setScope] = useState<Scope | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const textField = useRef<HTMLTextAreaElement>(null);
+
+  const add = (e: FormEvent) => {
+    e.preventDefault();
+    call('event.add', { caseId: detail.case.id, phase, date, text, scope: scope ?? detail.case.scope }).then(
+      () => {
+        setDate('');
+        setText('');
+        setError(null);
+        textField.current?.focus();
+      },
+      (failure: Error) => setError(failure.message),
+    );
+  };
+
+  return (
+    <form className="add-event" onSubmit={add} aria-labelledby="add-event-title">
+      <h3 id="add-event-title">{t('addEvent')}</h3>
+      <div className="editor-fields">
+        <label htmlFor="add-event-phase">{t('phase')}</label>
+        <PhaseSelect id="add-event-phase" value={phase} onChange={setPhase} language={language} />
+        <label htmlFor="add-event-date">{t('date')}</label>
+        <input id="add-event-date" type="text" value={date} onChange={(e) => setDate(e.target.value)} placeholder={t('datePlaceholder')} aria-invalid={error !== null || undefined} />
+        <label htmlFor="add-event-text">{t('text')}</label>
+        <textarea id="add-event-text" ref={textField} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={submitOnEnter} rows={2} required />
+        <span className="scope-label">{t('scope')}</span>
+        <span>
+          <ScopeBadge scope={scope ?? detail.case.scope} onChange={setScope} />
+        </span>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {t('editing:saveFailed', { message: error })}
+        </p>
+      )}
+      <div className="editor-actions">
+        <button type="submit" className="primary">
+          {t('add')}
+        </button>
+      </div>
+    </form>
+  );
 }

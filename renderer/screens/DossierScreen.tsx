@@ -1,3 +1,256 @@
+import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { Agreement } from '../../shared/model/agreement';
+import type { StageEvent } from '../../shared/model/stage-event';
+import { PHASES, type Phase } from '../../shared/phases';
+import { regionsOfCountry } from '../../shared/reference/regions';
+import { SECTORS } from '../../shared/reference/sectors';
+import { DEFAULT_SCOPE, type Scope } from '../../shared/scopes';
+import type { DossierCase, DossierView } from '../../shared/views';
+import { call } from '../api/client';
+import { useApi } from '../api/use-api';
+import { ApiView } from '../components/ApiView';
+import { DateText } from '../components/DateText';
+import { EditableText } from '../components/EditableText';
+import { ScopeBadge } from '../components/ScopeBadge';
+import { countryName, countryNames, phaseLabel, sectorName, statusLabel } from '../labels';
+import { usePreferences, type Language } from '../stores/preferences';
+import './DossierScreen.css';
+
+// カルテ of one country: the narrative a desk officer keeps, the 別表 case matrix, and the country's agreements.
+
+const NARRATIVE_FIELDS = ['overview', 'relations', 'policy', 'supportHistory'] as const;
+type NarrativeField = (typeof NARRATIVE_FIELDS)[number];
+
+/**
+ * A big dossier (hundreds of cases, thousands of events) opens at once: the first rows are drawn straight away and
+ * the rest follow a few at a time, each step short enough that typing and scrolling never wait on it.
+ */
+const FIRST_ROWS = 30;
+const MORE_ROWS = 30;
+
+function useRowsShown(total: number): number {
+  const [shown, setShown] = useState(() => Math.min(total, FIRST_ROWS));
+  useEffect(() => {
+    if (shown >= total) return;
+    const next = setTimeout(() => startTransition(() => setShown((n) => Math.min(total, n + MORE_ROWS))), 0);
+    return () => clearTimeout(next);
+  }, [shown, total]);
+  return shown;
+}
+
+const SECTOR_ORDER = new Map(SECTORS.map((s, i) => [s.code, i]));
+const byTitle = new Intl.Collator('ja').compare;
+
+/** 別表 order: by sector as the action plan lists them, then by title. */
+function bySector(a: DossierCase, b: DossierCase): number {
+  return (SECTOR_ORDER.get(a.case.sector) ?? SECTORS.length) - (SECTOR_ORDER.get(b.case.sector) ?? SECTORS.length) || byTitle(a.case.title, b.case.title);
+}
+
+const rowJson = new WeakMap<DossierCase, string>();
+
+function sameRow(a: DossierCase, b: DossierCase): boolean {
+  const json = (row: DossierCase) => rowJson.get(row) ?? rowJson.set(row, JSON.stringify(row)).get(row)!;
+  return json(a) === json(b);
+}
+
+/**
+ * The matrix rows in 別表 order, keeping the very objects of rows that did not change since the last load, so a
+ * reload after a narrative edit re-renders no row of the matrix. The first load compares nothing.
+ */
+function useStableRows(cases: DossierCase[]): DossierCase[] {
+  const previous = useRef<DossierCase[]>([]);
+  return useMemo(() => {
+    const before = new Map(previous.current.map((row) => [row.case.id, row]));
+    const rows = [...cases].sort(bySector).map((row) => {
+      const kept = before.get(row.case.id);
+      return kept && sameRow(kept, row) ? kept : row;
+    });
+    const unchanged = rows.length === previous.current.length && rows.every((row, i) => row === previous.current[i]);
+    if (!unchanged) previous.current = rows;
+    return previous.current;
+  }, [cases]);
+}
+
 export function DossierScreen() {
-  return <h1>Dossier</h1>;
+  const { country = '' } = useParams();
+  const state = useApi('dossier.get', { country });
+  return <ApiView state={state}>{(view) => <Dossier view={view} />}</ApiView>;
+}
+
+function Dossier({ view }: { view: DossierView }) {
+  const { t } = useTranslation('dossier');
+  const language = usePreferences((s) => s.language);
+  const other: Language = language === 'ja' ? 'en' : 'ja';
+  const { country } = view;
+  const regions = regionsOfCountry(country).map((r) => r[language]);
+  const rows = useStableRows(view.cases);
+
+  const saveField = useCallback((field: NarrativeField | 'scope', value: string) => call('dossier.set', { country, values: { [field]: value } }), [country]);
+  const savers = useMemo(
+    () => Object.fromEntries(NARRATIVE_FIELDS.map((field) => [field, (text: string) => saveField(field, text)])) as Record<NarrativeField, (text: string) => Promise<unknown>>,
+    [saveField],
+  );
+
+  return (
+    <div className="dossier">
+      <header className="dossier-header">
+        <h1>
+          {countryName(country, language)} <span className="muted other-name">{countryName(country, other)}</span>
+        </h1>
+        <p className="muted">
+          {regions.length > 0 && <span>{t('regions', { regions: regions.join(language === 'ja' ? '・' : ', ') })}</span>}
+          {view.dossier && view.dossier.title !== countryName(country, 'ja') && <span className="dossier-source">{view.dossier.title}</span>}
+        </p>
+        <div className="dossier-scope">
+          {t('dossierScope')} <ScopeBadge scope={view.dossier?.scope ?? DEFAULT_SCOPE} onChange={(scope: Scope) => void saveField('scope', scope)} />
+        </div>
+      </header>
+
+      <section className="panel narrative" aria-labelledby="dossier-narrative">
+        <h2 id="dossier-narrative">{t('narrative')}</h2>
+        <div className="narrative-fields">
+          {NARRATIVE_FIELDS.map((field) => (
+            <EditableText key={field} label={t(`fields.${field}`)} value={view.dossier?.[field] ?? ''} onSave={savers[field]} multiline rows={4} />
+          ))}
+        </div>
+      </section>
+
+      <section aria-labelledby="dossier-matrix">
+        <h2 id="dossier-matrix">
+          {t('matrix')} <span className="muted">{t('caseCount', { count: rows.length })}</span>
+        </h2>
+        {rows.length === 0 ? <p className="muted">{t('noCases')}</p> : <CaseMatrix rows={rows} language={language} />}
+      </section>
+
+      <section aria-labelledby="dossier-agreements">
+        <h2 id="dossier-agreements">{t('agreements')}</h2>
+        <Agreements agreements={view.agreements} language={language} />
+      </section>
+    </div>
+  );
+}
+
+/** The 別表: one row per case, one column per phase, plus 今後の方針. */
+const CaseMatrix = memo(function CaseMatrix({ rows, language }: { rows: DossierCase[]; language: Language }) {
+  const { t } = useTranslation('dossier');
+  const labels = useMemo(() => ({ current: t('currentPhase'), priority: t('priority') }), [t]);
+  const shown = useRowsShown(rows.length);
+  return (
+    <div className="matrix-scroll" tabIndex={0} role="region" aria-label={t('matrix')}>
+      <table className="matrix">
+        <colgroup>
+          <col className="col-sector" />
+          <col className="col-case" />
+          {PHASES.map((phase) => (
+            <col key={phase} className="col-phase" />
+          ))}
+          <col className="col-future" />
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col" className="fixed fixed-sector">
+              {t('sector')}
+            </th>
+            <th scope="col" className="fixed fixed-case">
+              {t('summary')}
+            </th>
+            {PHASES.map((phase) => (
+              <th key={phase} scope="col">
+                {phaseLabel(phase, language)}
+              </th>
+            ))}
+            <th scope="col">{t('futurePolicy')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.slice(0, shown).map((row) => (
+            <CaseRow key={row.case.id} row={row} language={language} labels={labels} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+});
+
+/** Words every row shows, looked up once for the whole matrix. */
+interface RowLabels {
+  current: string;
+  priority: string;
+}
+
+const CaseRow = memo(function CaseRow({ row, language, labels }: { row: DossierCase; language: Language; labels: RowLabels }) {
+  const c = row.case;
+  const byPhase = new Map<Phase, StageEvent[]>(PHASES.map((phase) => [phase, []]));
+  for (const event of row.events) byPhase.get(event.phase)!.push(event);
+  return (
+    <tr className={c.status === 'active' ? undefined : `status-${c.status}`}>
+      <th scope="row" className="fixed fixed-sector">
+        {sectorName(c.sector, c.sectorLabel, language)}
+      </th>
+      <td className="fixed fixed-case">
+        <Link to={`/case/${c.id}`}>{c.title}</Link>
+        {c.summary && !c.title.includes(c.summary) && <p className="case-summary">{c.summary}</p>}
+        <p className="case-marks">
+          {c.priority && <span className="priority-mark">{labels.priority}</span>}
+          {c.status !== 'active' && <span className={`status-mark status-${c.status}`}>{statusLabel(c.status, language)}</span>}
+          {c.countries.length > 1 && <span className="muted">{countryNames(c.countries, language)}</span>}
+          {c.scope !== DEFAULT_SCOPE && <ScopeBadge scope={c.scope} />}
+        </p>
+      </td>
+      {PHASES.map((phase) => (
+        <td key={phase} className={phase === row.currentPhase ? 'current' : undefined}>
+          {phase === row.currentPhase && <span className="visually-hidden">{labels.current}</span>}
+          {byPhase.get(phase)!.length > 0 && (
+            <ul>
+              {byPhase.get(phase)!.map((event) => (
+                <li key={event.id}>
+                  <DateText date={event.date} /> {event.text}
+                  {event.scope !== DEFAULT_SCOPE && <ScopeBadge scope={event.scope} />}
+                </li>
+              ))}
+            </ul>
+          )}
+        </td>
+      ))}
+      <td className="future">{c.futurePolicy}</td>
+    </tr>
+  );
+});
+
+function Agreements({ agreements, language }: { agreements: Agreement[]; language: Language }) {
+  const { t } = useTranslation('dossier');
+  if (agreements.length === 0) return <p className="muted">{t('noAgreements')}</p>;
+  return (
+    <table className="grid agreements">
+      <thead>
+        <tr>
+          <th scope="col">{t('agreement.title')}</th>
+          <th scope="col">{t('agreement.kind')}</th>
+          <th scope="col">{t('agreement.date')}</th>
+          <th scope="col">{t('agreement.status')}</th>
+          <th scope="col">{t('agreement.parties')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {agreements.map((a) => (
+          <tr key={a.id}>
+            <td>
+              {a.title} {a.scope !== DEFAULT_SCOPE && <ScopeBadge scope={a.scope} />}
+            </td>
+            <td>{t(`agreementKind.${a.kind}`)}</td>
+            <td>
+              <DateText date={a.date} />
+            </td>
+            <td>{t(`agreementStatus.${a.status}`)}</td>
+            <td>
+              {a.parties.join(language === 'ja' ? '、' : ', ')}
+              {a.signatoryLevel && <span className="muted"> {t('agreement.level', { level: a.signatoryLevel })}</span>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }

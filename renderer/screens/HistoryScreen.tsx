@@ -1,3 +1,155 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { karteDateSchema } from '../../shared/dates';
+import { isPhase } from '../../shared/phases';
+import { isScope } from '../../shared/scopes';
+import { CASE_STATUSES, type CaseStatus } from '../../shared/model/case';
+import type { HistoryEntry } from '../../shared/views';
+import { useApi } from '../api/use-api';
+import { ApiView } from '../components/ApiView';
+import { phaseLabel, scopeLabel, statusLabel } from '../labels';
+import { usePreferences, type Language } from '../stores/preferences';
+import './HistoryScreen.css';
+
+// The change log of a case and its events: when, who, what, old → new. A record's creation is one line.
+
+/** One line of the log: the fields of one write to one record. */
+interface Edit {
+  key: string;
+  at: string;
+  author: string;
+  table: HistoryEntry['table'];
+  rowId: string;
+  created: boolean;
+  changes: HistoryEntry[];
+}
+
+/** Groups the log into writes, newest first (the back end gives it oldest first). */
+function editsOf(history: HistoryEntry[]): Edit[] {
+  const edits = new Map<string, Edit>();
+  for (const entry of history) {
+    const key = `${entry.hlc} ${entry.rowId}`;
+    const edit = edits.get(key) ?? { key, at: entry.at, author: entry.author, table: entry.table, rowId: entry.rowId, created: entry.created, changes: [] };
+    edit.changes.push(entry);
+    edits.set(key, edit);
+  }
+  return [...edits.values()].reverse();
+}
+
+/** The latest text each event had, to name an event in the log even after it was deleted. */
+function eventTexts(history: HistoryEntry[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const entry of history) if (entry.table === 'events' && entry.field === 'text' && typeof entry.value === 'string') texts.set(entry.rowId, entry.value);
+  return texts;
+}
+
+const MAX_TEXT = 160;
+
+function shortened(text: string): string {
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
+}
+
+function isStatus(value: unknown): value is CaseStatus {
+  return typeof value === 'string' && (CASE_STATUSES as readonly string[]).includes(value);
+}
+
+/** A logged value as people read it: dates by their text, vocabularies by their labels, objects compactly. */
+function Value({ field, value, language }: { field: string; value: unknown; language: Language }) {
+  const { t } = useTranslation('history');
+  const date = karteDateSchema.safeParse(value);
+  // A date as it was written: the log tells what people entered.
+  if (date.success && date.data.text !== '') return <time dateTime={date.data.sort ?? undefined}>{date.data.text}</time>;
+  if (date.success || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return <span className="muted">{t('empty')}</span>;
+  if (typeof value === 'boolean') return <>{t(value ? 'yes' : 'no')}</>;
+  if (typeof value === 'string') {
+    if (field === 'status' && isStatus(value)) return <>{statusLabel(value, language)}</>;
+    if (field === 'phase' && isPhase(value)) return <>{phaseLabel(value, language)}</>;
+    if (field === 'scope' && isScope(value)) return <>{scopeLabel(value, language)}</>;
+    return <span title={value.length > MAX_TEXT ? value : undefined}>{shortened(value)}</span>;
+  }
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return <>{value.join(language === 'ja' ? '、' : ', ')}</>;
+  return <code>{shortened(JSON.stringify(value))}</code>;
+}
+
 export function HistoryScreen() {
-  return <h1>History</h1>;
+  const { id = '' } = useParams();
+  const history = useApi('history.case', { id });
+  const detail = useApi('case.get', { id });
+  const { t } = useTranslation('history');
+  return (
+    <div className="history">
+      <nav className="history-nav">
+        <Link to={`/case/${id}`}>{t('backToCase', { title: detail.data?.case.title ?? '' })}</Link>
+      </nav>
+      <h1>
+        {t('title')} {detail.data && <span className="muted case-name">{detail.data.case.title}</span>}
+      </h1>
+      <ApiView state={history}>{(entries) => <HistoryTable entries={entries} />}</ApiView>
+    </div>
+  );
+}
+
+function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
+  const { t } = useTranslation(['history', 'case']);
+  const language = usePreferences((s) => s.language);
+  const edits = useMemo(() => editsOf(entries), [entries]);
+  const texts = useMemo(() => eventTexts(entries), [entries]);
+  const when = useMemo(() => new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }), [language]);
+  if (edits.length === 0) return <p className="muted">{t('noChanges')}</p>;
+
+  const recordName = (edit: Edit) =>
+    edit.table === 'events' ? t('event', { text: shortened(texts.get(edit.rowId) ?? edit.rowId) }) : edit.table === 'cases' ? t('caseRecord') : t(`table.${edit.table}`);
+  const fieldName = (edit: Edit, field: string) => t(edit.table === 'events' ? `case:eventFields.${field}` : `case:fields.${field}`, { defaultValue: field });
+
+  return (
+    <table className="grid history-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('when')}</th>
+          <th scope="col">{t('who')}</th>
+          <th scope="col">{t('what')}</th>
+          <th scope="col">{t('change')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {edits.map((edit) => (
+          <tr key={edit.key} className={edit.created ? 'created' : undefined}>
+            <td className="when">
+              <time dateTime={edit.at}>{when.format(new Date(edit.at))}</time>
+            </td>
+            <td>{edit.author}</td>
+            <td>{recordName(edit)}</td>
+            <td>
+              {edit.created ? (
+                <span className="created-line">
+                  {t('created')}
+                  {edit.changes
+                    .filter((c) => ['phase', 'date', 'status', 'scope'].includes(c.field))
+                    .map((c) => (
+                      <span key={c.field} className="created-field">
+                        {fieldName(edit, c.field)}: <Value field={c.field} value={c.value} language={language} />
+                      </span>
+                    ))}
+                </span>
+              ) : (
+                <ul className="changes">
+                  {edit.changes.map((c) =>
+                    c.field === 'deleted' ? (
+                      <li key={c.field}>{t(c.value ? 'deleted' : 'restored')}</li>
+                    ) : (
+                    <li key={c.field}>
+                      <span className="field">{fieldName(edit, c.field)}</span> <Value field={c.field} value={c.old} language={language} /> →{' '}
+                      <Value field={c.field} value={c.value} language={language} />
+                    </li>
+                    ),
+                  )}
+                </ul>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }

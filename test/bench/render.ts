@@ -36,13 +36,13 @@ try {
   const fetchOnly: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     await page.evaluate(() => (window.location.hash = '#/'));
-    await page.waitForFunction(() => !document.querySelector('main table tbody tr'));
+    await page.waitForFunction(() => !document.querySelector('table.matrix tbody tr'));
     const ms = await page.evaluate(async (cases) => {
       const start = performance.now();
       window.location.hash = '#/dossier/VN';
       // Done when every case row is in the matrix and the browser has painted it.
       await new Promise<void>((resolve) => {
-        const check = () => (document.querySelectorAll('main table tbody tr').length >= cases ? requestAnimationFrame(() => resolve()) : requestAnimationFrame(check));
+        const check = () => (document.querySelectorAll('table.matrix tbody tr').length >= cases ? requestAnimationFrame(() => resolve()) : requestAnimationFrame(check));
         check();
       });
       return performance.now() - start;

@@ -1,0 +1,132 @@
+// @vitest-environment jsdom
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import '../../renderer/i18n';
+import { routes } from '../../renderer/App';
+import { getCase, listCases } from '../../electron/services/cases';
+import { installBackEnd, type TestBackEnd } from '../support/karte-bridge';
+
+describe('case screen', () => {
+  let backEnd: TestBackEnd;
+  let caseId: string;
+  beforeEach(() => {
+    backEnd = installBackEnd({ demo: true });
+    caseId = listCases(backEnd.store, { country: 'VN' }).find((c) => c.sectorLabel === 'スマートシティ')!.id;
+  });
+  afterEach(() => backEnd.close());
+
+  const renderCase = async () => {
+    const router = createMemoryRouter(routes, { initialEntries: [`/case/${caseId}`] });
+    render(<RouterProvider router={router} />);
+    await screen.findByRole('heading', { name: '経緯' });
+    return router;
+  };
+  const stored = () => getCase(backEnd.store, caseId);
+  const eventRow = (text: string) => screen.getByText(text).closest('li')!;
+
+  it('shows the timeline phase by phase and the time spent in each phase', async () => {
+    await renderCase();
+    const timeline = screen.getByRole('region', { name: '経緯' });
+    const headings = within(timeline).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(headings).toEqual(['検討', '実務協議等', '覚書・トップセールス等', '調査・実証', '経緯を追加']);
+    const mou = screen.getByRole('region', { name: '覚書・トップセールス等' });
+    expect(within(mou).getAllByRole('listitem').map((li) => li.querySelector('.event-text')!.textContent)).toEqual(['大臣間で改定覚書に署名', '大臣間で協力推進の合意']);
+    expect(screen.getByRole('heading', { name: '現在の段階: 調査・実証' })).toBeTruthy();
+    const spans = screen.getByRole('rowheader', { name: '検討' }).closest('tr')!;
+    // 2017年3月 → 2018年1月
+    expect(spans.textContent).toContain('10か月');
+  });
+
+  it('adds an event with a planned fiscal year; it shows at once and is stored', async () => {
+    await renderCase();
+    const form = screen.getByRole('form', { name: '経緯を追加' });
+    await userEvent.selectOptions(within(form).getByRole('combobox', { name: '段階' }), 'order_management');
+    await userEvent.type(within(form).getByRole('textbox', { name: '日付' }), '2021年度予定');
+    await userEvent.type(within(form).getByRole('textbox', { name: '内容' }), '日系企業によるソリューション導入{Enter}');
+
+    const row = (await screen.findByText('日系企業によるソリューション導入')).closest('li')!;
+    expect(row.closest('section')!.getAttribute('aria-label')).toBe('受注・管理');
+    expect(row.textContent).toContain('2021年度（予定）');
+    const added = stored().events.find((e) => e.text === '日系企業によるソリューション導入')!;
+    expect(added).toMatchObject({ phase: 'order_management', scope: 'council', date: { precision: 'fiscal_year', planned: true, sort: '2021-04' } });
+    // The form is ready for the next one.
+    expect((within(form).getByRole('textbox', { name: '内容' }) as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('refuses an invalid date in an edit, says why, and changes nothing', async () => {
+    await renderCase();
+    const before = stored();
+    await userEvent.click(within(eventRow('大臣間で改定覚書に署名')).getByRole('button', { name: /編集/ }));
+    const editor = screen.getByRole('form', { name: '経緯を編集: 大臣間で改定覚書に署名' });
+    const date = within(editor).getByRole('textbox', { name: '日付' });
+    expect(document.activeElement).toBe(date);
+    await userEvent.clear(date);
+    await userEvent.type(date, '2020年13月{Enter}');
+    const alert = await within(editor).findByRole('alert');
+    expect(alert.textContent).toContain('2020年13月');
+    expect(alert.textContent).toContain('is not a date');
+    expect(stored()).toEqual(before);
+
+    // Escape leaves the event as it was.
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('form', { name: '経緯を編集: 大臣間で改定覚書に署名' })).toBeNull();
+    expect(eventRow('大臣間で改定覚書に署名').textContent).toContain('2020年1月');
+  });
+
+  it('edits an event with the keyboard alone: date and text, saved with Enter', async () => {
+    await renderCase();
+    within(eventRow('大臣間で協力推進の合意')).getByRole('button', { name: /編集/ }).focus();
+    await userEvent.keyboard('{Enter}');
+    const date = screen.getByRole('textbox', { name: '日付', description: /Enter で保存/ });
+    await userEvent.clear(date);
+    await userEvent.type(date, '2020年1月21日');
+    await userEvent.tab();
+    await userEvent.keyboard('{Control>}a{/Control}大臣間で協力推進の合意（ハノイ）{Enter}');
+    await screen.findByText('大臣間で協力推進の合意（ハノイ）');
+    const edited = stored().events.find((e) => e.text === '大臣間で協力推進の合意（ハノイ）')!;
+    expect(edited.date).toMatchObject({ precision: 'day', from: '2020-01-21', text: '2020年1月21日' });
+  });
+
+  it('changes the scope of an event through its badge', async () => {
+    await renderCase();
+    const badge = within(eventRow('大臣間で改定覚書に署名')).getByRole('combobox', { name: '共有範囲を変更（現在: 協議会）' });
+    await userEvent.selectOptions(badge, 'government');
+    await waitFor(() => expect(stored().events.find((e) => e.text === '大臣間で改定覚書に署名')!.scope).toBe('government'));
+    expect(await within(eventRow('大臣間で改定覚書に署名')).findByRole('combobox', { name: '共有範囲を変更（現在: 政府関係機関）' })).toBeTruthy();
+  });
+
+  it('deletes an event, and Ctrl+Z brings it back', async () => {
+    await renderCase();
+    await userEvent.click(within(eventRow('大臣間で協力推進の合意')).getByRole('button', { name: /削除/ }));
+    await waitFor(() => expect(screen.queryByText('大臣間で協力推進の合意')).toBeNull());
+    expect(stored().events.map((e) => e.text)).not.toContain('大臣間で協力推進の合意');
+    expect(screen.getByRole('status').textContent).toContain('Ctrl+Z');
+    // Focus went to the timeline heading, outside any field, where Ctrl+Z is the app's undo.
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: '経緯' }));
+    await userEvent.keyboard('{Control>}z{/Control}');
+    expect(await screen.findByText('大臣間で協力推進の合意')).toBeTruthy();
+    expect(stored().events.map((e) => e.text)).toContain('大臣間で協力推進の合意');
+  });
+
+  it('saves the summary fields in place: text on blur, status and priority on change', async () => {
+    await renderCase();
+    const policy = screen.getByRole('textbox', { name: '今後の方針' });
+    await userEvent.clear(policy);
+    await userEvent.type(policy, 'ダナン市での実装を提案');
+    expect(stored().case.futurePolicy).not.toBe('ダナン市での実装を提案');
+    await userEvent.tab();
+    await waitFor(() => expect(stored().case.futurePolicy).toBe('ダナン市での実装を提案'));
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: '状況' }), 'on_hold');
+    await waitFor(() => expect(stored().case.status).toBe('on_hold'));
+    await userEvent.click(screen.getByRole('checkbox', { name: /にいまる/ }));
+    await waitFor(() => expect(stored().case.priority).toBe(true));
+    const title = screen.getByRole('textbox', { name: '案件名' });
+    await userEvent.clear(title);
+    await userEvent.tab();
+    // A case needs its title: the store refuses, the field says so and keeps what was typed.
+    expect((await screen.findByRole('alert')).textContent).toContain('保存できませんでした');
+    expect(stored().case.title).toBe('ベトナム スマートシティ: スマートシティのKPI及び日系企業のソリューション');
+  });
+});

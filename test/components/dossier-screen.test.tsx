@@ -1,0 +1,87 @@
+// @vitest-environment jsdom
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import '../../renderer/i18n';
+import { routes } from '../../renderer/App';
+import { openDossier } from '../../electron/services/dossiers';
+import { writeRows } from '../../electron/services/store/store';
+import { parseDateText } from '../../shared/dates';
+import { PHASE_LABELS } from '../../shared/phases';
+import { installBackEnd, type TestBackEnd } from '../support/karte-bridge';
+
+describe('dossier screen', () => {
+  let backEnd: TestBackEnd;
+  beforeEach(() => {
+    backEnd = installBackEnd({ demo: true });
+  });
+  afterEach(() => backEnd.close());
+
+  const renderAt = (path: string) => {
+    const router = createMemoryRouter(routes, { initialEntries: [path] });
+    render(<RouterProvider router={router} />);
+    return router;
+  };
+
+  it('shows the 別表 of Vietnam: one row per case, events under their phase column', async () => {
+    renderAt('/dossier/VN');
+    const matrix = within(await screen.findByRole('region', { name: '案件一覧（別表）' })).getByRole('table');
+    const headers = within(matrix).getAllByRole('columnheader').map((th) => th.textContent);
+    expect(headers).toEqual(['分野', '概要', ...Object.values(PHASE_LABELS).map((l) => l.ja), '今後の方針']);
+    const rows = within(matrix).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(9);
+
+    const smartCity = rows.find((row) => within(row).queryByRole('rowheader', { name: 'スマートシティ' }))!;
+    const mouColumn = headers.indexOf('覚書・トップセールス等');
+    const cells = within(smartCity).getAllByRole('cell');
+    // The row header is the first column, so cell i is column i + 1.
+    expect(cells[mouColumn - 1].textContent).toContain('大臣間で改定覚書に署名');
+    expect(cells[mouColumn - 1].textContent).toContain('2020年1月');
+    // Its current phase is 調査・実証 (surveys in 2018年度 and 2019年度), and that cell is marked.
+    const surveyCell = cells[headers.indexOf('調査・実証') - 1];
+    expect(surveyCell.className).toContain('current');
+    expect(within(smartCity).getByRole('link', { name: /スマートシティのKPI/ }).getAttribute('href')).toMatch(/^\/case\/[0-9a-f-]{36}$/);
+    expect(screen.getByText('この国に関する覚書等は登録されていません。')).toBeTruthy();
+  });
+
+  it('saves the overview when the field loses focus, and keeps it', async () => {
+    renderAt('/dossier/VN');
+    const overview = await screen.findByRole('textbox', { name: '概要' });
+    await userEvent.click(overview);
+    await userEvent.type(overview, '越は2045年までの高所得国入りを目指す');
+    // Nothing is written while typing.
+    expect(openDossier(backEnd.store, 'VN').dossier?.overview ?? '').toBe('');
+    await userEvent.tab();
+    await screen.findByText('保存しました');
+    expect(openDossier(backEnd.store, 'VN').dossier?.overview).toBe('越は2045年までの高所得国入りを目指す');
+    const fresh = (await window.karte!.call('dossier.get', { country: 'VN' })) as { dossier: { overview: string } };
+    expect(fresh.dossier.overview).toBe('越は2045年までの高所得国入りを目指す');
+    expect((screen.getByRole('textbox', { name: '概要' }) as HTMLTextAreaElement).value).toBe('越は2045年までの高所得国入りを目指す');
+  });
+
+  it('lists the agreements of the country', async () => {
+    writeRows(backEnd.store, [
+      {
+        table: 'agreements',
+        id: '0f0e0d0c-0b0a-4908-8706-050403020100',
+        values: {
+          title: '情報通信分野における協力に関する覚書',
+          kind: 'mou',
+          parties: ['総務省', '越・情報通信省'],
+          signatoryLevel: '大臣間',
+          date: parseDateText('2020年1月')!,
+          status: 'upgraded',
+          countries: ['VN', 'PH'],
+        },
+      },
+    ]);
+    renderAt('/dossier/VN');
+    const title = await screen.findByText('情報通信分野における協力に関する覚書');
+    const row = title.closest('tr')!;
+    expect(row.textContent).toContain('覚書（MoU）');
+    expect(row.textContent).toContain('格上げ');
+    expect(row.textContent).toContain('総務省、越・情報通信省');
+    expect(within(row).getByText('2020年1月')).toBeTruthy();
+  });
+});

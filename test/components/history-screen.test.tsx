@@ -1,0 +1,45 @@
+// @vitest-environment jsdom
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import '../../renderer/i18n';
+import { routes } from '../../renderer/App';
+import { listCases } from '../../electron/services/cases';
+import { installBackEnd, type TestBackEnd } from '../support/karte-bridge';
+
+describe('history screen', () => {
+  let backEnd: TestBackEnd;
+  let caseId: string;
+  beforeEach(() => {
+    backEnd = installBackEnd({ demo: true });
+    caseId = listCases(backEnd.store, { country: 'VN' }).find((c) => c.sectorLabel === 'スマートシティ')!.id;
+  });
+  afterEach(() => backEnd.close());
+
+  it('shows a status change old → new, an event edit with its dates, and creations one line per record', async () => {
+    const call = window.karte!.call;
+    await call('case.update', { id: caseId, values: { status: 'on_hold' } });
+    const { id: eventId } = (await call('event.add', { caseId, phase: 'survey_demo', date: '2021年度予定', text: 'ダナン市で実証' })) as { id: string };
+    await call('event.update', { id: eventId, values: { date: '2022年夏' } });
+
+    const router = createMemoryRouter(routes, { initialEntries: [`/case/${caseId}/history`] });
+    render(<RouterProvider router={router} />);
+    const table = await screen.findByRole('table');
+    const rows = within(table).getAllByRole('row').slice(1);
+
+    // Newest first: the date edit, the event's creation, the status change, then the import's creations.
+    expect(rows[0].textContent).toContain('経緯「ダナン市で実証」');
+    expect(rows[0].textContent).toContain('日付 2021年度予定 → 2022年夏');
+    expect(rows[1].textContent).toContain('作成');
+    expect(rows[2].textContent).toContain('案件');
+    expect(rows[2].textContent).toContain('状況 進行中 → 保留');
+    expect(rows[2].textContent).toContain('tester');
+    // The import created the case and its six events: one line each.
+    const created = rows.filter((row) => row.textContent!.includes('作成'));
+    expect(created).toHaveLength(1 + 6 + 1);
+
+    await userEvent.click(screen.getByRole('link', { name: /案件に戻る/ }));
+    expect(router.state.location.pathname).toBe(`/case/${caseId}`);
+  });
+});
