@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppServer } from '../support/app-server';
+import { launchChromium } from '../support/browser';
+
+// The app as a user meets it: browser mode (what `npm start` runs here) in real Chromium, on an empty store.
+// Screenshots of the main screens go to test/artifacts/e2e/ for a person to look at.
+
+const SHOTS = path.resolve(import.meta.dirname, '../artifacts/e2e');
+
+describe('Karte in Chromium', () => {
+  let app: Awaited<ReturnType<typeof startAppServer>>;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    app = await startAppServer();
+    browser = await launchChromium();
+    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ja-JP' })).newPage();
+    // Any script error or CSP violation fails the run at the end.
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(app.server.openUrl);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  const nav = (name: string) => page.getByRole('navigation', { name: 'main' }).getByRole('link', { name, exact: true });
+  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+  /** The matrix cell of a case row (found by its sector) under a phase column (found by its header). */
+  async function matrixCell(sector: string, column: string) {
+    await page.locator('table.matrix tbody tr').first().waitFor();
+    const headers = await page.locator('table.matrix thead th').allInnerTexts();
+    const index = headers.findIndex((h) => h.trim() === column);
+    expect(index, `column ${column} in ${headers.join(' | ')}`).toBeGreaterThan(0);
+    const row = page.locator('table.matrix tbody tr', { has: page.locator('th', { hasText: sector }) }).first();
+    return row.locator('th, td').nth(index);
+  }
+
+  it('takes the token out of the address bar and offers the demo dossiers on first start', async () => {
+    await page.getByRole('heading', { name: 'はじめに: 実際のカルテを読み込む' }).waitFor();
+    expect(page.url()).not.toContain('token=');
+    await shot('01-home-first-start');
+    await page.getByRole('button', { name: 'デモデータ（6表）を読み込む' }).click();
+    await page.getByText('6ファイルを読み込み、案件31件・経緯131件を追加しました。').waitFor();
+    await shot('02-home-after-demo');
+  });
+
+  it('opens Vietnam from the countries list and reads an event in the 別表 matrix', async () => {
+    await nav('国一覧').click();
+    await page.getByRole('link', { name: 'ベトナム', exact: true }).first().waitFor();
+    await shot('03-countries');
+    await page.getByRole('link', { name: 'ベトナム', exact: true }).first().click();
+    await page.locator('table.matrix tbody tr').nth(8).waitFor();
+    expect(await page.locator('table.matrix tbody tr').count()).toBe(9);
+    const cell = await matrixCell('スマートシティ', '覚書・トップセールス等');
+    await expect.poll(() => cell.innerText()).toContain('大臣間で改定覚書に署名');
+    await shot('04-dossier-vietnam');
+  });
+
+  it('adds an event to a case and finds it in the matrix after a reload', async () => {
+    await page.getByRole('link', { name: 'ベトナム 消防: 消防用機器等の規格、認証制度構築への協力' }).click();
+    await page.getByRole('heading', { name: '経緯を追加' }).waitFor();
+    await page.getByLabel('段階').last().selectOption({ label: '受注・管理' });
+    await page.locator('#add-event-date').fill('2021年度予定');
+    await page.locator('#add-event-text').fill('消防用機器の調達を日本企業が受注（予定）');
+    await page.getByRole('button', { name: '追加', exact: true }).click();
+    await page.getByText('消防用機器の調達を日本企業が受注（予定）').first().waitFor();
+    await shot('05-case-with-new-event');
+
+    await page.getByRole('link', { name: /ベトナムのカルテ/ }).click();
+    await page.reload();
+    const cell = await matrixCell('消防', '受注・管理');
+    await expect.poll(() => cell.innerText()).toContain('消防用機器の調達を日本企業が受注（予定）');
+    expect(await cell.innerText()).toContain('2021年度（予定）');
+  });
+
+  it('searches 覚書 and jumps to the case of a hit', async () => {
+    await page.getByRole('searchbox').fill('覚書');
+    await page.getByRole('searchbox').press('Enter');
+    await page.getByRole('heading', { level: 2, name: 'フィリピン' }).waitFor();
+    await shot('06-search');
+    await page.getByRole('link', { name: '局長間で覚書に署名' }).click();
+    await page.getByRole('heading', { name: '経緯を追加' }).waitFor();
+    expect(page.url()).toMatch(/#\/case\/[0-9a-f-]{36}\?event=/);
+    await expect.poll(() => page.getByLabel('案件名').inputValue()).toContain('統計ICT');
+  });
+
+  it('shows the change history of a case', async () => {
+    await page.getByRole('link', { name: '変更履歴' }).click();
+    await page.getByText('局長間で覚書に署名').first().waitFor();
+    await shot('07-history');
+  });
+
+  it('switches to English', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await nav('Countries').click();
+    await page.getByRole('link', { name: 'Vietnam', exact: true }).first().waitFor();
+    await page.getByRole('link', { name: 'Vietnam', exact: true }).first().click();
+    await page.getByRole('columnheader', { name: 'MoU and top-level sales' }).waitFor();
+    await shot('08-dossier-english');
+  });
+
+  it('ran without script errors or CSP violations', () => {
+    expect(errors).toEqual([]);
+  });
+});
