@@ -36,11 +36,19 @@ export async function buildIfStale(io: Io, withElectron: boolean): Promise<void>
   const sources = Math.max(...['renderer', 'shared', 'resources/reference'].map((d) => newestMtime(path.join(ROOT, d))));
   const built = path.join(RENDERER_DIR, 'index.html');
   const { build } = await import('vite');
-  if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
-    io.err('building the user interface…');
-    await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  // A build is for users even when a test run starts it (NODE_ENV 'test' would make Vite bundle React's development build).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
+      io.err('building the user interface…');
+      await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+    }
+    if (withElectron) await build({ configFile: path.join(ROOT, 'vite.electron.config.ts'), logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
   }
-  if (withElectron) await build({ configFile: path.join(ROOT, 'vite.electron.config.ts'), logLevel: 'warn' });
 }
 
 export interface AppOptions {

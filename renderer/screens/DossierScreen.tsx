@@ -1,4 +1,4 @@
-import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Agreement } from '../../shared/model/agreement';
@@ -22,23 +22,6 @@ import './DossierScreen.css';
 
 const NARRATIVE_FIELDS = ['overview', 'relations', 'policy', 'supportHistory'] as const;
 type NarrativeField = (typeof NARRATIVE_FIELDS)[number];
-
-/**
- * A big dossier (hundreds of cases, thousands of events) opens at once: the first rows are drawn straight away and
- * the rest follow a few at a time, each step short enough that typing and scrolling never wait on it.
- */
-const FIRST_ROWS = 30;
-const MORE_ROWS = 30;
-
-function useRowsShown(total: number): number {
-  const [shown, setShown] = useState(() => Math.min(total, FIRST_ROWS));
-  useEffect(() => {
-    if (shown >= total) return;
-    const next = setTimeout(() => startTransition(() => setShown((n) => Math.min(total, n + MORE_ROWS))), 0);
-    return () => clearTimeout(next);
-  }, [shown, total]);
-  return shown;
-}
 
 const SECTOR_ORDER = new Map(SECTORS.map((s, i) => [s.code, i]));
 const byTitle = new Intl.Collator('ja').compare;
@@ -132,44 +115,39 @@ function Dossier({ view }: { view: DossierView }) {
   );
 }
 
-/** The 別表: one row per case, one column per phase, plus 今後の方針. */
+/**
+ * The 別表: one row per case, one column per phase, plus 今後の方針. An ARIA table on CSS grid rather than a
+ * <table>: every row is in the document (find in page works), but rows off screen skip layout and paint
+ * (content-visibility), so a dossier of hundreds of cases and thousands of events opens at once.
+ */
 const CaseMatrix = memo(function CaseMatrix({ rows, language }: { rows: DossierCase[]; language: Language }) {
   const { t } = useTranslation('dossier');
   const labels = useMemo(() => ({ current: t('currentPhase'), priority: t('priority') }), [t]);
-  const shown = useRowsShown(rows.length);
   return (
     <div className="matrix-scroll" tabIndex={0} role="region" aria-label={t('matrix')}>
-      <table className="matrix">
-        <colgroup>
-          <col className="col-sector" />
-          <col className="col-case" />
-          {PHASES.map((phase) => (
-            <col key={phase} className="col-phase" />
-          ))}
-          <col className="col-future" />
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col" className="fixed fixed-sector">
+      <div className="matrix" role="table" aria-label={t('matrix')} aria-rowcount={rows.length + 1}>
+        <div className="matrix-head" role="rowgroup">
+          <div className="matrix-row" role="row">
+            <div role="columnheader" className="fixed fixed-sector">
               {t('sector')}
-            </th>
-            <th scope="col" className="fixed fixed-case">
+            </div>
+            <div role="columnheader" className="fixed fixed-case">
               {t('summary')}
-            </th>
+            </div>
             {PHASES.map((phase) => (
-              <th key={phase} scope="col">
+              <div key={phase} role="columnheader">
                 {phaseLabel(phase, language)}
-              </th>
+              </div>
             ))}
-            <th scope="col">{t('futurePolicy')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.slice(0, shown).map((row) => (
+            <div role="columnheader">{t('futurePolicy')}</div>
+          </div>
+        </div>
+        <div className="matrix-body" role="rowgroup">
+          {rows.map((row) => (
             <CaseRow key={row.case.id} row={row} language={language} labels={labels} />
           ))}
-        </tbody>
-      </table>
+        </div>
+      </div>
     </div>
   );
 });
@@ -185,11 +163,11 @@ const CaseRow = memo(function CaseRow({ row, language, labels }: { row: DossierC
   const byPhase = new Map<Phase, StageEvent[]>(PHASES.map((phase) => [phase, []]));
   for (const event of row.events) byPhase.get(event.phase)!.push(event);
   return (
-    <tr className={c.status === 'active' ? undefined : `status-${c.status}`}>
-      <th scope="row" className="fixed fixed-sector">
+    <div role="row" className={c.status === 'active' ? 'matrix-row' : `matrix-row status-${c.status}`}>
+      <div role="rowheader" className="fixed fixed-sector">
         {sectorName(c.sector, c.sectorLabel, language)}
-      </th>
-      <td className="fixed fixed-case">
+      </div>
+      <div role="cell" className="fixed fixed-case">
         <Link to={`/case/${c.id}`}>{c.title}</Link>
         {c.summary && !c.title.includes(c.summary) && <p className="case-summary">{c.summary}</p>}
         <p className="case-marks">
@@ -198,9 +176,9 @@ const CaseRow = memo(function CaseRow({ row, language, labels }: { row: DossierC
           {c.countries.length > 1 && <span className="muted">{countryNames(c.countries, language)}</span>}
           {c.scope !== DEFAULT_SCOPE && <ScopeBadge scope={c.scope} />}
         </p>
-      </td>
+      </div>
       {PHASES.map((phase) => (
-        <td key={phase} className={phase === row.currentPhase ? 'current' : undefined}>
+        <div role="cell" key={phase} className={phase === row.currentPhase ? 'current' : undefined}>
           {phase === row.currentPhase && <span className="visually-hidden">{labels.current}</span>}
           {byPhase.get(phase)!.length > 0 && (
             <ul>
@@ -212,10 +190,12 @@ const CaseRow = memo(function CaseRow({ row, language, labels }: { row: DossierC
               ))}
             </ul>
           )}
-        </td>
+        </div>
       ))}
-      <td className="future">{c.futurePolicy}</td>
-    </tr>
+      <div role="cell" className="future">
+        {c.futurePolicy}
+      </div>
+    </div>
   );
 });
 

@@ -34,19 +34,25 @@ try {
 
   const render: number[] = [];
   const fetchOnly: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  let firstVisit = 0;
+  // The first visit also loads the screen's fonts and code; it is reported on its own.
+  for (let i = -1; i < RUNS; i++) {
     await page.evaluate(() => (window.location.hash = '#/'));
-    await page.waitForFunction(() => !document.querySelector('table.matrix tbody tr'));
-    const ms = await page.evaluate(async (cases) => {
+    await page.waitForFunction(() => !document.querySelector('[role=table] .matrix-body [role=row]'));
+    // Passed as text: tsx would wrap named functions in a helper the page does not have.
+    const ms = (await page.evaluate(`new Promise((resolve) => {
       const start = performance.now();
       window.location.hash = '#/dossier/VN';
       // Done when every case row is in the matrix and the browser has painted it.
-      await new Promise<void>((resolve) => {
-        const check = () => (document.querySelectorAll('table.matrix tbody tr').length >= cases ? requestAnimationFrame(() => resolve()) : requestAnimationFrame(check));
-        check();
-      });
-      return performance.now() - start;
-    }, FOCUS.cases);
+      const check = () => document.querySelectorAll('[role=table] .matrix-body [role=row]').length >= ${FOCUS.cases}
+        ? requestAnimationFrame(() => resolve(performance.now() - start))
+        : requestAnimationFrame(check);
+      check();
+    })`)) as number;
+    if (i < 0) {
+      firstVisit = ms;
+      continue;
+    }
     render.push(ms);
     fetchOnly.push(
       await page.evaluate(async () => {
@@ -63,6 +69,7 @@ try {
   }
   console.log(`render dossier VN in Chromium (${FOCUS.cases} cases, ${FOCUS.events} events), ${RUNS} runs`);
   console.log(`  route change → matrix painted: p50 ${percentile(render, 50).toFixed(0)} ms, p95 ${percentile(render, 95).toFixed(0)} ms (target < 300 ms)`);
+  console.log(`  first visit (fonts and code loading too): ${firstVisit.toFixed(0)} ms`);
   console.log(`  the same data fetched alone:   p50 ${percentile(fetchOnly, 50).toFixed(0)} ms, p95 ${percentile(fetchOnly, 95).toFixed(0)} ms`);
   console.log(`  ratio p50 ${(percentile(render, 50) / percentile(fetchOnly, 50)).toFixed(2)}×`);
 } finally {

@@ -37,14 +37,16 @@ describe('Karte in Chromium', () => {
   const nav = (name: string) => page.getByRole('navigation', { name: 'main' }).getByRole('link', { name, exact: true });
   const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
+  const matrixRows = () => page.getByRole('table', { name: '案件一覧（別表）' }).getByRole('rowgroup').nth(1).getByRole('row');
+
   /** The matrix cell of a case row (found by its sector) under a phase column (found by its header). */
   async function matrixCell(sector: string, column: string) {
-    await page.locator('table.matrix tbody tr').first().waitFor();
-    const headers = await page.locator('table.matrix thead th').allInnerTexts();
+    await matrixRows().first().waitFor();
+    const headers = await page.getByRole('table', { name: '案件一覧（別表）' }).getByRole('columnheader').allInnerTexts();
     const index = headers.findIndex((h) => h.trim() === column);
     expect(index, `column ${column} in ${headers.join(' | ')}`).toBeGreaterThan(0);
-    const row = page.locator('table.matrix tbody tr', { has: page.locator('th', { hasText: sector }) }).first();
-    return row.locator('th, td').nth(index);
+    const row = matrixRows().filter({ has: page.getByRole('rowheader', { name: sector, exact: true }) }).first();
+    return row.locator('[role=rowheader], [role=cell]').nth(index);
   }
 
   it('takes the token out of the address bar and offers the demo dossiers on first start', async () => {
@@ -61,8 +63,8 @@ describe('Karte in Chromium', () => {
     await page.getByRole('link', { name: 'ベトナム', exact: true }).first().waitFor();
     await shot('03-countries');
     await page.getByRole('link', { name: 'ベトナム', exact: true }).first().click();
-    await page.locator('table.matrix tbody tr').nth(8).waitFor();
-    expect(await page.locator('table.matrix tbody tr').count()).toBe(9);
+    await matrixRows().nth(8).waitFor();
+    expect(await matrixRows().count()).toBe(9);
     const cell = await matrixCell('スマートシティ', '覚書・トップセールス等');
     await expect.poll(() => cell.innerText()).toContain('大臣間で改定覚書に署名');
     await shot('04-dossier-vietnam');
@@ -108,6 +110,7 @@ describe('Karte in Chromium', () => {
     await page.getByRole('link', { name: 'Vietnam', exact: true }).first().waitFor();
     await page.getByRole('link', { name: 'Vietnam', exact: true }).first().click();
     await page.getByRole('columnheader', { name: 'MoU and top-level sales' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Cases (annex table)' }).count()).toBe(1);
     await shot('08-dossier-english');
   });
 
