@@ -86,6 +86,7 @@ function Dossier({ view }: { view: DossierView }) {
           {regions.length > 0 && <span>{t('regions', { regions: regions.join(language === 'ja' ? '・' : ', ') })}</span>}
           {view.dossier && view.dossier.title !== countryName(country, 'ja') && <span className="dossier-source">{view.dossier.title}</span>}
         </p>
+        <MyCountryToggle country={country} />
         <div className="dossier-scope">
           {t('dossierScope')} <ScopeBadge scope={view.dossier?.scope ?? DEFAULT_SCOPE} onChange={(scope: Scope) => void saveField('scope', scope)} />
         </div>
@@ -112,6 +113,18 @@ function Dossier({ view }: { view: DossierView }) {
         <Agreements agreements={view.agreements} language={language} />
       </section>
     </div>
+  );
+}
+
+/** Follow a country: it is listed first on the home screen. */
+function MyCountryToggle({ country }: { country: string }) {
+  const { t } = useTranslation('dossier');
+  const mine = usePreferences((s) => s.myCountries.includes(country));
+  const toggle = usePreferences((s) => s.toggleMyCountry);
+  return (
+    <button className={mine ? 'my-country on' : 'my-country'} aria-pressed={mine} onClick={() => toggle(country)}>
+      {mine ? `★ ${t('myCountry.on')}` : `☆ ${t('myCountry.add')}`}
+    </button>
   );
 }
 

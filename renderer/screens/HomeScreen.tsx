@@ -9,7 +9,7 @@ import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
 import { DateText } from '../components/DateText';
 import { SyncStatus } from '../components/SyncStatus';
-import { countryNames, phaseLabel } from '../labels';
+import { countryName, countryNames, phaseLabel } from '../labels';
 import { usePreferences } from '../stores/preferences';
 import './HomeScreen.css';
 
@@ -181,6 +181,38 @@ function StoreStatus({ info }: { info: AppInfo }) {
   );
 }
 
+/** The countries this user follows, with their case counts. */
+function MyCountries() {
+  const { t } = useTranslation('home');
+  const language = usePreferences((s) => s.language);
+  const mine = usePreferences((s) => s.myCountries);
+  const countries = useApi('countries.list', {});
+  return (
+    <section className="panel my-countries" aria-labelledby="my-countries-heading">
+      <h2 id="my-countries-heading">{t('myCountries.heading')}</h2>
+      {mine.length === 0 ? (
+        <p className="muted">{t('myCountries.empty')}</p>
+      ) : (
+        <ApiView state={countries}>
+          {(list) => (
+            <ul>
+              {mine.map((iso2) => {
+                const summary = list.find((c) => c.iso2 === iso2);
+                return (
+                  <li key={iso2}>
+                    <Link to={`/dossier/${iso2}`}>{countryName(iso2, language)}</Link>{' '}
+                    <span className="muted">{t('myCountries.cases', { count: summary?.cases ?? 0, active: summary?.active ?? 0 })}</span>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </ApiView>
+      )}
+    </section>
+  );
+}
+
 export function HomeScreen() {
   const { t } = useTranslation('home');
   const info = useApi('app.info', {});
@@ -189,6 +221,7 @@ export function HomeScreen() {
     <div className="home-screen">
       <h1>{t('title')}</h1>
       <ApiView state={info}>{(data) => <DemoOffer empty={data.empty} />}</ApiView>
+      <MyCountries />
       <ApiView state={home}>
         {(data) => (
           <div className="home-lists">

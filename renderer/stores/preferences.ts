@@ -1,20 +1,25 @@
 import { create } from 'zustand';
 import type { DateStyle } from '../../shared/dates';
 
-// What a user chooses once and expects to find again: language and how dates are written (西暦 or 和暦).
+// What a user chooses once and expects to find again: language, how dates are written (西暦 or 和暦), and the
+// countries they follow (my countries, shown first on the home screen).
 
 export type Language = 'ja' | 'en';
 
 interface Preferences {
   language: Language;
   warekiDates: boolean;
+  myCountries: string[];
   setLanguage: (language: Language) => void;
   setWarekiDates: (on: boolean) => void;
+  toggleMyCountry: (iso2: string) => void;
 }
 
 const KEY = 'karte.preferences';
 
-function stored(): Partial<Pick<Preferences, 'language' | 'warekiDates'>> {
+type Stored = Pick<Preferences, 'language' | 'warekiDates' | 'myCountries'>;
+
+function stored(): Partial<Stored> {
   try {
     return JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<Preferences>;
   } catch {
@@ -23,16 +28,25 @@ function stored(): Partial<Pick<Preferences, 'language' | 'warekiDates'>> {
 }
 
 export const usePreferences = create<Preferences>((set, get) => {
-  const save = () => localStorage.setItem(KEY, JSON.stringify({ language: get().language, warekiDates: get().warekiDates }));
+  const save = () => {
+    const { language, warekiDates, myCountries } = get();
+    localStorage.setItem(KEY, JSON.stringify({ language, warekiDates, myCountries } satisfies Stored));
+  };
   return {
     language: stored().language ?? 'ja',
     warekiDates: stored().warekiDates ?? false,
+    myCountries: stored().myCountries ?? [],
     setLanguage: (language) => {
       set({ language });
       save();
     },
     setWarekiDates: (warekiDates) => {
       set({ warekiDates });
+      save();
+    },
+    toggleMyCountry: (iso2) => {
+      const mine = get().myCountries;
+      set({ myCountries: mine.includes(iso2) ? mine.filter((c) => c !== iso2) : [...mine, iso2] });
       save();
     },
   };
