@@ -76,7 +76,8 @@ export async function runApp(options: AppOptions, io: Io): Promise<void> {
     (emit) => createHandlers({ store, demoDir: DEMO_DIR, version: process.env.npm_package_version ?? '0.1.0', encrypted: key !== undefined, emit }),
     { staticDir: RENDERER_DIR, host: options.host, port: options.port },
   );
-  io.out(`Karte is running in browser mode (no Electron binary here). Open:\n  ${server.openUrl}\nstore: ${options.db}\nCtrl+C stops it.`);
+  const why = options.browser ? 'as asked' : 'no Electron binary installed; `npm run electron:install` fetches it where there is internet';
+  io.out(`Karte is running in browser mode (${why}). Open:\n  ${server.openUrl}\nstore: ${options.db}\nCtrl+C stops it.`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
