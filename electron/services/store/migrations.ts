@@ -115,4 +115,34 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE VIRTUAL TABLE search_fts USING fts5 (grams, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0');
   `,
+  /* 2: sync: what each change overwrote, conflicts kept for a person, sync cursors */ `
+  -- The change each change overwrote on its author's device (NULL: the default): tells seen from concurrent edits.
+  ALTER TABLE changes ADD COLUMN prev TEXT;
+  -- A field's current value is its newest change: found by index, whatever the log's size.
+  CREATE INDEX changes_field ON changes (tbl, rowId, field, hlc);
+
+  -- Local values a remote change overwrote unseen. mine/theirs: JSON {value, hlc, author}; base: JSON value both
+  -- started from (NULL: unknown). Local to this device: a conflict is resolved by an ordinary, synced write.
+  CREATE TABLE conflicts (
+    id INTEGER PRIMARY KEY,
+    tbl TEXT NOT NULL,
+    rowId TEXT NOT NULL,
+    field TEXT NOT NULL,
+    mine TEXT NOT NULL,
+    theirs TEXT NOT NULL,
+    base TEXT,
+    createdAt TEXT NOT NULL,
+    resolvedAt TEXT,
+    resolution TEXT
+  );
+  CREATE INDEX conflicts_open ON conflicts (resolvedAt);
+
+  -- One row: how far this device's own changes were pushed (changes.seq) and where the last pull stopped.
+  CREATE TABLE sync_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    lastPushedSeq INTEGER NOT NULL,
+    lastPulledCursor TEXT
+  );
+  INSERT INTO sync_state (id, lastPushedSeq, lastPulledCursor) VALUES (1, 0, NULL);
+  `,
 ];

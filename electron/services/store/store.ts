@@ -45,6 +45,8 @@ export interface Change {
   field: string;
   value: unknown;
   scope: string;
+  /** The change this one overwrote (null: the default): sync tells by it whether an author had seen a value. */
+  prev: string | null;
 }
 
 /** A write of some fields of one record; a record that does not exist yet is created from its defaults. */
@@ -72,6 +74,29 @@ function updateSql(table: TableName, fields: string[]): string {
   return `UPDATE ${table} SET ${fields.map((f) => `${f} = ?`).join(', ')} WHERE id = ?`;
 }
 
+/** The newest logged change of one field of a record: the one whose value the field holds. */
+export function latestChange(store: Store, table: TableName, rowId: string, field: string): { hlc: string; value: unknown; prev: string | null } | undefined {
+  const row = statement(store.db, 'SELECT hlc, value, prev FROM changes WHERE tbl = ? AND rowId = ? AND field = ? ORDER BY hlc DESC LIMIT 1').get(table, rowId, field) as
+    | { hlc: string; value: string; prev: string | null }
+    | undefined;
+  return row && { hlc: row.hlc, value: JSON.parse(row.value), prev: row.prev };
+}
+
+/**
+ * Stores a record's new state and keeps the derived tables (countries of a case, search index) in step. `fields`
+ * are the ones that differ from the stored row; `current` is undefined for a new record.
+ */
+export function storeRow(store: Store, table: TableName, current: Record<string, unknown> | undefined, next: Record<string, unknown>, fields: string[]): void {
+  const id = next.id as string;
+  if (current) statement(store.db, updateSql(table, fields)).run(...fields.map((f) => encodeField(table, f, next[f])), id);
+  else statement(store.db, insertSql(table)).run(...fieldsOf(table).map((f) => encodeField(table, f, next[f])));
+  if (table === 'cases' && fields.includes('countries')) {
+    statement(store.db, 'DELETE FROM case_countries WHERE caseId = ?').run(id);
+    for (const iso2 of next.countries as string[]) statement(store.db, 'INSERT OR IGNORE INTO case_countries (iso2, caseId) VALUES (?, ?)').run(iso2, id);
+  }
+  reindexRecord(store.db, table, next);
+}
+
 function writeOne(store: Store, write: RowWrite): Change[] {
   const { table, id } = write;
   const def = TABLES[table];
@@ -86,21 +111,16 @@ function writeOne(store: Store, write: RowWrite): Change[] {
   const before: Record<string, unknown> = current ?? def.defaults;
   const fields = fieldsOf(table).filter((f) => f !== 'id' && !sameValue(before[f], next[f]));
   if (current && fields.length === 0) return [];
-  if (current) statement(store.db, updateSql(table, fields)).run(...fields.map((f) => encodeField(table, f, next[f])), id);
-  else statement(store.db, insertSql(table)).run(...fieldsOf(table).map((f) => encodeField(table, f, next[f])));
-  if (table === 'cases' && fields.includes('countries')) {
-    statement(store.db, 'DELETE FROM case_countries WHERE caseId = ?').run(id);
-    for (const iso2 of next.countries as string[]) statement(store.db, 'INSERT OR IGNORE INTO case_countries (iso2, caseId) VALUES (?, ?)').run(iso2, id);
-  }
-  reindexRecord(store.db, table, next);
+  storeRow(store, table, current, next, fields);
 
   // One timestamp per write: the fields of one edit belong together, and a record's first timestamp marks its creation.
   store.clock = tickHlc(store.clock, store.now());
   const hlc = encodeHlc(store.clock);
-  const log = statement(store.db, 'INSERT INTO changes (hlc, author, tbl, rowId, field, value, scope) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const log = statement(store.db, 'INSERT INTO changes (hlc, author, tbl, rowId, field, value, scope, prev) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   return fields.map((field) => {
-    const change: Change = { hlc, author: store.author, table, rowId: id, field, value: next[field], scope: next.scope as string };
-    log.run(hlc, change.author, table, id, field, JSON.stringify(change.value), change.scope);
+    const prev = latestChange(store, table, id, field)?.hlc ?? null;
+    const change: Change = { hlc, author: store.author, table, rowId: id, field, value: next[field], scope: next.scope as string, prev };
+    log.run(hlc, change.author, table, id, field, JSON.stringify(change.value), change.scope, prev);
     return change;
   });
 }
