@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AppInfo, HomeView } from '../../shared/api';
 import { parseDateText } from '../../shared/dates';
-import type { ImportReport } from '../../shared/views';
+import type { CaseSummary, ImportReport } from '../../shared/views';
 import { ApiFailure, call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
@@ -71,40 +71,42 @@ function ChangedAt({ iso }: { iso: string }) {
   return <time dateTime={iso}>{text}</time>;
 }
 
-function RecentCases({ recent }: { recent: HomeView['recent'] }) {
+/** Cases in a short table: title, countries, current phase, and one column of the list's own. */
+function CaseTable<C extends CaseSummary>({ cases, lastColumn, last }: { cases: C[]; lastColumn: string; last: (c: C) => ReactNode }) {
   const { t } = useTranslation('home');
   const language = usePreferences((s) => s.language);
   return (
+    <table className="grid">
+      <thead>
+        <tr>
+          <th scope="col">{t('column.case')}</th>
+          <th scope="col">{t('column.countries')}</th>
+          <th scope="col">{t('column.phase')}</th>
+          <th scope="col">{lastColumn}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {cases.map((c) => (
+          <tr key={c.id}>
+            <td>
+              <Link to={`/case/${c.id}`}>{c.title}</Link>
+            </td>
+            <td>{countryNames(c.countries, language)}</td>
+            <td>{phaseLabel(c.currentPhase, language)}</td>
+            <td className="nowrap">{last(c)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function RecentCases({ recent }: { recent: HomeView['recent'] }) {
+  const { t } = useTranslation('home');
+  return (
     <section className="panel" aria-labelledby="recent-heading">
       <h2 id="recent-heading">{t('recent.heading')}</h2>
-      {recent.length === 0 ? (
-        <p className="muted">{t('recent.empty')}</p>
-      ) : (
-        <table className="grid">
-          <thead>
-            <tr>
-              <th scope="col">{t('column.case')}</th>
-              <th scope="col">{t('column.countries')}</th>
-              <th scope="col">{t('column.phase')}</th>
-              <th scope="col">{t('column.changedAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {recent.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <Link to={`/case/${c.id}`}>{c.title}</Link>
-                </td>
-                <td>{countryNames(c.countries, language)}</td>
-                <td>{phaseLabel(c.currentPhase, language)}</td>
-                <td className="nowrap">
-                  <ChangedAt iso={c.changedAt} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {recent.length === 0 ? <p className="muted">{t('recent.empty')}</p> : <CaseTable cases={recent} lastColumn={t('column.changedAt')} last={(c) => <ChangedAt iso={c.changedAt} />} />}
     </section>
   );
 }
@@ -115,7 +117,6 @@ const STUCK_SHOWN = 10;
 /** Active cases that have gone quiet: the ones someone should ask about. */
 function StuckCases({ stuck, months }: { stuck: HomeView['stuck']; months: number }) {
   const { t } = useTranslation('home');
-  const language = usePreferences((s) => s.language);
   const [showAll, setShowAll] = useState(false);
   const shown = showAll ? stuck : stuck.slice(0, STUCK_SHOWN);
   return (
@@ -127,28 +128,11 @@ function StuckCases({ stuck, months }: { stuck: HomeView['stuck']; months: numbe
       {stuck.length === 0 ? (
         <p className="muted">{t('stuck.empty')}</p>
       ) : (
-        <table className="grid">
-          <thead>
-            <tr>
-              <th scope="col">{t('column.case')}</th>
-              <th scope="col">{t('column.countries')}</th>
-              <th scope="col">{t('column.phase')}</th>
-              <th scope="col">{t('column.lastEvent')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <Link to={`/case/${c.id}`}>{c.title}</Link>
-                </td>
-                <td>{countryNames(c.countries, language)}</td>
-                <td>{phaseLabel(c.currentPhase, language)}</td>
-                <td>{c.lastEvent === null ? <span className="muted">{t('stuck.noEvents')}</span> : <DateText date={parseDateText(c.lastEvent)} />}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CaseTable
+          cases={shown}
+          lastColumn={t('column.lastEvent')}
+          last={(c) => (c.lastEvent === null ? <span className="muted">{t('stuck.noEvents')}</span> : <DateText date={parseDateText(c.lastEvent)} />)}
+        />
       )}
       {shown.length < stuck.length && (
         <p>

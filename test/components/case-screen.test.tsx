@@ -1,11 +1,9 @@
 // @vitest-environment jsdom
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import '../../renderer/i18n';
-import { routes } from '../../renderer/App';
 import { getCase, listCases } from '../../electron/services/cases';
+import { renderApp } from '../support/render-app';
 import { installBackEnd, type TestBackEnd } from '../support/karte-bridge';
 
 describe('case screen', () => {
@@ -18,8 +16,7 @@ describe('case screen', () => {
   afterEach(() => backEnd.close());
 
   const renderCase = async () => {
-    const router = createMemoryRouter(routes, { initialEntries: [`/case/${caseId}`] });
-    render(<RouterProvider router={router} />);
+    const router = renderApp(`/case/${caseId}`);
     await screen.findByRole('heading', { name: '経緯' });
     return router;
   };

@@ -1,10 +1,8 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import '../../renderer/i18n';
-import { routes } from '../../renderer/App';
+import { renderApp } from '../support/render-app';
 import { installBackEnd, type TestBackEnd } from '../support/karte-bridge';
 
 describe('countries screen', () => {
@@ -14,17 +12,12 @@ describe('countries screen', () => {
   });
   afterEach(() => backEnd.close());
 
-  const renderCountries = () => {
-    const router = createMemoryRouter(routes, { initialEntries: ['/countries'] });
-    render(<RouterProvider router={router} />);
-    return router;
-  };
   // Every country shape is named by its <title>.
   const shapeNamed = (name: string) => [...document.querySelectorAll('.world-map path > title')].find((t) => t.textContent === name)!.parentElement!;
   const rowOf = (link: HTMLElement) => [...link.closest('tr')!.cells].map((cell) => cell.textContent);
 
   it('lists Vietnam with its 9 cases by phase, and narrows to a region', async () => {
-    const router = renderCountries();
+    const router = renderApp('/countries');
     const table = await screen.findByRole('table');
     const vietnam = within(table).getByRole('link', { name: 'ベトナム' });
     const [, cases, active, ...phases] = rowOf(vietnam);
@@ -41,7 +34,7 @@ describe('countries screen', () => {
   });
 
   it('sorts by number of cases when the header is clicked', async () => {
-    renderCountries();
+    renderApp('/countries');
     const table = await screen.findByRole('table');
     await userEvent.click(within(table).getByRole('button', { name: '案件数' }));
     const first = within(table).getAllByRole('row')[1];
@@ -49,7 +42,7 @@ describe('countries screen', () => {
   });
 
   it('colours Vietnam on the map by its active cases and opens its dossier by click or Enter', async () => {
-    const router = renderCountries();
+    const router = renderApp('/countries');
     const vietnam = await screen.findByRole('link', { name: 'ベトナム: 進行中5件（全9件）' });
     const france = shapeNamed('フランス');
     expect(vietnam.tagName).toBe('path');

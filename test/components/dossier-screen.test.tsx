@@ -1,14 +1,12 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import '../../renderer/i18n';
-import { routes } from '../../renderer/App';
 import { openDossier } from '../../electron/services/dossiers';
 import { writeRows } from '../../electron/services/store/store';
 import { parseDateText } from '../../shared/dates';
 import { PHASE_LABELS } from '../../shared/phases';
+import { renderApp } from '../support/render-app';
 import { installBackEnd, type TestBackEnd } from '../support/karte-bridge';
 
 describe('dossier screen', () => {
@@ -18,14 +16,9 @@ describe('dossier screen', () => {
   });
   afterEach(() => backEnd.close());
 
-  const renderAt = (path: string) => {
-    const router = createMemoryRouter(routes, { initialEntries: [path] });
-    render(<RouterProvider router={router} />);
-    return router;
-  };
 
   it('shows the 別表 of Vietnam: one row per case, events under their phase column', async () => {
-    renderAt('/dossier/VN');
+    renderApp('/dossier/VN');
     const matrix = within(await screen.findByRole('region', { name: '案件一覧（別表）' })).getByRole('table');
     const headers = within(matrix).getAllByRole('columnheader').map((th) => th.textContent);
     expect(headers).toEqual(['分野', '概要', ...Object.values(PHASE_LABELS).map((l) => l.ja), '今後の方針']);
@@ -46,7 +39,7 @@ describe('dossier screen', () => {
   });
 
   it('saves the overview when the field loses focus, and keeps it', async () => {
-    renderAt('/dossier/VN');
+    renderApp('/dossier/VN');
     const overview = await screen.findByRole('textbox', { name: '概要' });
     await userEvent.click(overview);
     await userEvent.type(overview, '越は2045年までの高所得国入りを目指す');
@@ -76,7 +69,7 @@ describe('dossier screen', () => {
         },
       },
     ]);
-    renderAt('/dossier/VN');
+    renderApp('/dossier/VN');
     const title = await screen.findByText('情報通信分野における協力に関する覚書');
     const row = title.closest('tr')!;
     expect(row.textContent).toContain('覚書（MoU）');

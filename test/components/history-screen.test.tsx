@@ -1,11 +1,9 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import '../../renderer/i18n';
-import { routes } from '../../renderer/App';
 import { listCases } from '../../electron/services/cases';
+import { renderApp } from '../support/render-app';
 import { installBackEnd, type TestBackEnd } from '../support/karte-bridge';
 
 describe('history screen', () => {
@@ -23,8 +21,7 @@ describe('history screen', () => {
     const { id: eventId } = (await call('event.add', { caseId, phase: 'survey_demo', date: '2021年度予定', text: 'ダナン市で実証' })) as { id: string };
     await call('event.update', { id: eventId, values: { date: '2022年夏' } });
 
-    const router = createMemoryRouter(routes, { initialEntries: [`/case/${caseId}/history`] });
-    render(<RouterProvider router={router} />);
+    const router = renderApp(`/case/${caseId}/history`);
     const table = await screen.findByRole('table');
     const rows = within(table).getAllByRole('row').slice(1);
 

@@ -1,25 +1,18 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import '../../renderer/i18n';
-import { routes } from '../../renderer/App';
+import { renderApp } from '../support/render-app';
 import { installBackEnd, type TestBackEnd } from '../support/karte-bridge';
 
 describe('home screen', () => {
   let backEnd: TestBackEnd;
   afterEach(() => backEnd.close());
 
-  const renderHome = () => {
-    const router = createMemoryRouter(routes, { initialEntries: ['/'] });
-    render(<RouterProvider router={router} />);
-    return router;
-  };
 
   it('offers the demo dossiers on an empty store and then leads to Vietnam', async () => {
     backEnd = installBackEnd();
-    const router = renderHome();
+    const router = renderApp('/');
     await userEvent.click(await screen.findByRole('button', { name: 'デモデータ（6表）を読み込む' }));
 
     const offer = screen.getByRole('region', { name: 'はじめに: 実際のカルテを読み込む' });
@@ -33,7 +26,7 @@ describe('home screen', () => {
 
   it('lists stuck cases with the month of their last event, and where the data is kept', async () => {
     backEnd = installBackEnd({ demo: true });
-    const router = renderHome();
+    const router = renderApp('/');
     const stuck = await screen.findByRole('region', { name: /動きの止まった案件/ });
     expect(screen.queryByRole('button', { name: /デモデータ/ })).toBeNull();
 
@@ -52,7 +45,7 @@ describe('home screen', () => {
 
   it('shows the store file, its encryption and the sync slot', async () => {
     backEnd = installBackEnd({ demo: true });
-    renderHome();
+    renderApp('/');
     const status = await screen.findByRole('region', { name: 'この端末のデータ' });
     expect(within(status).getByText(backEnd.store.file)).toBeTruthy();
     expect(within(status).getByText('暗号化なし')).toBeTruthy();

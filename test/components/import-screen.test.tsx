@@ -1,12 +1,10 @@
 // @vitest-environment jsdom
 import fs from 'node:fs';
 import path from 'node:path';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import '../../renderer/i18n';
-import { routes } from '../../renderer/App';
+import { renderApp } from '../support/render-app';
 import { installBackEnd, type TestBackEnd } from '../support/karte-bridge';
 import { DEMO_DIR, fixture, snapshot } from '../support/temp';
 
@@ -18,16 +16,11 @@ describe('import screen', () => {
   let backEnd: TestBackEnd;
   afterEach(() => backEnd.close());
 
-  const renderImport = () => {
-    const router = createMemoryRouter(routes, { initialEntries: ['/import'] });
-    render(<RouterProvider router={router} />);
-    return router;
-  };
 
   it('names the file, case and field of a bad file and imports nothing', async () => {
     backEnd = installBackEnd({ demo: true });
     const before = snapshot(backEnd.store);
-    renderImport();
+    renderApp('/import');
     await userEvent.upload(screen.getByLabelText('ファイルを選択'), [jsonFile(path.join(DEMO_DIR, 'vietnam.json')), jsonFile(fixture('bad-phase.json'))]);
     await userEvent.click(await screen.findByRole('button', { name: '2件のファイルをインポート' }));
 
@@ -42,7 +35,7 @@ describe('import screen', () => {
 
   it('imports the Vietnam table with its 9 cases, reporting progress case by case', async () => {
     backEnd = installBackEnd();
-    renderImport();
+    renderApp('/import');
     await userEvent.upload(screen.getByLabelText('ファイルを選択'), jsonFile(path.join(DEMO_DIR, 'vietnam.json')));
     await userEvent.click(await screen.findByRole('button', { name: '1件のファイルをインポート' }));
 
@@ -60,7 +53,7 @@ describe('import screen', () => {
 
   it('imports the bundled demo tables with one button', async () => {
     backEnd = installBackEnd();
-    renderImport();
+    renderApp('/import');
     await userEvent.click(screen.getByRole('button', { name: 'デモデータを読み込む' }));
     expect((await screen.findByRole('status')).textContent).toMatch(/^6ファイルから案件31件・経緯131件・カルテ10件/);
   });

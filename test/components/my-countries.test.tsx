@@ -1,11 +1,9 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import '../../renderer/i18n';
-import { routes } from '../../renderer/App';
 import { usePreferences } from '../../renderer/stores/preferences';
+import { renderApp } from '../support/render-app';
 import { installBackEnd, type TestBackEnd } from '../support/karte-bridge';
 
 describe('my countries', () => {
@@ -16,8 +14,7 @@ describe('my countries', () => {
   afterEach(() => backEnd.close());
 
   it('follows a country from its dossier and lists it first on the home screen, across restarts', async () => {
-    const router = createMemoryRouter(routes, { initialEntries: ['/dossier/VN'] });
-    render(<RouterProvider router={router} />);
+    const router = renderApp('/dossier/VN');
     const follow = await screen.findByRole('button', { name: '☆ マイカントリーに追加' });
     expect(follow.getAttribute('aria-pressed')).toBe('false');
     await userEvent.click(follow);

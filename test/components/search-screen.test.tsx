@@ -1,10 +1,8 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import '../../renderer/i18n';
-import { routes } from '../../renderer/App';
+import { renderApp } from '../support/render-app';
 import { installBackEnd, type TestBackEnd } from '../support/karte-bridge';
 
 describe('search screen', () => {
@@ -14,14 +12,9 @@ describe('search screen', () => {
   });
   afterEach(() => backEnd.close());
 
-  const renderAt = (path: string) => {
-    const router = createMemoryRouter(routes, { initialEntries: [path] });
-    render(<RouterProvider router={router} />);
-    return router;
-  };
 
   it('groups hits for 覚書 by country and case, and jumps to the case of a hit', async () => {
-    const router = renderAt('/search?q=覚書');
+    const router = renderApp('/search?q=覚書');
     const vietnam = await screen.findByRole('heading', { level: 2, name: 'ベトナム' });
     expect(screen.getByRole('heading', { level: 2, name: 'フィリピン' })).toBeTruthy();
     const section = vietnam.closest('section')!;
@@ -32,7 +25,7 @@ describe('search screen', () => {
   });
 
   it('searches from the top bar and says when nothing matches', async () => {
-    const router = renderAt('/');
+    const router = renderApp('/');
     const box = await screen.findByRole('searchbox');
     await userEvent.type(box, '量子暗号{Enter}');
     expect(router.state.location.pathname).toBe('/search');
