@@ -75,8 +75,10 @@ export function overwroteUnseen(mine: FieldVersion, theirs: FieldVersion, localN
 // editing the same sentence need a person, edits of different sentences do not.
 const UNIT_END = /(?<=[。！？!?\n])|(?<=\.)(?=\s)/u;
 
+// diff3 treats edits of neighbouring units as one overlapping edit; an empty marker after each unit keeps them
+// apart, and joins to nothing.
 function units(text: string): string[] {
-  return text === '' ? [] : text.split(UNIT_END);
+  return text === '' ? [] : text.split(UNIT_END).flatMap((unit) => [unit, '']);
 }
 
 /** Three-way merge of a narrative text; null when both sides changed the same passage. */

@@ -49,6 +49,9 @@ export interface Change {
   prev: string | null;
 }
 
+/** A field's value as one logged change set it. */
+export type FieldChange = Pick<Change, 'hlc' | 'author' | 'value' | 'prev'>;
+
 /** A write of some fields of one record; a record that does not exist yet is created from its defaults. */
 export interface RowWrite<T extends TableName = TableName> {
   table: T;
@@ -75,11 +78,18 @@ function updateSql(table: TableName, fields: string[]): string {
 }
 
 /** The newest logged change of one field of a record: the one whose value the field holds. */
-export function latestChange(store: Store, table: TableName, rowId: string, field: string): { hlc: string; value: unknown; prev: string | null } | undefined {
-  const row = statement(store.db, 'SELECT hlc, value, prev FROM changes WHERE tbl = ? AND rowId = ? AND field = ? ORDER BY hlc DESC LIMIT 1').get(table, rowId, field) as
-    | { hlc: string; value: string; prev: string | null }
+export function latestChange(store: Store, table: TableName, rowId: string, field: string): FieldChange | undefined {
+  const row = statement(store.db, 'SELECT hlc, author, value, prev FROM changes WHERE tbl = ? AND rowId = ? AND field = ? ORDER BY hlc DESC LIMIT 1').get(table, rowId, field) as
+    | { hlc: string; author: string; value: string; prev: string | null }
     | undefined;
-  return row && { hlc: row.hlc, value: JSON.parse(row.value), prev: row.prev };
+  return row && { ...row, value: JSON.parse(row.value) };
+}
+
+/** Each field's value by the record's newest change of it: what the record is, as far as the log knows. */
+export function loggedValues(store: Store, table: TableName, rowId: string): Record<string, unknown> {
+  // SQLite takes the bare column `value` from the row holding max(hlc).
+  const rows = statement(store.db, 'SELECT field, value, max(hlc) FROM changes WHERE tbl = ? AND rowId = ? GROUP BY field').all(table, rowId) as { field: string; value: string }[];
+  return Object.fromEntries(rows.map((r) => [r.field, JSON.parse(r.value)]));
 }
 
 /**
@@ -101,14 +111,15 @@ function writeOne(store: Store, write: RowWrite): Change[] {
   const { table, id } = write;
   const def = TABLES[table];
   const current = readRow(store, table, id);
+  // A new record logs the fields that differ from its defaults: a replica builds the rest from the same defaults.
+  // Synced changes of a record whose creation has not arrived yet are in the log already: it starts from them.
+  const before: Record<string, unknown> = current ?? { ...def.defaults, ...loggedValues(store, table, id) };
   let next: Record<string, unknown>;
   try {
-    next = def.schema.parse({ ...def.defaults, ...current, ...write.values, id }) as Record<string, unknown>;
+    next = def.schema.parse({ ...def.defaults, ...before, ...write.values, id }) as Record<string, unknown>;
   } catch (error) {
     throw new Error(`${table} ${id}: ${describeError(error)}`, { cause: error });
   }
-  // A new record logs the fields that differ from its defaults: a replica builds the rest from the same defaults.
-  const before: Record<string, unknown> = current ?? def.defaults;
   const fields = fieldsOf(table).filter((f) => f !== 'id' && !sameValue(before[f], next[f]));
   if (current && fields.length === 0) return [];
   storeRow(store, table, current, next, fields);

@@ -1,0 +1,94 @@
+import { statement } from '../store/database';
+import { inTransaction, writeRows, type FieldChange, type Store } from '../store/store';
+import type { TableName } from '../store/tables';
+
+// Conflicts: local values a remote change overwrote without its author having seen them. They stay on this device
+// until a person keeps theirs, keeps mine or writes a merge; the decision is an ordinary write, so it syncs.
+
+/** One side of a conflict: the value and who wrote it when. */
+export interface ConflictSide {
+  value: unknown;
+  hlc: string;
+  author: string;
+}
+
+export type ConflictResolution = 'mine' | 'theirs' | { merged: unknown };
+
+export interface Conflict {
+  id: number;
+  table: TableName;
+  rowId: string;
+  field: string;
+  mine: ConflictSide;
+  theirs: ConflictSide;
+  /** The value both sides started from; undefined when the log could not tell. */
+  base: unknown;
+  createdAt: string;
+  resolvedAt: string | null;
+  /** 'auto-merged' for narrative text the sync merged itself (kept so the merge can be reviewed). */
+  resolution: 'mine' | 'theirs' | 'merged' | 'auto-merged' | null;
+}
+
+function side(change: FieldChange): string {
+  return JSON.stringify({ value: change.value, hlc: change.hlc, author: change.author });
+}
+
+function nowText(store: Store): string {
+  return new Date(store.now()).toISOString();
+}
+
+/** Records an overwritten local value: open for a person, or already settled by an automatic text merge. */
+export function keepConflict(
+  store: Store,
+  c: { table: TableName; rowId: string; field: string; mine: FieldChange; theirs: FieldChange; base: unknown; autoMerged: boolean },
+): void {
+  const now = nowText(store);
+  statement(store.db, 'INSERT INTO conflicts (tbl, rowId, field, mine, theirs, base, createdAt, resolvedAt, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    c.table,
+    c.rowId,
+    c.field,
+    side(c.mine),
+    side(c.theirs),
+    c.base === undefined ? null : JSON.stringify(c.base),
+    now,
+    c.autoMerged ? now : null,
+    c.autoMerged ? 'auto-merged' : null,
+  );
+}
+
+interface ConflictRow {
+  id: number;
+  tbl: TableName;
+  rowId: string;
+  field: string;
+  mine: string;
+  theirs: string;
+  base: string | null;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolution: Conflict['resolution'];
+}
+
+function fromRow(row: ConflictRow): Conflict {
+  const { tbl, mine, theirs, base, ...rest } = row;
+  return { ...rest, table: tbl, mine: JSON.parse(mine), theirs: JSON.parse(theirs), base: base === null ? undefined : JSON.parse(base) };
+}
+
+/** Open conflicts, oldest first; with `all`, the resolved ones too. */
+export function listConflicts(store: Store, options: { all?: boolean } = {}): Conflict[] {
+  const sql = `SELECT * FROM conflicts ${options.all ? '' : 'WHERE resolvedAt IS NULL'} ORDER BY id`;
+  return (statement(store.db, sql).all() as ConflictRow[]).map(fromRow);
+}
+
+/** Settles a conflict by writing the chosen value as a new change (it syncs like any edit) and closing it. */
+export function resolveConflict(store: Store, id: number, resolution: ConflictResolution): void {
+  const row = statement(store.db, 'SELECT * FROM conflicts WHERE id = ?').get(id) as ConflictRow | undefined;
+  if (!row) throw new Error(`no conflict ${id}`);
+  const conflict = fromRow(row);
+  if (conflict.resolvedAt) throw new Error(`conflict ${id} is already resolved (${conflict.resolution})`);
+  const value = resolution === 'mine' ? conflict.mine.value : resolution === 'theirs' ? conflict.theirs.value : resolution.merged;
+  inTransaction(store, () => {
+    writeRows(store, [{ table: conflict.table, id: conflict.rowId, values: { [conflict.field]: value } }]);
+    statement(store.db, 'UPDATE conflicts SET resolvedAt = ?, resolution = ? WHERE id = ?').run(nowText(store), typeof resolution === 'string' ? resolution : 'merged', id);
+  });
+}

@@ -1,0 +1,60 @@
+import type { SyncChange } from '../../../shared/sync/change';
+import { statement } from '../store/database';
+import type { Store } from '../store/store';
+import type { TableName } from '../store/tables';
+
+// What this device has to push: its own changes after the last pushed one. Remote changes are in the log too (every
+// replica holds the full history) but never go back out: a change's HLC ends with the node that made it.
+
+export interface SyncState {
+  /** changes.seq of the last own change the server acknowledged. */
+  lastPushedSeq: number;
+  /** The server's cursor after the last pull; null before the first. */
+  lastPulledCursor: string | null;
+}
+
+interface LoggedRow {
+  seq: number;
+  hlc: string;
+  author: string;
+  tbl: TableName;
+  rowId: string;
+  field: string;
+  value: string;
+  scope: string;
+  prev: string | null;
+}
+
+/** This device's changes after `sinceSeq`, oldest first, at most `limit`; `lastSeq` is the cursor for the next call. */
+export function localChangesSince(store: Store, sinceSeq: number, limit = 1000): { changes: SyncChange[]; lastSeq: number } {
+  const rows = statement(
+    store.db,
+    'SELECT seq, hlc, author, tbl, rowId, field, value, scope, prev FROM changes WHERE seq > ? AND substr(hlc, -16) = ? ORDER BY seq LIMIT ?',
+  ).all(sinceSeq, store.node, limit) as LoggedRow[];
+  return {
+    changes: rows.map(({ seq: _seq, tbl, value, ...rest }) => ({ ...rest, table: tbl, value: JSON.parse(value) })),
+    lastSeq: rows.at(-1)?.seq ?? sinceSeq,
+  };
+}
+
+export function readSyncState(store: Store): SyncState {
+  return statement(store.db, 'SELECT lastPushedSeq, lastPulledCursor FROM sync_state WHERE id = 1').get() as SyncState;
+}
+
+/** The next batch to push: own changes not yet acknowledged. */
+export function outbox(store: Store, limit = 1000): { changes: SyncChange[]; lastSeq: number } {
+  return localChangesSince(store, readSyncState(store).lastPushedSeq, limit);
+}
+
+export function outboxCount(store: Store): number {
+  return statement(store.db, 'SELECT count(*) FROM changes WHERE seq > ? AND substr(hlc, -16) = ?').pluck().get(readSyncState(store).lastPushedSeq, store.node) as number;
+}
+
+/** After the server acknowledged a push up to `seq`; never moves back (a late acknowledgement of an older push). */
+export function recordPushed(store: Store, seq: number): void {
+  statement(store.db, 'UPDATE sync_state SET lastPushedSeq = max(lastPushedSeq, ?) WHERE id = 1').run(seq);
+}
+
+export function recordPulled(store: Store, cursor: string): void {
+  statement(store.db, 'UPDATE sync_state SET lastPulledCursor = ? WHERE id = 1').run(cursor);
+}

@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { search } from '../../electron/services/search';
+import { applyRemoteChanges } from '../../electron/services/sync/apply';
+import { listConflicts, resolveConflict } from '../../electron/services/sync/conflicts';
+import { localChangesSince, outbox, outboxCount, readSyncState, recordPulled, recordPushed } from '../../electron/services/sync/outbox';
+import { readRow, writeRows } from '../../electron/services/store/store';
+import { deliver, replicaState, useReplicas, type Replica } from '../support/replicas';
+
+const CASE_ID = '11111111-1111-4111-8111-111111111111';
+const EVENT_ID = '22222222-2222-4222-8222-222222222222';
+const T0 = Date.UTC(2026, 0, 1);
+
+describe('sync merge between two real stores', () => {
+  const replica = useReplicas();
+
+  /** Alice creates a case and Bob receives it: the common starting point of each scenario. */
+  function twoReplicasSharingACase(): { alice: Replica; bob: Replica } {
+    const alice = replica('alice');
+    const bob = replica('bob');
+    writeRows(alice.store, [
+      { table: 'cases', id: CASE_ID, values: { title: 'ベトナム 郵便', countries: ['VN'], summary: '第一文。第二文。第三文。' } },
+      { table: 'events', id: EVENT_ID, values: { caseId: CASE_ID, phase: 'consultation', text: '局長間協議。' } },
+    ]);
+    deliver(alice.store, bob.store);
+    return { alice, bob };
+  }
+
+  /** Offline: Alice edits status and title, Bob (later) edits status and priority. */
+  function concurrentEdits({ alice, bob }: { alice: Replica; bob: Replica }): void {
+    alice.setTime(T0 + 60_000);
+    writeRows(alice.store, [{ table: 'cases', id: CASE_ID, values: { status: 'on_hold', title: 'ベトナム 郵便近代化' } }]);
+    bob.setTime(T0 + 120_000);
+    writeRows(bob.store, [{ table: 'cases', id: CASE_ID, values: { status: 'won', priority: true, countries: ['VN', 'LA'] } }]);
+  }
+
+  it('creates remote records with their derived tables (countries, search)', () => {
+    const { alice, bob } = twoReplicasSharingACase();
+    expect(readRow(bob.store, 'cases', CASE_ID)).toEqual(readRow(alice.store, 'cases', CASE_ID));
+    expect(readRow(bob.store, 'events', EVENT_ID)).toMatchObject({ caseId: CASE_ID, text: '局長間協議。' });
+    expect(bob.store.db.prepare('SELECT iso2 FROM case_countries WHERE caseId = ?').all(CASE_ID)).toEqual([{ iso2: 'VN' }]);
+    expect(search(bob.store, '郵便').hits.map((h) => h.id)).toEqual([CASE_ID]);
+    expect(replicaState(bob.store)).toEqual(replicaState(alice.store));
+  });
+
+  for (const order of ['alice first', 'bob first'] as const) {
+    it(`same field and different fields edited offline end identical, exchanged ${order}; the loser keeps a conflict`, () => {
+      const pair = twoReplicasSharingACase();
+      const { alice, bob } = pair;
+      concurrentEdits(pair);
+      if (order === 'alice first') {
+        deliver(alice.store, bob.store);
+        deliver(bob.store, alice.store);
+      } else {
+        deliver(bob.store, alice.store);
+        deliver(alice.store, bob.store);
+      }
+      expect(replicaState(alice.store)).toEqual(replicaState(bob.store));
+      expect(readRow(alice.store, 'cases', CASE_ID)).toMatchObject({ status: 'won', title: 'ベトナム 郵便近代化', priority: true, countries: ['VN', 'LA'] });
+      expect(alice.store.db.prepare('SELECT iso2 FROM case_countries WHERE caseId = ? ORDER BY iso2').all(CASE_ID)).toEqual([{ iso2: 'LA' }, { iso2: 'VN' }]);
+
+      const [conflict, ...more] = listConflicts(alice.store);
+      expect(more).toEqual([]);
+      expect(conflict).toMatchObject({
+        table: 'cases',
+        rowId: CASE_ID,
+        field: 'status',
+        mine: { value: 'on_hold', author: 'alice' },
+        theirs: { value: 'won', author: 'bob' },
+        base: 'active',
+        resolvedAt: null,
+      });
+      expect(listConflicts(bob.store)).toEqual([]);
+    });
+  }
+
+  it('an edit made after receiving the other side’s value is no conflict', () => {
+    const { alice, bob } = twoReplicasSharingACase();
+    alice.setTime(T0 + 60_000);
+    writeRows(alice.store, [{ table: 'cases', id: CASE_ID, values: { status: 'on_hold' } }]);
+    deliver(alice.store, bob.store);
+    bob.setTime(T0 + 120_000);
+    writeRows(bob.store, [{ table: 'cases', id: CASE_ID, values: { status: 'won' } }]);
+    deliver(bob.store, alice.store);
+    expect(readRow(alice.store, 'cases', CASE_ID)?.status).toBe('won');
+    expect(listConflicts(alice.store)).toEqual([]);
+  });
+
+  it('resolving a conflict writes a change that syncs, and closes it', () => {
+    const pair = twoReplicasSharingACase();
+    const { alice, bob } = pair;
+    concurrentEdits(pair);
+    deliver(bob.store, alice.store);
+    const [conflict] = listConflicts(alice.store);
+    alice.setTime(T0 + 180_000);
+    resolveConflict(alice.store, conflict.id, 'mine');
+    expect(listConflicts(alice.store)).toEqual([]);
+    expect(listConflicts(alice.store, { all: true })[0]).toMatchObject({ resolution: 'mine', resolvedAt: new Date(T0 + 180_000).toISOString() });
+    expect(() => resolveConflict(alice.store, conflict.id, 'theirs')).toThrow(/already resolved/);
+    deliver(alice.store, bob.store);
+    expect(readRow(bob.store, 'cases', CASE_ID)?.status).toBe('on_hold');
+    expect(listConflicts(bob.store)).toEqual([]);
+    expect(replicaState(alice.store)).toEqual(replicaState(bob.store));
+  });
+
+  it('merges concurrent edits of different sentences of a narrative field, with no conflict, and converges', () => {
+    const { alice, bob } = twoReplicasSharingACase();
+    alice.setTime(T0 + 60_000);
+    writeRows(alice.store, [
+      { table: 'cases', id: CASE_ID, values: { summary: '第一文を改訂。第二文。第三文。' } },
+      { table: 'events', id: EVENT_ID, values: { text: '局長間協議を延期。' } },
+    ]);
+    bob.setTime(T0 + 120_000);
+    writeRows(bob.store, [
+      { table: 'cases', id: CASE_ID, values: { summary: '第一文。第二文。第三文を改訂。' } },
+      { table: 'events', id: EVENT_ID, values: { text: '次官級協議。' } },
+    ]);
+    const result = deliver(bob.store, alice.store);
+    expect(result).toMatchObject({ merged: 1, conflicts: 1 });
+    deliver(alice.store, bob.store);
+    deliver(bob.store, alice.store);
+
+    expect(replicaState(alice.store)).toEqual(replicaState(bob.store));
+    expect(readRow(bob.store, 'cases', CASE_ID)?.summary).toBe('第一文を改訂。第二文。第三文を改訂。');
+    expect(search(bob.store, '第三文を改訂').hits.map((h) => h.id)).toEqual([CASE_ID]);
+    // The event text: both rewrote the same sentence, so it waits for a person on the side that lost.
+    expect(listConflicts(alice.store).map((c) => [c.field, c.mine.value, c.theirs.value, c.base])).toEqual([['text', '局長間協議を延期。', '次官級協議。', '局長間協議。']]);
+    expect(listConflicts(alice.store, { all: true }).find((c) => c.field === 'summary')?.resolution).toBe('auto-merged');
+    expect(listConflicts(bob.store)).toEqual([]);
+  });
+
+  it('a retried or duplicated batch changes nothing', () => {
+    const pair = twoReplicasSharingACase();
+    const { alice, bob } = pair;
+    concurrentEdits(pair);
+    const batch = localChangesSince(bob.store, 0).changes;
+    applyRemoteChanges(alice.store, batch);
+    const after = replicaState(alice.store);
+    const conflicts = listConflicts(alice.store, { all: true });
+    expect(applyRemoteChanges(alice.store, [...batch, ...batch])).toEqual({ applied: 0, duplicates: batch.length * 2, conflicts: 0, merged: 0 });
+    expect(replicaState(alice.store)).toEqual(after);
+    expect(listConflicts(alice.store, { all: true })).toEqual(conflicts);
+  });
+
+  it('rejects a whole batch with one invalid change, naming it, and applies nothing', () => {
+    const pair = twoReplicasSharingACase();
+    const { alice, bob } = pair;
+    concurrentEdits(pair);
+    const batch = localChangesSince(bob.store, 0).changes;
+    const before = replicaState(alice.store);
+    const clock = alice.store.clock;
+    const bad = { ...batch[2], field: 'status', value: 'sold' };
+    expect(() => applyRemoteChanges(alice.store, [...batch, bad])).toThrow(
+      new RegExp(`change ${batch.length + 1} of ${batch.length + 1} \\(cases ${CASE_ID} status @ .*\\): invalid value`),
+    );
+    expect(() => applyRemoteChanges(alice.store, [{ ...batch[0], table: 'invoices' }, ...batch])).toThrow(/change 1 of .*unknown table 'invoices'/);
+    expect(() => applyRemoteChanges(alice.store, [...batch, { ...batch[0], hlc: 'yesterday' }])).toThrow(/not an HLC timestamp/);
+    expect(() => applyRemoteChanges(alice.store, [...batch, { ...batch[0], field: 'id' }])).toThrow(/change 4 of 4 .*unknown field 'id' of cases/);
+    expect(replicaState(alice.store)).toEqual(before);
+    expect(alice.store.clock).toEqual(clock);
+    expect(listConflicts(alice.store)).toEqual([]);
+  });
+
+  it('holds changes of a record whose creation has not arrived, and builds it when it does', () => {
+    const { alice } = twoReplicasSharingACase();
+    const carol = replica('carol');
+    const all = localChangesSince(alice.store, 0).changes;
+    alice.setTime(T0 + 60_000);
+    writeRows(alice.store, [{ table: 'cases', id: CASE_ID, values: { notes: 'later' } }]);
+    const later = localChangesSince(alice.store, 0).changes.slice(all.length);
+    applyRemoteChanges(carol.store, later);
+    expect(readRow(carol.store, 'cases', CASE_ID)).toBeUndefined();
+    applyRemoteChanges(carol.store, all);
+    expect(replicaState(carol.store)).toEqual(replicaState(alice.store));
+  });
+
+  it('the outbox holds only this device’s changes after the last acknowledged push', () => {
+    const pair = twoReplicasSharingACase();
+    const { alice, bob } = pair;
+    expect(outboxCount(bob.store)).toBe(0);
+    concurrentEdits(pair);
+    deliver(alice.store, bob.store);
+    const pending = outbox(bob.store);
+    expect(pending.changes.map((c) => c.field).sort()).toEqual(['countries', 'priority', 'status']);
+    expect(outboxCount(bob.store)).toBe(3);
+    expect(outbox(bob.store, 2).changes).toHaveLength(2);
+    recordPushed(bob.store, pending.lastSeq);
+    recordPushed(bob.store, 1);
+    recordPulled(bob.store, 'cursor-42');
+    expect(readSyncState(bob.store)).toEqual({ lastPushedSeq: pending.lastSeq, lastPulledCursor: 'cursor-42' });
+    expect(outbox(bob.store).changes).toEqual([]);
+  });
+});
