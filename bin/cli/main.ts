@@ -4,6 +4,7 @@ import os from 'node:os';
 import { formatDate } from '../../shared/dates';
 import { describeError } from '../../shared/errors';
 import { PHASE_LABELS, PHASES } from '../../shared/phases';
+import { isScope, SCOPES } from '../../shared/scopes';
 import { countryByIso2 } from '../../shared/reference/countries';
 import { getCase, listCases, setCaseField } from '../../electron/services/cases';
 import { countrySummaries } from '../../electron/services/countries';
@@ -11,6 +12,8 @@ import { addEvent, setEventField } from '../../electron/services/events';
 import { caseHistory } from '../../electron/services/history';
 import { importKarteFiles, ImportError } from '../../electron/services/import/karte-import';
 import { defaultDatabaseFile } from '../../electron/services/paths';
+import { buildPackInput } from '../../electron/services/pack/build-input';
+import { writePackPdf } from '../../electron/services/pack/export-pack';
 import { search } from '../../electron/services/search';
 import { openStore, type Change, type Store } from '../../electron/services/store/store';
 import { runApp } from './app';
@@ -47,6 +50,12 @@ function phaseLabel(phase: string | null): string {
 
 function shortId(id: string): string {
   return id.slice(0, 8);
+}
+
+/** Today as 'YYYY-MM-DD' in the user's time zone: the date a pack's data is as of. */
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 function showValue(value: unknown): string {
@@ -236,6 +245,24 @@ export function buildProgram(io: Io): Command {
         });
       }),
     );
+
+  program
+    .command('pack')
+    .description('write a country briefing pack (説明資料) as an A4 PDF, with nothing above its audience')
+    .requiredOption('--country <iso2>', 'the country of the dossier')
+    .option('--cases <ids>', 'only these cases, comma-separated ids or id prefixes, in this order')
+    .option('--lang <lang>', 'ja | en', 'ja')
+    .requiredOption('--audience <scope>', `who reads it: ${SCOPES.join(' | ')}`)
+    .requiredOption('--out <file>', 'the PDF to write')
+    .action(async (options: { country: string; cases?: string; lang: string; audience: string; out: string }) => {
+      const { audience, lang } = options;
+      if (!isScope(audience)) throw new Error(`unknown audience '${audience}': one of ${SCOPES.join(', ')}`);
+      if (lang !== 'ja' && lang !== 'en') throw new Error(`unknown language '${lang}': ja or en`);
+      const caseIds = options.cases?.split(',').map((id) => id.trim()).filter((id) => id !== '');
+      const input = withStore((store) => buildPackInput(store, { country: options.country, audience, lang, caseIds, asOf: today() }));
+      await writePackPdf(input, options.out);
+      print({ file: options.out, cases: input.cases.length }, () => `wrote ${options.out}: ${input.cases.length} case(s) for ${audience}`);
+    });
 
   program
     .command('app')

@@ -1,16 +1,2 @@
-import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
-
-// Real Chromium from Debian for end-to-end tests, PDF and benches; .ci/run installs it.
-export const CHROMIUM = process.env.KARTE_CHROMIUM ?? '/usr/bin/chromium';
-
-export async function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium) or set KARTE_CHROMIUM`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    // The machine's network is closed: Chromium's own background traffic would only fail.
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-}
+// Tests and benches launch Chromium the way the app does.
+export { CHROMIUM, launchChromium } from '../../electron/services/chromium';

@@ -118,8 +118,10 @@ export const MIGRATIONS: readonly string[] = [
   /* 2: sync: what each change overwrote, conflicts kept for a person, sync cursors */ `
   -- The change each change overwrote on its author's device (NULL: the default): tells seen from concurrent edits.
   ALTER TABLE changes ADD COLUMN prev TEXT;
-  -- A field's current value is its newest change: found by index, whatever the log's size.
-  CREATE INDEX changes_field ON changes (tbl, rowId, field, hlc);
+  -- A field's current value is its newest change: found by index, whatever the log's size. Record ids are unique
+  -- across tables, so the row id leads; the old (rowId, field) index is its prefix and goes.
+  DROP INDEX changes_row;
+  CREATE INDEX changes_field ON changes (rowId, field, hlc);
 
   -- Local values a remote change overwrote unseen. mine/theirs: JSON {value, hlc, author}; base: JSON value both
   -- started from (NULL: unknown). Local to this device: a conflict is resolved by an ordinary, synced write.

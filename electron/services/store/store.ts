@@ -113,7 +113,10 @@ function writeOne(store: Store, write: RowWrite): Change[] {
   const current = readRow(store, table, id);
   // A new record logs the fields that differ from its defaults: a replica builds the rest from the same defaults.
   // Synced changes of a record whose creation has not arrived yet are in the log already: it starts from them.
-  const before: Record<string, unknown> = current ?? { ...def.defaults, ...loggedValues(store, table, id) };
+  const logged = current ? undefined : loggedValues(store, table, id);
+  const before: Record<string, unknown> = current ?? { ...def.defaults, ...logged };
+  // A record created here, with nothing in the log, has no change to point back to: no need to look one up per field.
+  const firstWrite = logged !== undefined && Object.keys(logged).length === 0;
   let next: Record<string, unknown>;
   try {
     next = def.schema.parse({ ...def.defaults, ...before, ...write.values, id }) as Record<string, unknown>;
@@ -129,7 +132,7 @@ function writeOne(store: Store, write: RowWrite): Change[] {
   const hlc = encodeHlc(store.clock);
   const log = statement(store.db, 'INSERT INTO changes (hlc, author, tbl, rowId, field, value, scope, prev) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   return fields.map((field) => {
-    const prev = latestChange(store, table, id, field)?.hlc ?? null;
+    const prev = firstWrite ? null : (latestChange(store, table, id, field)?.hlc ?? null);
     const change: Change = { hlc, author: store.author, table, rowId: id, field, value: next[field], scope: next.scope as string, prev };
     log.run(hlc, change.author, table, id, field, JSON.stringify(change.value), change.scope, prev);
     return change;

@@ -1,0 +1,29 @@
+import type { KarteDate } from '../dates';
+import type { Case } from '../model/case';
+import type { StageEvent } from '../model/stage-event';
+import type { Phase } from '../phases';
+import type { Country } from '../reference/countries';
+import type { Region } from '../reference/regions';
+import type { Scope } from '../scopes';
+
+export type PackLanguage = 'ja' | 'en';
+
+/** One case as its audience may see it: only events fit for the audience, and the phase those events reach. */
+export interface PackCase {
+  case: Case;
+  currentPhase: Phase | null;
+  /** In timeline order. */
+  events: StageEvent[];
+}
+
+/** Everything a briefing pack prints, already filtered to its audience. */
+export interface PackInput {
+  lang: PackLanguage;
+  /** The narrowest scope the pack's readers hold; the pack is marked with it (e.g. 政府関係機関限り). */
+  audience: Scope;
+  country: Country;
+  regions: Region[];
+  /** The date the data is as of, printed on the cover and in the running header. */
+  asOf: KarteDate;
+  cases: PackCase[];
+}

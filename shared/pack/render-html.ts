@@ -1,0 +1,238 @@
+import { formatDate } from '../dates';
+import { escapeHtml } from '../escape-html';
+import { CASE_STATUS_LABELS } from '../model/case';
+import { PHASE_LABELS, PHASES, type Phase } from '../phases';
+import { SCOPE_LABELS } from '../scopes';
+import type { PackCase, PackInput, PackLanguage } from './pack-input';
+
+// The briefing pack (説明資料) as one print HTML document: Chromium's print engine turns it into an A4 PDF.
+
+const LABELS = {
+  packTitle: { ja: '海外展開カルテ 説明資料', en: 'Overseas Deployment Dossier: Briefing Pack' },
+  distribution: { ja: '配布範囲', en: 'Distribution' },
+  distributionNote: { ja: 'この範囲を超えて配布しないこと', en: 'not to be passed on beyond this audience' },
+  contents: { ja: '目次', en: 'Contents' },
+  snapshot: { ja: '国別概況', en: 'Country snapshot' },
+  matrix: { ja: '案件一覧（別表）', en: 'Case matrix' },
+  casePages: { ja: '案件別資料', en: 'Cases' },
+  country: { ja: '国名', en: 'Country' },
+  regions: { ja: '地域', en: 'Regions' },
+  caseCount: { ja: '案件数', en: 'Cases' },
+  byPhase: { ja: '現在の段階別の案件数', en: 'Cases by current phase' },
+  phase: { ja: '段階', en: 'Phase' },
+  currentPhase: { ja: '現在の段階', en: 'Current phase' },
+  noPhase: { ja: '段階の記録なし', en: 'No stage recorded' },
+  case: { ja: '案件', en: 'Case' },
+  sector: { ja: '分野', en: 'Sector' },
+  summary: { ja: '概要', en: 'Summary' },
+  status: { ja: '状況', en: 'Status' },
+  timeline: { ja: '経緯', en: 'Timeline' },
+  date: { ja: '時期', en: 'Date' },
+  event: { ja: '内容', en: 'Event' },
+  futurePolicy: { ja: '今後の方針', en: 'Future policy' },
+  noCases: { ja: 'この配布範囲で示せる案件はありません。', en: 'No cases can be shown to this audience.' },
+  noEvents: { ja: '記録された経緯はありません。', en: 'No stage events recorded.' },
+} satisfies Record<string, Record<PackLanguage, string>>;
+
+const h = escapeHtml;
+
+function countryName(input: PackInput): string {
+  return input.country[input.lang];
+}
+
+function asOfText(input: PackInput): string {
+  const date = formatDate(input.asOf, input.lang);
+  return input.lang === 'ja' ? `${date}時点` : `As of ${date}`;
+}
+
+function packTitle(input: PackInput): string {
+  return `${countryName(input)} ${LABELS.packTitle[input.lang]}`;
+}
+
+/** Text of the running header on every page: the pack's title with its "as of" date, and the audience marking. */
+export function packRunningHeader(input: PackInput): { title: string; marking: string } {
+  const title = input.lang === 'ja' ? `${packTitle(input)}（${asOfText(input)}）` : `${packTitle(input)} (${asOfText(input)})`;
+  return { title, marking: SCOPE_LABELS[input.audience].marking[input.lang] };
+}
+
+/** A CSS string literal; `<` is escaped too, so the text cannot close the <style> element it sits in. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, '\\$&').replace(/</g, '\\3c ').replace(/\n/g, '\\a ')}"`;
+}
+
+function styles(input: PackInput): string {
+  const header = packRunningHeader(input);
+  // Page margin boxes are part of the document, so they print in the document's web font (Playwright's header
+  // templates are rendered apart from it, without web fonts: Japanese there prints as boxes).
+  return `
+@page {
+  size: A4;
+  margin: 18mm 14mm 16mm 14mm;
+  @top-left { content: ${cssString(header.title)}; font-size: 7.5pt; color: #444; }
+  @top-right { content: ${cssString(header.marking)}; font-size: 9pt; font-weight: 700; color: #a00; }
+  @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; color: #444; }
+}
+html { font-family: 'Noto Sans JP', sans-serif; font-size: 9.5pt; line-height: 1.5; color: #111; }
+body { margin: 0; }
+a { color: inherit; text-decoration: none; }
+h1 { font-size: 20pt; margin: 0 0 6mm; }
+h2 { font-size: 13pt; border-bottom: 1.5pt solid #224; padding-bottom: 1mm; margin: 0 0 4mm; }
+h3 { font-size: 10.5pt; margin: 5mm 0 2mm; }
+.page { break-before: page; }
+.cover { padding-top: 60mm; }
+.cover .marking { display: inline-block; border: 2pt solid #a00; color: #a00; font-weight: 700; font-size: 14pt; padding: 1mm 4mm; margin-bottom: 8mm; }
+.cover .country { font-size: 14pt; }
+.cover .distribution { margin-top: 40mm; border-top: 0.5pt solid #666; padding-top: 2mm; }
+ol.contents li { margin: 1mm 0; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 0.5pt solid #666; padding: 1mm 1.5mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+th { background: #e8ebf3; font-weight: 700; }
+tr { break-inside: avoid; }
+thead { display: table-header-group; }
+table.facts { width: auto; min-width: 50%; }
+table.facts th { width: 45mm; }
+table.matrix { table-layout: fixed; font-size: 6.5pt; line-height: 1.35; }
+table.matrix col.case { width: 16%; }
+table.matrix col.phase { width: 13%; }
+table.matrix col.policy { width: 19%; }
+table.matrix ul { list-style: none; margin: 0; padding: 0; }
+table.matrix li + li { margin-top: 1mm; }
+.date { font-weight: 700; }
+table.timeline col.phase { width: 24%; }
+table.timeline col.date { width: 20%; }
+.muted { color: #666; }
+`;
+}
+
+function cover(input: PackInput): string {
+  const { lang, audience } = input;
+  const marking = SCOPE_LABELS[audience].marking[lang];
+  return `<section class="cover">
+<div class="marking">${h(marking)}</div>
+<h1>${h(packTitle(input))}</h1>
+<p class="country">${h(input.country.ja)} / ${h(input.country.en)}</p>
+<p>${h(asOfText(input))}</p>
+<p class="distribution">${h(LABELS.distribution[lang])}: ${h(marking)} (${h(LABELS.distributionNote[lang])})</p>
+</section>`;
+}
+
+function caseAnchor(c: PackCase): string {
+  return `case-${c.case.id}`;
+}
+
+function contents(input: PackInput): string {
+  const { lang } = input;
+  const cases = input.cases.map((c) => `<li><a href="#${h(caseAnchor(c))}">${h(c.case.title)}</a></li>`).join('\n');
+  return `<section class="page">
+<h2>${h(LABELS.contents[lang])}</h2>
+<ol class="contents">
+<li><a href="#snapshot">${h(LABELS.snapshot[lang])}</a></li>
+<li><a href="#matrix">${h(LABELS.matrix[lang])}</a></li>
+<li><a href="#cases">${h(LABELS.casePages[lang])}</a>${cases ? `\n<ol>\n${cases}\n</ol>` : ''}</li>
+</ol>
+</section>`;
+}
+
+function snapshot(input: PackInput): string {
+  const { lang } = input;
+  const count = (phase: Phase | null) => input.cases.filter((c) => c.currentPhase === phase).length;
+  const phaseRows = [...PHASES.map((p) => [PHASE_LABELS[p][lang], count(p)] as const), [LABELS.noPhase[lang], count(null)] as const];
+  return `<section class="page" id="snapshot">
+<h2>${h(LABELS.snapshot[lang])}</h2>
+<table class="facts">
+<tr><th>${h(LABELS.country[lang])}</th><td>${h(input.country[lang])} (${h(input.country.iso2)})</td></tr>
+<tr><th>${h(LABELS.regions[lang])}</th><td>${h(input.regions.map((r) => r[lang]).join(lang === 'ja' ? '、' : ', '))}</td></tr>
+<tr><th>${h(LABELS.caseCount[lang])}</th><td>${h(String(input.cases.length))}</td></tr>
+</table>
+<h3>${h(LABELS.byPhase[lang])}</h3>
+<table class="facts">
+${phaseRows.map(([label, n]) => `<tr><th>${h(label)}</th><td>${h(String(n))}</td></tr>`).join('\n')}
+</table>
+</section>`;
+}
+
+function datedText(date: string, text: string): string {
+  return date === '' ? h(text) : `<span class="date">${h(date)}</span> ${h(text)}`;
+}
+
+function matrixRow(input: PackInput, c: PackCase): string {
+  const cells = PHASES.map((phase) => {
+    const items = c.events
+      .filter((e) => e.phase === phase)
+      .map((e) => `<li>${datedText(formatDate(e.date, input.lang), e.text)}</li>`)
+      .join('');
+    return `<td>${items ? `<ul>${items}</ul>` : ''}</td>`;
+  });
+  return `<tr><td><a href="#${h(caseAnchor(c))}">${h(c.case.title)}</a></td>${cells.join('')}<td>${h(c.case.futurePolicy)}</td></tr>`;
+}
+
+/** The 別表 layout: a row per case, a column per phase with its dated events, then 今後の方針. */
+function matrix(input: PackInput): string {
+  const { lang } = input;
+  const head = [LABELS.case[lang], ...PHASES.map((p) => PHASE_LABELS[p][lang]), LABELS.futurePolicy[lang]];
+  const body = input.cases.length === 0 ? `<p>${h(LABELS.noCases[lang])}</p>` : `<table class="matrix">
+<colgroup><col class="case">${PHASES.map(() => '<col class="phase">').join('')}<col class="policy"></colgroup>
+<thead><tr>${head.map((label) => `<th>${h(label)}</th>`).join('')}</tr></thead>
+<tbody>
+${input.cases.map((c) => matrixRow(input, c)).join('\n')}
+</tbody>
+</table>`;
+  return `<section class="page" id="matrix">
+<h2>${h(LABELS.matrix[lang])}</h2>
+${body}
+</section>`;
+}
+
+function casePage(input: PackInput, c: PackCase, first: boolean): string {
+  const { lang } = input;
+  const facts: [string, string][] = [
+    [LABELS.sector[lang], c.case.sectorLabel],
+    [LABELS.summary[lang], c.case.summary],
+    [LABELS.status[lang], CASE_STATUS_LABELS[c.case.status][lang]],
+    [LABELS.currentPhase[lang], c.currentPhase === null ? LABELS.noPhase[lang] : PHASE_LABELS[c.currentPhase][lang]],
+  ];
+  const timeline = c.events.length === 0 ? `<p class="muted">${h(LABELS.noEvents[lang])}</p>` : `<table class="timeline">
+<colgroup><col class="phase"><col class="date"><col></colgroup>
+<thead><tr><th>${h(LABELS.phase[lang])}</th><th>${h(LABELS.date[lang])}</th><th>${h(LABELS.event[lang])}</th></tr></thead>
+<tbody>
+${c.events.map((e) => `<tr><td>${h(PHASE_LABELS[e.phase][lang])}</td><td>${h(formatDate(e.date, lang))}</td><td>${h(e.text)}</td></tr>`).join('\n')}
+</tbody>
+</table>`;
+  return `<section class="page" id="${h(caseAnchor(c))}">
+${first ? `<h2 id="cases">${h(LABELS.casePages[lang])}</h2>\n` : ''}<h2>${h(c.case.title)}</h2>
+<table class="facts">
+${facts.map(([label, value]) => `<tr><th>${h(label)}</th><td>${h(value)}</td></tr>`).join('\n')}
+</table>
+<h3>${h(LABELS.timeline[lang])}</h3>
+${timeline}
+<h3>${h(LABELS.futurePolicy[lang])}</h3>
+<p>${h(c.case.futurePolicy)}</p>
+</section>`;
+}
+
+/**
+ * The whole pack as an A4 print document. `fontFaceCss` holds the @font-face rules of the bundled Japanese font
+ * (trusted CSS from the caller, never record text); every record field is escaped, so markup in it prints as text.
+ */
+export function renderPackHtml(input: PackInput, options: { fontFaceCss: string }): string {
+  const casePages = input.cases.map((c, i) => casePage(input, c, i === 0)).join('\n');
+  return `<!doctype html>
+<html lang="${h(input.lang)}">
+<head>
+<meta charset="utf-8">
+<title>${h(packTitle(input))}</title>
+<style>
+${options.fontFaceCss}
+${styles(input)}
+</style>
+</head>
+<body>
+${cover(input)}
+${contents(input)}
+${snapshot(input)}
+${matrix(input)}
+${casePages}
+</body>
+</html>
+`;
+}

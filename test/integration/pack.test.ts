@@ -1,0 +1,158 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDossier } from '../../electron/services/dossiers';
+import { karte } from '../support/cli';
+import { demoFiles, useTempDir } from '../support/temp';
+
+// Packs are checked as their readers get them: the PDF's text through poppler's pdftotext, its pages as images.
+
+function poppler(tool: string, args: string[]): string {
+  try {
+    return execFileSync(tool, args, { encoding: 'utf8' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error(`${tool} not found: the pack tests need poppler-utils (apt-get install poppler-utils; .ci/run installs it)`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+function pdfText(file: string): string {
+  return poppler('pdftotext', ['-enc', 'UTF-8', file, '-']);
+}
+
+/** Table cells wrap lines anywhere: compare text with every space and line break removed. */
+function squeezed(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+describe('karte pack', () => {
+  const temp = useTempDir();
+  const importedDb = () => {
+    const db = path.join(temp.dir(), 'pack.sqlite');
+    const result = karte(['--db', db, 'import', ...demoFiles()]);
+    expect(result.status, result.stderr).toBe(0);
+    return db;
+  };
+  const pack = (db: string, name: string, args: string[]) => {
+    const out = path.join(temp.dir(), name);
+    const result = karte(['--db', db, 'pack', '--country', 'VN', ...args, '--out', out]);
+    expect(result.status, result.stderr).toBe(0);
+    return out;
+  };
+  // Read in-process from the same store file the CLI wrote.
+  const vietnam = (db: string) => openDossier(temp.store(path.basename(db)), 'VN').cases;
+
+  it('prints every Vietnam case with its dated events for the council, marked 協議会会員限り, in the bundled Japanese font', () => {
+    const db = importedDb();
+    const out = pack(db, 'vn.pdf', ['--lang', 'ja', '--audience', 'council']);
+    const text = pdfText(out);
+    const flat = squeezed(text);
+    const cases = vietnam(db);
+    expect(cases).toHaveLength(9);
+    for (const { case: c, events } of cases) {
+      expect(flat).toContain(squeezed(c.title));
+      expect(flat).toContain(squeezed(c.summary));
+      for (const e of events) expect(flat, e.text).toContain(squeezed(e.text));
+    }
+    expect(text).not.toContain('政府関係機関限り');
+    // Every page carries the running header with the audience marking, and its number.
+    const pages = text.split('\f').filter((page) => page.trim() !== '');
+    expect(pages.length).toBeGreaterThanOrEqual(13);
+    pages.forEach((page, i) => {
+      expect(page).toContain('協議会会員限り');
+      expect(page).toContain('ベトナム 海外展開カルテ 説明資料（');
+      expect(page).toContain(`${i + 1} / ${pages.length}`);
+    });
+    expect(flat).toContain('2018年夏ホーチミン新区分センターの区分機を日本企業が受注');
+    const order = ['目次', '国別概況', '案件一覧（別表）', '案件別資料'].map((heading) => text.indexOf(heading));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+
+    // With no Japanese font on the machine, any text not in the bundled font would print through another one.
+    const fonts = poppler('pdffonts', [out]).split('\n').slice(2).filter((line) => line.trim() !== '');
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line).toMatch(/^[A-Z]{6}\+NotoSansJP/);
+
+    const png = path.join(temp.dir(), 'page');
+    poppler('pdftoppm', ['-r', '60', '-f', '1', '-l', '1', '-png', out, png]);
+    const image = fs.readdirSync(temp.dir()).find((f) => f.startsWith('page') && f.endsWith('.png'));
+    expect(image).toBeDefined();
+    expect(fs.statSync(path.join(temp.dir(), image!)).size).toBeGreaterThan(5_000);
+  });
+
+  it('leaves an event scoped government out of the council pack and prints it in the government pack', () => {
+    const db = importedDb();
+    const cases = vietnam(db);
+    const allTexts = cases.flatMap((c) => c.events.map((e) => e.text));
+    // An event whose text no other Vietnam event or case contains, so its absence is telling.
+    const narrowed = cases
+      .flatMap((c) => c.events)
+      .find((e) => allTexts.filter((t) => t.includes(e.text)).length === 1 && e.phase === 'consultation')!;
+    expect(karte(['--db', db, 'event', 'set', narrowed.id, 'scope', 'government']).status).toBe(0);
+
+    const council = squeezed(pdfText(pack(db, 'council.pdf', ['--audience', 'council'])));
+    expect(council).not.toContain(squeezed(narrowed.text));
+    expect(council).toContain('協議会会員限り');
+
+    const government = squeezed(pdfText(pack(db, 'government.pdf', ['--audience', 'government'])));
+    expect(government).toContain(squeezed(narrowed.text));
+    expect(government).toContain('政府関係機関限り');
+    expect(government).not.toContain('協議会会員限り');
+  });
+
+  it('leaves out a case scoped internal, with its events, from every wider audience', () => {
+    const db = importedDb();
+    const postal = vietnam(db).find((c) => c.case.summary === '区分機')!;
+    expect(karte(['--db', db, 'case', 'set', postal.case.id, 'scope', 'internal']).status).toBe(0);
+    const council = squeezed(pdfText(pack(db, 'council.pdf', ['--audience', 'council'])));
+    expect(council).not.toContain(squeezed(postal.case.title));
+    expect(council).not.toContain('ホーチミン新区分センター');
+    const internal = squeezed(pdfText(pack(db, 'internal.pdf', ['--audience', 'internal'])));
+    expect(internal).toContain('ホーチミン新区分センター');
+    expect(internal).toContain('組織内限り');
+  });
+
+  it('prints markup in a case summary as text', () => {
+    const db = importedDb();
+    const target = vietnam(db)[0];
+    const markup = '<script>alert(1)</script><b>x</b>';
+    expect(karte(['--db', db, 'case', 'set', target.case.id, 'summary', markup]).status).toBe(0);
+    const text = pdfText(pack(db, 'markup.pdf', ['--audience', 'council']));
+    expect(text).toContain(markup);
+  });
+
+  it('writes an English pack with English headings, and only the cases asked for', () => {
+    const db = importedDb();
+    const cases = vietnam(db);
+    const chosen = [cases[3], cases[1]];
+    const text = pdfText(pack(db, 'en.pdf', ['--lang', 'en', '--audience', 'council', '--cases', chosen.map((c) => c.case.id.slice(0, 8)).join(',')]));
+    const flat = squeezed(text);
+    for (const heading of ['Contents', 'Country snapshot', 'Case matrix', 'Consideration', 'MoU and top-level sales', 'Survey and demonstration', 'Future policy', 'Council members only']) {
+      expect(flat).toContain(squeezed(heading));
+    }
+    expect(text).not.toContain('案件一覧');
+    expect(flat.indexOf(squeezed(chosen[0].case.title))).toBeLessThan(flat.indexOf(squeezed(chosen[1].case.title)));
+    for (const other of cases.filter((c) => !chosen.includes(c))) expect(flat).not.toContain(squeezed(other.case.title));
+  });
+
+  it('refuses an unknown country, an unknown audience and a missing Chromium, on stderr with a non-zero exit', () => {
+    const db = importedDb();
+    const out = path.join(temp.dir(), 'never.pdf');
+    const unknownCountry = karte(['--db', db, 'pack', '--country', 'XX', '--audience', 'council', '--out', out]);
+    expect(unknownCountry.status).not.toBe(0);
+    expect(unknownCountry.stderr).toContain("unknown country code 'XX'");
+    const badAudience = karte(['--db', db, 'pack', '--country', 'VN', '--audience', 'ministers', '--out', out]);
+    expect(badAudience.status).not.toBe(0);
+    expect(badAudience.stderr).toContain("unknown audience 'ministers'");
+    const noAudience = karte(['--db', db, 'pack', '--country', 'VN', '--out', out]);
+    expect(noAudience.status).not.toBe(0);
+    expect(noAudience.stderr).toContain('--audience');
+    const noChromium = karte(['--db', db, 'pack', '--country', 'VN', '--audience', 'council', '--out', out], { KARTE_CHROMIUM: '/nonexistent/chromium' });
+    expect(noChromium.status).not.toBe(0);
+    expect(noChromium.stderr).toContain('Chromium not found at /nonexistent/chromium');
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { parseDateText } from '../../shared/dates';
+import type { Case } from '../../shared/model/case';
+import type { StageEvent } from '../../shared/model/stage-event';
+import type { PackInput, PackLanguage } from '../../shared/pack/pack-input';
+import { packRunningHeader, renderPackHtml } from '../../shared/pack/render-html';
+import { countryByIso2 } from '../../shared/reference/countries';
+import { regionsOfCountry } from '../../shared/reference/regions';
+
+const MARKUP = '<script>alert(1)</script><b>x</b>';
+const FONT_CSS = "@font-face { font-family: 'Noto Sans JP'; src: url(file:///fonts/a.woff2) format('woff2'); }";
+
+function aCase(fields: Partial<Case>): Case {
+  return {
+    id: '11111111-1111-4111-8111-111111111111', title: 'ベトナム 郵便: 区分機', countries: ['VN'], region: '', sector: 'postal',
+    sectorLabel: '郵便', summary: '区分機', status: 'won', futurePolicy: 'トップセールス等で日本企業を支援', ownerOrg: null,
+    priority: false, companies: [], competitors: [], financing: '', relatedCases: [], nextAction: '', nextActionDate: null,
+    notes: '', scope: 'council', deleted: false, ...fields };
+}
+
+function anEvent(fields: Partial<StageEvent>): StageEvent {
+  return {
+    id: '22222222-2222-4222-8222-222222222222', caseId: '11111111-1111-4111-8111-111111111111', phase: 'mou_top_sales',
+    date: parseDateText('2015年1月')!, text: '副大臣間で郵便覚書に署名', organisation: '', signatoryLevel: '', source: '',
+    scope: 'council', deleted: false, ...fields };
+}
+
+function packInput(lang: PackLanguage, c: Case = aCase({}), events: StageEvent[] = [anEvent({})]): PackInput {
+  return {
+    lang, audience: 'government', country: countryByIso2('VN')!, regions: regionsOfCountry('VN'),
+    asOf: parseDateText('2026-11-24')!, cases: [{ case: c, currentPhase: 'mou_top_sales', events }] };
+}
+
+describe('renderPackHtml', () => {
+  it('prints markup in any record field as text', () => {
+    const c = aCase({ title: `T${MARKUP}`, summary: `S${MARKUP}`, sectorLabel: `L${MARKUP}`, futurePolicy: `F${MARKUP}` });
+    const html = renderPackHtml(packInput('ja', c, [anEvent({ text: `E${MARKUP}`, date: parseDateText('')! })]), { fontFaceCss: FONT_CSS });
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<b>');
+    const escaped = '&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;';
+    for (const field of ['T', 'S', 'L', 'F', 'E']) expect(html).toContain(`${field}${escaped}`);
+  });
+
+  it('is an A4 document marked with its audience on the cover and in the running header, in the bundled font', () => {
+    const html = renderPackHtml(packInput('ja'), { fontFaceCss: FONT_CSS });
+    expect(html).toMatch(/^<!doctype html>\n<html lang="ja">/);
+    expect(html).toContain('size: A4;');
+    expect(html).toContain(FONT_CSS);
+    expect(html).toContain('@top-right { content: "政府関係機関限り"');
+    expect(html).toContain('counter(page) " / " counter(pages)');
+    expect(html).toContain('<div class="marking">政府関係機関限り</div>');
+    expect(html).toContain('<h1>ベトナム 海外展開カルテ 説明資料</h1>');
+    expect(packRunningHeader(packInput('ja'))).toEqual({ title: 'ベトナム 海外展開カルテ 説明資料（2026年11月24日時点）', marking: '政府関係機関限り' });
+  });
+
+  it('lays the case matrix out as the 別表: a column per phase, then 今後の方針, each event in its phase with its date', () => {
+    const html = renderPackHtml(packInput('ja'), { fontFaceCss: FONT_CSS });
+    const head = ['案件', '検討', '実務協議等', '覚書・トップセールス等', '調査・実証', '受注・管理', '今後の方針'].map((label) => `<th>${label}</th>`).join('');
+    expect(html).toContain(`<thead><tr>${head}</tr></thead>`);
+    // The event sits in the third phase column: after the case cell and two empty cells.
+    expect(html).toMatch(/<\/a><\/td><td><\/td><td><\/td><td><ul><li><span class="date">2015年1月<\/span> 副大臣間で郵便覚書に署名<\/li><\/ul><\/td>/);
+  });
+
+  it('speaks English in every heading and label when asked, dates included', () => {
+    const html = renderPackHtml(packInput('en'), { fontFaceCss: FONT_CSS });
+    expect(html).toContain('<html lang="en">');
+    for (const label of ['Contents', 'Country snapshot', 'Case matrix', 'Consideration', 'MoU and top-level sales', 'Order won and management', 'Future policy', 'Timeline']) {
+      expect(html).toContain(label);
+    }
+    expect(packRunningHeader(packInput('en')).title).toBe('Vietnam Overseas Deployment Dossier: Briefing Pack (As of 24 Nov 2026)');
+    expect(html).toContain('<span class="date">Jan 2015</span>');
+    expect(html).toContain('content: "Government and affiliated bodies only"');
+    // Record text stays as recorded until translations exist.
+    expect(html).toContain('副大臣間で郵便覚書に署名');
+    expect(html).not.toMatch(/目次|国別概況|今後の方針/);
+  });
+});
