@@ -1,16 +1,12 @@
 import os from 'node:os';
 import path from 'node:path';
+import { appDataFolder } from '../../shared/app-data-folder';
 
-export const APP_NAME = 'Karte';
-
-/** The folder Electron calls userData for this app, so the CLI and the desktop app open the same store. */
-export function appDataFolder(): string {
-  const home = os.homedir();
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_NAME);
-  if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_NAME);
-  return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), APP_NAME);
+/** This process's app data folder (see shared/app-data-folder.ts). */
+export function localAppDataFolder(): string {
+  return appDataFolder({ platform: process.platform, home: os.homedir(), env: process.env, join: path.join });
 }
 
 export function defaultDatabaseFile(): string {
-  return path.join(appDataFolder(), 'karte.sqlite');
+  return path.join(localAppDataFolder(), 'karte.sqlite');
 }

@@ -1,0 +1,89 @@
+import crypto from 'node:crypto';
+import { promisify } from 'node:util';
+import type pg from 'pg';
+import type { OrganisationType } from '../shared/model/organisation';
+import type { Member, Role } from './permissions';
+
+// Organisations, users, devices and the tokens devices sign in with.
+
+const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
+const KEY_LENGTH = 64;
+
+async function hashPassword(password: string, salt = crypto.randomBytes(16)): Promise<{ hash: string; salt: string }> {
+  const key = await scrypt(password.normalize('NFC'), salt, KEY_LENGTH);
+  return { hash: key.toString('base64'), salt: salt.toString('base64') };
+}
+
+async function passwordMatches(password: string, hash: string, salt: string): Promise<boolean> {
+  const computed = Buffer.from((await hashPassword(password, Buffer.from(salt, 'base64'))).hash, 'base64');
+  const stored = Buffer.from(hash, 'base64');
+  return computed.length === stored.length && crypto.timingSafeEqual(computed, stored);
+}
+
+function tokenHash(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+export async function addOrganisation(db: pg.Pool, name: string, type: OrganisationType): Promise<string> {
+  const id = crypto.randomUUID();
+  await db.query('INSERT INTO organisations (id, name, type) VALUES ($1, $2, $3)', [id, name, type]);
+  return id;
+}
+
+export async function addUser(db: pg.Pool, user: { login: string; orgId: string; role: Role; password: string }): Promise<void> {
+  const { hash, salt } = await hashPassword(user.password);
+  await db.query('INSERT INTO users (login, org_id, role, password_hash, password_salt) VALUES ($1, $2, $3, $4, $5)', [user.login, user.orgId, user.role, hash, salt]);
+}
+
+export async function setUserDisabled(db: pg.Pool, login: string, disabled: boolean): Promise<void> {
+  await db.query('UPDATE users SET disabled = $2 WHERE login = $1', [login, disabled]);
+}
+
+/** On a first start, the operator's organisation and the user `admin`; afterwards nothing. */
+export async function ensureAdmin(db: pg.Pool, password: string | undefined, org: { name: string; type: OrganisationType }): Promise<boolean> {
+  const existing = await db.query("SELECT 1 FROM users WHERE login = 'admin'");
+  if (existing.rowCount) return false;
+  if (!password) throw new Error('first start: set KARTE_ADMIN_PASSWORD to create the user admin');
+  const found = await db.query<{ id: string }>('SELECT id FROM organisations WHERE name = $1', [org.name]);
+  const orgId = found.rows[0]?.id ?? (await addOrganisation(db, org.name, org.type));
+  await addUser(db, { login: 'admin', orgId, role: 'admin', password });
+  return true;
+}
+
+export class LoginRefused extends Error {}
+
+/** Checks the password and issues a token for the device; the device is bound to the user on its first sign-in. */
+export async function login(db: pg.Pool, request: { login: string; password: string; device: string }): Promise<string> {
+  const found = await db.query<{ id: string; password_hash: string; password_salt: string; disabled: boolean }>(
+    'SELECT id, password_hash, password_salt, disabled FROM users WHERE login = $1',
+    [request.login],
+  );
+  const user = found.rows[0];
+  // The same answer for an unknown login, a wrong password and a disabled account: nothing to probe.
+  if (!user || !(await passwordMatches(request.password, user.password_hash, user.password_salt)) || user.disabled) throw new LoginRefused('wrong login or password, or the account is disabled');
+  await db.query('INSERT INTO devices (id, user_id) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [request.device, user.id]);
+  const device = (await db.query<{ user_id: string; revoked: boolean }>('SELECT user_id, revoked FROM devices WHERE id = $1', [request.device])).rows[0];
+  if (device.revoked) throw new LoginRefused('this device has been revoked');
+  if (device.user_id !== user.id) throw new LoginRefused('this device is registered to another user');
+  const token = crypto.randomBytes(32).toString('base64url');
+  await db.query('INSERT INTO tokens (hash, user_id, device_id) VALUES ($1, $2, $3)', [tokenHash(token), user.id, request.device]);
+  return token;
+}
+
+export interface Session extends Member {
+  login: string;
+  role: Role;
+  device: string;
+}
+
+/** The signed-in user behind a bearer token, or null when the token, its user or its device is no longer valid. */
+export async function authenticate(db: pg.Pool, token: string): Promise<Session | null> {
+  const found = await db.query<{ login: string; role: Role; org_id: string; type: OrganisationType; device_id: string }>(
+    `SELECT u.login, u.role, u.org_id, o.type, t.device_id
+       FROM tokens t JOIN users u ON u.id = t.user_id JOIN organisations o ON o.id = u.org_id JOIN devices d ON d.id = t.device_id
+      WHERE t.hash = $1 AND NOT t.revoked AND NOT u.disabled AND NOT d.revoked`,
+    [tokenHash(token)],
+  );
+  const row = found.rows[0];
+  return row ? { login: row.login, role: row.role, orgId: row.org_id, orgType: row.type, device: row.device_id } : null;
+}

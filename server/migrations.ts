@@ -1,0 +1,97 @@
+import type pg from 'pg';
+
+// Versioned schema: each migration runs once, in order, in its own transaction, and is recorded in
+// schema_migrations. Never edit a released migration; add the next one.
+
+const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'accounts and change log',
+    sql: `
+      CREATE TABLE organisations (
+        id text PRIMARY KEY,
+        name text NOT NULL UNIQUE,
+        type text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE users (
+        id bigserial PRIMARY KEY,
+        login text NOT NULL UNIQUE,
+        org_id text NOT NULL REFERENCES organisations(id),
+        role text NOT NULL CHECK (role IN ('admin', 'editor', 'reader')),
+        password_hash text NOT NULL,
+        password_salt text NOT NULL,
+        disabled boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      -- A device is the client's HLC node id: the changes it writes carry it.
+      CREATE TABLE devices (
+        id text PRIMARY KEY,
+        user_id bigint NOT NULL REFERENCES users(id),
+        revoked boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      -- Only a hash of each token is kept, so a copy of the database signs nobody in.
+      CREATE TABLE tokens (
+        hash text PRIMARY KEY,
+        user_id bigint NOT NULL REFERENCES users(id),
+        device_id text NOT NULL REFERENCES devices(id),
+        revoked boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      -- server_seq is the pull cursor. value is json, not jsonb: jsonb reorders object keys, and every replica's
+      -- copy of a change must be the author's, byte for byte.
+      CREATE TABLE changes (
+        server_seq bigserial PRIMARY KEY,
+        hlc text NOT NULL,
+        field text NOT NULL,
+        tbl text NOT NULL,
+        row_id text NOT NULL,
+        value json,
+        scope text NOT NULL,
+        prev text,
+        author text NOT NULL,
+        org_id text NOT NULL REFERENCES organisations(id),
+        received_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (hlc, field)
+      );
+      -- Who created each record and its scope as its newest change set it: what push and pull permissions check.
+      CREATE TABLE records (
+        tbl text NOT NULL,
+        row_id text NOT NULL,
+        owner_org text NOT NULL REFERENCES organisations(id),
+        scope text NOT NULL,
+        scope_hlc text NOT NULL,
+        PRIMARY KEY (tbl, row_id)
+      );
+    `,
+  },
+];
+
+export async function migrate(pool: pg.Pool): Promise<number[]> {
+  await pool.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+  const client = await pool.connect();
+  const applied: number[] = [];
+  try {
+    for (const m of MIGRATIONS) {
+      await client.query('BEGIN');
+      try {
+        // Two server instances starting at once: the second waits, then finds the migration done.
+        await client.query('LOCK TABLE schema_migrations IN EXCLUSIVE MODE');
+        const done = await client.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
+        if (done.rowCount === 0) {
+          await client.query(m.sql);
+          await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+          applied.push(m.version);
+        }
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw new Error(`migration ${m.version} (${m.name}) failed: ${(error as Error).message}`, { cause: error });
+      }
+    }
+  } finally {
+    client.release();
+  }
+  return applied;
+}

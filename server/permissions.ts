@@ -1,0 +1,42 @@
+import { GOVERNMENT_TYPES, type OrganisationType } from '../shared/model/organisation';
+import { isScope, type Scope } from '../shared/scopes';
+
+// Who may write and read which records. The server is authoritative: clients are trusted with nothing.
+
+export type Role = 'admin' | 'editor' | 'reader';
+
+export interface Member {
+  orgId: string;
+  orgType: OrganisationType;
+}
+
+/** A record as the server knows it: the organisation that created it and its current sharing scope. */
+export interface RecordOwnership {
+  ownerOrg: string;
+  scope: Scope;
+}
+
+function isGovernmentAffiliated(type: OrganisationType): boolean {
+  return GOVERNMENT_TYPES.includes(type);
+}
+
+/** The scopes whose records a member's organisation may hold at all (internal ones only of its own records). */
+export function readableScopes(member: Member): Scope[] {
+  return isGovernmentAffiliated(member.orgType) ? ['internal', 'government', 'council', 'public'] : ['internal', 'council', 'public'];
+}
+
+function mayHold(member: Member, scope: Scope, ownerOrg: string): string | null {
+  if (scope === 'internal' && ownerOrg !== member.orgId) return 'the record is internal to another organisation';
+  if (scope === 'government' && !isGovernmentAffiliated(member.orgType)) return 'government-scope records are for government-affiliated organisations only';
+  return null;
+}
+
+/**
+ * Why a member may not write this change, or null when it may. The change must fit both the record as it stands
+ * (nobody widens a record they could not see) and the scope the change gives it.
+ */
+export function writeRefusal(member: Member, changeScope: string, record: RecordOwnership | undefined): string | null {
+  if (!isScope(changeScope)) return `unknown scope '${changeScope}'`;
+  const ownerOrg = record?.ownerOrg ?? member.orgId;
+  return (record && mayHold(member, record.scope, ownerOrg)) ?? mayHold(member, changeScope, ownerOrg);
+}

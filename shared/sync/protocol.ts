@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { isNodeId } from '../hlc';
+import { syncChangeSchema } from './change';
+
+// The sync server's HTTP protocol, shared by the server and the desktop client. Every request names the protocol
+// version it speaks (header or body field); a server answers a version it does not know with 400, never guesses.
+
+export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_HEADER = 'karte-protocol';
+
+/** A device is named by its HLC node id, so a pushed change's timestamp tells which device wrote it. */
+const deviceSchema = z.string().refine(isNodeId, 'a device id is 16 hex digits');
+
+export const loginRequestSchema = z.object({
+  login: z.string().min(1).max(200),
+  password: z.string().min(1).max(1000),
+  device: deviceSchema,
+});
+
+export const pushRequestSchema = z.object({
+  changes: z.array(syncChangeSchema),
+});
+
+export const pullRequestSchema = z.object({
+  /** The server's cursor after the last page; null or absent for the first pull. */
+  cursor: z.string().regex(/^\d{1,19}$/, 'a cursor is what the last pull returned').nullable().optional(),
+  limit: z.number().int().positive().optional(),
+});
+
+export type PushStatus = 'applied' | 'duplicate' | 'rejected';
+
+export interface PushResult {
+  hlc: string;
+  field: string;
+  status: PushStatus;
+  /** Why a change was rejected. */
+  reason?: string;
+}
+
+export interface PullPage {
+  changes: z.infer<typeof syncChangeSchema>[];
+  /** Pass back on the next pull. */
+  cursor: string | null;
+  /** Whether more changes wait after this page. */
+  more: boolean;
+}

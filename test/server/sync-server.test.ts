@@ -1,0 +1,256 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeHlc } from '../../shared/hlc';
+import type { SyncChange } from '../../shared/sync/change';
+import type { PullPage, PushResult } from '../../shared/sync/protocol';
+import { addOrganisation, addUser, setUserDisabled } from '../../server/accounts';
+import { buildServer } from '../../server/app';
+import { startEmbeddedPostgres, type RunningPostgres } from '../../server/embedded-postgres';
+import { migrate } from '../../server/migrations';
+
+// The sync server against a real PostgreSQL (embedded, started once for this file) over real HTTP.
+
+const LIMITS = { maxPushChanges: 20, maxPullChanges: 50, bodyLimit: 64 * 1024 };
+const PASSWORD = 'correct horse 馬';
+
+let dir: string;
+let postgres: RunningPostgres | undefined;
+let db: pg.Pool;
+let app: ReturnType<typeof buildServer>;
+let base: string;
+let govOrg: string;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'karte-server-'));
+  // The postgres system user (root runs PostgreSQL as it) must be able to enter the folder.
+  fs.chmodSync(dir, 0o755);
+  const started = Date.now();
+  try {
+    postgres = await startEmbeddedPostgres(path.join(dir, 'pg'), await freePort());
+  } catch (error) {
+    throw new Error(`the server tests need a real PostgreSQL and the embedded one did not start: ${(error as Error).message}`, { cause: error });
+  }
+  console.log(`embedded PostgreSQL started in ${Date.now() - started} ms`);
+  db = new pg.Pool({ connectionString: postgres.url });
+  await migrate(db);
+  govOrg = await addOrganisation(db, '外務省', 'ministry');
+  const companyOrg = await addOrganisation(db, 'Acme Engineering', 'company');
+  await addUser(db, { login: 'gov-editor', orgId: govOrg, role: 'editor', password: PASSWORD });
+  await addUser(db, { login: 'co-editor', orgId: companyOrg, role: 'editor', password: PASSWORD });
+  await addUser(db, { login: 'co-reader', orgId: companyOrg, role: 'reader', password: PASSWORD });
+  await addUser(db, { login: 'leaver', orgId: companyOrg, role: 'editor', password: PASSWORD });
+  await setUserDisabled(db, 'leaver', true);
+  app = buildServer(db, LIMITS);
+  base = await app.listen({ host: '127.0.0.1', port: 0 });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await db?.end();
+  await postgres?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function post(route: string, body: unknown, headers: Record<string, string> = { 'karte-protocol': '1' }): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${base}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+interface Client {
+  device: string;
+  push(changes: SyncChange[]): Promise<{ status: number; body: Record<string, unknown> }>;
+  pull(cursor: string | null, limit?: number): Promise<PullPage>;
+}
+
+let deviceCount = 0;
+
+async function signIn(login: string): Promise<Client> {
+  const device = (++deviceCount).toString(16).padStart(16, '0');
+  const { status, body } = await post('/v1/login', { login, password: PASSWORD, device });
+  expect(status).toBe(200);
+  const headers = { 'karte-protocol': '1', authorization: `Bearer ${String(body.token)}` };
+  return {
+    device,
+    push: (changes) => post('/v1/push', { changes }, headers),
+    pull: async (cursor, limit) => {
+      const response = await post('/v1/pull', { cursor, limit }, headers);
+      expect(response.status).toBe(200);
+      return response.body as unknown as PullPage;
+    },
+  };
+}
+
+let clock = Date.UTC(2026, 3, 1);
+
+function change(client: Client, rowId: string, scope: string, field = 'title', value: unknown = `${rowId} ${scope}`): SyncChange {
+  return { hlc: encodeHlc({ millis: ++clock, counter: 0, node: client.device }), author: client.device, table: 'cases', rowId, field, value, scope, prev: null };
+}
+
+async function storedCount(): Promise<number> {
+  return Number((await db.query('SELECT count(*) FROM changes')).rows[0].count);
+}
+
+/** Every change the client may hold, page by page, and the cursor after the last page. */
+async function pullAll(client: Client, limit?: number): Promise<{ changes: SyncChange[]; cursor: string | null }> {
+  const changes: SyncChange[] = [];
+  let cursor: string | null = null;
+  for (;;) {
+    const page = await client.pull(cursor, limit);
+    changes.push(...page.changes);
+    cursor = page.cursor;
+    if (!page.more) return { changes, cursor };
+  }
+}
+
+describe('login', () => {
+  it('issues a token for the right password and refuses a wrong one or a disabled user', async () => {
+    const ok = await post('/v1/login', { login: 'gov-editor', password: PASSWORD, device: 'aaaaaaaaaaaaaaa1' });
+    expect(ok.status).toBe(200);
+    expect(ok.body.token).toMatch(/^[\w-]{40,}$/);
+    expect((await post('/v1/login', { login: 'gov-editor', password: 'wrong', device: 'aaaaaaaaaaaaaaa1' })).status).toBe(401);
+    expect((await post('/v1/login', { login: 'nobody', password: PASSWORD, device: 'aaaaaaaaaaaaaaa1' })).status).toBe(401);
+    expect((await post('/v1/login', { login: 'leaver', password: PASSWORD, device: 'aaaaaaaaaaaaaaa2' })).status).toBe(401);
+  });
+
+  it('refuses pushes without a valid token', async () => {
+    const before = await storedCount();
+    const response = await post('/v1/push', { changes: [] }, { 'karte-protocol': '1', authorization: 'Bearer forged' });
+    expect(response.status).toBe(401);
+    expect(await storedCount()).toBe(before);
+  });
+});
+
+describe('push', () => {
+  it('is idempotent: the same batch twice is stored once and acknowledged as duplicate', async () => {
+    const gov = await signIn('gov-editor');
+    const batch = [change(gov, 'idem-1', 'council'), change(gov, 'idem-1', 'council', 'status', 'active'), change(gov, 'idem-2', 'public')];
+    const before = await storedCount();
+    const first = await gov.push(batch);
+    expect(first.status).toBe(200);
+    expect((first.body.results as PushResult[]).map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    const second = await gov.push(batch);
+    expect((second.body.results as PushResult[]).map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate']);
+    expect(await storedCount()).toBe(before + 3);
+  });
+
+  it('rejects each change the user may not write, with a reason, and applies the rest of the batch', async () => {
+    const gov = await signIn('gov-editor');
+    const company = await signIn('co-editor');
+    await gov.push([change(gov, 'gov-owned', 'internal')]);
+    const batch = [
+      change(company, 'co-1', 'council'),
+      change(company, 'co-2', 'government'),
+      change(company, 'gov-owned', 'internal'),
+      change(company, 'co-3', 'internal'),
+      change(gov, 'forged', 'public'),
+      change(company, 'co-4', 'nonsense'),
+    ];
+    const before = await storedCount();
+    const { status, body } = await company.push(batch);
+    expect(status).toBe(200);
+    const results = body.results as PushResult[];
+    expect(results.map((r) => r.status)).toEqual(['applied', 'rejected', 'rejected', 'applied', 'rejected', 'rejected']);
+    expect(results[1].reason).toMatch(/government-affiliated/);
+    expect(results[2].reason).toMatch(/internal to another organisation/);
+    expect(results[4].reason).toMatch(/changes it wrote itself/);
+    expect(results[5].reason).toMatch(/unknown scope/);
+    expect(results.map((r) => [r.hlc, r.field])).toEqual(batch.map((c) => [c.hlc, c.field]));
+    expect(await storedCount()).toBe(before + 2);
+  });
+
+  it('lets a reader push nothing', async () => {
+    const reader = await signIn('co-reader');
+    const before = await storedCount();
+    const response = await reader.push([change(reader, 'by-reader', 'public')]);
+    expect(response.status).toBe(403);
+    expect(await storedCount()).toBe(before);
+  });
+});
+
+describe('requests refused at the door change nothing', () => {
+  it('answers a wrong or missing protocol version with 400 naming the supported one', async () => {
+    const gov = await signIn('gov-editor');
+    const before = await storedCount();
+    for (const headers of [{ 'karte-protocol': '2' }, {}] as Record<string, string>[]) {
+      const response = await post('/v1/push', { changes: [change(gov, 'wrong-version', 'public')] }, headers);
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatch(/this server speaks protocol 1/);
+    }
+    const inBody = await post('/v1/login', { protocol: 1, login: 'gov-editor', password: PASSWORD, device: gov.device });
+    expect(inBody.status).toBe(200);
+    expect(await storedCount()).toBe(before);
+  });
+
+  it('refuses an oversized batch, an oversized body and a malformed one', async () => {
+    const gov = await signIn('gov-editor');
+    const before = await storedCount();
+    const tooMany = Array.from({ length: LIMITS.maxPushChanges + 1 }, (_, i) => change(gov, `many-${i}`, 'public'));
+    expect((await gov.push(tooMany)).status).toBe(413);
+    expect((await gov.push([change(gov, 'huge', 'public', 'summary', 'x'.repeat(LIMITS.bodyLimit))])).status).toBe(413);
+    const malformed = await gov.push([{ ...change(gov, 'bad', 'public'), hlc: 'yesterday' }]);
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error).toMatch(/not an HLC timestamp/);
+    expect(await storedCount()).toBe(before);
+  });
+});
+
+describe('pull', () => {
+  it('pages through the log by cursor, bounded in size', async () => {
+    const gov = await signIn('gov-editor');
+    const start = (await gov.pull(null, 1_000_000)).changes.length;
+    const pushed = Array.from({ length: 7 }, (_, i) => change(gov, `page-${i}`, 'council'));
+    await gov.push(pushed);
+    const all = await pullAll(gov, 3);
+    expect(all.changes.slice(start)).toEqual(pushed);
+    const first = await gov.pull(null, 3);
+    expect(first.changes).toHaveLength(3);
+    expect(first.more).toBe(true);
+    const bounded = await gov.pull(null, 1_000_000);
+    expect(bounded.changes.length).toBeLessThanOrEqual(LIMITS.maxPullChanges);
+    expect(await gov.pull(all.cursor)).toEqual({ changes: [], cursor: all.cursor, more: false });
+  });
+
+  it('never gives a company user a government-scope change or another organisation’s internal one', async () => {
+    const gov = await signIn('gov-editor');
+    const company = await signIn('co-editor');
+    const scopes = fc.constantFrom('internal', 'government', 'council', 'public');
+    let row = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.boolean(), scopes), { minLength: 1, maxLength: 8 }), async (edits) => {
+        const pushed: SyncChange[] = [];
+        for (const [byGov, scope] of edits) {
+          const c = byGov ? change(gov, `prop-${++row}`, scope) : change(company, `prop-${++row}`, scope === 'government' ? 'council' : scope);
+          const { body } = await (byGov ? gov : company).push([c]);
+          expect((body.results as PushResult[])[0].status).toBe('applied');
+          pushed.push(c);
+        }
+        const received = (await pullAll(company, 5)).changes;
+        const owners = await db.query<{ row_id: string; owner_org: string }>('SELECT row_id, owner_org FROM records');
+        const govRows = new Set(owners.rows.filter((r) => r.owner_org === govOrg).map((r) => r.row_id));
+        for (const c of received) {
+          expect(c.scope).not.toBe('government');
+          if (c.scope === 'internal') expect(govRows.has(c.rowId)).toBe(false);
+        }
+        const seen = new Set(received.map((c) => c.hlc));
+        const due = pushed.filter((c) => c.scope === 'council' || c.scope === 'public' || (c.scope === 'internal' && c.author === company.device));
+        expect(due.every((c) => seen.has(c.hlc))).toBe(true);
+      }),
+      { numRuns: 8 },
+    );
+  });
+});
