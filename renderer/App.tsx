@@ -8,6 +8,8 @@ import { HistoryScreen } from './screens/HistoryScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { ImportScreen } from './screens/ImportScreen';
 import { SearchScreen } from './screens/SearchScreen';
+import { VisitScreen } from './screens/VisitScreen';
+import { VisitsScreen } from './screens/VisitsScreen';
 
 // Hash routes: the same URLs work when Electron loads the app from a file and when browser mode serves it.
 export const routes = [
@@ -20,6 +22,8 @@ export const routes = [
       { path: 'dossier/:country', element: <DossierScreen /> },
       { path: 'case/:id', element: <CaseScreen /> },
       { path: 'case/:id/history', element: <HistoryScreen /> },
+      { path: 'visits', element: <VisitsScreen /> },
+      { path: 'visit/:id', element: <VisitScreen /> },
       { path: 'search', element: <SearchScreen /> },
       { path: 'import', element: <ImportScreen /> },
     ],

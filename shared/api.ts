@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES, caseSchema } from './model/case';
 import { dossierSchema } from './model/dossier';
+import { counterpartSchema, delegateSchema, VISIT_KINDS, type Visit } from './model/visit';
 import { PHASES } from './phases';
 import { SCOPES } from './scopes';
 import type {
@@ -73,6 +74,22 @@ export const caseEditableSchema = caseSchema.pick({
   competitors: true,
 });
 
+const iso2 = z.string().regex(/^[A-Za-z]{2}$/);
+
+/** A visit's editable fields; dates as written (2021年5月, 2021-05-10～2021-05-12), parsed by the back end. */
+export const visitValuesSchema = z.object({
+  title: text.min(1),
+  kind: z.enum(VISIT_KINDS),
+  country: iso2,
+  dates: z.string().max(200),
+  delegation: z.array(delegateSchema).max(200),
+  counterparts: z.array(counterpartSchema).max(200),
+  objectives: text,
+  asks: text,
+  caseIds: z.array(id).max(500),
+  scope,
+});
+
 export const API = {
   'app.info': method<AppInfo>()(z.object({})),
   /** Imports the bundled real dossiers (2020 action plan) into the local store. */
@@ -105,6 +122,15 @@ export const API = {
     }),
   ),
   'event.delete': method<CaseDetail>()(z.object({ id })),
+  'visits.list': method<Visit[]>()(z.object({ country: iso2.optional() })),
+  'visit.get': method<Visit>()(z.object({ id })),
+  'visit.create': method<{ id: string }>()(visitValuesSchema.pick({ title: true, kind: true, country: true, dates: true, scope: true }).partial({ kind: true, dates: true, scope: true })),
+  'visit.update': method<Visit>()(z.object({ id, values: visitValuesSchema.partial() })),
+  'visit.delete': method<{ id: string }>()(z.object({ id })),
+  /** What came of a visit, as events on its linked cases: all recorded in one step, or none. */
+  'visit.outcomes': method<{ ids: string[] }>()(
+    z.object({ id, outcomes: z.array(z.object({ caseId: id, phase: z.enum(PHASES), date: z.string().max(200), text: text.min(1) })).min(1).max(500) }),
+  ),
   'search': method<SearchResult>()(z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(500).default(100) })),
   'history.case': method<HistoryEntry[]>()(z.object({ id })),
   /** Reverts the last edit made through this app session (Ctrl+Z); the revert is itself logged. */

@@ -91,7 +91,7 @@ export interface HistoryEntry {
   value: unknown;
 }
 
-export type HitKind = 'case' | 'event' | 'dossier' | 'agreement';
+export type HitKind = 'case' | 'event' | 'dossier' | 'agreement' | 'visit';
 
 export interface SearchHit {
   kind: HitKind;

@@ -6,6 +6,7 @@ import { describeError } from '../../shared/errors';
 import { PHASE_LABELS, PHASES } from '../../shared/phases';
 import { isScope, SCOPES } from '../../shared/scopes';
 import { countryByIso2 } from '../../shared/reference/countries';
+import { VISIT_KIND_LABELS } from '../../shared/model/visit';
 import { getCase, listCases, setCaseField } from '../../electron/services/cases';
 import { countrySummaries } from '../../electron/services/countries';
 import { addEvent, setEventField } from '../../electron/services/events';
@@ -15,6 +16,7 @@ import { defaultDatabaseFile } from '../../electron/services/paths';
 import { buildPackInput } from '../../electron/services/pack/build-input';
 import { writePackPdf } from '../../electron/services/pack/export-pack';
 import { search } from '../../electron/services/search';
+import { getVisit, listVisits } from '../../electron/services/visits';
 import { openStore, type Change, type Store } from '../../electron/services/store/store';
 import { runApp } from './app';
 import { formatTable } from './table';
@@ -247,19 +249,63 @@ export function buildProgram(io: Io): Command {
     );
 
   program
+    .command('visits')
+    .description('list visits (トップセールス, 官民ミッション, 政策対話) in date order')
+    .option('--country <iso2>', 'only visits to this country')
+    .action((filter: { country?: string }) =>
+      withStore((store) => {
+        const rows = listVisits(store, filter);
+        print(rows, () =>
+          formatTable(
+            ['id', 'country', 'dates', 'kind', 'cases', 'scope', 'title'],
+            rows.map((v) => [shortId(v.id), countryNames([v.country]), formatDate(v.dates, 'ja') || '—', VISIT_KIND_LABELS[v.kind].ja, String(v.caseIds.length), v.scope, v.title]),
+          ),
+        );
+      }),
+    );
+
+  program
+    .command('visit')
+    .description('show a visit: delegation, counterparts, objectives, asks and linked cases')
+    .argument('<id>', 'visit id or its first characters')
+    .action((id: string) =>
+      withStore((store) => {
+        const visit = getVisit(store, id);
+        print(visit, () =>
+          [
+            visit.title,
+            `id        ${visit.id}`,
+            `country   ${countryNames([visit.country])}    dates ${formatDate(visit.dates, 'ja') || '—'}    kind ${VISIT_KIND_LABELS[visit.kind].ja}    scope ${visit.scope}`,
+            `目的      ${visit.objectives || '—'}`,
+            `要望      ${visit.asks || '—'}`,
+            '',
+            '訪問団',
+            ...visit.delegation.map((p) => `  ${p.name}  ${p.title}  [${p.level}]`),
+            '面会先',
+            ...visit.counterparts.map((p) => `  ${p.name}  ${p.title}  ${p.organisation}`),
+            '案件',
+            ...visit.caseIds.map((caseId) => `  ${shortId(caseId)}  ${getCase(store, caseId).case.title}`),
+          ].join('\n'),
+        );
+      }),
+    );
+
+  program
     .command('pack')
     .description('write a country briefing pack (説明資料) as an A4 PDF, with nothing above its audience')
-    .requiredOption('--country <iso2>', 'the country of the dossier')
+    .option('--country <iso2>', 'the country of the dossier (the visit\'s country with --visit)')
+    .option('--visit <id>', 'a pack for this visit: its objectives and asks, and its linked cases unless --cases is given')
     .option('--cases <ids>', 'only these cases, comma-separated ids or id prefixes, in this order')
     .option('--lang <lang>', 'ja | en', 'ja')
     .requiredOption('--audience <scope>', `who reads it: ${SCOPES.join(' | ')}`)
     .requiredOption('--out <file>', 'the PDF to write')
-    .action(async (options: { country: string; cases?: string; lang: string; audience: string; out: string }) => {
+    .action(async (options: { country?: string; visit?: string; cases?: string; lang: string; audience: string; out: string }) => {
       const { audience, lang } = options;
+      if (options.country === undefined && options.visit === undefined) throw new Error('give --country or --visit');
       if (!isScope(audience)) throw new Error(`unknown audience '${audience}': one of ${SCOPES.join(', ')}`);
       if (lang !== 'ja' && lang !== 'en') throw new Error(`unknown language '${lang}': ja or en`);
       const caseIds = options.cases?.split(',').map((id) => id.trim()).filter((id) => id !== '');
-      const input = withStore((store) => buildPackInput(store, { country: options.country, audience, lang, caseIds, asOf: today() }));
+      const input = withStore((store) => buildPackInput(store, { country: options.country, visitId: options.visit, audience, lang, caseIds, asOf: today() }));
       await writePackPdf(input, options.out);
       print({ file: options.out, cases: input.cases.length }, () => `wrote ${options.out}: ${input.cases.length} case(s) for ${audience}`);
     });

@@ -12,6 +12,7 @@ import { importKarteFiles, importParsedFiles, parseKarteFiles } from './import/k
 import { search } from './search';
 import { readRow, type Change, type Store } from './store/store';
 import { stepOf, undoStep, type UndoStep } from './undo';
+import { createVisit, deleteVisit, getVisit, listVisits, recordOutcomes, updateVisit } from './visits';
 
 // The back end of the one typed API (shared/api.ts), the same whether the call came over Electron IPC or over HTTP
 // in browser mode. Arguments are validated here, at the boundary, before any handler runs.
@@ -105,6 +106,26 @@ export function createHandlers(ctx: ApiContext): Handlers {
     'event.delete': ({ id }) => {
       edited(deleteEvent(store, id));
       return getCase(store, readRow(store, 'events', id)!.caseId);
+    },
+    'visits.list': (filter) => listVisits(store, filter),
+    'visit.get': ({ id }) => getVisit(store, id),
+    'visit.create': (values) => {
+      const { id, changes } = createVisit(store, values);
+      edited(changes);
+      return { id };
+    },
+    'visit.update': ({ id, values }) => {
+      edited(updateVisit(store, id, values));
+      return getVisit(store, id);
+    },
+    'visit.delete': ({ id }) => {
+      edited(deleteVisit(store, id));
+      return { id };
+    },
+    'visit.outcomes': ({ id, outcomes }) => {
+      const { ids, changes } = recordOutcomes(store, id, outcomes);
+      edited(changes);
+      return { ids };
     },
     search: ({ query, limit }) => search(store, query, limit),
     'history.case': ({ id }) => caseHistory(store, id),

@@ -17,7 +17,8 @@ function scopeOf(text: string): Scope {
   return text;
 }
 
-function dateOf(text: string): KarteDate {
+/** A date as a person writes it, or an error that shows how dates are written. */
+export function dateOf(text: string): KarteDate {
   const date = parseDateText(text);
   if (!date) throw new Error(`'${text}' is not a date (e.g. 2020年1月, 2019年度, 2018年夏, 2017年～, 2020-01-15)`);
   return date;

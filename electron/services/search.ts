@@ -28,16 +28,18 @@ export const SEARCH_SQL = `
            WHEN 'event' THEN e.text
            WHEN 'case' THEN c.title
            WHEN 'dossier' THEN ds.title || char(10) || ds.overview || char(10) || ds.policy
+           WHEN 'visit' THEN v.title || char(10) || v.objectives || char(10) || v.asks
            ELSE a.title || char(10) || a.subject
          END AS text,
-         e.phase, coalesce(e.date, a.date) AS date,
-         coalesce(c.countries, a.countries, iif(ds.country IS NULL, '[]', json_array(ds.country))) AS countries
+         e.phase, coalesce(e.date, a.date, v.dates) AS date,
+         coalesce(c.countries, a.countries, json_array(v.country), iif(ds.country IS NULL, '[]', json_array(ds.country))) AS countries
     FROM search_fts
     JOIN search_docs d ON d.docid = search_fts.rowid
     LEFT JOIN cases c ON c.id = d.caseId
     LEFT JOIN events e ON d.kind = 'event' AND e.id = d.ref
     LEFT JOIN dossiers ds ON d.kind = 'dossier' AND ds.id = d.ref
     LEFT JOIN agreements a ON d.kind = 'agreement' AND a.id = d.ref
+    LEFT JOIN visits v ON d.kind = 'visit' AND v.id = d.ref
    WHERE search_fts MATCH ?
    ORDER BY search_fts.rowid DESC
    LIMIT ?`;

@@ -71,6 +71,7 @@ export function Layout() {
             {t('nav.home')}
           </NavLink>
           <NavLink to="/countries">{t('nav.countries')}</NavLink>
+          <NavLink to="/visits">{t('nav.visits')}</NavLink>
           <NavLink to="/import">{t('nav.import')}</NavLink>
         </nav>
         <SearchBox />

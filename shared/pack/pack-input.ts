@@ -1,6 +1,7 @@
 import type { KarteDate } from '../dates';
 import type { Case } from '../model/case';
 import type { StageEvent } from '../model/stage-event';
+import type { Visit } from '../model/visit';
 import type { Phase } from '../phases';
 import type { Country } from '../reference/countries';
 import type { Region } from '../reference/regions';
@@ -26,4 +27,8 @@ export interface PackInput {
   /** The date the data is as of, printed on the cover and in the running header. */
   asOf: KarteDate;
   cases: PackCase[];
+  /** The visit the pack is prepared for (its objectives and asks print after the contents); null for a country pack. */
+  visit: Visit | null;
+  /** The country's other visits fit for the audience, in date order: the bilateral history. */
+  previousVisits: Visit[];
 }

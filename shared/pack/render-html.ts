@@ -1,6 +1,7 @@
 import { formatDate } from '../dates';
 import { escapeHtml } from '../escape-html';
 import { CASE_STATUS_LABELS } from '../model/case';
+import { VISIT_KIND_LABELS, type Visit } from '../model/visit';
 import { PHASE_LABELS, PHASES, type Phase } from '../phases';
 import { SCOPE_LABELS } from '../scopes';
 import type { PackCase, PackInput, PackLanguage } from './pack-input';
@@ -32,6 +33,21 @@ const LABELS = {
   futurePolicy: { ja: '今後の方針', en: 'Future policy' },
   noCases: { ja: 'この配布範囲で示せる案件はありません。', en: 'No cases can be shown to this audience.' },
   noEvents: { ja: '記録された経緯はありません。', en: 'No stage events recorded.' },
+  visit: { ja: '訪問の目的と要望', en: 'Visit objectives and asks' },
+  objectives: { ja: '目的', en: 'Objectives' },
+  asks: { ja: '要望', en: 'Asks' },
+  delegation: { ja: '訪問団', en: 'Delegation' },
+  counterparts: { ja: '面会先', en: 'Counterparts' },
+  name: { ja: '氏名', en: 'Name' },
+  title: { ja: '役職', en: 'Title' },
+  level: { ja: 'レベル', en: 'Level' },
+  organisation: { ja: '所属', en: 'Organisation' },
+  history: { ja: '二国間の経緯', en: 'Bilateral history' },
+  previousVisits: { ja: 'これまでの訪問', en: 'Previous visits' },
+  kind: { ja: '種別', en: 'Kind' },
+  visitName: { ja: '訪問', en: 'Visit' },
+  noVisits: { ja: 'この配布範囲で示せる訪問の記録はありません。', en: 'No visits can be shown to this audience.' },
+  none: { ja: '記載なし', en: 'None recorded' },
 } satisfies Record<string, Record<PackLanguage, string>>;
 
 const h = escapeHtml;
@@ -111,7 +127,7 @@ function cover(input: PackInput): string {
 <div class="marking">${h(marking)}</div>
 <h1>${h(packTitle(input))}</h1>
 <p class="country">${h(input.country.ja)} / ${h(input.country.en)}</p>
-<p>${h(asOfText(input))}</p>
+${input.visit ? `<p class="visit">${h(input.visit.title)} (${h(formatDate(input.visit.dates, lang))})</p>\n` : ''}<p>${h(asOfText(input))}</p>
 <p class="distribution">${h(LABELS.distribution[lang])}: ${h(marking)} (${h(LABELS.distributionNote[lang])})</p>
 </section>`;
 }
@@ -126,7 +142,8 @@ function contents(input: PackInput): string {
   return `<section class="page">
 <h2>${h(LABELS.contents[lang])}</h2>
 <ol class="contents">
-<li><a href="#snapshot">${h(LABELS.snapshot[lang])}</a></li>
+${input.visit ? `<li><a href="#visit">${h(LABELS.visit[lang])}</a></li>\n` : ''}<li><a href="#snapshot">${h(LABELS.snapshot[lang])}</a></li>
+<li><a href="#history">${h(LABELS.history[lang])}</a></li>
 <li><a href="#matrix">${h(LABELS.matrix[lang])}</a></li>
 <li><a href="#cases">${h(LABELS.casePages[lang])}</a>${cases ? `\n<ol>\n${cases}\n</ol>` : ''}</li>
 </ol>
@@ -148,6 +165,62 @@ function snapshot(input: PackInput): string {
 <table class="facts">
 ${phaseRows.map(([label, n]) => `<tr><th>${h(label)}</th><td>${h(String(n))}</td></tr>`).join('\n')}
 </table>
+</section>`;
+}
+
+/** A table of people (delegation or counterparts), or a note that none were recorded. */
+function peopleTable(lang: PackLanguage, columns: (keyof typeof LABELS)[], rows: string[][]): string {
+  if (rows.length === 0) return `<p class="muted">${h(LABELS.none[lang])}</p>`;
+  return `<table>
+<thead><tr>${columns.map((c) => `<th>${h(LABELS[c][lang])}</th>`).join('')}</tr></thead>
+<tbody>
+${rows.map((row) => `<tr>${row.map((cell) => `<td>${h(cell)}</td>`).join('')}</tr>`).join('\n')}
+</tbody>
+</table>`;
+}
+
+function paragraphs(lang: PackLanguage, text: string): string {
+  if (text.trim() === '') return `<p class="muted">${h(LABELS.none[lang])}</p>`;
+  return text
+    .split(/\n+/)
+    .filter((line) => line.trim() !== '')
+    .map((line) => `<p>${h(line)}</p>`)
+    .join('\n');
+}
+
+/** 訪問の目的と要望: what the visit is for, who goes and whom they meet. */
+function visitSection(input: PackInput, visit: Visit): string {
+  const { lang } = input;
+  return `<section class="page" id="visit">
+<h2>${h(LABELS.visit[lang])}</h2>
+<p><strong>${h(visit.title)}</strong> (${h(VISIT_KIND_LABELS[visit.kind][lang])}, ${h(formatDate(visit.dates, lang))})</p>
+<h3>${h(LABELS.objectives[lang])}</h3>
+${paragraphs(lang, visit.objectives)}
+<h3>${h(LABELS.asks[lang])}</h3>
+${paragraphs(lang, visit.asks)}
+<h3>${h(LABELS.delegation[lang])}</h3>
+${peopleTable(lang, ['name', 'title', 'level'], visit.delegation.map((p) => [p.name, p.title, p.level]))}
+<h3>${h(LABELS.counterparts[lang])}</h3>
+${peopleTable(lang, ['name', 'title', 'organisation'], visit.counterparts.map((p) => [p.name, p.title, p.organisation]))}
+</section>`;
+}
+
+/** 二国間の経緯: the country's previous visits, oldest first. */
+function history(input: PackInput): string {
+  const { lang } = input;
+  const body = input.previousVisits.length === 0 ? `<p class="muted">${h(LABELS.noVisits[lang])}</p>` : `<table class="timeline">
+<colgroup><col class="date"><col class="phase"><col></colgroup>
+<thead><tr><th>${h(LABELS.date[lang])}</th><th>${h(LABELS.kind[lang])}</th><th>${h(LABELS.visitName[lang])}</th></tr></thead>
+<tbody>
+${input.previousVisits
+  .map((v) => `<tr><td>${h(formatDate(v.dates, lang))}</td><td>${h(VISIT_KIND_LABELS[v.kind][lang])}</td><td>${h(v.title)}${v.objectives ? `<br><span class="muted">${h(v.objectives)}</span>` : ''}</td></tr>`)
+  .join('\n')}
+</tbody>
+</table>`;
+  return `<section class="page" id="history">
+<h2>${h(LABELS.history[lang])}</h2>
+<h3>${h(LABELS.previousVisits[lang])}</h3>
+${body}
 </section>`;
 }
 
@@ -229,7 +302,8 @@ ${styles(input)}
 <body>
 ${cover(input)}
 ${contents(input)}
-${snapshot(input)}
+${input.visit ? `${visitSection(input, input.visit)}\n` : ''}${snapshot(input)}
+${history(input)}
 ${matrix(input)}
 ${casePages}
 </body>

@@ -26,6 +26,7 @@ export const NARRATIVE_FIELDS: Readonly<Record<RecordTable, readonly string[]>> 
   events: ['text'],
   agreements: [],
   organisations: [],
+  visits: ['objectives', 'asks'],
 };
 
 export function isNarrativeField(table: RecordTable, field: string): boolean {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDossier } from '../../electron/services/dossiers';
+import { createVisit, updateVisit } from '../../electron/services/visits';
 import { karte } from '../support/cli';
 import { demoFiles, useTempDir } from '../support/temp';
 
@@ -136,6 +137,39 @@ describe('karte pack', () => {
     expect(text).not.toContain('案件一覧');
     expect(flat.indexOf(squeezed(chosen[0].case.title))).toBeLessThan(flat.indexOf(squeezed(chosen[1].case.title)));
     for (const other of cases.filter((c) => !chosen.includes(c))) expect(flat).not.toContain(squeezed(other.case.title));
+  });
+
+  it('writes a pack for a visit: its objectives, asks and delegation after the contents, its linked cases, and previous visits fit for the audience', () => {
+    const db = importedDb();
+    const store = temp.store(path.basename(db));
+    const cases = vietnam(db);
+    const linked = [cases[2], cases[0]];
+    createVisit(store, { title: '官民ミッション派遣', kind: 'public_private_mission', country: 'VN', dates: '2019年夏' });
+    createVisit(store, { title: '政府限りの事前協議', kind: 'policy_dialogue', country: 'VN', dates: '2020年3月', scope: 'government' });
+    const { id } = createVisit(store, { title: '総務大臣ベトナム訪問', country: 'VN', dates: '2021-05-10～2021-05-12', caseIds: linked.map((c) => c.case.id) });
+    updateVisit(store, id, {
+      objectives: '郵便区分機の追加受注に向けた働きかけ',
+      asks: '次期入札への日本企業の参加機会の確保',
+      delegation: [{ name: '山田太郎', title: '総務大臣', level: '大臣' }, { name: '鈴木一郎', title: '国際戦略局長', level: '局長' }],
+      counterparts: [{ name: 'Nguyen Manh Hung', title: 'Minister', organisation: 'Ministry of Information and Communications' }],
+    });
+
+    const out = path.join(temp.dir(), 'visit.pdf');
+    const result = karte(['--db', db, 'pack', '--visit', id.slice(0, 8), '--audience', 'council', '--out', out]);
+    expect(result.status, result.stderr).toBe(0);
+    const text = pdfText(out);
+    const flat = squeezed(text);
+    for (const expected of ['訪問の目的と要望', '郵便区分機の追加受注に向けた働きかけ', '次期入札への日本企業の参加機会の確保', '山田太郎', '鈴木一郎', 'NguyenManhHung', '二国間の経緯', '官民ミッション派遣']) {
+      expect(flat, expected).toContain(squeezed(expected));
+    }
+    expect(flat).not.toContain('政府限りの事前協議');
+    const order = ['目次', '訪問の目的と要望', '国別概況', '二国間の経緯', '案件一覧（別表）'].map((heading) => flat.lastIndexOf(heading));
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(flat.indexOf(squeezed(linked[0].case.title))).toBeLessThan(flat.indexOf(squeezed(linked[1].case.title)));
+    for (const other of cases.filter((c) => !linked.includes(c))) expect(flat).not.toContain(squeezed(other.case.title));
+
+    const government = squeezed(pdfText(pack(db, 'government.pdf', ['--audience', 'government'])));
+    expect(government).toContain('政府限りの事前協議');
   });
 
   it('refuses an unknown country, an unknown audience and a missing Chromium, on stderr with a non-zero exit', () => {

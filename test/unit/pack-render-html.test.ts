@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDateText } from '../../shared/dates';
 import type { Case } from '../../shared/model/case';
 import type { StageEvent } from '../../shared/model/stage-event';
+import type { Visit } from '../../shared/model/visit';
 import type { PackInput, PackLanguage } from '../../shared/pack/pack-input';
 import { packRunningHeader, renderPackHtml } from '../../shared/pack/render-html';
 import { countryByIso2 } from '../../shared/reference/countries';
@@ -25,10 +26,19 @@ function anEvent(fields: Partial<StageEvent>): StageEvent {
     scope: 'council', deleted: false, ...fields };
 }
 
-function packInput(lang: PackLanguage, c: Case = aCase({}), events: StageEvent[] = [anEvent({})]): PackInput {
+function aVisit(fields: Partial<Visit>): Visit {
+  return {
+    id: '33333333-3333-4333-8333-333333333333', title: '総務大臣ベトナム訪問', kind: 'top_sales', country: 'VN',
+    dates: parseDateText('2021-05-10～2021-05-12')!, delegation: [{ name: '山田太郎', title: '総務大臣', level: '大臣' }],
+    counterparts: [{ name: 'Nguyen Van A', title: 'Minister', organisation: 'MIC' }], objectives: '郵便区分機の受注支援',
+    asks: '入札への参加', caseIds: [], scope: 'council', deleted: false, ...fields };
+}
+
+function packInput(lang: PackLanguage, c: Case = aCase({}), events: StageEvent[] = [anEvent({})], visits: { visit?: Visit; previousVisits?: Visit[] } = {}): PackInput {
   return {
     lang, audience: 'government', country: countryByIso2('VN')!, regions: regionsOfCountry('VN'),
-    asOf: parseDateText('2026-11-24')!, cases: [{ case: c, currentPhase: 'mou_top_sales', events }] };
+    asOf: parseDateText('2026-11-24')!, cases: [{ case: c, currentPhase: 'mou_top_sales', events }],
+    visit: visits.visit ?? null, previousVisits: visits.previousVisits ?? [] };
 }
 
 describe('renderPackHtml', () => {
@@ -73,5 +83,19 @@ describe('renderPackHtml', () => {
     // Record text stays as recorded until translations exist.
     expect(html).toContain('副大臣間で郵便覚書に署名');
     expect(html).not.toMatch(/目次|国別概況|今後の方針/);
+  });
+
+  it('prints the visit after the contents and previous visits in the bilateral history, every field escaped', () => {
+    const visit = aVisit({ objectives: `O${MARKUP}`, asks: `A${MARKUP}`, delegation: [{ name: `N${MARKUP}`, title: '総務大臣', level: '大臣' }] });
+    const earlier = aVisit({ id: '44444444-4444-4444-8444-444444444444', title: `V${MARKUP}`, kind: 'policy_dialogue', dates: parseDateText('2019年夏')! });
+    const html = renderPackHtml(packInput('ja', aCase({}), [anEvent({})], { visit, previousVisits: [earlier] }), { fontFaceCss: FONT_CSS });
+    expect(html).not.toContain('<script');
+    const escaped = '&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;';
+    for (const field of ['O', 'A', 'N', 'V']) expect(html).toContain(`${field}${escaped}`);
+    const order = ['<h2>目次', '<h2>訪問の目的と要望', '<h2>国別概況', '<h2>二国間の経緯', '<h2>案件一覧'].map((heading) => html.indexOf(heading));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(html).toContain('<td>2019年夏</td><td>政策対話</td>');
+    expect(html).toContain('<p class="visit">総務大臣ベトナム訪問');
   });
 });

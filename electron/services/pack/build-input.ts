@@ -5,11 +5,15 @@ import { countryByIso2 } from '../../../shared/reference/countries';
 import { regionsOfCountry } from '../../../shared/reference/regions';
 import { effectiveScope, isVisibleTo, type Scope } from '../../../shared/scopes';
 import { getCase } from '../cases';
+import { getVisit, listVisits } from '../visits';
 import { openDossier } from '../dossiers';
 import type { Store } from '../store/store';
 
 export interface PackRequest {
-  country: string;
+  /** The dossier's country; taken from the visit when absent. */
+  country?: string;
+  /** A visit, by id or id prefix: the pack is for it, and its linked cases are the pack's cases unless caseIds says otherwise. */
+  visitId?: string;
   audience: Scope;
   lang: PackLanguage;
   /** Cases to include, by id or id prefix, in this order; all of the country's cases fit for the audience when absent. */
@@ -24,9 +28,18 @@ export interface PackRequest {
  * by a narrower event does not show through.
  */
 export function buildPackInput(store: Store, request: PackRequest): PackInput {
-  const dossier = openDossier(store, request.country);
+  const visit = request.visitId === undefined ? null : getVisit(store, request.visitId);
+  if (visit && !isVisibleTo(visit.scope, request.audience)) {
+    throw new Error(`visit ${request.visitId} is scoped '${visit.scope}', narrower than the audience '${request.audience}'`);
+  }
+  if (visit && request.country !== undefined && request.country.toUpperCase() !== visit.country) {
+    throw new Error(`visit ${request.visitId} is a visit to ${visit.country}, not ${request.country}`);
+  }
+  const countryCode = visit?.country ?? request.country;
+  if (countryCode === undefined) throw new Error('a pack needs a country or a visit');
+  const dossier = openDossier(store, countryCode);
   const country = countryByIso2(dossier.country);
-  if (!country) throw new Error(`unknown country code '${request.country}'`);
+  if (!country) throw new Error(`unknown country code '${countryCode}'`);
   const asOf = parseDateText(request.asOf);
   if (!asOf || asOf.precision !== 'day') throw new Error(`as-of date '${request.asOf}' is not a day (YYYY-MM-DD)`);
 
@@ -41,6 +54,9 @@ export function buildPackInput(store: Store, request: PackRequest): PackInput {
       }
       return found;
     });
+  } else if (visit) {
+    // The visit's linked cases the audience may not see are left out below, as any other case would be.
+    chosen = visit.caseIds.flatMap((id) => dossier.cases.filter((c) => c.case.id === id));
   }
 
   const cases: PackCase[] = chosen
@@ -49,5 +65,6 @@ export function buildPackInput(store: Store, request: PackRequest): PackInput {
       const events = c.events.filter((e) => isVisibleTo(effectiveScope(e.scope, c.case.scope), request.audience));
       return { case: c.case, currentPhase: currentPhase(events.map((e) => e.phase)), events };
     });
-  return { lang: request.lang, audience: request.audience, country, regions: regionsOfCountry(country.iso2), asOf, cases };
+  const previousVisits = listVisits(store, { country: country.iso2 }).filter((v) => v.id !== visit?.id && isVisibleTo(v.scope, request.audience));
+  return { lang: request.lang, audience: request.audience, country, regions: regionsOfCountry(country.iso2), asOf, cases, visit, previousVisits };
 }

@@ -147,4 +147,22 @@ export const MIGRATIONS: readonly string[] = [
   );
   INSERT INTO sync_state (id, lastPushedSeq, lastPulledCursor) VALUES (1, 0, NULL);
   `,
+  /* 3: visits (トップセールス, 官民ミッション, 政策対話) */ `
+  CREATE TABLE visits (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    country TEXT NOT NULL,
+    dates TEXT NOT NULL,
+    datesSort TEXT GENERATED ALWAYS AS (json_extract(dates, '$.sort')) VIRTUAL,
+    delegation TEXT NOT NULL,
+    counterparts TEXT NOT NULL,
+    objectives TEXT NOT NULL,
+    asks TEXT NOT NULL,
+    caseIds TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL
+  );
+  CREATE INDEX visits_country ON visits (country, datesSort);
+  `,
 ];

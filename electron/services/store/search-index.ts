@@ -33,12 +33,17 @@ function searchableText(table: TableName, row: AnyRow): string | null {
       const a = row as RowOf<'agreements'>;
       return [a.title, a.subject, a.place, a.signatoryLevel, ...a.parties].join('\n');
     }
+    case 'visits': {
+      const v = row as RowOf<'visits'>;
+      const people = [...v.delegation, ...v.counterparts].flatMap((p) => [p.name, p.title]);
+      return [v.title, v.objectives, v.asks, ...people, ...v.counterparts.map((p) => p.organisation), ...countryNames([v.country])].join('\n');
+    }
     default:
       return null;
   }
 }
 
-const KIND: Partial<Record<TableName, string>> = { cases: 'case', events: 'event', dossiers: 'dossier', agreements: 'agreement' };
+const KIND: Partial<Record<TableName, string>> = { cases: 'case', events: 'event', dossiers: 'dossier', agreements: 'agreement', visits: 'visit' };
 
 export function reindexRecord(db: Db, table: TableName, row: AnyRow): void {
   const kind = KIND[table];

@@ -4,6 +4,7 @@ import { caseSchema } from '../../../shared/model/case';
 import { dossierSchema } from '../../../shared/model/dossier';
 import { organisationSchema } from '../../../shared/model/organisation';
 import { stageEventSchema } from '../../../shared/model/stage-event';
+import { visitSchema } from '../../../shared/model/visit';
 import { unknownDate } from '../../../shared/dates';
 import type { RecordTable } from '../../../shared/model/records';
 import { DEFAULT_SCOPE } from '../../../shared/scopes';
@@ -72,6 +73,22 @@ export const TABLES = {
     json: [] as string[],
     bool: ['deleted'],
     defaults: { nameEn: '', type: 'other', scope: 'public', deleted: false },
+  },
+  visits: {
+    schema: visitSchema,
+    json: ['dates', 'delegation', 'counterparts', 'caseIds'],
+    bool: ['deleted'],
+    defaults: {
+      kind: 'top_sales',
+      dates: unknownDate(),
+      delegation: [],
+      counterparts: [],
+      objectives: '',
+      asks: '',
+      caseIds: [],
+      scope: DEFAULT_SCOPE,
+      deleted: false,
+    },
   },
 } as const satisfies Record<RecordTable, unknown>;
 
