@@ -32,7 +32,7 @@ export const SEARCH_SQL = `
            ELSE a.title || char(10) || a.subject
          END AS text,
          e.phase, coalesce(e.date, a.date, v.dates) AS date,
-         coalesce(c.countries, a.countries, json_array(v.country), iif(ds.country IS NULL, '[]', json_array(ds.country))) AS countries
+         coalesce(c.countries, a.countries, iif(v.country IS NULL, NULL, json_array(v.country)), iif(ds.country IS NULL, '[]', json_array(ds.country))) AS countries
     FROM search_fts
     JOIN search_docs d ON d.docid = search_fts.rowid
     LEFT JOIN cases c ON c.id = d.caseId

@@ -1,0 +1,99 @@
+import type { Phase } from '../../shared/phases';
+import { countryByIso2 } from '../../shared/reference/countries';
+import { compareDates } from '../../shared/dates';
+import { effectiveScope } from '../../shared/scopes';
+import type { Visit } from '../../shared/model/visit';
+import { dateOf } from './events';
+import { newId, resolveId } from './record-ids';
+import { statement } from './store/database';
+import { readRow, writeRows, type Change, type RowWrite, type Store } from './store/store';
+import { columnsOf, decodeRow } from './store/tables';
+
+// Visits (トップセールス, 官民ミッション, 政策対話): who went where, whom they met, what they asked for, which cases
+// they pushed. What came of a visit is not kept on the visit: it goes onto its cases' timelines as events.
+
+/** The fields a person edits; dates as written (2021年5月, 2021-05-10～2021-05-12). */
+export type VisitValues = Partial<Omit<Visit, 'id' | 'deleted' | 'dates'>> & { dates?: string };
+
+export interface VisitOutcome {
+  caseId: string;
+  phase: Phase;
+  /** As written; see NewEvent. */
+  date: string;
+  text: string;
+}
+
+function countryCode(text: string): string {
+  const country = countryByIso2(text.toUpperCase());
+  if (!country) throw new Error(`unknown country code '${text}'`);
+  return country.iso2;
+}
+
+function liveCase(store: Store, idOrPrefix: string) {
+  const id = resolveId(store, 'cases', idOrPrefix);
+  const found = readRow(store, 'cases', id);
+  if (!found || found.deleted) throw new Error(`case ${idOrPrefix} has been deleted`);
+  return found;
+}
+
+function storedValues(store: Store, values: VisitValues): Partial<Visit> {
+  const { dates, country, caseIds, ...rest } = values;
+  return {
+    ...rest,
+    ...(dates === undefined ? {} : { dates: dateOf(dates) }),
+    ...(country === undefined ? {} : { country: countryCode(country) }),
+    ...(caseIds === undefined ? {} : { caseIds: [...new Set(caseIds.map((id) => liveCase(store, id).id))] }),
+  };
+}
+
+/** Visits, oldest first (undated ones last), optionally of one country. */
+export function listVisits(store: Store, filter: { country?: string } = {}): Visit[] {
+  const rows = (
+    filter.country === undefined
+      ? statement(store.db, `SELECT ${columnsOf('visits')} FROM visits WHERE deleted = 0`).all()
+      : statement(store.db, `SELECT ${columnsOf('visits')} FROM visits WHERE deleted = 0 AND country = ?`).all(countryCode(filter.country))
+  ) as Record<string, unknown>[];
+  return rows.map((raw) => decodeRow('visits', raw)).sort((a, b) => compareDates(a.dates, b.dates) || a.title.localeCompare(b.title));
+}
+
+export function getVisit(store: Store, idOrPrefix: string): Visit {
+  const found = readRow(store, 'visits', resolveId(store, 'visits', idOrPrefix));
+  if (!found || found.deleted) throw new Error(`visit ${idOrPrefix} has been deleted`);
+  return found;
+}
+
+export function createVisit(store: Store, values: VisitValues & Pick<Visit, 'title' | 'country'>): { id: string; changes: Change[] } {
+  const id = newId();
+  return { id, changes: writeRows(store, [{ table: 'visits', id, values: storedValues(store, values) }]) };
+}
+
+export function updateVisit(store: Store, idOrPrefix: string, values: VisitValues): Change[] {
+  const { id } = getVisit(store, idOrPrefix);
+  return writeRows(store, [{ table: 'visits', id, values: storedValues(store, values) }]);
+}
+
+/** Deleting keeps a tombstone, so the deletion syncs and stays in the history. */
+export function deleteVisit(store: Store, idOrPrefix: string): Change[] {
+  const { id } = getVisit(store, idOrPrefix);
+  return writeRows(store, [{ table: 'visits', id, values: { deleted: true } }]);
+}
+
+/**
+ * Records what came of a visit as events on its linked cases, all in one write: every outcome is checked first
+ * (a case the visit did not concern is refused), so either every event lands or none does. An outcome is never
+ * shared wider than the visit or its case.
+ */
+export function recordOutcomes(store: Store, visitIdOrPrefix: string, outcomes: VisitOutcome[]): { ids: string[]; changes: Change[] } {
+  const visit = getVisit(store, visitIdOrPrefix);
+  const writes: RowWrite<'events'>[] = outcomes.map((outcome) => {
+    const found = liveCase(store, outcome.caseId);
+    if (!visit.caseIds.includes(found.id)) throw new Error(`case ${outcome.caseId} is not linked to the visit '${visit.title}'`);
+    if (outcome.text.trim() === '') throw new Error(`the outcome for case ${outcome.caseId} needs its text`);
+    return {
+      table: 'events',
+      id: newId(),
+      values: { caseId: found.id, phase: outcome.phase, date: dateOf(outcome.date), text: outcome.text, source: visit.title, scope: effectiveScope(visit.scope, found.scope) },
+    };
+  });
+  return { ids: writes.map((w) => w.id), changes: writeRows(store, writes) };
+}

@@ -1,0 +1,234 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { ApiArgs } from '../../shared/api';
+import { VISIT_KIND_LABELS, VISIT_KINDS, type Counterpart, type Delegate, type Visit, type VisitKind } from '../../shared/model/visit';
+import { PHASES, type Phase } from '../../shared/phases';
+import type { CaseSummary } from '../../shared/views';
+import { call } from '../api/client';
+import { useApi } from '../api/use-api';
+import { ApiView } from '../components/ApiView';
+import { EditableText } from '../components/EditableText';
+import { ScopeBadge } from '../components/ScopeBadge';
+import { countryName, phaseLabel } from '../labels';
+import { useNotices } from '../stores/notices';
+import { usePreferences, type Language } from '../stores/preferences';
+import './VisitScreen.css';
+
+// One visit edited in place: who goes, whom they meet, what they want, which cases; and afterwards, what came of
+// it, written onto the linked cases' timelines in one step.
+
+type VisitValues = ApiArgs<'visit.update'>['values'];
+
+function updateVisit(id: string, values: VisitValues) {
+  return call('visit.update', { id, values });
+}
+
+export function VisitScreen() {
+  const { id = '' } = useParams();
+  const state = useApi('visit.get', { id });
+  return <ApiView state={state}>{(visit) => <VisitView visit={visit} />}</ApiView>;
+}
+
+function VisitView({ visit }: { visit: Visit }) {
+  const { t } = useTranslation('visits');
+  const language = usePreferences((s) => s.language);
+  const show = useNotices((s) => s.show);
+  const failed = (error: Error) => show('error', t('editing:saveFailed', { message: error.message }));
+  const save = (values: VisitValues) => updateVisit(visit.id, values);
+  return (
+    <article className="visit">
+      <nav className="visit-nav" aria-label={t('related')}>
+        <Link to={`/visits?country=${visit.country}`}>{t('backToList')}</Link>
+        <Link to={`/dossier/${visit.country}`}>{t('toDossier', { country: countryName(visit.country, language) })}</Link>
+      </nav>
+      <header className="visit-header">
+        <EditableText label={t('fields.title')} value={visit.title} onSave={(title) => save({ title })} hideLabel className="visit-title" />
+        <ScopeBadge scope={visit.scope} onChange={(scope) => void save({ scope }).catch(failed)} />
+      </header>
+
+      <section className="panel visit-fields" aria-label={t('fields.heading')}>
+        <div className="field-row">
+          <div className="editable">
+            <label htmlFor="visit-kind">{t('fields.kind')}</label>
+            <select id="visit-kind" value={visit.kind} onChange={(e) => void save({ kind: e.target.value as VisitKind }).catch(failed)}>
+              {VISIT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {VISIT_KIND_LABELS[k][language]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <p className="editable">
+            <span className="muted">{t('fields.country')}</span> {countryName(visit.country, language)}
+          </p>
+          <EditableText label={t('fields.dates')} value={visit.dates.text} onSave={(dates) => save({ dates })} />
+        </div>
+        <EditableText label={t('fields.objectives')} value={visit.objectives} onSave={(objectives) => save({ objectives })} multiline />
+        <EditableText label={t('fields.asks')} value={visit.asks} onSave={(asks) => save({ asks })} multiline />
+      </section>
+
+      <People<Delegate>
+        title={t('delegation')}
+        rows={visit.delegation}
+        columns={['name', 'title', 'level']}
+        empty={{ name: '', title: '', level: '' }}
+        onSave={(delegation) => save({ delegation })}
+        onFail={failed}
+      />
+      <People<Counterpart>
+        title={t('counterparts')}
+        rows={visit.counterparts}
+        columns={['name', 'title', 'organisation']}
+        empty={{ name: '', title: '', organisation: '' }}
+        onSave={(counterparts) => save({ counterparts })}
+        onFail={failed}
+      />
+      <LinkedCases visit={visit} onFail={failed} />
+    </article>
+  );
+}
+
+/** Delegation or counterparts: a row per person, each cell saved on its own, rows added and removed. */
+function People<P extends Delegate | Counterpart>({
+  title,
+  rows,
+  columns,
+  empty,
+  onSave,
+  onFail,
+}: {
+  title: string;
+  rows: P[];
+  columns: (keyof P & string)[];
+  empty: P;
+  onSave: (rows: P[]) => Promise<unknown>;
+  onFail: (error: Error) => void;
+}) {
+  const { t } = useTranslation('visits');
+  const headingId = `people-${columns.join('-')}`;
+  return (
+    <section className="panel people" aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
+      {rows.length === 0 && <p className="muted">{t('nobody')}</p>}
+      <ol>
+        {rows.map((row, i) => (
+          <li key={i} className="person">
+            {columns.map((column) => (
+              <EditableText
+                key={column}
+                label={t('person', { field: t(`people.${column}`), number: i + 1 })}
+                value={String(row[column])}
+                onSave={(text) => onSave(rows.map((r, j) => (j === i ? { ...r, [column]: text } : r)))}
+              />
+            ))}
+            <button type="button" onClick={() => void onSave(rows.filter((_, j) => j !== i)).catch(onFail)}>
+              {t('remove', { number: i + 1 })}
+            </button>
+          </li>
+        ))}
+      </ol>
+      <button type="button" onClick={() => void onSave([...rows, empty]).catch(onFail)}>
+        {t('addPerson', { list: title })}
+      </button>
+    </section>
+  );
+}
+
+/** The country's cases to tick, and for the ticked ones a line each to record what the visit achieved. */
+function LinkedCases({ visit, onFail }: { visit: Visit; onFail: (error: Error) => void }) {
+  const { t } = useTranslation('visits');
+  const language = usePreferences((s) => s.language);
+  const state = useApi('cases.list', { country: visit.country });
+  const toggle = (caseId: string, linked: boolean) =>
+    void updateVisit(visit.id, { caseIds: linked ? [...visit.caseIds, caseId] : visit.caseIds.filter((id) => id !== caseId) }).catch(onFail);
+  return (
+    <ApiView state={state}>
+      {(cases) => {
+        const linked = visit.caseIds.flatMap((id) => cases.filter((c) => c.id === id));
+        return (
+          <>
+            <section className="panel linked-cases" aria-labelledby="visit-cases">
+              <h2 id="visit-cases">{t('linkedCases')}</h2>
+              {cases.length === 0 && <p className="muted">{t('noCases')}</p>}
+              <ul>
+                {cases.map((c) => (
+                  <li key={c.id}>
+                    <label>
+                      <input type="checkbox" checked={visit.caseIds.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} /> {c.title}
+                    </label>{' '}
+                    <span className="muted">{phaseLabel(c.currentPhase, language)}</span> <Link to={`/case/${c.id}`}>{t('openCase')}</Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+            {linked.length > 0 && <Outcomes visit={visit} cases={linked} language={language} />}
+          </>
+        );
+      }}
+    </ApiView>
+  );
+}
+
+interface OutcomeLine {
+  phase: Phase;
+  date: string;
+  text: string;
+}
+
+function Outcomes({ visit, cases, language }: { visit: Visit; cases: CaseSummary[]; language: Language }) {
+  const { t } = useTranslation('visits');
+  const show = useNotices((s) => s.show);
+  const [lines, setLines] = useState<Record<string, OutcomeLine>>({});
+  const [error, setError] = useState<string | null>(null);
+  const line = (c: CaseSummary): OutcomeLine => lines[c.id] ?? { phase: c.currentPhase ?? 'consultation', date: visit.dates.text, text: '' };
+  const edit = (c: CaseSummary, change: Partial<OutcomeLine>) => setLines({ ...lines, [c.id]: { ...line(c), ...change } });
+  const outcomes = cases.filter((c) => line(c).text.trim() !== '').map((c) => ({ caseId: c.id, ...line(c) }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    call('visit.outcomes', { id: visit.id, outcomes })
+      .then(({ ids }) => {
+        setLines({});
+        show('info', t('outcomesRecorded', { count: ids.length }));
+      })
+      .catch((failure: Error) => setError(failure.message));
+  };
+  return (
+    <form className="panel outcomes" onSubmit={submit} aria-labelledby="visit-outcomes">
+      <h2 id="visit-outcomes">{t('outcomes')}</h2>
+      <p className="muted">{t('outcomesHelp')}</p>
+      {cases.map((c, i) => (
+        <fieldset key={c.id}>
+          <legend>{c.title}</legend>
+          <label>
+            {t('outcome.phase')}
+            <select value={line(c).phase} onChange={(e) => edit(c, { phase: e.target.value as Phase })} aria-label={t('outcome.phaseOf', { number: i + 1 })}>
+              {PHASES.map((p) => (
+                <option key={p} value={p}>
+                  {phaseLabel(p, language)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('outcome.date')}
+            <input type="text" value={line(c).date} onChange={(e) => edit(c, { date: e.target.value })} aria-label={t('outcome.dateOf', { number: i + 1 })} />
+          </label>
+          <label className="outcome-text">
+            {t('outcome.text')}
+            <input type="text" value={line(c).text} onChange={(e) => edit(c, { text: e.target.value })} aria-label={t('outcome.textOf', { number: i + 1 })} />
+          </label>
+        </fieldset>
+      ))}
+      <button type="submit" className="primary" disabled={outcomes.length === 0}>
+        {t('recordOutcomes')}
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

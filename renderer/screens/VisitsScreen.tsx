@@ -1,0 +1,139 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { VISIT_KIND_LABELS, VISIT_KINDS, type VisitKind } from '../../shared/model/visit';
+import { COUNTRIES } from '../../shared/reference/countries';
+import { call } from '../api/client';
+import { useApi } from '../api/use-api';
+import { ApiView } from '../components/ApiView';
+import { DateText } from '../components/DateText';
+import { ScopeBadge } from '../components/ScopeBadge';
+import { countryName } from '../labels';
+import { usePreferences, type Language } from '../stores/preferences';
+import './VisitsScreen.css';
+
+// 訪問: top-level sales, public-private missions and policy dialogues, in date order, and a new one in a few fields.
+
+function CountrySelect({ id, value, onChange, allLabel, language }: { id: string; value: string; onChange: (iso2: string) => void; allLabel?: string; language: Language }) {
+  const countries = useMemo(() => [...COUNTRIES].sort((a, b) => a[language].localeCompare(b[language], language)), [language]);
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value)} required={allLabel === undefined}>
+      <option value="">{allLabel ?? '—'}</option>
+      {countries.map((c) => (
+        <option key={c.iso2} value={c.iso2}>
+          {c[language]} ({c.iso2})
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function VisitsScreen() {
+  const { t } = useTranslation('visits');
+  const language = usePreferences((s) => s.language);
+  const [params, setParams] = useSearchParams();
+  const country = params.get('country') ?? '';
+  const state = useApi('visits.list', country ? { country } : {});
+  return (
+    <article className="visits">
+      <h1>{t('title')}</h1>
+      <div className="visits-filter">
+        <label htmlFor="visits-country">{t('filterCountry')}</label>
+        <CountrySelect id="visits-country" value={country} onChange={(iso2) => setParams(iso2 ? { country: iso2 } : {})} allLabel={t('allCountries')} language={language} />
+      </div>
+      <ApiView state={state}>
+        {(visits) =>
+          visits.length === 0 ? (
+            <p className="muted">{t('none')}</p>
+          ) : (
+            <table className="grid">
+              <thead>
+                <tr>
+                  <th scope="col">{t('fields.dates')}</th>
+                  <th scope="col">{t('fields.country')}</th>
+                  <th scope="col">{t('fields.kind')}</th>
+                  <th scope="col">{t('fields.title')}</th>
+                  <th scope="col">{t('linkedCases')}</th>
+                  <th scope="col">{t('common:scope.label')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {visits.map((v) => (
+                  <tr key={v.id}>
+                    <td>
+                      <DateText date={v.dates} />
+                    </td>
+                    <td>{countryName(v.country, language)}</td>
+                    <td>{VISIT_KIND_LABELS[v.kind][language]}</td>
+                    <td>
+                      <Link to={`/visit/${v.id}`}>{v.title}</Link>
+                    </td>
+                    <td>{v.caseIds.length}</td>
+                    <td>
+                      <ScopeBadge scope={v.scope} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </ApiView>
+      <NewVisit country={country} language={language} />
+    </article>
+  );
+}
+
+function NewVisit({ country, language }: { country: string; language: Language }) {
+  const { t } = useTranslation('visits');
+  const navigate = useNavigate();
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<VisitKind>('top_sales');
+  const [chosenCountry, setChosenCountry] = useState(country);
+  const [dates, setDates] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    call('visit.create', { title: title.trim(), kind, country: chosenCountry, dates })
+      .then(({ id }) => navigate(`/visit/${id}`))
+      .catch((failure: Error) => setError(failure.message));
+  };
+  return (
+    <form className="panel new-visit" onSubmit={submit} aria-labelledby="new-visit">
+      <h2 id="new-visit">{t('new')}</h2>
+      <div className="field-row">
+        <label>
+          {t('fields.title')}
+          <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} required />
+        </label>
+        <label>
+          {t('fields.kind')}
+          <select value={kind} onChange={(e) => setKind(e.target.value as VisitKind)}>
+            {VISIT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {VISIT_KIND_LABELS[k][language]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="labelled">
+          <label htmlFor="new-visit-country">{t('fields.country')}</label>
+          <CountrySelect id="new-visit-country" value={chosenCountry} onChange={setChosenCountry} language={language} />
+        </span>
+        <label>
+          {t('fields.dates')}
+          <input type="text" value={dates} onChange={(e) => setDates(e.target.value)} placeholder={t('datesExample')} />
+        </label>
+        <button type="submit" className="primary">
+          {t('create')}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
