@@ -18,6 +18,9 @@ import { writePackPdf } from '../../electron/services/pack/export-pack';
 import { search } from '../../electron/services/search';
 import { getVisit, listVisits } from '../../electron/services/visits';
 import { openStore, type Change, type Store } from '../../electron/services/store/store';
+import { login, syncOnce } from '../../electron/services/sync/client';
+import { listConflicts, resolveConflict, type ConflictSide } from '../../electron/services/sync/conflicts';
+import { decodeHlc } from '../../shared/hlc';
 import { runApp } from './app';
 import { formatTable } from './table';
 
@@ -67,6 +70,24 @@ function showValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** A password from KARTE_PASSWORD or the first line of stdin: never an argument, which other users can see. */
+async function readPassword(): Promise<string> {
+  if (process.env.KARTE_PASSWORD) return process.env.KARTE_PASSWORD;
+  if (process.stdin.isTTY) process.stderr.write('password: ');
+  let text = '';
+  for await (const chunk of process.stdin) {
+    text += String(chunk);
+    if (text.includes('\n')) break;
+  }
+  const password = text.split(/\r?\n/)[0];
+  if (!password) throw new Error('no password: set KARTE_PASSWORD or give it on stdin');
+  return password;
+}
+
+function conflictSide(side: ConflictSide): string {
+  return `${showValue(side.value)}  (${side.author}, ${new Date(decodeHlc(side.hlc).millis).toISOString().slice(0, 19).replace('T', ' ')}Z)`;
+}
+
 function importProgress(io: Io): (p: ImportProgress) => void {
   let lastReported = -1;
   return (p) => {
@@ -109,6 +130,14 @@ export function buildProgram(io: Io): Command {
     const store = openStore(globals().db ?? defaultDatabaseFile(), { key: process.env.KARTE_DB_KEY, author: author() });
     try {
       return work(store);
+    } finally {
+      store.close();
+    }
+  };
+  const withStoreAsync = async <T>(work: (store: Store) => Promise<T>): Promise<T> => {
+    const store = openStore(globals().db ?? defaultDatabaseFile(), { key: process.env.KARTE_DB_KEY, author: author() });
+    try {
+      return await work(store);
     } finally {
       store.close();
     }
@@ -328,6 +357,64 @@ export function buildProgram(io: Io): Command {
       withStore((store) => {
         const entries = caseHistory(store, caseId);
         print(entries, () => historyLines(entries).join('\n'));
+      }),
+    );
+
+  program
+    .command('login')
+    .description('sign this store in to a sync server (password from KARTE_PASSWORD or stdin)')
+    .requiredOption('--server <url>', 'the sync server, e.g. http://127.0.0.1:8470')
+    .requiredOption('--user <login>', 'your login')
+    .action(async (options: { server: string; user: string }) => {
+      const password = await readPassword();
+      await withStoreAsync(async (store) => {
+        const account = await login(store, { server: options.server, login: options.user, password });
+        print({ server: account.server, login: account.login, device: store.node }, () => `signed in to ${account.server} as ${account.login} (device ${store.node})`);
+      });
+    });
+
+  program
+    .command('sync')
+    .description('push this store\'s changes to the sync server and pull what others changed')
+    .action(() =>
+      withStoreAsync(async (store) => {
+        const report = await syncOnce(store);
+        print(report, () =>
+          [
+            `pushed ${report.pushed}, rejected ${report.rejected.length}, pulled ${report.pulled}, conflicts ${report.conflicts}`,
+            ...report.rejected.map((r) => `  rejected ${r.field} @ ${r.hlc}: ${r.reason}`),
+          ].join('\n'),
+        );
+      }),
+    );
+
+  program
+    .command('conflicts')
+    .description('local values a synced change overwrote, waiting for a person: mine vs theirs')
+    .action(() =>
+      withStore((store) => {
+        const open = listConflicts(store);
+        print(open, () =>
+          open.length === 0
+            ? 'no open conflicts'
+            : open.map((c) => [`#${c.id}  ${c.table} ${shortId(c.rowId)}  ${c.field}`, `  mine    ${conflictSide(c.mine)}`, `  theirs  ${conflictSide(c.theirs)}`].join('\n')).join('\n'),
+        );
+      }),
+    );
+
+  program
+    .command('conflict')
+    .description('settle conflicts')
+    .command('resolve')
+    .description('keep mine, keep theirs, or write a merge (--merged TEXT)')
+    .argument('<id>', 'the conflict number')
+    .argument('[choice]', 'mine | theirs')
+    .option('--merged <text>', 'the merged value')
+    .action((id: string, choice: string | undefined, options: { merged?: string }) =>
+      withStore((store) => {
+        if (options.merged === undefined && choice !== 'mine' && choice !== 'theirs') throw new Error('choose mine, theirs or --merged TEXT');
+        resolveConflict(store, Number(id), options.merged === undefined ? (choice as 'mine' | 'theirs') : { merged: options.merged });
+        print({ id: Number(id), resolution: options.merged === undefined ? choice : 'merged' }, () => `conflict ${id} resolved`);
       }),
     );
 

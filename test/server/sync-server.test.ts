@@ -1,53 +1,25 @@
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeHlc } from '../../shared/hlc';
 import type { SyncChange } from '../../shared/sync/change';
 import type { PullPage, PushResult } from '../../shared/sync/protocol';
 import { addOrganisation, addUser, setUserDisabled } from '../../server/accounts';
-import { buildServer } from '../../server/app';
-import { startEmbeddedPostgres, type RunningPostgres } from '../../server/embedded-postgres';
-import { migrate } from '../../server/migrations';
+import { startSyncServer, type TestSyncServer } from '../support/sync-server';
 
 // The sync server against a real PostgreSQL (embedded, started once for this file) over real HTTP.
 
 const LIMITS = { maxPushChanges: 20, maxPullChanges: 50, bodyLimit: 64 * 1024 };
 const PASSWORD = 'correct horse 馬';
 
-let dir: string;
-let postgres: RunningPostgres | undefined;
+let server: TestSyncServer | undefined;
 let db: pg.Pool;
-let app: ReturnType<typeof buildServer>;
 let base: string;
 let govOrg: string;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
-
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'karte-server-'));
-  // The postgres system user (root runs PostgreSQL as it) must be able to enter the folder.
-  fs.chmodSync(dir, 0o755);
-  const started = Date.now();
-  try {
-    postgres = await startEmbeddedPostgres(path.join(dir, 'pg'), await freePort());
-  } catch (error) {
-    throw new Error(`the server tests need a real PostgreSQL and the embedded one did not start: ${(error as Error).message}`, { cause: error });
-  }
-  console.log(`embedded PostgreSQL started in ${Date.now() - started} ms`);
-  db = new pg.Pool({ connectionString: postgres.url });
-  await migrate(db);
+  server = await startSyncServer(LIMITS);
+  ({ db, url: base } = server);
   govOrg = await addOrganisation(db, '外務省', 'ministry');
   const companyOrg = await addOrganisation(db, 'Acme Engineering', 'company');
   await addUser(db, { login: 'gov-editor', orgId: govOrg, role: 'editor', password: PASSWORD });
@@ -55,15 +27,10 @@ beforeAll(async () => {
   await addUser(db, { login: 'co-reader', orgId: companyOrg, role: 'reader', password: PASSWORD });
   await addUser(db, { login: 'leaver', orgId: companyOrg, role: 'editor', password: PASSWORD });
   await setUserDisabled(db, 'leaver', true);
-  app = buildServer(db, LIMITS);
-  base = await app.listen({ host: '127.0.0.1', port: 0 });
 });
 
 afterAll(async () => {
-  await app?.close();
-  await db?.end();
-  await postgres?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 async function post(route: string, body: unknown, headers: Record<string, string> = { 'karte-protocol': '1' }): Promise<{ status: number; body: Record<string, unknown> }> {

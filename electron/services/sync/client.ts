@@ -1,0 +1,152 @@
+import { PROTOCOL_HEADER, PROTOCOL_VERSION, type PullPage, type PushResult } from '../../../shared/sync/protocol';
+import { statement } from '../store/database';
+import { inTransaction, type Store } from '../store/store';
+import { applyRemoteChanges } from './apply';
+import { outbox, readSyncState, recordPulled, recordPushed } from './outbox';
+
+// The desktop and CLI side of sync: sign in once, then push the outbox and pull what the server has, page by page.
+// The account lives in the store's meta table; the token is a secret, kept only there (the store is encrypted when
+// the app runs) and never printed.
+
+export interface SyncAccount {
+  server: string;
+  login: string;
+  token: string;
+}
+
+/** A change of this device the server refused, kept so nobody's edit disappears without a word. */
+export interface RejectedChange {
+  hlc: string;
+  field: string;
+  reason: string;
+}
+
+export interface SyncReport {
+  /** Own changes the server acknowledged (stored now or already). */
+  pushed: number;
+  /** Own changes the server refused in this sync, with its reasons. */
+  rejected: RejectedChange[];
+  /** Remote changes new to this store. */
+  pulled: number;
+  /** Local values a remote change overwrote, kept for a person. */
+  conflicts: number;
+}
+
+export interface SyncOptions {
+  /** Most changes one push carries (the server's limit is larger). */
+  batchSize?: number;
+  /** Waits between attempts after a network error; one attempt more than waits. */
+  retryDelays?: readonly number[];
+}
+
+const META_ACCOUNT = 'sync.account';
+const META_REJECTED = 'sync.rejected';
+const DEFAULT_BATCH = 500;
+const DEFAULT_RETRY_DELAYS = [200, 800];
+
+export class SyncHttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function readMeta<T>(store: Store, key: string): T | undefined {
+  const row = statement(store.db, 'SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as T) : undefined;
+}
+
+function writeMeta(store: Store, key: string, value: unknown): void {
+  statement(store.db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+}
+
+export function readAccount(store: Store): SyncAccount | undefined {
+  return readMeta<SyncAccount>(store, META_ACCOUNT);
+}
+
+/** Every change of this device the server has refused, oldest first. */
+export function rejectedChanges(store: Store): RejectedChange[] {
+  return readMeta<RejectedChange[]>(store, META_REJECTED) ?? [];
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** POSTs JSON with the protocol header; a network failure is retried after each delay, an HTTP error is not. */
+async function post<T>(url: string, body: unknown, token: string | undefined, retryDelays: readonly number[]): Promise<T> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
+  if (token) headers.authorization = `Bearer ${token}`;
+  for (let attempt = 0; ; attempt++) {
+    let response: Response;
+    try {
+      response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
+    } catch (error) {
+      if (attempt >= retryDelays.length) throw new Error(`cannot reach the sync server at ${url}: ${(error as Error).message}`, { cause: error });
+      await sleep(retryDelays[attempt]);
+      continue;
+    }
+    const answer = (await response.json().catch(() => ({}))) as T & { error?: string };
+    if (!response.ok) throw new SyncHttpError(response.status, `sync server answered ${response.status}: ${answer.error ?? response.statusText}`);
+    return answer;
+  }
+}
+
+function endpoint(server: string, route: string): string {
+  return new URL(route, server.endsWith('/') ? server : `${server}/`).toString();
+}
+
+/** Signs this device in (its node id is the device id) and keeps the account for later syncs. */
+export async function login(store: Store, request: { server: string; login: string; password: string }, options: SyncOptions = {}): Promise<SyncAccount> {
+  const { token } = await post<{ token: string }>(
+    endpoint(request.server, 'v1/login'),
+    { login: request.login, password: request.password, device: store.node },
+    undefined,
+    options.retryDelays ?? DEFAULT_RETRY_DELAYS,
+  );
+  const account = { server: request.server, login: request.login, token };
+  writeMeta(store, META_ACCOUNT, account);
+  return account;
+}
+
+/**
+ * One round: the whole outbox up, then every page the server has for this device down. The cursors move only after
+ * what they cover is safely stored, so an interrupted sync resumes without loss and a repeated one changes nothing.
+ */
+export async function syncOnce(store: Store, options: SyncOptions = {}): Promise<SyncReport> {
+  const account = readAccount(store);
+  if (!account) throw new Error('not signed in: run karte login --server URL --user LOGIN first');
+  const retryDelays = options.retryDelays ?? DEFAULT_RETRY_DELAYS;
+  const report: SyncReport = { pushed: 0, rejected: [], pulled: 0, conflicts: 0 };
+
+  for (;;) {
+    const batch = outbox(store, options.batchSize ?? DEFAULT_BATCH);
+    if (batch.changes.length === 0) break;
+    const { results } = await post<{ results: PushResult[] }>(endpoint(account.server, 'v1/push'), { changes: batch.changes }, account.token, retryDelays);
+    if (results.length !== batch.changes.length) throw new Error(`sync server acknowledged ${results.length} of ${batch.changes.length} changes`);
+    const rejected = results.filter((r) => r.status === 'rejected').map((r) => ({ hlc: r.hlc, field: r.field, reason: r.reason ?? 'no reason given' }));
+    // Refused changes are kept aside, not retried forever: they would block every later change behind them.
+    inTransaction(store, () => {
+      if (rejected.length > 0) writeMeta(store, META_REJECTED, [...rejectedChanges(store), ...rejected]);
+      recordPushed(store, batch.lastSeq);
+    });
+    report.pushed += results.length - rejected.length;
+    report.rejected.push(...rejected);
+  }
+
+  let cursor = readSyncState(store).lastPulledCursor;
+  for (;;) {
+    const page = await post<PullPage>(endpoint(account.server, 'v1/pull'), { cursor }, account.token, retryDelays);
+    const applied = inTransaction(store, () => {
+      const result = applyRemoteChanges(store, page.changes);
+      if (page.cursor !== null) recordPulled(store, page.cursor);
+      return result;
+    });
+    report.pulled += applied.applied;
+    report.conflicts += applied.conflicts;
+    cursor = page.cursor;
+    if (!page.more) return report;
+  }
+}
