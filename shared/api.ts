@@ -72,6 +72,12 @@ export const caseEditableSchema = caseSchema.pick({
   countries: true,
   companies: true,
   competitors: true,
+  sdgGoals: true,
+  outcomeFraming: true,
+  effectExamples: true,
+  nextSteps: true,
+  talkingPoints: true,
+  translations: true,
 });
 
 const iso2 = z.string().regex(/^[A-Za-z]{2}$/);

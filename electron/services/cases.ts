@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CaseDetail, CaseFilter, CaseSummary } from '../../shared/views';
 import { parseDateText } from '../../shared/dates';
-import { caseSchema, type Case } from '../../shared/model/case';
+import { caseSchema, caseTranslationsSchema, sdgGoalSchema, type Case } from '../../shared/model/case';
 import type { StageEvent } from '../../shared/model/stage-event';
 import { currentPhase, isPhase, type Phase } from '../../shared/phases';
 import { findCountry } from '../../shared/reference/countries';
@@ -132,7 +132,15 @@ const CASE_FIELD_PARSERS: FieldParsers<Case> = {
   countries: (text) => ({ countries: listOf(text).map(countryCode) }),
   companies: (text) => ({ companies: listOf(text) }),
   competitors: (text) => ({ competitors: listOf(text) }),
-  ownerOrg: (text) => ({ ownerOrg: text === '' ? null : text }) };
+  ownerOrg: (text) => ({ ownerOrg: text === '' ? null : text }),
+  /** Goal numbers, e.g. '9, 11'. */
+  sdgGoals: (text) => ({ sdgGoals: [...new Set(listOf(text).map((goal) => sdgGoalSchema.parse(Number(goal))))].sort((a, b) => a - b) }),
+  outcomeFraming: (text) => ({ outcomeFraming: text }),
+  effectExamples: (text) => ({ effectExamples: text }),
+  nextSteps: (text) => ({ nextSteps: text }),
+  talkingPoints: (text) => ({ talkingPoints: text }),
+  /** The whole object as JSON, e.g. {"en":{"summary":"Sorting machines"}}. */
+  translations: (text) => ({ translations: caseTranslationsSchema.parse(JSON.parse(text)) }) };
 
 export function setCaseField(store: Store, idOrPrefix: string, field: string, text: string): Change[] {
   return setFieldFromText(store, 'cases', CASE_FIELD_PARSERS, idOrPrefix, field, text);

@@ -1,9 +1,10 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { CASE_STATUSES, type Case, type CaseStatus } from '../../shared/model/case';
+import { CASE_STATUSES, TRANSLATABLE_CASE_FIELDS, withTranslation, type Case, type CaseStatus, type TranslatableCaseField } from '../../shared/model/case';
 import type { StageEvent } from '../../shared/model/stage-event';
 import { PHASES, type Phase } from '../../shared/phases';
+import { SDG_GOALS } from '../../shared/reference/sdgs';
 import type { Scope } from '../../shared/scopes';
 import { phaseDurations } from '../../shared/timeline';
 import type { CaseDetail } from '../../shared/views';
@@ -24,7 +25,11 @@ type TextField = 'title' | 'sectorLabel' | 'summary' | 'futurePolicy' | 'financi
 const SINGLE_LINE: TextField[] = ['sectorLabel', 'financing', 'nextAction'];
 const MULTILINE: TextField[] = ['summary', 'futurePolicy', 'notes'];
 
-function updateCase(id: string, values: Partial<Pick<Case, TextField | 'status' | 'priority' | 'scope'>>) {
+/** Narrative fields written for briefing packs (説明資料), edited in their own panel. */
+type BriefingField = 'outcomeFraming' | 'effectExamples' | 'nextSteps' | 'talkingPoints';
+const BRIEFING_FIELDS: BriefingField[] = ['outcomeFraming', 'effectExamples', 'nextSteps', 'talkingPoints'];
+
+function updateCase(id: string, values: Partial<Pick<Case, TextField | BriefingField | 'status' | 'priority' | 'scope' | 'sdgGoals' | 'translations'>>) {
   return call('case.update', { id, values });
 }
 
@@ -99,9 +104,66 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         ))}
       </section>
 
+      <BriefingPanel c={c} language={language} onFailure={failed} />
       <PhaseSpans detail={detail} language={language} />
       <Timeline detail={detail} language={language} />
     </article>
+  );
+}
+
+/**
+ * 説明資料用: what a briefing pack prints about the case, and an English version of each narrative field beside
+ * the Japanese one (the pack in English falls back to the Japanese, marked, where it is empty).
+ */
+function BriefingPanel({ c, language, onFailure }: { c: Case; language: Language; onFailure: (error: Error) => void }) {
+  const { t } = useTranslation('case');
+  const saveJapanese = useMemo(
+    () => Object.fromEntries(BRIEFING_FIELDS.map((field) => [field, (text: string) => updateCase(c.id, { [field]: text })])) as Record<BriefingField, (text: string) => Promise<unknown>>,
+    [c.id],
+  );
+  const saveEnglish = useMemo(
+    () => Object.fromEntries(TRANSLATABLE_CASE_FIELDS.map((field) => [field, (text: string) => updateCase(c.id, { translations: withTranslation(c.translations, 'en', field, text) })])) as Record<TranslatableCaseField, (text: string) => Promise<unknown>>,
+    [c.id, c.translations],
+  );
+  const toggleGoal = (goal: number, on: boolean) => {
+    const sdgGoals = on ? [...c.sdgGoals, goal].sort((a, b) => a - b) : c.sdgGoals.filter((g) => g !== goal);
+    void updateCase(c.id, { sdgGoals }).catch(onFailure);
+  };
+  const english = (field: TranslatableCaseField) => (
+    <EditableText label={t('inEnglish', { field: t(`fields.${field}`) })} value={c.translations.en?.[field] ?? ''} onSave={saveEnglish[field]} multiline rows={3} />
+  );
+  // The Japanese of summary, future policy and financing is edited in the summary panel above; here only their English.
+  const elsewhere = TRANSLATABLE_CASE_FIELDS.filter((field): field is Exclude<TranslatableCaseField, BriefingField> => !(BRIEFING_FIELDS as string[]).includes(field));
+
+  return (
+    <section className="panel briefing" aria-labelledby="case-briefing">
+      <h2 id="case-briefing">{t('briefing')}</h2>
+      <p className="muted hint">{t('briefingHint')}</p>
+      <fieldset className="sdg-goals">
+        <legend>{t('fields.sdgGoals')}</legend>
+        {SDG_GOALS.map(({ goal, ja, en }) => (
+          <label key={goal}>
+            <input type="checkbox" checked={c.sdgGoals.includes(goal)} onChange={(e) => toggleGoal(goal, e.target.checked)} /> {goal}. {language === 'ja' ? ja : en}
+          </label>
+        ))}
+      </fieldset>
+      {BRIEFING_FIELDS.map((field) => (
+        <div key={field} className="translation-pair">
+          <EditableText label={t(`fields.${field}`)} value={c[field]} onSave={saveJapanese[field]} multiline rows={3} />
+          {english(field)}
+        </div>
+      ))}
+      <h3>{t('englishOfSummary')}</h3>
+      {elsewhere.map((field) => (
+        <div key={field} className="translation-pair">
+          <div className="original">
+            <span className="original-label">{t(`fields.${field}`)}</span>
+            <p>{c[field] === '' ? <span className="muted">{t('empty')}</span> : c[field]}</p>
+          </div>
+          {english(field)}
+        </div>
+      ))}
+    </section>
   );
 }
 

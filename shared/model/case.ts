@@ -13,6 +13,20 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, { ja: string; en: string }> 
   dropped: { ja: '断念', en: 'Dropped' },
 };
 
+/** Narrative fields that may hold a translation beside the Japanese text (briefing packs in English and more). */
+export const TRANSLATABLE_CASE_FIELDS = ['summary', 'futurePolicy', 'financing', 'outcomeFraming', 'effectExamples', 'nextSteps', 'talkingPoints'] as const;
+export type TranslatableCaseField = (typeof TRANSLATABLE_CASE_FIELDS)[number];
+
+/**
+ * Per-field translations by language code (ISO 639-1, e.g. en, vi): { en: { summary: '…' } }. One value for the
+ * whole object, so it syncs as one field.
+ */
+export const caseTranslationsSchema = z.record(z.string().regex(/^[a-z]{2}$/), z.partialRecord(z.enum(TRANSLATABLE_CASE_FIELDS), z.string().max(100_000)));
+export type CaseTranslations = z.infer<typeof caseTranslationsSchema>;
+
+/** 持続可能な開発目標 (SDGs) goal number, 1–17. */
+export const sdgGoalSchema = z.number().int().min(1).max(17);
+
 /** 案件: in principle one sector in one country, but it may concern several countries or none yet. */
 export const caseSchema = z.object({
   id: idSchema,
@@ -38,7 +52,36 @@ export const caseSchema = z.object({
   nextAction: z.string(),
   nextActionDate: karteDateSchema.nullable(),
   notes: z.string(),
+  // What a briefing pack says about the case; empty until someone writes it.
+  sdgGoals: z.array(sdgGoalSchema),
+  /** Outputs framed as development outcomes: not only "alert issued 10 minutes sooner" but "fewer disaster casualties". */
+  outcomeFraming: z.string(),
+  /** 効果の見える化: concrete examples of the effect. */
+  effectExamples: z.string(),
+  nextSteps: z.string(),
+  talkingPoints: z.string(),
+  translations: caseTranslationsSchema,
   scope: scopeSchema,
   deleted: z.boolean(),
 });
 export type Case = z.infer<typeof caseSchema>;
+
+/**
+ * A narrative field in a language: its translation where there is one, else the Japanese text, with `original`
+ * set so the reader can be told the text was not translated.
+ */
+export function caseText(c: Case, field: TranslatableCaseField, lang: string): { text: string; original: boolean } {
+  const japanese = c[field];
+  if (lang === 'ja') return { text: japanese, original: false };
+  const translated = c.translations[lang]?.[field];
+  if (translated !== undefined && translated.trim() !== '') return { text: translated, original: false };
+  return { text: japanese, original: japanese.trim() !== '' };
+}
+
+/** The translations with one field's text in one language set; an empty text removes it, so the original shows. */
+export function withTranslation(translations: CaseTranslations, lang: string, field: TranslatableCaseField, text: string): CaseTranslations {
+  const { [field]: _removed, ...others } = translations[lang] ?? {};
+  const fields = text.trim() === '' ? others : { ...others, [field]: text };
+  const { [lang]: _old, ...otherLanguages } = translations;
+  return Object.keys(fields).length === 0 ? otherLanguages : { ...otherLanguages, [lang]: fields };
+}

@@ -1,8 +1,9 @@
 import { formatDate } from '../dates';
 import { escapeHtml } from '../escape-html';
-import { CASE_STATUS_LABELS } from '../model/case';
+import { CASE_STATUS_LABELS, caseText, type TranslatableCaseField } from '../model/case';
 import { VISIT_KIND_LABELS, type Visit } from '../model/visit';
 import { PHASE_LABELS, PHASES, type Phase } from '../phases';
+import { sdgGoalLabel } from '../reference/sdgs';
 import { SCOPE_LABELS } from '../scopes';
 import type { PackCase, PackInput, PackLanguage } from './pack-input';
 
@@ -48,6 +49,13 @@ const LABELS = {
   visitName: { ja: '訪問', en: 'Visit' },
   noVisits: { ja: 'この配布範囲で示せる訪問の記録はありません。', en: 'No visits can be shown to this audience.' },
   none: { ja: '記載なし', en: 'None recorded' },
+  sdgGoals: { ja: 'SDGs（持続可能な開発目標）', en: 'Sustainable Development Goals' },
+  outcomeFraming: { ja: '開発効果', en: 'Development outcomes' },
+  effectExamples: { ja: '効果の事例', en: 'Examples of effects' },
+  financing: { ja: '資金', en: 'Financing' },
+  nextSteps: { ja: '今後の進め方', en: 'Next steps' },
+  talkingPoints: { ja: '発言要領', en: 'Talking points' },
+  untranslated: { ja: '（日本語原文）', en: '[Japanese original]' },
 } satisfies Record<string, Record<PackLanguage, string>>;
 
 const h = escapeHtml;
@@ -117,6 +125,8 @@ table.matrix li + li { margin-top: 1mm; }
 table.timeline col.phase { width: 24%; }
 table.timeline col.date { width: 20%; }
 .muted { color: #666; }
+.untranslated { font-size: 7pt; font-weight: 400; color: #a00; }
+ul.sdgs { margin: 0; padding-left: 5mm; }
 `;
 }
 
@@ -146,6 +156,7 @@ ${input.visit ? `<li><a href="#visit">${h(LABELS.visit[lang])}</a></li>\n` : ''}
 <li><a href="#history">${h(LABELS.history[lang])}</a></li>
 <li><a href="#matrix">${h(LABELS.matrix[lang])}</a></li>
 <li><a href="#cases">${h(LABELS.casePages[lang])}</a>${cases ? `\n<ol>\n${cases}\n</ol>` : ''}</li>
+<li><a href="#talking-points">${h(LABELS.talkingPoints[lang])}</a></li>
 </ol>
 </section>`;
 }
@@ -186,6 +197,26 @@ function paragraphs(lang: PackLanguage, text: string): string {
     .filter((line) => line.trim() !== '')
     .map((line) => `<p>${h(line)}</p>`)
     .join('\n');
+}
+
+/** Marks text printed in Japanese because its translation is missing. */
+function untranslatedTag(lang: PackLanguage, original: boolean): string {
+  return original ? ` <span class="untranslated">${h(LABELS.untranslated[lang])}</span>` : '';
+}
+
+/** A narrative field of a case in the pack's language, escaped, marked where the Japanese stands in. */
+function caseField(lang: PackLanguage, c: PackCase, field: TranslatableCaseField): string {
+  const { text, original } = caseText(c.case, field, lang);
+  return `${h(text)}${untranslatedTag(lang, original)}`;
+}
+
+/** A heading and the field's paragraphs, or nothing when the field is empty: a pack prints what was written. */
+function caseFieldSection(lang: PackLanguage, c: PackCase, field: TranslatableCaseField & keyof typeof LABELS): string {
+  const { text, original } = caseText(c.case, field, lang);
+  if (text.trim() === '') return '';
+  return `<h3>${h(LABELS[field][lang])}${untranslatedTag(lang, original)}</h3>
+${paragraphs(lang, text)}
+`;
 }
 
 /** 訪問の目的と要望: what the visit is for, who goes and whom they meet. */
@@ -236,7 +267,7 @@ function matrixRow(input: PackInput, c: PackCase): string {
       .join('');
     return `<td>${items ? `<ul>${items}</ul>` : ''}</td>`;
   });
-  return `<tr><td><a href="#${h(caseAnchor(c))}">${h(c.case.title)}</a></td>${cells.join('')}<td>${h(c.case.futurePolicy)}</td></tr>`;
+  return `<tr><td><a href="#${h(caseAnchor(c))}">${h(c.case.title)}</a></td>${cells.join('')}<td>${caseField(input.lang, c, 'futurePolicy')}</td></tr>`;
 }
 
 /** The 別表 layout: a row per case, a column per phase with its dated events, then 今後の方針. */
@@ -258,12 +289,19 @@ ${body}
 
 function casePage(input: PackInput, c: PackCase, first: boolean): string {
   const { lang } = input;
+  // Cells as HTML: the summary carries its untranslated tag.
   const facts: [string, string][] = [
-    [LABELS.sector[lang], c.case.sectorLabel],
-    [LABELS.summary[lang], c.case.summary],
-    [LABELS.status[lang], CASE_STATUS_LABELS[c.case.status][lang]],
-    [LABELS.currentPhase[lang], c.currentPhase === null ? LABELS.noPhase[lang] : PHASE_LABELS[c.currentPhase][lang]],
+    [LABELS.sector[lang], h(c.case.sectorLabel)],
+    [LABELS.summary[lang], caseField(lang, c, 'summary')],
+    [LABELS.status[lang], h(CASE_STATUS_LABELS[c.case.status][lang])],
+    [LABELS.currentPhase[lang], h(c.currentPhase === null ? LABELS.noPhase[lang] : PHASE_LABELS[c.currentPhase][lang])],
   ];
+  const policy = caseText(c.case, 'futurePolicy', lang);
+  const sdgs = c.case.sdgGoals.length === 0 ? '' : `<h3>${h(LABELS.sdgGoals[lang])}</h3>
+<ul class="sdgs">
+${c.case.sdgGoals.map((goal) => `<li>${h(sdgGoalLabel(goal, lang))}</li>`).join('\n')}
+</ul>
+`;
   const timeline = c.events.length === 0 ? `<p class="muted">${h(LABELS.noEvents[lang])}</p>` : `<table class="timeline">
 <colgroup><col class="phase"><col class="date"><col></colgroup>
 <thead><tr><th>${h(LABELS.phase[lang])}</th><th>${h(LABELS.date[lang])}</th><th>${h(LABELS.event[lang])}</th></tr></thead>
@@ -274,12 +312,26 @@ ${c.events.map((e) => `<tr><td>${h(PHASE_LABELS[e.phase][lang])}</td><td>${h(for
   return `<section class="page" id="${h(caseAnchor(c))}">
 ${first ? `<h2 id="cases">${h(LABELS.casePages[lang])}</h2>\n` : ''}<h2>${h(c.case.title)}</h2>
 <table class="facts">
-${facts.map(([label, value]) => `<tr><th>${h(label)}</th><td>${h(value)}</td></tr>`).join('\n')}
+${facts.map(([label, value]) => `<tr><th>${h(label)}</th><td>${value}</td></tr>`).join('\n')}
 </table>
 <h3>${h(LABELS.timeline[lang])}</h3>
 ${timeline}
-<h3>${h(LABELS.futurePolicy[lang])}</h3>
-<p>${h(c.case.futurePolicy)}</p>
+${sdgs}${caseFieldSection(lang, c, 'outcomeFraming')}${caseFieldSection(lang, c, 'effectExamples')}${caseFieldSection(lang, c, 'financing')}${caseFieldSection(lang, c, 'nextSteps')}<h3>${h(LABELS.futurePolicy[lang])}${untranslatedTag(lang, policy.original)}</h3>
+${paragraphs(lang, policy.text)}
+</section>`;
+}
+
+/** 発言要領: each case's talking points, in the pack's case order. */
+function talkingPoints(input: PackInput): string {
+  const { lang } = input;
+  const withPoints = input.cases.filter((c) => c.case.talkingPoints.trim() !== '');
+  const body = withPoints.length === 0 ? `<p class="muted">${h(LABELS.none[lang])}</p>` : withPoints.map((c) => {
+    const { text, original } = caseText(c.case, 'talkingPoints', lang);
+    return `<h3>${h(c.case.title)}${untranslatedTag(lang, original)}</h3>\n${paragraphs(lang, text)}`;
+  }).join('\n');
+  return `<section class="page" id="talking-points">
+<h2>${h(LABELS.talkingPoints[lang])}</h2>
+${body}
 </section>`;
 }
 
@@ -306,6 +358,7 @@ ${input.visit ? `${visitSection(input, input.visit)}\n` : ''}${snapshot(input)}
 ${history(input)}
 ${matrix(input)}
 ${casePages}
+${talkingPoints(input)}
 </body>
 </html>
 `;

@@ -21,7 +21,7 @@ export type PrevLookup = (hlc: string) => string | null | undefined;
 
 /** Narrative text fields (記述欄): concurrent edits of different passages merge by themselves. */
 export const NARRATIVE_FIELDS: Readonly<Record<RecordTable, readonly string[]>> = {
-  cases: ['summary', 'futurePolicy', 'notes', 'nextAction', 'financing'],
+  cases: ['summary', 'futurePolicy', 'notes', 'nextAction', 'financing', 'outcomeFraming', 'effectExamples', 'nextSteps', 'talkingPoints'],
   dossiers: ['overview', 'relations', 'policy', 'supportHistory'],
   events: ['text'],
   agreements: [],

@@ -16,7 +16,8 @@ function aCase(fields: Partial<Case>): Case {
     id: '11111111-1111-4111-8111-111111111111', title: 'ベトナム 郵便: 区分機', countries: ['VN'], region: '', sector: 'postal',
     sectorLabel: '郵便', summary: '区分機', status: 'won', futurePolicy: 'トップセールス等で日本企業を支援', ownerOrg: null,
     priority: false, companies: [], competitors: [], financing: '', relatedCases: [], nextAction: '', nextActionDate: null,
-    notes: '', scope: 'council', deleted: false, ...fields };
+    notes: '', sdgGoals: [], outcomeFraming: '', effectExamples: '', nextSteps: '', talkingPoints: '', translations: {},
+    scope: 'council', deleted: false, ...fields };
 }
 
 function anEvent(fields: Partial<StageEvent>): StageEvent {
@@ -97,5 +98,62 @@ describe('renderPackHtml', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(html).toContain('<td>2019年夏</td><td>政策対話</td>');
     expect(html).toContain('<p class="visit">総務大臣ベトナム訪問');
+  });
+
+  describe('briefing fields', () => {
+    const briefed = aCase({
+      sdgGoals: [9, 11],
+      outcomeFraming: '災害による死傷者の減少',
+      effectExamples: '警報の発出が10分早まった',
+      financing: '円借款',
+      nextSteps: '次期入札への参加',
+      talkingPoints: '日本の技術の信頼性を強調',
+      translations: { en: { outcomeFraming: 'Fewer disaster casualties', talkingPoints: 'Stress the reliability of Japanese technology' } },
+    });
+
+    it('prints SDG goals, outcomes, effects, financing and next steps on the case page, and the talking points after the cases', () => {
+      const html = renderPackHtml(packInput('ja', briefed), { fontFaceCss: FONT_CSS });
+      expect(html).toContain('<ul class="sdgs">\n<li>SDG 9: 産業と技術革新の基盤をつくろう</li>\n<li>SDG 11: 住み続けられるまちづくりを</li>\n</ul>');
+      const order = ['<h3>SDGs', '<h3>開発効果</h3>\n<p>災害による死傷者の減少', '<h3>効果の事例</h3>\n<p>警報の発出が10分早まった', '<h3>資金</h3>\n<p>円借款', '<h3>今後の進め方</h3>\n<p>次期入札への参加', '<h2>発言要領</h2>', '日本の技術の信頼性を強調'].map((part) => html.indexOf(part));
+      expect(order.every((at) => at >= 0)).toBe(true);
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+      // The Japanese pack has nothing to mark and prints no translation.
+      expect(html).not.toContain('class="untranslated"');
+      expect(html).not.toContain('Fewer disaster casualties');
+    });
+
+    it('prints the English translation where there is one, and the Japanese original, marked, where there is none', () => {
+      const html = renderPackHtml(packInput('en', briefed), { fontFaceCss: FONT_CSS });
+      const tag = ' <span class="untranslated">[Japanese original]</span>';
+      expect(html).toContain('<h3>Development outcomes</h3>\n<p>Fewer disaster casualties</p>');
+      expect(html).not.toContain('災害による死傷者の減少');
+      expect(html).toContain(`<h3>Examples of effects${tag}</h3>\n<p>警報の発出が10分早まった</p>`);
+      expect(html).toContain(`<h3>Financing${tag}</h3>`);
+      expect(html).toContain(`<td>区分機${tag}</td>`);
+      expect(html).toContain('<li>SDG 9: Industry, innovation and infrastructure</li>');
+      expect(html).toContain('<h2>Talking points</h2>\n<h3>ベトナム 郵便: 区分機</h3>\n<p>Stress the reliability of Japanese technology</p>');
+    });
+
+    it('leaves out briefing sections nobody wrote, and says when no case has talking points', () => {
+      const html = renderPackHtml(packInput('ja'), { fontFaceCss: FONT_CSS });
+      expect(html).not.toMatch(/<h3>(SDGs|開発効果|効果の事例|資金|今後の進め方)/);
+      expect(html).toContain('<h2>発言要領</h2>\n<p class="muted">記載なし</p>');
+    });
+
+    it('prints markup in the briefing fields and their translations as text', () => {
+      const c = aCase({
+        outcomeFraming: `O${MARKUP}`, effectExamples: `X${MARKUP}`, financing: `F${MARKUP}`, nextSteps: `N${MARKUP}`, talkingPoints: `T${MARKUP}`,
+        translations: { en: { outcomeFraming: `EO${MARKUP}`, talkingPoints: `ET${MARKUP}` } },
+      });
+      const escaped = '&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;';
+      const ja = renderPackHtml(packInput('ja', c), { fontFaceCss: FONT_CSS });
+      const en = renderPackHtml(packInput('en', c), { fontFaceCss: FONT_CSS });
+      for (const html of [ja, en]) {
+        expect(html).not.toContain('<script');
+        expect(html).not.toContain('<b>');
+      }
+      for (const field of ['O', 'X', 'F', 'N', 'T']) expect(ja).toContain(`${field}${escaped}`);
+      for (const field of ['EO', 'X', 'F', 'N', 'ET']) expect(en).toContain(`${field}${escaped}`);
+    });
   });
 });

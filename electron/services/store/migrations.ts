@@ -165,4 +165,12 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX visits_country ON visits (country, datesSort);
   `,
+  /* 4: case fields for briefing packs, and per-field translations */ `
+  ALTER TABLE cases ADD COLUMN sdgGoals TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE cases ADD COLUMN outcomeFraming TEXT NOT NULL DEFAULT '';
+  ALTER TABLE cases ADD COLUMN effectExamples TEXT NOT NULL DEFAULT '';
+  ALTER TABLE cases ADD COLUMN nextSteps TEXT NOT NULL DEFAULT '';
+  ALTER TABLE cases ADD COLUMN talkingPoints TEXT NOT NULL DEFAULT '';
+  ALTER TABLE cases ADD COLUMN translations TEXT NOT NULL DEFAULT '{}';
+  `,
 ];

@@ -21,7 +21,7 @@ export const TABLES = {
   },
   cases: {
     schema: caseSchema,
-    json: ['countries', 'companies', 'competitors', 'relatedCases', 'nextActionDate'],
+    json: ['countries', 'companies', 'competitors', 'relatedCases', 'nextActionDate', 'sdgGoals', 'translations'],
     bool: ['priority', 'deleted'],
     defaults: {
       countries: [],
@@ -40,6 +40,12 @@ export const TABLES = {
       nextAction: '',
       nextActionDate: null,
       notes: '',
+      sdgGoals: [],
+      outcomeFraming: '',
+      effectExamples: '',
+      nextSteps: '',
+      talkingPoints: '',
+      translations: {},
       scope: DEFAULT_SCOPE,
       deleted: false,
     },
