@@ -1,5 +1,6 @@
 import { diff3Merge } from 'node-diff3';
 import type { RecordTable } from '../model/records';
+import { sameFieldValue } from '../field-value';
 
 // The merge rules of offline-first sync, per field. Every replica keeps the full change log; a field's value is
 // the one its newest change (by HLC string order, node id last) set, so replicas converge whatever order changes
@@ -89,9 +90,6 @@ export function mergeText(base: string, mine: string, theirs: string): string | 
   return regions.flatMap((r) => r.ok ?? []).join('');
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
 
 /** What becomes of a local value that a remote change overwrote unseen. */
 export type Settlement =
@@ -104,7 +102,7 @@ export type Settlement =
 
 /** `base`: the value both sides started from, or undefined when the log cannot tell. */
 export function settle(mine: unknown, theirs: unknown, base: unknown, narrative: boolean): Settlement {
-  if (sameValue(mine, theirs)) return { kind: 'same' };
+  if (sameFieldValue(mine, theirs)) return { kind: 'same' };
   if (narrative && typeof base === 'string' && typeof mine === 'string' && typeof theirs === 'string') {
     const merged = mergeText(base, mine, theirs);
     if (merged !== null) return { kind: 'merged', value: merged };

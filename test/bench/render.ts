@@ -8,15 +8,12 @@ import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { startAppServer } from '../support/app-server';
 import { launchChromium } from '../support/browser';
 import { generateKarteFiles } from '../support/karte-generator';
+import { percentile } from './percentile';
 import { buildIfStale } from '../../bin/cli/app';
 
 const RUNS = 15;
 const FOCUS = { iso2: 'VN', cases: 300, events: 3_000 };
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 await buildIfStale({ out: () => {}, err: (t) => console.error(t), stderrIsTty: false }, false);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'karte-render-'));

@@ -12,6 +12,7 @@ import { statement } from '../../electron/services/store/database';
 import { openStore, type Store } from '../../electron/services/store/store';
 import { matchExpression } from '../../shared/search-text';
 import { generateKarteFiles } from '../support/karte-generator';
+import { percentile } from './percentile';
 
 interface Figure {
   name: string;
@@ -22,10 +23,6 @@ interface Figure {
   target?: string;
 }
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 function time(work: () => unknown): number {
   const start = performance.now();

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { describeError } from '../../../shared/errors';
+import { sameFieldValue } from '../../../shared/field-value';
 import { encodeHlc, initialHlc, receiveHlc, decodeHlc, tickHlc, type Hlc } from '../../../shared/hlc';
 import { openDatabase, statement, type Db, type OpenOptions } from './database';
 import { reindexRecord } from './search-index';
@@ -64,9 +65,6 @@ export function readRow<T extends TableName>(store: Store, table: T, id: string)
   return raw ? decodeRow(table, raw) : undefined;
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
 
 function insertSql(table: TableName): string {
   const columns = fieldsOf(table);
@@ -123,7 +121,7 @@ function writeOne(store: Store, write: RowWrite): Change[] {
   } catch (error) {
     throw new Error(`${table} ${id}: ${describeError(error)}`, { cause: error });
   }
-  const fields = fieldsOf(table).filter((f) => f !== 'id' && !sameValue(before[f], next[f]));
+  const fields = fieldsOf(table).filter((f) => f !== 'id' && !sameFieldValue(before[f], next[f]));
   if (current && fields.length === 0) return [];
   storeRow(store, table, current, next, fields);
 
