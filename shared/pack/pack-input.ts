@@ -32,3 +32,7 @@ export interface PackInput {
   /** The country's other visits fit for the audience, in date order: the bilateral history. */
   previousVisits: Visit[];
 }
+
+/** The parts of a pack a desk officer may leave out (the cover and the contents always print), in print order. */
+export const PACK_SECTIONS = ['visit', 'snapshot', 'history', 'matrix', 'cases', 'talkingPoints', 'contacts'] as const;
+export type PackSection = (typeof PACK_SECTIONS)[number];
