@@ -27,6 +27,13 @@ export const pullRequestSchema = z.object({
   limit: z.number().int().positive().optional(),
 });
 
+/**
+ * What a server answers (HTTP 410, body `{ error, code }`) to a device an operator revoked: the client then removes
+ * every synced record from its disk and forgets its account.
+ */
+export const DEVICE_REVOKED_CODE = 'device_revoked';
+export const DEVICE_REVOKED_STATUS = 410;
+
 export type PushStatus = 'applied' | 'duplicate' | 'rejected';
 
 export interface PushResult {
