@@ -1,9 +1,10 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell, type BrowserWindowConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, powerMonitor, protocol, safeStorage, session, shell, type BrowserWindowConstructorOptions } from 'electron';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { describeError } from '../shared/errors';
 import { ipcError, senderRoute, type Route } from './main-ipc';
+import { electronPackDelivery, packPreviewResponse } from './main-pack';
 import {
   APP_SCHEME,
   APP_SCHEME_REGISTRATION,
@@ -17,6 +18,7 @@ import {
 import { IPC } from './preload-bridge';
 import { ApiCallError, createHandlers, dispatch } from './services/api-handlers';
 import { chooseKeySource, keyringKey, passphraseUnlocker, type PassphraseSource } from './services/database-key';
+import { PackPreviews } from './services/pack-delivery';
 import { openStore, type Store } from './services/store/store';
 
 // The desktop app's main process: one instance, the local store opened with its key, one window showing the
@@ -33,6 +35,8 @@ const DEMO_DIR = app.isPackaged ? path.join(process.resourcesPath, 'demo') : pat
 protocol.registerSchemesAsPrivileged([APP_SCHEME_REGISTRATION]);
 
 const routes = new Map<number, Route>();
+// Briefing-pack previews, served over karte://app/pack-preview/ for the pack builder's frame.
+const packPreviews = new PackPreviews();
 let mainWindow: BrowserWindow | null = null;
 
 /** `--db=PATH` (how `karte app` starts the desktop app), else the store in the app's data folder. */
@@ -52,6 +56,26 @@ function openWindow(options: BrowserWindowConstructorOptions, host: AppHost, pag
 }
 
 const unlockArguments = z.object({ passphrase: z.string() });
+
+/** Electron's main process has no event for connectivity: it is polled, and checked again when the computer wakes. */
+const NETWORK_POLL_MS = 10_000;
+
+/** Tells the background sync what the operating system says about the network, until the returned stop is called. */
+function watchNetwork(report: (online: boolean) => void): () => void {
+  let online = net.isOnline();
+  report(online);
+  const timer = setInterval(() => {
+    if (net.isOnline() === online) return;
+    online = !online;
+    report(online);
+  }, NETWORK_POLL_MS);
+  const resumed = () => report((online = net.isOnline()));
+  powerMonitor.on('resume', resumed);
+  return () => {
+    clearInterval(timer);
+    powerMonitor.off('resume', resumed);
+  };
+}
 
 /**
  * Asks for the passphrase in a window of its own until the store opens. Resolves with the store and that window
@@ -98,7 +122,7 @@ async function openLocalStore(file: string): Promise<{ store: Store; encrypted: 
 
 async function start(): Promise<void> {
   applySecurity({ app, session: session.defaultSession, shell });
-  protocol.handle(APP_SCHEME, (request) => appFileResponse(request.url, PAGES));
+  protocol.handle(APP_SCHEME, (request) => packPreviewResponse(request.url, packPreviews) ?? appFileResponse(request.url, PAGES));
   ipcMain.handle(IPC.call, async (event, name: unknown, args: unknown) => {
     const frame = event.senderFrame;
     const route = senderRoute({ webContentsId: event.sender.id, frameUrl: frame?.url ?? null, isMainFrame: frame?.parent === null }, routes);
@@ -123,7 +147,10 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     encrypted,
     emit: (event, payload) => mainWindow?.webContents.send(IPC.event, { event, payload }),
+    pack: electronPackDelivery({ BrowserWindow, dialog, session }, packPreviews, { rendererDir: PAGES.app, owner: () => mainWindow, folder: () => app.getPath('documents') }),
   });
+  const stopWatchingNetwork = watchNetwork((online) => void dispatch(handlers, 'sync.networkChanged', { online }));
+  app.on('will-quit', stopWatchingNetwork);
   mainWindow = openWindow(mainWindowOptions(PRELOAD), 'app', 'index.html', (name, args) => dispatch(handlers, name, args));
   mainWindow.on('closed', () => (mainWindow = null));
   opened.unlockWindow?.close();

@@ -2,12 +2,15 @@ import { useState } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { Layout } from './components/Layout';
 import { CaseScreen } from './screens/CaseScreen';
+import { ConflictsScreen } from './screens/ConflictsScreen';
 import { CountriesScreen } from './screens/CountriesScreen';
 import { DossierScreen } from './screens/DossierScreen';
 import { HistoryScreen } from './screens/HistoryScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { ImportScreen } from './screens/ImportScreen';
+import { PackBuilderScreen } from './screens/PackBuilderScreen';
 import { SearchScreen } from './screens/SearchScreen';
+import { SyncScreen } from './screens/SyncScreen';
 import { VisitScreen } from './screens/VisitScreen';
 import { VisitsScreen } from './screens/VisitsScreen';
 
@@ -26,6 +29,9 @@ export const routes = [
       { path: 'visit/:id', element: <VisitScreen /> },
       { path: 'search', element: <SearchScreen /> },
       { path: 'import', element: <ImportScreen /> },
+      { path: 'pack', element: <PackBuilderScreen /> },
+      { path: 'sync', element: <SyncScreen /> },
+      { path: 'conflicts', element: <ConflictsScreen /> },
     ],
   },
 ];

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import type pg from 'pg';
 import type { OrganisationType } from '../shared/model/organisation';
+import type { AdminAnswer } from '../shared/sync/admin-protocol';
 import type { Member, Role } from './permissions';
 
 // Organisations, users, devices and the tokens devices sign in with.
@@ -35,8 +36,59 @@ export async function addUser(db: pg.Pool, user: { login: string; orgId: string;
   await db.query('INSERT INTO users (login, org_id, role, password_hash, password_salt) VALUES ($1, $2, $3, $4, $5)', [user.login, user.orgId, user.role, hash, salt]);
 }
 
-export async function setUserDisabled(db: pg.Pool, login: string, disabled: boolean): Promise<void> {
-  await db.query('UPDATE users SET disabled = $2 WHERE login = $1', [login, disabled]);
+export async function findOrganisation(db: pg.Pool, name: string): Promise<string | undefined> {
+  return (await db.query<{ id: string }>('SELECT id FROM organisations WHERE name = $1', [name])).rows[0]?.id;
+}
+
+export async function listOrganisations(db: pg.Pool): Promise<AdminAnswer<'orgList'>['organisations']> {
+  const found = await db.query<{ name: string; type: OrganisationType; users: number }>(
+    'SELECT o.name, o.type, count(u.id)::int AS users FROM organisations o LEFT JOIN users u ON u.org_id = o.id GROUP BY o.id ORDER BY o.name',
+  );
+  return found.rows;
+}
+
+export async function listUsers(db: pg.Pool): Promise<AdminAnswer<'userList'>['users']> {
+  const found = await db.query<AdminAnswer<'userList'>['users'][number]>(
+    `SELECT u.login, o.name AS org, u.role, u.disabled,
+            coalesce(json_agg(json_build_object('id', d.id, 'revoked', d.revoked) ORDER BY d.created_at, d.id) FILTER (WHERE d.id IS NOT NULL), '[]') AS devices
+       FROM users u JOIN organisations o ON o.id = u.org_id LEFT JOIN devices d ON d.user_id = u.id
+      GROUP BY u.id, o.name ORDER BY u.login`,
+  );
+  return found.rows;
+}
+
+/**
+ * Disabling a user also revokes every token it holds, in the same statement, so no device stays signed in.
+ * Returns how many tokens were revoked, or null when there is no such user.
+ */
+export async function setUserDisabled(db: pg.Pool, login: string, disabled: boolean): Promise<number | null> {
+  const found = await db.query<{ users: number; tokens: number }>(
+    `WITH u AS (UPDATE users SET disabled = $2 WHERE login = $1 RETURNING id),
+          t AS (UPDATE tokens SET revoked = true WHERE $2 AND NOT revoked AND user_id IN (SELECT id FROM u) RETURNING 1)
+     SELECT (SELECT count(*) FROM u)::int AS users, (SELECT count(*) FROM t)::int AS tokens`,
+    [login, disabled],
+  );
+  return found.rows[0].users === 0 ? null : found.rows[0].tokens;
+}
+
+/**
+ * Revokes a device and all its tokens, in one statement: its next request is answered as revoked, and it can never
+ * sign in again. Returns its user and how many tokens were revoked, or null when there is no such device.
+ */
+export async function revokeDevice(db: pg.Pool, device: string): Promise<{ login: string; tokensRevoked: number } | null> {
+  const found = await db.query<{ login: string; tokens: number }>(
+    `WITH d AS (UPDATE devices SET revoked = true WHERE id = $1 RETURNING user_id),
+          t AS (UPDATE tokens SET revoked = true WHERE NOT revoked AND device_id = $1 RETURNING 1)
+     SELECT u.login, (SELECT count(*) FROM t)::int AS tokens FROM d JOIN users u ON u.id = d.user_id`,
+    [device],
+  );
+  const row = found.rows[0];
+  return row ? { login: row.login, tokensRevoked: row.tokens } : null;
+}
+
+/** Signs one token out (the device's other tokens, if any, stay valid). */
+export async function revokeToken(db: pg.Pool, token: string): Promise<void> {
+  await db.query('UPDATE tokens SET revoked = true WHERE hash = $1', [tokenHash(token)]);
 }
 
 /** On a first start, the operator's organisation and the user `admin`; afterwards nothing. */
@@ -44,8 +96,7 @@ export async function ensureAdmin(db: pg.Pool, password: string | undefined, org
   const existing = await db.query("SELECT 1 FROM users WHERE login = 'admin'");
   if (existing.rowCount) return false;
   if (!password) throw new Error('first start: set KARTE_ADMIN_PASSWORD to create the user admin');
-  const found = await db.query<{ id: string }>('SELECT id FROM organisations WHERE name = $1', [org.name]);
-  const orgId = found.rows[0]?.id ?? (await addOrganisation(db, org.name, org.type));
+  const orgId = (await findOrganisation(db, org.name)) ?? (await addOrganisation(db, org.name, org.type));
   await addUser(db, { login: 'admin', orgId, role: 'admin', password });
   return true;
 }
@@ -76,14 +127,21 @@ export interface Session extends Member {
   device: string;
 }
 
-/** The signed-in user behind a bearer token, or null when the token, its user or its device is no longer valid. */
-export async function authenticate(db: pg.Pool, token: string): Promise<Session | null> {
-  const found = await db.query<{ login: string; role: Role; org_id: string; type: OrganisationType; device_id: string }>(
-    `SELECT u.login, u.role, u.org_id, o.type, t.device_id
+/** A token of a device an operator revoked: whatever else holds, that device must remove its synced data. */
+export const REVOKED_DEVICE = 'revoked device';
+
+/**
+ * The signed-in user behind a bearer token; REVOKED_DEVICE when the token's device has been revoked; null when the
+ * token is unknown or revoked, or its user disabled.
+ */
+export async function authenticate(db: pg.Pool, token: string): Promise<Session | typeof REVOKED_DEVICE | null> {
+  const found = await db.query<{ login: string; role: Role; org_id: string; type: OrganisationType; device_id: string; valid: boolean; device_revoked: boolean }>(
+    `SELECT u.login, u.role, u.org_id, o.type, t.device_id, NOT t.revoked AND NOT u.disabled AS valid, d.revoked AS device_revoked
        FROM tokens t JOIN users u ON u.id = t.user_id JOIN organisations o ON o.id = u.org_id JOIN devices d ON d.id = t.device_id
-      WHERE t.hash = $1 AND NOT t.revoked AND NOT u.disabled AND NOT d.revoked`,
+      WHERE t.hash = $1`,
     [tokenHash(token)],
   );
   const row = found.rows[0];
-  return row ? { login: row.login, role: row.role, orgId: row.org_id, orgType: row.type, device: row.device_id } : null;
+  if (row?.device_revoked) return REVOKED_DEVICE;
+  return row?.valid ? { login: row.login, role: row.role, orgId: row.org_id, orgType: row.type, device: row.device_id } : null;
 }

@@ -1,58 +1,146 @@
 import type pg from 'pg';
 import type { Scope } from '../shared/scopes';
 import type { SyncChange } from '../shared/sync/change';
+import { changeRefusal } from '../shared/sync/change-rules';
 import { nodeOf } from '../shared/sync/merge';
-import type { PullPage, PushResult } from '../shared/sync/protocol';
+import type { PushResult } from '../shared/sync/protocol';
 import type { Session } from './accounts';
-import { readableScopes, writeRefusal, type RecordOwnership } from './permissions';
+import { writeRefusal, type RecordOwnership } from './permissions';
 
-// The central change log: pushes append to it (each change once), pulls page through it by server_seq.
+// The central change log: pushes append to it, each change once (pulls page through it: pull.ts).
 
 // Pushes run one at a time, so server_seq values become visible in the order they were taken: a pull never passes a
 // sequence number whose change commits later.
 const PUSH_LOCK = 4_242_001;
 
-async function ownership(client: pg.PoolClient, change: SyncChange): Promise<RecordOwnership | undefined> {
-  const found = await client.query<{ owner_org: string; scope: Scope }>('SELECT owner_org, scope FROM records WHERE tbl = $1 AND row_id = $2', [change.table, change.rowId]);
-  const row = found.rows[0];
-  return row && { ownerOrg: row.owner_org, scope: row.scope };
+/** A record as push sees it while going through a batch: as stored, then as the batch's accepted changes leave it. */
+interface RecordState extends RecordOwnership {
+  table: string;
+  rowId: string;
+  scopeHlc: string;
+  /** Whether the batch created it or gave it a newer scope: then it is written back. */
+  touched: boolean;
 }
 
-async function pushOne(client: pg.PoolClient, session: Session, change: SyncChange): Promise<PushResult> {
+/** What the log and the records hold before each change of a batch: the stored state plus the batch's earlier changes. */
+interface BatchState {
+  /** (hlc, field) of every change the log holds or takes in this batch. */
+  known: Set<string>;
+  records: Map<string, RecordState>;
+  now: number;
+}
+
+const pairKey = (a: string, b: string) => `${a}\u0000${b}`;
+
+/**
+ * Decides one change of a batch against the state the earlier ones left (in memory: the batch's reads and writes
+ * are one statement each), and takes an accepted change into that state.
+ */
+function pushOne(state: BatchState, session: Session, change: SyncChange): PushResult {
   const id = { hlc: change.hlc, field: change.field };
-  const known = await client.query('SELECT 1 FROM changes WHERE hlc = $1 AND field = $2', [change.hlc, change.field]);
-  if (known.rowCount) return { ...id, status: 'duplicate' };
+  const changeKey = pairKey(change.hlc, change.field);
+  if (state.known.has(changeKey)) return { ...id, status: 'duplicate' };
   if (nodeOf(change.hlc) !== session.device) return { ...id, status: 'rejected', reason: 'a device pushes only the changes it wrote itself' };
-  const refusal = writeRefusal(session, change.scope, await ownership(client, change));
+  const invalid = changeRefusal(change, state.now);
+  if (invalid) return { ...id, status: 'rejected', reason: invalid };
+  const recordKey = pairKey(change.table, change.rowId);
+  const record = state.records.get(recordKey);
+  const refusal = writeRefusal(session, change.scope, record);
   if (refusal) return { ...id, status: 'rejected', reason: refusal };
-  await client.query('INSERT INTO changes (hlc, field, tbl, row_id, value, scope, prev, author, org_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
-    change.hlc,
-    change.field,
-    change.table,
-    change.rowId,
-    JSON.stringify(change.value ?? null),
-    change.scope,
-    change.prev,
-    change.author,
-    session.orgId,
-  ]);
-  // The record's scope is the one its newest change carries.
-  await client.query(
-    `INSERT INTO records (tbl, row_id, owner_org, scope, scope_hlc) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (tbl, row_id) DO UPDATE SET scope = excluded.scope, scope_hlc = excluded.scope_hlc WHERE records.scope_hlc < excluded.scope_hlc`,
-    [change.table, change.rowId, session.orgId, change.scope, change.hlc],
-  );
+  state.known.add(changeKey);
+  // The record's scope is its scope field, last writer wins, as on every replica. Until a change of that field
+  // arrives, the scope its first change was written under (a record created with the default scope never logs it).
+  const scope = change.scope as Scope;
+  const scopeHlc = change.field === 'scope' ? change.hlc : '';
+  if (!record) state.records.set(recordKey, { table: change.table, rowId: change.rowId, ownerOrg: session.orgId, scope, scopeHlc, touched: true });
+  else if (change.field === 'scope' && record.scopeHlc < change.hlc) Object.assign(record, { scope, scopeHlc, touched: true });
   return { ...id, status: 'applied' };
 }
 
+/**
+ * The batch's changes the log holds already, and the records they touch as stored: one statement of index lookups,
+ * not two per change (every round trip here is spent holding the push lock).
+ */
+async function batchState(client: pg.PoolClient, changes: readonly SyncChange[]): Promise<BatchState> {
+  const touched = [...new Map(changes.map((c) => [pairKey(c.table, c.rowId), c])).values()];
+  const found = await client.query<{ hlc: string | null; field: string | null; tbl: string; row_id: string; owner_org: string; scope: Scope; scope_hlc: string }>(
+    `SELECT c.hlc, c.field, NULL AS tbl, NULL AS row_id, NULL AS owner_org, NULL AS scope, NULL AS scope_hlc
+       FROM changes c JOIN unnest($1::text[], $2::text[]) AS b(hlc, field) ON c.hlc = b.hlc AND c.field = b.field
+     UNION ALL
+     SELECT NULL, NULL, r.tbl, r.row_id, r.owner_org, r.scope, r.scope_hlc
+       FROM records r JOIN unnest($3::text[], $4::text[]) AS b(tbl, row_id) ON r.tbl = b.tbl AND r.row_id = b.row_id`,
+    [changes.map((c) => c.hlc), changes.map((c) => c.field), touched.map((c) => c.table), touched.map((c) => c.rowId)],
+  );
+  const state: BatchState = { known: new Set(), records: new Map(), now: Date.now() };
+  for (const r of found.rows) {
+    if (r.hlc !== null && r.field !== null) state.known.add(pairKey(r.hlc, r.field));
+    else state.records.set(pairKey(r.tbl, r.row_id), { table: r.tbl, rowId: r.row_id, ownerOrg: r.owner_org, scope: r.scope, scopeHlc: r.scope_hlc, touched: false });
+  }
+  return state;
+}
+
+/**
+ * Appends the accepted changes in batch order (so server_seq follows it) and writes back the records they changed,
+ * in one statement.
+ */
+async function append(client: pg.PoolClient, session: Session, accepted: SyncChange[], records: Iterable<RecordState>): Promise<void> {
+  const changed = [...records].filter((r) => r.touched);
+  if (accepted.length === 0 && changed.length === 0) return;
+  // The batch read these records under the push lock, so its newest scope is theirs; the guard keeps it so anyway.
+  await client.query(
+    `WITH appended AS (
+       INSERT INTO changes (hlc, field, tbl, row_id, value, scope, prev, author, org_id)
+       SELECT hlc, field, tbl, row_id, value, scope, prev, author, $9
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::json[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY
+              AS b(hlc, field, tbl, row_id, value, scope, prev, author, n)
+        ORDER BY n
+     )
+     INSERT INTO records (tbl, row_id, owner_org, scope, scope_hlc)
+     SELECT * FROM unnest($10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+     ON CONFLICT (tbl, row_id) DO UPDATE SET scope = excluded.scope, scope_hlc = excluded.scope_hlc WHERE records.scope_hlc < excluded.scope_hlc`,
+    [
+      accepted.map((c) => c.hlc),
+      accepted.map((c) => c.field),
+      accepted.map((c) => c.table),
+      accepted.map((c) => c.rowId),
+      accepted.map((c) => JSON.stringify(c.value ?? null)),
+      accepted.map((c) => c.scope),
+      accepted.map((c) => c.prev),
+      accepted.map((c) => c.author),
+      session.orgId,
+      changed.map((r) => r.table),
+      changed.map((r) => r.rowId),
+      changed.map((r) => r.ownerOrg),
+      changed.map((r) => r.scope),
+      changed.map((r) => r.scopeHlc),
+    ],
+  );
+}
+
 /** Stores what the session may write, in one transaction; each change gets its own status, in the batch's order. */
-export async function push(db: pg.Pool, session: Session, changes: readonly SyncChange[]): Promise<PushResult[]> {
+export function push(db: pg.Pool, session: Session, changes: readonly SyncChange[]): Promise<PushResult[]> {
+  const turn = pushes.then(() => pushLocked(db, session, changes));
+  pushes = turn.catch(() => undefined);
+  return turn;
+}
+
+// This process's pushes wait for the lock here, in turn, rather than each holding a pooled connection while it
+// waits inside PostgreSQL: pulls and sign-ins keep the rest of the pool. (The advisory lock still orders pushes
+// across server processes.)
+let pushes: Promise<unknown> = Promise.resolve();
+
+async function pushLocked(db: pg.Pool, session: Session, changes: readonly SyncChange[]): Promise<PushResult[]> {
   const client = await db.connect();
   try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
-    const results: PushResult[] = [];
-    for (const change of changes) results.push(await pushOne(client, session, change));
+    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${PUSH_LOCK})`);
+    const state = await batchState(client, changes);
+    const results = changes.map((change) => pushOne(state, session, change));
+    await append(
+      client,
+      session,
+      changes.filter((_, i) => results[i].status === 'applied'),
+      state.records.values(),
+    );
     await client.query('COMMIT');
     return results;
   } catch (error) {
@@ -61,36 +149,4 @@ export async function push(db: pg.Pool, session: Session, changes: readonly Sync
   } finally {
     client.release();
   }
-}
-
-interface ChangeRow {
-  server_seq: string;
-  hlc: string;
-  field: string;
-  tbl: string;
-  row_id: string;
-  value: unknown;
-  scope: string;
-  prev: string | null;
-  author: string;
-}
-
-/**
- * The next page of changes after `cursor` that the session's organisation may hold. Internal changes reach only
- * the organisation that owns the record.
- */
-export async function pull(db: pg.Pool, session: Session, cursor: string | null, limit: number): Promise<PullPage> {
-  const found = await db.query<ChangeRow>(
-    `SELECT c.server_seq, c.hlc, c.field, c.tbl, c.row_id, c.value, c.scope, c.prev, c.author
-       FROM changes c JOIN records r ON r.tbl = c.tbl AND r.row_id = c.row_id
-      WHERE c.server_seq > $1 AND c.scope = ANY($2) AND (c.scope <> 'internal' OR r.owner_org = $3)
-      ORDER BY c.server_seq LIMIT $4`,
-    [cursor ?? '0', readableScopes(session), session.orgId, limit + 1],
-  );
-  const rows = found.rows.slice(0, limit);
-  return {
-    changes: rows.map((r) => ({ hlc: r.hlc, author: r.author, table: r.tbl, rowId: r.row_id, field: r.field, value: r.value, scope: r.scope, prev: r.prev })),
-    cursor: rows.at(-1)?.server_seq ?? cursor,
-    more: found.rows.length > limit,
-  };
 }

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   if (applied.length) console.log(`database migrated: ${applied.join(', ')}`);
   if (await ensureAdmin(db, process.env.KARTE_ADMIN_PASSWORD, { name: values['admin-org'], type: orgType })) console.log(`created the user admin in '${values['admin-org']}'`);
 
-  const app = buildServer(db);
+  const app = await buildServer(db);
   const address = await app.listen({ host: values.host, port: portOf(values.port, '--port') });
   console.log(`Karte sync server listening on ${address}`);
 

@@ -66,6 +66,38 @@ const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'record parents for visibility, change lookups by record',
+    sql: `
+      -- A stage event is visible only with its case (親子): each event's case, kept by the newest caseId change.
+      CREATE TABLE record_parents (
+        tbl text NOT NULL,
+        row_id text NOT NULL,
+        parent_tbl text NOT NULL,
+        parent_row_id text NOT NULL,
+        hlc text NOT NULL,
+        PRIMARY KEY (tbl, row_id)
+      );
+      CREATE INDEX record_parents_parent ON record_parents (parent_tbl, parent_row_id);
+      -- Kept by a trigger, so every way a change is stored keeps it in step.
+      CREATE FUNCTION keep_record_parent() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.tbl = 'events' AND NEW.field = 'caseId' AND json_typeof(NEW.value) = 'string' THEN
+          INSERT INTO record_parents (tbl, row_id, parent_tbl, parent_row_id, hlc)
+          VALUES (NEW.tbl, NEW.row_id, 'cases', NEW.value #>> '{}', NEW.hlc)
+          ON CONFLICT (tbl, row_id) DO UPDATE
+            SET parent_tbl = excluded.parent_tbl, parent_row_id = excluded.parent_row_id, hlc = excluded.hlc
+            WHERE record_parents.hlc < excluded.hlc;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER changes_keep_record_parent AFTER INSERT ON changes
+        FOR EACH ROW WHEN (NEW.tbl = 'events' AND NEW.field = 'caseId') EXECUTE FUNCTION keep_record_parent();
+      -- A record that becomes visible to someone is sent whole: its changes, found by record.
+      CREATE INDEX changes_record ON changes (tbl, row_id, server_seq);
+    `,
+  },
 ];
 
 export async function migrate(pool: pg.Pool): Promise<number[]> {

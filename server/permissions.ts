@@ -3,7 +3,7 @@ import { isScope, type Scope } from '../shared/scopes';
 
 // Who may write and read which records. The server is authoritative: clients are trusted with nothing.
 
-export type Role = 'admin' | 'editor' | 'reader';
+export type { Role } from '../shared/sync/admin-protocol';
 
 export interface Member {
   orgId: string;
@@ -25,10 +25,15 @@ export function readableScopes(member: Member): Scope[] {
   return isGovernmentAffiliated(member.orgType) ? ['internal', 'government', 'council', 'public'] : ['internal', 'council', 'public'];
 }
 
-function mayHold(member: Member, scope: Scope, ownerOrg: string): string | null {
+function holdRefusal(member: Member, scope: Scope, ownerOrg: string): string | null {
   if (scope === 'internal' && ownerOrg !== member.orgId) return 'the record is internal to another organisation';
   if (scope === 'government' && !isGovernmentAffiliated(member.orgType)) return 'government-scope records are for government-affiliated organisations only';
   return null;
+}
+
+/** Whether a member's organisation may hold a record (or a change) of this scope, owned by `ownerOrg`. */
+export function mayHold(member: Member, scope: string, ownerOrg: string): boolean {
+  return isScope(scope) && holdRefusal(member, scope, ownerOrg) === null;
 }
 
 /**
@@ -38,5 +43,5 @@ function mayHold(member: Member, scope: Scope, ownerOrg: string): string | null 
 export function writeRefusal(member: Member, changeScope: string, record: RecordOwnership | undefined): string | null {
   if (!isScope(changeScope)) return `unknown scope '${changeScope}'`;
   const ownerOrg = record?.ownerOrg ?? member.orgId;
-  return (record && mayHold(member, record.scope, ownerOrg)) ?? mayHold(member, changeScope, ownerOrg);
+  return (record && holdRefusal(member, record.scope, ownerOrg)) ?? holdRefusal(member, changeScope, ownerOrg);
 }

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { CASE_STATUSES, caseSchema } from './model/case';
 import { dossierSchema } from './model/dossier';
 import { counterpartSchema, delegateSchema, VISIT_KINDS, type Visit } from './model/visit';
+import { PACK_SECTIONS } from './pack/pack-input';
 import { PHASES } from './phases';
 import { SCOPES } from './scopes';
+import type { ConflictView, SyncStatus } from './sync/status';
 import type {
   CaseDetail,
   CaseSummary,
@@ -96,6 +98,31 @@ export const visitValuesSchema = z.object({
   scope,
 });
 
+/** A briefing pack (説明資料) to preview or export: what electron/services/pack/build-input.ts takes. */
+export const packRequestSchema = z.object({
+  country: iso2.optional(),
+  visitId: id.optional(),
+  audience: scope,
+  lang: z.enum(['ja', 'en']),
+  /** ISO 639-1 code of the counterpart's language, whose translations print beside the parts handed over. */
+  counterpartLang: z.string().regex(/^[a-z]{2}$/).optional(),
+  caseIds: z.array(id).max(500).optional(),
+  sections: z.array(z.enum(PACK_SECTIONS)).max(PACK_SECTIONS.length).optional(),
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+
+export interface PackPreview {
+  /** The preview document's address on the app's own origin, for a sandboxed frame; it is served under a policy that runs no script. */
+  url: string;
+  cases: number;
+}
+
+/** Where an exported pack went: saved by the desktop app where the user chose, or ready for the browser to download. */
+export type PackExport =
+  | { outcome: 'saved'; file: string }
+  | { outcome: 'cancelled' }
+  | { outcome: 'download'; url: string; fileName: string };
+
 export const API = {
   'app.info': method<AppInfo>()(z.object({})),
   /** Imports the bundled real dossiers (2020 action plan) into the local store. */
@@ -143,6 +170,29 @@ export const API = {
   'undo': method<UndoResult>()(z.object({})),
   /** Imports karte JSON files the user picked; all or nothing. Progress arrives as 'import.progress' events. */
   'import.files': method<ImportReport>()(z.object({ files: z.array(z.object({ name: z.string().max(500), content: z.string().max(50_000_000) })).min(1).max(500) })),
+  'sync.status': method<SyncStatus>()(z.object({})),
+  /** Syncs now (or waits for the sync under way); a failure is reported in the status, not thrown. */
+  'sync.now': method<SyncStatus>()(z.object({})),
+  /** At the server; while it cannot be reached, against the password verifier kept on this device. */
+  'sync.signIn': method<SyncStatus>()(
+    z.object({ server: z.string().url().max(2000).refine((u) => /^https?:/.test(u), 'an http or https URL'), login: z.string().min(1).max(200), password: z.string().min(1).max(1000) }),
+  ),
+  /** Stops syncing; the token and password verifier stay for an offline sign-in of the same account. */
+  'sync.signOut': method<SyncStatus>()(z.object({})),
+  /** What the operating system (Electron) or the browser (navigator.onLine) says about the network. */
+  'sync.networkChanged': method<SyncStatus>()(z.object({ online: z.boolean() })),
+  'conflicts.list': method<ConflictView[]>()(z.object({})),
+  /** Keeps one side or a merged text, as an ordinary (synced) write. */
+  'conflict.resolve': method<SyncStatus>()(
+    z.discriminatedUnion('resolution', [
+      z.object({ id: z.number().int().positive(), resolution: z.enum(['mine', 'theirs']) }),
+      z.object({ id: z.number().int().positive(), resolution: z.literal('merged'), merged: text }),
+    ]),
+  ),
+  /** The pack as it will print, filtered to its audience, for the app to show in a frame. */
+  'pack.preview': method<PackPreview>()(packRequestSchema),
+  /** The pack as an A4 PDF: the desktop app asks where to save it; browser mode hands back a one-time download. */
+  'pack.export': method<PackExport>()(packRequestSchema),
 } as const;
 
 export type ApiName = keyof typeof API;
@@ -155,6 +205,8 @@ export interface ApiEvents {
   'import.progress': ImportProgress;
   /** Records changed (an edit, an import, an undo): screens showing them reload. */
   'store.changed': { tables: string[] };
+  /** How this device stands with the sync server, after every step of the background sync. */
+  'sync.status': SyncStatus;
 }
 export type ApiEventName = keyof ApiEvents;
 

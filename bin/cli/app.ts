@@ -73,7 +73,7 @@ export async function runApp(options: AppOptions, io: Io): Promise<void> {
   const key = process.env.KARTE_DB_KEY;
   const store = openStore(options.db, { key, author: options.author });
   const server = await startBrowserMode(
-    (emit) => createHandlers({ store, demoDir: DEMO_DIR, version: process.env.npm_package_version ?? '0.1.0', encrypted: key !== undefined, emit }),
+    (emit, pack) => createHandlers({ store, demoDir: DEMO_DIR, version: process.env.npm_package_version ?? '0.1.0', encrypted: key !== undefined, emit, pack }),
     { staticDir: RENDERER_DIR, host: options.host, port: options.port },
   );
   const why = options.browser ? 'as asked' : 'no Electron binary installed; `npm run electron:install` fetches it where there is internet';

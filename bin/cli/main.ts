@@ -7,20 +7,23 @@ import { PHASE_LABELS, PHASES } from '../../shared/phases';
 import { isScope, SCOPES } from '../../shared/scopes';
 import { countryByIso2 } from '../../shared/reference/countries';
 import { VISIT_KIND_LABELS } from '../../shared/model/visit';
+import { PACK_SECTIONS } from '../../shared/pack/pack-input';
 import { getCase, listCases, setCaseField } from '../../electron/services/cases';
 import { countrySummaries } from '../../electron/services/countries';
 import { addEvent, setEventField } from '../../electron/services/events';
 import { caseHistory } from '../../electron/services/history';
 import { importKarteFiles, ImportError } from '../../electron/services/import/karte-import';
 import { defaultDatabaseFile } from '../../electron/services/paths';
-import { buildPackInput } from '../../electron/services/pack/build-input';
+import { buildPackInput, packSections } from '../../electron/services/pack/build-input';
 import { writePackPdf } from '../../electron/services/pack/export-pack';
+import { closePackBrowser } from '../../electron/services/pack/render-pdf';
 import { search } from '../../electron/services/search';
 import { getVisit, listVisits } from '../../electron/services/visits';
 import { openStore, type Change, type Store } from '../../electron/services/store/store';
 import { login, syncOnce } from '../../electron/services/sync/client';
 import { listConflicts, resolveConflict, type ConflictSide } from '../../electron/services/sync/conflicts';
 import { decodeHlc } from '../../shared/hlc';
+import { registerAdminCommands } from './admin';
 import { runApp } from './app';
 import { formatTable } from './table';
 
@@ -326,16 +329,25 @@ export function buildProgram(io: Io): Command {
     .option('--visit <id>', 'a pack for this visit: its objectives and asks, and its linked cases unless --cases is given')
     .option('--cases <ids>', 'only these cases, comma-separated ids or id prefixes, in this order')
     .option('--lang <lang>', 'ja | en', 'ja')
+    .option('--counterpart-lang <code>', "the counterpart's language (ISO 639-1, e.g. vi): its translations print beside summaries and talking points")
+    .option('--sections <names>', `only these sections, comma-separated (the cover and contents always print): ${PACK_SECTIONS.join(', ')}`)
     .requiredOption('--audience <scope>', `who reads it: ${SCOPES.join(' | ')}`)
     .requiredOption('--out <file>', 'the PDF to write')
-    .action(async (options: { country?: string; visit?: string; cases?: string; lang: string; audience: string; out: string }) => {
+    .action(async (options: { country?: string; visit?: string; cases?: string; lang: string; counterpartLang?: string; sections?: string; audience: string; out: string }) => {
       const { audience, lang } = options;
       if (options.country === undefined && options.visit === undefined) throw new Error('give --country or --visit');
       if (!isScope(audience)) throw new Error(`unknown audience '${audience}': one of ${SCOPES.join(', ')}`);
       if (lang !== 'ja' && lang !== 'en') throw new Error(`unknown language '${lang}': ja or en`);
       const caseIds = options.cases?.split(',').map((id) => id.trim()).filter((id) => id !== '');
-      const input = withStore((store) => buildPackInput(store, { country: options.country, visitId: options.visit, audience, lang, caseIds, asOf: today() }));
-      await writePackPdf(input, options.out);
+      const sections = options.sections === undefined ? undefined : packSections(options.sections.split(',').map((name) => name.trim()));
+      const input = withStore((store) =>
+        buildPackInput(store, { country: options.country, visitId: options.visit, audience, lang, counterpartLang: options.counterpartLang, caseIds, sections, asOf: today() }),
+      );
+      try {
+        await writePackPdf(input, options.out);
+      } finally {
+        await closePackBrowser();
+      }
       print({ file: options.out, cases: input.cases.length }, () => `wrote ${options.out}: ${input.cases.length} case(s) for ${audience}`);
     });
 
@@ -381,7 +393,7 @@ export function buildProgram(io: Io): Command {
         const report = await syncOnce(store);
         print(report, () =>
           [
-            `pushed ${report.pushed}, rejected ${report.rejected.length}, pulled ${report.pulled}, conflicts ${report.conflicts}`,
+            `pushed ${report.pushed}, rejected ${report.rejected.length}, pulled ${report.pulled}, removed ${report.purged} (out of reach now), conflicts ${report.conflicts}`,
             ...report.rejected.map((r) => `  rejected ${r.field} @ ${r.hlc}: ${r.reason}`),
           ].join('\n'),
         );
@@ -417,6 +429,8 @@ export function buildProgram(io: Io): Command {
         print({ id: Number(id), resolution: options.merged === undefined ? choice : 'merged' }, () => `conflict ${id} resolved`);
       }),
     );
+
+  registerAdminCommands(program, { withStore, print, readPassword });
 
   return program;
 }

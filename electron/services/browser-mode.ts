@@ -2,10 +2,15 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ApiEventName, ApiEvents } from '../../shared/api';
 import { ApiCallError, dispatch, type Handlers } from './api-handlers';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { writePackPdf } from './pack/export-pack';
+import { notoSansJpFontFaceCss } from './pack/font-face';
+import { fontFaceRules, PACK_FONT_FAMILY, PACK_PREVIEW_PATH, PACK_PREVIEW_POLICY, packFileName, packPreviewHtml, PackPreviews, type PackDelivery } from './pack-delivery';
 
 // Browser mode: the same renderer and back end as the desktop app, with the typed API over HTTP on loopback.
 // Every API request carries the run's random token, and only the loopback host names are served (DNS rebinding).
@@ -39,8 +44,25 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
-/** Starts the HTTP server; `handlers` is given later by `attach`, so the events hub exists before the store opens. */
-export async function startBrowserMode(handlers: (emit: BrowserMode['emit']) => Handlers, options: BrowserModeOptions): Promise<BrowserMode> {
+const FONT_TYPES: Readonly<Record<string, string>> = { '.woff2': 'font/woff2', '.woff': 'font/woff' };
+
+/** An exported pack waits this long for the browser to fetch it. */
+const DOWNLOAD_LIFETIME_MS = 10 * 60_000;
+
+function bearerToken(authorization: string | undefined): string | undefined {
+  return authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
+}
+
+/** Content-Disposition for a download: an ASCII stand-in name, then the exact name (RFC 6266). */
+function attachment(fileName: string): string {
+  return `attachment; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/**
+ * Starts the HTTP server; `handlers` is given later by `attach`, so the events hub exists before the store opens.
+ * Briefing packs are previewed at /pack-preview/ID?token=… and exported as one-time downloads at /api/pack/ID.
+ */
+export async function startBrowserMode(handlers: (emit: BrowserMode['emit'], pack: PackDelivery) => Handlers, options: BrowserModeOptions): Promise<BrowserMode> {
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   const app = Fastify({ bodyLimit: MAX_BODY, logger: false });
@@ -49,7 +71,37 @@ export async function startBrowserMode(handlers: (emit: BrowserMode['emit']) => 
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const reply of listeners) reply.raw.write(frame);
   };
-  const api = handlers(emit);
+  const previews = new PackPreviews();
+  // The preview's font: the @fontsource files the printed pack uses, served beside the preview by name, those only.
+  const fontFiles = new Map<string, string>();
+  const previewFontCss = fontFaceRules(notoSansJpFontFaceCss(), PACK_FONT_FAMILY, (url) => {
+    const file = fileURLToPath(url);
+    fontFiles.set(path.basename(file), file);
+    return `fonts/${path.basename(file)}`;
+  });
+  const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'karte-packs-'));
+  // Exported packs by one-time id, until fetched or expired; the id is unguessable and the fetch needs the token too.
+  const downloads = new Map<string, { file: string; fileName: string; expiry: NodeJS.Timeout }>();
+  const forget = (id: string) => {
+    const download = downloads.get(id);
+    if (!download) return;
+    clearTimeout(download.expiry);
+    downloads.delete(id);
+    fs.rmSync(download.file, { force: true });
+  };
+  const pack: PackDelivery = {
+    // The frame cannot send the Authorization header, so the preview's address carries the token (never logged or referred: no-referrer).
+    preview: (input) => `${previews.publish(packPreviewHtml(input, previewFontCss))}?token=${encodeURIComponent(token)}`,
+    export: async (input) => {
+      const id = crypto.randomBytes(18).toString('base64url');
+      const file = path.join(packDir, `${id}.pdf`);
+      await writePackPdf(input, file);
+      const fileName = packFileName(input);
+      downloads.set(id, { file, fileName, expiry: setTimeout(() => forget(id), DOWNLOAD_LIFETIME_MS).unref() });
+      return { outcome: 'download', url: `/api/pack/${id}`, fileName };
+    },
+  };
+  const api = handlers(emit, pack);
   let allowedHosts: Set<string> = new Set();
 
   app.addHook('onRequest', async (request, reply) => {
@@ -62,12 +114,11 @@ export async function startBrowserMode(handlers: (emit: BrowserMode['emit']) => 
   });
 
   app.post<{ Params: { name: string }; Body: unknown }>('/api/call/:name', async (request, reply) => {
-    const auth = request.headers.authorization;
-    if (!sameToken(auth?.startsWith('Bearer ') ? auth.slice(7) : undefined, token)) {
+    if (!sameToken(bearerToken(request.headers.authorization), token)) {
       return reply.code(401).send({ error: { kind: 'failed', message: 'missing or wrong token' } });
     }
     try {
-      return { result: dispatch(api, request.params.name, request.body) };
+      return { result: await dispatch(api, request.params.name, request.body) };
     } catch (error) {
       const failure = error instanceof ApiCallError ? error : new ApiCallError('failed', String(error));
       const status = failure.kind === 'invalid_arguments' ? 400 : failure.kind === 'not_found' ? 404 : 422;
@@ -82,6 +133,29 @@ export async function startBrowserMode(handlers: (emit: BrowserMode['emit']) => 
     listeners.add(reply);
     request.raw.on('close', () => listeners.delete(reply));
     return reply;
+  });
+
+  app.get<{ Params: { id: string } }>('/api/pack/:id', async (request, reply) => {
+    if (!sameToken(bearerToken(request.headers.authorization), token)) return reply.code(401).send({ error: { kind: 'failed', message: 'missing or wrong token' } });
+    const download = downloads.get(request.params.id);
+    if (!download) return reply.code(404).send({ error: { kind: 'not_found', message: 'no such pack to download (each is fetched once)' } });
+    const pdf = await fs.promises.readFile(download.file);
+    forget(request.params.id);
+    return reply.header('Content-Type', 'application/pdf').header('Content-Disposition', attachment(download.fileName)).header('Cache-Control', 'no-store').send(pdf);
+  });
+
+  // The font files are the public @fontsource package's: served without the token, as the app's own assets are.
+  app.get<{ Params: { name: string } }>(`${PACK_PREVIEW_PATH}fonts/:name`, async (request, reply) => {
+    const file = fontFiles.get(request.params.name);
+    if (!file) return reply.code(404).send({ error: { kind: 'not_found', message: `no font ${request.params.name}` } });
+    return reply.header('Content-Type', FONT_TYPES[path.extname(file)]).header('Cache-Control', 'max-age=86400').send(await fs.promises.readFile(file));
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { token?: string } }>(`${PACK_PREVIEW_PATH}:id`, async (request, reply) => {
+    if (!sameToken(request.query.token, token)) return reply.code(401).send({ error: { kind: 'failed', message: 'missing or wrong token' } });
+    const html = previews.document(`${PACK_PREVIEW_PATH}${request.params.id}`);
+    if (html === null) return reply.code(404).send({ error: { kind: 'not_found', message: 'no such pack preview (only the latest are kept)' } });
+    return reply.header('Content-Security-Policy', PACK_PREVIEW_POLICY).header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(html);
   });
 
   if (options.staticDir) {
@@ -110,6 +184,8 @@ export async function startBrowserMode(handlers: (emit: BrowserMode['emit']) => 
       for (const reply of listeners) reply.raw.end();
       listeners.clear();
       await app.close();
+      for (const id of [...downloads.keys()]) forget(id);
+      fs.rmSync(packDir, { recursive: true, force: true });
     },
   };
 }

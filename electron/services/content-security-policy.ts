@@ -1,6 +1,8 @@
 /**
  * The Content-Security-Policy of every Karte page, in the desktop app and in browser mode: only the app's own
- * scripts, styles, fonts and API; no inline script, no plugins, no framing, no form posts elsewhere.
+ * scripts, styles, fonts and API; no inline script, no plugins, no form posts elsewhere. Frames only of the app's
+ * own origin (the briefing-pack preview, a document of its own with a policy that runs no script), and no page may
+ * frame the app.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -9,6 +11,7 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
+  "frame-src 'self'",
   "manifest-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -36,7 +36,7 @@ const keyFileSchema = z.discriminatedUnion('method', [
 export type KeyFile = z.infer<typeof keyFileSchema>;
 
 /** About 0.3 s and 128 MiB per derivation: cheap once per start, costly for guessing. */
-const SCRYPT_COST = { N: 2 ** 17, r: 8, p: 1 };
+export const SCRYPT_COST = { N: 2 ** 17, r: 8, p: 1 };
 const KEY_BYTES = 32;
 const MIN_PASSPHRASE_LENGTH = 8;
 
@@ -123,7 +123,7 @@ export function keyringKey(keyring: Keyring, source: Extract<KeySource, { kind: 
   return key;
 }
 
-function deriveKey(passphrase: string, kdf: PassphraseKdf): Promise<string> {
+export function deriveKey(passphrase: string, kdf: PassphraseKdf): Promise<string> {
   return new Promise((resolve, reject) => {
     // NFC, so the same passphrase typed through different input methods (IME, macOS's decomposed kana) matches.
     crypto.scrypt(passphrase.normalize('NFC'), Buffer.from(kdf.salt, 'base64'), KEY_BYTES, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r }, (error, key) =>

@@ -89,6 +89,25 @@ export async function call<K extends ApiName>(name: K, args: ApiArgs<K>): Promis
   }
 }
 
+/**
+ * Browser mode: fetches a file the back end prepared for download (with the run's token, which a plain link could
+ * not send) and hands it to the browser's downloads under its name.
+ */
+export async function downloadFile(url: string, fileName: string): Promise<void> {
+  const response = await fetch(url, { headers: { authorization: `Bearer ${captureBrowserToken()}` } });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { error?: ApiError };
+    throw new ApiFailure(body.error ?? { kind: 'failed', message: `HTTP ${response.status}` });
+  }
+  const href = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = fileName;
+  link.click();
+  // Released once the browser has surely read it.
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+}
+
 export function on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void {
   return current().on(event, listener as (payload: unknown) => void);
 }

@@ -4,6 +4,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router';
 import { call } from '../api/client';
 import { useNotices } from '../stores/notices';
 import { usePreferences } from '../stores/preferences';
+import { SyncStatus } from './SyncStatus';
 
 /** Ctrl+Z (⌘Z) outside text fields undoes the last edit; inside a field the field's own undo applies. */
 function useUndoShortcut() {
@@ -72,6 +73,7 @@ export function Layout() {
           </NavLink>
           <NavLink to="/countries">{t('nav.countries')}</NavLink>
           <NavLink to="/visits">{t('nav.visits')}</NavLink>
+          <NavLink to="/pack">{t('nav.pack')}</NavLink>
           <NavLink to="/import">{t('nav.import')}</NavLink>
         </nav>
         <SearchBox />
@@ -82,6 +84,7 @@ export function Layout() {
           {t('language')}
         </button>
       </header>
+      <SyncStatus />
       <main>
         <Outlet />
       </main>

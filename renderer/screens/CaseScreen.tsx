@@ -34,7 +34,7 @@ function updateCase(id: string, values: Partial<Pick<Case, TextField | BriefingF
 }
 
 /** Today as 'YYYY-MM-DD' in local time, the end of the current phase's span. */
-function today(): string {
+export function today(): string {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
@@ -112,27 +112,47 @@ function CaseView({ detail }: { detail: CaseDetail }) {
 }
 
 /**
- * 説明資料用: what a briefing pack prints about the case, and an English version of each narrative field beside
- * the Japanese one (the pack in English falls back to the Japanese, marked, where it is empty).
+ * Languages a narrative field is commonly translated into: English for packs in English, and the languages of the
+ * counterparts a pack is handed to (printed beside the handed-over parts). Any other ISO 639-1 code a case already
+ * holds is offered too.
+ */
+const TRANSLATION_LANGUAGES = ['en', 'vi', 'th', 'id', 'ms', 'tl', 'km', 'lo', 'my', 'mn', 'uz', 'hi', 'bn', 'ar', 'tr', 'zh', 'ko', 'ru', 'es', 'pt', 'fr'];
+
+/**
+ * 説明資料用: what a briefing pack prints about the case, and a translation of each narrative field beside the
+ * Japanese one, in English or a counterpart's language (the pack in English falls back to the Japanese, marked,
+ * where the English is empty).
  */
 function BriefingPanel({ c, language, onFailure }: { c: Case; language: Language; onFailure: (error: Error) => void }) {
   const { t } = useTranslation('case');
+  const [translationLanguage, setTranslationLanguage] = useState('en');
+  const languageNames = useMemo(() => new Intl.DisplayNames([language], { type: 'language' }), [language]);
+  const languages = [...new Set([...TRANSLATION_LANGUAGES, ...Object.keys(c.translations)])];
   const saveJapanese = useMemo(
     () => Object.fromEntries(BRIEFING_FIELDS.map((field) => [field, (text: string) => updateCase(c.id, { [field]: text })])) as Record<BriefingField, (text: string) => Promise<unknown>>,
     [c.id],
   );
-  const saveEnglish = useMemo(
-    () => Object.fromEntries(TRANSLATABLE_CASE_FIELDS.map((field) => [field, (text: string) => updateCase(c.id, { translations: withTranslation(c.translations, 'en', field, text) })])) as Record<TranslatableCaseField, (text: string) => Promise<unknown>>,
-    [c.id, c.translations],
+  const saveTranslation = useMemo(
+    () => Object.fromEntries(TRANSLATABLE_CASE_FIELDS.map((field) => [field, (text: string) => updateCase(c.id, { translations: withTranslation(c.translations, translationLanguage, field, text) })])) as Record<TranslatableCaseField, (text: string) => Promise<unknown>>,
+    [c.id, c.translations, translationLanguage],
   );
+  const languageName = languageNames.of(translationLanguage) ?? translationLanguage;
   const toggleGoal = (goal: number, on: boolean) => {
     const sdgGoals = on ? [...c.sdgGoals, goal].sort((a, b) => a - b) : c.sdgGoals.filter((g) => g !== goal);
     void updateCase(c.id, { sdgGoals }).catch(onFailure);
   };
-  const english = (field: TranslatableCaseField) => (
-    <EditableText label={t('inEnglish', { field: t(`fields.${field}`) })} value={c.translations.en?.[field] ?? ''} onSave={saveEnglish[field]} multiline rows={3} />
+  // Keyed by language, so a half-typed text never carries over to another language.
+  const translation = (field: TranslatableCaseField) => (
+    <EditableText
+      key={translationLanguage}
+      label={t('inLanguage', { field: t(`fields.${field}`), language: languageName })}
+      value={c.translations[translationLanguage]?.[field] ?? ''}
+      onSave={saveTranslation[field]}
+      multiline
+      rows={3}
+    />
   );
-  // The Japanese of summary, future policy and financing is edited in the summary panel above; here only their English.
+  // The Japanese of summary, future policy and financing is edited in the summary panel above; here only their translation.
   const elsewhere = TRANSLATABLE_CASE_FIELDS.filter((field): field is Exclude<TranslatableCaseField, BriefingField> => !(BRIEFING_FIELDS as string[]).includes(field));
 
   return (
@@ -147,20 +167,30 @@ function BriefingPanel({ c, language, onFailure }: { c: Case; language: Language
           </label>
         ))}
       </fieldset>
+      <label className="translation-language">
+        {t('translationLanguage')}{' '}
+        <select value={translationLanguage} onChange={(e) => setTranslationLanguage(e.target.value)}>
+          {languages.map((code) => (
+            <option key={code} value={code}>
+              {languageNames.of(code) ?? code} ({code})
+            </option>
+          ))}
+        </select>
+      </label>
       {BRIEFING_FIELDS.map((field) => (
         <div key={field} className="translation-pair">
           <EditableText label={t(`fields.${field}`)} value={c[field]} onSave={saveJapanese[field]} multiline rows={3} />
-          {english(field)}
+          {translation(field)}
         </div>
       ))}
-      <h3>{t('englishOfSummary')}</h3>
+      <h3>{t('translationOfSummary', { language: languageName })}</h3>
       {elsewhere.map((field) => (
         <div key={field} className="translation-pair">
           <div className="original">
             <span className="original-label">{t(`fields.${field}`)}</span>
             <p>{c[field] === '' ? <span className="muted">{t('empty')}</span> : c[field]}</p>
           </div>
-          {english(field)}
+          {translation(field)}
         </div>
       ))}
     </section>

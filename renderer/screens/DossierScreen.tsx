@@ -87,6 +87,9 @@ function Dossier({ view }: { view: DossierView }) {
           {view.dossier && view.dossier.title !== countryName(country, 'ja') && <span className="dossier-source">{view.dossier.title}</span>}
         </p>
         <MyCountryToggle country={country} />
+        <Link to={`/pack?country=${country}`} className="dossier-pack">
+          {t('pack:fromDossier')}
+        </Link>
         <div className="dossier-scope">
           {t('dossierScope')} <ScopeBadge scope={view.dossier?.scope ?? DEFAULT_SCOPE} onChange={(scope: Scope) => void saveField('scope', scope)} />
         </div>

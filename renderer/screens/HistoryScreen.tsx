@@ -55,7 +55,7 @@ function isStatus(value: unknown): value is CaseStatus {
 }
 
 /** A logged value as people read it: dates by their text, vocabularies by their labels, objects compactly. */
-function Value({ field, value, language }: { field: string; value: unknown; language: Language }) {
+export function Value({ field, value, language }: { field: string; value: unknown; language: Language }) {
   const { t } = useTranslation('history');
   const date = karteDateSchema.safeParse(value);
   // A date as it was written: the log tells what people entered.

@@ -8,7 +8,7 @@ import { ApiFailure, call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
 import { DateText } from '../components/DateText';
-import { SyncStatus } from '../components/SyncStatus';
+import { SyncSummary } from '../components/SyncStatus';
 import { countryName, countryNames, phaseLabel } from '../labels';
 import { usePreferences } from '../stores/preferences';
 import './HomeScreen.css';
@@ -158,7 +158,7 @@ function StoreStatus({ info }: { info: AppInfo }) {
         <dd>{info.encrypted ? t('store.encrypted') : t('store.notEncrypted')}</dd>
         <dt>{t('store.sync')}</dt>
         <dd>
-          <SyncStatus />
+          <SyncSummary />
         </dd>
       </dl>
     </section>

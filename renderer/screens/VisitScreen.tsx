@@ -41,6 +41,7 @@ function VisitView({ visit }: { visit: Visit }) {
       <nav className="visit-nav" aria-label={t('related')}>
         <Link to={`/visits?country=${visit.country}`}>{t('backToList')}</Link>
         <Link to={`/dossier/${visit.country}`}>{t('toDossier', { country: countryName(visit.country, language) })}</Link>
+        <Link to={`/pack?visit=${visit.id}`}>{t('pack:fromVisit')}</Link>
       </nav>
       <header className="visit-header">
         <EditableText label={t('fields.title')} value={visit.title} onSave={(title) => save({ title })} hideLabel className="visit-title" />

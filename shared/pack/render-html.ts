@@ -1,11 +1,13 @@
 import { formatDate } from '../dates';
 import { escapeHtml } from '../escape-html';
+import type { Agreement } from '../model/agreement';
 import { CASE_STATUS_LABELS, caseText, type TranslatableCaseField } from '../model/case';
+import type { OrganisationType } from '../model/organisation';
 import { VISIT_KIND_LABELS, type Visit } from '../model/visit';
 import { PHASE_LABELS, PHASES, type Phase } from '../phases';
 import { sdgGoalLabel } from '../reference/sdgs';
 import { SCOPE_LABELS } from '../scopes';
-import type { PackCase, PackInput, PackLanguage } from './pack-input';
+import { bilateralHistory, type HistoryItem, type PackCase, type PackInput, type PackLanguage, type PackSection } from './pack-input';
 
 // The briefing pack (説明資料) as one print HTML document: Chromium's print engine turns it into an A4 PDF.
 
@@ -44,10 +46,23 @@ const LABELS = {
   level: { ja: 'レベル', en: 'Level' },
   organisation: { ja: '所属', en: 'Organisation' },
   history: { ja: '二国間の経緯', en: 'Bilateral history' },
-  previousVisits: { ja: 'これまでの訪問', en: 'Previous visits' },
+  agreementsAndVisits: { ja: '協定・覚書と訪問', en: 'Agreements and visits' },
   kind: { ja: '種別', en: 'Kind' },
   visitName: { ja: '訪問', en: 'Visit' },
-  noVisits: { ja: 'この配布範囲で示せる訪問の記録はありません。', en: 'No visits can be shown to this audience.' },
+  noHistory: { ja: 'この配布範囲で示せる協定・覚書や訪問の記録はありません。', en: 'No agreements or visits can be shown to this audience.' },
+  overview: { ja: '概況', en: 'Overview' },
+  policy: { ja: '展開方針', en: 'Deployment policy' },
+  relations: { ja: '二国間関係', en: 'Bilateral relations' },
+  supportHistory: { ja: 'ODA・支援の経緯', en: 'ODA and support history' },
+  parties: { ja: '当事者', en: 'Parties' },
+  signatoryLevel: { ja: '署名レベル', en: 'Signatory level' },
+  place: { ja: '場所', en: 'Place' },
+  contacts: { ja: '関係者・連絡先', en: 'Contacts' },
+  pastCounterparts: { ja: 'これまでの面会先', en: 'Counterparts met on previous visits' },
+  organisations: { ja: '関係機関', en: 'Organisations' },
+  nameJa: { ja: '名称', en: 'Name (Japanese)' },
+  nameEn: { ja: '英語名称', en: 'Name (English)' },
+  type: { ja: '種別', en: 'Type' },
   none: { ja: '記載なし', en: 'None recorded' },
   sdgGoals: { ja: 'SDGs（持続可能な開発目標）', en: 'Sustainable Development Goals' },
   outcomeFraming: { ja: '開発効果', en: 'Development outcomes' },
@@ -57,6 +72,61 @@ const LABELS = {
   talkingPoints: { ja: '発言要領', en: 'Talking points' },
   untranslated: { ja: '（日本語原文）', en: '[Japanese original]' },
 } satisfies Record<string, Record<PackLanguage, string>>;
+
+const AGREEMENT_KIND_LABELS: Record<Agreement['kind'], Record<PackLanguage, string>> = {
+  mou: { ja: '覚書（MoU）', en: 'Memorandum of understanding' },
+  moc: { ja: '協力覚書（MoC）', en: 'Memorandum of cooperation' },
+  joint_statement: { ja: '共同声明', en: 'Joint statement' },
+  exchange_of_notes: { ja: '交換公文（E/N）', en: 'Exchange of notes' },
+  moa: { ja: '合意覚書（MOA）', en: 'Memorandum of agreement' },
+  other: { ja: 'その他の取決め', en: 'Other agreement' },
+};
+
+const AGREEMENT_STATUS_LABELS: Record<Agreement['status'], Record<PackLanguage, string>> = {
+  negotiating: { ja: '協議中', en: 'Under negotiation' },
+  signed: { ja: '署名済み', en: 'Signed' },
+  upgraded: { ja: '格上げ済み', en: 'Upgraded' },
+};
+
+const ORGANISATION_TYPE_LABELS: Record<OrganisationType, Record<PackLanguage, string>> = {
+  ministry: { ja: '省庁', en: 'Ministry' },
+  agency: { ja: '政府関係機関', en: 'Government agency' },
+  fund: { ja: 'ファンド', en: 'Fund' },
+  international: { ja: '国際機関', en: 'International body' },
+  local_government: { ja: '地方公共団体', en: 'Local government' },
+  company: { ja: '企業', en: 'Company' },
+  university: { ja: '大学', en: 'University' },
+  embassy: { ja: '大使館', en: 'Embassy' },
+  other: { ja: 'その他', en: 'Other' },
+};
+
+/** Where each section starts: the contents link to these, and the printer reads their pages back from the PDF. */
+const SECTION_ANCHORS: Record<PackSection, string> = {
+  visit: 'visit',
+  snapshot: 'snapshot',
+  history: 'history',
+  matrix: 'matrix',
+  cases: 'cases',
+  talkingPoints: 'talking-points',
+  contacts: 'contacts',
+};
+
+const SECTION_TITLES: Record<PackSection, keyof typeof LABELS> = {
+  visit: 'visit',
+  snapshot: 'snapshot',
+  history: 'history',
+  matrix: 'matrix',
+  cases: 'casePages',
+  talkingPoints: 'talkingPoints',
+  contacts: 'contacts',
+};
+
+/**
+ * Class of the empty, fixed-width slot after each contents entry. Chromium cannot print an element's page number
+ * (no target-counter()), so the printer fills these in once it knows the pages; the slot's fixed width keeps the
+ * layout the same before and after.
+ */
+export const PAGE_NUMBER_SLOT = 'page-number';
 
 const h = escapeHtml;
 
@@ -107,7 +177,11 @@ h3 { font-size: 10.5pt; margin: 5mm 0 2mm; }
 .cover .marking { display: inline-block; border: 2pt solid #a00; color: #a00; font-weight: 700; font-size: 14pt; padding: 1mm 4mm; margin-bottom: 8mm; }
 .cover .country { font-size: 14pt; }
 .cover .distribution { margin-top: 40mm; border-top: 0.5pt solid #666; padding-top: 2mm; }
+ol.contents { padding-left: 6mm; }
 ol.contents li { margin: 1mm 0; }
+ol.contents a { display: flex; align-items: last baseline; }
+ol.contents .leader { flex: 1 1 8mm; border-bottom: 0.5pt dotted #888; margin: 0 1.5mm; }
+ol.contents .${PAGE_NUMBER_SLOT} { flex: none; width: 9mm; text-align: right; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 0.5pt solid #666; padding: 1mm 1.5mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 th { background: #e8ebf3; font-weight: 700; }
@@ -126,6 +200,9 @@ table.timeline col.phase { width: 24%; }
 table.timeline col.date { width: 20%; }
 .muted { color: #666; }
 .untranslated { font-size: 7pt; font-weight: 400; color: #a00; }
+.counterpart { margin: 1.5mm 0 0; padding-left: 2.5mm; border-left: 1.5pt solid #889; }
+.counterpart .language { font-size: 7pt; color: #555; }
+.counterpart p { margin: 0.5mm 0; }
 ul.sdgs { margin: 0; padding-left: 5mm; }
 `;
 }
@@ -146,19 +223,34 @@ function caseAnchor(c: PackCase): string {
   return `case-${c.case.id}`;
 }
 
+/** The sections this pack prints: those asked for, the visit's only with a visit. */
+function printedSections(input: PackInput): PackSection[] {
+  return input.sections.filter((s) => s !== 'visit' || input.visit !== null);
+}
+
+function contentsEntry(anchor: string, title: string): string {
+  return `<a href="#${h(anchor)}"><span class="entry">${h(title)}</span><span class="leader"></span><span class="${PAGE_NUMBER_SLOT}"></span></a>`;
+}
+
 function contents(input: PackInput): string {
   const { lang } = input;
-  const cases = input.cases.map((c) => `<li><a href="#${h(caseAnchor(c))}">${h(c.case.title)}</a></li>`).join('\n');
+  const entries = printedSections(input).map((section) => {
+    const entry = contentsEntry(SECTION_ANCHORS[section], LABELS[SECTION_TITLES[section]][lang]);
+    if (section !== 'cases' || input.cases.length === 0) return `<li>${entry}</li>`;
+    const cases = input.cases.map((c) => `<li>${contentsEntry(caseAnchor(c), c.case.title)}</li>`).join('\n');
+    return `<li>${entry}\n<ol>\n${cases}\n</ol></li>`;
+  });
   return `<section class="page">
 <h2>${h(LABELS.contents[lang])}</h2>
 <ol class="contents">
-${input.visit ? `<li><a href="#visit">${h(LABELS.visit[lang])}</a></li>\n` : ''}<li><a href="#snapshot">${h(LABELS.snapshot[lang])}</a></li>
-<li><a href="#history">${h(LABELS.history[lang])}</a></li>
-<li><a href="#matrix">${h(LABELS.matrix[lang])}</a></li>
-<li><a href="#cases">${h(LABELS.casePages[lang])}</a>${cases ? `\n<ol>\n${cases}\n</ol>` : ''}</li>
-<li><a href="#talking-points">${h(LABELS.talkingPoints[lang])}</a></li>
+${entries.join('\n')}
 </ol>
 </section>`;
+}
+
+/** A heading and its paragraphs, or nothing when the text is empty. */
+function narrative(lang: PackLanguage, label: keyof typeof LABELS, text: string): string {
+  return text.trim() === '' ? '' : `<h3>${h(LABELS[label][lang])}</h3>\n${paragraphs(lang, text)}\n`;
 }
 
 function snapshot(input: PackInput): string {
@@ -176,10 +268,10 @@ function snapshot(input: PackInput): string {
 <table class="facts">
 ${phaseRows.map(([label, n]) => `<tr><th>${h(label)}</th><td>${h(String(n))}</td></tr>`).join('\n')}
 </table>
-</section>`;
+${narrative(lang, 'overview', input.dossier?.overview ?? '')}${narrative(lang, 'policy', input.dossier?.policy ?? '')}</section>`;
 }
 
-/** A table of people (delegation or counterparts), or a note that none were recorded. */
+/** A table of people or organisations, or a note that none were recorded. */
 function peopleTable(lang: PackLanguage, columns: (keyof typeof LABELS)[], rows: string[][]): string {
   if (rows.length === 0) return `<p class="muted">${h(LABELS.none[lang])}</p>`;
   return `<table>
@@ -210,6 +302,20 @@ function caseField(lang: PackLanguage, c: PackCase, field: TranslatableCaseField
   return `${h(text)}${untranslatedTag(lang, original)}`;
 }
 
+/**
+ * The counterpart-language translation of a handed-over field, printed under the pack's own text and marked with
+ * its language; nothing where there is none (the reader already has the pack's text).
+ */
+function counterpartField(input: PackInput, c: PackCase, field: TranslatableCaseField): string {
+  const code = input.counterpartLang;
+  const text = code === null ? undefined : c.case.translations[code]?.[field];
+  if (code === null || text === undefined || text.trim() === '') return '';
+  const language = new Intl.DisplayNames([input.lang], { type: 'language' }).of(code) ?? code;
+  return `<div class="counterpart" lang="${h(code)}"><span class="language">${h(language)}</span>
+${paragraphs(input.lang, text)}
+</div>`;
+}
+
 /** A heading and the field's paragraphs, or nothing when the field is empty: a pack prints what was written. */
 function caseFieldSection(lang: PackLanguage, c: PackCase, field: TranslatableCaseField & keyof typeof LABELS): string {
   const { text, original } = caseText(c.case, field, lang);
@@ -219,7 +325,7 @@ ${paragraphs(lang, text)}
 `;
 }
 
-/** 訪問の目的と要望: what the visit is for, who goes and whom they meet. */
+/** 訪問の目的と要望: what the visit is for and what it asks; who goes and whom they meet are under the contacts. */
 function visitSection(input: PackInput, visit: Visit): string {
   const { lang } = input;
   return `<section class="page" id="visit">
@@ -229,28 +335,44 @@ function visitSection(input: PackInput, visit: Visit): string {
 ${paragraphs(lang, visit.objectives)}
 <h3>${h(LABELS.asks[lang])}</h3>
 ${paragraphs(lang, visit.asks)}
-<h3>${h(LABELS.delegation[lang])}</h3>
-${peopleTable(lang, ['name', 'title', 'level'], visit.delegation.map((p) => [p.name, p.title, p.level]))}
-<h3>${h(LABELS.counterparts[lang])}</h3>
-${peopleTable(lang, ['name', 'title', 'organisation'], visit.counterparts.map((p) => [p.name, p.title, p.organisation]))}
 </section>`;
 }
 
-/** 二国間の経緯: the country's previous visits, oldest first. */
+function agreementDetails(lang: PackLanguage, a: Agreement): string {
+  const separator = lang === 'ja' ? '、' : ', ';
+  const facts = [
+    a.parties.length > 0 ? `${LABELS.parties[lang]}: ${a.parties.join(separator)}` : '',
+    a.signatoryLevel ? `${LABELS.signatoryLevel[lang]}: ${a.signatoryLevel}` : '',
+    a.place ? `${LABELS.place[lang]}: ${a.place}` : '',
+    AGREEMENT_STATUS_LABELS[a.status][lang],
+  ].filter((fact) => fact !== '');
+  const subject = a.subject ? `<br>${h(a.subject)}` : '';
+  return `${h(a.title)}${subject}<br><span class="muted">${h(facts.join(' / '))}</span>`;
+}
+
+function historyRow(lang: PackLanguage, item: HistoryItem): string {
+  if (item.kind === 'agreement') {
+    const a = item.agreement;
+    return `<tr><td>${h(formatDate(a.date, lang))}</td><td>${h(AGREEMENT_KIND_LABELS[a.kind][lang])}</td><td>${agreementDetails(lang, a)}</td></tr>`;
+  }
+  const v = item.visit;
+  return `<tr><td>${h(formatDate(v.dates, lang))}</td><td>${h(VISIT_KIND_LABELS[v.kind][lang])}</td><td>${h(v.title)}${v.objectives ? `<br><span class="muted">${h(v.objectives)}</span>` : ''}</td></tr>`;
+}
+
+/** 二国間の経緯: the dossier's account of relations and ODA, then agreements and previous visits in date order. */
 function history(input: PackInput): string {
   const { lang } = input;
-  const body = input.previousVisits.length === 0 ? `<p class="muted">${h(LABELS.noVisits[lang])}</p>` : `<table class="timeline">
+  const items = bilateralHistory(input.agreements, input.previousVisits);
+  const body = items.length === 0 ? `<p class="muted">${h(LABELS.noHistory[lang])}</p>` : `<table class="timeline">
 <colgroup><col class="date"><col class="phase"><col></colgroup>
-<thead><tr><th>${h(LABELS.date[lang])}</th><th>${h(LABELS.kind[lang])}</th><th>${h(LABELS.visitName[lang])}</th></tr></thead>
+<thead><tr><th>${h(LABELS.date[lang])}</th><th>${h(LABELS.kind[lang])}</th><th>${h(LABELS.event[lang])}</th></tr></thead>
 <tbody>
-${input.previousVisits
-  .map((v) => `<tr><td>${h(formatDate(v.dates, lang))}</td><td>${h(VISIT_KIND_LABELS[v.kind][lang])}</td><td>${h(v.title)}${v.objectives ? `<br><span class="muted">${h(v.objectives)}</span>` : ''}</td></tr>`)
-  .join('\n')}
+${items.map((item) => historyRow(lang, item)).join('\n')}
 </tbody>
 </table>`;
   return `<section class="page" id="history">
 <h2>${h(LABELS.history[lang])}</h2>
-<h3>${h(LABELS.previousVisits[lang])}</h3>
+${narrative(lang, 'relations', input.dossier?.relations ?? '')}${narrative(lang, 'supportHistory', input.dossier?.supportHistory ?? '')}<h3>${h(LABELS.agreementsAndVisits[lang])}</h3>
 ${body}
 </section>`;
 }
@@ -292,7 +414,7 @@ function casePage(input: PackInput, c: PackCase, first: boolean): string {
   // Cells as HTML: the summary carries its untranslated tag.
   const facts: [string, string][] = [
     [LABELS.sector[lang], h(c.case.sectorLabel)],
-    [LABELS.summary[lang], caseField(lang, c, 'summary')],
+    [LABELS.summary[lang], `${caseField(lang, c, 'summary')}${counterpartField(input, c, 'summary')}`],
     [LABELS.status[lang], h(CASE_STATUS_LABELS[c.case.status][lang])],
     [LABELS.currentPhase[lang], h(c.currentPhase === null ? LABELS.noPhase[lang] : PHASE_LABELS[c.currentPhase][lang])],
   ];
@@ -321,26 +443,69 @@ ${paragraphs(lang, policy.text)}
 </section>`;
 }
 
-/** 発言要領: each case's talking points, in the pack's case order. */
+/** 案件別資料: a page per case, the section's heading on the first. */
+function caseSection(input: PackInput): string {
+  const { lang } = input;
+  if (input.cases.length === 0) {
+    return `<section class="page" id="cases">
+<h2>${h(LABELS.casePages[lang])}</h2>
+<p>${h(LABELS.noCases[lang])}</p>
+</section>`;
+  }
+  return input.cases.map((c, i) => casePage(input, c, i === 0)).join('\n');
+}
+
+/** 発言要領: each case's talking points, in the pack's case order, with the counterpart's translation to hand over. */
 function talkingPoints(input: PackInput): string {
   const { lang } = input;
-  const withPoints = input.cases.filter((c) => c.case.talkingPoints.trim() !== '');
-  const body = withPoints.length === 0 ? `<p class="muted">${h(LABELS.none[lang])}</p>` : withPoints.map((c) => {
+  const body = input.cases.flatMap((c) => {
     const { text, original } = caseText(c.case, 'talkingPoints', lang);
-    return `<h3>${h(c.case.title)}${untranslatedTag(lang, original)}</h3>\n${paragraphs(lang, text)}`;
-  }).join('\n');
+    const counterpart = counterpartField(input, c, 'talkingPoints');
+    if (text.trim() === '' && counterpart === '') return [];
+    return [`<h3>${h(c.case.title)}${untranslatedTag(lang, original)}</h3>\n${paragraphs(lang, text)}\n${counterpart}`];
+  });
   return `<section class="page" id="talking-points">
 <h2>${h(LABELS.talkingPoints[lang])}</h2>
-${body}
+${body.length === 0 ? `<p class="muted">${h(LABELS.none[lang])}</p>` : body.join('\n')}
 </section>`;
 }
+
+/**
+ * 関係者・連絡先: the people and organisations the model holds for this country: the visit's delegation and
+ * counterparts, whom previous visits met, and the organisations owning the pack's cases.
+ */
+function contacts(input: PackInput): string {
+  const { lang, visit } = input;
+  const met = input.previousVisits.flatMap((v) => v.counterparts.map((p) => [p.name, p.title, p.organisation, `${v.title} (${formatDate(v.dates, lang)})`]));
+  const organisations = input.organisations.map((o) => [o.nameJa, o.nameEn, ORGANISATION_TYPE_LABELS[o.type][lang]]);
+  return `<section class="page" id="contacts">
+<h2>${h(LABELS.contacts[lang])}</h2>
+${visit ? `<h3>${h(LABELS.delegation[lang])}</h3>
+${peopleTable(lang, ['name', 'title', 'level'], visit.delegation.map((p) => [p.name, p.title, p.level]))}
+<h3>${h(LABELS.counterparts[lang])}</h3>
+${peopleTable(lang, ['name', 'title', 'organisation'], visit.counterparts.map((p) => [p.name, p.title, p.organisation]))}
+` : ''}<h3>${h(LABELS.pastCounterparts[lang])}</h3>
+${peopleTable(lang, ['name', 'title', 'organisation', 'visitName'], met)}
+<h3>${h(LABELS.organisations[lang])}</h3>
+${peopleTable(lang, ['nameJa', 'nameEn', 'type'], organisations)}
+</section>`;
+}
+
+const SECTION_RENDERERS: Record<PackSection, (input: PackInput) => string> = {
+  visit: (input) => (input.visit ? visitSection(input, input.visit) : ''),
+  snapshot,
+  history,
+  matrix,
+  cases: caseSection,
+  talkingPoints,
+  contacts,
+};
 
 /**
  * The whole pack as an A4 print document. `fontFaceCss` holds the @font-face rules of the bundled Japanese font
  * (trusted CSS from the caller, never record text); every record field is escaped, so markup in it prints as text.
  */
 export function renderPackHtml(input: PackInput, options: { fontFaceCss: string }): string {
-  const casePages = input.cases.map((c, i) => casePage(input, c, i === 0)).join('\n');
   return `<!doctype html>
 <html lang="${h(input.lang)}">
 <head>
@@ -354,11 +519,7 @@ ${styles(input)}
 <body>
 ${cover(input)}
 ${contents(input)}
-${input.visit ? `${visitSection(input, input.visit)}\n` : ''}${snapshot(input)}
-${history(input)}
-${matrix(input)}
-${casePages}
-${talkingPoints(input)}
+${printedSections(input).map((section) => SECTION_RENDERERS[section](input)).join('\n')}
 </body>
 </html>
 `;

@@ -65,6 +65,38 @@ export function hadSeen(later: string, earlier: string, prevOf: PrevLookup): boo
   return commonAncestor(later, earlier, prevOf) === earlier;
 }
 
+/** The value a logged change of the field in question set; undefined when the change is not in the log. */
+export type ValueLookup = (hlc: string) => { value: unknown } | undefined;
+
+/** The values a chain of overwritten changes held, newest first, as far as the log reaches. */
+function chainValues(head: string, prevOf: PrevLookup, valueOf: ValueLookup): unknown[] {
+  const values: unknown[] = [];
+  for (let link: string | null | undefined = head; link; link = prevOf(link)) {
+    const logged = valueOf(link);
+    if (logged) values.push(logged.value);
+  }
+  return values;
+}
+
+/**
+ * Whether the author of `later` had `value` in front of them: some change on its chain of overwritten values set
+ * the same value. Two devices that imported the same file each logged the same values under their own timestamps;
+ * an edit made on one replaced what the other holds too, so nothing of the other's is lost.
+ */
+export function sawValue(later: string, value: unknown, prevOf: PrevLookup, valueOf: ValueLookup): boolean {
+  return chainValues(later, prevOf, valueOf).some((held) => sameFieldValue(held, value));
+}
+
+/**
+ * The newest value both chains held, when their histories never met by timestamp (two imports of the same file):
+ * the base of a three-way merge. Undefined when they share no value.
+ */
+export function commonValue(a: string, b: string, prevOf: PrevLookup, valueOf: ValueLookup): { value: unknown } | undefined {
+  const held = chainValues(a, prevOf, valueOf);
+  const found = chainValues(b, prevOf, valueOf).find((value) => held.some((other) => sameFieldValue(other, value)));
+  return found === undefined ? undefined : { value: found };
+}
+
 /**
  * Whether a winning remote change overwrote this node's own value without its author having seen it: then that
  * value would vanish silently, so it needs merging or a person.

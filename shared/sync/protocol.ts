@@ -9,7 +9,7 @@ export const PROTOCOL_VERSION = 1;
 export const PROTOCOL_HEADER = 'karte-protocol';
 
 /** A device is named by its HLC node id, so a pushed change's timestamp tells which device wrote it. */
-const deviceSchema = z.string().refine(isNodeId, 'a device id is 16 hex digits');
+export const deviceSchema = z.string().refine(isNodeId, 'a device id is 16 hex digits');
 
 export const loginRequestSchema = z.object({
   login: z.string().min(1).max(200),
@@ -44,8 +44,14 @@ export interface PushResult {
   reason?: string;
 }
 
+/** A record that left the puller's reach (its scope narrowed, or its case did): the client removes it from disk. */
+export const purgeSchema = z.object({ table: z.string(), rowId: z.string().min(1) });
+export type Purge = z.infer<typeof purgeSchema>;
+
 export interface PullPage {
   changes: z.infer<typeof syncChangeSchema>[];
+  /** Records to remove, with their stage events when they are cases. */
+  purges: Purge[];
   /** Pass back on the next pull. */
   cursor: string | null;
   /** Whether more changes wait after this page. */

@@ -55,6 +55,21 @@ describe('case screen: the briefing pack panel (説明資料用)', () => {
     expect(stored().summary).toBe(summary);
   });
 
+  it("writes a translation in a counterpart's language chosen from the language list, beside the English one", async () => {
+    updateCase(backEnd.store, caseId, { translations: { en: { summary: 'KPIs for a smart city' } } });
+    const panel = await renderPanel();
+    await userEvent.selectOptions(within(panel).getByRole('combobox', { name: '翻訳の言語' }), 'vi');
+    expect(within(panel).getByRole('heading', { name: '概要欄の項目のベトナム語版' })).toBeTruthy();
+    const vietnamese = within(panel).getByRole('textbox', { name: '概要（ベトナム語）' });
+    expect((vietnamese as HTMLTextAreaElement).value).toBe('');
+    await userEvent.type(vietnamese, 'Thành phố thông minh');
+    await userEvent.tab();
+    await waitFor(() => expect(stored().translations).toEqual({ en: { summary: 'KPIs for a smart city' }, vi: { summary: 'Thành phố thông minh' } }));
+    // Back to English: its own text, untouched.
+    await userEvent.selectOptions(within(panel).getByRole('combobox', { name: '翻訳の言語' }), 'en');
+    expect((within(panel).getByRole('textbox', { name: '概要（英語）' }) as HTMLTextAreaElement).value).toBe('KPIs for a smart city');
+  });
+
   it('ticks SDG goals on and off, kept in goal order', async () => {
     const panel = await renderPanel();
     const goals = within(panel).getByRole('group', { name: 'SDGs（持続可能な開発目標）' });

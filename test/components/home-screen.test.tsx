@@ -49,6 +49,7 @@ describe('home screen', () => {
     const status = await screen.findByRole('region', { name: 'この端末のデータ' });
     expect(within(status).getByText(backEnd.store.file)).toBeTruthy();
     expect(within(status).getByText('暗号化なし')).toBeTruthy();
-    expect(within(status).getByRole('status').textContent).toBe('ローカル保存 · 同期: 未設定（オフライン）');
+    expect((await within(status).findByRole('status')).textContent).toBe('ローカル保存 · 同期: 未設定');
+    expect(within(status).getByRole('link', { name: '同期の設定' }).getAttribute('href')).toBe('/sync');
   });
 });

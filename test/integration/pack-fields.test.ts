@@ -1,18 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getCase } from '../../electron/services/cases';
 import { openDossier } from '../../electron/services/dossiers';
 import { search } from '../../electron/services/search';
 import { karte } from '../support/cli';
+import { pdfText, squeezed } from '../support/poppler';
 import { demoFiles, useTempDir } from '../support/temp';
 
 // The case fields a briefing pack needs, set from the command line as a person would, read back from the PDF.
-
-/** Table cells wrap lines anywhere: compare text with every space and line break removed. */
-function squeezed(text: string): string {
-  return text.replace(/\s+/g, '');
-}
 
 describe('briefing fields in the pack', () => {
   const temp = useTempDir();
@@ -42,7 +37,7 @@ describe('briefing fields in the pack', () => {
       const out = path.join(temp.dir(), `${lang}.pdf`);
       const result = karte(['--db', db, 'pack', '--country', 'VN', '--cases', target.id, '--lang', lang, '--audience', 'council', '--out', out]);
       expect(result.status, result.stderr).toBe(0);
-      return squeezed(execFileSync('pdftotext', ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' }));
+      return squeezed(pdfText(out));
     };
 
     const en = pack('en');

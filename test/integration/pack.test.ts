@@ -1,33 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDossier } from '../../electron/services/dossiers';
 import { createVisit, updateVisit } from '../../electron/services/visits';
 import { karte } from '../support/cli';
+import { pdfText, poppler, squeezed } from '../support/poppler';
 import { demoFiles, useTempDir } from '../support/temp';
-
-// Packs are checked as their readers get them: the PDF's text through poppler's pdftotext, its pages as images.
-
-function poppler(tool: string, args: string[]): string {
-  try {
-    return execFileSync(tool, args, { encoding: 'utf8' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error(`${tool} not found: the pack tests need poppler-utils (apt-get install poppler-utils; .ci/run installs it)`, { cause: error });
-    }
-    throw error;
-  }
-}
-
-function pdfText(file: string): string {
-  return poppler('pdftotext', ['-enc', 'UTF-8', file, '-']);
-}
-
-/** Table cells wrap lines anywhere: compare text with every space and line break removed. */
-function squeezed(text: string): string {
-  return text.replace(/\s+/g, '');
-}
 
 describe('karte pack', () => {
   const temp = useTempDir();
@@ -125,16 +103,18 @@ describe('karte pack', () => {
     expect(text).toContain(markup);
   });
 
-  it('writes an English pack with English headings, and only the cases asked for', () => {
+  it('writes an English pack in English, the Japanese it falls back on marked, and only the cases asked for', () => {
     const db = importedDb();
     const cases = vietnam(db);
     const chosen = [cases[3], cases[1]];
     const text = pdfText(pack(db, 'en.pdf', ['--lang', 'en', '--audience', 'council', '--cases', chosen.map((c) => c.case.id.slice(0, 8)).join(',')]));
     const flat = squeezed(text);
-    for (const heading of ['Contents', 'Country snapshot', 'Case matrix', 'Consideration', 'MoU and top-level sales', 'Survey and demonstration', 'Future policy', 'Council members only']) {
+    for (const heading of ['Contents', 'Country snapshot', 'Bilateral history', 'Case matrix', 'Consideration', 'MoU and top-level sales', 'Survey and demonstration', 'Future policy', 'Talking points', 'Contacts', 'Council members only', 'As of']) {
       expect(flat).toContain(squeezed(heading));
     }
-    expect(text).not.toContain('案件一覧');
+    for (const heading of ['目次', '国別概況', '二国間の経緯', '案件一覧', '案件別資料', '発言要領', '関係者', '協議会会員限り', '時点']) expect(text).not.toContain(heading);
+    // No summary has an English translation: each prints in Japanese, marked.
+    expect(flat).toContain(squeezed(`Summary ${chosen[0].case.summary} [Japanese original]`));
     expect(flat.indexOf(squeezed(chosen[0].case.title))).toBeLessThan(flat.indexOf(squeezed(chosen[1].case.title)));
     for (const other of cases.filter((c) => !chosen.includes(c))) expect(flat).not.toContain(squeezed(other.case.title));
   });
@@ -170,6 +150,21 @@ describe('karte pack', () => {
 
     const government = squeezed(pdfText(pack(db, 'government.pdf', ['--audience', 'government'])));
     expect(government).toContain('政府限りの事前協議');
+  });
+
+  it('prints only the sections asked for, the cover and contents always, and refuses an unknown section', () => {
+    const db = importedDb();
+    const pages = pdfText(pack(db, 'sections.pdf', ['--audience', 'council', '--sections', 'contacts,matrix'])).split('\f').slice(0, -1);
+    const flat = pages.map(squeezed);
+    expect(flat[0]).toContain('協議会会員限り');
+    expect(flat[1]).toContain('目次1.案件一覧（別表）');
+    // In print order, whatever order they were asked in.
+    expect(flat[2]).toContain('案件一覧（別表）');
+    expect(flat.at(-1)).toContain('関係者・連絡先');
+    for (const left of ['国別概況', '二国間の経緯', '案件別資料', '発言要領']) expect(flat.join('')).not.toContain(left);
+    const unknown = karte(['--db', db, 'pack', '--country', 'VN', '--audience', 'council', '--sections', 'matrix,gossip', '--out', path.join(temp.dir(), 'never.pdf')]);
+    expect(unknown.status).not.toBe(0);
+    expect(unknown.stderr).toContain("unknown pack section 'gossip'");
   });
 
   it('refuses an unknown country, an unknown audience and a missing Chromium, on stderr with a non-zero exit', () => {

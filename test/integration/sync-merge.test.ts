@@ -1,10 +1,14 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listCases } from '../../electron/services/cases';
+import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { search } from '../../electron/services/search';
 import { applyRemoteChanges } from '../../electron/services/sync/apply';
 import { listConflicts, resolveConflict } from '../../electron/services/sync/conflicts';
 import { localChangesSince, outbox, outboxCount, readSyncState, recordPulled, recordPushed } from '../../electron/services/sync/outbox';
 import { readRow, writeRows } from '../../electron/services/store/store';
 import { deliver, replicaState, useReplicas, type Replica } from '../support/replicas';
+import { DEMO_DIR } from '../support/temp';
 
 const CASE_ID = '11111111-1111-4111-8111-111111111111';
 const EVENT_ID = '22222222-2222-4222-8222-222222222222';
@@ -188,5 +192,54 @@ describe('sync merge between two real stores', () => {
     recordPulled(bob.store, 'cursor-42');
     expect(readSyncState(bob.store)).toEqual({ lastPushedSeq: pending.lastSeq, lastPulledCursor: 'cursor-42' });
     expect(outbox(bob.store).changes).toEqual([]);
+  });
+});
+
+describe('replicas that imported the same file on their own', () => {
+  const replica = useReplicas();
+
+  /**
+   * Two devices import the Vietnam dossier without syncing first: the same records, logged twice under two clocks.
+   * The case picked has a future policy (今後の方針) of two sentences.
+   */
+  function twoImports(): { a: Replica; b: Replica; caseId: string; policy: [string, string] } {
+    const a = replica('a');
+    const b = replica('b');
+    importKarteFiles(a.store, [path.join(DEMO_DIR, 'vietnam.json')]);
+    b.setTime(Date.UTC(2026, 0, 2));
+    importKarteFiles(b.store, [path.join(DEMO_DIR, 'vietnam.json')]);
+    for (const c of listCases(a.store, { country: 'VN' })) {
+      const sentences = /^([^。]+。)([^。]+)$/.exec(readRow(a.store, 'cases', c.id)?.futurePolicy ?? '');
+      if (sentences) return { a, b, caseId: c.id, policy: [sentences[1], sentences[2]] };
+    }
+    throw new Error('the Vietnam demo dossier has no case whose future policy has two sentences');
+  }
+
+  it('takes an edit of the shared value as seen, not as a conflict', () => {
+    const { a, b, caseId, policy } = twoImports();
+    a.setTime(Date.UTC(2026, 0, 3));
+    writeRows(a.store, [{ table: 'cases', id: caseId, values: { futurePolicy: `${policy.join('')}。追記。`, status: 'on_hold' } }]);
+    expect(deliver(a.store, b.store)).toMatchObject({ conflicts: 0, merged: 0 });
+    expect(deliver(b.store, a.store)).toMatchObject({ conflicts: 0, merged: 0 });
+    expect(listConflicts(b.store)).toEqual([]);
+    expect(listConflicts(a.store)).toEqual([]);
+    expect(readRow(b.store, 'cases', caseId)).toMatchObject({ futurePolicy: `${policy.join('')}。追記。`, status: 'on_hold' });
+    expect(replicaState(a.store)).toEqual(replicaState(b.store));
+  });
+
+  it('merges concurrent edits of different sentences from the shared text', () => {
+    const { a, b, caseId, policy } = twoImports();
+    a.setTime(Date.UTC(2026, 0, 3));
+    writeRows(a.store, [{ table: 'cases', id: caseId, values: { futurePolicy: `改訂：${policy[0]}${policy[1]}` } }]);
+    b.setTime(Date.UTC(2026, 0, 4));
+    writeRows(b.store, [{ table: 'cases', id: caseId, values: { futurePolicy: `${policy[0]}${policy[1]}（継続）` } }]);
+    deliver(a.store, b.store);
+    deliver(b.store, a.store);
+    // The merge is a new change of the device that made it; it travels like any other.
+    deliver(a.store, b.store);
+    expect(readRow(a.store, 'cases', caseId)?.futurePolicy).toBe(`改訂：${policy[0]}${policy[1]}（継続）`);
+    expect(listConflicts(a.store).filter((c) => c.resolvedAt === null)).toEqual([]);
+    expect(listConflicts(b.store).filter((c) => c.resolvedAt === null)).toEqual([]);
+    expect(replicaState(a.store)).toEqual(replicaState(b.store));
   });
 });

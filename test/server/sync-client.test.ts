@@ -148,16 +148,16 @@ describe('two clients syncing through the server', () => {
     // A retried sync finds nothing to do and changes nothing.
     const before = { a: records(a), b: records(b) };
     const again = await Promise.all([sync(a), sync(b)]);
-    for (const report of again) expect(report).toEqual({ pushed: 0, rejected: [], pulled: 0, conflicts: 0 });
+    for (const report of again) expect(report).toEqual({ pushed: 0, rejected: [], pulled: 0, purged: 0, conflicts: 0 });
     expect({ a: records(a), b: records(b) }).toEqual(before);
   }
 
   it('converges when Alice syncs first, then Bob, then Alice; Alice sees the status she lost', async () => {
     const { a, b, caseId } = await twoClients(0);
     await editOffline(a, b, caseId);
-    expect(await sync(a)).toEqual({ pushed: 2, rejected: [], pulled: 0, conflicts: 0 });
-    expect(await sync(b)).toEqual({ pushed: 2, rejected: [], pulled: 2, conflicts: 0 });
-    expect(await sync(a)).toEqual({ pushed: 0, rejected: [], pulled: 2, conflicts: 1 });
+    expect(await sync(a)).toEqual({ pushed: 2, rejected: [], pulled: 0, purged: 0, conflicts: 0 });
+    expect(await sync(b)).toEqual({ pushed: 2, rejected: [], pulled: 2, purged: 0, conflicts: 0 });
+    expect(await sync(a)).toEqual({ pushed: 0, rejected: [], pulled: 2, purged: 0, conflicts: 1 });
     await expectConverged(a, b, caseId);
 
     // Alice settles it by keeping Bob's value: the conflict closes and nothing new needs syncing but that decision.
@@ -170,9 +170,9 @@ describe('two clients syncing through the server', () => {
   it('converges when Bob syncs first, then Alice, then Bob', async () => {
     const { a, b, caseId } = await twoClients(1);
     await editOffline(a, b, caseId);
-    expect(await sync(b)).toEqual({ pushed: 2, rejected: [], pulled: 0, conflicts: 0 });
-    expect(await sync(a)).toEqual({ pushed: 2, rejected: [], pulled: 2, conflicts: 1 });
-    expect(await sync(b)).toEqual({ pushed: 0, rejected: [], pulled: 2, conflicts: 0 });
+    expect(await sync(b)).toEqual({ pushed: 2, rejected: [], pulled: 0, purged: 0, conflicts: 0 });
+    expect(await sync(a)).toEqual({ pushed: 2, rejected: [], pulled: 2, purged: 0, conflicts: 1 });
+    expect(await sync(b)).toEqual({ pushed: 0, rejected: [], pulled: 2, purged: 0, conflicts: 0 });
     await expectConverged(a, b, caseId);
   });
 });

@@ -189,7 +189,7 @@ describe('pull', () => {
     expect(first.more).toBe(true);
     const bounded = await gov.pull(null, 1_000_000);
     expect(bounded.changes.length).toBeLessThanOrEqual(LIMITS.maxPullChanges);
-    expect(await gov.pull(all.cursor)).toEqual({ changes: [], cursor: all.cursor, more: false });
+    expect(await gov.pull(all.cursor)).toEqual({ changes: [], purges: [], cursor: all.cursor, more: false });
   });
 
   it('never gives a company user a government-scope change or another organisation’s internal one', async () => {

@@ -12,7 +12,7 @@ export async function startAppServer(prepare?: (store: Store) => void): Promise<
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'karte-e2e-'));
   const store = openStore(path.join(dir, 'karte.sqlite'), { author: 'e2e' });
   prepare?.(store);
-  const server = await startBrowserMode((emit) => createHandlers({ store, demoDir: DEMO_DIR, version: 'e2e', encrypted: false, emit }), { staticDir: RENDERER_DIR });
+  const server = await startBrowserMode((emit, pack) => createHandlers({ store, demoDir: DEMO_DIR, version: 'e2e', encrypted: false, emit, pack }), { staticDir: RENDERER_DIR });
   return {
     server,
     store,

@@ -53,6 +53,9 @@ export interface ElectronStandIn {
   errors: string[];
   quit: { count: number };
   ready: () => void;
+  /** Whether Electron's net reports the network up; a test flips it and emits powerMonitor 'resume'. */
+  network: { online: boolean };
+  powerMonitor: EventEmitter;
 }
 
 export class StandInWindow extends EventEmitter {
@@ -109,8 +112,12 @@ export function electronStandIn(options: { userData: string; keyring: Keyring })
     }
   }
 
+  const network = { online: true };
+  const powerMonitor = new EventEmitter();
   const module = {
     app,
+    net: { isOnline: () => network.online },
+    powerMonitor,
     BrowserWindow,
     dialog: { showErrorBox: (title: string, content: string) => void errors.push(`${title}: ${content}`) },
     ipcMain: { handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => void ipcHandlers.set(channel, handler) },
@@ -128,5 +135,5 @@ export function electronStandIn(options: { userData: string; keyring: Keyring })
     },
     shell: { openExternal: () => Promise.resolve() },
   };
-  return { module, app, windows, ipcHandlers, protocolHandlers, privilegedSchemes, errors, quit, ready };
+  return { module, app, windows, ipcHandlers, protocolHandlers, privilegedSchemes, errors, quit, ready, network, powerMonitor };
 }

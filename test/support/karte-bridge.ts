@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ApiEventName, ApiEvents } from '../../shared/api';
 import { createHandlers, dispatch } from '../../electron/services/api-handlers';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
+import { packPreviewHtml, PackPreviews, type PackDelivery } from '../../electron/services/pack-delivery';
 import { openStore, type Store } from '../../electron/services/store/store';
 import { DEMO_DIR, demoFiles } from './temp';
 
@@ -14,6 +15,8 @@ export interface TestBackEnd {
   store: Store;
   /** Events the back end emitted, in order. */
   events: { event: ApiEventName; payload: unknown }[];
+  /** The pack previews the back end published (without fonts); jsdom loads no frame, so tests read them here by the frame's address. */
+  packPreviews: PackPreviews;
   close: () => void;
 }
 
@@ -27,12 +30,17 @@ export function installBackEnd(options: { demo?: boolean } = {}): TestBackEnd {
     events.push({ event, payload });
     for (const listener of listeners.get(event) ?? []) listener(payload);
   };
-  const handlers = createHandlers({ store, demoDir: DEMO_DIR, version: 'test', encrypted: false, emit });
+  const packPreviews = new PackPreviews();
+  const pack: PackDelivery = {
+    preview: (input) => packPreviews.publish(packPreviewHtml(input, '')),
+    export: () => Promise.reject(new Error('component tests export no PDF: test/integration/pack-export.test.ts and electron-pack.test.ts do')),
+  };
+  const handlers = createHandlers({ store, demoDir: DEMO_DIR, version: 'test', encrypted: false, emit, pack });
   window.karte = {
     call: async (name, args) => {
       await Promise.resolve();
       try {
-        return structuredClone(dispatch(handlers, name, args));
+        return structuredClone(await dispatch(handlers, name, args));
       } catch (error) {
         throw new Error(JSON.stringify(error), { cause: error });
       }
@@ -46,6 +54,7 @@ export function installBackEnd(options: { demo?: boolean } = {}): TestBackEnd {
   return {
     store,
     events,
+    packPreviews,
     close: () => {
       delete window.karte;
       store.close();

@@ -42,14 +42,22 @@ export async function startSyncServer(limits: ServerLimits = DEFAULT_LIMITS): Pr
   console.log(`embedded PostgreSQL started in ${Date.now() - started} ms`);
   const db = new pg.Pool({ connectionString: postgres.url });
   await migrate(db);
-  const app = buildServer(db, limits);
+  const app = await buildServer(db, limits);
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     db,
     url,
     stop: async () => {
       await app.close();
+      // pool.end() resolves before its connections have closed; stopping PostgreSQL under one makes the pool re-emit
+      // the server's goodbye (57P01) as an unhandled error. So wait until every connection is gone.
+      let open = db.totalCount;
+      const closed = new Promise<void>((resolve) => {
+        if (open === 0) resolve();
+        db.on('remove', () => --open === 0 && resolve());
+      });
       await db.end();
+      await closed;
       await postgres.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     },

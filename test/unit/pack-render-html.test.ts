@@ -3,8 +3,9 @@ import { parseDateText } from '../../shared/dates';
 import type { Case } from '../../shared/model/case';
 import type { StageEvent } from '../../shared/model/stage-event';
 import type { Visit } from '../../shared/model/visit';
-import type { PackInput, PackLanguage } from '../../shared/pack/pack-input';
-import { packRunningHeader, renderPackHtml } from '../../shared/pack/render-html';
+import type { Agreement } from '../../shared/model/agreement';
+import { bilateralHistory, PACK_SECTIONS, type PackInput, type PackLanguage } from '../../shared/pack/pack-input';
+import { PAGE_NUMBER_SLOT, packRunningHeader, renderPackHtml } from '../../shared/pack/render-html';
 import { countryByIso2 } from '../../shared/reference/countries';
 import { regionsOfCountry } from '../../shared/reference/regions';
 
@@ -35,11 +36,18 @@ function aVisit(fields: Partial<Visit>): Visit {
     asks: '入札への参加', caseIds: [], scope: 'council', deleted: false, ...fields };
 }
 
+function anAgreement(fields: Partial<Agreement>): Agreement {
+  return {
+    id: '55555555-5555-4555-8555-555555555555', title: '郵便分野の協力覚書', kind: 'moc', parties: ['総務省', '越・情報通信省'], signatoryLevel: '大臣間',
+    date: parseDateText('2016年9月')!, place: 'ハノイ', subject: '郵便の近代化', status: 'signed', countries: ['VN'], caseIds: [], scope: 'council',
+    deleted: false, ...fields };
+}
+
 function packInput(lang: PackLanguage, c: Case = aCase({}), events: StageEvent[] = [anEvent({})], visits: { visit?: Visit; previousVisits?: Visit[] } = {}): PackInput {
   return {
-    lang, audience: 'government', country: countryByIso2('VN')!, regions: regionsOfCountry('VN'),
-    asOf: parseDateText('2026-11-24')!, cases: [{ case: c, currentPhase: 'mou_top_sales', events }],
-    visit: visits.visit ?? null, previousVisits: visits.previousVisits ?? [] };
+    lang, counterpartLang: null, audience: 'government', sections: [...PACK_SECTIONS], country: countryByIso2('VN')!, regions: regionsOfCountry('VN'),
+    asOf: parseDateText('2026-11-24')!, dossier: null, cases: [{ case: c, currentPhase: 'mou_top_sales', events }],
+    visit: visits.visit ?? null, previousVisits: visits.previousVisits ?? [], agreements: [], organisations: [] };
 }
 
 describe('renderPackHtml', () => {
@@ -155,5 +163,102 @@ describe('renderPackHtml', () => {
       for (const field of ['O', 'X', 'F', 'N', 'T']) expect(ja).toContain(`${field}${escaped}`);
       for (const field of ['EO', 'X', 'F', 'N', 'ET']) expect(en).toContain(`${field}${escaped}`);
     });
+  });
+
+  describe('sections', () => {
+    /** The h2 headings in document order. */
+    const headings = (html: string) => [...html.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1]);
+
+    it('prints every section in order by default, and lists each in the contents with an empty page-number slot', () => {
+      const html = renderPackHtml(packInput('ja', aCase({}), [anEvent({})], { visit: aVisit({}) }), { fontFaceCss: FONT_CSS });
+      expect(headings(html)).toEqual(['目次', '訪問の目的と要望', '国別概況', '二国間の経緯', '案件一覧（別表）', '案件別資料', 'ベトナム 郵便: 区分機', '発言要領', '関係者・連絡先']);
+      const entries = [...html.matchAll(/<a href="#([^"]+)"><span class="entry">([^<]*)<\/span><span class="leader"><\/span><span class="([^"]+)"><\/span><\/a>/g)];
+      expect(entries.map((m) => [m[1], m[2]])).toEqual([
+        ['visit', '訪問の目的と要望'], ['snapshot', '国別概況'], ['history', '二国間の経緯'], ['matrix', '案件一覧（別表）'], ['cases', '案件別資料'],
+        ['case-11111111-1111-4111-8111-111111111111', 'ベトナム 郵便: 区分機'], ['talking-points', '発言要領'], ['contacts', '関係者・連絡先'],
+      ]);
+      expect(entries.every((m) => m[3] === PAGE_NUMBER_SLOT)).toBe(true);
+      // Every contents entry points at an element of the document.
+      for (const [, anchor] of entries) expect(html).toContain(`id="${anchor}"`);
+    });
+
+    it('prints only the sections chosen, the cover and contents always, and the visit section only for a visit', () => {
+      const chosen = { ...packInput('ja', aCase({}), [anEvent({})], { visit: aVisit({}) }), sections: ['matrix' as const, 'contacts' as const] };
+      const html = renderPackHtml(chosen, { fontFaceCss: FONT_CSS });
+      expect(headings(html)).toEqual(['目次', '案件一覧（別表）', '関係者・連絡先']);
+      expect(html).toContain('<div class="marking">政府関係機関限り</div>');
+      expect(html).not.toContain('href="#snapshot"');
+      const countryPack = renderPackHtml({ ...packInput('ja'), sections: ['visit', 'snapshot'] }, { fontFaceCss: FONT_CSS });
+      expect(headings(countryPack)).toEqual(['目次', '国別概況']);
+    });
+
+    it('says so on the case pages when the audience may see no case', () => {
+      const html = renderPackHtml({ ...packInput('ja'), cases: [] }, { fontFaceCss: FONT_CSS });
+      expect(html).toContain('<section class="page" id="cases">\n<h2>案件別資料</h2>\n<p>この配布範囲で示せる案件はありません。</p>');
+    });
+  });
+
+  describe('bilateral history', () => {
+    it('merges agreements and visits in date order, undated last, an agreement before a visit of the same date', () => {
+      const visit = (id: string, dates: string) => aVisit({ id, title: `visit ${dates}`, dates: parseDateText(dates)! });
+      const agreement = (id: string, date: string) => anAgreement({ id, title: `agreement ${date}`, date: parseDateText(date)! });
+      const merged = bilateralHistory(
+        [agreement('a1', '2016年9月'), agreement('a2', ''), agreement('a3', '2019-05-01')],
+        [visit('v1', '2019-05-01'), visit('v2', '2015年'), visit('v3', '2020年度')],
+      );
+      expect(merged.map((item) => (item.kind === 'agreement' ? item.agreement.title : item.visit.title))).toEqual([
+        'visit 2015年', 'agreement 2016年9月', 'agreement 2019-05-01', 'visit 2019-05-01', 'visit 2020年度', 'agreement ',
+      ]);
+    });
+
+    it('prints agreements with their kind, parties, level and status beside the visits, and the dossier narrative, every field escaped', () => {
+      const input: PackInput = {
+        ...packInput('ja', aCase({}), [anEvent({})], { previousVisits: [aVisit({ title: '政策対話', kind: 'policy_dialogue', dates: parseDateText('2019年夏')! })] }),
+        agreements: [anAgreement({ subject: `S${MARKUP}` })],
+        dossier: { id: 'd', country: 'VN', region: '', title: 'ベトナム', overview: `O${MARKUP}`, relations: '戦略的パートナー', policy: '', supportHistory: '円借款の実績', scope: 'council', deleted: false },
+      };
+      const html = renderPackHtml(input, { fontFaceCss: FONT_CSS });
+      expect(html).not.toContain('<script');
+      expect(html).toContain('<h3>概況</h3>\n<p>O&lt;script&gt;');
+      const order = ['<h3>二国間関係</h3>\n<p>戦略的パートナー', '<h3>ODA・支援の経緯</h3>\n<p>円借款の実績', '<td>2016年9月</td><td>協力覚書（MoC）</td><td>郵便分野の協力覚書<br>S&lt;script&gt;', '<td>2019年夏</td><td>政策対話</td>'].map((part) => html.indexOf(part));
+      expect(order.every((at) => at >= 0)).toBe(true);
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+      expect(html).toContain('当事者: 総務省、越・情報通信省 / 署名レベル: 大臣間 / 場所: ハノイ / 署名済み');
+    });
+  });
+
+  it('lists the visit\'s delegation and counterparts, whom previous visits met and the cases\' organisations as contacts', () => {
+    const input: PackInput = {
+      ...packInput('en', aCase({}), [anEvent({})], {
+        visit: aVisit({}),
+        previousVisits: [aVisit({ id: '66666666-6666-4666-8666-666666666666', title: 'Earlier mission', dates: parseDateText('2018-03')!, counterparts: [{ name: `P${MARKUP}`, title: 'Director', organisation: 'VNPost' }] })],
+      }),
+      organisations: [{ id: 'o', nameJa: '日本郵便', nameEn: 'Japan Post', type: 'company', scope: 'council', deleted: false }],
+    };
+    const html = renderPackHtml(input, { fontFaceCss: FONT_CSS });
+    const contacts = html.slice(html.indexOf('<section class="page" id="contacts">'));
+    expect(contacts).toContain('<h3>Delegation</h3>');
+    expect(contacts).toContain('<td>山田太郎</td><td>総務大臣</td><td>大臣</td>');
+    expect(contacts).toContain('<td>Nguyen Van A</td><td>Minister</td><td>MIC</td>');
+    expect(contacts).toContain('<td>P&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;</td><td>Director</td><td>VNPost</td><td>Earlier mission (Mar 2018)</td>');
+    expect(contacts).toContain('<td>日本郵便</td><td>Japan Post</td><td>Company</td>');
+    // The people are listed once, under the contacts, not in the visit section too.
+    expect(html.split('山田太郎')).toHaveLength(2);
+  });
+
+  it('prints the counterpart-language translation of summaries and talking points beside the pack\'s text, marked with its language', () => {
+    const c = aCase({
+      talkingPoints: '日本の技術の信頼性を強調',
+      translations: { en: { talkingPoints: 'Stress reliability' }, vi: { summary: `Máy chia chọn bưu phẩm${MARKUP}`, talkingPoints: 'Nhấn mạnh độ tin cậy' } },
+    });
+    const ja = renderPackHtml({ ...packInput('ja', c), counterpartLang: 'vi' }, { fontFaceCss: FONT_CSS });
+    expect(ja).toContain('<td>区分機<div class="counterpart" lang="vi"><span class="language">ベトナム語</span>\n<p>Máy chia chọn bưu phẩm&lt;script&gt;');
+    expect(ja).toContain('<p>日本の技術の信頼性を強調</p>\n<div class="counterpart" lang="vi"><span class="language">ベトナム語</span>\n<p>Nhấn mạnh độ tin cậy</p>');
+    expect(ja).not.toContain('<script');
+    const en = renderPackHtml({ ...packInput('en', c), counterpartLang: 'vi' }, { fontFaceCss: FONT_CSS });
+    expect(en).toContain('<p>Stress reliability</p>\n<div class="counterpart" lang="vi"><span class="language">Vietnamese</span>');
+    // No translation in the counterpart's language: nothing extra is printed.
+    const th = renderPackHtml({ ...packInput('ja', c), counterpartLang: 'th' }, { fontFaceCss: FONT_CSS });
+    expect(th).not.toContain('class="counterpart"');
   });
 });

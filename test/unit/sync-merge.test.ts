@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commonAncestor, hadSeen, isNarrativeField, mergeText, nodeOf, overwroteUnseen, settle, wins, type PrevLookup } from '../../shared/sync/merge';
+import { commonAncestor, hadSeen, isNarrativeField, mergeText, nodeOf, overwroteUnseen, sawValue, settle, wins, type PrevLookup } from '../../shared/sync/merge';
 
 const A = 'aaaaaaaaaaaaaaaa';
 const B = 'bbbbbbbbbbbbbbbb';
@@ -50,6 +50,23 @@ describe('seen or concurrent', () => {
     expect(overwroteUnseen(at(a1), at(b2), A, prevOf)).toBe(false); // B had seen a1
     expect(overwroteUnseen(at(a3), at(b4), B, prevOf)).toBe(false); // a3 is not B's own
     expect(overwroteUnseen(at(b4), at(a3), B, prevOf)).toBe(false); // a3 loses to b4
+  });
+});
+
+describe('a value seen under another timestamp', () => {
+  // Two imports of the same file: A logged 'x' as a1, C logged the same 'x' as c1; B edited A's copy (b2 over a1).
+  const c1 = hlc(1, 'cccccccccccccccc');
+  const values: Record<string, string> = { [a1]: 'x', [b2]: 'y', [a3]: 'z', [b4]: 'w', [c1]: 'x' };
+  const valueOf = (h: string) => (h in values ? { value: values[h] } : undefined);
+
+  it('counts as seen when the overwriting chain held the same value', () => {
+    expect(hadSeen(b2, c1, prevOf)).toBe(false);
+    expect(sawValue(b2, values[c1], prevOf, valueOf)).toBe(true);
+  });
+
+  it('is not seen when no link of the chain held it, or the chain is cut', () => {
+    expect(sawValue(b4, 'z', prevOf, valueOf)).toBe(false);
+    expect(sawValue(b4, 'x', (h) => (h === b2 ? undefined : prevOf(h)), valueOf)).toBe(false);
   });
 });
 

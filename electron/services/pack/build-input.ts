@@ -1,5 +1,6 @@
 import { parseDateText } from '../../../shared/dates';
-import type { PackCase, PackInput, PackLanguage } from '../../../shared/pack/pack-input';
+import type { Organisation } from '../../../shared/model/organisation';
+import { PACK_SECTIONS, type PackCase, type PackInput, type PackLanguage, type PackSection } from '../../../shared/pack/pack-input';
 import { currentPhase } from '../../../shared/phases';
 import { countryByIso2 } from '../../../shared/reference/countries';
 import { regionsOfCountry } from '../../../shared/reference/regions';
@@ -7,7 +8,7 @@ import { effectiveScope, isVisibleTo, type Scope } from '../../../shared/scopes'
 import { getCase } from '../cases';
 import { getVisit, listVisits } from '../visits';
 import { openDossier } from '../dossiers';
-import type { Store } from '../store/store';
+import { readRow, type Store } from '../store/store';
 
 export interface PackRequest {
   /** The dossier's country; taken from the visit when absent. */
@@ -16,21 +17,44 @@ export interface PackRequest {
   visitId?: string;
   audience: Scope;
   lang: PackLanguage;
+  /** ISO 639-1 code of the counterpart's language (e.g. vi): its translations print beside the handed-over parts. */
+  counterpartLang?: string;
   /** Cases to include, by id or id prefix, in this order; all of the country's cases fit for the audience when absent. */
   caseIds?: string[];
+  /** The sections to print (the cover and the contents always print); all when absent. */
+  sections?: PackSection[];
   /** 'YYYY-MM-DD': the date the data is as of. */
   asOf: string;
+}
+
+/** The sections asked for, checked, in print order; all when none are given. */
+export function packSections(requested: readonly string[] | undefined): PackSection[] {
+  if (requested === undefined) return [...PACK_SECTIONS];
+  const unknown = requested.find((s) => !(PACK_SECTIONS as readonly string[]).includes(s));
+  if (unknown !== undefined) throw new Error(`unknown pack section '${unknown}': one of ${PACK_SECTIONS.join(', ')}`);
+  return PACK_SECTIONS.filter((s) => requested.includes(s));
+}
+
+function counterpartLanguage(code: string | undefined, lang: PackLanguage): string | null {
+  if (code === undefined || code === '') return null;
+  if (!/^[a-z]{2}$/.test(code)) throw new Error(`counterpart language '${code}' is not an ISO 639-1 code (two lower-case letters, e.g. vi)`);
+  if (code === 'ja' || code === lang) throw new Error(`counterpart language '${code}' is already the pack's language or Japanese`);
+  return code;
 }
 
 /**
  * What a pack for this audience may print: cases and events whose scope is at least as wide as the audience, an
  * event never wider than its case. The current phase is the one the printed events reach, so a phase reached only
- * by a narrower event does not show through.
+ * by a narrower event does not show through. Visits, agreements, organisations and the dossier's narrative are
+ * filtered the same way.
  */
 export function buildPackInput(store: Store, request: PackRequest): PackInput {
+  const { audience } = request;
+  const sections = packSections(request.sections);
+  const counterpartLang = counterpartLanguage(request.counterpartLang, request.lang);
   const visit = request.visitId === undefined ? null : getVisit(store, request.visitId);
-  if (visit && !isVisibleTo(visit.scope, request.audience)) {
-    throw new Error(`visit ${request.visitId} is scoped '${visit.scope}', narrower than the audience '${request.audience}'`);
+  if (visit && !isVisibleTo(visit.scope, audience)) {
+    throw new Error(`visit ${request.visitId} is scoped '${visit.scope}', narrower than the audience '${audience}'`);
   }
   if (visit && request.country !== undefined && request.country.toUpperCase() !== visit.country) {
     throw new Error(`visit ${request.visitId} is a visit to ${visit.country}, not ${request.country}`);
@@ -49,8 +73,8 @@ export function buildPackInput(store: Store, request: PackRequest): PackInput {
       const id = getCase(store, idOrPrefix).case.id;
       const found = dossier.cases.find((c) => c.case.id === id);
       if (!found) throw new Error(`case ${idOrPrefix} is not a case of ${country.iso2}`);
-      if (!isVisibleTo(found.case.scope, request.audience)) {
-        throw new Error(`case ${idOrPrefix} is scoped '${found.case.scope}', narrower than the audience '${request.audience}'`);
+      if (!isVisibleTo(found.case.scope, audience)) {
+        throw new Error(`case ${idOrPrefix} is scoped '${found.case.scope}', narrower than the audience '${audience}'`);
       }
       return found;
     });
@@ -60,11 +84,31 @@ export function buildPackInput(store: Store, request: PackRequest): PackInput {
   }
 
   const cases: PackCase[] = chosen
-    .filter((c) => isVisibleTo(c.case.scope, request.audience))
+    .filter((c) => isVisibleTo(c.case.scope, audience))
     .map((c) => {
-      const events = c.events.filter((e) => isVisibleTo(effectiveScope(e.scope, c.case.scope), request.audience));
+      const events = c.events.filter((e) => isVisibleTo(effectiveScope(e.scope, c.case.scope), audience));
       return { case: c.case, currentPhase: currentPhase(events.map((e) => e.phase)), events };
     });
-  const previousVisits = listVisits(store, { country: country.iso2 }).filter((v) => v.id !== visit?.id && isVisibleTo(v.scope, request.audience));
-  return { lang: request.lang, audience: request.audience, country, regions: regionsOfCountry(country.iso2), asOf, cases, visit, previousVisits };
+  const previousVisits = listVisits(store, { country: country.iso2 }).filter((v) => v.id !== visit?.id && isVisibleTo(v.scope, audience));
+  const agreements = dossier.agreements.filter((a) => isVisibleTo(a.scope, audience));
+  const ownerIds = [...new Set(cases.flatMap((c) => (c.case.ownerOrg === null ? [] : [c.case.ownerOrg])))];
+  const organisations = ownerIds
+    .map((id) => readRow(store, 'organisations', id))
+    .filter((o): o is Organisation => o !== undefined && !o.deleted && isVisibleTo(o.scope, audience));
+  const narrative = dossier.dossier && isVisibleTo(dossier.dossier.scope, audience) ? dossier.dossier : null;
+  return {
+    lang: request.lang,
+    counterpartLang,
+    audience,
+    sections,
+    country,
+    regions: regionsOfCountry(country.iso2),
+    asOf,
+    dossier: narrative,
+    cases,
+    visit,
+    previousVisits,
+    agreements,
+    organisations,
+  };
 }

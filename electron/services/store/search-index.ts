@@ -46,15 +46,19 @@ function searchableText(table: TableName, row: AnyRow): string | null {
 
 const KIND: Partial<Record<TableName, string>> = { cases: 'case', events: 'event', dossiers: 'dossier', agreements: 'agreement', visits: 'visit' };
 
+/** Takes a record out of the search index. */
+export function removeFromIndex(db: Db, ref: string): void {
+  const existing = statement(db, 'SELECT docid FROM search_docs WHERE ref = ?').get(ref) as { docid: number } | undefined;
+  if (!existing) return;
+  statement(db, 'DELETE FROM search_fts WHERE rowid = ?').run(existing.docid);
+  statement(db, 'DELETE FROM search_docs WHERE docid = ?').run(existing.docid);
+}
+
 export function reindexRecord(db: Db, table: TableName, row: AnyRow): void {
   const kind = KIND[table];
   if (!kind) return;
   const ref = row.id as string;
-  const existing = statement(db, 'SELECT docid FROM search_docs WHERE ref = ?').get(ref) as { docid: number } | undefined;
-  if (existing) {
-    statement(db, 'DELETE FROM search_fts WHERE rowid = ?').run(existing.docid);
-    statement(db, 'DELETE FROM search_docs WHERE docid = ?').run(existing.docid);
-  }
+  removeFromIndex(db, ref);
   const text = row.deleted ? null : searchableText(table, row);
   if (text === null) return;
   const caseId = table === 'cases' ? ref : table === 'events' ? (row.caseId as string) : null;

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { describeError } from '../../../shared/errors';
 import { decodeHlc, receiveHlc } from '../../../shared/hlc';
 import { syncChangeSchema, type SyncChange } from '../../../shared/sync/change';
-import { commonAncestor, isNarrativeField, overwroteUnseen, settle, type PrevLookup } from '../../../shared/sync/merge';
+import { commonAncestor, commonValue, isNarrativeField, overwroteUnseen, sawValue, settle, type PrevLookup, type ValueLookup } from '../../../shared/sync/merge';
 import { statement } from '../store/database';
 import { inTransaction, latestChange, loggedValues, readRow, storeRow, writeRows, type FieldChange, type RowWrite, type Store } from '../store/store';
 import { TABLES, fieldsOf, isTableName, type TableName } from '../store/tables';
@@ -69,13 +69,26 @@ function prevLookup(store: Store, field: string): PrevLookup {
   return (hlc) => (find.get(hlc, field) as { prev: string | null } | undefined)?.prev;
 }
 
-/** The value both sides started from: the common ancestor's, the default when both began there, else unknown. */
+function valueLookup(store: Store, field: string): ValueLookup {
+  const find = statement(store.db, 'SELECT value FROM changes WHERE hlc = ? AND field = ?');
+  return (hlc) => {
+    const row = find.get(hlc, field) as { value: string } | undefined;
+    return row && { value: JSON.parse(row.value) };
+  };
+}
+
+/**
+ * The value both sides started from: the common ancestor's; when the histories never met by timestamp, the newest
+ * value both held (two imports of the same file); else the default when both began there, or unknown.
+ */
 function baseValue(store: Store, table: TableName, field: string, mine: FieldChange, theirs: FieldChange): unknown {
-  const ancestor = commonAncestor(theirs.hlc, mine.hlc, prevLookup(store, field));
-  if (ancestor === undefined) return undefined;
-  if (ancestor === null) return (TABLES[table].defaults as Record<string, unknown>)[field];
-  const row = statement(store.db, 'SELECT value FROM changes WHERE hlc = ? AND field = ?').get(ancestor, field) as { value: string };
-  return JSON.parse(row.value);
+  const prevOf = prevLookup(store, field);
+  const valueOf = valueLookup(store, field);
+  const ancestor = commonAncestor(theirs.hlc, mine.hlc, prevOf);
+  if (ancestor) return valueOf(ancestor)?.value;
+  const shared = commonValue(theirs.hlc, mine.hlc, prevOf, valueOf);
+  if (shared) return shared.value;
+  return ancestor === null ? (TABLES[table].defaults as Record<string, unknown>)[field] : undefined;
 }
 
 /**
@@ -83,16 +96,17 @@ function baseValue(store: Store, table: TableName, field: string, mine: FieldCha
  * defaults and its whole log; if its creating change has not arrived yet (required fields missing) it waits in the
  * log and appears when that change comes.
  */
-function materialize(store: Store, table: TableName, rowId: string, fields: Set<string>): void {
+function materialize(store: Store, table: TableName, rowId: string, winners: Map<string, unknown>): void {
   const def = TABLES[table];
   const current = readRow(store, table, rowId) as Record<string, unknown> | undefined;
-  const logged = loggedValues(store, table, rowId);
-  const values = current ? Object.fromEntries([...fields].map((f) => [f, logged[f]])) : logged;
+  // A stored record takes the touched fields' winning values: the cost stays that of the change, not of the record's
+  // whole history.
+  const values = current ? Object.fromEntries(winners) : loggedValues(store, table, rowId);
   if (!current && fieldsOf(table).some((f) => f !== 'id' && !Object.hasOwn(def.defaults, f) && !Object.hasOwn(values, f))) return;
   const parsed = def.schema.safeParse({ ...def.defaults, ...current, ...values, id: rowId });
   if (!parsed.success) throw new Error(`${table} ${rowId}: the synced values do not make a valid record: ${describeError(parsed.error)}`);
   const next = parsed.data as Record<string, unknown>;
-  const changed = current ? [...fields].filter((f) => JSON.stringify(current[f]) !== JSON.stringify(next[f])) : fieldsOf(table);
+  const changed = current ? [...winners.keys()].filter((f) => JSON.stringify(current[f]) !== JSON.stringify(next[f])) : fieldsOf(table);
   if (!current || changed.length > 0) storeRow(store, table, current, next, changed);
 }
 
@@ -113,26 +127,33 @@ export function applyRemoteChanges(store: Store, batch: readonly unknown[]): App
   const changes = validateBatch(batch);
   return inTransaction(store, () => {
     const fresh = newChanges(store, changes);
-    // The winner of each touched field before the batch: the local value the batch may overwrite.
-    const before = new Map<string, { table: TableName; rowId: string; field: string; mine: FieldChange | undefined }>();
+    // The winner of each touched field before the batch (the local value the batch may overwrite) and after it: the
+    // newest of that and the batch's changes of the field, as the log would answer, without asking it again.
+    const before = new Map<string, { table: TableName; rowId: string; field: string; mine: FieldChange | undefined; theirs: FieldChange }>();
     const log = statement(store.db, 'INSERT INTO changes (hlc, author, tbl, rowId, field, value, scope, prev) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const c of fresh) {
       const key = `${c.table} ${c.rowId} ${c.field}`;
-      if (!before.has(key)) before.set(key, { table: c.table, rowId: c.rowId, field: c.field, mine: latestChange(store, c.table, c.rowId, c.field) });
+      // A missing value is logged as null: the same as the log would give back.
+      const incoming: FieldChange = { hlc: c.hlc, author: c.author, value: c.value ?? null, prev: c.prev };
+      const seen = before.get(key);
+      if (!seen) {
+        const mine = latestChange(store, c.table, c.rowId, c.field);
+        before.set(key, { table: c.table, rowId: c.rowId, field: c.field, mine, theirs: mine && mine.hlc > c.hlc ? mine : incoming });
+      } else if (c.hlc > seen.theirs.hlc) seen.theirs = incoming;
       store.clock = receiveHlc(store.clock, decodeHlc(c.hlc), store.now());
       log.run(c.hlc, c.author, c.table, c.rowId, c.field, JSON.stringify(c.value), c.scope, c.prev);
     }
 
-    const rows = new Map<string, { table: TableName; rowId: string; fields: Set<string> }>();
+    const rows = new Map<string, { table: TableName; rowId: string; winners: Map<string, unknown> }>();
     const merges = new Map<string, RowWrite>();
     let conflicts = 0;
-    for (const { table, rowId, field, mine } of before.values()) {
-      const theirs = latestChange(store, table, rowId, field) as FieldChange;
+    for (const { table, rowId, field, mine, theirs } of before.values()) {
       if (mine?.hlc === theirs.hlc) continue;
       const rowKey = `${table} ${rowId}`;
-      if (!rows.has(rowKey)) rows.set(rowKey, { table, rowId, fields: new Set() });
-      rows.get(rowKey)?.fields.add(field);
+      if (!rows.has(rowKey)) rows.set(rowKey, { table, rowId, winners: new Map() });
+      rows.get(rowKey)?.winners.set(field, theirs.value);
       if (!mine || !overwroteUnseen(mine, theirs, store.node, prevLookup(store, field))) continue;
+      if (theirs.prev !== null && sawValue(theirs.prev, mine.value, prevLookup(store, field), valueLookup(store, field))) continue;
       const base = baseValue(store, table, field, mine, theirs);
       const outcome = settle(mine.value, theirs.value, base, isNarrativeField(table, field));
       if (outcome.kind === 'same') continue;
@@ -141,7 +162,7 @@ export function applyRemoteChanges(store: Store, batch: readonly unknown[]): App
       else conflicts++;
       keepConflict(store, { table, rowId, field, mine, theirs, base, autoMerged: merged });
     }
-    for (const { table, rowId, fields } of rows.values()) materialize(store, table, rowId, fields);
+    for (const { table, rowId, winners } of rows.values()) materialize(store, table, rowId, winners);
     writeRows(store, [...merges.values()]);
     return { applied: fresh.length, duplicates: changes.length - fresh.length, conflicts, merged: [...merges.values()].reduce((n, w) => n + Object.keys(w.values).length, 0) };
   });

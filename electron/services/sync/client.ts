@@ -1,8 +1,10 @@
-import { PROTOCOL_HEADER, PROTOCOL_VERSION, type PullPage, type PushResult } from '../../../shared/sync/protocol';
+import { z } from 'zod';
+import { DEVICE_REVOKED_CODE, DEVICE_REVOKED_STATUS, PROTOCOL_HEADER, PROTOCOL_VERSION, purgeSchema, type PullPage, type PushResult } from '../../../shared/sync/protocol';
 import { statement } from '../store/database';
 import { inTransaction, type Store } from '../store/store';
 import { applyRemoteChanges } from './apply';
 import { outbox, readSyncState, recordPulled, recordPushed } from './outbox';
+import { emptyWal, purgeRecords, wipeSyncedData } from './purge';
 
 // The desktop and CLI side of sync: sign in once, then push the outbox and pull what the server has, page by page.
 // The account lives in the store's meta table; the token is a secret, kept only there (the store is encrypted when
@@ -28,6 +30,8 @@ export interface SyncReport {
   rejected: RejectedChange[];
   /** Remote changes new to this store. */
   pulled: number;
+  /** Records removed because they left this device's reach. */
+  purged: number;
   /** Local values a remote change overwrote, kept for a person. */
   conflicts: number;
 }
@@ -48,17 +52,26 @@ export class SyncHttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The server's error code, when it gave one (e.g. DEVICE_REVOKED_CODE). */
+    readonly code?: string,
   ) {
     super(message);
   }
 }
 
-function readMeta<T>(store: Store, key: string): T | undefined {
+export function isDeviceRevoked(error: unknown): boolean {
+  return error instanceof SyncHttpError && error.status === DEVICE_REVOKED_STATUS && error.code === DEVICE_REVOKED_CODE;
+}
+
+/** The server could not be reached at all (no answer): the device is offline, or the server is down. */
+export class SyncUnreachableError extends Error {}
+
+export function readMeta<T>(store: Store, key: string): T | undefined {
   const row = statement(store.db, 'SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
   return row ? (JSON.parse(row.value) as T) : undefined;
 }
 
-function writeMeta(store: Store, key: string, value: unknown): void {
+export function writeMeta(store: Store, key: string, value: unknown): void {
   statement(store.db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
 }
 
@@ -76,7 +89,7 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** POSTs JSON with the protocol header; a network failure is retried after each delay, an HTTP error is not. */
-async function post<T>(url: string, body: unknown, token: string | undefined, retryDelays: readonly number[]): Promise<T> {
+export async function post<T>(url: string, body: unknown, token: string | undefined, retryDelays: readonly number[]): Promise<T> {
   const headers: Record<string, string> = { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
   if (token) headers.authorization = `Bearer ${token}`;
   for (let attempt = 0; ; attempt++) {
@@ -84,17 +97,17 @@ async function post<T>(url: string, body: unknown, token: string | undefined, re
     try {
       response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
     } catch (error) {
-      if (attempt >= retryDelays.length) throw new Error(`cannot reach the sync server at ${url}: ${(error as Error).message}`, { cause: error });
+      if (attempt >= retryDelays.length) throw new SyncUnreachableError(`cannot reach the sync server at ${url}: ${(error as Error).message}`, { cause: error });
       await sleep(retryDelays[attempt]);
       continue;
     }
-    const answer = (await response.json().catch(() => ({}))) as T & { error?: string };
-    if (!response.ok) throw new SyncHttpError(response.status, `sync server answered ${response.status}: ${answer.error ?? response.statusText}`);
+    const answer = (await response.json().catch(() => ({}))) as T & { error?: string; code?: string };
+    if (!response.ok) throw new SyncHttpError(response.status, `sync server answered ${response.status}: ${answer.error ?? response.statusText}`, answer.code);
     return answer;
   }
 }
 
-function endpoint(server: string, route: string): string {
+export function endpoint(server: string, route: string): string {
   return new URL(route, server.endsWith('/') ? server : `${server}/`).toString();
 }
 
@@ -118,8 +131,20 @@ export async function login(store: Store, request: { server: string; login: stri
 export async function syncOnce(store: Store, options: SyncOptions = {}): Promise<SyncReport> {
   const account = readAccount(store);
   if (!account) throw new Error('not signed in: run karte login --server URL --user LOGIN first');
+  try {
+    return await exchange(store, account, options);
+  } catch (error) {
+    if (isDeviceRevoked(error)) {
+      wipeSyncedData(store);
+      throw new Error('this device has been revoked by the operator: its synced data has been removed from this computer', { cause: error });
+    }
+    throw error;
+  }
+}
+
+async function exchange(store: Store, account: SyncAccount, options: SyncOptions): Promise<SyncReport> {
   const retryDelays = options.retryDelays ?? DEFAULT_RETRY_DELAYS;
-  const report: SyncReport = { pushed: 0, rejected: [], pulled: 0, conflicts: 0 };
+  const report: SyncReport = { pushed: 0, rejected: [], pulled: 0, purged: 0, conflicts: 0 };
 
   for (;;) {
     const batch = outbox(store, options.batchSize ?? DEFAULT_BATCH);
@@ -139,11 +164,14 @@ export async function syncOnce(store: Store, options: SyncOptions = {}): Promise
   let cursor = readSyncState(store).lastPulledCursor;
   for (;;) {
     const page = await post<PullPage>(endpoint(account.server, 'v1/pull'), { cursor }, account.token, retryDelays);
+    const purges = z.array(purgeSchema).parse(page.purges);
     const applied = inTransaction(store, () => {
+      report.purged += purgeRecords(store, purges);
       const result = applyRemoteChanges(store, page.changes);
       if (page.cursor !== null) recordPulled(store, page.cursor);
       return result;
     });
+    if (purges.length > 0) emptyWal(store.db);
     report.pulled += applied.applied;
     report.conflicts += applied.conflicts;
     cursor = page.cursor;

@@ -1,5 +1,7 @@
+import { decodeHlc } from '../../../shared/hlc';
+import type { ConflictView } from '../../../shared/sync/status';
 import { statement } from '../store/database';
-import { inTransaction, writeRows, type FieldChange, type Store } from '../store/store';
+import { inTransaction, readRow, writeRows, type FieldChange, type Store } from '../store/store';
 import type { TableName } from '../store/tables';
 
 // Conflicts: local values a remote change overwrote without its author having seen them. They stay on this device
@@ -91,4 +93,45 @@ export function resolveConflict(store: Store, id: number, resolution: ConflictRe
     writeRows(store, [{ table: conflict.table, id: conflict.rowId, values: { [conflict.field]: value } }]);
     statement(store.db, 'UPDATE conflicts SET resolvedAt = ?, resolution = ? WHERE id = ?').run(nowText(store), typeof resolution === 'string' ? resolution : 'merged', id);
   });
+}
+
+/** What a person recognises a record by: a case's title, an event's text (and its case), a visit's title, a country. */
+function recordOf(store: Store, table: TableName, rowId: string): ConflictView['record'] {
+  const none = { label: rowId, caseId: null, country: null };
+  switch (table) {
+    case 'cases':
+      return { ...none, label: readRow(store, 'cases', rowId)?.title ?? rowId, caseId: rowId };
+    case 'events': {
+      const event = readRow(store, 'events', rowId);
+      return event ? { ...none, label: event.text, caseId: event.caseId } : none;
+    }
+    case 'visits':
+      return { ...none, label: readRow(store, 'visits', rowId)?.title ?? rowId };
+    case 'dossiers': {
+      const dossier = readRow(store, 'dossiers', rowId);
+      return dossier ? { ...none, label: dossier.country ?? dossier.region, country: dossier.country } : none;
+    }
+    case 'agreements':
+      return { ...none, label: readRow(store, 'agreements', rowId)?.subject ?? rowId };
+    case 'organisations':
+      return { ...none, label: readRow(store, 'organisations', rowId)?.nameJa ?? rowId };
+  }
+}
+
+function sideView(side: ConflictSide): ConflictView['mine'] {
+  return { value: side.value, author: side.author, at: new Date(decodeHlc(side.hlc).millis).toISOString() };
+}
+
+/** Open conflicts as the conflicts inbox shows them, oldest first. */
+export function conflictViews(store: Store): ConflictView[] {
+  return listConflicts(store).map((c) => ({
+    id: c.id,
+    table: c.table,
+    rowId: c.rowId,
+    field: c.field,
+    mine: sideView(c.mine),
+    theirs: sideView(c.theirs),
+    createdAt: c.createdAt,
+    record: recordOf(store, c.table, c.rowId),
+  }));
 }

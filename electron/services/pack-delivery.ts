@@ -1,0 +1,92 @@
+import crypto from 'node:crypto';
+import type { PackExport } from '../../shared/api';
+import type { PackInput } from '../../shared/pack/pack-input';
+import { renderPackHtml } from '../../shared/pack/render-html';
+
+// How a shell hands a briefing pack to its user, and the preview documents both shells serve on the app's own origin
+// (karte://app/pack-preview/… in the desktop app, http://127.0.0.1:…/pack-preview/… in browser mode).
+//
+// The preview cannot be a srcdoc (or blob:) frame: such a document inherits the app's policy, whose style-src 'self'
+// refuses the pack's inline <style>. So it is a document of its own, served under PACK_PREVIEW_POLICY: inline styles
+// and the bundled font from the same origin only, no script at all. The app frames it (frame-src 'self') in a
+// sandbox without scripts.
+//
+// Nothing here finds the font at run time: the desktop app's bundle has no node_modules, so each shell says where
+// its font files are (the built renderer's, or the @fontsource package's).
+
+export interface PackDelivery {
+  /** Keeps the pack's preview document; returns the address the app frames it from. */
+  preview(input: PackInput): string;
+  /** Prints the pack to an A4 PDF and hands it over: a save dialog in the desktop app, a download in browser mode. */
+  export(input: PackInput): Promise<PackExport>;
+}
+
+export const PACK_PREVIEW_PATH = '/pack-preview/';
+
+/** The preview document's policy: its own inline styles and the font files beside it, nothing else; no script. */
+export const PACK_PREVIEW_POLICY = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  "font-src 'self'",
+  "img-src data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+// On screen each part of the pack shows as an A4 sheet (print keeps the pack's own @page rule).
+const SCREEN_CSS = `@media screen {
+html { background: #8a8f98; }
+body { width: 210mm; margin: 0 auto; padding: 6mm 0; }
+body > section { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 0 0 6mm; padding: 18mm 14mm 16mm; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.4); }
+}`;
+
+/** The family of the bundled Japanese font, as the pack's styles and the app's name it. */
+export const PACK_FONT_FAMILY = 'Noto Sans JP';
+
+/**
+ * The @font-face rules of `family` in a stylesheet, each url() rewritten by `rewrite`: where a pack's font files
+ * load from depends on where it is shown (file:// to print, the app's origin to preview).
+ */
+export function fontFaceRules(css: string, family: string, rewrite: (url: string) => string): string {
+  return [...css.matchAll(/@font-face\s*\{[^}]*\}/g)]
+    .map((m) => m[0])
+    .filter((rule) => new RegExp(`font-family\\s*:\\s*['"]?${family}['"]?\\s*[;}]`).test(rule))
+    .map((rule) => rule.replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g, (_whole, _quote, url: string) => `url("${rewrite(url)}")`))
+    .join('\n');
+}
+
+/** The pack as the app previews it: in the font the shell's `fontFaceCss` names, each part an A4 sheet on screen. */
+export function packPreviewHtml(input: PackInput, fontFaceCss: string): string {
+  // Record text is escaped, so the first </head> is the document's own.
+  return renderPackHtml(input, { fontFaceCss }).replace('</head>', `<style>\n${SCREEN_CSS}\n</style>\n</head>`);
+}
+
+/** What a pack should be called where it is saved: country, visit or not, date and audience, so packs sort and tell apart. */
+export function packFileName(input: PackInput): string {
+  // A pack's as-of date is a day: `from` is its 'YYYY-MM-DD'.
+  return `karte-pack-${input.country.iso2}${input.visit ? '-visit' : ''}-${input.asOf.from ?? 'undated'}-${input.audience}.pdf`;
+}
+
+/** Preview documents kept for the frames that show them: the last few, by unguessable id. */
+export class PackPreviews {
+  private static readonly KEPT = 8;
+  private readonly documents = new Map<string, string>();
+
+  /** Keeps the document; returns its path on the app's origin. */
+  publish(html: string): string {
+    const id = crypto.randomBytes(18).toString('base64url');
+    this.documents.set(id, html);
+    for (const old of this.documents.keys()) {
+      if (this.documents.size <= PackPreviews.KEPT) break;
+      this.documents.delete(old);
+    }
+    return `${PACK_PREVIEW_PATH}${id}`;
+  }
+
+  /** The kept preview document a path names, or null. */
+  document(pathname: string): string | null {
+    if (!pathname.startsWith(PACK_PREVIEW_PATH)) return null;
+    return this.documents.get(pathname.slice(PACK_PREVIEW_PATH.length)) ?? null;
+  }
+}

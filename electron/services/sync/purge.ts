@@ -1,0 +1,79 @@
+import { RECORD_TABLES } from '../../../shared/model/records';
+import type { Purge } from '../../../shared/sync/protocol';
+import { statement, type Db } from '../store/database';
+import { removeFromIndex } from '../store/search-index';
+import { inTransaction, type Store } from '../store/store';
+import { isTableName } from '../store/tables';
+
+// When a record leaves this device's reach (its scope narrowed, its case did, or the device was revoked), the server
+// says so and the data must leave the disk: the row, its change log (which holds every value it ever had), its
+// conflicts and its search entries, all overwritten rather than only unlinked, and the WAL emptied afterwards.
+
+/** Deleted content is overwritten with zeros, in the database and the search index, while `work` runs. */
+function overwritingDeletes<T>(db: Db, work: () => T): T {
+  const before = db.pragma('secure_delete', { simple: true }) as number;
+  db.pragma('secure_delete = ON');
+  statement(db, "INSERT INTO search_fts (search_fts, rank) VALUES ('secure-delete', 1)").run();
+  try {
+    return work();
+  } finally {
+    statement(db, "INSERT INTO search_fts (search_fts, rank) VALUES ('secure-delete', 0)").run();
+    db.pragma(`secure_delete = ${before}`);
+  }
+}
+
+/**
+ * Old page images of deleted content may still sit in the write-ahead log: fold it into the file and empty it.
+ * Outside any transaction.
+ */
+export function emptyWal(db: Db): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/** A case's stage events, stored or still waiting in the log for their case. */
+function eventsOfCase(db: Db, caseId: string): string[] {
+  const stored = statement(db, 'SELECT id FROM events WHERE caseId = ?').pluck().all(caseId) as string[];
+  const logged = statement(db, "SELECT DISTINCT rowId FROM changes WHERE tbl = 'events' AND field = 'caseId' AND value = ?").pluck().all(JSON.stringify(caseId)) as string[];
+  return [...new Set([...stored, ...logged])];
+}
+
+/** Removes one record and everything kept about it; whether there was anything to remove. */
+function removeRecord(db: Db, table: string, rowId: string): boolean {
+  const held = (isTableName(table) && statement(db, `DELETE FROM ${table} WHERE id = ?`).run(rowId).changes > 0) || statement(db, 'SELECT 1 FROM changes WHERE tbl = ? AND rowId = ?').get(table, rowId) !== undefined;
+  if (table === 'cases') statement(db, 'DELETE FROM case_countries WHERE caseId = ?').run(rowId);
+  removeFromIndex(db, rowId);
+  statement(db, 'DELETE FROM changes WHERE tbl = ? AND rowId = ?').run(table, rowId);
+  statement(db, 'DELETE FROM conflicts WHERE tbl = ? AND rowId = ?').run(table, rowId);
+  return held;
+}
+
+/**
+ * Removes the records (a case with its stage events) in one transaction and returns how many were held; call emptyWal
+ * once the surrounding transaction has committed.
+ */
+export function purgeRecords(store: Store, purges: readonly Purge[]): number {
+  if (purges.length === 0) return 0;
+  return inTransaction(store, () =>
+    overwritingDeletes(store.db, () => {
+      const records = purges.flatMap((p) => [p, ...(p.table === 'cases' ? eventsOfCase(store.db, p.rowId).map((rowId) => ({ table: 'events', rowId })) : [])]);
+      return records.filter((r) => removeRecord(store.db, r.table, r.rowId)).length;
+    }),
+  );
+}
+
+/**
+ * A revoked device keeps nothing it synced: every record, the whole change log, conflicts, the search index and
+ * the account go. The device's node id stays, so the server still recognises (and refuses) it.
+ */
+export function wipeSyncedData(store: Store): void {
+  inTransaction(store, () =>
+    overwritingDeletes(store.db, () => {
+      for (const table of RECORD_TABLES) statement(store.db, `DELETE FROM ${table}`).run();
+      for (const table of ['case_countries', 'search_docs', 'changes', 'conflicts']) statement(store.db, `DELETE FROM ${table}`).run();
+      statement(store.db, "INSERT INTO search_fts (search_fts) VALUES ('delete-all')").run();
+      statement(store.db, "DELETE FROM meta WHERE key LIKE 'sync.%'").run();
+      statement(store.db, 'UPDATE sync_state SET lastPushedSeq = 0, lastPulledCursor = NULL WHERE id = 1').run();
+    }),
+  );
+  emptyWal(store.db);
+}

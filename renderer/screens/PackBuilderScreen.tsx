@@ -1,0 +1,265 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { ApiArgs, PackPreview } from '../../shared/api';
+import type { Visit } from '../../shared/model/visit';
+import { PACK_SECTIONS, type PackLanguage, type PackSection } from '../../shared/pack/pack-input';
+import { isVisibleTo, SCOPE_LABELS, SCOPES, type Scope } from '../../shared/scopes';
+import type { CaseSummary } from '../../shared/views';
+import { call, downloadFile } from '../api/client';
+import { useApi } from '../api/use-api';
+import { ApiView } from '../components/ApiView';
+import { DateText } from '../components/DateText';
+import { ScopeBadge } from '../components/ScopeBadge';
+import { countryName } from '../labels';
+import { useNotices } from '../stores/notices';
+import { usePreferences } from '../stores/preferences';
+import { today } from './CaseScreen';
+import './PackBuilderScreen.css';
+
+// 説明資料: a briefing pack for a country or a visit, narrowed to its audience, previewed as it will print and
+// exported as an A4 PDF. #/pack?country=VN or #/pack?visit=ID opens it with that choice made.
+
+type PackRequest = ApiArgs<'pack.preview'>;
+
+export function PackBuilderScreen() {
+  const { t } = useTranslation('pack');
+  const [params, setParams] = useSearchParams();
+  const visitId = params.get('visit') ?? '';
+  const visits = useApi('visits.list', {});
+  const visit = visits.data?.find((v) => v.id === visitId) ?? null;
+  const country = visit?.country ?? params.get('country') ?? '';
+  const byVisit = params.has('visit');
+  return (
+    <article className="pack-builder">
+      <h1>{t('title')}</h1>
+      <fieldset className="panel pack-subject">
+        <legend>{t('subject')}</legend>
+        <label>
+          <input type="radio" name="pack-subject" checked={!byVisit} onChange={() => setParams(country ? { country } : {})} /> {t('byCountry')}
+        </label>
+        <label>
+          <input type="radio" name="pack-subject" checked={byVisit} onChange={() => setParams({ visit: '' })} /> {t('byVisit')}
+        </label>
+        {byVisit ? (
+          <VisitSelect visits={visits.data} value={visitId} onChange={(id) => setParams({ visit: id })} />
+        ) : (
+          <CountrySelect value={country} onChange={(iso2) => setParams(iso2 ? { country: iso2 } : {})} />
+        )}
+      </fieldset>
+      {country && (!byVisit || visit) && <PackOptions key={`${country}/${visit?.id ?? ''}`} country={country} visit={visit} />}
+    </article>
+  );
+}
+
+function CountrySelect({ value, onChange }: { value: string; onChange: (iso2: string) => void }) {
+  const { t } = useTranslation('pack');
+  const language = usePreferences((s) => s.language);
+  const countries = useApi('countries.list', {});
+  const withCases = useMemo(
+    () => (countries.data ?? []).filter((c) => c.cases > 0).sort((a, b) => a[language].localeCompare(b[language], language)),
+    [countries.data, language],
+  );
+  return (
+    <div className="pack-field">
+      <label htmlFor="pack-country">{t('country')}</label>
+      <select id="pack-country" value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('chooseCountry')}</option>
+        {withCases.map((c) => (
+          <option key={c.iso2} value={c.iso2}>
+            {c[language]} ({c.iso2})
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function VisitSelect({ visits, value, onChange }: { visits: Visit[] | undefined; value: string; onChange: (id: string) => void }) {
+  const { t } = useTranslation('pack');
+  const language = usePreferences((s) => s.language);
+  if (visits?.length === 0) return <p className="muted">{t('noVisits')}</p>;
+  return (
+    <div className="pack-field">
+      <label htmlFor="pack-visit">{t('visit')}</label>
+      <select id="pack-visit" value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('chooseVisit')}</option>
+        {(visits ?? []).map((v) => (
+          <option key={v.id} value={v.id}>
+            {v.dates.text} {countryName(v.country, language)}: {v.title}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function PackOptions({ country, visit }: { country: string; visit: Visit | null }) {
+  const cases = useApi('cases.list', { country });
+  return <ApiView state={cases}>{(list) => <PackForm country={country} visit={visit} cases={list} />}</ApiView>;
+}
+
+function PackForm({ country, visit, cases }: { country: string; visit: Visit | null; cases: CaseSummary[] }) {
+  const { t } = useTranslation('pack');
+  const language = usePreferences((s) => s.language);
+  const show = useNotices((s) => s.show);
+  // A visit's pack starts from its linked cases, a country's from all of them.
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(visit ? visit.caseIds : cases.map((c) => c.id)));
+  const [sections, setSections] = useState<ReadonlySet<PackSection>>(() => new Set(PACK_SECTIONS.filter((s) => s !== 'visit' || visit)));
+  const [lang, setLang] = useState<PackLanguage>(language);
+  const [counterpartLang, setCounterpartLang] = useState('');
+  const [audience, setAudience] = useState<Scope>('council');
+  const [asOf, setAsOf] = useState(today);
+  const [preview, setPreview] = useState<(PackPreview & { for: string }) | null>(null);
+  const [busy, setBusy] = useState<'preview' | 'export' | null>(null);
+
+  const request: PackRequest = {
+    ...(visit ? { visitId: visit.id } : { country }),
+    audience,
+    lang,
+    ...(counterpartLang ? { counterpartLang } : {}),
+    caseIds: cases.filter((c) => chosen.has(c.id) && isVisibleTo(c.scope, audience)).map((c) => c.id),
+    sections: PACK_SECTIONS.filter((s) => sections.has(s)),
+    asOf,
+  };
+  const requestKey = JSON.stringify(request);
+  const toggle = <T,>(set: ReadonlySet<T>, item: T, on: boolean): ReadonlySet<T> => {
+    const next = new Set(set);
+    if (on) next.add(item);
+    else next.delete(item);
+    return next;
+  };
+  const failed = (error: Error) => show('error', t('failed', { message: error.message }));
+
+  const makePreview = () => {
+    setBusy('preview');
+    call('pack.preview', request)
+      .then((result) => setPreview({ ...result, for: requestKey }))
+      .catch(failed)
+      .finally(() => setBusy(null));
+  };
+  const exportPdf = () => {
+    setBusy('export');
+    call('pack.export', request)
+      .then(async (result) => {
+        if (result.outcome === 'saved') show('info', t('saved', { file: result.file }));
+        if (result.outcome === 'download') {
+          await downloadFile(result.url, result.fileName);
+          show('info', t('downloaded', { file: result.fileName }));
+        }
+      })
+      .catch(failed)
+      .finally(() => setBusy(null));
+  };
+  // A preview of other settings would mislead: it shows only while it is what export would print.
+  const outdated = preview !== null && preview.for !== requestKey;
+
+  return (
+    <>
+      <div className="pack-columns">
+        <fieldset className="panel pack-cases">
+          <legend>
+            {t('cases')} — {countryName(country, language)}
+          </legend>
+          {cases.length === 0 ? (
+            <p className="muted">{t('noCases')}</p>
+          ) : (
+            <>
+              <div className="pack-case-tools">
+                <button type="button" onClick={() => setChosen(new Set(cases.map((c) => c.id)))}>
+                  {t('allCases')}
+                </button>
+                <button type="button" onClick={() => setChosen(new Set())}>
+                  {t('noneCases')}
+                </button>
+              </div>
+              <ul>
+                {cases.map((c) => {
+                  const fits = isVisibleTo(c.scope, audience);
+                  return (
+                    <li key={c.id} className={fits ? undefined : 'pack-case-narrower'}>
+                      <label>
+                        <input type="checkbox" checked={fits && chosen.has(c.id)} disabled={!fits} onChange={(e) => setChosen(toggle(chosen, c.id, e.target.checked))} />{' '}
+                        {c.title}
+                      </label>{' '}
+                      <ScopeBadge scope={c.scope} />
+                      {!fits && <span className="pack-note"> {t('narrower')}</span>}
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          )}
+        </fieldset>
+        <div className="pack-settings">
+          <fieldset className="panel">
+            <legend>{t('sections')}</legend>
+            {PACK_SECTIONS.map((s) => (
+              <label key={s} className="pack-check">
+                <input type="checkbox" checked={sections.has(s)} disabled={s === 'visit' && !visit} onChange={(e) => setSections(toggle(sections, s, e.target.checked))} />{' '}
+                {t(`sectionNames.${s}`)}
+              </label>
+            ))}
+            <p className="muted">{t('alwaysPrinted')}</p>
+          </fieldset>
+          <fieldset className="panel">
+            <div className="pack-field">
+              <label htmlFor="pack-lang">{t('language')}</label>
+              <select id="pack-lang" value={lang} onChange={(e) => setLang(e.target.value as PackLanguage)}>
+                {(['ja', 'en'] as const).map((l) => (
+                  <option key={l} value={l}>
+                    {t(`languages.${l}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="pack-field">
+              <label htmlFor="pack-counterpart-lang">{t('counterpartLang')}</label>
+              <input id="pack-counterpart-lang" value={counterpartLang} pattern="[a-z]{2}" maxLength={2} size={4} placeholder="vi" onChange={(e) => setCounterpartLang(e.target.value.trim().toLowerCase())} />
+            </div>
+            <div className="pack-field">
+              <label htmlFor="pack-audience">{t('audience')}</label>
+              <select id="pack-audience" value={audience} onChange={(e) => setAudience(e.target.value as Scope)}>
+                {SCOPES.map((s) => (
+                  <option key={s} value={s}>
+                    {t('audienceOption', { scope: SCOPE_LABELS[s][language], marking: SCOPE_LABELS[s].marking[lang] })}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="pack-field">
+              <label htmlFor="pack-as-of">{t('asOf')}</label>
+              <input id="pack-as-of" type="date" value={asOf} required onChange={(e) => setAsOf(e.target.value)} />
+            </div>
+            {visit && (
+              <p className="muted">
+                {t('visit')}: <DateText date={visit.dates} /> {visit.title}
+              </p>
+            )}
+          </fieldset>
+          <div className="pack-actions">
+            <button type="button" onClick={makePreview} disabled={busy !== null || asOf === ''}>
+              {busy === 'preview' ? t('previewing') : t('preview')}
+            </button>
+            <button type="button" onClick={exportPdf} disabled={busy !== null || asOf === ''}>
+              {busy === 'export' ? t('exporting') : t('export')}
+            </button>
+          </div>
+        </div>
+      </div>
+      {preview && (
+        <section className="pack-preview" aria-label={t('previewTitle')}>
+          {outdated ? (
+            <p className="muted">{t('outdated')}</p>
+          ) : (
+            <>
+              <p className="muted">{t('previewCases', { count: preview.cases })}</p>
+              {/* Same-origin for the pack's font files; no allow-scripts: nothing in the preview runs. */}
+              <iframe title={t('previewTitle')} src={preview.url} sandbox="allow-same-origin" referrerPolicy="no-referrer" />
+            </>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+import type pg from 'pg';
+import type { SyncChange } from '../shared/sync/change';
+import type { PullPage, Purge } from '../shared/sync/protocol';
+import type { Session } from './accounts';
+import { readableScopes } from './permissions';
+
+// Pulls page through the central change log by server_seq. What a session receives is decided by the records as
+// they stand now, not as they stood when a change was written: a record that left its reach comes as a purge; when
+// a record's reach changes and it is within the session's, it comes whole, as it stands (the newest change of each
+// field); older history written under a scope the session may not hold stays back.
+
+interface ChangeRow {
+  server_seq: string;
+  hlc: string;
+  field: string;
+  tbl: string;
+  row_id: string;
+  value: unknown;
+  scope: string;
+  prev: string | null;
+  author: string;
+}
+
+interface WindowRow extends ChangeRow {
+  /** Whether the session may hold the record now (its scope, and its case's for a stage event). */
+  visible: boolean;
+  /** Whether the session may hold the change itself (the scope it was written under). */
+  readable: boolean;
+  /** For changes of scope, of an event's case, and of a case's title: whether it is part of the record's first write. */
+  creates: boolean | null;
+  /**
+   * For a change of a record the session holds, written under a scope it may not hold: whether it still sets its
+   * field. A record widened by a concurrent edit is shared as it stands, including such values.
+   */
+  newest: boolean | null;
+}
+
+// Query parameters shared by every statement here: $1 a server_seq bound, $2 the session's readable scopes, $3 its
+// organisation.
+const mayHoldSql = (scope: string, owner: string) => `(${scope} = ANY($2) AND (${scope} <> 'internal' OR ${owner} = $3))`;
+// A stage event is held only by those who may hold its case (親子); until its case reaches the server, by its own scope.
+const RECORD_VISIBLE = `(${mayHoldSql('r.scope', 'r.owner_org')} AND (p.row_id IS NULL OR ${mayHoldSql('p.scope', 'p.owner_org')}))`;
+const RECORD_JOINS = `JOIN records r ON r.tbl = c.tbl AND r.row_id = c.row_id
+  LEFT JOIN record_parents rp ON rp.tbl = c.tbl AND rp.row_id = c.row_id
+  LEFT JOIN records p ON p.tbl = rp.parent_tbl AND p.row_id = rp.parent_row_id`;
+const CHANGE_COLUMNS = 'c.server_seq, c.hlc, c.field, c.tbl, c.row_id, c.value, c.scope, c.prev, c.author';
+
+/** Changes that can change who may see a record: its scope, and the case a stage event belongs to. */
+const VISIBILITY_CHANGE = "(c.field = 'scope' OR (c.tbl = 'events' AND c.field = 'caseId'))";
+function changesVisibility(row: ChangeRow): boolean {
+  return row.field === 'scope' || (row.tbl === 'events' && row.field === 'caseId');
+}
+
+/** A case's title is set by the write that creates it (a title has no default). */
+const CASE_TITLE = "(c.tbl = 'cases' AND c.field = 'title')";
+
+function toSyncChange(r: ChangeRow): SyncChange {
+  return { hlc: r.hlc, author: r.author, table: r.tbl, rowId: r.row_id, field: r.field, value: r.value, scope: r.scope, prev: r.prev };
+}
+
+/**
+ * A record, with the stage events of a case, as it stands up to `lastSeq`: the newest change of each field. The
+ * history before it may hold values written under a narrower scope, so it stays back.
+ */
+async function currentState(db: pg.Pool, session: Session, table: string, rowId: string, lastSeq: string): Promise<ChangeRow[]> {
+  const found = await db.query<ChangeRow>(
+    `SELECT DISTINCT ON (c.tbl, c.row_id, c.field) ${CHANGE_COLUMNS}
+       FROM changes c ${RECORD_JOINS}
+      WHERE c.server_seq <= $1 AND ${RECORD_VISIBLE}
+        AND ((c.tbl = $4 AND c.row_id = $5)
+             OR (c.tbl, c.row_id) IN (SELECT tbl, row_id FROM record_parents WHERE parent_tbl = $4 AND parent_row_id = $5))
+      ORDER BY c.tbl, c.row_id, c.field, c.hlc DESC`,
+    [lastSeq, readableScopes(session), session.orgId, table, rowId],
+  );
+  return found.rows;
+}
+
+/**
+ * Stage events that reached the server before their case went by their own scope; once the case exists, those out
+ * of the session's reach with it must go again. (Ids are random, so this happens only when devices create the same
+ * ids, as two imports of one file do.)
+ */
+async function orphansOfHiddenCases(db: pg.Pool, hiddenCases: string[], windowStart: string): Promise<Purge[]> {
+  if (hiddenCases.length === 0) return [];
+  const found = await db.query<{ tbl: string; row_id: string }>(
+    `SELECT rp.tbl, rp.row_id FROM record_parents rp
+      WHERE rp.parent_tbl = 'cases' AND rp.parent_row_id = ANY($1)
+        AND EXISTS (SELECT 1 FROM changes o WHERE o.tbl = rp.tbl AND o.row_id = rp.row_id AND o.server_seq <= $2)`,
+    [hiddenCases, windowStart],
+  );
+  return found.rows.map((r) => ({ table: r.tbl, rowId: r.row_id }));
+}
+
+/**
+ * The next page after `cursor`. At most `limit` changes of the log are looked at, so every page costs about the
+ * same and the cursor moves on even past changes the session may not see (a page may then carry none).
+ */
+export async function pull(db: pg.Pool, session: Session, cursor: string | null, limit: number): Promise<PullPage> {
+  const from = cursor ?? '0';
+  const found = await db.query<WindowRow>(
+    `SELECT c.server_seq, c.hlc, c.field, c.tbl, c.row_id, c.scope, c.prev, c.author,
+            ${RECORD_VISIBLE} AS visible, ${mayHoldSql('c.scope', 'r.owner_org')} AS readable,
+            CASE WHEN ${RECORD_VISIBLE} THEN c.value END AS value,
+            CASE WHEN ${VISIBILITY_CHANGE} OR ${CASE_TITLE}
+                 THEN c.hlc = (SELECT min(f.hlc) FROM changes f WHERE f.tbl = c.tbl AND f.row_id = c.row_id) END AS creates,
+            CASE WHEN ${RECORD_VISIBLE} AND NOT ${mayHoldSql('c.scope', 'r.owner_org')}
+                 THEN NOT EXISTS (SELECT 1 FROM changes n WHERE n.tbl = c.tbl AND n.row_id = c.row_id AND n.field = c.field AND n.hlc > c.hlc) END AS newest
+       FROM changes c ${RECORD_JOINS}
+      WHERE c.server_seq > $1
+      ORDER BY c.server_seq LIMIT $4`,
+    [from, readableScopes(session), session.orgId, limit + 1],
+  );
+  const window = found.rows.slice(0, limit);
+  const lastSeq = window.at(-1)?.server_seq;
+  if (lastSeq === undefined) return { changes: [], purges: [], cursor, more: false };
+
+  const sent = new Map<string, ChangeRow>();
+  const send = (rows: ChangeRow[]) => {
+    for (const row of rows) sent.set(`${row.hlc} ${row.field}`, row);
+  };
+  const purges = new Map<string, Purge>();
+  const hiddenCases: string[] = [];
+  for (const row of window) {
+    if (!row.visible) {
+      // A record's creation takes nothing away: nobody out of its reach ever held it.
+      if (changesVisibility(row) && !row.creates) purges.set(`${row.tbl} ${row.row_id}`, { table: row.tbl, rowId: row.row_id });
+      if (row.tbl === 'cases' && row.field === 'title' && row.creates) hiddenCases.push(row.row_id);
+      continue;
+    }
+    // The session may not have held the record before: whatever came earlier, it gets the record as it stands.
+    if (changesVisibility(row) && !row.creates) send(await currentState(db, session, row.tbl, row.row_id, lastSeq));
+    if (row.readable || row.newest) send([row]);
+  }
+  for (const purge of await orphansOfHiddenCases(db, hiddenCases, from)) purges.set(`${purge.table} ${purge.rowId}`, purge);
+  return {
+    changes: [...sent.values()].sort((a, b) => Number(a.server_seq) - Number(b.server_seq)).map(toSyncChange),
+    purges: [...purges.values()],
+    cursor: lastSeq,
+    more: found.rows.length > limit,
+  };
+}

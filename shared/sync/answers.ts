@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { syncChangeSchema } from './change';
+import { purgeSchema, type PullPage, type PushResult } from './protocol';
+
+// The sync server's answers as schemas, for its OpenAPI description. Each is typed by the protocol's own types, so
+// a change there that these do not follow fails to compile.
+
+export const errorAnswerSchema = z.object({
+  error: z.string(),
+  /** Set where a client must act on the answer, e.g. DEVICE_REVOKED_CODE. */
+  code: z.string().optional(),
+});
+
+export const loginAnswerSchema = z.object({ token: z.string() });
+
+export const logoutAnswerSchema = z.object({});
+
+const pushResultSchema: z.ZodType<PushResult> = z.object({
+  hlc: z.string(),
+  field: z.string(),
+  status: z.enum(['applied', 'duplicate', 'rejected']),
+  reason: z.string().optional(),
+});
+
+export const pushAnswerSchema = z.object({ results: z.array(pushResultSchema) });
+
+export const pullAnswerSchema: z.ZodType<PullPage> = z.object({
+  changes: z.array(syncChangeSchema),
+  purges: z.array(purgeSchema),
+  cursor: z.string().nullable(),
+  more: z.boolean(),
+});

@@ -1,0 +1,120 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readAccount } from '../../electron/services/sync/client';
+import { addOrganisation, addUser, revokeToken } from '../../server/accounts';
+import { installBackEnd, type TestBackEnd } from '../support/karte-bridge';
+import { renderApp } from '../support/render-app';
+import { startSyncServer, type TestSyncServer } from '../support/sync-server';
+
+// The sync bar in the layout and the sign-in screen, on a temp store signed in to a real sync server.
+
+const PASSWORD = '画面のパスワード';
+
+let server: TestSyncServer | undefined;
+
+beforeAll(async () => {
+  server = await startSyncServer();
+  const org = await addOrganisation(server.db, '外務省', 'ministry');
+  for (const login of ['alice', 'bob']) await addUser(server.db, { login, orgId: org, role: 'editor', password: PASSWORD });
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+function syncBar(): HTMLElement {
+  return screen.getByRole('group', { name: '同期の状態' });
+}
+
+async function fillSignIn(values: { server?: string; login?: string; password: string }): Promise<void> {
+  const form = screen.getByRole('form', { name: 'サインイン' });
+  for (const [label, value] of [
+    ['同期サーバーのURL', values.server],
+    ['ログイン名', values.login],
+    ['パスワード', values.password],
+  ] as const) {
+    if (value === undefined) continue;
+    const input = within(form).getByLabelText(label);
+    await userEvent.clear(input);
+    await userEvent.type(input, value);
+  }
+  await userEvent.click(within(form).getByRole('button', { name: 'サインイン' }));
+}
+
+describe('sync status and sign-in', () => {
+  let backEnd: TestBackEnd;
+  afterEach(() => backEnd.close());
+
+  it('says sync is not set up and leads to the sign-in form', async () => {
+    backEnd = installBackEnd();
+    const router = renderApp('/');
+    await waitFor(() => expect(syncBar().textContent).toContain('同期: 未設定'));
+    await userEvent.click(within(syncBar()).getByRole('link', { name: 'サインイン' }));
+    expect(router.state.location.pathname).toBe('/sync');
+    expect(await screen.findByRole('form', { name: 'サインイン' })).toBeTruthy();
+  });
+
+  it('signs in at the real server, shows the outbox, syncs now, signs out and refuses a bad password', async () => {
+    backEnd = installBackEnd({ demo: true });
+    renderApp('/sync');
+    await screen.findByRole('form', { name: 'サインイン' });
+
+    // A wrong password: the server's refusal is shown, nothing is kept.
+    await fillSignIn({ server: server!.url, login: 'alice', password: '違う' });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^サインインできませんでした: .*401/);
+    expect(readAccount(backEnd.store)).toBeUndefined();
+
+    await fillSignIn({ password: PASSWORD });
+    expect((await screen.findByText(/alice として .* にサインインしています。/, undefined, { timeout: 10_000 })).textContent).toBe(`alice として ${server!.url} にサインインしています。`);
+    // The first sync sends the demo dossiers; the bar then shows when it ended, exactly on hover.
+    await waitFor(() => expect(within(syncBar()).queryByText(/^未送信/)).toBeNull(), { timeout: 20_000 });
+    const lastSync = await within(syncBar()).findByText((_, element) => element?.tagName === 'TIME');
+    expect(lastSync.getAttribute('title')).toMatch(/^\d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d\d:\d\d$/);
+    expect(syncBar().textContent).toMatch(/^オンライン最終同期 (今|\d+ 秒前)今すぐ同期$/);
+
+    // An edit is counted in the outbox until "sync now" sends it.
+    await window.karte!.call('case.create', { title: 'ベトナム 郵便近代化', countries: ['VN'], sectorLabel: '郵便' });
+    expect(await within(syncBar()).findByText(/^未送信 \d+件$/)).toBeTruthy();
+    await userEvent.click(within(syncBar()).getByRole('button', { name: '今すぐ同期' }));
+    await waitFor(() => expect(within(syncBar()).queryByText(/^未送信/)).toBeNull());
+    const details = screen.getByRole('region', { name: '同期の状態' });
+    expect(within(details).getByText('未送信の変更').nextElementSibling?.textContent).toBe('0件');
+
+    // Signing out keeps the account for the form and says the password can be checked on this device.
+    await userEvent.click(screen.getByRole('button', { name: 'サインアウト' }));
+    const form = await screen.findByRole('form', { name: 'サインイン' });
+    expect((within(form).getByLabelText('同期サーバーのURL') as HTMLInputElement).value).toBe(server!.url);
+    expect((within(form).getByLabelText('ログイン名') as HTMLInputElement).value).toBe('alice');
+    expect(within(form).getByText(/alice のパスワードをこの端末で確かめて/)).toBeTruthy();
+    expect(syncBar().textContent).toContain('同期: サインアウト中');
+  });
+
+  it('asks to sign in again when the server refuses the token, and names the error', async () => {
+    backEnd = installBackEnd();
+    renderApp('/sync');
+    await screen.findByRole('form', { name: 'サインイン' });
+    await fillSignIn({ server: server!.url, login: 'bob', password: PASSWORD });
+    await screen.findByText(/bob として/, undefined, { timeout: 10_000 });
+    await waitFor(() => expect(syncBar().textContent).toContain('最終同期'));
+
+    await revokeToken(server!.db, readAccount(backEnd.store)!.token);
+    await userEvent.click(within(syncBar()).getByRole('button', { name: '今すぐ同期' }));
+    await waitFor(() => expect(syncBar().textContent).toContain('同期: 再サインインが必要です'));
+    expect(within(syncBar()).getByText(/sync server answered 401/)).toBeTruthy();
+    const form = await screen.findByRole('form', { name: 'サインイン' });
+    expect(within(form).getByText(/サーバーがこの端末のサインインを受け付けませんでした/)).toBeTruthy();
+    // Only the server can let bob back in now: no offline sign-in is offered.
+    expect(within(form).queryByText(/この端末で確かめて/)).toBeNull();
+  });
+
+  it('names the server it cannot reach on a first sign-in', async () => {
+    backEnd = installBackEnd();
+    renderApp('/sync');
+    await screen.findByRole('form', { name: 'サインイン' });
+    // Port 9 (discard), which nothing on this machine serves.
+    await fillSignIn({ server: 'http://127.0.0.1:9', login: 'alice', password: PASSWORD });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/cannot reach the sync server at http:\/\/127\.0\.0\.1:9\/v1\/login/);
+  });
+});

@@ -1,0 +1,225 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ORGANISATION_TYPES } from '../../shared/model/organisation';
+import { ADMIN_CALLS } from '../../shared/sync/admin-protocol';
+import { DEVICE_REVOKED_CODE } from '../../shared/sync/protocol';
+import { ensureAdmin } from '../../server/accounts';
+import { buildServer, OPENAPI_ROUTE } from '../../server/app';
+import { openStore, type Store } from '../../electron/services/store/store';
+import { login, syncOnce } from '../../electron/services/sync/client';
+import { KARTE_BIN, type CliResult } from '../support/cli';
+import { startSyncServer, type TestSyncServer } from '../support/sync-server';
+import { useTempDir } from '../support/temp';
+
+// Operators run the server through `karte admin …`, signed in as a user of role admin: organisations, users
+// (their password never an argument), disabling users and revoking devices; the same routes over HTTP; and the
+// OpenAPI description of the whole API.
+
+const ADMIN_PASSWORD = 'operator パスワード';
+const USER_PASSWORD = 'staff password 二〇二六';
+
+let server: TestSyncServer | undefined;
+
+beforeAll(async () => {
+  server = await startSyncServer();
+  // As `npm run server` does on a first start.
+  await ensureAdmin(server.db, ADMIN_PASSWORD, { name: 'Karte operators', type: 'ministry' });
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+const run = promisify(execFile);
+
+/** bin/karte in its own process, without blocking this one: the server answering it runs here. */
+async function karte(args: string[], options: { env?: Record<string, string>; stdin?: string } = {}): Promise<CliResult> {
+  // A password only where a test gives one: otherwise the CLI must read stdin.
+  const { KARTE_PASSWORD: _ambient, ...inherited } = process.env;
+  const env = { ...inherited, KARTE_USER: 'operator', ...options.env };
+  const running = run(process.execPath, [KARTE_BIN, ...args], { env, timeout: 60_000 });
+  running.child.stdin?.end(options.stdin ?? '');
+  try {
+    const { stdout, stderr } = await running;
+    return { status: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { status: typeof failed.code === 'number' ? failed.code : null, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
+
+async function withStore<T>(file: string, work: (store: Store) => T | Promise<T>): Promise<T> {
+  const store = openStore(file, { author: 'test' });
+  try {
+    return await work(store);
+  } finally {
+    store.close();
+  }
+}
+
+function deviceOf(file: string): Promise<string> {
+  return withStore(file, (store) => store.node);
+}
+
+/** Signs a store in through the desktop client, as `karte login` would. */
+function signIn(file: string, user: string, password: string): Promise<unknown> {
+  return withStore(file, (store) => login(store, { server: server!.url, login: user, password }));
+}
+
+function sync(file: string): Promise<unknown> {
+  return withStore(file, (store) => syncOnce(store));
+}
+
+async function post(route: string, body: unknown, token?: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'karte-protocol': '1' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(`${server!.url}${route}`, { method: 'POST', headers, body: JSON.stringify(body) });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+interface UserEntry {
+  login: string;
+  org: string;
+  role: string;
+  disabled: boolean;
+  devices: { id: string; revoked: boolean }[];
+}
+
+describe('karte admin', () => {
+  const temp = useTempDir();
+
+  // A dozen CLI processes, each starting TypeScript through tsx: more than the default time on a busy machine.
+  it('manages organisations, users and devices of the server the admin is signed in to', { timeout: 180_000 }, async () => {
+    const [adminDb, aliceDb, bobDb] = ['operator', 'alice', 'bob'].map((name) => path.join(temp.dir(), `${name}.sqlite`));
+    const admin = (args: string[], options?: { env?: Record<string, string>; stdin?: string }) => karte(['--db', adminDb, 'admin', ...args], options);
+
+    // Not signed in yet: nothing to act on.
+    const early = await admin(['org', 'list']);
+    expect(early.status).toBe(1);
+    expect(early.stderr).toMatch(/not signed in/);
+    await signIn(adminDb, 'admin', ADMIN_PASSWORD);
+
+    const [ministry, company, wrongType] = await Promise.all([
+      admin(['org', 'add', '国土交通省', '--type', 'ministry', '--json']),
+      admin(['org', 'add', 'Acme Engineering', '--type', 'company']),
+      admin(['org', 'add', 'Somewhere', '--type', 'club']),
+    ]);
+    expect(JSON.parse(ministry.stdout)).toEqual({ name: '国土交通省', type: 'ministry', users: 0 });
+    expect(company.stdout).toMatch(/added organisation Acme Engineering \(company\)/);
+    expect(wrongType.status).toBe(1);
+    expect(wrongType.stderr).toMatch(/type: Invalid option/);
+
+    // The password from KARTE_PASSWORD or from stdin, never from the command line.
+    const [alice, bob] = await Promise.all([
+      admin(['user', 'add', 'alice', '--org', '国土交通省', '--role', 'editor'], { env: { KARTE_PASSWORD: USER_PASSWORD } }),
+      admin(['user', 'add', 'bob', '--org', 'Acme Engineering', '--role', 'reader'], { stdin: `${USER_PASSWORD}\n` }),
+    ]);
+    expect([alice.status, bob.status], alice.stderr + bob.stderr).toEqual([0, 0]);
+    expect(bob.stdout).toMatch(/added user bob \(reader\) to Acme Engineering/);
+
+    // Both sign in with the passwords given; their devices show in the list.
+    await Promise.all([signIn(aliceDb, 'alice', USER_PASSWORD), signIn(bobDb, 'bob', USER_PASSWORD)]);
+    const [adminDevice, aliceDevice, bobDevice] = await Promise.all([deviceOf(adminDb), deviceOf(aliceDb), deviceOf(bobDb)]);
+    const [orgs, users, userTable, notAdmin] = await Promise.all([
+      admin(['org', 'list', '--json']),
+      admin(['user', 'list', '--json']),
+      admin(['user', 'list']),
+      // An editor is no admin.
+      karte(['--db', aliceDb, 'admin', 'org', 'list']),
+    ]);
+    expect(JSON.parse(orgs.stdout)).toEqual([
+      { name: 'Acme Engineering', type: 'company', users: 1 },
+      { name: 'Karte operators', type: 'ministry', users: 1 },
+      { name: '国土交通省', type: 'ministry', users: 1 },
+    ]);
+    expect((JSON.parse(users.stdout) as UserEntry[]).map((u) => [u.login, u.org, u.role, u.disabled, u.devices])).toEqual([
+      ['admin', 'Karte operators', 'admin', false, [{ id: adminDevice, revoked: false }]],
+      ['alice', '国土交通省', 'editor', false, [{ id: aliceDevice, revoked: false }]],
+      ['bob', 'Acme Engineering', 'reader', false, [{ id: bobDevice, revoked: false }]],
+    ]);
+    expect(userTable.stdout).toMatch(new RegExp(`^login\\s+organisation\\s+role\\s+status\\s+devices\n(.*\n)?alice\\s+国土交通省\\s+editor\\s+active\\s+${aliceDevice}`));
+    expect(notAdmin.status).toBe(1);
+    expect(notAdmin.stderr).toMatch(/403: only an admin may/);
+
+    // Revoking Alice's device: her next sync is answered that it is revoked. Disabling Bob signs his device out.
+    const [revoked, disabled] = await Promise.all([admin(['device', 'revoke', aliceDevice, '--json']), admin(['user', 'disable', 'bob'])]);
+    expect(JSON.parse(revoked.stdout)).toEqual({ device: aliceDevice, login: 'alice', tokensRevoked: 1 });
+    expect(disabled.stdout).toMatch(/disabled bob: 1 token\(s\) revoked/);
+    await expect(sync(aliceDb)).rejects.toThrow(/revoked/);
+    await expect(sync(bobDb)).rejects.toThrow(/401/);
+    const after = JSON.parse((await admin(['user', 'list', '--json'])).stdout) as UserEntry[];
+    expect(after.find((u) => u.login === 'bob')?.disabled).toBe(true);
+    expect(after.find((u) => u.login === 'alice')?.devices).toEqual([{ id: aliceDevice, revoked: true }]);
+  });
+});
+
+describe('admin routes over HTTP', () => {
+  it('check bodies with the shared schemas and refuse what exists already, changing nothing', async () => {
+    const login = await post('/v1/login', { login: 'admin', password: ADMIN_PASSWORD, device: 'ad0000000000000a' });
+    const token = String(login.body.token);
+    const orgsBefore = await post('/v1/admin/org/list', {}, token);
+
+    const shortPassword = await post('/v1/admin/user/add', { login: 'dave', org: 'Karte operators', role: 'editor', password: 'short' }, token);
+    expect(shortPassword.status).toBe(400);
+    expect(shortPassword.body.error).toMatch(/password: a password has at least 8 characters/);
+    const wrongRole = await post('/v1/admin/user/add', { login: 'dave', org: 'Karte operators', role: 'owner', password: USER_PASSWORD }, token);
+    expect(wrongRole.status).toBe(400);
+    const taken = await post('/v1/admin/user/add', { login: 'admin', org: 'Karte operators', role: 'editor', password: USER_PASSWORD }, token);
+    expect(taken).toEqual({ status: 409, body: { error: "a user 'admin' exists already" } });
+    const noOrg = await post('/v1/admin/user/add', { login: 'dave', org: '存在しない省', role: 'editor', password: USER_PASSWORD }, token);
+    expect(noOrg.status).toBe(404);
+    expect(noOrg.body.error).toMatch(/no organisation named '存在しない省'/);
+    expect((await post('/v1/admin/org/add', { name: 'Karte operators', type: 'agency' }, token)).status).toBe(409);
+    expect((await post('/v1/admin/user/disable', { login: 'nobody' }, token)).status).toBe(404);
+    expect((await post('/v1/admin/device/revoke', { device: 'not-a-device' }, token)).status).toBe(400);
+    expect((await post('/v1/admin/device/revoke', { device: '0123456789abcdef' }, token)).status).toBe(404);
+    const users = (await post('/v1/admin/user/list', {}, token)).body.users as UserEntry[];
+    expect(users.map((u) => u.login)).not.toContain('dave');
+    expect(await post('/v1/admin/org/list', {}, token)).toEqual(orgsBefore);
+  });
+
+  it('still asks for the protocol version', async () => {
+    const response = await fetch(`${server!.url}/v1/admin/org/list`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toMatch(/this server speaks protocol 1/);
+  });
+});
+
+describe('the OpenAPI description', () => {
+  it('is served without token or protocol header and describes every route with its body and answer', async () => {
+    const response = await fetch(`${server!.url}${OPENAPI_ROUTE}`);
+    expect(response.status).toBe(200);
+    const spec = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { requestBody?: { content: { 'application/json': { schema: Record<string, unknown> } } }; responses: Record<string, { content?: unknown }> }>>;
+    };
+    expect(spec.openapi).toMatch(/^3\./);
+
+    // Every route the server registers, as Fastify lists them.
+    const app = await buildServer(server!.db);
+    await app.ready();
+    const routes = [...app.printRoutes({ commonPrefix: false }).matchAll(/(\/\S*) \(([A-Z, ]+)\)/g)].flatMap(([, url, methods]) =>
+      methods
+        .split(', ')
+        .filter((m) => m !== 'HEAD')
+        .map((method) => ({ url, method: method.toLowerCase() })),
+    );
+    await app.close();
+    expect(routes.map((r) => r.url)).toEqual(expect.arrayContaining(['/v1/login', '/v1/logout', '/v1/push', '/v1/pull', OPENAPI_ROUTE, ...Object.values(ADMIN_CALLS).map((c) => `/${c.route}`)]));
+    for (const { url, method } of routes) {
+      const operation = spec.paths[url]?.[method];
+      expect(operation, `${method} ${url}`).toBeDefined();
+      if (url === OPENAPI_ROUTE) continue;
+      expect(operation.responses['200'].content, `${method} ${url} answer`).toBeDefined();
+      expect(operation.responses['4XX'].content, `${method} ${url} refusals`).toBeDefined();
+      if (url !== '/v1/logout') expect(operation.requestBody, `${method} ${url} body`).toBeDefined();
+    }
+
+    // Drawn from the zod schemas: the organisation types, the revoked-device code in the refusals.
+    const orgAdd = spec.paths['/v1/admin/org/add'].post.requestBody!.content['application/json'].schema as { properties: { type: { enum: string[] } } };
+    expect(orgAdd.properties.type.enum).toEqual([...ORGANISATION_TYPES]);
+    expect(JSON.stringify(spec.paths['/v1/push'])).toContain(DEVICE_REVOKED_CODE);
+  });
+});

@@ -1,0 +1,229 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeHlc } from '../../shared/hlc';
+import { RECORD_TABLES } from '../../shared/model/records';
+import { ADMIN_CALLS } from '../../shared/sync/admin-protocol';
+import type { SyncChange } from '../../shared/sync/change';
+import { changeRefusal, MAX_CLOCK_LEAD_MS } from '../../shared/sync/change-rules';
+import { DEVICE_REVOKED_CODE, DEVICE_REVOKED_STATUS, type PushResult } from '../../shared/sync/protocol';
+import { addOrganisation, addUser } from '../../server/accounts';
+import { importKarteFiles } from '../../electron/services/import/karte-import';
+import { writeRows } from '../../electron/services/store/store';
+import { fieldsOf, TABLES } from '../../electron/services/store/tables';
+import { login as clientLogin, syncOnce } from '../../electron/services/sync/client';
+import { outboxCount } from '../../electron/services/sync/outbox';
+import { startSyncServer, type TestSyncServer } from '../support/sync-server';
+import { DEMO_DIR, useTempDir } from '../support/temp';
+
+// The sync server refuses what it must, per change or per request, and a refusal changes nothing: changes no
+// replica could apply, timestamps that would drag every clock forward, tokens signed out, users disabled, devices
+// revoked (answered so the client removes its data), and admin routes called by anyone but an admin.
+
+const PASSWORD = 'hardening パスワード';
+const HOUR = 60 * 60 * 1000;
+
+let server: TestSyncServer | undefined;
+let db: pg.Pool;
+let base: string;
+
+beforeAll(async () => {
+  server = await startSyncServer();
+  ({ db, url: base } = server);
+  const org = await addOrganisation(db, '経済産業省', 'ministry');
+  for (const [login, role] of [['boss', 'admin'], ['ed', 'editor'], ['rd', 'reader'], ['leaver', 'editor'], ['phone-user', 'editor'], ['client', 'editor']] as const) {
+    await addUser(db, { login, orgId: org, role, password: PASSWORD });
+  }
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+async function post(route: string, body: unknown, token?: string): Promise<Answer> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'karte-protocol': '1' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(`${base}${route}`, { method: 'POST', headers, body: JSON.stringify(body) });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+let deviceCount = 0;
+
+async function signIn(login: string): Promise<{ device: string; token: string }> {
+  const device = (0xd000 + ++deviceCount).toString(16).padStart(16, '0');
+  const { status, body } = await post('/v1/login', { login, password: PASSWORD, device });
+  expect(status, JSON.stringify(body)).toBe(200);
+  return { device, token: String(body.token) };
+}
+
+let tick = 0;
+
+function change(device: string, overrides: Partial<SyncChange> & { millis?: number } = {}): SyncChange {
+  tick += 1;
+  const { millis = Date.now() - HOUR + tick, ...rest } = overrides;
+  return { hlc: encodeHlc({ millis, counter: 0, node: device }), author: device, table: 'cases', rowId: crypto.randomUUID(), field: 'title', value: `title ${tick}`, scope: 'council', prev: null, ...rest };
+}
+
+/** The server's whole state, to show a refused request left it as it was. */
+async function serverState(): Promise<Record<string, unknown[]>> {
+  const tables = {
+    organisations: 'SELECT name, type FROM organisations ORDER BY name',
+    users: 'SELECT login, role, disabled FROM users ORDER BY login',
+    devices: 'SELECT id, revoked FROM devices ORDER BY id',
+    tokens: 'SELECT hash, revoked FROM tokens ORDER BY hash',
+    changes: 'SELECT hlc, field FROM changes ORDER BY server_seq',
+    records: 'SELECT tbl, row_id, scope FROM records ORDER BY tbl, row_id',
+  };
+  const state: Record<string, unknown[]> = {};
+  for (const [name, sql] of Object.entries(tables)) state[name] = (await db.query(sql)).rows;
+  return state;
+}
+
+describe('changes no replica could apply', () => {
+  it('rejects an unknown table or field, a value its field does not take and a timestamp over 24 h ahead, per change, and applies the rest', async () => {
+    const { device, token } = await signIn('ed');
+    const now = Date.now();
+    const batch = [
+      change(device, { field: 'title' }),
+      change(device, { table: 'secrets' }),
+      change(device, { field: 'passwordHash' }),
+      change(device, { field: 'id', value: 'another-id' }),
+      change(device, { field: 'status', value: 'maybe' }),
+      change(device, { millis: now + MAX_CLOCK_LEAD_MS + HOUR }),
+      change(device, { table: 'events', field: 'text', value: '覚書署名' }),
+      change(device, { field: 'deleted', value: true }),
+      change(device, { millis: now + MAX_CLOCK_LEAD_MS - HOUR, field: 'scope', value: 'public', scope: 'public' }),
+    ];
+    const before = await serverState();
+    const { status, body } = await post('/v1/push', { changes: batch }, token);
+    expect(status).toBe(200);
+    const results = body.results as PushResult[];
+    expect(results.map((r) => r.status)).toEqual(['applied', 'rejected', 'rejected', 'rejected', 'rejected', 'rejected', 'applied', 'applied', 'applied']);
+    expect(results[1].reason).toMatch(/unknown table 'secrets'/);
+    expect(results[2].reason).toMatch(/unknown field 'passwordHash' of cases/);
+    expect(results[3].reason).toMatch(/unknown field 'id' of cases/);
+    expect(results[4].reason).toMatch(/invalid value for cases.status/);
+    expect(results[5].reason).toMatch(/more than 24 hours ahead of the server's clock/);
+
+    const after = await serverState();
+    const applied = batch.filter((_, i) => results[i].status === 'applied').map((c) => ({ hlc: c.hlc, field: c.field }));
+    expect(after.changes).toEqual([...before.changes, ...applied]);
+    expect(after.records.filter((r) => (r as { tbl: string }).tbl === 'secrets')).toEqual([]);
+  });
+
+  it('takes every field the desktop store logs, set to its default', () => {
+    const now = Date.now();
+    const hlc = encodeHlc({ millis: now, counter: 0, node: '00000000000000aa' });
+    for (const table of RECORD_TABLES) {
+      const defaults: Record<string, unknown> = TABLES[table].defaults;
+      for (const field of fieldsOf(table).filter((f) => Object.hasOwn(defaults, f))) {
+        expect(changeRefusal({ table, field, value: defaults[field], hlc }, now), `${table}.${field}`).toBeNull();
+      }
+    }
+  });
+
+  const temp = useTempDir();
+
+  it('rejects nothing a real client pushes: an import and a new record of every other kind', async () => {
+    const store = temp.store('client.sqlite');
+    importKarteFiles(store, [path.join(DEMO_DIR, 'vietnam.json')]);
+    writeRows(store, [
+      { table: 'organisations', id: crypto.randomUUID(), values: { nameJa: '国際協力機構', type: 'agency' } },
+      { table: 'agreements', id: crypto.randomUUID(), values: { title: '交通分野の協力覚書', kind: 'moc', countries: ['VN'] } },
+      { table: 'visits', id: crypto.randomUUID(), values: { title: '大臣トップセールス', country: 'VN', objectives: '案件の後押し' } },
+    ]);
+    expect(store.db.prepare('SELECT DISTINCT tbl FROM changes ORDER BY tbl').pluck().all()).toEqual([...RECORD_TABLES].sort());
+    const pending = outboxCount(store);
+    await clientLogin(store, { server: base, login: 'client', password: PASSWORD });
+    const report = await syncOnce(store);
+    expect(report.rejected).toEqual([]);
+    expect(report.pushed).toBe(pending);
+  });
+});
+
+describe('tokens that no longer count', () => {
+  it('answers every request of a revoked device with 410 and its code, and changes nothing', async () => {
+    const admin = await signIn('boss');
+    const phone = await signIn('phone-user');
+    const laptop = await signIn('phone-user');
+    expect((await post('/v1/admin/device/revoke', { device: phone.device }, admin.token)).status).toBe(200);
+
+    const before = await serverState();
+    const answers = await Promise.all([
+      post('/v1/push', { changes: [change(phone.device)] }, phone.token),
+      post('/v1/pull', { cursor: null }, phone.token),
+      post('/v1/logout', {}, phone.token),
+    ]);
+    for (const answer of answers) {
+      expect(answer.status).toBe(DEVICE_REVOKED_STATUS);
+      expect(answer.body).toEqual({ error: expect.stringMatching(/revoked/), code: DEVICE_REVOKED_CODE });
+    }
+    // The device cannot sign in again; the user's other device goes on.
+    expect((await post('/v1/login', { login: 'phone-user', password: PASSWORD, device: phone.device })).status).toBe(401);
+    expect(await serverState()).toEqual(before);
+    expect((await post('/v1/pull', { cursor: null }, laptop.token)).status).toBe(200);
+  });
+
+  it('signs a token out on logout: it then gets 401, the same user’s other token still works', async () => {
+    const first = await signIn('ed');
+    const second = await signIn('ed');
+    expect(await post('/v1/logout', {}, first.token)).toEqual({ status: 200, body: {} });
+
+    const before = await serverState();
+    const refused = await post('/v1/push', { changes: [change(first.device)] }, first.token);
+    expect(refused.status).toBe(401);
+    expect(refused.body.code).toBeUndefined();
+    expect((await post('/v1/logout', {}, first.token)).status).toBe(401);
+    expect(await serverState()).toEqual(before);
+    expect((await post('/v1/push', { changes: [change(second.device)] }, second.token)).status).toBe(200);
+  });
+
+  it('turns a disabled user away (401) on every device, and at the login', async () => {
+    const admin = await signIn('boss');
+    const one = await signIn('leaver');
+    const two = await signIn('leaver');
+    const disabled = await post('/v1/admin/user/disable', { login: 'leaver' }, admin.token);
+    expect(disabled).toEqual({ status: 200, body: { login: 'leaver', tokensRevoked: 2 } });
+
+    const before = await serverState();
+    for (const { device, token } of [one, two]) {
+      expect((await post('/v1/push', { changes: [change(device)] }, token)).status).toBe(401);
+      expect((await post('/v1/pull', { cursor: null }, token)).status).toBe(401);
+    }
+    expect((await post('/v1/login', { login: 'leaver', password: PASSWORD, device: one.device })).status).toBe(401);
+    expect(await serverState()).toEqual(before);
+  });
+});
+
+describe('admin routes', () => {
+  /** A valid body for each admin call: refusals must come from the role, not from the shape. */
+  const validBodies: Record<keyof typeof ADMIN_CALLS, unknown> = {
+    orgList: {},
+    orgAdd: { name: '新しい組織', type: 'agency' },
+    userList: {},
+    userAdd: { login: 'intruder', org: '経済産業省', role: 'admin', password: 'long enough password' },
+    userDisable: { login: 'boss' },
+    deviceRevoke: { device: '00000000000000ff' },
+  };
+
+  it('answers editors and readers 403 and callers without a token 401, changing nothing', async () => {
+    const tokens = [(await signIn('ed')).token, (await signIn('rd')).token];
+    const before = await serverState();
+    for (const [name, call] of Object.entries(ADMIN_CALLS)) {
+      const body = validBodies[name as keyof typeof ADMIN_CALLS];
+      for (const token of tokens) {
+        const answer = await post(`/${call.route}`, body, token);
+        expect(answer.status, `${call.route}`).toBe(403);
+        expect(answer.body.error).toMatch(/only an admin may/);
+      }
+      expect((await post(`/${call.route}`, body)).status).toBe(401);
+    }
+    expect(await serverState()).toEqual(before);
+  });
+});
