@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PackInput } from '../shared/pack/pack-input';
 import { packRunningHeader, renderPackHtml } from '../shared/pack/render-html';
-import { RESPONSE_HEADERS } from './main-window';
+import { LOCKED_DOWN_PREFERENCES, RESPONSE_HEADERS } from './main-window';
 import { printWithContentsNumbers } from './services/pack/contents-numbers';
 import { fontFaceRules, PACK_FONT_FAMILY, PACK_PREVIEW_POLICY, packFileName, packPreviewHtml, type PackDelivery, type PackPreviews } from './services/pack-delivery';
 
@@ -35,17 +35,7 @@ export function printWindowOptions(session: Session): BrowserWindowConstructorOp
       session,
       // Script runs only as the main process drives it (fonts, page numbers of the contents): the pack's HTML holds none, record text is escaped.
       javascript: true,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
+      ...LOCKED_DOWN_PREFERENCES,
     },
   };
 }

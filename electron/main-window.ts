@@ -30,23 +30,24 @@ export function isAppUrl(url: string, host: AppHost): boolean {
   }
 }
 
+/** What every window of the app runs with: no Node, no webviews, isolated and sandboxed. */
+export const LOCKED_DOWN_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webviewTag: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  // Chromium's spellchecker has no Japanese and downloads its dictionaries from Google.
+  spellcheck: false,
+} as const satisfies WebPreferences;
+
 function securePreferences(preload: string): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webviewTag: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    // Chromium's spellchecker has no Japanese and downloads its dictionaries from Google.
-    spellcheck: false,
-  };
+  return { preload, ...LOCKED_DOWN_PREFERENCES, safeDialogs: true };
 }
 
 export function mainWindowOptions(preload: string): BrowserWindowConstructorOptions {

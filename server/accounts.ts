@@ -103,6 +103,9 @@ export async function ensureAdmin(db: pg.Pool, password: string | undefined, org
 
 export class LoginRefused extends Error {}
 
+/** The right password from a device an operator revoked: the device must drop what it synced. */
+export class DeviceRevoked extends LoginRefused {}
+
 /** Checks the password and issues a token for the device; the device is bound to the user on its first sign-in. */
 export async function login(db: pg.Pool, request: { login: string; password: string; device: string }): Promise<string> {
   const found = await db.query<{ id: string; password_hash: string; password_salt: string; disabled: boolean }>(
@@ -114,7 +117,7 @@ export async function login(db: pg.Pool, request: { login: string; password: str
   if (!user || !(await passwordMatches(request.password, user.password_hash, user.password_salt)) || user.disabled) throw new LoginRefused('wrong login or password, or the account is disabled');
   await db.query('INSERT INTO devices (id, user_id) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [request.device, user.id]);
   const device = (await db.query<{ user_id: string; revoked: boolean }>('SELECT user_id, revoked FROM devices WHERE id = $1', [request.device])).rows[0];
-  if (device.revoked) throw new LoginRefused('this device has been revoked');
+  if (device.revoked) throw new DeviceRevoked('this device has been revoked by an operator');
   if (device.user_id !== user.id) throw new LoginRefused('this device is registered to another user');
   const token = crypto.randomBytes(32).toString('base64url');
   await db.query('INSERT INTO tokens (hash, user_id, device_id) VALUES ($1, $2, $3)', [tokenHash(token), user.id, request.device]);

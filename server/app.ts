@@ -3,8 +3,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type pg from 'pg';
 import type { z } from 'zod';
 import { loginAnswerSchema, logoutAnswerSchema, pullAnswerSchema, pushAnswerSchema } from '../shared/sync/answers';
-import { loginRequestSchema, PROTOCOL_HEADER, PROTOCOL_VERSION, pullRequestSchema, pushRequestSchema } from '../shared/sync/protocol';
-import { login, LoginRefused, revokeToken } from './accounts';
+import { DEVICE_REVOKED_CODE, DEVICE_REVOKED_STATUS, loginRequestSchema, PROTOCOL_HEADER, PROTOCOL_VERSION, pullRequestSchema, pushRequestSchema } from '../shared/sync/protocol';
+import { DeviceRevoked, login, LoginRefused, revokeToken } from './accounts';
 import { registerAdminRoutes } from './admin';
 import { push } from './changes';
 import { pull } from './pull';
@@ -70,6 +70,7 @@ export async function buildServer(db: pg.Pool, limits: ServerLimits = DEFAULT_LI
     try {
       return { token: await login(db, body) };
     } catch (error) {
+      if (error instanceof DeviceRevoked) throw new HttpError(DEVICE_REVOKED_STATUS, error.message, DEVICE_REVOKED_CODE);
       if (error instanceof LoginRefused) throw new HttpError(401, error.message);
       throw error;
     }

@@ -280,3 +280,8 @@ export function formatDate(date: KarteDate, style: DateStyle): string {
   if (date.planned) out += en ? ' (planned)' : '（予定）';
   return out;
 }
+
+/** The calendar day of a moment, in the local time zone, as 'YYYY-MM-DD' (e.g. today: dayOf(new Date())). */
+export function dayOf(moment: Date): string {
+  return `${moment.getFullYear()}-${String(moment.getMonth() + 1).padStart(2, '0')}-${String(moment.getDate()).padStart(2, '0')}`;
+}

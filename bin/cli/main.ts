@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import type { HistoryEntry, ImportProgress } from '../../shared/views';
 import os from 'node:os';
-import { formatDate } from '../../shared/dates';
+import { dayOf, formatDate } from '../../shared/dates';
 import { describeError } from '../../shared/errors';
 import { PHASE_LABELS, PHASES } from '../../shared/phases';
 import { isScope, SCOPES } from '../../shared/scopes';
@@ -58,12 +58,6 @@ function phaseLabel(phase: string | null): string {
 
 function shortId(id: string): string {
   return id.slice(0, 8);
-}
-
-/** Today as 'YYYY-MM-DD' in the user's time zone: the date a pack's data is as of. */
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 function showValue(value: unknown): string {
@@ -341,7 +335,7 @@ export function buildProgram(io: Io): Command {
       const caseIds = options.cases?.split(',').map((id) => id.trim()).filter((id) => id !== '');
       const sections = options.sections === undefined ? undefined : packSections(options.sections.split(',').map((name) => name.trim()));
       const input = withStore((store) =>
-        buildPackInput(store, { country: options.country, visitId: options.visit, audience, lang, counterpartLang: options.counterpartLang, caseIds, sections, asOf: today() }),
+        buildPackInput(store, { country: options.country, visitId: options.visit, audience, lang, counterpartLang: options.counterpartLang, caseIds, sections, asOf: dayOf(new Date()) }),
       );
       try {
         await writePackPdf(input, options.out);

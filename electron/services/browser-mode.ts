@@ -9,6 +9,7 @@ import type { ApiEventName, ApiEvents } from '../../shared/api';
 import { ApiCallError, dispatch, type Handlers } from './api-handlers';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { writePackPdf } from './pack/export-pack';
+import { closePackBrowser } from './pack/render-pdf';
 import { notoSansJpFontFaceCss } from './pack/font-face';
 import { fontFaceRules, PACK_FONT_FAMILY, PACK_PREVIEW_PATH, PACK_PREVIEW_POLICY, packFileName, packPreviewHtml, PackPreviews, type PackDelivery } from './pack-delivery';
 
@@ -186,6 +187,7 @@ export async function startBrowserMode(handlers: (emit: BrowserMode['emit'], pac
       await app.close();
       for (const id of [...downloads.keys()]) forget(id);
       fs.rmSync(packDir, { recursive: true, force: true });
+      await closePackBrowser();
     },
   };
 }

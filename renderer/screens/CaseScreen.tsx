@@ -2,6 +2,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { CASE_STATUSES, TRANSLATABLE_CASE_FIELDS, withTranslation, type Case, type CaseStatus, type TranslatableCaseField } from '../../shared/model/case';
+import { dayOf } from '../../shared/dates';
 import type { StageEvent } from '../../shared/model/stage-event';
 import { PHASES, type Phase } from '../../shared/phases';
 import { SDG_GOALS } from '../../shared/reference/sdgs';
@@ -31,12 +32,6 @@ const BRIEFING_FIELDS: BriefingField[] = ['outcomeFraming', 'effectExamples', 'n
 
 function updateCase(id: string, values: Partial<Pick<Case, TextField | BriefingField | 'status' | 'priority' | 'scope' | 'sdgGoals' | 'translations'>>) {
   return call('case.update', { id, values });
-}
-
-/** Today as 'YYYY-MM-DD' in local time, the end of the current phase's span. */
-export function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
 /** Enter saves a one-line event text; Shift+Enter still breaks the line. */
@@ -200,7 +195,7 @@ function BriefingPanel({ c, language, onFailure }: { c: Case; language: Language
 /** Current phase and how long the case stayed in each phase, as far as its dates tell. */
 function PhaseSpans({ detail, language }: { detail: CaseDetail; language: Language }) {
   const { t } = useTranslation('case');
-  const spans = useMemo(() => phaseDurations(detail.events, today()), [detail.events]);
+  const spans = useMemo(() => phaseDurations(detail.events, dayOf(new Date())), [detail.events]);
   return (
     <section className="panel phase-spans" aria-labelledby="case-phases">
       <h2 id="case-phases">

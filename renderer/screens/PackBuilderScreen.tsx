@@ -14,7 +14,7 @@ import { ScopeBadge } from '../components/ScopeBadge';
 import { countryName } from '../labels';
 import { useNotices } from '../stores/notices';
 import { usePreferences } from '../stores/preferences';
-import { today } from './CaseScreen';
+import { dayOf } from '../../shared/dates';
 import './PackBuilderScreen.css';
 
 // 説明資料: a briefing pack for a country or a visit, narrowed to its audience, previewed as it will print and
@@ -109,7 +109,7 @@ function PackForm({ country, visit, cases }: { country: string; visit: Visit | n
   const [lang, setLang] = useState<PackLanguage>(language);
   const [counterpartLang, setCounterpartLang] = useState('');
   const [audience, setAudience] = useState<Scope>('council');
-  const [asOf, setAsOf] = useState(today);
+  const [asOf, setAsOf] = useState(() => dayOf(new Date()));
   const [preview, setPreview] = useState<(PackPreview & { for: string }) | null>(null);
   const [busy, setBusy] = useState<'preview' | 'export' | null>(null);
 

@@ -17,8 +17,8 @@ const FIELD_SCHEMAS = new Map<string, ReadonlyMap<string, z.ZodType>>(
   RECORD_TABLES.map((table) => [table, new Map(Object.entries(RECORD_SCHEMAS[table].shape as Record<string, z.ZodType>).filter(([field]) => field !== 'id'))]),
 );
 
-/** Why the change log must not take this change, or null when it may; `now` is the server's clock in milliseconds. */
-export function changeRefusal(change: Pick<SyncChange, 'table' | 'field' | 'value' | 'hlc'>, now: number): string | null {
+/** Why no replica could apply this change (unknown table or field, invalid value), or null when every one can. */
+export function unappliableReason(change: Pick<SyncChange, 'table' | 'field' | 'value'>): string | null {
   const fields = FIELD_SCHEMAS.get(change.table);
   if (!fields) return `unknown table '${change.table}': one of ${RECORD_TABLES.join(', ')}`;
   const schema = fields.get(change.field);
@@ -26,6 +26,13 @@ export function changeRefusal(change: Pick<SyncChange, 'table' | 'field' | 'valu
   // The log stores a missing value as null, and that is what replicas receive.
   const value = schema.safeParse(change.value ?? null);
   if (!value.success) return `invalid value for ${change.table}.${change.field}: ${describeError(value.error)}`;
+  return null;
+}
+
+/** Why the change log must not take this change, or null when it may; `now` is the server's clock in milliseconds. */
+export function changeRefusal(change: Pick<SyncChange, 'table' | 'field' | 'value' | 'hlc'>, now: number): string | null {
+  const unappliable = unappliableReason(change);
+  if (unappliable) return unappliable;
   const { millis } = decodeHlc(change.hlc);
   if (millis - now > MAX_CLOCK_LEAD_MS) {
     return `timestamp ${new Date(millis).toISOString()} is more than 24 hours ahead of the server's clock (${new Date(now).toISOString()}): set the device's clock right`;

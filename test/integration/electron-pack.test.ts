@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,24 +15,12 @@ import { electronBuild } from '../../vite.electron.config';
 import { launchChromium } from '../support/browser';
 import { electronStandIn, standInKeyring } from '../support/electron-stand-in';
 import { packElectronStandIn } from '../support/electron-stand-in-pack';
+import { pdfText, poppler, squeezed } from '../support/poppler';
 import { demoFiles, useTempDir } from '../support/temp';
 
 // The desktop app's pack export (electron/main-pack.ts) against a stand-in for Electron whose window is a real
 // Chromium page: the PDF is Chromium's print of the file the main process wrote, read back with pdftotext. The font
 // comes from the built renderer (dist/renderer, built by the global setup), as in the packaged app.
-
-function pdfText(file: string): string {
-  try {
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error('pdftotext not found: the pack tests need poppler-utils (apt-get install poppler-utils; .ci/run installs it)', { cause: error });
-    }
-    throw error;
-  }
-}
-
-const squeezed = (text: string) => text.replace(/\s+/g, '');
 
 describe('pack export in the desktop app', () => {
   const temp = useTempDir();
@@ -98,7 +85,7 @@ describe('pack export in the desktop app', () => {
     // The contents carry page numbers, filled in by the main process driving the print window.
     expect(pages[1]).toContain('目次');
     expect(pages[1]).toMatch(/国別概況\s+\d+\s/);
-    const fonts = execFileSync('pdffonts', [target], { encoding: 'utf8' }).split('\n').slice(2).filter((line) => line.trim() !== '');
+    const fonts = poppler('pdffonts', [target]).split('\n').slice(2).filter((line) => line.trim() !== '');
     for (const line of fonts) expect(line).toMatch(/^[A-Z]{6}\+NotoSansJP/);
     expect(fs.readdirSync(path.dirname(target)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });

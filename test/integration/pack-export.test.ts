@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -11,26 +10,11 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/services/content-securit
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { PACK_PREVIEW_POLICY } from '../../electron/services/pack-delivery';
 import { launchChromium } from '../support/browser';
+import { pdfText, squeezed } from '../support/poppler';
 import { DEMO_DIR, demoFiles, useTempDir } from '../support/temp';
 
 // Briefing packs in browser mode, over HTTP as the renderer reaches them: the preview a frame of the app shows, and
 // the PDF the browser downloads, read back with poppler's pdftotext.
-
-function pdfText(file: string): string {
-  try {
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error('pdftotext not found: the pack tests need poppler-utils (apt-get install poppler-utils; .ci/run installs it)', { cause: error });
-    }
-    throw error;
-  }
-}
-
-/** Table cells wrap lines anywhere: compare text with every space and line break removed. */
-function squeezed(text: string): string {
-  return text.replace(/\s+/g, '');
-}
 
 const MARKUP = '<img src=x onerror="parent.document.title=\'pwned\'"><script>parent.document.title="pwned"</script>';
 

@@ -164,8 +164,11 @@ describe('tokens that no longer count', () => {
       expect(answer.status).toBe(DEVICE_REVOKED_STATUS);
       expect(answer.body).toEqual({ error: expect.stringMatching(/revoked/), code: DEVICE_REVOKED_CODE });
     }
-    // The device cannot sign in again; the user's other device goes on.
-    expect((await post('/v1/login', { login: 'phone-user', password: PASSWORD, device: phone.device })).status).toBe(401);
+    // Signing in again with the right password is answered the same way (so the device drops its data); with a
+    // wrong one it learns nothing. The user's other device goes on.
+    const again = await post('/v1/login', { login: 'phone-user', password: PASSWORD, device: phone.device });
+    expect(again).toEqual({ status: DEVICE_REVOKED_STATUS, body: { error: expect.stringMatching(/revoked/), code: DEVICE_REVOKED_CODE } });
+    expect((await post('/v1/login', { login: 'phone-user', password: `${PASSWORD}x`, device: phone.device })).status).toBe(401);
     expect(await serverState()).toEqual(before);
     expect((await post('/v1/pull', { cursor: null }, laptop.token)).status).toBe(200);
   });

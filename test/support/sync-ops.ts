@@ -56,18 +56,27 @@ export function applyEdit(store: Store, step: Edit): Change[] {
   return writeRows(store, [{ table: target.table, id: target.id, values }]);
 }
 
-/** Every logged change either holds its field, was knowingly overwritten, lives on as an equal value, or is a conflict. */
+/**
+ * Every logged change either holds its field, was knowingly overwritten (itself, or a change of the same value: two
+ * replicas that created the same record alike), lives on as an equal value, or is a conflict.
+ */
 export function lostChanges(stores: Store[]): string[] {
   type Logged = { hlc: string; tbl: string; rowId: string; field: string; value: string; prev: string | null };
   const log = stores[0].db.prepare('SELECT hlc, tbl, rowId, field, value, prev FROM changes').all() as Logged[];
   const fieldKey = (c: Logged) => `${c.tbl} ${c.rowId} ${c.field}`;
   const winner = new Map<string, string>();
   for (const c of log) if ((winner.get(fieldKey(c)) ?? '') < c.hlc) winner.set(fieldKey(c), c.hlc);
-  const overwritten = new Set(log.map((c) => `${c.prev} ${c.field}`));
+  const byHlc = new Map(log.map((c) => [`${c.hlc} ${c.field}`, c]));
+  const overwritten = new Set(
+    log.flatMap((c) => {
+      const prev = byHlc.get(`${c.prev} ${c.field}`);
+      return prev ? [`${fieldKey(prev)} ${prev.value}`] : [];
+    }),
+  );
   const byNode = new Map(stores.map((s) => [s.node, s]));
   return log
     .filter((c) => {
-      if (winner.get(fieldKey(c)) === c.hlc || overwritten.has(`${c.hlc} ${c.field}`)) return false;
+      if (winner.get(fieldKey(c)) === c.hlc || overwritten.has(`${fieldKey(c)} ${c.value}`)) return false;
       if (log.some((d) => fieldKey(d) === fieldKey(c) && d.hlc > c.hlc && d.value === c.value)) return false;
       const author = byNode.get(nodeOf(c.hlc)) as Store;
       return !listConflicts(author, { all: true }).some((k) => k.mine.hlc === c.hlc && k.field === c.field);

@@ -1,7 +1,7 @@
-import type { z } from 'zod';
 import { describeError } from '../../../shared/errors';
 import { decodeHlc, receiveHlc } from '../../../shared/hlc';
 import { syncChangeSchema, type SyncChange } from '../../../shared/sync/change';
+import { unappliableReason } from '../../../shared/sync/change-rules';
 import { commonAncestor, commonValue, isNarrativeField, overwroteUnseen, sawValue, settle, type PrevLookup, type ValueLookup } from '../../../shared/sync/merge';
 import { statement } from '../store/database';
 import { inTransaction, latestChange, loggedValues, readRow, storeRow, writeRows, type FieldChange, type RowWrite, type Store } from '../store/store';
@@ -26,17 +26,10 @@ function label(change: Partial<Record<keyof SyncChange, unknown>>, index: number
   return `change ${index + 1} of ${total} (${String(change.table)} ${String(change.rowId)} ${String(change.field)} @ ${String(change.hlc)})`;
 }
 
-function fieldSchema(table: TableName, field: string): z.ZodType | undefined {
-  return field === 'id' ? undefined : (TABLES[table].schema.shape as Record<string, z.ZodType>)[field];
-}
-
 function validateOne(raw: unknown): ValidChange {
   const change = syncChangeSchema.parse(raw);
-  if (!isTableName(change.table)) throw new Error(`unknown table '${change.table}'`);
-  const schema = fieldSchema(change.table, change.field);
-  if (!schema) throw new Error(`unknown field '${change.field}' of ${change.table}`);
-  const value = schema.safeParse(change.value);
-  if (!value.success) throw new Error(`invalid value: ${describeError(value.error)}`);
+  const refusal = unappliableReason(change);
+  if (refusal !== null || !isTableName(change.table)) throw new Error(refusal ?? `unknown table '${change.table}'`);
   return change as ValidChange;
 }
 

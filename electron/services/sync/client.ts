@@ -111,13 +111,23 @@ export function endpoint(server: string, route: string): string {
   return new URL(route, server.endsWith('/') ? server : `${server}/`).toString();
 }
 
+/** Runs a server exchange; when the server says this device is revoked, its synced data leaves the disk first. */
+async function unlessRevoked<T>(store: Store, exchange: () => Promise<T>): Promise<T> {
+  try {
+    return await exchange();
+  } catch (error) {
+    if (isDeviceRevoked(error)) {
+      wipeSyncedData(store);
+      throw new Error('this device has been revoked by the operator: its synced data has been removed from this computer', { cause: error });
+    }
+    throw error;
+  }
+}
+
 /** Signs this device in (its node id is the device id) and keeps the account for later syncs. */
 export async function login(store: Store, request: { server: string; login: string; password: string }, options: SyncOptions = {}): Promise<SyncAccount> {
-  const { token } = await post<{ token: string }>(
-    endpoint(request.server, 'v1/login'),
-    { login: request.login, password: request.password, device: store.node },
-    undefined,
-    options.retryDelays ?? DEFAULT_RETRY_DELAYS,
+  const { token } = await unlessRevoked(store, () =>
+    post<{ token: string }>(endpoint(request.server, 'v1/login'), { login: request.login, password: request.password, device: store.node }, undefined, options.retryDelays ?? DEFAULT_RETRY_DELAYS),
   );
   const account = { server: request.server, login: request.login, token };
   writeMeta(store, META_ACCOUNT, account);
@@ -131,15 +141,7 @@ export async function login(store: Store, request: { server: string; login: stri
 export async function syncOnce(store: Store, options: SyncOptions = {}): Promise<SyncReport> {
   const account = readAccount(store);
   if (!account) throw new Error('not signed in: run karte login --server URL --user LOGIN first');
-  try {
-    return await exchange(store, account, options);
-  } catch (error) {
-    if (isDeviceRevoked(error)) {
-      wipeSyncedData(store);
-      throw new Error('this device has been revoked by the operator: its synced data has been removed from this computer', { cause: error });
-    }
-    throw error;
-  }
+  return await unlessRevoked(store, () => exchange(store, account, options));
 }
 
 async function exchange(store: Store, account: SyncAccount, options: SyncOptions): Promise<SyncReport> {
