@@ -3,15 +3,20 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer } from '../support/app-server';
+import { addOrganisation, addUser } from '../../server/accounts';
 import { launchChromium } from '../support/browser';
+import { pdfText, squeezed } from '../support/poppler';
+import { startSyncServer, type TestSyncServer } from '../support/sync-server';
 
-// The app as a user meets it: browser mode (what `npm start` runs here) in real Chromium, on an empty store.
+// The app as a user meets it: browser mode (what `npm start` runs here) in real Chromium, on an empty store, with
+// a real sync server (PostgreSQL) to sign in to.
 // Screenshots of the main screens go to test/artifacts/e2e/ for a person to look at.
 
 const SHOTS = path.resolve(import.meta.dirname, '../artifacts/e2e');
 
 describe('Karte in Chromium', () => {
   let app: Awaited<ReturnType<typeof startAppServer>>;
+  let syncServer: TestSyncServer;
   let browser: Browser;
   let page: Page;
   const errors: string[] = [];
@@ -19,6 +24,7 @@ describe('Karte in Chromium', () => {
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     app = await startAppServer();
+    syncServer = await startSyncServer();
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ja-JP' })).newPage();
     // Any script error or CSP violation fails the run at the end.
@@ -32,6 +38,7 @@ describe('Karte in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
+    await syncServer?.stop();
   });
 
   const nav = (name: string) => page.getByRole('navigation', { name: 'main' }).getByRole('link', { name, exact: true });
@@ -102,6 +109,42 @@ describe('Karte in Chromium', () => {
     await page.getByRole('link', { name: '変更履歴' }).click();
     await page.getByText('局長間で覚書に署名').first().waitFor();
     await shot('07-history');
+  });
+
+  it('makes a council pack of Vietnam: preview as A4 sheets, then a PDF download', async () => {
+    await nav('説明資料').click();
+    await page.locator('#pack-country').selectOption('VN');
+    await page.locator('#pack-audience').selectOption('council');
+    await page.getByRole('button', { name: 'プレビュー', exact: true }).click();
+    const preview = page.frameLocator('iframe');
+    await preview.getByText('消防用機器等の規格、認証制度構築への協力').first().waitFor();
+    await shot('09-pack-builder');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PDFに書き出す' }).click()]);
+    const file = path.join(SHOTS, 'vn-council.pdf');
+    await download.saveAs(file);
+    const text = squeezed(pdfText(file));
+    expect(text).toContain(squeezed('協議会会員限り'));
+    expect(text).toContain(squeezed('消防用機器等の規格、認証制度構築への協力'));
+    expect(text).toContain(squeezed('消防用機器の調達を日本企業が受注（予定）'));
+  });
+
+  it('signs in to the sync server and sends the edits made offline', async () => {
+    const organisation = await addOrganisation(syncServer.db, '総務省', 'ministry');
+    await addUser(syncServer.db, { login: 'tanaka', orgId: organisation, role: 'editor', password: 'e2e-password' });
+    const syncBar = page.getByRole('group', { name: '同期の状態' });
+    await syncBar.getByText('同期: 未設定').waitFor();
+    await page.goto(`${app.server.url}/#/sync`);
+    await page.getByLabel('同期サーバーのURL').fill(syncServer.url);
+    await page.getByLabel('ログイン名').fill('tanaka');
+    await page.getByLabel('パスワード').fill('e2e-password');
+    await page.getByRole('button', { name: 'サインイン', exact: true }).click();
+    await page.getByText(`tanaka として ${syncServer.url} にサインインしています。`).waitFor();
+    await syncBar.getByText('最終同期').waitFor({ timeout: 30_000 });
+    expect(await syncBar.getByText(/未送信/).count()).toBe(0);
+    await shot('10-sync-signed-in');
+    // Everything this device holds (the demo import and the edits above) reached the server.
+    const held = await syncServer.db.query<{ n: string }>('SELECT count(*) AS n FROM changes');
+    expect(Number(held.rows[0].n)).toBe(app.store.db.prepare('SELECT count(*) FROM changes').pluck().get());
   });
 
   it('switches to English', async () => {
