@@ -1,17 +1,14 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORGANISATION_TYPES } from '../../shared/model/organisation';
 import { ADMIN_CALLS } from '../../shared/sync/admin-protocol';
 import { DEVICE_REVOKED_CODE } from '../../shared/sync/protocol';
 import { ensureAdmin } from '../../server/accounts';
 import { buildServer, OPENAPI_ROUTE } from '../../server/app';
-import { openStore, type Store } from '../../electron/services/store/store';
 import { login, syncOnce } from '../../electron/services/sync/client';
-import { KARTE_BIN, type CliResult } from '../support/cli';
+import { karteAsync } from '../support/cli';
 import { startSyncServer, type TestSyncServer } from '../support/sync-server';
-import { useTempDir } from '../support/temp';
+import { useTempDir, withStore, withStoreAsync } from '../support/temp';
 
 // Operators run the server through `karte admin …`, signed in as a user of role admin: organisations, users
 // (their password never an argument), disabling users and revoking devices; the same routes over HTTP; and the
@@ -32,44 +29,17 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const run = promisify(execFile);
-
-/** bin/karte in its own process, without blocking this one: the server answering it runs here. */
-async function karte(args: string[], options: { env?: Record<string, string>; stdin?: string } = {}): Promise<CliResult> {
-  // A password only where a test gives one: otherwise the CLI must read stdin.
-  const { KARTE_PASSWORD: _ambient, ...inherited } = process.env;
-  const env = { ...inherited, KARTE_USER: 'operator', ...options.env };
-  const running = run(process.execPath, [KARTE_BIN, ...args], { env, timeout: 60_000 });
-  running.child.stdin?.end(options.stdin ?? '');
-  try {
-    const { stdout, stderr } = await running;
-    return { status: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { status: typeof failed.code === 'number' ? failed.code : null, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
-
-async function withStore<T>(file: string, work: (store: Store) => T | Promise<T>): Promise<T> {
-  const store = openStore(file, { author: 'test' });
-  try {
-    return await work(store);
-  } finally {
-    store.close();
-  }
-}
-
-function deviceOf(file: string): Promise<string> {
-  return withStore(file, (store) => store.node);
+function deviceOf(file: string): string {
+  return withStore(file, 'test', (store) => store.node);
 }
 
 /** Signs a store in through the desktop client, as `karte login` would. */
 function signIn(file: string, user: string, password: string): Promise<unknown> {
-  return withStore(file, (store) => login(store, { server: server!.url, login: user, password }));
+  return withStoreAsync(file, 'test', (store) => login(store, { server: server!.url, login: user, password }));
 }
 
 function sync(file: string): Promise<unknown> {
-  return withStore(file, (store) => syncOnce(store));
+  return withStoreAsync(file, 'test', (store) => syncOnce(store));
 }
 
 async function post(route: string, body: unknown, token?: string): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -93,7 +63,7 @@ describe('karte admin', () => {
   // A dozen CLI processes, each starting TypeScript through tsx: more than the default time on a busy machine.
   it('manages organisations, users and devices of the server the admin is signed in to', { timeout: 180_000 }, async () => {
     const [adminDb, aliceDb, bobDb] = ['operator', 'alice', 'bob'].map((name) => path.join(temp.dir(), `${name}.sqlite`));
-    const admin = (args: string[], options?: { env?: Record<string, string>; stdin?: string }) => karte(['--db', adminDb, 'admin', ...args], options);
+    const admin = (args: string[], options?: { env?: Record<string, string>; stdin?: string }) => karteAsync(['--db', adminDb, 'admin', ...args], options);
 
     // Not signed in yet: nothing to act on.
     const early = await admin(['org', 'list']);
@@ -121,13 +91,13 @@ describe('karte admin', () => {
 
     // Both sign in with the passwords given; their devices show in the list.
     await Promise.all([signIn(aliceDb, 'alice', USER_PASSWORD), signIn(bobDb, 'bob', USER_PASSWORD)]);
-    const [adminDevice, aliceDevice, bobDevice] = await Promise.all([deviceOf(adminDb), deviceOf(aliceDb), deviceOf(bobDb)]);
+    const [adminDevice, aliceDevice, bobDevice] = [deviceOf(adminDb), deviceOf(aliceDb), deviceOf(bobDb)];
     const [orgs, users, userTable, notAdmin] = await Promise.all([
       admin(['org', 'list', '--json']),
       admin(['user', 'list', '--json']),
       admin(['user', 'list']),
       // An editor is no admin.
-      karte(['--db', aliceDb, 'admin', 'org', 'list']),
+      karteAsync(['--db', aliceDb, 'admin', 'org', 'list']),
     ]);
     expect(JSON.parse(orgs.stdout)).toEqual([
       { name: 'Acme Engineering', type: 'company', users: 1 },

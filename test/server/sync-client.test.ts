@@ -1,17 +1,14 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOrganisation, addUser } from '../../server/accounts';
 import { getCase, listCases, setCaseField } from '../../electron/services/cases';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
-import { openStore, type Store } from '../../electron/services/store/store';
 import { TABLES } from '../../electron/services/store/tables';
 import { syncOnce, type SyncReport } from '../../electron/services/sync/client';
 import { listConflicts, type Conflict } from '../../electron/services/sync/conflicts';
-import { KARTE_BIN, type CliResult } from '../support/cli';
+import { karteAsync } from '../support/cli';
 import { startSyncServer, type TestSyncServer } from '../support/sync-server';
-import { DEMO_DIR, useTempDir } from '../support/temp';
+import { DEMO_DIR, useTempDir, withStore, withStoreAsync } from '../support/temp';
 
 // Two desktop clients against the real server (PostgreSQL + HTTP), driven through bin/karte as separate processes:
 // offline edits of the same field and of different fields meet, both stores end identical, and the value that lost
@@ -33,41 +30,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const run = promisify(execFile);
-
-/** bin/karte in its own process, without blocking this one: the server answering it runs here. */
-async function karte(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [KARTE_BIN, ...args], { env: { ...process.env, ...env }, timeout: 60_000 });
-    return { status: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { status: typeof failed.code === 'number' ? failed.code : null, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
-
 async function karteJson<T>(db: string, args: string[]): Promise<T> {
-  const result = await karte(['--db', db, ...args, '--json']);
+  const result = await karteAsync(['--db', db, ...args, '--json']);
   expect(result.status, result.stderr).toBe(0);
   return JSON.parse(result.stdout) as T;
-}
-
-function withStore<T>(file: string, author: string, work: (store: Store) => T): T {
-  const store = openStore(file, { author });
-  try {
-    return work(store);
-  } finally {
-    store.close();
-  }
-}
-
-async function withStoreAsync<T>(file: string, author: string, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = openStore(file, { author });
-  try {
-    return await work(store);
-  } finally {
-    store.close();
-  }
 }
 
 /** The records a store holds, table by table: what two converged replicas must agree on. */
@@ -94,8 +60,8 @@ describe('two clients syncing through the server', () => {
     withStore(a, 'alice', (store) => importKarteFiles(store, [VIETNAM]));
     withStore(b, 'bob', (store) => importKarteFiles(store, [VIETNAM]));
     const signedIn = await Promise.all([
-      karte(['--db', a, 'login', '--server', server!.url, '--user', 'alice'], { KARTE_PASSWORD: PASSWORD }),
-      karte(['--db', b, 'login', '--server', server!.url, '--user', 'bob'], { KARTE_PASSWORD: PASSWORD }),
+      karteAsync(['--db', a, 'login', '--server', server!.url, '--user', 'alice'], { env: { KARTE_PASSWORD: PASSWORD } }),
+      karteAsync(['--db', b, 'login', '--server', server!.url, '--user', 'bob'], { env: { KARTE_PASSWORD: PASSWORD } }),
     ]);
     for (const result of signedIn) {
       expect(result.status, result.stderr).toBe(0);
@@ -132,7 +98,7 @@ describe('two clients syncing through the server', () => {
     const shown = withStore(a, 'alice', (store) => getCase(store, caseId).case);
     expect(shown).toMatchObject({ status: 'dropped', summary: '先方の予算措置待ち', futurePolicy: '他国企業の動向を注視' });
 
-    const [aliceConflicts, bobConflicts, text] = await Promise.all([karteJson<Conflict[]>(a, ['conflicts']), karteJson<Conflict[]>(b, ['conflicts']), karte(['--db', a, 'conflicts'])]);
+    const [aliceConflicts, bobConflicts, text] = await Promise.all([karteJson<Conflict[]>(a, ['conflicts']), karteJson<Conflict[]>(b, ['conflicts']), karteAsync(['--db', a, 'conflicts'])]);
     expect(bobConflicts).toEqual([]);
     expect(aliceConflicts).toHaveLength(1);
     expect(aliceConflicts[0]).toMatchObject({
@@ -162,7 +128,7 @@ describe('two clients syncing through the server', () => {
 
     // Alice settles it by keeping Bob's value: the conflict closes and nothing new needs syncing but that decision.
     const [open] = withStore(a, 'alice', (store) => listConflicts(store));
-    const resolved = await karte(['--db', a, 'conflict', 'resolve', String(open.id), 'theirs']);
+    const resolved = await karteAsync(['--db', a, 'conflict', 'resolve', String(open.id), 'theirs']);
     expect(resolved.status, resolved.stderr).toBe(0);
     expect(withStore(a, 'alice', (store) => listConflicts(store))).toEqual([]);
   });

@@ -3,6 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
 import { buildServer, DEFAULT_LIMITS, type ServerLimits } from '../../server/app';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../server/embedded-postgres';
 import { migrate } from '../../server/migrations';
@@ -10,9 +11,17 @@ import { migrate } from '../../server/migrations';
 // The sync server as tests run it: a real PostgreSQL (embedded, in a temp folder) and the Fastify app on 127.0.0.1.
 
 export interface TestSyncServer {
+  /** The pool of the running server (a new one after `restart`). */
   db: pg.Pool;
-  /** http://127.0.0.1:PORT */
+  /** http://127.0.0.1:PORT, the same across `halt` and `restart` */
   url: string;
+  /**
+   * The server goes down as a crashed or killed process would be seen by its clients: every HTTP connection is cut
+   * at once (a push in flight loses its answer), then PostgreSQL stops once the handlers still running let go of it.
+   */
+  halt(): Promise<void>;
+  /** Starts PostgreSQL on the same data folder and port again, and the app on the same HTTP port. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -26,39 +35,76 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * pool.end() resolves before its connections have closed; stopping PostgreSQL under one makes the pool re-emit the
+ * server's goodbye (57P01) as an unhandled error. So this waits until every connection is gone.
+ */
+async function closePool(db: pg.Pool): Promise<void> {
+  let open = db.totalCount;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    db.on('remove', () => --open === 0 && resolve());
+  });
+  await db.end();
+  await closed;
+}
+
+interface Running {
+  postgres: RunningPostgres;
+  db: pg.Pool;
+  app: FastifyInstance;
+}
+
 /** Starts PostgreSQL, migrates it, and serves the app on any free port; `stop` removes everything again. */
 export async function startSyncServer(limits: ServerLimits = DEFAULT_LIMITS): Promise<TestSyncServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'karte-server-'));
   // The postgres system user (root runs PostgreSQL as it) must be able to enter the folder.
   fs.chmodSync(dir, 0o755);
-  const started = Date.now();
-  let postgres: RunningPostgres;
+  const pgPort = await freePort();
+  let httpPort = 0;
+  const start = async (): Promise<Running> => {
+    const started = Date.now();
+    const postgres = await startEmbeddedPostgres(path.join(dir, 'pg'), pgPort);
+    console.log(`embedded PostgreSQL started in ${Date.now() - started} ms`);
+    const db = new pg.Pool({ connectionString: postgres.url });
+    await migrate(db);
+    const app = await buildServer(db, limits);
+    await app.listen({ host: '127.0.0.1', port: httpPort });
+    httpPort = (app.server.address() as net.AddressInfo).port;
+    return { postgres, db, app };
+  };
+  let running: Running | null;
   try {
-    postgres = await startEmbeddedPostgres(path.join(dir, 'pg'), await freePort());
+    running = await start();
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw new Error(`the server tests need a real PostgreSQL and the embedded one did not start: ${(error as Error).message}`, { cause: error });
   }
-  console.log(`embedded PostgreSQL started in ${Date.now() - started} ms`);
-  const db = new pg.Pool({ connectionString: postgres.url });
-  await migrate(db);
-  const app = await buildServer(db, limits);
-  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const halt = async () => {
+    if (!running) return;
+    const { postgres, db, app } = running;
+    running = null;
+    // Stop listening and drop every socket first: app.close() alone would wait for the requests in flight.
+    app.server.close();
+    app.server.closeAllConnections();
+    await app.close();
+    await closePool(db);
+    await postgres.stop();
+  };
+  let lastDb = running.db;
   return {
-    db,
-    url,
+    get db() {
+      return lastDb;
+    },
+    url: `http://127.0.0.1:${httpPort}`,
+    halt,
+    restart: async () => {
+      await halt();
+      running = await start();
+      lastDb = running.db;
+    },
     stop: async () => {
-      await app.close();
-      // pool.end() resolves before its connections have closed; stopping PostgreSQL under one makes the pool re-emit
-      // the server's goodbye (57P01) as an unhandled error. So wait until every connection is gone.
-      let open = db.totalCount;
-      const closed = new Promise<void>((resolve) => {
-        if (open === 0) resolve();
-        db.on('remove', () => --open === 0 && resolve());
-      });
-      await db.end();
-      await closed;
-      await postgres.stop();
+      await halt();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

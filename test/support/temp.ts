@@ -44,3 +44,22 @@ export function snapshot(store: Store): Record<string, unknown[]> {
   const tables = ['dossiers', 'cases', 'case_countries', 'events', 'agreements', 'organisations', 'changes', 'search_docs'];
   return Object.fromEntries(tables.map((t) => [t, store.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
 }
+
+/** Opens a store file for one piece of work and closes it again, as a separate run of the app would. */
+export function withStore<T>(file: string, author: string, work: (store: Store) => T): T {
+  const store = openStore(file, { author });
+  try {
+    return work(store);
+  } finally {
+    store.close();
+  }
+}
+
+export async function withStoreAsync<T>(file: string, author: string, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = openStore(file, { author });
+  try {
+    return await work(store);
+  } finally {
+    store.close();
+  }
+}
