@@ -79,20 +79,23 @@ async function batchState(client: pg.PoolClient, changes: readonly SyncChange[])
   return state;
 }
 
+/** A change accepted for the log, with the organisation of the session that pushed it. */
+type Accepted = SyncChange & { orgId: string };
+
 /**
- * Appends the accepted changes in batch order (so server_seq follows it) and writes back the records they changed,
- * in one statement.
+ * Appends the accepted changes in order (so server_seq follows it) and writes back the records they changed, in one
+ * statement.
  */
-async function append(client: pg.PoolClient, session: Session, accepted: SyncChange[], records: Iterable<RecordState>): Promise<void> {
+async function append(client: pg.PoolClient, accepted: Accepted[], records: Iterable<RecordState>): Promise<void> {
   const changed = [...records].filter((r) => r.touched);
   if (accepted.length === 0 && changed.length === 0) return;
   // The batch read these records under the push lock, so its newest scope is theirs; the guard keeps it so anyway.
   await client.query(
     `WITH appended AS (
        INSERT INTO changes (hlc, field, tbl, row_id, value, scope, prev, author, org_id)
-       SELECT hlc, field, tbl, row_id, value, scope, prev, author, $9
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::json[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY
-              AS b(hlc, field, tbl, row_id, value, scope, prev, author, n)
+       SELECT hlc, field, tbl, row_id, value, scope, prev, author, org_id
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::json[], $6::text[], $7::text[], $8::text[], $9::text[]) WITH ORDINALITY
+              AS b(hlc, field, tbl, row_id, value, scope, prev, author, org_id, n)
         ORDER BY n
      )
      INSERT INTO records (tbl, row_id, owner_org, scope, scope_hlc)
@@ -107,7 +110,7 @@ async function append(client: pg.PoolClient, session: Session, accepted: SyncCha
       accepted.map((c) => c.scope),
       accepted.map((c) => c.prev),
       accepted.map((c) => c.author),
-      session.orgId,
+      accepted.map((c) => c.orgId),
       changed.map((r) => r.table),
       changed.map((r) => r.rowId),
       changed.map((r) => r.ownerOrg),
@@ -117,30 +120,73 @@ async function append(client: pg.PoolClient, session: Session, accepted: SyncCha
   );
 }
 
-/** Stores what the session may write, in one transaction; each change gets its own status, in the batch's order. */
-export function push(db: pg.Pool, session: Session, changes: readonly SyncChange[]): Promise<PushResult[]> {
-  const turn = pushes.then(() => pushLocked(db, session, changes));
-  pushes = turn.catch(() => undefined);
-  return turn;
+interface PendingPush {
+  session: Session;
+  changes: readonly SyncChange[];
+  settle: (outcome: { results: PushResult[] } | { error: unknown }) => void;
 }
 
-// This process's pushes wait for the lock here, in turn, rather than each holding a pooled connection while it
-// waits inside PostgreSQL: pulls and sign-ins keep the rest of the pool. (The advisory lock still orders pushes
-// across server processes.)
-let pushes: Promise<unknown> = Promise.resolve();
+/**
+ * Pushes waiting in this process, per database. They take the lock in turn here, not each holding a pooled
+ * connection while it waits inside PostgreSQL, so pulls and sign-ins keep the pool; and the pushes that queued up
+ * meanwhile go through together (the advisory lock still orders pushes across server processes).
+ */
+const queues = new WeakMap<pg.Pool, PendingPush[]>();
 
-async function pushLocked(db: pg.Pool, session: Session, changes: readonly SyncChange[]): Promise<PushResult[]> {
+/** Most changes pushes queued together carry in one transaction. */
+const GROUP_CHANGES = 1000;
+
+/** Stores what the session may write, in one transaction; each change gets its own status, in the batch's order. */
+export function push(db: pg.Pool, session: Session, changes: readonly SyncChange[]): Promise<PushResult[]> {
+  return new Promise((resolve, reject) => {
+    const settle = (outcome: { results: PushResult[] } | { error: unknown }) => ('results' in outcome ? resolve(outcome.results) : reject(outcome.error));
+    const queue = queues.get(db);
+    if (queue) {
+      queue.push({ session, changes, settle });
+      return;
+    }
+    const started: PendingPush[] = [{ session, changes, settle }];
+    queues.set(db, started);
+    void drain(db, started);
+  });
+}
+
+async function drain(db: pg.Pool, queue: PendingPush[]): Promise<void> {
+  while (queue.length > 0) {
+    let count = queue[0].changes.length;
+    let taken = 1;
+    while (taken < queue.length && count + queue[taken].changes.length <= GROUP_CHANGES) count += queue[taken++].changes.length;
+    const group = queue.splice(0, taken);
+    try {
+      const results = await pushGroup(db, group);
+      group.forEach((p, i) => p.settle({ results: results[i] }));
+    } catch (error) {
+      // One push that breaks the transaction must not fail the others with it: each goes again on its own.
+      if (group.length === 1) group[0].settle({ error });
+      else for (const p of group) await pushGroup(db, [p]).then((results) => p.settle({ results: results[0] }), (failure: unknown) => p.settle({ error: failure }));
+    }
+  }
+  queues.delete(db);
+}
+
+/** Pushes one after another, each change against the state the ones before it left, in one transaction. */
+async function pushGroup(db: pg.Pool, group: readonly PendingPush[]): Promise<PushResult[][]> {
   const client = await db.connect();
   try {
     await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${PUSH_LOCK})`);
-    const state = await batchState(client, changes);
-    const results = changes.map((change) => pushOne(state, session, change));
-    await append(
+    const state = await batchState(
       client,
-      session,
-      changes.filter((_, i) => results[i].status === 'applied'),
-      state.records.values(),
+      group.flatMap((p) => p.changes),
     );
+    const accepted: Accepted[] = [];
+    const results = group.map(({ session, changes }) =>
+      changes.map((change) => {
+        const result = pushOne(state, session, change);
+        if (result.status === 'applied') accepted.push({ ...change, orgId: session.orgId });
+        return result;
+      }),
+    );
+    await append(client, accepted, state.records.values());
     await client.query('COMMIT');
     return results;
   } catch (error) {

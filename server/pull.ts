@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { SyncChange } from '../shared/sync/change';
+import { nodeOf } from '../shared/sync/merge';
 import type { PullPage, Purge } from '../shared/sync/protocol';
 import type { Session } from './accounts';
 import { readableScopes } from './permissions';
@@ -100,7 +101,7 @@ export async function pull(db: pg.Pool, session: Session, cursor: string | null,
   const found = await db.query<WindowRow>(
     `SELECT c.server_seq, c.hlc, c.field, c.tbl, c.row_id, c.scope, c.prev, c.author,
             ${RECORD_VISIBLE} AS visible, ${mayHoldSql('c.scope', 'r.owner_org')} AS readable,
-            CASE WHEN ${RECORD_VISIBLE} THEN c.value END AS value,
+            CASE WHEN ${RECORD_VISIBLE} AND substr(c.hlc, -16) <> $5 THEN c.value END AS value,
             CASE WHEN ${VISIBILITY_CHANGE} OR ${CASE_TITLE}
                  THEN c.hlc = (SELECT min(f.hlc) FROM changes f WHERE f.tbl = c.tbl AND f.row_id = c.row_id) END AS creates,
             CASE WHEN ${RECORD_VISIBLE} AND NOT ${mayHoldSql('c.scope', 'r.owner_org')}
@@ -108,7 +109,7 @@ export async function pull(db: pg.Pool, session: Session, cursor: string | null,
        FROM changes c ${RECORD_JOINS}
       WHERE c.server_seq > $1
       ORDER BY c.server_seq LIMIT $4`,
-    [from, readableScopes(session), session.orgId, limit + 1],
+    [from, readableScopes(session), session.orgId, limit + 1, session.device],
   );
   const window = found.rows.slice(0, limit);
   const lastSeq = window.at(-1)?.server_seq;
@@ -121,6 +122,8 @@ export async function pull(db: pg.Pool, session: Session, cursor: string | null,
   const purges = new Map<string, Purge>();
   const hiddenCases: string[] = [];
   for (const row of window) {
+    // The device's own changes: it holds them, and it could hold the record when it wrote them.
+    if (nodeOf(row.hlc) === session.device) continue;
     if (!row.visible) {
       // A record's creation takes nothing away: nobody out of its reach ever held it.
       if (changesVisibility(row) && !row.creates) purges.set(`${row.tbl} ${row.row_id}`, { table: row.tbl, rowId: row.row_id });

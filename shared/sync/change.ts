@@ -3,6 +3,9 @@ import { decodeHlc } from '../hlc';
 
 // One field-level change as replicas exchange it: what the change log holds, plus the change it overwrote.
 
+/** Text a database column can hold: PostgreSQL refuses the NUL character. */
+const columnText = z.string().refine((text) => !text.includes('\u0000'), 'must not contain the NUL character');
+
 export const syncChangeSchema = z.object({
   hlc: z.string().refine((text) => {
     try {
@@ -12,13 +15,13 @@ export const syncChangeSchema = z.object({
       return false;
     }
   }, 'not an HLC timestamp'),
-  author: z.string(),
-  table: z.string(),
-  rowId: z.string().min(1),
-  field: z.string().min(1),
+  author: columnText,
+  table: columnText,
+  rowId: columnText.min(1),
+  field: columnText.min(1),
   value: z.unknown(),
-  scope: z.string(),
+  scope: columnText,
   /** The change its author overwrote; null when the field still had its default. */
-  prev: z.string().nullable(),
+  prev: columnText.nullable(),
 });
 export type SyncChange = z.infer<typeof syncChangeSchema>;

@@ -5,6 +5,7 @@ import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { search } from '../../electron/services/search';
 import { applyRemoteChanges } from '../../electron/services/sync/apply';
 import { listConflicts, resolveConflict } from '../../electron/services/sync/conflicts';
+import { purgeRecords } from '../../electron/services/sync/purge';
 import { localChangesSince, outbox, outboxCount, readSyncState, recordPulled, recordPushed } from '../../electron/services/sync/outbox';
 import { readRow, writeRows } from '../../electron/services/store/store';
 import { deliver, replicaState, useReplicas, type Replica } from '../support/replicas';
@@ -241,5 +242,24 @@ describe('replicas that imported the same file on their own', () => {
     expect(listConflicts(a.store).filter((c) => c.resolvedAt === null)).toEqual([]);
     expect(listConflicts(b.store).filter((c) => c.resolvedAt === null)).toEqual([]);
     expect(replicaState(a.store)).toEqual(replicaState(b.store));
+  });
+});
+
+describe('a purge and the outbox', () => {
+  const replica = useReplicas();
+
+  it('never hands a later change a sequence number at or below the last one pushed', () => {
+    const { store } = replica('purged');
+    writeRows(store, [{ table: 'cases', id: 'aaaaaaaa-0000-4000-8000-0000000000a1', values: { title: '残る案件' } }]);
+    writeRows(store, [{ table: 'cases', id: 'aaaaaaaa-0000-4000-8000-0000000000a2', values: { title: '消える案件', summary: '概要' } }]);
+    const pushed = outbox(store, 100);
+    recordPushed(store, pushed.lastSeq);
+    // The newest changes of the log go with the purged record.
+    expect(purgeRecords(store, [{ table: 'cases', rowId: 'aaaaaaaa-0000-4000-8000-0000000000a2' }])).toBe(1);
+    expect(outboxCount(store)).toBe(0);
+    writeRows(store, [{ table: 'cases', id: 'aaaaaaaa-0000-4000-8000-0000000000a1', values: { summary: '後からの編集' } }]);
+    const next = outbox(store, 100);
+    expect(next.changes.map((c) => c.value)).toEqual(['後からの編集']);
+    expect(next.lastSeq).toBeGreaterThan(pushed.lastSeq);
   });
 });

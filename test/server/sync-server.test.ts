@@ -172,29 +172,36 @@ describe('requests refused at the door change nothing', () => {
     const malformed = await gov.push([{ ...change(gov, 'bad', 'public'), hlc: 'yesterday' }]);
     expect(malformed.status).toBe(400);
     expect(malformed.body.error).toMatch(/not an HLC timestamp/);
+    const nul = await gov.push([{ ...change(gov, 'bad', 'public'), rowId: 'row\u0000id' }]);
+    expect(nul.status).toBe(400);
+    expect(nul.body.error).toMatch(/rowId: must not contain the NUL character/);
     expect(await storedCount()).toBe(before);
   });
 });
 
 describe('pull', () => {
-  it('pages through the log by cursor, bounded in size', async () => {
+  it('pages through the log by cursor, bounded in size, without echoing a device its own changes', async () => {
     const gov = await signIn('gov-editor');
-    const start = (await gov.pull(null, 1_000_000)).changes.length;
+    const laptop = await signIn('gov-editor');
+    const start = (await laptop.pull(null, 1_000_000)).changes.length;
     const pushed = Array.from({ length: 7 }, (_, i) => change(gov, `page-${i}`, 'council'));
     await gov.push(pushed);
-    const all = await pullAll(gov, 3);
+    const all = await pullAll(laptop, 3);
     expect(all.changes.slice(start)).toEqual(pushed);
-    const first = await gov.pull(null, 3);
+    expect((await pullAll(gov, 3)).changes.filter((c) => c.author === gov.device)).toEqual([]);
+    const first = await laptop.pull(null, 3);
     expect(first.changes).toHaveLength(3);
     expect(first.more).toBe(true);
-    const bounded = await gov.pull(null, 1_000_000);
+    const bounded = await laptop.pull(null, 1_000_000);
     expect(bounded.changes.length).toBeLessThanOrEqual(LIMITS.maxPullChanges);
-    expect(await gov.pull(all.cursor)).toEqual({ changes: [], purges: [], cursor: all.cursor, more: false });
+    expect(await laptop.pull(all.cursor)).toEqual({ changes: [], purges: [], cursor: all.cursor, more: false });
   });
 
   it('never gives a company user a government-scope change or another organisation’s internal one', async () => {
     const gov = await signIn('gov-editor');
     const company = await signIn('co-editor');
+    // What the company's people receive on another device (a device is not sent back what it wrote).
+    const colleague = await signIn('co-editor');
     const scopes = fc.constantFrom('internal', 'government', 'council', 'public');
     let row = 0;
     await fc.assert(
@@ -206,7 +213,7 @@ describe('pull', () => {
           expect((body.results as PushResult[])[0].status).toBe('applied');
           pushed.push(c);
         }
-        const received = (await pullAll(company, 5)).changes;
+        const received = (await pullAll(colleague, 5)).changes;
         const owners = await db.query<{ row_id: string; owner_org: string }>('SELECT row_id, owner_org FROM records');
         const govRows = new Set(owners.rows.filter((r) => r.owner_org === govOrg).map((r) => r.row_id));
         for (const c of received) {

@@ -173,4 +173,28 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE cases ADD COLUMN talkingPoints TEXT NOT NULL DEFAULT '';
   ALTER TABLE cases ADD COLUMN translations TEXT NOT NULL DEFAULT '{}';
   `,
+  /* 5: the change log's sequence never goes back; the outbox found by index */ `
+  -- A purge deletes change rows, the newest among them perhaps: a plain rowid would then hand out a seq at or below
+  -- the last one pushed, and that change would never be sent. AUTOINCREMENT never reuses one.
+  CREATE TABLE changes_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    hlc TEXT NOT NULL,
+    author TEXT NOT NULL,
+    tbl TEXT NOT NULL,
+    rowId TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT,
+    scope TEXT NOT NULL,
+    prev TEXT,
+    UNIQUE (hlc, field)
+  );
+  INSERT INTO changes_log (seq, hlc, author, tbl, rowId, field, value, scope, prev)
+    SELECT seq, hlc, author, tbl, rowId, field, value, scope, prev FROM changes ORDER BY seq;
+  DROP TABLE changes;
+  ALTER TABLE changes_log RENAME TO changes;
+  CREATE INDEX changes_field ON changes (rowId, field, hlc);
+  -- The outbox: this device's own changes (the HLC ends with the node id) after the last one pushed, however long
+  -- the log of everyone else's changes grows.
+  CREATE INDEX changes_own ON changes (substr(hlc, -16), seq);
+  `,
 ];
