@@ -1,6 +1,5 @@
 import type pg from 'pg';
 import type { SyncChange } from '../shared/sync/change';
-import { nodeOf } from '../shared/sync/merge';
 import type { PullPage, Purge } from '../shared/sync/protocol';
 import type { Session } from './accounts';
 import { readableScopes } from './permissions';
@@ -98,32 +97,34 @@ async function orphansOfHiddenCases(db: pg.Pool, hiddenCases: string[], windowSt
  */
 export async function pull(db: pg.Pool, session: Session, cursor: string | null, limit: number): Promise<PullPage> {
   const from = cursor ?? '0';
+  // The window is cut from the log by sequence alone; of it, only what this session may be sent (or must act on)
+  // leaves the database.
+  const window = await db.query<{ server_seq: string }>('SELECT server_seq FROM changes WHERE server_seq > $1 ORDER BY server_seq LIMIT $2', [from, limit + 1]);
+  const more = window.rows.length > limit;
+  const lastSeq = window.rows.slice(0, limit).at(-1)?.server_seq ?? null;
+  if (lastSeq === null) return { changes: [], purges: [], cursor, more: false };
   const found = await db.query<WindowRow>(
     `SELECT c.server_seq, c.hlc, c.field, c.tbl, c.row_id, c.scope, c.prev, c.author,
             ${RECORD_VISIBLE} AS visible, ${mayHoldSql('c.scope', 'r.owner_org')} AS readable,
-            CASE WHEN ${RECORD_VISIBLE} AND substr(c.hlc, -16) <> $5 THEN c.value END AS value,
+            CASE WHEN ${RECORD_VISIBLE} THEN c.value END AS value,
             CASE WHEN ${VISIBILITY_CHANGE} OR ${CASE_TITLE}
                  THEN c.hlc = (SELECT min(f.hlc) FROM changes f WHERE f.tbl = c.tbl AND f.row_id = c.row_id) END AS creates,
             CASE WHEN ${RECORD_VISIBLE} AND NOT ${mayHoldSql('c.scope', 'r.owner_org')}
                  THEN NOT EXISTS (SELECT 1 FROM changes n WHERE n.tbl = c.tbl AND n.row_id = c.row_id AND n.field = c.field AND n.hlc > c.hlc) END AS newest
        FROM changes c ${RECORD_JOINS}
-      WHERE c.server_seq > $1
-      ORDER BY c.server_seq LIMIT $4`,
-    [from, readableScopes(session), session.orgId, limit + 1, session.device],
+      -- Not the device's own changes: it holds them, and it could hold the record when it wrote them.
+      WHERE c.server_seq > $1 AND c.server_seq <= $4 AND right(c.hlc, 16) <> $5
+        AND (${RECORD_VISIBLE} OR ${VISIBILITY_CHANGE} OR ${CASE_TITLE})
+      ORDER BY c.server_seq`,
+    [from, readableScopes(session), session.orgId, lastSeq, session.device],
   );
-  const window = found.rows.slice(0, limit);
-  const lastSeq = window.at(-1)?.server_seq;
-  if (lastSeq === undefined) return { changes: [], purges: [], cursor, more: false };
-
   const sent = new Map<string, ChangeRow>();
   const send = (rows: ChangeRow[]) => {
     for (const row of rows) sent.set(`${row.hlc} ${row.field}`, row);
   };
   const purges = new Map<string, Purge>();
   const hiddenCases: string[] = [];
-  for (const row of window) {
-    // The device's own changes: it holds them, and it could hold the record when it wrote them.
-    if (nodeOf(row.hlc) === session.device) continue;
+  for (const row of found.rows) {
     if (!row.visible) {
       // A record's creation takes nothing away: nobody out of its reach ever held it.
       if (changesVisibility(row) && !row.creates) purges.set(`${row.tbl} ${row.row_id}`, { table: row.tbl, rowId: row.row_id });
@@ -139,6 +140,6 @@ export async function pull(db: pg.Pool, session: Session, cursor: string | null,
     changes: [...sent.values()].sort((a, b) => Number(a.server_seq) - Number(b.server_seq)).map(toSyncChange),
     purges: [...purges.values()],
     cursor: lastSeq,
-    more: found.rows.length > limit,
+    more,
   };
 }

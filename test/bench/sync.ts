@@ -140,7 +140,7 @@ try {
     return total;
   };
   console.log(`\n(a, b) ${changeCount} changed fields A → server → B (${RECORDS} cases × ${FIELDS.length} fields of 120 characters), median of ${ROUNDS} rounds`);
-  console.log(`  push = syncOnce on A (its pull brings its own changes back: the server sends them), pull = syncOnce on B`);
+  console.log(`  push = syncOnce on A (its push, then a pull that finds nothing new: a device is not sent its own changes), pull = syncOnce on B`);
   const karteTotal = row('Karte (SQLite ⇄ Fastify/PostgreSQL)', karte);
   const pouchTotal = row('PouchDB (memory ⇄ express-pouchdb)', pouch);
   console.log(`  ratio Karte/PouchDB ${(karteTotal / pouchTotal).toFixed(2)}×   target: Karte < 3000 ms and faster than PouchDB`);
