@@ -113,8 +113,10 @@ export async function login(db: pg.Pool, request: { login: string; password: str
     [request.login],
   );
   const user = found.rows[0];
-  // The same answer for an unknown login, a wrong password and a disabled account: nothing to probe.
-  if (!user || !(await passwordMatches(request.password, user.password_hash, user.password_salt)) || user.disabled) throw new LoginRefused('wrong login or password, or the account is disabled');
+  // The same answer for an unknown login, a wrong password and a disabled account, after the same work (an unknown
+  // login's password is hashed too, against nothing): neither the answer nor its time tells which logins exist.
+  const matches = await passwordMatches(request.password, user?.password_hash ?? '', user?.password_salt ?? '');
+  if (!user || !matches || user.disabled) throw new LoginRefused('wrong login or password, or the account is disabled');
   await db.query('INSERT INTO devices (id, user_id) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [request.device, user.id]);
   const device = (await db.query<{ user_id: string; revoked: boolean }>('SELECT user_id, revoked FROM devices WHERE id = $1', [request.device])).rows[0];
   if (device.revoked) throw new DeviceRevoked('this device has been revoked by an operator');

@@ -5,7 +5,7 @@ import { changeRefusal } from '../shared/sync/change-rules';
 import { nodeOf } from '../shared/sync/merge';
 import type { PushResult } from '../shared/sync/protocol';
 import type { Session } from './accounts';
-import { writeRefusal, type RecordOwnership } from './permissions';
+import { mayHold, writeRefusal, type RecordOwnership } from './permissions';
 
 // The central change log: pushes append to it, each change once (pulls page through it: pull.ts).
 
@@ -18,6 +18,9 @@ interface RecordState extends RecordOwnership {
   table: string;
   rowId: string;
   scopeHlc: string;
+  /** For a stage event: its case as the newest caseId change the server holds or the batch takes sets it. */
+  caseId: string | null;
+  caseHlc: string;
   /** Whether the batch created it or gave it a newer scope: then it is written back. */
   touched: boolean;
 }
@@ -45,16 +48,37 @@ function pushOne(state: BatchState, session: Session, change: SyncChange): PushR
   if (invalid) return { ...id, status: 'rejected', reason: invalid };
   const recordKey = pairKey(change.table, change.rowId);
   const record = state.records.get(recordKey);
-  const refusal = writeRefusal(session, change.scope, record);
+  const refusal = writeRefusal(session, change.scope, record) ?? caseRefusal(state, session, change, record);
   if (refusal) return { ...id, status: 'rejected', reason: refusal };
   state.known.add(changeKey);
   // The record's scope is its scope field, last writer wins, as on every replica. Until a change of that field
   // arrives, the scope its first change was written under (a record created with the default scope never logs it).
   const scope = change.scope as Scope;
   const scopeHlc = change.field === 'scope' ? change.hlc : '';
-  if (!record) state.records.set(recordKey, { table: change.table, rowId: change.rowId, ownerOrg: session.orgId, scope, scopeHlc, touched: true });
-  else if (change.field === 'scope' && record.scopeHlc < change.hlc) Object.assign(record, { scope, scopeHlc, touched: true });
+  const caseId = newCaseOf(change);
+  if (!record) state.records.set(recordKey, { table: change.table, rowId: change.rowId, ownerOrg: session.orgId, scope, scopeHlc, caseId, caseHlc: caseId === null ? '' : change.hlc, touched: true });
+  else {
+    if (change.field === 'scope' && record.scopeHlc < change.hlc) Object.assign(record, { scope, scopeHlc, touched: true });
+    if (caseId !== null && record.caseHlc < change.hlc) Object.assign(record, { caseId, caseHlc: change.hlc });
+  }
   return { ...id, status: 'applied' };
+}
+
+/** The case a change puts a stage event in, if it is one that does. */
+function newCaseOf(change: SyncChange): string | null {
+  return change.table === 'events' && change.field === 'caseId' && typeof change.value === 'string' ? change.value : null;
+}
+
+/**
+ * A stage event goes with its case (親子): nobody writes one of a case out of their reach, nor moves one into or out
+ * of such a case. A case the server does not hold yet decides nothing, as on the way down.
+ */
+function caseRefusal(state: BatchState, session: Session, change: SyncChange, record: RecordState | undefined): string | null {
+  for (const caseId of [record?.caseId ?? null, newCaseOf(change)]) {
+    const parent = caseId === null ? undefined : state.records.get(pairKey('cases', caseId));
+    if (parent && !mayHold(session, parent.scope, parent.ownerOrg)) return `the stage event's case ${caseId} is out of this user's reach`;
+  }
+  return null;
 }
 
 /**
@@ -62,19 +86,45 @@ function pushOne(state: BatchState, session: Session, change: SyncChange): PushR
  * not two per change (every round trip here is spent holding the push lock).
  */
 async function batchState(client: pg.PoolClient, changes: readonly SyncChange[]): Promise<BatchState> {
-  const touched = [...new Map(changes.map((c) => [pairKey(c.table, c.rowId), c])).values()];
-  const found = await client.query<{ hlc: string | null; field: string | null; tbl: string; row_id: string; owner_org: string; scope: Scope; scope_hlc: string }>(
-    `SELECT c.hlc, c.field, NULL AS tbl, NULL AS row_id, NULL AS owner_org, NULL AS scope, NULL AS scope_hlc
+  // The records the batch writes, and the cases its stage events are moved to.
+  const records = changes.flatMap((c) => {
+    const caseId = newCaseOf(c);
+    return caseId === null ? [[c.table, c.rowId]] : [[c.table, c.rowId], ['cases', caseId]];
+  });
+  const touched = [...new Map(records.map(([table, rowId]) => [pairKey(table, rowId), { table, rowId }])).values()];
+  const found = await client.query<{
+    hlc: string | null;
+    field: string | null;
+    tbl: string;
+    row_id: string;
+    owner_org: string;
+    scope: Scope;
+    scope_hlc: string;
+    case_id: string | null;
+    case_hlc: string | null;
+  }>(
+    `SELECT c.hlc, c.field, NULL AS tbl, NULL AS row_id, NULL AS owner_org, NULL AS scope, NULL AS scope_hlc, NULL AS case_id, NULL AS case_hlc
        FROM changes c JOIN unnest($1::text[], $2::text[]) AS b(hlc, field) ON c.hlc = b.hlc AND c.field = b.field
      UNION ALL
-     SELECT NULL, NULL, r.tbl, r.row_id, r.owner_org, r.scope, r.scope_hlc
-       FROM records r JOIN unnest($3::text[], $4::text[]) AS b(tbl, row_id) ON r.tbl = b.tbl AND r.row_id = b.row_id`,
+     SELECT NULL, NULL, r.tbl, r.row_id, r.owner_org, r.scope, r.scope_hlc, rp.parent_row_id, rp.hlc
+       FROM records r JOIN unnest($3::text[], $4::text[]) AS b(tbl, row_id) ON r.tbl = b.tbl AND r.row_id = b.row_id
+       LEFT JOIN record_parents rp ON rp.tbl = r.tbl AND rp.row_id = r.row_id`,
     [changes.map((c) => c.hlc), changes.map((c) => c.field), touched.map((c) => c.table), touched.map((c) => c.rowId)],
   );
   const state: BatchState = { known: new Set(), records: new Map(), now: Date.now() };
   for (const r of found.rows) {
     if (r.hlc !== null && r.field !== null) state.known.add(pairKey(r.hlc, r.field));
-    else state.records.set(pairKey(r.tbl, r.row_id), { table: r.tbl, rowId: r.row_id, ownerOrg: r.owner_org, scope: r.scope, scopeHlc: r.scope_hlc, touched: false });
+    else
+      state.records.set(pairKey(r.tbl, r.row_id), {
+        table: r.tbl,
+        rowId: r.row_id,
+        ownerOrg: r.owner_org,
+        scope: r.scope,
+        scopeHlc: r.scope_hlc,
+        caseId: r.case_id,
+        caseHlc: r.case_hlc ?? '',
+        touched: false,
+      });
   }
   return state;
 }

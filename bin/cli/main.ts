@@ -1,3 +1,5 @@
+import readline from 'node:readline/promises';
+import { Writable } from 'node:stream';
 import { Command, CommanderError } from 'commander';
 import type { HistoryEntry, ImportProgress } from '../../shared/views';
 import os from 'node:os';
@@ -68,9 +70,33 @@ function showValue(value: unknown): string {
 }
 
 /** A password from KARTE_PASSWORD or the first line of stdin: never an argument, which other users can see. */
+/** Asks on the terminal without echoing what is typed. */
+async function askHidden(prompt: string): Promise<string> {
+  let muted = false;
+  const output = new Writable({
+    write(chunk, _encoding, done) {
+      if (!muted) process.stderr.write(chunk);
+      done();
+    },
+  });
+  const terminal = readline.createInterface({ input: process.stdin, output, terminal: true });
+  const answer = terminal.question(prompt);
+  muted = true;
+  try {
+    return await answer;
+  } finally {
+    terminal.close();
+    process.stderr.write('\n');
+  }
+}
+
 async function readPassword(): Promise<string> {
   if (process.env.KARTE_PASSWORD) return process.env.KARTE_PASSWORD;
-  if (process.stdin.isTTY) process.stderr.write('password: ');
+  if (process.stdin.isTTY) {
+    const typed = await askHidden('password: ');
+    if (!typed) throw new Error('no password given');
+    return typed;
+  }
   let text = '';
   for await (const chunk of process.stdin) {
     text += String(chunk);

@@ -1,5 +1,5 @@
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -114,10 +114,14 @@ export async function startBrowserMode(handlers: (emit: BrowserMode['emit'], pac
     reply.header('Cross-Origin-Resource-Policy', 'same-origin');
   });
 
-  app.post<{ Params: { name: string }; Body: unknown }>('/api/call/:name', async (request, reply) => {
-    if (!sameToken(bearerToken(request.headers.authorization), token)) {
-      return reply.code(401).send({ error: { kind: 'failed', message: 'missing or wrong token' } });
-    }
+  // The token is checked before the body is read: without it no local process gets up to MAX_BODY buffered.
+  const withToken = {
+    onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
+      if (!sameToken(bearerToken(request.headers.authorization), token)) return reply.code(401).send({ error: { kind: 'failed', message: 'missing or wrong token' } });
+    },
+  };
+
+  app.post<{ Params: { name: string }; Body: unknown }>('/api/call/:name', withToken, async (request, reply) => {
     try {
       return { result: await dispatch(api, request.params.name, request.body) };
     } catch (error) {

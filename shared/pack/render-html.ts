@@ -149,9 +149,12 @@ export function packRunningHeader(input: PackInput): { title: string; marking: s
   return { title, marking: SCOPE_LABELS[input.audience].marking[input.lang] };
 }
 
-/** A CSS string literal; `<` is escaped too, so the text cannot close the <style> element it sits in. */
+/**
+ * A CSS string literal; `<` is escaped too, so the text cannot close the <style> element it sits in, and so is every
+ * line break (CSS reads CR and FF as one), which would end the string and let the rest be read as rules.
+ */
 function cssString(text: string): string {
-  return `"${text.replace(/[\\"]/g, '\\$&').replace(/</g, '\\3c ').replace(/\n/g, '\\a ')}"`;
+  return `"${text.replace(/[\\"]/g, '\\$&').replace(/[<\n\r\f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
 function styles(input: PackInput): string {

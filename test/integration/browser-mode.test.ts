@@ -72,6 +72,34 @@ describe('browser mode', () => {
     expect(await status(`localhost:${port}`)).toBe(200);
   });
 
+  it('turns a caller without the token away before reading what it sends (any local user could make it buffer 64 MB)', async () => {
+    const { server: s } = await start();
+    const { port } = new URL(s.url);
+    // Headers announcing a 60 MB body that never comes: the answer must not wait for it.
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const request = http.request(
+        { host: '127.0.0.1', port, path: '/api/call/app.info', method: 'POST', headers: { authorization: 'Bearer wrong', 'content-type': 'application/json', 'content-length': String(60 * 1024 * 1024) } },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode);
+          request.destroy();
+        },
+      );
+      request.on('error', reject);
+      request.flushHeaders();
+      // Not a timing target: without an answer by then, the server is waiting for the body.
+      setTimeout(() => {
+        resolve(undefined);
+        request.destroy();
+      }, 5_000);
+    });
+    expect(status, 'no answer before the body').toBe(401);
+    for (const [type, body] of [['application/json', '{not json'], ['text/plain', 'x']]) {
+      const answer = await fetch(`${s.url}/api/call/app.info`, { method: 'POST', headers: { authorization: 'Bearer wrong', 'content-type': type }, body });
+      expect(answer.status, type).toBe(401);
+    }
+  });
+
   it('answers bad calls with 4xx and a message, changing nothing', async () => {
     const { store, server: s } = await start();
     await call(s, 'demo.import', {});

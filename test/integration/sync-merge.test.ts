@@ -107,6 +107,42 @@ describe('sync merge between two real stores', () => {
     expect(replicaState(alice.store)).toEqual(replicaState(bob.store));
   });
 
+  it('keeping theirs does not bring back a value their side has since replaced', () => {
+    const pair = twoReplicasSharingACase();
+    const { alice, bob } = pair;
+    concurrentEdits(pair);
+    deliver(bob.store, alice.store);
+    const [conflict] = listConflicts(alice.store);
+    expect(conflict).toMatchObject({ field: 'status', mine: { value: 'on_hold' }, theirs: { value: 'won' } });
+    // Bob moves on from 'won' before Alice gets to the conflict.
+    bob.setTime(T0 + 150_000);
+    writeRows(bob.store, [{ table: 'cases', id: CASE_ID, values: { status: 'dropped' } }]);
+    deliver(bob.store, alice.store);
+    expect(readRow(alice.store, 'cases', CASE_ID)?.status).toBe('dropped');
+    alice.setTime(T0 + 180_000);
+    resolveConflict(alice.store, conflict.id, 'theirs');
+    expect(listConflicts(alice.store)).toEqual([]);
+    expect(readRow(alice.store, 'cases', CASE_ID)?.status).toBe('dropped');
+    deliver(alice.store, bob.store);
+    expect(readRow(bob.store, 'cases', CASE_ID)?.status).toBe('dropped');
+  });
+
+  it('will not keep mine over a value their side wrote after the conflict, unseen here', () => {
+    const pair = twoReplicasSharingACase();
+    const { alice, bob } = pair;
+    concurrentEdits(pair);
+    deliver(bob.store, alice.store);
+    const [conflict] = listConflicts(alice.store);
+    bob.setTime(T0 + 150_000);
+    writeRows(bob.store, [{ table: 'cases', id: CASE_ID, values: { status: 'dropped' } }]);
+    deliver(bob.store, alice.store);
+    alice.setTime(T0 + 180_000);
+    expect(() => resolveConflict(alice.store, conflict.id, 'mine')).toThrow(/bob has changed status again since \(now "dropped"\)/);
+    expect(() => resolveConflict(alice.store, conflict.id, { merged: 'active' })).toThrow(/changed status again/);
+    expect(readRow(alice.store, 'cases', CASE_ID)?.status).toBe('dropped');
+    expect(listConflicts(alice.store)).toHaveLength(1);
+  });
+
   it('merges concurrent edits of different sentences of a narrative field, with no conflict, and converges', () => {
     const { alice, bob } = twoReplicasSharingACase();
     alice.setTime(T0 + 60_000);

@@ -202,6 +202,36 @@ describe('tokens that no longer count', () => {
     expect((await post('/v1/login', { login: 'leaver', password: PASSWORD, device: one.device })).status).toBe(401);
     expect(await serverState()).toEqual(before);
   });
+
+  it('does not let an admin disable themselves (nothing could enable them again)', async () => {
+    const admin = await signIn('boss');
+    const before = await serverState();
+    const refused = await post('/v1/admin/user/disable', { login: 'boss' }, admin.token);
+    expect(refused).toEqual({ status: 409, body: { error: 'an admin cannot disable themselves; another admin can' } });
+    expect(await serverState()).toEqual(before);
+  });
+});
+
+describe('the login', () => {
+  /** Median milliseconds of a refused login, each from a fresh device. */
+  async function refusedLoginMs(login: string): Promise<number> {
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const device = (0xe000 + ++deviceCount).toString(16).padStart(16, '0');
+      const started = performance.now();
+      expect((await post('/v1/login', { login, password: 'not the password', device })).status).toBe(401);
+      times.push(performance.now() - started);
+    }
+    return times.sort((a, b) => a - b)[3];
+  }
+
+  it('takes as long for an unknown login as for a wrong password: how fast it answers tells no one which logins exist', async () => {
+    // The password hash (scrypt) dominates a wrong password's answer; skipping it for an unknown login made that
+    // answer tens of times faster. The margin is wide, so a busy machine does not make this flaky.
+    const wrongPassword = await refusedLoginMs('ed');
+    const unknownLogin = await refusedLoginMs('nobody-by-this-name');
+    expect(unknownLogin, `unknown login ${unknownLogin.toFixed(1)} ms, wrong password ${wrongPassword.toFixed(1)} ms`).toBeGreaterThan(wrongPassword / 3);
+  });
 });
 
 describe('admin routes', () => {

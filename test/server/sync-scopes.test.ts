@@ -22,6 +22,7 @@ beforeAll(async () => {
   const company = await addOrganisation(server.db, '日本郵便機器株式会社', 'company');
   await addUser(server.db, { login: 'desk', orgId: ministry, role: 'editor', password: PASSWORD });
   await addUser(server.db, { login: 'firm', orgId: company, role: 'editor', password: PASSWORD });
+  await addUser(server.db, { login: 'viewer', orgId: ministry, role: 'reader', password: PASSWORD });
 });
 
 afterAll(async () => {
@@ -112,6 +113,24 @@ describe('scopes on the way down', () => {
     firm.close();
   });
 
+  it('keeps a reader receiving after it edits on its own device: its changes are refused, not the sync', async () => {
+    const desk = await signedIn('desk-reader', 'desk');
+    const viewer = await signedIn('viewer-1', 'viewer');
+    const note = createCase(viewer, { title: '閲覧者のメモ RDRN-note', countries: ['VN'] }).id;
+    const shared = createCase(desk, { title: '上水道 WTRQ-shared', countries: ['VN'], scope: 'council' }).id;
+    await syncOnce(desk);
+    const report = await syncOnce(viewer);
+    expect(rowCount(viewer, 'cases', shared)).toBe(1);
+    expect(report.pushed).toBe(0);
+    expect(report.rejected.length).toBeGreaterThan(0);
+    expect(report.rejected[0].reason).toMatch(/readers may not push/);
+    // The refused edit stays on the device, listed, and is not sent again.
+    expect(rowCount(viewer, 'cases', note)).toBe(1);
+    expect((await syncOnce(viewer)).rejected).toEqual([]);
+    desk.close();
+    viewer.close();
+  });
+
   it('brings a widened case back as it stands, without what was written while it was narrower', async () => {
     const desk = await signedIn('desk-3', 'desk');
     const firm = await signedIn('firm-3', 'firm');
@@ -137,3 +156,39 @@ describe('scopes on the way down', () => {
     firm.close();
   });
 });
+
+describe('moving to another server', () => {
+  const temp = useTempDir();
+
+  it('starts over with the new server: its own changes go up, and everything the new server holds comes down', async () => {
+    const other = await startSyncServer();
+    try {
+      const org = await addOrganisation(other.db, '総務省', 'ministry');
+      await addUser(other.db, { login: 'desk', orgId: org, role: 'editor', password: PASSWORD });
+      await addUser(other.db, { login: 'colleague', orgId: org, role: 'editor', password: PASSWORD });
+      const colleague = openStore(path.join(temp.dir(), 'colleague.sqlite'), { author: 'colleague' });
+      await login(colleague, { server: other.url, login: 'colleague', password: PASSWORD });
+      const theirs = createCase(colleague, { title: '新サーバーの案件', countries: ['VN'] }).id;
+      await syncOnce(colleague);
+
+      const desk = openStore(path.join(temp.dir(), 'mover.sqlite'), { author: 'desk' });
+      await login(desk, { server: server!.url, login: 'desk', password: PASSWORD });
+      const mine = createCase(desk, { title: '移行前からの案件', countries: ['VN'] }).id;
+      await syncOnce(desk);
+      await login(desk, { server: other.url, login: 'desk', password: PASSWORD });
+      const moved = await syncOnce(desk);
+      expect(moved.pushed).toBe(desk.db.prepare('SELECT count(*) FROM changes WHERE substr(hlc, -16) = ?').pluck().get(desk.node));
+      expect(rowCountOf(desk, 'cases', theirs)).toBe(1);
+      await syncOnce(colleague);
+      expect(rowCountOf(colleague, 'cases', mine)).toBe(1);
+      desk.close();
+      colleague.close();
+    } finally {
+      await other.stop();
+    }
+  });
+});
+
+function rowCountOf(store: Store, table: string, id: string): number {
+  return store.db.prepare(`SELECT count(*) FROM ${table} WHERE id = ?`).pluck().get(id) as number;
+}

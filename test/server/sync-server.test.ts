@@ -140,6 +140,26 @@ describe('push', () => {
     expect(await storedCount()).toBe(before + 2);
   });
 
+  it('refuses a change to a stage event whose case the user may not hold (親子), though the event alone would be in reach', async () => {
+    const gov = await signIn('gov-editor');
+    const company = await signIn('co-editor');
+    const event = (client: Client, rowId: string, field: string, value: unknown): SyncChange => ({ ...change(client, rowId, 'council', field, value), table: 'events' });
+    const [caseId, eventId, newEventId] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    // Ids come from the source file, so a company that imported the same file holds the same event ids.
+    const setUp = await gov.push([change(gov, caseId, 'government'), event(gov, eventId, 'caseId', caseId), event(gov, eventId, 'text', '局長間協議')]);
+    expect((setUp.body.results as PushResult[]).map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    const ownCase = crypto.randomUUID();
+    const { body } = await company.push([
+      event(company, eventId, 'text', '書き換え'),
+      event(company, newEventId, 'caseId', caseId),
+      change(company, ownCase, 'council'),
+      // Taken into a case of its own, the event would come down to the company.
+      event(company, eventId, 'caseId', ownCase),
+    ]);
+    expect((body.results as PushResult[]).map((r) => r.status)).toEqual(['rejected', 'rejected', 'applied', 'rejected']);
+    expect((body.results as PushResult[])[0].reason).toMatch(/case .* out of this user's reach/);
+  });
+
   it('lets a reader push nothing', async () => {
     const reader = await signIn('co-reader');
     const before = await storedCount();

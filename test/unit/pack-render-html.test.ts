@@ -72,6 +72,17 @@ describe('renderPackHtml', () => {
     expect(packRunningHeader(packInput('ja'))).toEqual({ title: 'ベトナム 海外展開カルテ 説明資料（2026年11月24日時点）', marking: '政府関係機関限り' });
   });
 
+  it('keeps the running header one CSS string whatever line breaks its text holds, so it cannot add style rules', () => {
+    // CSS reads a carriage return or form feed as a line break, which ends a string: the rest would be parsed as rules.
+    const injected = 'Viet\rNam"; } body { display: none } @page { x: "\fy\nz';
+    const input = { ...packInput('en'), country: { ...packInput('en').country, en: injected } };
+    const html = renderPackHtml(input, { fontFaceCss: FONT_CSS });
+    const style = html.slice(html.indexOf('<style>'), html.indexOf('</style>'));
+    expect(style).not.toMatch(/[\r\f]/);
+    expect(style).toMatch(/@top-left \{ content: "(?:[^"\\\n\r\f]|\\[^\n\r\f])*"; font-size: 7\.5pt;/);
+    expect(style).not.toMatch(/^\s*body \{ display: none \}/m);
+  });
+
   it('lays the case matrix out as the 別表: a column per phase, then 今後の方針, each event in its phase with its date', () => {
     const html = renderPackHtml(packInput('ja'), { fontFaceCss: FONT_CSS });
     const head = ['案件', '検討', '実務協議等', '覚書・トップセールス等', '調査・実証', '受注・管理', '今後の方針'].map((label) => `<th>${label}</th>`).join('');

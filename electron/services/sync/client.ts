@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import type { SyncChange } from '../../../shared/sync/change';
 import { DEVICE_REVOKED_CODE, DEVICE_REVOKED_STATUS, PROTOCOL_HEADER, PROTOCOL_VERSION, purgeSchema, type PullPage, type PushResult } from '../../../shared/sync/protocol';
 import { statement } from '../store/database';
 import { inTransaction, type Store } from '../store/store';
 import { applyRemoteChanges } from './apply';
-import { outbox, readSyncState, recordPulled, recordPushed } from './outbox';
+import { outbox, readSyncState, recordPulled, recordPushed, resetSyncState } from './outbox';
 import { emptyWal, purgeRecords, wipeSyncedData } from './purge';
 
 // The desktop and CLI side of sync: sign in once, then push the outbox and pull what the server has, page by page.
@@ -130,7 +131,13 @@ export async function login(store: Store, request: { server: string; login: stri
     post<{ token: string }>(endpoint(request.server, 'v1/login'), { login: request.login, password: request.password, device: store.node }, undefined, options.retryDelays ?? DEFAULT_RETRY_DELAYS),
   );
   const account = { server: request.server, login: request.login, token };
-  writeMeta(store, META_ACCOUNT, account);
+  const previous = readAccount(store);
+  inTransaction(store, () => {
+    // Another server has its own log and cursors: start over with it. Push and pull are idempotent, so the same
+    // server under another address only costs one full exchange.
+    if (previous && new URL(previous.server).href !== new URL(account.server).href) resetSyncState(store);
+    writeMeta(store, META_ACCOUNT, account);
+  });
   return account;
 }
 
@@ -144,6 +151,19 @@ export async function syncOnce(store: Store, options: SyncOptions = {}): Promise
   return await unlessRevoked(store, () => exchange(store, account, options));
 }
 
+/**
+ * One push. A role that may not push at all (a reader) gets every change refused with the server's word, as any
+ * refused change: else its own edits would stop it from ever pulling again.
+ */
+async function pushBatch(account: SyncAccount, changes: readonly SyncChange[], retryDelays: readonly number[]): Promise<PushResult[]> {
+  try {
+    return (await post<{ results: PushResult[] }>(endpoint(account.server, 'v1/push'), { changes }, account.token, retryDelays)).results;
+  } catch (error) {
+    if (!(error instanceof SyncHttpError && error.status === 403)) throw error;
+    return changes.map((c) => ({ hlc: c.hlc, field: c.field, status: 'rejected', reason: error.message }));
+  }
+}
+
 async function exchange(store: Store, account: SyncAccount, options: SyncOptions): Promise<SyncReport> {
   const retryDelays = options.retryDelays ?? DEFAULT_RETRY_DELAYS;
   const report: SyncReport = { pushed: 0, rejected: [], pulled: 0, purged: 0, conflicts: 0 };
@@ -151,7 +171,7 @@ async function exchange(store: Store, account: SyncAccount, options: SyncOptions
   for (;;) {
     const batch = outbox(store, options.batchSize ?? DEFAULT_BATCH);
     if (batch.changes.length === 0) break;
-    const { results } = await post<{ results: PushResult[] }>(endpoint(account.server, 'v1/push'), { changes: batch.changes }, account.token, retryDelays);
+    const results = await pushBatch(account, batch.changes, retryDelays);
     if (results.length !== batch.changes.length) throw new Error(`sync server acknowledged ${results.length} of ${batch.changes.length} changes`);
     const rejected = results.filter((r) => r.status === 'rejected').map((r) => ({ hlc: r.hlc, field: r.field, reason: r.reason ?? 'no reason given' }));
     // Refused changes are kept aside, not retried forever: they would block every later change behind them.

@@ -1,7 +1,8 @@
 import { decodeHlc } from '../../../shared/hlc';
+import { nodeOf } from '../../../shared/sync/merge';
 import type { ConflictView } from '../../../shared/sync/status';
 import { statement } from '../store/database';
-import { inTransaction, readRow, writeRows, type FieldChange, type Store } from '../store/store';
+import { inTransaction, latestChange, readRow, writeRows, type FieldChange, type Store } from '../store/store';
 import type { TableName } from '../store/tables';
 
 // Conflicts: local values a remote change overwrote without its author having seen them. They stay on this device
@@ -90,7 +91,18 @@ export function resolveConflict(store: Store, id: number, resolution: ConflictRe
   if (conflict.resolvedAt) throw new Error(`conflict ${id} is already resolved (${conflict.resolution})`);
   const value = resolution === 'mine' ? conflict.mine.value : resolution === 'theirs' ? conflict.theirs.value : resolution.merged;
   inTransaction(store, () => {
-    writeRows(store, [{ table: conflict.table, id: conflict.rowId, values: { [conflict.field]: value } }]);
+    // Keeping theirs keeps what their side holds now: a value they wrote since replaced the one in the conflict, and
+    // writing that one again would undo it. Only an edit made here since is replaced.
+    const latest = latestChange(store, conflict.table, conflict.rowId, conflict.field);
+    const fromElsewhere = latest !== undefined && nodeOf(latest.hlc) !== store.node;
+    // Keeping mine (or a merge) over a value nobody here has seen yet would lose that one silently instead.
+    if (resolution !== 'theirs' && fromElsewhere && latest.hlc !== conflict.theirs.hlc) {
+      throw new Error(
+        `conflict ${id}: ${latest.author} has changed ${conflict.field} again since (now ${JSON.stringify(latest.value)}); keep theirs, or edit the record itself`,
+      );
+    }
+    const keepsTheirs = resolution === 'theirs' && fromElsewhere;
+    if (!keepsTheirs) writeRows(store, [{ table: conflict.table, id: conflict.rowId, values: { [conflict.field]: value } }]);
     statement(store.db, 'UPDATE conflicts SET resolvedAt = ?, resolution = ? WHERE id = ?').run(nowText(store), typeof resolution === 'string' ? resolution : 'merged', id);
   });
 }

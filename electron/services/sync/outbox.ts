@@ -58,3 +58,8 @@ export function recordPushed(store: Store, seq: number): void {
 export function recordPulled(store: Store, cursor: string): void {
   statement(store.db, 'UPDATE sync_state SET lastPulledCursor = ? WHERE id = 1').run(cursor);
 }
+
+/** Nothing pushed, nothing pulled: the state of a store that has never synced with its server. */
+export function resetSyncState(store: Store): void {
+  statement(store.db, 'UPDATE sync_state SET lastPushedSeq = 0, lastPulledCursor = NULL WHERE id = 1').run();
+}

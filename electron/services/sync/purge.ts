@@ -3,6 +3,7 @@ import type { Purge } from '../../../shared/sync/protocol';
 import { statement, type Db } from '../store/database';
 import { removeFromIndex } from '../store/search-index';
 import { inTransaction, type Store } from '../store/store';
+import { resetSyncState } from './outbox';
 import { isTableName } from '../store/tables';
 
 // When a record leaves this device's reach (its scope narrowed, its case did, or the device was revoked), the server
@@ -72,7 +73,7 @@ export function wipeSyncedData(store: Store): void {
       for (const table of ['case_countries', 'search_docs', 'changes', 'conflicts']) statement(store.db, `DELETE FROM ${table}`).run();
       statement(store.db, "INSERT INTO search_fts (search_fts) VALUES ('delete-all')").run();
       statement(store.db, "DELETE FROM meta WHERE key LIKE 'sync.%'").run();
-      statement(store.db, 'UPDATE sync_state SET lastPushedSeq = 0, lastPulledCursor = NULL WHERE id = 1').run();
+      resetSyncState(store);
     }),
   );
   emptyWal(store.db);
