@@ -40,19 +40,32 @@ export async function findOrganisation(db: pg.Pool, name: string): Promise<strin
   return (await db.query<{ id: string }>('SELECT id FROM organisations WHERE name = $1', [name])).rows[0]?.id;
 }
 
-export async function listOrganisations(db: pg.Pool): Promise<AdminAnswer<'orgList'>['organisations']> {
+/**
+ * Which organisation an admin may manage: null for an admin of the operators' organisation (every one), else the
+ * admin's own.
+ */
+export async function adminReach(db: pg.Pool, admin: Session): Promise<string | null> {
+  const found = await db.query<{ operator: boolean }>('SELECT operator FROM organisations WHERE id = $1', [admin.orgId]);
+  return found.rows[0]?.operator ? null : admin.orgId;
+}
+
+/** `within`: an organisation's id to keep to, or null for all (adminReach). */
+export async function listOrganisations(db: pg.Pool, within: string | null): Promise<AdminAnswer<'orgList'>['organisations']> {
   const found = await db.query<{ name: string; type: OrganisationType; users: number }>(
-    'SELECT o.name, o.type, count(u.id)::int AS users FROM organisations o LEFT JOIN users u ON u.org_id = o.id GROUP BY o.id ORDER BY o.name',
+    'SELECT o.name, o.type, count(u.id)::int AS users FROM organisations o LEFT JOIN users u ON u.org_id = o.id WHERE ($1::text IS NULL OR o.id = $1) GROUP BY o.id ORDER BY o.name',
+    [within],
   );
   return found.rows;
 }
 
-export async function listUsers(db: pg.Pool): Promise<AdminAnswer<'userList'>['users']> {
+export async function listUsers(db: pg.Pool, within: string | null): Promise<AdminAnswer<'userList'>['users']> {
   const found = await db.query<AdminAnswer<'userList'>['users'][number]>(
     `SELECT u.login, o.name AS org, u.role, u.disabled,
             coalesce(json_agg(json_build_object('id', d.id, 'revoked', d.revoked) ORDER BY d.created_at, d.id) FILTER (WHERE d.id IS NOT NULL), '[]') AS devices
        FROM users u JOIN organisations o ON o.id = u.org_id LEFT JOIN devices d ON d.user_id = u.id
+      WHERE ($1::text IS NULL OR u.org_id = $1)
       GROUP BY u.id, o.name ORDER BY u.login`,
+    [within],
   );
   return found.rows;
 }
@@ -61,12 +74,12 @@ export async function listUsers(db: pg.Pool): Promise<AdminAnswer<'userList'>['u
  * Disabling a user also revokes every token it holds, in the same statement, so no device stays signed in.
  * Returns how many tokens were revoked, or null when there is no such user.
  */
-export async function setUserDisabled(db: pg.Pool, login: string, disabled: boolean): Promise<number | null> {
+export async function setUserDisabled(db: pg.Pool, login: string, disabled: boolean, within: string | null): Promise<number | null> {
   const found = await db.query<{ users: number; tokens: number }>(
-    `WITH u AS (UPDATE users SET disabled = $2 WHERE login = $1 RETURNING id),
+    `WITH u AS (UPDATE users SET disabled = $2 WHERE login = $1 AND ($3::text IS NULL OR org_id = $3) RETURNING id),
           t AS (UPDATE tokens SET revoked = true WHERE $2 AND NOT revoked AND user_id IN (SELECT id FROM u) RETURNING 1)
      SELECT (SELECT count(*) FROM u)::int AS users, (SELECT count(*) FROM t)::int AS tokens`,
-    [login, disabled],
+    [login, disabled, within],
   );
   return found.rows[0].users === 0 ? null : found.rows[0].tokens;
 }
@@ -75,12 +88,13 @@ export async function setUserDisabled(db: pg.Pool, login: string, disabled: bool
  * Revokes a device and all its tokens, in one statement: its next request is answered as revoked, and it can never
  * sign in again. Returns its user and how many tokens were revoked, or null when there is no such device.
  */
-export async function revokeDevice(db: pg.Pool, device: string): Promise<{ login: string; tokensRevoked: number } | null> {
+export async function revokeDevice(db: pg.Pool, device: string, within: string | null): Promise<{ login: string; tokensRevoked: number } | null> {
   const found = await db.query<{ login: string; tokens: number }>(
-    `WITH d AS (UPDATE devices SET revoked = true WHERE id = $1 RETURNING user_id),
-          t AS (UPDATE tokens SET revoked = true WHERE NOT revoked AND device_id = $1 RETURNING 1)
+    `WITH d AS (UPDATE devices SET revoked = true
+                 WHERE id = $1 AND ($2::text IS NULL OR user_id IN (SELECT id FROM users WHERE org_id = $2)) RETURNING user_id),
+          t AS (UPDATE tokens SET revoked = true WHERE NOT revoked AND device_id IN (SELECT $1::text FROM d) RETURNING 1)
      SELECT u.login, (SELECT count(*) FROM t)::int AS tokens FROM d JOIN users u ON u.id = d.user_id`,
-    [device],
+    [device, within],
   );
   const row = found.rows[0];
   return row ? { login: row.login, tokensRevoked: row.tokens } : null;
@@ -97,6 +111,7 @@ export async function ensureAdmin(db: pg.Pool, password: string | undefined, org
   if (existing.rowCount) return false;
   if (!password) throw new Error('first start: set KARTE_ADMIN_PASSWORD to create the user admin');
   const orgId = (await findOrganisation(db, org.name)) ?? (await addOrganisation(db, org.name, org.type));
+  await db.query('UPDATE organisations SET operator = true WHERE id = $1', [orgId]);
   await addUser(db, { login: 'admin', orgId, role: 'admin', password });
   return true;
 }

@@ -2,13 +2,20 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import type { z } from 'zod';
 import { ADMIN_CALLS, type AdminAnswer, type AdminCallName, type AdminRequest } from '../shared/sync/admin-protocol';
-import { addOrganisation, addUser, findOrganisation, listOrganisations, listUsers, revokeDevice, setUserDisabled, type Session } from './accounts';
+import { addOrganisation, addUser, adminReach, findOrganisation, listOrganisations, listUsers, revokeDevice, setUserDisabled, type Session } from './accounts';
 import { described, HttpError, parse, sessionOf } from './http';
 
 // The operators' routes: organisations, users and devices of this server. Only a user of role admin may call them;
-// anyone else is refused before the request body is even read.
+// anyone else is refused before the request body is even read. Admins of the operators' organisation manage every
+// organisation; an organisation's own admins, its users and devices only.
 
-type Handlers = { [K in AdminCallName]: (request: AdminRequest<K>, caller: Session) => Promise<AdminAnswer<K>> };
+/** Who calls: the admin's session, and the organisation it may manage (null: every one). */
+interface Caller {
+  session: Session;
+  within: string | null;
+}
+
+type Handlers = { [K in AdminCallName]: (request: AdminRequest<K>, caller: Caller) => Promise<AdminAnswer<K>> };
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -24,37 +31,39 @@ async function unlessTaken<T>(insert: Promise<T>, taken: string): Promise<T> {
 
 function handlers(db: pg.Pool): Handlers {
   return {
-    orgList: async () => ({ organisations: await listOrganisations(db) }),
-    orgAdd: async ({ name, type }) => {
+    orgList: async (_request, { within }) => ({ organisations: await listOrganisations(db, within) }),
+    orgAdd: async ({ name, type }, { within }) => {
+      if (within !== null) throw new HttpError(403, "only the operators' admins add organisations");
       await unlessTaken(addOrganisation(db, name, type), `an organisation named '${name}' exists already`);
       return { name, type, users: 0 };
     },
-    userList: async () => ({ users: await listUsers(db) }),
-    userAdd: async ({ login, org, role, password }) => {
+    userList: async (_request, { within }) => ({ users: await listUsers(db, within) }),
+    userAdd: async ({ login, org, role, password }, { within }) => {
       const orgId = await findOrganisation(db, org);
+      if (within !== null && orgId !== within) throw new HttpError(403, "an organisation's admin adds users to their own organisation only");
       if (orgId === undefined) throw new HttpError(404, `no organisation named '${org}': add it first (karte admin org add)`);
       await unlessTaken(addUser(db, { login, orgId, role, password }), `a user '${login}' exists already`);
       return { login, org, role, disabled: false, devices: [] };
     },
-    userDisable: async ({ login }, caller) => {
+    userDisable: async ({ login }, { session, within }) => {
       // Nothing re-enables a user over the API: an admin who disabled themselves would lock the operators out.
-      if (login === caller.login) throw new HttpError(409, 'an admin cannot disable themselves; another admin can');
-      const tokensRevoked = await setUserDisabled(db, login, true);
-      if (tokensRevoked === null) throw new HttpError(404, `no user '${login}'`);
+      if (login === session.login) throw new HttpError(409, 'an admin cannot disable themselves; another admin can');
+      const tokensRevoked = await setUserDisabled(db, login, true, within);
+      if (tokensRevoked === null) throw new HttpError(404, `no user '${login}'${within === null ? '' : ' in your organisation'}`);
       return { login, tokensRevoked };
     },
-    deviceRevoke: async ({ device }) => {
-      const revoked = await revokeDevice(db, device);
-      if (revoked === null) throw new HttpError(404, `no device '${device}' has signed in to this server`);
+    deviceRevoke: async ({ device }, { within }) => {
+      const revoked = await revokeDevice(db, device, within);
+      if (revoked === null) throw new HttpError(404, `no device '${device}' has signed in to this server${within === null ? '' : ' for your organisation'}`);
       return { device, ...revoked };
     },
   };
 }
 
-async function requireAdmin(db: pg.Pool, request: FastifyRequest): Promise<Session> {
+async function requireAdmin(db: pg.Pool, request: FastifyRequest): Promise<Caller> {
   const session = await sessionOf(db, request);
   if (session.role !== 'admin') throw new HttpError(403, `only an admin may manage organisations, users and devices; ${session.login} is ${session.role === 'editor' ? 'an' : 'a'} ${session.role}`);
-  return session;
+  return { session, within: await adminReach(db, session) };
 }
 
 export function registerAdminRoutes(app: FastifyInstance, db: pg.Pool): void {
@@ -64,7 +73,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: pg.Pool): void {
     app.post(`/${call.route}`, { schema: described({ summary: call.summary, tags: ['admin'], request: call.request, answer: call.answer, signedIn: true }) }, async (request) => {
       const caller = await requireAdmin(db, request);
       // Each handler takes what its own call's schema parses; TypeScript cannot follow that through the loop.
-      const run = handle[name] as (body: unknown, caller: Session) => Promise<unknown>;
+      const run = handle[name] as (body: unknown, caller: Caller) => Promise<unknown>;
       return await run(parse(call.request as z.ZodType, request.body), caller);
     });
   }

@@ -98,6 +98,15 @@ const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
       CREATE INDEX changes_record ON changes (tbl, row_id, server_seq);
     `,
   },
+  {
+    version: 3,
+    name: 'the operators organisation',
+    sql: `
+      -- The organisation that runs the server (made at its first start): its admins manage every organisation; any
+      -- other organisation's admins manage their own users and devices only.
+      ALTER TABLE organisations ADD COLUMN operator boolean NOT NULL DEFAULT false;
+    `,
+  },
 ];
 
 export async function migrate(pool: pg.Pool): Promise<number[]> {

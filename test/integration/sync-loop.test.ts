@@ -226,7 +226,7 @@ describe('the background sync loop', () => {
   it('reports a revoked device and stops', async () => {
     const erin = device('erin', { debounceMs: 20, periodMs: 60_000 });
     await signIn(erin, 'erin');
-    await revokeDevice(server!.db, erin.store.node);
+    await revokeDevice(server!.db, erin.store.node, null);
     await erin.call('case.create', { title: 'ベトナム 郵便', countries: ['VN'], sectorLabel: '郵便' });
     await vi.waitFor(() => expect(erin.status()).toMatchObject({ session: 'revoked', syncing: false }), { timeout: 5000 });
     expect(erin.status()).toMatchObject({ nextAttemptAt: null, offlineSignIn: false, lastError: expect.stringMatching(/revoked/) });

@@ -150,6 +150,29 @@ describe('admin routes over HTTP', () => {
     expect(await post('/v1/admin/org/list', {}, token)).toEqual(orgsBefore);
   });
 
+  it("keeps an organisation's own admin to its own users and devices", async () => {
+    const operator = String((await post('/v1/login', { login: 'admin', password: ADMIN_PASSWORD, device: 'ad0000000000000b' })).body.token);
+    for (const [name, type] of [['地方の市役所', 'local_government'], ['他社', 'company']] as const) expect((await post('/v1/admin/org/add', { name, type }, operator)).status).toBe(200);
+    for (const [login, org, role] of [['city-admin', '地方の市役所', 'admin'], ['city-staff', '地方の市役所', 'editor'], ['rival', '他社', 'editor']] as const) {
+      expect((await post('/v1/admin/user/add', { login, org, role, password: USER_PASSWORD }, operator)).status).toBe(200);
+    }
+    const rivalDevice = 'ad0000000000000d';
+    expect((await post('/v1/login', { login: 'rival', password: USER_PASSWORD, device: rivalDevice })).status).toBe(200);
+    const cityAdmin = String((await post('/v1/login', { login: 'city-admin', password: USER_PASSWORD, device: 'ad0000000000000c' })).body.token);
+
+    expect((await post('/v1/admin/org/list', {}, cityAdmin)).body).toEqual({ organisations: [{ name: '地方の市役所', type: 'local_government', users: 2 }] });
+    expect(((await post('/v1/admin/user/list', {}, cityAdmin)).body.users as UserEntry[]).map((u) => u.login)).toEqual(['city-admin', 'city-staff']);
+    const before = await post('/v1/admin/user/list', {}, operator);
+    expect(await post('/v1/admin/org/add', { name: '新しい組織', type: 'agency' }, cityAdmin)).toEqual({ status: 403, body: { error: "only the operators' admins add organisations" } });
+    expect((await post('/v1/admin/user/add', { login: 'mole', org: '他社', role: 'editor', password: USER_PASSWORD }, cityAdmin)).status).toBe(403);
+    expect((await post('/v1/admin/user/disable', { login: 'rival' }, cityAdmin)).status).toBe(404);
+    expect((await post('/v1/admin/device/revoke', { device: rivalDevice }, cityAdmin)).status).toBe(404);
+    expect(await post('/v1/admin/user/list', {}, operator)).toEqual(before);
+    // Within its own organisation it acts.
+    expect((await post('/v1/admin/user/add', { login: 'city-new', org: '地方の市役所', role: 'reader', password: USER_PASSWORD }, cityAdmin)).status).toBe(200);
+    expect(await post('/v1/admin/user/disable', { login: 'city-staff' }, cityAdmin)).toEqual({ status: 200, body: { login: 'city-staff', tokensRevoked: 0 } });
+  });
+
   it('still asks for the protocol version', async () => {
     const response = await fetch(`${server!.url}/v1/admin/org/list`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(response.status).toBe(400);

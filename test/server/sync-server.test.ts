@@ -26,7 +26,7 @@ beforeAll(async () => {
   await addUser(db, { login: 'co-editor', orgId: companyOrg, role: 'editor', password: PASSWORD });
   await addUser(db, { login: 'co-reader', orgId: companyOrg, role: 'reader', password: PASSWORD });
   await addUser(db, { login: 'leaver', orgId: companyOrg, role: 'editor', password: PASSWORD });
-  await setUserDisabled(db, 'leaver', true);
+  await setUserDisabled(db, 'leaver', true, null);
 });
 
 afterAll(async () => {
