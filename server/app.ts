@@ -7,6 +7,7 @@ import { DEVICE_REVOKED_CODE, DEVICE_REVOKED_STATUS, loginRequestSchema, PROTOCO
 import { DeviceRevoked, login, LoginRefused, revokeToken } from './accounts';
 import { registerAdminRoutes } from './admin';
 import { push } from './changes';
+import { LoginThrottle, type LoginThrottleLimits } from './login-throttle';
 import { pull } from './pull';
 import { bearerToken, described, HttpError, parse, sessionOf } from './http';
 
@@ -20,9 +21,11 @@ export interface ServerLimits {
   maxPullChanges: number;
   /** Largest request body, in bytes. */
   bodyLimit: number;
+  /** Refused logins one address may have for one login name in a window before it must wait. */
+  loginRefusals: LoginThrottleLimits;
 }
 
-export const DEFAULT_LIMITS: ServerLimits = { maxPushChanges: 1000, maxPullChanges: 1000, bodyLimit: 8 * 1024 * 1024 };
+export const DEFAULT_LIMITS: ServerLimits = { maxPushChanges: 1000, maxPullChanges: 1000, bodyLimit: 8 * 1024 * 1024, loginRefusals: { max: 10, windowMs: 15 * 60_000 } };
 
 /** The API's own description, readable without a token or protocol header: what a client is built from. */
 export const OPENAPI_ROUTE = '/v1/openapi.json';
@@ -65,13 +68,25 @@ export async function buildServer(db: pg.Pool, limits: ServerLimits = DEFAULT_LI
 
   const sync = (summary: string, request: z.ZodType | undefined, answer: z.ZodType, signedIn = true) => ({ schema: described({ summary, tags: ['sync'], request, answer, signedIn }) });
 
-  app.post('/v1/login', sync('Sign a device in: a token for later requests', loginRequestSchema, loginAnswerSchema, false), async (request) => {
+  const throttle = new LoginThrottle(limits.loginRefusals);
+  app.post('/v1/login', sync('Sign a device in: a token for later requests', loginRequestSchema, loginAnswerSchema, false), async (request, reply) => {
     const body = parse(loginRequestSchema, request.body);
+    const key = `${request.ip} ${body.login}`;
+    const waitMs = throttle.waitMs(key);
+    if (waitMs > 0) {
+      void reply.header('retry-after', String(Math.ceil(waitMs / 1000)));
+      throw new HttpError(429, `too many refused sign-ins for '${body.login}' from this address: try again in ${Math.ceil(waitMs / 60_000)} minute(s)`);
+    }
     try {
-      return { token: await login(db, body) };
+      const token = await login(db, body);
+      throttle.signedIn(key);
+      return { token };
     } catch (error) {
       if (error instanceof DeviceRevoked) throw new HttpError(DEVICE_REVOKED_STATUS, error.message, DEVICE_REVOKED_CODE);
-      if (error instanceof LoginRefused) throw new HttpError(401, error.message);
+      if (error instanceof LoginRefused) {
+        throttle.refused(key);
+        throw new HttpError(401, error.message);
+      }
       throw error;
     }
   });

@@ -55,7 +55,7 @@ export function described(route: { summary: string; tags: string[]; request?: z.
       200: { ...z.toJSONSchema(route.answer, { target: 'openapi-3.0' }), description: 'done' },
       '4xx': {
         ...z.toJSONSchema(errorAnswerSchema, { target: 'openapi-3.0' }),
-        description: `refused, nothing changed: 400 bad protocol version or request, 401 not signed in, 403 role may not, 404 unknown, 409 exists already, 413 too large, ${DEVICE_REVOKED_STATUS} device revoked (code ${DEVICE_REVOKED_CODE})`,
+        description: `refused, nothing changed: 400 bad protocol version or request, 401 not signed in, 403 role may not, 404 unknown, 409 exists already, 413 too large, 429 too many refused sign-ins (Retry-After), ${DEVICE_REVOKED_STATUS} device revoked (code ${DEVICE_REVOKED_CODE})`,
       },
     },
   };

@@ -9,7 +9,7 @@ import { startSyncServer, type TestSyncServer } from '../support/sync-server';
 
 // The sync server against a real PostgreSQL (embedded, started once for this file) over real HTTP.
 
-const LIMITS = { maxPushChanges: 20, maxPullChanges: 50, bodyLimit: 64 * 1024 };
+const LIMITS = { maxPushChanges: 20, maxPullChanges: 50, bodyLimit: 64 * 1024, loginRefusals: { max: 3, windowMs: 1500 } };
 const PASSWORD = 'correct horse 馬';
 
 let server: TestSyncServer | undefined;
@@ -92,6 +92,19 @@ describe('login', () => {
     expect((await post('/v1/login', { login: 'gov-editor', password: 'wrong', device: 'aaaaaaaaaaaaaaa1' })).status).toBe(401);
     expect((await post('/v1/login', { login: 'nobody', password: PASSWORD, device: 'aaaaaaaaaaaaaaa1' })).status).toBe(401);
     expect((await post('/v1/login', { login: 'leaver', password: PASSWORD, device: 'aaaaaaaaaaaaaaa2' })).status).toBe(401);
+  });
+
+  it('turns a login name away from an address after repeated wrong passwords, until the window passes', async () => {
+    await addUser(db, { login: 'guessed', orgId: govOrg, role: 'editor', password: PASSWORD });
+    const attempt = (login: string, password: string) => post('/v1/login', { login, password, device: 'aaaaaaaaaaaaaaa3' });
+    for (let i = 0; i < 3; i++) expect((await attempt('guessed', `guess ${i}`)).status).toBe(401);
+    const blocked = await attempt('guessed', PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.error).toMatch(/too many refused sign-ins for 'guessed'/);
+    // Others sign in as ever.
+    expect((await post('/v1/login', { login: 'gov-editor', password: PASSWORD, device: 'aaaaaaaaaaaaaaa1' })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    expect((await attempt('guessed', PASSWORD)).status).toBe(200);
   });
 
   it('refuses pushes without a valid token', async () => {
