@@ -61,7 +61,8 @@ function attachment(fileName: string): string {
 
 /**
  * Starts the HTTP server; `handlers` is given later by `attach`, so the events hub exists before the store opens.
- * Briefing packs are previewed at /pack-preview/ID?token=… and exported as one-time downloads at /api/pack/ID.
+ * Briefing packs are previewed at /pack-preview/ID (the random id is the key) and exported as one-time downloads at
+ * /api/pack/ID (with the token).
  */
 export async function startBrowserMode(handlers: (emit: BrowserMode['emit'], pack: PackDelivery) => Handlers, options: BrowserModeOptions): Promise<BrowserMode> {
   const host = options.host ?? '127.0.0.1';
@@ -91,8 +92,9 @@ export async function startBrowserMode(handlers: (emit: BrowserMode['emit'], pac
     fs.rmSync(download.file, { force: true });
   };
   const pack: PackDelivery = {
-    // The frame cannot send the Authorization header, so the preview's address carries the token (never logged or referred: no-referrer).
-    preview: (input) => `${previews.publish(packPreviewHtml(input, previewFontCss))}?token=${encodeURIComponent(token)}`,
+    // A frame cannot send the Authorization header. The preview's unguessable id is what opens it, so the API token
+    // never sits in an address.
+    preview: (input) => previews.publish(packPreviewHtml(input, previewFontCss)),
     export: async (input) => {
       const id = crypto.randomBytes(18).toString('base64url');
       const file = path.join(packDir, `${id}.pdf`);
@@ -156,8 +158,7 @@ export async function startBrowserMode(handlers: (emit: BrowserMode['emit'], pac
     return reply.header('Content-Type', FONT_TYPES[path.extname(file)]).header('Cache-Control', 'max-age=86400').send(await fs.promises.readFile(file));
   });
 
-  app.get<{ Params: { id: string }; Querystring: { token?: string } }>(`${PACK_PREVIEW_PATH}:id`, async (request, reply) => {
-    if (!sameToken(request.query.token, token)) return reply.code(401).send({ error: { kind: 'failed', message: 'missing or wrong token' } });
+  app.get<{ Params: { id: string } }>(`${PACK_PREVIEW_PATH}:id`, async (request, reply) => {
     const html = previews.document(`${PACK_PREVIEW_PATH}${request.params.id}`);
     if (html === null) return reply.code(404).send({ error: { kind: 'not_found', message: 'no such pack preview (only the latest are kept)' } });
     return reply.header('Content-Security-Policy', PACK_PREVIEW_POLICY).header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(html);
