@@ -2,6 +2,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -135,7 +136,8 @@ export async function startBrowserMode(handlers: (emit: BrowserMode['emit'], pac
 
   app.get<{ Querystring: { token?: string } }>('/api/events', (request, reply) => {
     if (!sameToken(request.query.token, token)) return reply.code(401).send({ error: { kind: 'failed', message: 'missing or wrong token' } });
-    reply.raw.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    // Written past Fastify, so the security headers the request hook set are passed on by hand.
+    reply.raw.writeHead(200, { ...(reply.getHeaders() as http.OutgoingHttpHeaders), 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     reply.raw.write(': connected\n\n');
     listeners.add(reply);
     request.raw.on('close', () => listeners.delete(reply));

@@ -120,6 +120,8 @@ describe('browser mode', () => {
     const { server: s } = await start();
     const stream = await fetch(`${s.url}/api/events?token=${s.token}`);
     expect(stream.headers.get('content-type')).toBe('text/event-stream');
+    expect(stream.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(stream.headers.get('referrer-policy')).toBe('no-referrer');
     const report = await call(s, 'demo.import', {});
     expect(report).toMatchObject({ files: 6, casesAdded: 31 });
     const reader = stream.body!.getReader();
