@@ -98,11 +98,13 @@ export function commonValue(a: string, b: string, prevOf: PrevLookup, valueOf: V
 }
 
 /**
- * Whether a winning remote change overwrote this node's own value without its author having seen it: then that
- * value would vanish silently, so it needs merging or a person.
+ * Whether a winning remote change overwrote this node's own value without its author having seen it (neither that
+ * change nor an equal value lies on its chain): then that value would vanish silently, so it needs merging or a
+ * person.
  */
-export function overwroteUnseen(mine: FieldVersion, theirs: FieldVersion, localNode: string, prevOf: PrevLookup): boolean {
-  return nodeOf(mine.hlc) === localNode && wins(theirs, mine) && !hadSeen(theirs.hlc, mine.hlc, prevOf);
+export function overwroteUnseen(mine: FieldVersion, theirs: FieldVersion, localNode: string, prevOf: PrevLookup, valueOf: ValueLookup): boolean {
+  if (nodeOf(mine.hlc) !== localNode || !wins(theirs, mine) || hadSeen(theirs.hlc, mine.hlc, prevOf)) return false;
+  return theirs.prev === null || !sawValue(theirs.prev, mine.value, prevOf, valueOf);
 }
 
 // Sentences (ending in 。！？!? or a full stop before a space) and lines are the units of a text merge: two people

@@ -46,10 +46,11 @@ describe('seen or concurrent', () => {
 
   it('flags only this node’s own value overwritten by a later change that had not seen it', () => {
     const at = (h: string) => ({ hlc: h, value: h, prev: log[h] });
-    expect(overwroteUnseen(at(a3), at(b4), A, prevOf)).toBe(true);
-    expect(overwroteUnseen(at(a1), at(b2), A, prevOf)).toBe(false); // B had seen a1
-    expect(overwroteUnseen(at(a3), at(b4), B, prevOf)).toBe(false); // a3 is not B's own
-    expect(overwroteUnseen(at(b4), at(a3), B, prevOf)).toBe(false); // a3 loses to b4
+    const valueOf = (h: string) => (h in log ? { value: h } : undefined);
+    expect(overwroteUnseen(at(a3), at(b4), A, prevOf, valueOf)).toBe(true);
+    expect(overwroteUnseen(at(a1), at(b2), A, prevOf, valueOf)).toBe(false); // B had seen a1
+    expect(overwroteUnseen(at(a3), at(b4), B, prevOf, valueOf)).toBe(false); // a3 is not B's own
+    expect(overwroteUnseen(at(b4), at(a3), B, prevOf, valueOf)).toBe(false); // a3 loses to b4
   });
 });
 

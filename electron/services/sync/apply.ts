@@ -2,7 +2,7 @@ import { describeError } from '../../../shared/errors';
 import { decodeHlc, receiveHlc } from '../../../shared/hlc';
 import { syncChangeSchema, type SyncChange } from '../../../shared/sync/change';
 import { unappliableReason } from '../../../shared/sync/change-rules';
-import { commonAncestor, commonValue, isNarrativeField, overwroteUnseen, sawValue, settle, type PrevLookup, type ValueLookup } from '../../../shared/sync/merge';
+import { commonAncestor, commonValue, isNarrativeField, overwroteUnseen, settle, type PrevLookup, type ValueLookup } from '../../../shared/sync/merge';
 import { statement } from '../store/database';
 import { inTransaction, latestChange, loggedValues, readRow, storeRow, writeRows, type FieldChange, type RowWrite, type Store } from '../store/store';
 import { TABLES, fieldsOf, isTableName, type TableName } from '../store/tables';
@@ -145,8 +145,7 @@ export function applyRemoteChanges(store: Store, batch: readonly unknown[]): App
       const rowKey = `${table} ${rowId}`;
       if (!rows.has(rowKey)) rows.set(rowKey, { table, rowId, winners: new Map() });
       rows.get(rowKey)?.winners.set(field, theirs.value);
-      if (!mine || !overwroteUnseen(mine, theirs, store.node, prevLookup(store, field))) continue;
-      if (theirs.prev !== null && sawValue(theirs.prev, mine.value, prevLookup(store, field), valueLookup(store, field))) continue;
+      if (!mine || !overwroteUnseen(mine, theirs, store.node, prevLookup(store, field), valueLookup(store, field))) continue;
       const base = baseValue(store, table, field, mine, theirs);
       const outcome = settle(mine.value, theirs.value, base, isNarrativeField(table, field));
       if (outcome.kind === 'same') continue;
