@@ -1,28 +1,22 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getCase, listCases, updateCase } from '../../electron/services/cases';
+import { describe, expect, it } from 'vitest';
+import { getCase, updateCase } from '../../electron/services/cases';
 import { renderApp } from '../support/render-app';
-import { installBackEnd, type TestBackEnd } from '../support/karte-bridge';
+import { useDemoCase } from '../support/demo-case';
 
 describe('case screen: the briefing pack panel (説明資料用)', () => {
-  let backEnd: TestBackEnd;
-  let caseId: string;
-  beforeEach(() => {
-    backEnd = installBackEnd({ demo: true });
-    caseId = listCases(backEnd.store, { country: 'VN' }).find((c) => c.sectorLabel === 'スマートシティ')!.id;
-  });
-  afterEach(() => backEnd.close());
+  const demo = useDemoCase();
 
   const renderPanel = async () => {
-    renderApp(`/case/${caseId}`);
+    renderApp(`/case/${demo.caseId}`);
     return screen.findByRole('region', { name: '説明資料用' });
   };
-  const stored = () => getCase(backEnd.store, caseId).case;
+  const stored = () => getCase(demo.backEnd.store, demo.caseId).case;
 
   it('saves the outcome framing and its English version, each on blur, keeping other translations', async () => {
-    updateCase(backEnd.store, caseId, { translations: { en: { nextSteps: 'Propose to Da Nang' }, vi: { summary: 'Thành phố thông minh' } } });
+    updateCase(demo.backEnd.store, demo.caseId, { translations: { en: { nextSteps: 'Propose to Da Nang' }, vi: { summary: 'Thành phố thông minh' } } });
     const panel = await renderPanel();
     const japanese = within(panel).getByRole('textbox', { name: '開発効果（アウトプット→開発成果）' });
     await userEvent.type(japanese, '災害による死傷者の減少');
@@ -56,7 +50,7 @@ describe('case screen: the briefing pack panel (説明資料用)', () => {
   });
 
   it("writes a translation in a counterpart's language chosen from the language list, beside the English one", async () => {
-    updateCase(backEnd.store, caseId, { translations: { en: { summary: 'KPIs for a smart city' } } });
+    updateCase(demo.backEnd.store, demo.caseId, { translations: { en: { summary: 'KPIs for a smart city' } } });
     const panel = await renderPanel();
     await userEvent.selectOptions(within(panel).getByRole('combobox', { name: '翻訳の言語' }), 'vi');
     expect(within(panel).getByRole('heading', { name: '概要欄の項目のベトナム語版' })).toBeTruthy();

@@ -1,26 +1,20 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getCase, listCases } from '../../electron/services/cases';
+import { describe, expect, it } from 'vitest';
+import { getCase } from '../../electron/services/cases';
 import { renderApp } from '../support/render-app';
-import { installBackEnd, type TestBackEnd } from '../support/karte-bridge';
+import { useDemoCase } from '../support/demo-case';
 
 describe('case screen', () => {
-  let backEnd: TestBackEnd;
-  let caseId: string;
-  beforeEach(() => {
-    backEnd = installBackEnd({ demo: true });
-    caseId = listCases(backEnd.store, { country: 'VN' }).find((c) => c.sectorLabel === 'スマートシティ')!.id;
-  });
-  afterEach(() => backEnd.close());
+  const demo = useDemoCase();
 
   const renderCase = async () => {
-    const router = renderApp(`/case/${caseId}`);
+    const router = renderApp(`/case/${demo.caseId}`);
     await screen.findByRole('heading', { name: '経緯' });
     return router;
   };
-  const stored = () => getCase(backEnd.store, caseId);
+  const stored = () => getCase(demo.backEnd.store, demo.caseId);
   const eventRow = (text: string) => screen.getByText(text).closest('li')!;
 
   it('shows the timeline phase by phase and the time spent in each phase', async () => {

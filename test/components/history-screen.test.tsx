@@ -1,27 +1,20 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listCases } from '../../electron/services/cases';
+import { describe, expect, it } from 'vitest';
 import { renderApp } from '../support/render-app';
-import { installBackEnd, type TestBackEnd } from '../support/karte-bridge';
+import { useDemoCase } from '../support/demo-case';
 
 describe('history screen', () => {
-  let backEnd: TestBackEnd;
-  let caseId: string;
-  beforeEach(() => {
-    backEnd = installBackEnd({ demo: true });
-    caseId = listCases(backEnd.store, { country: 'VN' }).find((c) => c.sectorLabel === 'スマートシティ')!.id;
-  });
-  afterEach(() => backEnd.close());
+  const demo = useDemoCase();
 
   it('shows a status change old → new, an event edit with its dates, and creations one line per record', async () => {
     const call = window.karte!.call;
-    await call('case.update', { id: caseId, values: { status: 'on_hold' } });
-    const { id: eventId } = (await call('event.add', { caseId, phase: 'survey_demo', date: '2021年度予定', text: 'ダナン市で実証' })) as { id: string };
+    await call('case.update', { id: demo.caseId, values: { status: 'on_hold' } });
+    const { id: eventId } = (await call('event.add', { caseId: demo.caseId, phase: 'survey_demo', date: '2021年度予定', text: 'ダナン市で実証' })) as { id: string };
     await call('event.update', { id: eventId, values: { date: '2022年夏' } });
 
-    const router = renderApp(`/case/${caseId}/history`);
+    const router = renderApp(`/case/${demo.caseId}/history`);
     const table = await screen.findByRole('table');
     const rows = within(table).getAllByRole('row').slice(1);
 
@@ -37,6 +30,6 @@ describe('history screen', () => {
     expect(created).toHaveLength(1 + 6 + 1);
 
     await userEvent.click(screen.getByRole('link', { name: /案件に戻る/ }));
-    expect(router.state.location.pathname).toBe(`/case/${caseId}`);
+    expect(router.state.location.pathname).toBe(`/case/${demo.caseId}`);
   });
 });
