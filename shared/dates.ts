@@ -53,10 +53,10 @@ export function unknownDate(text = ''): KarteDate {
   return make({ precision: 'unknown', from: null, to: null, open: false, season: null, planned: false, text });
 }
 
-/** A point with its precision; `year` may be missing in the second half of a range ("2020年1月～3月"). */
+/** A point with its precision. */
 interface Point {
   precision: Exclude<DatePrecision, 'unknown'> | 'bare';
-  year: number | null;
+  year: number;
   month?: number;
   day?: number;
   season?: Season;
@@ -71,7 +71,8 @@ function validDay(year: number, month: number, day: number): boolean {
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
-function parsePoint(raw: string): Point | null {
+/** `yearBefore` is the year of the point before it in a range, which "3月" in "2020年1月～3月" shares. */
+function parsePoint(raw: string, yearBefore: number | null): Point | null {
   const s = raw.trim();
   let m: RegExpMatchArray | null;
   if ((m = s.match(/^(令和|平成|昭和)(元|\d{1,2})年(?:(度)|(春|夏|秋|冬))?(?:(\d{1,2})月)?(?:(\d{1,2})日)?$/))) {
@@ -97,9 +98,7 @@ function parsePoint(raw: string): Point | null {
     return withMonthDay(Number(m[3]), String(month), m[1]);
   }
   // Second half of a range without its year: "3月", "3月15日", "2016年度" handled above.
-  if ((m = s.match(/^(\d{1,2})月(?:(\d{1,2})日)?$/))) {
-    return m[2] ? { precision: 'day', year: null, month: Number(m[1]), day: Number(m[2]) } : { precision: 'month', year: null, month: Number(m[1]) };
-  }
+  if ((m = s.match(/^(\d{1,2})月(?:(\d{1,2})日)?$/))) return yearBefore === null ? null : withMonthDay(yearBefore, m[1], m[2]);
   return null;
 }
 
@@ -113,6 +112,13 @@ function withMonthDay(year: number, month?: string, day?: string): Point | null 
   return { precision: 'day', year, month: mo, day: d };
 }
 
+/** Whether a 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' text names a real month and day: not 2020-13, not 2020-02-30. */
+export function isCalendarPoint(text: string): boolean {
+  if (!pointPattern.test(text)) return false;
+  const [year, month, day] = text.split('-');
+  return withMonthDay(Number(year), month, day) !== null;
+}
+
 function pointString(p: Point): string {
   const y = String(p.year);
   if (p.precision === 'month') return `${y}-${pad(p.month ?? 1)}`;
@@ -121,13 +127,11 @@ function pointString(p: Point): string {
 }
 
 /** "2015～2017年度", "2018、2019年": a bare first year takes the precision of the second. */
-function resolveRange(a: Point, b: Point): [Point, Point] | null {
+function resolveRange(a: Point, b: Point): [Point, Point] {
   let first = a;
   let second = b;
   if (first.precision === 'bare') first = { ...first, precision: second.precision === 'fiscal_year' ? 'fiscal_year' : 'year' };
   if (second.precision === 'bare') second = { ...second, precision: first.precision === 'fiscal_year' ? 'fiscal_year' : 'year' };
-  if (second.year === null) second = { ...second, year: first.year };
-  if (first.year === null || second.year === null) return null;
   // A range keeps one kind of period: "2018年夏～2019年" and "2019年度～2020年" become plain years (the text keeps the rest).
   const special = ['fiscal_year', 'season'];
   if ((special.includes(first.precision) || special.includes(second.precision)) && (first.precision !== second.precision || first.season !== second.season)) {
@@ -173,13 +177,15 @@ export function parseDateText(text: string): KarteDate | null {
 
   const parts = s.split(/\s*(?:~|、|,|\s-\s|(?<=年|年度|\d)-(?=\d{4})|(?<=月)-(?=\d))\s*/).filter((p) => p !== '');
   if (parts.length === 0 || parts.length > 1 && open) return null;
-  const points = parts.map(parsePoint);
-  if (points.some((p) => p === null)) return null;
-  const valid = points as Point[];
+  const points: Point[] = [];
+  for (const part of parts) {
+    const point = parsePoint(part, points.at(-1)?.year ?? null);
+    if (point === null) return null;
+    points.push(point);
+  }
 
-  if (valid.length === 1) {
-    let p = valid[0];
-    if (p.year === null) return null;
+  if (points.length === 1) {
+    let p = points[0];
     if (p.precision === 'bare') p = { ...p, precision: 'year' };
     const precision = p.precision as Exclude<DatePrecision, 'unknown'>;
     const point = pointString(p);
@@ -194,9 +200,7 @@ export function parseDateText(text: string): KarteDate | null {
     });
   }
 
-  const range = resolveRange(valid[0], valid[valid.length - 1]);
-  if (!range) return null;
-  const [first, last] = range;
+  const [first, last] = resolveRange(points[0], points[points.length - 1]);
   const fromKey = pointString(first);
   const toKey = pointString(last);
   if (fromKey > toKey) return null;

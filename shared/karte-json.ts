@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarPoint } from './dates';
 import { PHASES } from './phases';
 
 // "karte JSON": one table of the 別表 海外展開カルテ概要版, as transcribed (resources/demo/README.md). Validated
@@ -10,7 +11,10 @@ const isoList = z
 
 export const karteEventSchema = z.object({
   phase: z.enum(PHASES),
-  date: z.string().regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, 'expected YYYY, YYYY-MM, YYYY-MM-DD or ""'),
+  date: z
+    .string()
+    .regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, { error: 'expected YYYY, YYYY-MM, YYYY-MM-DD or ""', abort: true })
+    .refine((date) => date === '' || isCalendarPoint(date), { error: (issue) => `${String(issue.input)} is not a date` }),
   date_text: z.string(),
   text: z.string().trim().min(1, 'an event needs its text'),
 });

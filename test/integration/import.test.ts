@@ -6,7 +6,9 @@ import { countrySummaries } from '../../electron/services/countries';
 import { openDossier } from '../../electron/services/dossiers';
 import { ImportError, importKarteFiles } from '../../electron/services/import/karte-import';
 import { setCaseField } from '../../electron/services/cases';
+import type { Store } from '../../electron/services/store/store';
 import { karteFileSchema } from '../../shared/karte-json';
+import type { ImportProblem } from '../../shared/views';
 import { demoFiles, fixture, snapshot, useTempDir } from '../support/temp';
 
 function sourceCounts(files: string[]) {
@@ -97,6 +99,9 @@ describe('karte JSON import', () => {
     ['missing-text.json', /missing-text\.json: cases\[1\]\.events\[0\]\.text: /],
     ['truncated.json', /truncated\.json: not valid JSON/],
     ['no-such-file.json', /no-such-file\.json: cannot be read \(ENOENT\)/],
+    ['impossible-dates.json', /impossible-dates\.json: cases\[0\]\.events\[1\]\.date: 2020-13 is not a date/],
+    ['shift-jis.json', /shift-jis\.json: not UTF-8 \(it looks like Shift_JIS\): save it as UTF-8/],
+    ['repeated-case.json', /repeated-case\.json: cases\[3\]: repeats cases\[0\]: remove one/],
   ])('rejects %s naming the file, case and field, and changes nothing', (name, message) => {
     const store = temp.store();
     importKarteFiles(store, [demoFiles()[0]]);
@@ -138,4 +143,64 @@ describe('karte JSON import', () => {
     expect(vietnam.filter((c) => c.status === 'active').every((c) => c.currentPhase !== 'order_management')).toBe(true);
   });
 
+  it('refuses every impossible month and day, naming the case, event and field, and takes a leap day', () => {
+    expect(problemsOf(temp.store(), [fixture('impossible-dates.json')])).toEqual([
+      { file: 'impossible-dates.json', where: 'cases[0].events[1].date', message: '2020-13 is not a date' },
+      { file: 'impossible-dates.json', where: 'cases[1].events[0].date', message: '2020-02-30 is not a date' },
+    ]);
+  });
+
+  it('imports a file that starts with a UTF-8 byte order mark', () => {
+    const store = temp.store();
+    expect(importKarteFiles(store, [fixture('bom.json')])).toMatchObject({ casesAdded: 1, eventsAdded: 1 });
+    const [only] = listCases(store);
+    expect(only).toMatchObject({ countries: ['ID'], summary: 'ローカル5G' });
+    expect(getCase(store, only.id).events[0]).toMatchObject({ text: 'ジャカルタでローカル5Gの説明会', date: { precision: 'month', from: '2020-01' } });
+  });
+
+  it('refuses a Shift_JIS file with one problem that says so and what to do, and takes it once saved as UTF-8', () => {
+    const store = temp.store();
+    expect(problemsOf(store, [fixture('shift-jis.json')])).toEqual([
+      { file: 'shift-jis.json', where: '', message: 'not UTF-8 (it looks like Shift_JIS): save it as UTF-8 (e.g. in Notepad: Save As, Encoding UTF-8) and import it again' },
+    ]);
+    const saved = path.join(temp.dir(), 'shift-jis.json');
+    fs.writeFileSync(saved, new TextDecoder('shift_jis').decode(fs.readFileSync(fixture('shift-jis.json'))), 'utf8');
+    importKarteFiles(store, [saved]);
+    expect(getCase(store, listCases(store)[0].id).events[0].text).toBe('ソフトウェア開発について表敬訪問');
+  });
+
+  it('refuses a file in another encoding without guessing which', () => {
+    const file = path.join(temp.dir(), 'utf16.json');
+    fs.writeFileSync(file, `\uFEFF${fs.readFileSync(fixture('bom.json'), 'utf8')}`, 'utf16le');
+    expect(problemsOf(temp.store(), [file])).toEqual([
+      { file: 'utf16.json', where: '', message: 'not UTF-8: save it as UTF-8 (e.g. in Notepad: Save As, Encoding UTF-8) and import it again' },
+    ]);
+  });
+
+  it('refuses a case repeated exactly, naming both, and keeps cases that only share country, sector and summary', () => {
+    const store = temp.store();
+    expect(problemsOf(store, [fixture('repeated-case.json')])).toEqual([
+      { file: 'repeated-case.json', where: 'cases[3]', message: 'repeats cases[0]: remove one' },
+    ]);
+    const fixed = path.join(temp.dir(), 'repeat-removed.json');
+    const data = JSON.parse(fs.readFileSync(fixture('repeated-case.json'), 'utf8'));
+    data.cases.pop();
+    fs.writeFileSync(fixed, JSON.stringify(data));
+    expect(importKarteFiles(store, [fixed])).toMatchObject({ casesAdded: 3 });
+    const smartCity = listCases(store, { country: 'ID' }).filter((c) => c.summary === 'スマートシティ');
+    expect(smartCity.map((c) => getCase(store, c.id).events[0].text).sort()).toEqual(['バンドンで説明会', 'マカッサルで説明会']);
+  });
 });
+
+/** The problems an import reports; it must fail, and write nothing. */
+function problemsOf(store: Store, files: string[]): ImportProblem[] {
+  const before = snapshot(store);
+  try {
+    importKarteFiles(store, files);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ImportError);
+    expect(snapshot(store)).toEqual(before);
+    return (error as ImportError).problems;
+  }
+  return expect.unreachable();
+}

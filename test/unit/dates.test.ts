@@ -3,6 +3,7 @@ import {
   compareDates,
   dateFromSource,
   formatDate,
+  isCalendarPoint,
   karteDateSchema,
   parseDateText,
   unknownDate,
@@ -91,6 +92,7 @@ describe('parseDateText', () => {
     { text: '2020-01-15', want: { ...none, precision: 'day', from: '2020-01-15', sort: '2020-01-15' } },
     { text: '2020/1/15', want: { ...none, precision: 'day', from: '2020-01-15', sort: '2020-01-15' } },
     { text: '2020年2月29日', want: { ...none, precision: 'day', from: '2020-02-29', sort: '2020-02-29' } },
+    { text: '2020年2月1日～2月29日', want: { ...none, precision: 'day', from: '2020-02-01', to: '2020-02-29', sort: '2020-02-01' } },
     { text: '15 Jan 2020', want: { ...none, precision: 'day', from: '2020-01-15', sort: '2020-01-15' } },
     { text: 'Jan 2020', want: { ...none, precision: 'month', from: '2020-01', sort: '2020-01' } },
     { text: 'FY2019', want: { ...none, precision: 'fiscal_year', from: '2019', sort: '2019-04' } },
@@ -113,12 +115,27 @@ describe('parseDateText', () => {
     expect(parseDateText('  ')).toMatchObject({ precision: 'unknown', text: '  ' });
   });
 
-  it.each(['hello', '2020年13月', '2020年0月', '2019-02-30', '2019年2月29日', 'Foo 2020', '2020年～2019年', '2020年3月～2月', '～'])(
+  it.each([
+    'hello', '2020年13月', '2020年0月', '2019-02-30', '2019年2月29日', 'Foo 2020', '2020年～2019年', '2020年3月～2月', '～',
+    // The second half of a range takes its year from the first, and is held to the same calendar.
+    '2020年1月～13月', '2020年2月1日～2月30日', '2019年2月1日～2月29日', '2020年4月-4月31日', '3月',
+    '2020-13', '2020-02-30', '令和2年13月', '31 Apr 2020',
+  ])(
     'returns null for %s',
     (text) => {
       expect(parseDateText(text)).toBeNull();
     },
   );
+});
+
+describe('isCalendarPoint', () => {
+  it.each(['2020', '2020-12', '2020-02-29', '2019-12-31'])('takes %s', (text) => {
+    expect(isCalendarPoint(text)).toBe(true);
+  });
+
+  it.each(['2020-13', '2020-00', '2020-02-30', '2019-02-29', '2020-04-31', '2020-01-00', '2020-1', '2020年1月', ''])('refuses %s', (text) => {
+    expect(isCalendarPoint(text)).toBe(false);
+  });
 });
 
 describe('dateFromSource', () => {

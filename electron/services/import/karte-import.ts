@@ -50,8 +50,27 @@ function parseKarteFile(name: string, text: string): ParsedFile {
       .filter((code) => !countryByIso2(code))
       .map((code) => ({ file: name, where: `cases[${i}].country_iso2`, message: `'${code}' is not an ISO 3166-1 country code` })),
   );
-  if (unknownCountries.length > 0) throw new ImportError(unknownCountries);
+  const problems = [...unknownCountries, ...repeatedCases(name, result.data)];
+  if (problems.length > 0) throw new ImportError(problems);
   return { name, data: result.data };
+}
+
+/**
+ * A case copied twice into one table is a slip, not a second case: imported, it would show twice in the dossier.
+ * Cases that share country, sector and summary but differ anywhere else stay separate cases.
+ */
+function repeatedCases(name: string, file: KarteFile): ImportProblem[] {
+  const firstIndex = new Map<string, number>();
+  return file.cases.flatMap((c, i) => {
+    // The schema's output lists fields in its own order, so equal cases give equal text.
+    const key = JSON.stringify(c);
+    const first = firstIndex.get(key);
+    if (first === undefined) {
+      firstIndex.set(key, i);
+      return [];
+    }
+    return [{ file: name, where: `cases[${i}]`, message: `repeats cases[${first}]: remove one` }];
+  });
 }
 
 function countriesOf(c: KarteCase): string[] {
@@ -143,6 +162,27 @@ function importFile(store: Store, file: ParsedFile, report: ImportReport, progre
   });
 }
 
+// Fatal: a byte that is not UTF-8 refuses the file, where a lenient decoder would store U+FFFD in its place. The
+// decoder drops a leading byte order mark, which Notepad and Excel write.
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const SHIFT_JIS = new TextDecoder('shift_jis', { fatal: true });
+
+function decoded(decoder: TextDecoder, bytes: Uint8Array): string | null {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** A file's text; Japanese tables are often saved as Shift_JIS, which must be saved again rather than guessed at. */
+function decodeUtf8(name: string, bytes: Uint8Array): string {
+  const text = decoded(UTF8, bytes);
+  if (text !== null) return text;
+  const hint = decoded(SHIFT_JIS, bytes) === null ? '' : ' (it looks like Shift_JIS)';
+  fail(name, '', `not UTF-8${hint}: save it as UTF-8 (e.g. in Notepad: Save As, Encoding UTF-8) and import it again`);
+}
+
 /**
  * Imports karte JSON files, all or nothing: a file that cannot be read or checked stops the run before anything is
  * written, and a failure while writing rolls everything back.
@@ -152,11 +192,13 @@ export function importKarteFiles(store: Store, filePaths: string[], onProgress?:
     filePaths.map((filePath) => ({
       name: path.basename(filePath),
       read: () => {
+        let bytes: Buffer;
         try {
-          return fs.readFileSync(filePath, 'utf8');
+          bytes = fs.readFileSync(filePath);
         } catch (error) {
           fail(path.basename(filePath), '', `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
         }
+        return decodeUtf8(path.basename(filePath), bytes);
       },
     })),
   );
