@@ -105,6 +105,54 @@ export async function revokeToken(db: pg.Pool, token: string): Promise<void> {
   await db.query('UPDATE tokens SET revoked = true WHERE hash = $1', [tokenHash(token)]);
 }
 
+type TokenEntry = AdminAnswer<'tokenList'>['tokens'][number];
+
+interface TokenRow {
+  id: string;
+  login: string;
+  device: string;
+  created: Date;
+  last_used: Date;
+  expires: Date;
+  revoked: boolean;
+}
+
+// A token's entry for admins: when it stops working unless revoked first is the sooner of its idle and its age limit.
+const TOKEN_ENTRY_COLUMNS = `t.id, u.login, t.device_id AS device, t.created_at AS created, t.last_used_at AS last_used,
+  least(t.last_used_at + t.idle_limit, t.expires_at) AS expires, t.revoked`;
+
+function tokenEntry(row: TokenRow): TokenEntry {
+  return { id: row.id, login: row.login, device: row.device, created: row.created.toISOString(), lastUsed: row.last_used.toISOString(), expires: row.expires.toISOString(), revoked: row.revoked };
+}
+
+/**
+ * Tokens of the users within reach (adminReach), of one user if `login` is given, oldest first. Null when `login`
+ * names no user within reach.
+ */
+export async function listTokens(db: pg.Pool, within: string | null, login: string | undefined): Promise<TokenEntry[] | null> {
+  // Users come with no token too (a row of nulls), so a user without tokens is told from no such user.
+  const found = await db.query<TokenRow | { id: null }>(
+    `SELECT ${TOKEN_ENTRY_COLUMNS} FROM users u LEFT JOIN tokens t ON t.user_id = u.id
+      WHERE ($1::text IS NULL OR u.org_id = $1) AND ($2::text IS NULL OR u.login = $2)
+      ORDER BY t.created_at, t.id`,
+    [within, login ?? null],
+  );
+  if (login !== undefined && found.rows.length === 0) return null;
+  return found.rows.filter((row): row is TokenRow => row.id !== null).map(tokenEntry);
+}
+
+/** Revokes the token an admin names by its id, if its user is within reach; null when there is no such token. */
+export async function revokeTokenById(db: pg.Pool, id: string, within: string | null): Promise<TokenEntry | null> {
+  const found = await db.query<TokenRow>(
+    `UPDATE tokens t SET revoked = true FROM users u
+      WHERE t.id = $1 AND u.id = t.user_id AND ($2::text IS NULL OR u.org_id = $2)
+      RETURNING ${TOKEN_ENTRY_COLUMNS}`,
+    [id, within],
+  );
+  const row = found.rows[0];
+  return row ? tokenEntry(row) : null;
+}
+
 /** On a first start, the operator's organisation and the user `admin`; afterwards nothing. */
 export async function ensureAdmin(db: pg.Pool, password: string | undefined, org: { name: string; type: OrganisationType }): Promise<boolean> {
   const existing = await db.query("SELECT 1 FROM users WHERE login = 'admin'");
@@ -121,8 +169,25 @@ export class LoginRefused extends Error {}
 /** The right password from a device an operator revoked: the device must drop what it synced. */
 export class DeviceRevoked extends LoginRefused {}
 
-/** Checks the password and issues a token for the device; the device is bound to the user on its first sign-in. */
-export async function login(db: pg.Pool, request: { login: string; password: string; device: string }): Promise<string> {
+/**
+ * How long a token works: it stops when unused for `idleMs` (every use extends it), and `maxAgeMs` after it was
+ * issued whatever its use; then the device signs in again.
+ */
+export interface TokenLifetime {
+  idleMs: number;
+  maxAgeMs: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A month without a sync means a device left aside; half a year bounds what one stolen token is worth. */
+export const DEFAULT_TOKEN_LIFETIME: TokenLifetime = { idleMs: 30 * DAY_MS, maxAgeMs: 180 * DAY_MS };
+
+/**
+ * Checks the password and issues a token for the device; the device is bound to the user on its first sign-in. The
+ * token keeps the lifetime it is issued with.
+ */
+export async function login(db: pg.Pool, request: { login: string; password: string; device: string }, lifetime: TokenLifetime = DEFAULT_TOKEN_LIFETIME): Promise<string> {
   const found = await db.query<{ id: string; password_hash: string; password_salt: string; disabled: boolean }>(
     'SELECT id, password_hash, password_salt, disabled FROM users WHERE login = $1',
     [request.login],
@@ -137,7 +202,11 @@ export async function login(db: pg.Pool, request: { login: string; password: str
   if (device.revoked) throw new DeviceRevoked('this device has been revoked by an operator');
   if (device.user_id !== user.id) throw new LoginRefused('this device is registered to another user');
   const token = crypto.randomBytes(32).toString('base64url');
-  await db.query('INSERT INTO tokens (hash, user_id, device_id) VALUES ($1, $2, $3)', [tokenHash(token), user.id, request.device]);
+  await db.query(
+    `INSERT INTO tokens (hash, user_id, device_id, idle_limit, expires_at)
+     VALUES ($1, $2, $3, $4 * interval '1 millisecond', now() + $5 * interval '1 millisecond')`,
+    [tokenHash(token), user.id, request.device, lifetime.idleMs, lifetime.maxAgeMs],
+  );
   return token;
 }
 
@@ -151,17 +220,29 @@ export interface Session extends Member {
 export const REVOKED_DEVICE = 'revoked device';
 
 /**
+ * A token's last use is recorded to this precision: authenticate runs on every request, and a token's idle limit is
+ * days, so one write a minute per token is plenty.
+ */
+const LAST_USE_PRECISION = "interval '1 minute'";
+
+/**
  * The signed-in user behind a bearer token; REVOKED_DEVICE when the token's device has been revoked; null when the
- * token is unknown or revoked, or its user disabled.
+ * token is unknown, revoked or expired, or its user disabled. Each use extends the token's idle limit.
  */
 export async function authenticate(db: pg.Pool, token: string): Promise<Session | typeof REVOKED_DEVICE | null> {
-  const found = await db.query<{ login: string; role: Role; org_id: string; type: OrganisationType; device_id: string; valid: boolean; device_revoked: boolean }>(
-    `SELECT u.login, u.role, u.org_id, o.type, t.device_id, NOT t.revoked AND NOT u.disabled AS valid, d.revoked AS device_revoked
+  const hash = tokenHash(token);
+  const found = await db.query<{ login: string; role: Role; org_id: string; type: OrganisationType; device_id: string; valid: boolean; device_revoked: boolean; use_unrecorded: boolean }>(
+    `SELECT u.login, u.role, u.org_id, o.type, t.device_id, d.revoked AS device_revoked,
+            NOT t.revoked AND NOT u.disabled AND now() < t.expires_at AND now() < t.last_used_at + t.idle_limit AS valid,
+            t.last_used_at < now() - ${LAST_USE_PRECISION} AS use_unrecorded
        FROM tokens t JOIN users u ON u.id = t.user_id JOIN organisations o ON o.id = u.org_id JOIN devices d ON d.id = t.device_id
       WHERE t.hash = $1`,
-    [tokenHash(token)],
+    [hash],
   );
   const row = found.rows[0];
   if (row?.device_revoked) return REVOKED_DEVICE;
-  return row?.valid ? { login: row.login, role: row.role, orgId: row.org_id, orgType: row.type, device: row.device_id } : null;
+  if (!row?.valid) return null;
+  // The condition again: of instances racing to record the same use, one writes.
+  if (row.use_unrecorded) await db.query(`UPDATE tokens SET last_used_at = now() WHERE hash = $1 AND last_used_at < now() - ${LAST_USE_PRECISION}`, [hash]);
+  return { login: row.login, role: row.role, orgId: row.org_id, orgType: row.type, device: row.device_id };
 }

@@ -2,12 +2,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import type { z } from 'zod';
 import { ADMIN_CALLS, type AdminAnswer, type AdminCallName, type AdminRequest } from '../shared/sync/admin-protocol';
-import { addOrganisation, addUser, adminReach, findOrganisation, listOrganisations, listUsers, revokeDevice, setUserDisabled, type Session } from './accounts';
+import { addOrganisation, addUser, adminReach, findOrganisation, listOrganisations, listTokens, listUsers, revokeDevice, revokeTokenById, setUserDisabled, type Session } from './accounts';
 import { described, HttpError, parse, sessionOf } from './http';
 
-// The operators' routes: organisations, users and devices of this server. Only a user of role admin may call them;
-// anyone else is refused before the request body is even read. Admins of the operators' organisation manage every
-// organisation; an organisation's own admins, its users and devices only.
+// The operators' routes: organisations, users, devices and tokens of this server. Only a user of role admin may
+// call them; anyone else is refused before the request body is even read. Admins of the operators' organisation
+// manage every organisation; an organisation's own admins, its users, devices and tokens only.
 
 /** Who calls: the admin's session, and the organisation it may manage (null: every one). */
 interface Caller {
@@ -57,12 +57,22 @@ function handlers(db: pg.Pool): Handlers {
       if (revoked === null) throw new HttpError(404, `no device '${device}' has signed in to this server${within === null ? '' : ' for your organisation'}`);
       return { device, ...revoked };
     },
+    tokenList: async ({ login }, { within }) => {
+      const tokens = await listTokens(db, within, login);
+      if (tokens === null) throw new HttpError(404, `no user '${login}'${within === null ? '' : ' in your organisation'}`);
+      return { tokens };
+    },
+    tokenRevoke: async ({ id }, { within }) => {
+      const revoked = await revokeTokenById(db, id, within);
+      if (revoked === null) throw new HttpError(404, `no token '${id}'${within === null ? '' : ' in your organisation'} (karte admin token list shows them)`);
+      return revoked;
+    },
   };
 }
 
 async function requireAdmin(db: pg.Pool, request: FastifyRequest): Promise<Caller> {
   const session = await sessionOf(db, request);
-  if (session.role !== 'admin') throw new HttpError(403, `only an admin may manage organisations, users and devices; ${session.login} is ${session.role === 'editor' ? 'an' : 'a'} ${session.role}`);
+  if (session.role !== 'admin') throw new HttpError(403, `only an admin may manage organisations, users, devices and tokens; ${session.login} is ${session.role === 'editor' ? 'an' : 'a'} ${session.role}`);
   return { session, within: await adminReach(db, session) };
 }
 

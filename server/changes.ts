@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Scope } from '../shared/scopes';
 import type { SyncChange } from '../shared/sync/change';
-import { changeRefusal } from '../shared/sync/change-rules';
+import { appliedChange, clockRefusal } from '../shared/sync/change-rules';
 import { nodeOf } from '../shared/sync/merge';
 import type { PushResult } from '../shared/sync/protocol';
 import type { Session } from './accounts';
@@ -27,33 +27,56 @@ interface RecordState extends RecordOwnership {
 
 /** What the log and the records hold before each change of a batch: the stored state plus the batch's earlier changes. */
 interface BatchState {
-  /** (hlc, field) of every change the log holds or takes in this batch. */
-  known: Set<string>;
+  /** (hlc, field) of every change the log holds or takes in this batch, with the author the server recorded. */
+  known: Map<string, string>;
   records: Map<string, RecordState>;
   now: number;
 }
 
 const pairKey = (a: string, b: string) => `${a}\u0000${b}`;
 
+/** A pushed change as it arrived, and the change it is when it passed the check every replica makes. */
+interface Arrived {
+  raw: unknown;
+  change: SyncChange | null;
+  /** Why it is not a change any replica could apply. */
+  reason: string | null;
+}
+
+function arrived(raw: unknown): Arrived {
+  const checked = appliedChange(raw);
+  return checked.ok ? { raw, change: checked.change, reason: null } : { raw, change: null, reason: checked.reason };
+}
+
+/** What identifies a change in the answer: its hlc and field as sent, even when they are not valid. */
+function idOf(raw: unknown): { hlc: string; field: string } {
+  const fields = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 200) : '');
+  return { hlc: text(fields.hlc), field: text(fields.field) };
+}
+
 /**
  * Decides one change of a batch against the state the earlier ones left (in memory: the batch's reads and writes
- * are one statement each), and takes an accepted change into that state.
+ * are one statement each), and takes an accepted change into that state. The author is the signed-in user, whatever
+ * the change says.
  */
-function pushOne(state: BatchState, session: Session, change: SyncChange): PushResult {
+function pushOne(state: BatchState, session: Session, { raw, change, reason }: Arrived): PushResult {
+  if (change === null) return { ...idOf(raw), status: 'rejected', reason: reason ?? 'not a change' };
   const id = { hlc: change.hlc, field: change.field };
   const changeKey = pairKey(change.hlc, change.field);
-  if (state.known.has(changeKey)) return { ...id, status: 'duplicate' };
+  const author = state.known.get(changeKey);
+  if (author !== undefined) return { ...id, status: 'duplicate', author };
   if (nodeOf(change.hlc) !== session.device) return { ...id, status: 'rejected', reason: 'a device pushes only the changes it wrote itself' };
-  const invalid = changeRefusal(change, state.now);
-  if (invalid) return { ...id, status: 'rejected', reason: invalid };
+  const early = clockRefusal(change.hlc, state.now);
+  if (early) return { ...id, status: 'rejected', reason: early };
   const recordKey = pairKey(change.table, change.rowId);
   const record = state.records.get(recordKey);
   const refusal = writeRefusal(session, change.scope, record) ?? caseRefusal(state, session, change, record);
   if (refusal) return { ...id, status: 'rejected', reason: refusal };
-  state.known.add(changeKey);
+  state.known.set(changeKey, session.login);
   // The record's scope is its scope field, last writer wins, as on every replica. Until a change of that field
   // arrives, the scope its first change was written under (a record created with the default scope never logs it).
-  const scope = change.scope as Scope;
+  const scope = change.scope;
   const scopeHlc = change.field === 'scope' ? change.hlc : '';
   const caseId = newCaseOf(change);
   if (!record) state.records.set(recordKey, { table: change.table, rowId: change.rowId, ownerOrg: session.orgId, scope, scopeHlc, caseId, caseHlc: caseId === null ? '' : change.hlc, touched: true });
@@ -61,7 +84,7 @@ function pushOne(state: BatchState, session: Session, change: SyncChange): PushR
     if (change.field === 'scope' && record.scopeHlc < change.hlc) Object.assign(record, { scope, scopeHlc, touched: true });
     if (caseId !== null && record.caseHlc < change.hlc) Object.assign(record, { caseId, caseHlc: change.hlc });
   }
-  return { ...id, status: 'applied' };
+  return { ...id, status: 'applied', author: session.login };
 }
 
 /** The case a change puts a stage event in, if it is one that does. */
@@ -95,6 +118,7 @@ async function batchState(client: pg.PoolClient, changes: readonly SyncChange[])
   const found = await client.query<{
     hlc: string | null;
     field: string | null;
+    author: string | null;
     tbl: string;
     row_id: string;
     owner_org: string;
@@ -103,17 +127,17 @@ async function batchState(client: pg.PoolClient, changes: readonly SyncChange[])
     case_id: string | null;
     case_hlc: string | null;
   }>(
-    `SELECT c.hlc, c.field, NULL AS tbl, NULL AS row_id, NULL AS owner_org, NULL AS scope, NULL AS scope_hlc, NULL AS case_id, NULL AS case_hlc
+    `SELECT c.hlc, c.field, c.author, NULL AS tbl, NULL AS row_id, NULL AS owner_org, NULL AS scope, NULL AS scope_hlc, NULL AS case_id, NULL AS case_hlc
        FROM changes c JOIN unnest($1::text[], $2::text[]) AS b(hlc, field) ON c.hlc = b.hlc AND c.field = b.field
      UNION ALL
-     SELECT NULL, NULL, r.tbl, r.row_id, r.owner_org, r.scope, r.scope_hlc, rp.parent_row_id, rp.hlc
+     SELECT NULL, NULL, NULL, r.tbl, r.row_id, r.owner_org, r.scope, r.scope_hlc, rp.parent_row_id, rp.hlc
        FROM records r JOIN unnest($3::text[], $4::text[]) AS b(tbl, row_id) ON r.tbl = b.tbl AND r.row_id = b.row_id
        LEFT JOIN record_parents rp ON rp.tbl = r.tbl AND rp.row_id = r.row_id`,
     [changes.map((c) => c.hlc), changes.map((c) => c.field), touched.map((c) => c.table), touched.map((c) => c.rowId)],
   );
-  const state: BatchState = { known: new Set(), records: new Map(), now: Date.now() };
+  const state: BatchState = { known: new Map(), records: new Map(), now: Date.now() };
   for (const r of found.rows) {
-    if (r.hlc !== null && r.field !== null) state.known.add(pairKey(r.hlc, r.field));
+    if (r.hlc !== null && r.field !== null) state.known.set(pairKey(r.hlc, r.field), r.author ?? '');
     else
       state.records.set(pairKey(r.tbl, r.row_id), {
         table: r.tbl,
@@ -129,7 +153,7 @@ async function batchState(client: pg.PoolClient, changes: readonly SyncChange[])
   return state;
 }
 
-/** A change accepted for the log, with the organisation of the session that pushed it. */
+/** A change accepted for the log, by the signed-in user (its author now) of an organisation. */
 type Accepted = SyncChange & { orgId: string };
 
 /**
@@ -172,7 +196,7 @@ async function append(client: pg.PoolClient, accepted: Accepted[], records: Iter
 
 interface PendingPush {
   session: Session;
-  changes: readonly SyncChange[];
+  changes: readonly Arrived[];
   settle: (outcome: { results: PushResult[] } | { error: unknown }) => void;
 }
 
@@ -187,7 +211,9 @@ const queues = new WeakMap<pg.Pool, PendingPush[]>();
 const GROUP_CHANGES = 1000;
 
 /** Stores what the session may write, in one transaction; each change gets its own status, in the batch's order. */
-export function push(db: pg.Pool, session: Session, changes: readonly SyncChange[]): Promise<PushResult[]> {
+export function push(db: pg.Pool, session: Session, sent: readonly unknown[]): Promise<PushResult[]> {
+  // Checked before the push queues: the check costs time, and the lock is what every push waits for.
+  const changes = sent.map(arrived);
   return new Promise((resolve, reject) => {
     const settle = (outcome: { results: PushResult[] } | { error: unknown }) => ('results' in outcome ? resolve(outcome.results) : reject(outcome.error));
     const queue = queues.get(db);
@@ -226,23 +252,25 @@ async function pushGroup(db: pg.Pool, group: readonly PendingPush[]): Promise<Pu
     await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${PUSH_LOCK})`);
     const state = await batchState(
       client,
-      group.flatMap((p) => p.changes),
+      group.flatMap((p) => p.changes.flatMap((a) => (a.change ? [a.change] : []))),
     );
     const accepted: Accepted[] = [];
     const results = group.map(({ session, changes }) =>
-      changes.map((change) => {
-        const result = pushOne(state, session, change);
-        if (result.status === 'applied') accepted.push({ ...change, orgId: session.orgId });
+      changes.map((a) => {
+        const result = pushOne(state, session, a);
+        if (result.status === 'applied' && a.change) accepted.push({ ...a.change, author: session.login, orgId: session.orgId });
         return result;
       }),
     );
     await append(client, accepted, state.records.values());
     await client.query('COMMIT');
+    client.release();
     return results;
   } catch (error) {
-    await client.query('ROLLBACK');
+    // A connection that failed mid-transaction (PostgreSQL gone, a timeout) is not given back to the pool: it is
+    // closed, and its transaction with it, whether or not the ROLLBACK gets through.
+    await client.query('ROLLBACK').catch(() => undefined);
+    client.release(error as Error);
     throw error;
-  } finally {
-    client.release();
   }
 }

@@ -5,6 +5,7 @@ import { describeError } from '../shared/errors';
 import { errorAnswerSchema } from '../shared/sync/answers';
 import { DEVICE_REVOKED_CODE, DEVICE_REVOKED_STATUS, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../shared/sync/protocol';
 import { authenticate, REVOKED_DEVICE, type Session } from './accounts';
+import { DATABASE_UNAVAILABLE_CODE } from './db';
 
 // What every route of the sync server shares: refusals as HTTP errors, request bodies checked by their zod schema,
 // the bearer token's session, and the OpenAPI description of a route drawn from the same schemas.
@@ -26,8 +27,9 @@ export function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   return parsed.data;
 }
 
+/** The token of `Authorization: Bearer TOKEN`, the scheme in any letter case (RFC 7235). */
 export function bearerToken(request: FastifyRequest): string | undefined {
-  return /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+  return /^bearer +(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
 }
 
 export async function sessionOf(db: pg.Pool, request: FastifyRequest): Promise<Session> {
@@ -37,6 +39,12 @@ export async function sessionOf(db: pg.Pool, request: FastifyRequest): Promise<S
   if (!session) throw new HttpError(401, 'sign in again: the token is missing, revoked or its user is disabled');
   return session;
 }
+
+/** The OpenAPI description of a 503 answer, which any route that asks PostgreSQL may give. */
+export const DATABASE_UNAVAILABLE_ANSWER = {
+  ...z.toJSONSchema(errorAnswerSchema, { target: 'openapi-3.0' }),
+  description: `PostgreSQL is away or hung (code ${DATABASE_UNAVAILABLE_CODE}): send the same request again after Retry-After seconds`,
+};
 
 /** A route's OpenAPI description. The zod schemas in the handlers do the checking; these only describe. */
 export function described(route: { summary: string; tags: string[]; request?: z.ZodType; answer: z.ZodType; signedIn: boolean; protocol?: boolean }): FastifySchema {
@@ -57,6 +65,7 @@ export function described(route: { summary: string; tags: string[]; request?: z.
         ...z.toJSONSchema(errorAnswerSchema, { target: 'openapi-3.0' }),
         description: `refused, nothing changed: 400 bad protocol version or request, 401 not signed in, 403 role may not, 404 unknown, 409 exists already, 413 too large, 429 too many refused sign-ins (Retry-After), ${DEVICE_REVOKED_STATUS} device revoked (code ${DEVICE_REVOKED_CODE})`,
       },
+      503: DATABASE_UNAVAILABLE_ANSWER,
     },
   };
 }

@@ -1,39 +1,65 @@
+import type pg from 'pg';
+
 // Password guessing: after `max` refused logins for one login name from one address within `windowMs`, that pair is
-// turned away until the oldest refusal leaves the window. Per address and login, so a guesser elsewhere cannot lock
-// a user out. Kept in memory: a restart forgets, and each server instance counts its own.
+// turned away until enough refusals leave the window. Per address and login, so a guesser elsewhere cannot lock a
+// user out. Counted in PostgreSQL, by its clock: every server instance on the database sees the same refusals, and
+// a restart forgets none.
 
 export interface LoginThrottleLimits {
   max: number;
   windowMs: number;
 }
 
-export class LoginThrottle {
-  private readonly refusals = new Map<string, number[]>();
+/** Who tries to sign in: the login name, and the address the request came from. */
+export interface LoginAttempt {
+  login: string;
+  address: string;
+}
 
+export class LoginThrottle {
   constructor(
+    private readonly db: pg.Pool,
     private readonly limits: LoginThrottleLimits,
-    private readonly now: () => number = Date.now,
   ) {}
 
-  private recent(key: string): number[] {
-    const since = this.now() - this.limits.windowMs;
-    const kept = (this.refusals.get(key) ?? []).filter((at) => at > since);
-    if (kept.length > 0) this.refusals.set(key, kept);
-    else this.refusals.delete(key);
-    return kept;
+  /**
+   * Milliseconds this pair must wait before it may try again, or 0 when it may try now; then the attempt is counted
+   * as refused until signedIn says otherwise. Counted before the password is checked, under a lock per pair, so that
+   * guesses sent at once cannot all pass the count before any of them is refused.
+   */
+  async admit({ login, address }: LoginAttempt): Promise<number> {
+    const client = await this.db.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query("SELECT pg_advisory_xact_lock(hashtext($1 || chr(10) || $2))", [login, address]);
+      // The max-th newest refusal in the window: once it leaves the window, fewer than max remain.
+      const found = await client.query<{ wait_ms: number }>(
+        `SELECT ceil(extract(epoch FROM refused_at + $3 * interval '1 millisecond' - now()) * 1000)::float8 AS wait_ms
+           FROM login_refusals
+          WHERE login = $1 AND address = $2 AND refused_at > now() - $3 * interval '1 millisecond'
+          ORDER BY refused_at DESC OFFSET $4 - 1 LIMIT 1`,
+        [login, address, this.limits.windowMs, this.limits.max],
+      );
+      const waitMs = Math.max(found.rows[0]?.wait_ms ?? 0, 0);
+      if (waitMs === 0) {
+        await client.query(
+          `WITH expired AS (DELETE FROM login_refusals WHERE refused_at <= now() - $3 * interval '1 millisecond')
+           INSERT INTO login_refusals (login, address) VALUES ($1, $2)`,
+          [login, address, this.limits.windowMs],
+        );
+      }
+      await client.query('COMMIT');
+      client.release();
+      return waitMs;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release(error as Error);
+      throw error;
+    }
   }
 
-  /** Milliseconds until this pair may try again, or 0 when it may now. */
-  waitMs(key: string): number {
-    const recent = this.recent(key);
-    return recent.length < this.limits.max ? 0 : recent[0] + this.limits.windowMs - this.now();
-  }
-
-  refused(key: string): void {
-    this.refusals.set(key, [...this.recent(key), this.now()]);
-  }
-
-  signedIn(key: string): void {
-    this.refusals.delete(key);
+  /** The password was right: the pair's refusals, the attempt just counted among them, are forgotten. */
+  async signedIn({ login, address }: LoginAttempt): Promise<void> {
+    await this.db.query('DELETE FROM login_refusals WHERE login = $1 AND address = $2', [login, address]);
   }
 }

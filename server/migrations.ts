@@ -107,6 +107,41 @@ const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
       ALTER TABLE organisations ADD COLUMN operator boolean NOT NULL DEFAULT false;
     `,
   },
+  {
+    version: 4,
+    name: 'shared login throttle, expiring tokens with public ids',
+    sql: `
+      -- Refused sign-ins, in the database so that every server instance counts them and a restart keeps them
+      -- (login-throttle.ts). Each refusal deletes those older than the window, so only recent ones are kept.
+      CREATE TABLE login_refusals (
+        login text NOT NULL,
+        address text NOT NULL,
+        refused_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX login_refusals_pair ON login_refusals (login, address, refused_at);
+      CREATE INDEX login_refusals_age ON login_refusals (refused_at);
+      -- A token stops working when unused for its idle_limit, or at expires_at however much it is used. Each keeps
+      -- the limits it was issued under, so every instance judges it alike. id names a token to admins: short,
+      -- random, and telling nothing of the token. Tokens issued before this migration get the default limits, their
+      -- idle time counted from now (their last use was never recorded).
+      ALTER TABLE tokens
+        ADD COLUMN id text NOT NULL UNIQUE DEFAULT left(replace(gen_random_uuid()::text, '-', ''), 12),
+        ADD COLUMN last_used_at timestamptz NOT NULL DEFAULT now(),
+        ADD COLUMN idle_limit interval NOT NULL DEFAULT interval '30 days',
+        ADD COLUMN expires_at timestamptz;
+      UPDATE tokens SET expires_at = created_at + interval '180 days';
+      ALTER TABLE tokens ALTER COLUMN expires_at SET NOT NULL, ALTER COLUMN idle_limit DROP DEFAULT;
+    `,
+  },
+  {
+    version: 5,
+    name: 'change sizes for pull pages cut by bytes',
+    sql: `
+      -- A pull page is cut by the bytes of its values, not only by their count: each change's size, kept beside it
+      -- so a page is measured without reading the values themselves.
+      ALTER TABLE changes ADD COLUMN bytes integer GENERATED ALWAYS AS (octet_length(coalesce(value::text, 'null'))) STORED;
+    `,
+  },
 ];
 
 export async function migrate(pool: pg.Pool): Promise<number[]> {

@@ -40,8 +40,7 @@ export function mayHold(member: Member, scope: string, ownerOrg: string): boolea
  * Why a member may not write this change, or null when it may. The change must fit both the record as it stands
  * (nobody widens a record they could not see) and the scope the change gives it.
  */
-export function writeRefusal(member: Member, changeScope: string, record: RecordOwnership | undefined): string | null {
-  if (!isScope(changeScope)) return `unknown scope '${changeScope}'`;
+export function writeRefusal(member: Member, changeScope: Scope, record: RecordOwnership | undefined): string | null {
   const ownerOrg = record?.ownerOrg ?? member.orgId;
   return (record && holdRefusal(member, record.scope, ownerOrg)) ?? holdRefusal(member, changeScope, ownerOrg);
 }

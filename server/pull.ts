@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import type { SyncChange } from '../shared/sync/change';
+import type { Scope } from '../shared/scopes';
+import { countWithinBytes, type SyncChange } from '../shared/sync/change';
 import type { PullPage, Purge } from '../shared/sync/protocol';
 import type { Session } from './accounts';
 import { readableScopes } from './permissions';
@@ -11,12 +12,15 @@ import { readableScopes } from './permissions';
 
 interface ChangeRow {
   server_seq: string;
+  /** The value's size as JSON (migration 5). */
+  bytes: number;
   hlc: string;
   field: string;
   tbl: string;
   row_id: string;
   value: unknown;
-  scope: string;
+  /** Only valid scopes enter the log (push checks every change). */
+  scope: Scope;
   prev: string | null;
   author: string;
 }
@@ -43,7 +47,7 @@ const RECORD_VISIBLE = `(${mayHoldSql('r.scope', 'r.owner_org')} AND (p.row_id I
 const RECORD_JOINS = `JOIN records r ON r.tbl = c.tbl AND r.row_id = c.row_id
   LEFT JOIN record_parents rp ON rp.tbl = c.tbl AND rp.row_id = c.row_id
   LEFT JOIN records p ON p.tbl = rp.parent_tbl AND p.row_id = rp.parent_row_id`;
-const CHANGE_COLUMNS = 'c.server_seq, c.hlc, c.field, c.tbl, c.row_id, c.value, c.scope, c.prev, c.author';
+const CHANGE_COLUMNS = 'c.server_seq, c.bytes, c.hlc, c.field, c.tbl, c.row_id, c.value, c.scope, c.prev, c.author';
 
 /** Changes that can change who may see a record: its scope, and the case a stage event belongs to. */
 const VISIBILITY_CHANGE = "(c.field = 'scope' OR (c.tbl = 'events' AND c.field = 'caseId'))";
@@ -91,20 +95,42 @@ async function orphansOfHiddenCases(db: pg.Pool, hiddenCases: string[], windowSt
   return found.rows.map((r) => ({ table: r.tbl, rowId: r.row_id }));
 }
 
+/** How much one page may carry. */
+export interface PageLimits {
+  /** Most changes of the log one page looks at. */
+  maxChanges: number;
+  /** Most bytes of values one page carries; a page holds at least one change, whatever its size. */
+  maxBytes: number;
+}
+
+/** What a change costs a page beyond its value: its hlc, names, ids and JSON punctuation, generously. */
+const CHANGE_OVERHEAD_BYTES = 400;
+
 /**
- * The next page after `cursor`. At most `limit` changes of the log are looked at, so every page costs about the
- * same and the cursor moves on even past changes the session may not see (a page may then carry none).
+ * The window of the log after `from` that one page covers: at most `maxChanges` changes, cut earlier where their
+ * values would pass `maxBytes`. Measured by the stored sizes, so no value is read to cut it.
  */
-export async function pull(db: pg.Pool, session: Session, cursor: string | null, limit: number): Promise<PullPage> {
+async function pageWindow(db: pg.Pool, from: string, limits: PageLimits): Promise<{ lastSeq: string | null; more: boolean }> {
+  const window = await db.query<{ server_seq: string; bytes: number }>('SELECT server_seq, bytes FROM changes WHERE server_seq > $1 ORDER BY server_seq LIMIT $2', [from, limits.maxChanges + 1]);
+  const sizes = window.rows.slice(0, limits.maxChanges).map((row) => row.bytes + CHANGE_OVERHEAD_BYTES);
+  const taken = countWithinBytes(sizes, limits.maxBytes);
+  return { lastSeq: window.rows[taken - 1]?.server_seq ?? null, more: window.rows.length > taken };
+}
+
+/**
+ * The next page after `cursor`. It looks at a window of the log cut by count and by bytes, so every page costs
+ * about the same and the cursor moves on even past changes the session may not see (a page may then carry none).
+ * A record that came into the session's reach is sent whole, which can carry a page past its bytes: the page then
+ * ends at that change, and the rest of the window comes with the next one.
+ */
+export async function pull(db: pg.Pool, session: Session, cursor: string | null, limits: PageLimits): Promise<PullPage> {
   const from = cursor ?? '0';
-  // The window is cut from the log by sequence alone; of it, only what this session may be sent (or must act on)
-  // leaves the database.
-  const window = await db.query<{ server_seq: string }>('SELECT server_seq FROM changes WHERE server_seq > $1 ORDER BY server_seq LIMIT $2', [from, limit + 1]);
-  const more = window.rows.length > limit;
-  const lastSeq = window.rows.slice(0, limit).at(-1)?.server_seq ?? null;
-  if (lastSeq === null) return { changes: [], purges: [], cursor, more: false };
+  // Of the window, only what this session may be sent (or must act on) leaves the database.
+  const window = await pageWindow(db, from, limits);
+  if (window.lastSeq === null) return { changes: [], purges: [], cursor, more: false };
+  let { lastSeq, more } = window;
   const found = await db.query<WindowRow>(
-    `SELECT c.server_seq, c.hlc, c.field, c.tbl, c.row_id, c.scope, c.prev, c.author,
+    `SELECT c.server_seq, c.bytes, c.hlc, c.field, c.tbl, c.row_id, c.scope, c.prev, c.author,
             ${RECORD_VISIBLE} AS visible, ${mayHoldSql('c.scope', 'r.owner_org')} AS readable,
             CASE WHEN ${RECORD_VISIBLE} THEN c.value END AS value,
             CASE WHEN ${VISIBILITY_CHANGE} OR ${CASE_TITLE}
@@ -119,12 +145,17 @@ export async function pull(db: pg.Pool, session: Session, cursor: string | null,
     [from, readableScopes(session), session.orgId, lastSeq, session.device],
   );
   const sent = new Map<string, ChangeRow>();
+  let sentBytes = 0;
   const send = (rows: ChangeRow[]) => {
-    for (const row of rows) sent.set(`${row.hlc} ${row.field}`, row);
+    for (const row of rows) {
+      const key = `${row.hlc} ${row.field}`;
+      if (!sent.has(key)) sentBytes += row.bytes + CHANGE_OVERHEAD_BYTES;
+      sent.set(key, row);
+    }
   };
   const purges = new Map<string, Purge>();
   const hiddenCases: string[] = [];
-  for (const row of found.rows) {
+  for (const [index, row] of found.rows.entries()) {
     if (!row.visible) {
       // A record's creation takes nothing away: nobody out of its reach ever held it.
       if (changesVisibility(row) && !row.creates) purges.set(`${row.tbl} ${row.row_id}`, { table: row.tbl, rowId: row.row_id });
@@ -134,10 +165,15 @@ export async function pull(db: pg.Pool, session: Session, cursor: string | null,
     // The session may not have held the record before: whatever came earlier, it gets the record as it stands.
     if (changesVisibility(row) && !row.creates) send(await currentState(db, session, row.tbl, row.row_id, lastSeq));
     if (row.readable || row.newest) send([row]);
+    if (sentBytes > limits.maxBytes && index < found.rows.length - 1) {
+      lastSeq = row.server_seq;
+      more = true;
+      break;
+    }
   }
   for (const purge of await orphansOfHiddenCases(db, hiddenCases, from)) purges.set(`${purge.table} ${purge.rowId}`, purge);
   return {
-    changes: [...sent.values()].sort((a, b) => Number(a.server_seq) - Number(b.server_seq)).map(toSyncChange),
+    changes: [...sent.values()].filter((r) => BigInt(r.server_seq) <= BigInt(lastSeq)).sort((a, b) => Number(a.server_seq) - Number(b.server_seq)).map(toSyncChange),
     purges: [...purges.values()],
     cursor: lastSeq,
     more,

@@ -2,11 +2,11 @@ import type { Command } from 'commander';
 import { ORGANISATION_TYPES } from '../../shared/model/organisation';
 import { ADMIN_CALLS, ROLES, type AdminAnswer, type AdminCallName, type AdminRequest } from '../../shared/sync/admin-protocol';
 import type { Store } from '../../electron/services/store/store';
-import { endpoint, post, readAccount } from '../../electron/services/sync/client';
+import { endpoint, post, readAccount, requestPolicy } from '../../electron/services/sync/client';
 import { formatTable } from './table';
 
-// `karte admin …`: organisations, users and devices of the sync server this store is signed in to, for a user of
-// role admin. The server checks the role; the CLI only carries the store's token there.
+// `karte admin …`: organisations, users, devices and tokens of the sync server this store is signed in to, for a
+// user of role admin. The server checks the role; the CLI only carries the store's token there.
 
 export interface AdminContext {
   withStore: <T>(work: (store: Store) => T) => T;
@@ -20,17 +20,28 @@ async function call<K extends AdminCallName>(context: AdminContext, name: K, req
   if (!account) throw new Error('not signed in: run karte login --server URL --user LOGIN (an admin) first');
   const { route, request: requestSchema, answer } = ADMIN_CALLS[name];
   // No retries: an add the server took before the connection broke would come back as "exists already".
-  const answered = await post<unknown>(endpoint(account.server, route), requestSchema.parse(request), account.token, []);
-  return answer.parse(answered) as AdminAnswer<K>;
+  return (await post(endpoint(account.server, route), requestSchema.parse(request), account.token, answer, requestPolicy({ retryDelays: [] }))) as AdminAnswer<K>;
 }
 
 function devicesText(devices: AdminAnswer<'userList'>['users'][number]['devices']): string {
   return devices.map((d) => (d.revoked ? `${d.id} (revoked)` : d.id)).join(', ') || '—';
 }
 
+type TokenEntry = AdminAnswer<'tokenList'>['tokens'][number];
+
+/** A moment as the server gives it (ISO, UTC), to the minute: the server records a token's use no finer. */
+function minuteText(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')}Z`;
+}
+
+function tokenStatus(token: TokenEntry): string {
+  if (token.revoked) return 'revoked';
+  return Date.parse(token.expires) <= Date.now() ? 'expired' : 'active';
+}
+
 export function registerAdminCommands(program: Command, context: AdminContext): void {
   const { print } = context;
-  const admin = program.command('admin').description('manage the sync server this store is signed in to (role admin): organisations, users, devices');
+  const admin = program.command('admin').description('manage the sync server this store is signed in to (role admin): organisations, users, devices, tokens');
 
   const org = admin.command('org').description('organisations');
   org
@@ -92,5 +103,28 @@ export function registerAdminCommands(program: Command, context: AdminContext): 
     .action(async (device: string) => {
       const revoked = await call(context, 'deviceRevoke', { device });
       print(revoked, () => `revoked device ${revoked.device} of ${revoked.login}: ${revoked.tokensRevoked} token(s) revoked`);
+    });
+
+  const token = admin.command('token').description('the tokens devices are signed in with');
+  token
+    .command('list')
+    .description('tokens with their user, device, when issued, last used and when they expire (UTC)')
+    .option('--user <login>', "only this user's tokens")
+    .action(async (options: { user?: string }) => {
+      const { tokens } = await call(context, 'tokenList', { login: options.user });
+      print(tokens, () =>
+        formatTable(
+          ['id', 'login', 'device', 'created', 'last used', 'expires', 'status'],
+          tokens.map((t) => [t.id, t.login, t.device, minuteText(t.created), minuteText(t.lastUsed), minuteText(t.expires), tokenStatus(t)]),
+        ),
+      );
+    });
+  token
+    .command('revoke')
+    .description('revoke one token (karte admin token list shows them): its device must sign in again')
+    .argument('<id>')
+    .action(async (id: string) => {
+      const revoked = await call(context, 'tokenRevoke', { id });
+      print(revoked, () => `revoked token ${revoked.id} of ${revoked.login} (device ${revoked.device})`);
     });
 }

@@ -12,11 +12,27 @@ export function newId(): string {
 }
 
 /**
- * A stable id for a record identified by its source (an imported case, a country's dossier): importing the same
- * data again, on this device or another, gives the same ids, so nothing is duplicated.
+ * A stable id for a record identified by what it is (a country's dossier) or by its source and the store that
+ * imported it (importNamespace): the same parts always give the same id, so nothing is duplicated.
  */
 export function idFromKey(...parts: string[]): string {
   return uuidFromHex(crypto.createHash('sha256').update(parts.join('\u0000')).digest('hex'));
+}
+
+const META_IMPORT_NAMESPACE = 'import.namespace';
+
+/**
+ * A random secret of this store that the ids of its imported records derive from. Importing a file again here adds
+ * nothing; another store importing the same file makes records of its own, so nobody can take over another
+ * organisation's records by importing (or predicting) the same file first. A secret, not the node id: node ids are
+ * in every change's timestamp, so anyone who syncs could compute the ids.
+ */
+export function importNamespace(store: Store): string {
+  const kept = statement(store.db, 'SELECT value FROM meta WHERE key = ?').get(META_IMPORT_NAMESPACE) as { value: string } | undefined;
+  if (kept !== undefined) return kept.value;
+  const namespace = crypto.randomBytes(16).toString('hex');
+  statement(store.db, 'INSERT INTO meta (key, value) VALUES (?, ?)').run(META_IMPORT_NAMESPACE, namespace);
+  return namespace;
 }
 
 /** Resolves a full id or an unambiguous prefix of one (as git does), naming what was not found. */

@@ -2,6 +2,7 @@ import { memo, useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Agreement } from '../../shared/model/agreement';
+import { DOSSIER_SCOPES } from '../../shared/model/dossier';
 import type { StageEvent } from '../../shared/model/stage-event';
 import { PHASES, type Phase } from '../../shared/phases';
 import { regionsOfCountry } from '../../shared/reference/regions';
@@ -91,7 +92,7 @@ function Dossier({ view }: { view: DossierView }) {
           {t('pack:fromDossier')}
         </Link>
         <div className="dossier-scope">
-          {t('dossierScope')} <ScopeBadge scope={view.dossier?.scope ?? DEFAULT_SCOPE} onChange={(scope: Scope) => void saveField('scope', scope)} />
+          {t('dossierScope')} <ScopeBadge scope={view.dossier?.scope ?? DEFAULT_SCOPE} choices={DOSSIER_SCOPES} onChange={(scope: Scope) => void saveField('scope', scope)} />
         </div>
       </header>
 

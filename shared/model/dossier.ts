@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { idSchema, iso2Schema } from './ids';
-import { scopeSchema } from './scope';
+import type { Scope } from '../scopes';
+
+/**
+ * A country's (or region's) dossier is one document for every organisation (its id derives from the country), so it
+ * is never internal to one: an organisation that created it first could otherwise hide it from everyone else.
+ */
+export const DOSSIER_SCOPES = ['government', 'council', 'public'] as const satisfies readonly Scope[];
 
 /** カルテ: the dossier of one country, or of a region for cases not yet tied to a country. */
 export const dossierSchema = z.object({
@@ -16,7 +22,7 @@ export const dossierSchema = z.object({
   policy: z.string(),
   /** Past ODA and support history. */
   supportHistory: z.string(),
-  scope: scopeSchema,
+  scope: z.enum(DOSSIER_SCOPES),
   deleted: z.boolean(),
 });
 export type Dossier = z.infer<typeof dossierSchema>;

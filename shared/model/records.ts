@@ -9,6 +9,12 @@ import { visitSchema } from './visit';
 export const RECORD_TABLES = ['dossiers', 'cases', 'events', 'agreements', 'organisations', 'visits'] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
+/**
+ * The largest record a store writes, as JSON: a person's edit past it is refused with the field named. Each value is
+ * capped on its own too (MAX_VALUE_BYTES), since a change, not a record, is what the sync stores and sends.
+ */
+export const MAX_RECORD_BYTES = 1024 * 1024;
+
 /** Each kind of record's schema: its fields are the ones a change of that kind may name. */
 export const RECORD_SCHEMAS = {
   dossiers: dossierSchema,

@@ -1,27 +1,61 @@
 import { z } from 'zod';
 import { decodeHlc } from '../hlc';
+import { idSchema } from '../model/ids';
+import { scopeSchema } from '../model/scope';
 
-// One field-level change as replicas exchange it: what the change log holds, plus the change it overwrote.
+// One field-level change as replicas exchange it: what the change log holds, plus the change it overwrote. Every
+// part has a bound, so that no change can grow a pull page, a log row or a replica's memory without limit.
+
+/** The largest value one change may carry, as JSON in UTF-8: about 85,000 Japanese characters of narrative. */
+export const MAX_VALUE_BYTES = 256 * 1024;
+
+/** Author, table and field names are short words; an author's login is at most this long. */
+const MAX_NAME_LENGTH = 200;
 
 /** Text a database column can hold: PostgreSQL refuses the NUL character. */
 const columnText = z.string().refine((text) => !text.includes('\u0000'), 'must not contain the NUL character');
 
+/** Bytes of a value as JSON in UTF-8, as it is stored and sent; a missing value is stored as null. */
+export function valueBytes(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value ?? null)).byteLength;
+}
+
+/**
+ * How many of a run of changes, in order, fit in `maxBytes` (their sizes given): at least one, whatever its size, so
+ * a batch or a page cut this way always moves on.
+ */
+export function countWithinBytes(sizes: readonly number[], maxBytes: number): number {
+  let total = 0;
+  for (const [index, size] of sizes.entries()) {
+    total += size;
+    if (index > 0 && total > maxBytes) return index;
+  }
+  return sizes.length;
+}
+
+export const hlcSchema = z.string().refine((text) => {
+  try {
+    decodeHlc(text);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not an HLC timestamp');
+
 export const syncChangeSchema = z.object({
-  hlc: z.string().refine((text) => {
-    try {
-      decodeHlc(text);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'not an HLC timestamp'),
-  author: columnText,
-  table: columnText,
-  rowId: columnText.min(1),
-  field: columnText.min(1),
-  value: z.unknown(),
-  scope: columnText,
+  hlc: hlcSchema,
+  /**
+   * Who wrote the change. The server writes the signed-in user here on every change it accepts; what a client
+   * claims when it pushes is ignored.
+   */
+  author: columnText.max(MAX_NAME_LENGTH),
+  table: columnText.max(MAX_NAME_LENGTH),
+  /** The record's id: changes to anything else would stop every replica that tries to build the record. */
+  rowId: idSchema,
+  field: columnText.min(1).max(MAX_NAME_LENGTH),
+  value: z.unknown().refine((value) => valueBytes(value) <= MAX_VALUE_BYTES, `a value is at most ${MAX_VALUE_BYTES / 1024} KiB as JSON`),
+  scope: scopeSchema,
   /** The change its author overwrote; null when the field still had its default. */
-  prev: columnText.nullable(),
+  prev: hlcSchema.nullable(),
 });
 export type SyncChange = z.infer<typeof syncChangeSchema>;

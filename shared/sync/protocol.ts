@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { isNodeId } from '../hlc';
-import { syncChangeSchema } from './change';
 
 // The sync server's HTTP protocol, shared by the server and the desktop client. Every request names the protocol
 // version it speaks (header or body field); a server answers a version it does not know with 400, never guesses.
@@ -17,13 +16,24 @@ export const loginRequestSchema = z.object({
   device: deviceSchema,
 });
 
+/**
+ * Each change is checked on its own (change-rules.ts appliedChange, the SyncChange schema): one the server cannot
+ * take is rejected with its reason while the rest go through, so no single change can block a device's outbox.
+ */
 export const pushRequestSchema = z.object({
-  changes: z.array(syncChangeSchema),
+  changes: z.array(z.unknown().meta({ description: 'a change: see the SyncChange schema' })),
 });
+
+/** server_seq is a PostgreSQL bigint: a cursor beyond it is not one the server handed out. */
+const MAX_CURSOR = 2n ** 63n - 1n;
 
 export const pullRequestSchema = z.object({
   /** The server's cursor after the last page; null or absent for the first pull. */
-  cursor: z.string().regex(/^\d{1,19}$/, 'a cursor is what the last pull returned').nullable().optional(),
+  cursor: z
+    .string()
+    .refine((cursor) => /^\d{1,19}$/.test(cursor) && BigInt(cursor) <= MAX_CURSOR, 'a cursor is what the last pull returned')
+    .nullable()
+    .optional(),
   limit: z.number().int().positive().optional(),
 });
 
@@ -40,6 +50,8 @@ export interface PushResult {
   hlc: string;
   field: string;
   status: PushStatus;
+  /** Who the server recorded as the change's author (the signed-in user), for an applied or duplicate change. */
+  author?: string;
   /** Why a change was rejected. */
   reason?: string;
 }
@@ -49,7 +61,8 @@ export const purgeSchema = z.object({ table: z.string(), rowId: z.string().min(1
 export type Purge = z.infer<typeof purgeSchema>;
 
 export interface PullPage {
-  changes: z.infer<typeof syncChangeSchema>[];
+  /** Each checked by the client on its own, as the server checked it (change-rules.ts appliedChange). */
+  changes: unknown[];
   /** Records to remove, with their stage events when they are cases. */
   purges: Purge[];
   /** Pass back on the next pull. */

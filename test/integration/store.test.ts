@@ -31,6 +31,38 @@ describe('local store', () => {
     db.close();
   });
 
+  it('keeps its files its owner’s alone: the folder it makes 0700, the database and its WAL 0600', () => {
+    const folder = path.join(temp.dir(), 'Karte');
+    const store = openStore(path.join(folder, 'karte.sqlite'), { author: 'a' });
+    writeRows(store, [{ table: 'cases', id: CASE_ID, values: { title: '案件' } }]);
+    expect(fs.statSync(folder).mode & 0o777).toBe(0o700);
+    for (const file of [store.file, `${store.file}-wal`]) expect(fs.statSync(file).mode & 0o777, file).toBe(0o600);
+    store.close();
+    // A store another program left readable by others is closed to them when Karte opens it.
+    fs.chmodSync(store.file, 0o644);
+    openStore(store.file, { author: 'a' }).close();
+    expect(fs.statSync(store.file).mode & 0o777).toBe(0o600);
+  });
+
+  it('rebuilds a store written before deletes were overwritten, so no text of a purged record survives in free pages', () => {
+    const file = path.join(temp.dir(), 'old.sqlite');
+    const store = openStore(file, { author: 'a' });
+    // As an older Karte did: secure_delete off while long notes were rewritten (their old tails went to freed
+    // pages), then on only for the purge that removed the record and its log. Each version is shorter than the one before, so the freed pages are not all taken again.
+    store.db.pragma('secure_delete = OFF');
+    for (let version = 1; version <= 4; version++) writeRows(store, [{ table: 'cases', id: CASE_ID, values: { title: '案件', notes: `${'経過。'.repeat(1500 * (5 - version))} OLDTEXT-${version}` } }]);
+    store.db.pragma('secure_delete = ON');
+    store.db.prepare('DELETE FROM cases WHERE id = ?').run(CASE_ID);
+    store.db.prepare('DELETE FROM changes WHERE rowId = ?').run(CASE_ID);
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    store.db.exec('DROP TABLE quarantine; PRAGMA user_version = 5;');
+    store.close();
+    const survivors = () => [1, 2, 3, 4].filter((version) => fs.readFileSync(file).includes(Buffer.from(`OLDTEXT-${version}`)));
+    expect(survivors().length, 'the old store holds no stale text: the test would show nothing').toBeGreaterThan(0);
+    openStore(file, { author: 'a' }).close();
+    expect(survivors()).toEqual([]);
+  });
+
   it('refuses a database written by a newer schema', () => {
     const file = path.join(temp.dir(), 'k.sqlite');
     const db = openDatabase(file);

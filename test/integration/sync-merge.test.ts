@@ -6,6 +6,8 @@ import { search } from '../../electron/services/search';
 import { applyRemoteChanges } from '../../electron/services/sync/apply';
 import { listConflicts, resolveConflict } from '../../electron/services/sync/conflicts';
 import { purgeRecords } from '../../electron/services/sync/purge';
+import { quarantinedChanges } from '../../electron/services/sync/quarantine';
+import { dossierIdOfCountry } from '../../electron/services/dossiers';
 import { localChangesSince, outbox, outboxCount, readSyncState, recordPulled, recordPushed } from '../../electron/services/sync/outbox';
 import { readRow, writeRows } from '../../electron/services/store/store';
 import { deliver, replicaState, useReplicas, type Replica } from '../support/replicas';
@@ -177,28 +179,40 @@ describe('sync merge between two real stores', () => {
     applyRemoteChanges(alice.store, batch);
     const after = replicaState(alice.store);
     const conflicts = listConflicts(alice.store, { all: true });
-    expect(applyRemoteChanges(alice.store, [...batch, ...batch])).toEqual({ applied: 0, duplicates: batch.length * 2, conflicts: 0, merged: 0 });
+    expect(applyRemoteChanges(alice.store, [...batch, ...batch])).toEqual({ applied: 0, duplicates: batch.length * 2, quarantined: 0, conflicts: 0, merged: 0 });
     expect(replicaState(alice.store)).toEqual(after);
     expect(listConflicts(alice.store, { all: true })).toEqual(conflicts);
   });
 
-  it('rejects a whole batch with one invalid change, naming it, and applies nothing', () => {
+  it('keeps aside, with the reason, each change it cannot apply, and applies the rest of the batch', () => {
     const pair = twoReplicasSharingACase();
     const { alice, bob } = pair;
     concurrentEdits(pair);
     const batch = localChangesSince(bob.store, 0).changes;
-    const before = replicaState(alice.store);
-    const clock = alice.store.clock;
-    const bad = { ...batch[2], field: 'status', value: 'sold' };
-    expect(() => applyRemoteChanges(alice.store, [...batch, bad])).toThrow(
-      new RegExp(`change ${batch.length + 1} of ${batch.length + 1} \\(cases ${CASE_ID} status @ .*\\): invalid value`),
-    );
-    expect(() => applyRemoteChanges(alice.store, [{ ...batch[0], table: 'invoices' }, ...batch])).toThrow(/change 1 of .*unknown table 'invoices'/);
-    expect(() => applyRemoteChanges(alice.store, [...batch, { ...batch[0], hlc: 'yesterday' }])).toThrow(/not an HLC timestamp/);
-    expect(() => applyRemoteChanges(alice.store, [...batch, { ...batch[0], field: 'id' }])).toThrow(/change 4 of 4 .*unknown field 'id' of cases/);
-    expect(replicaState(alice.store)).toEqual(before);
-    expect(alice.store.clock).toEqual(clock);
-    expect(listConflicts(alice.store)).toEqual([]);
+    const bad = [
+      { ...batch[2], field: 'status', value: 'sold', hlc: batch[2].hlc.replace(/-\w{4}-/, '-00f1-') },
+      { ...batch[0], table: 'invoices' },
+      { ...batch[0], hlc: 'yesterday' },
+      { ...batch[0], field: 'id' },
+      { ...batch[0], rowId: "x'); DELETE FROM records;--" },
+      'not even an object',
+    ];
+    const result = applyRemoteChanges(alice.store, [...bad.slice(0, 3), ...batch, ...bad.slice(3)]);
+    expect(result).toMatchObject({ applied: batch.length, quarantined: bad.length });
+    expect(quarantinedChanges(alice.store).map((q) => q.reason)).toEqual([
+      expect.stringMatching(/invalid value for cases.status/),
+      expect.stringMatching(/unknown table 'invoices'/),
+      expect.stringMatching(/hlc: not an HLC timestamp/),
+      expect.stringMatching(/unknown field 'id' of cases/),
+      expect.stringMatching(/rowId: expected a record id/),
+      expect.stringMatching(/not a valid change/),
+    ]);
+    // Everything else arrived as if the bad changes had never been there.
+    applyRemoteChanges(bob.store, localChangesSince(alice.store, 0).changes);
+    expect(replicaState(alice.store)).toEqual(replicaState(bob.store));
+    // Kept once, however often the same bad change comes again.
+    expect(applyRemoteChanges(alice.store, bad)).toMatchObject({ applied: 0, quarantined: bad.length });
+    expect(quarantinedChanges(alice.store)).toHaveLength(bad.length);
   });
 
   it('holds changes of a record whose creation has not arrived, and builds it when it does', () => {
@@ -235,46 +249,54 @@ describe('sync merge between two real stores', () => {
 describe('replicas that imported the same file on their own', () => {
   const replica = useReplicas();
 
-  /**
-   * Two devices import the Vietnam dossier without syncing first: the same records, logged twice under two clocks.
-   * The case picked has a future policy (今後の方針) of two sentences.
-   */
-  function twoImports(): { a: Replica; b: Replica; caseId: string; policy: [string, string] } {
+  /** Two devices import the Vietnam dossier without syncing first. */
+  function twoImports(): { a: Replica; b: Replica } {
     const a = replica('a');
     const b = replica('b');
     importKarteFiles(a.store, [path.join(DEMO_DIR, 'vietnam.json')]);
     b.setTime(Date.UTC(2026, 0, 2));
     importKarteFiles(b.store, [path.join(DEMO_DIR, 'vietnam.json')]);
-    for (const c of listCases(a.store, { country: 'VN' })) {
-      const sentences = /^([^。]+。)([^。]+)$/.exec(readRow(a.store, 'cases', c.id)?.futurePolicy ?? '');
-      if (sentences) return { a, b, caseId: c.id, policy: [sentences[1], sentences[2]] };
-    }
-    throw new Error('the Vietnam demo dossier has no case whose future policy has two sentences');
+    return { a, b };
   }
 
-  it('takes an edit of the shared value as seen, not as a conflict', () => {
-    const { a, b, caseId, policy } = twoImports();
-    a.setTime(Date.UTC(2026, 0, 3));
-    writeRows(a.store, [{ table: 'cases', id: caseId, values: { futurePolicy: `${policy.join('')}。追記。`, status: 'on_hold' } }]);
+  it('keeps each store’s cases apart: both copies everywhere, nothing overwritten, no conflicts', () => {
+    const { a, b } = twoImports();
+    const casesOf = (r: Replica) => listCases(r.store, { country: 'VN' }).map((c) => c.id);
+    const [mine, theirs] = [casesOf(a), casesOf(b)];
+    expect(mine.filter((id) => theirs.includes(id))).toEqual([]);
     expect(deliver(a.store, b.store)).toMatchObject({ conflicts: 0, merged: 0 });
     expect(deliver(b.store, a.store)).toMatchObject({ conflicts: 0, merged: 0 });
-    expect(listConflicts(b.store)).toEqual([]);
-    expect(listConflicts(a.store)).toEqual([]);
-    expect(readRow(b.store, 'cases', caseId)).toMatchObject({ futurePolicy: `${policy.join('')}。追記。`, status: 'on_hold' });
+    expect(casesOf(a).sort()).toEqual([...mine, ...theirs].sort());
     expect(replicaState(a.store)).toEqual(replicaState(b.store));
   });
 
-  it('merges concurrent edits of different sentences from the shared text', () => {
-    const { a, b, caseId, policy } = twoImports();
+  it('takes an edit of the country’s dossier, which both created alike, as seen, not as a conflict', () => {
+    const { a, b } = twoImports();
+    const dossierId = dossierIdOfCountry('VN');
     a.setTime(Date.UTC(2026, 0, 3));
-    writeRows(a.store, [{ table: 'cases', id: caseId, values: { futurePolicy: `改訂：${policy[0]}${policy[1]}` } }]);
+    writeRows(a.store, [{ table: 'dossiers', id: dossierId, values: { title: 'ベトナム社会主義共和国' } }]);
+    expect(deliver(a.store, b.store)).toMatchObject({ conflicts: 0, merged: 0 });
+    expect(deliver(b.store, a.store)).toMatchObject({ conflicts: 0, merged: 0 });
+    expect(listConflicts(b.store)).toEqual([]);
+    expect(readRow(b.store, 'dossiers', dossierId)?.title).toBe('ベトナム社会主義共和国');
+    expect(replicaState(a.store)).toEqual(replicaState(b.store));
+  });
+
+  it('merges concurrent edits of different sentences from a text both wrote alike', () => {
+    const { a, b } = twoImports();
+    const dossierId = dossierIdOfCountry('VN');
+    // Two desks paste the same paragraph of the action plan, each on their own.
+    const shared = '郵便分野で協力を進める。放送分野で協力を進める。';
+    for (const r of [a, b]) writeRows(r.store, [{ table: 'dossiers', id: dossierId, values: { overview: shared } }]);
+    a.setTime(Date.UTC(2026, 0, 3));
+    writeRows(a.store, [{ table: 'dossiers', id: dossierId, values: { overview: `改訂：${shared}` } }]);
     b.setTime(Date.UTC(2026, 0, 4));
-    writeRows(b.store, [{ table: 'cases', id: caseId, values: { futurePolicy: `${policy[0]}${policy[1]}（継続）` } }]);
+    writeRows(b.store, [{ table: 'dossiers', id: dossierId, values: { overview: `${shared}（継続）` } }]);
     deliver(a.store, b.store);
     deliver(b.store, a.store);
     // The merge is a new change of the device that made it; it travels like any other.
     deliver(a.store, b.store);
-    expect(readRow(a.store, 'cases', caseId)?.futurePolicy).toBe(`改訂：${policy[0]}${policy[1]}（継続）`);
+    expect(readRow(a.store, 'dossiers', dossierId)?.overview).toBe(`改訂：${shared}（継続）`);
     expect(listConflicts(a.store).filter((c) => c.resolvedAt === null)).toEqual([]);
     expect(listConflicts(b.store).filter((c) => c.resolvedAt === null)).toEqual([]);
     expect(replicaState(a.store)).toEqual(replicaState(b.store));

@@ -7,6 +7,7 @@ import { outbox, recordPushed } from '../../electron/services/sync/outbox';
 import { loggedValues, readRow, writeRows, type Store } from '../../electron/services/store/store';
 import { TABLES } from '../../electron/services/store/tables';
 import { replicaState, useReplicas } from '../support/replicas';
+import { propertyRuns } from '../support/property-runs';
 import { applyEdit, edit, lostChanges, TARGETS } from '../support/sync-ops';
 
 // Several replicas edit the same records while a simulated network drops, duplicates and reorders their messages
@@ -86,6 +87,7 @@ describe('sync property: replicas converge and lose nothing over an unreliable n
           r.setTime(time + skew);
           return r;
         });
+        try {
         const stores = replicas.map((r) => r.store);
         const relay = new Relay();
         const cursors = stores.map(() => 0);
@@ -147,9 +149,13 @@ describe('sync property: replicas converge and lose nothing over an unreliable n
           if (row) expect(row).toEqual(TABLES[table].schema.parse({ ...TABLES[table].defaults, ...logValues, id }));
           else expect(Object.keys(logValues)).toEqual([]);
         }
+        } finally {
+          // Per run, not per test: a soak of thousands of runs must not run out of file handles or disk.
+          replica.dispose(replicas);
+        }
         },
       ),
-      { numRuns: 25 },
+      propertyRuns('KARTE_PROPERTY_RUNS', 25),
     );
   });
 });

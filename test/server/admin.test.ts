@@ -1,18 +1,18 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORGANISATION_TYPES } from '../../shared/model/organisation';
-import { ADMIN_CALLS } from '../../shared/sync/admin-protocol';
+import { ADMIN_CALLS, type AdminAnswer } from '../../shared/sync/admin-protocol';
 import { DEVICE_REVOKED_CODE } from '../../shared/sync/protocol';
-import { ensureAdmin } from '../../server/accounts';
-import { buildServer, OPENAPI_ROUTE } from '../../server/app';
-import { login, syncOnce } from '../../electron/services/sync/client';
+import { DEFAULT_TOKEN_LIFETIME, ensureAdmin } from '../../server/accounts';
+import { buildServer, HEALTH_ROUTE, OPENAPI_ROUTE, READY_ROUTE } from '../../server/app';
+import { login, readAccount, syncOnce } from '../../electron/services/sync/client';
 import { karteAsync } from '../support/cli';
 import { startSyncServer, type TestSyncServer } from '../support/sync-server';
 import { useTempDir, withStore, withStoreAsync } from '../support/temp';
 
 // Operators run the server through `karte admin …`, signed in as a user of role admin: organisations, users
-// (their password never an argument), disabling users and revoking devices; the same routes over HTTP; and the
-// OpenAPI description of the whole API.
+// (their password never an argument), disabling users, revoking devices, listing and revoking tokens; the same
+// routes over HTTP; and the OpenAPI description of the whole API.
 
 const ADMIN_PASSWORD = 'operator パスワード';
 const USER_PASSWORD = 'staff password 二〇二六';
@@ -42,12 +42,19 @@ function sync(file: string): Promise<unknown> {
   return withStoreAsync(file, 'test', (store) => syncOnce(store));
 }
 
+/** `karte admin …` with the store `file` (signed in as an admin). */
+function karteAdmin(file: string, args: string[], options?: { env?: Record<string, string>; stdin?: string }) {
+  return karteAsync(['--db', file, 'admin', ...args], options);
+}
+
 async function post(route: string, body: unknown, token?: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'karte-protocol': '1' };
   if (token) headers.authorization = `Bearer ${token}`;
   const response = await fetch(`${server!.url}${route}`, { method: 'POST', headers, body: JSON.stringify(body) });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
+
+type TokenEntry = AdminAnswer<'tokenList'>['tokens'][number];
 
 interface UserEntry {
   login: string;
@@ -63,7 +70,7 @@ describe('karte admin', () => {
   // A dozen CLI processes, each starting TypeScript through tsx: more than the default time on a busy machine.
   it('manages organisations, users and devices of the server the admin is signed in to', { timeout: 180_000 }, async () => {
     const [adminDb, aliceDb, bobDb] = ['operator', 'alice', 'bob'].map((name) => path.join(temp.dir(), `${name}.sqlite`));
-    const admin = (args: string[], options?: { env?: Record<string, string>; stdin?: string }) => karteAsync(['--db', adminDb, 'admin', ...args], options);
+    const admin = (args: string[], options?: { env?: Record<string, string>; stdin?: string }) => karteAdmin(adminDb, args, options);
 
     // Not signed in yet: nothing to act on.
     const early = await admin(['org', 'list']);
@@ -123,6 +130,38 @@ describe('karte admin', () => {
     expect(after.find((u) => u.login === 'bob')?.disabled).toBe(true);
     expect(after.find((u) => u.login === 'alice')?.devices).toEqual([{ id: aliceDevice, revoked: true }]);
   });
+
+  it('lists tokens and revokes one by its public id', { timeout: 180_000 }, async () => {
+    const [adminDb, erinDb] = ['operator', 'erin'].map((name) => path.join(temp.dir(), `${name}.sqlite`));
+    const admin = (args: string[], options?: Parameters<typeof karteAdmin>[2]) => karteAdmin(adminDb, args, options);
+    await signIn(adminDb, 'admin', ADMIN_PASSWORD);
+    const added = await admin(['user', 'add', 'erin', '--org', 'Karte operators', '--role', 'editor'], { env: { KARTE_PASSWORD: USER_PASSWORD } });
+    expect(added.status, added.stderr).toBe(0);
+    await signIn(erinDb, 'erin', USER_PASSWORD);
+    const erinDevice = deviceOf(erinDb);
+
+    const [listed, table, everyone] = await Promise.all([admin(['token', 'list', '--user', 'erin', '--json']), admin(['token', 'list', '--user', 'erin']), admin(['token', 'list', '--json'])]);
+    const tokens = JSON.parse(listed.stdout) as TokenEntry[];
+    expect(tokens).toEqual([{ id: expect.stringMatching(/^[0-9a-f]{12}$/), login: 'erin', device: erinDevice, created: expect.any(String), lastUsed: expect.any(String), expires: expect.any(String), revoked: false }]);
+    const [token] = tokens;
+    // Unused, it expires after the idle limit, before its maximum age.
+    expect(Date.parse(token.expires) - Date.parse(token.lastUsed)).toBe(DEFAULT_TOKEN_LIFETIME.idleMs);
+    expect(table.stdout).toMatch(new RegExp(`^id\\s+login\\s+device\\s+created\\s+last used\\s+expires\\s+status\n${token.id}\\s+erin\\s+${erinDevice}\\s.*\\sactive\n$`));
+    expect((JSON.parse(everyone.stdout) as TokenEntry[]).map((t) => t.login)).toEqual(expect.arrayContaining(['admin', 'erin']));
+    // Neither the token nor its hash leaves the server.
+    const { hash } = (await server!.db.query<{ hash: string }>('SELECT hash FROM tokens WHERE id = $1', [token.id])).rows[0];
+    for (const secret of [withStore(erinDb, 'test', (store) => readAccount(store)!.token), hash]) expect(listed.stdout + table.stdout + everyone.stdout).not.toContain(secret);
+
+    const revoked = await admin(['token', 'revoke', token.id]);
+    expect(revoked.stdout).toContain(`revoked token ${token.id} of erin (device ${erinDevice})`);
+    await expect(sync(erinDb)).rejects.toThrow(/401/);
+    expect((await admin(['token', 'list', '--user', 'erin'])).stdout).toMatch(new RegExp(`^${token.id}\\s.*\\srevoked$`, 'm'));
+    const [notAnId, unknown, noUser] = await Promise.all([admin(['token', 'revoke', 'not-an-id']), admin(['token', 'revoke', '0123456789ab']), admin(['token', 'list', '--user', 'nobody'])]);
+    expect([notAnId.status, unknown.status, noUser.status]).toEqual([1, 1, 1]);
+    expect(notAnId.stderr).toMatch(/a token id is 12 hex digits/);
+    expect(unknown.stderr).toMatch(/404: no token '0123456789ab'/);
+    expect(noUser.stderr).toMatch(/404: no user 'nobody'/);
+  });
 });
 
 describe('admin routes over HTTP', () => {
@@ -173,6 +212,37 @@ describe('admin routes over HTTP', () => {
     expect(await post('/v1/admin/user/disable', { login: 'city-staff' }, cityAdmin)).toEqual({ status: 200, body: { login: 'city-staff', tokensRevoked: 0 } });
   });
 
+  it("keeps an organisation's own admin to its own users' tokens", async () => {
+    const signInOver = async (login: string, password: string, device: string) => {
+      const answer = await post('/v1/login', { login, password, device });
+      expect(answer.status).toBe(200);
+      return String(answer.body.token);
+    };
+    const operator = await signInOver('admin', ADMIN_PASSWORD, 'ad00000000000010');
+    for (const [name, type] of [['トークン市', 'local_government'], ['トークン社', 'company']] as const) expect((await post('/v1/admin/org/add', { name, type }, operator)).status).toBe(200);
+    for (const [login, org, role] of [['token-admin', 'トークン市', 'admin'], ['token-staff', 'トークン市', 'editor'], ['token-idle', 'トークン市', 'reader'], ['token-rival', 'トークン社', 'editor']] as const) {
+      expect((await post('/v1/admin/user/add', { login, org, role, password: USER_PASSWORD }, operator)).status).toBe(200);
+    }
+    const cityAdmin = await signInOver('token-admin', USER_PASSWORD, 'ad00000000000011');
+    const staff = await signInOver('token-staff', USER_PASSWORD, 'ad00000000000012');
+    const rival = await signInOver('token-rival', USER_PASSWORD, 'ad00000000000013');
+    const tokensOf = async (login: string | undefined, caller: string) => (await post('/v1/admin/token/list', { login }, caller)).body.tokens as TokenEntry[];
+    const [[staffToken], [rivalToken]] = [await tokensOf('token-staff', operator), await tokensOf('token-rival', operator)];
+
+    expect((await tokensOf(undefined, cityAdmin)).map((t) => t.login).sort()).toEqual(['token-admin', 'token-staff']);
+    expect((await tokensOf(undefined, operator)).map((t) => t.login)).toEqual(expect.arrayContaining(['admin', 'token-admin', 'token-staff', 'token-rival']));
+    expect(await tokensOf('token-idle', cityAdmin)).toEqual([]);
+    expect(await post('/v1/admin/token/list', { login: 'token-rival' }, cityAdmin)).toEqual({ status: 404, body: { error: "no user 'token-rival' in your organisation" } });
+    expect((await post('/v1/admin/token/revoke', { id: rivalToken.id }, cityAdmin)).status).toBe(404);
+    expect((await post('/v1/pull', { cursor: null }, rival)).status).toBe(200);
+    expect((await post('/v1/admin/token/revoke', { id: 'token-staff' }, operator)).status).toBe(400);
+
+    // Within its own organisation it revokes: that token is refused, while the device may sign in again.
+    expect(await post('/v1/admin/token/revoke', { id: staffToken.id }, cityAdmin)).toEqual({ status: 200, body: { ...staffToken, revoked: true } });
+    expect((await post('/v1/pull', { cursor: null }, staff)).status).toBe(401);
+    expect((await post('/v1/login', { login: 'token-staff', password: USER_PASSWORD, device: 'ad00000000000012' })).status).toBe(200);
+  });
+
   it('still asks for the protocol version', async () => {
     const response = await fetch(`${server!.url}/v1/admin/org/list`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(response.status).toBe(400);
@@ -204,7 +274,7 @@ describe('the OpenAPI description', () => {
     for (const { url, method } of routes) {
       const operation = spec.paths[url]?.[method];
       expect(operation, `${method} ${url}`).toBeDefined();
-      if (url === OPENAPI_ROUTE) continue;
+      if ([OPENAPI_ROUTE, HEALTH_ROUTE, READY_ROUTE].includes(url)) continue;
       expect(operation.responses['200'].content, `${method} ${url} answer`).toBeDefined();
       expect(operation.responses['4XX'].content, `${method} ${url} refusals`).toBeDefined();
       if (url !== '/v1/logout') expect(operation.requestBody, `${method} ${url} body`).toBeDefined();

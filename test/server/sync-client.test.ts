@@ -51,14 +51,16 @@ describe('two clients syncing through the server', () => {
   const temp = useTempDir();
 
   /**
-   * Both devices import the same table (same ids), sign in through the CLI and settle once, so each has seen the
-   * other's import before anyone edits. The server outlives a test: each test edits a case of its own.
+   * Alice imports a table; both devices sign in through the CLI and settle once, so Bob holds her cases before anyone
+   * edits. The server outlives a test: each test edits a case of its own import.
    */
   async function twoClients(caseIndex: number): Promise<{ a: string; b: string; caseId: string }> {
     const a = path.join(temp.dir(), 'alice.sqlite');
     const b = path.join(temp.dir(), 'bob.sqlite');
-    withStore(a, 'alice', (store) => importKarteFiles(store, [VIETNAM]));
-    withStore(b, 'bob', (store) => importKarteFiles(store, [VIETNAM]));
+    const caseId = withStore(a, 'alice', (store) => {
+      importKarteFiles(store, [VIETNAM]);
+      return listCases(store, { country: 'VN' })[caseIndex].id;
+    });
     const signedIn = await Promise.all([
       karteAsync(['--db', a, 'login', '--server', server!.url, '--user', 'alice'], { env: { KARTE_PASSWORD: PASSWORD } }),
       karteAsync(['--db', b, 'login', '--server', server!.url, '--user', 'bob'], { env: { KARTE_PASSWORD: PASSWORD } }),
@@ -70,7 +72,6 @@ describe('two clients syncing through the server', () => {
     }
     for (const [file, author] of [[a, 'alice'], [b, 'bob'], [a, 'alice']]) await withStoreAsync(file, author, (store) => syncOnce(store));
     expect(records(a)).toEqual(records(b));
-    const caseId = withStore(a, 'alice', (store) => listCases(store, { country: 'VN' })[caseIndex].id);
     return { a, b, caseId };
   }
 
@@ -114,16 +115,16 @@ describe('two clients syncing through the server', () => {
     // A retried sync finds nothing to do and changes nothing.
     const before = { a: records(a), b: records(b) };
     const again = await Promise.all([sync(a), sync(b)]);
-    for (const report of again) expect(report).toEqual({ pushed: 0, rejected: [], pulled: 0, purged: 0, conflicts: 0 });
+    for (const report of again) expect(report).toEqual({ pushed: 0, rejected: [], pulled: 0, purged: 0, quarantined: 0, conflicts: 0 });
     expect({ a: records(a), b: records(b) }).toEqual(before);
   }
 
   it('converges when Alice syncs first, then Bob, then Alice; Alice sees the status she lost', async () => {
     const { a, b, caseId } = await twoClients(0);
     await editOffline(a, b, caseId);
-    expect(await sync(a)).toEqual({ pushed: 2, rejected: [], pulled: 0, purged: 0, conflicts: 0 });
-    expect(await sync(b)).toEqual({ pushed: 2, rejected: [], pulled: 2, purged: 0, conflicts: 0 });
-    expect(await sync(a)).toEqual({ pushed: 0, rejected: [], pulled: 2, purged: 0, conflicts: 1 });
+    expect(await sync(a)).toEqual({ pushed: 2, rejected: [], pulled: 0, purged: 0, quarantined: 0, conflicts: 0 });
+    expect(await sync(b)).toEqual({ pushed: 2, rejected: [], pulled: 2, purged: 0, quarantined: 0, conflicts: 0 });
+    expect(await sync(a)).toEqual({ pushed: 0, rejected: [], pulled: 2, purged: 0, quarantined: 0, conflicts: 1 });
     await expectConverged(a, b, caseId);
 
     // Alice settles it by keeping Bob's value: the conflict closes and nothing new needs syncing but that decision.
@@ -136,9 +137,9 @@ describe('two clients syncing through the server', () => {
   it('converges when Bob syncs first, then Alice, then Bob', async () => {
     const { a, b, caseId } = await twoClients(1);
     await editOffline(a, b, caseId);
-    expect(await sync(b)).toEqual({ pushed: 2, rejected: [], pulled: 0, purged: 0, conflicts: 0 });
-    expect(await sync(a)).toEqual({ pushed: 2, rejected: [], pulled: 2, purged: 0, conflicts: 1 });
-    expect(await sync(b)).toEqual({ pushed: 0, rejected: [], pulled: 2, purged: 0, conflicts: 0 });
+    expect(await sync(b)).toEqual({ pushed: 2, rejected: [], pulled: 0, purged: 0, quarantined: 0, conflicts: 0 });
+    expect(await sync(a)).toEqual({ pushed: 2, rejected: [], pulled: 2, purged: 0, quarantined: 0, conflicts: 1 });
+    expect(await sync(b)).toEqual({ pushed: 0, rejected: [], pulled: 2, purged: 0, quarantined: 0, conflicts: 0 });
     await expectConverged(a, b, caseId);
   });
 });

@@ -8,6 +8,7 @@ import { login, syncOnce, type SyncReport } from '../../electron/services/sync/c
 import type { Store } from '../../electron/services/store/store';
 import { startFaultyNetwork, type Fault, type FaultyNetwork } from '../support/faulty-network';
 import { replicaState, useReplicas } from '../support/replicas';
+import { propertyRuns } from '../support/property-runs';
 import { applyEdit, edit, lostChanges } from '../support/sync-ops';
 import { startSyncServer, type TestSyncServer } from '../support/sync-server';
 
@@ -108,6 +109,7 @@ describe('sync property through the server', () => {
           });
           const firm = replica(`run${run}-firm`, 'firm');
           firm.setTime(time);
+          try {
           const stores = desks.map((r) => r.store);
           network!.setFaults(() => 'deliver');
           for (const [i, store] of stores.entries()) await login(store, { server: network!.url, login: `desk${i}`, password: PASSWORD });
@@ -167,9 +169,13 @@ describe('sync property through the server', () => {
           expect(rows(firm.store, 'events').size).toBe(fitEvents.length);
           const narrow = SCOPES.filter((s) => !isVisibleTo(s, 'council'));
           expect(firm.store.db.prepare(`SELECT count(*) FROM cases WHERE scope IN (${narrow.map(() => '?').join(', ')})`).pluck().get(...narrow)).toBe(0);
+          } finally {
+            // Per run, not per test: a soak of thousands of runs must not run out of file handles or disk.
+            replica.dispose([...desks, firm]);
+          }
         },
       ),
-      { numRuns: 12 },
+      propertyRuns('KARTE_SERVER_PROPERTY_RUNS', 12),
     );
   }, 600_000);
 });

@@ -2,14 +2,16 @@ import fc from 'fast-check';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeHlc } from '../../shared/hlc';
+import type { Scope } from '../../shared/scopes';
 import type { SyncChange } from '../../shared/sync/change';
+import { nodeOf } from '../../shared/sync/merge';
 import type { PullPage, PushResult } from '../../shared/sync/protocol';
 import { addOrganisation, addUser, setUserDisabled } from '../../server/accounts';
 import { startSyncServer, type TestSyncServer } from '../support/sync-server';
 
 // The sync server against a real PostgreSQL (embedded, started once for this file) over real HTTP.
 
-const LIMITS = { maxPushChanges: 20, maxPullChanges: 50, bodyLimit: 64 * 1024, loginRefusals: { max: 3, windowMs: 1500 } };
+const LIMITS = { maxPushChanges: 20, maxPullChanges: 50, maxPullBytes: 16 * 1024, bodyLimit: 64 * 1024, loginRefusals: { max: 3, windowMs: 1500 } };
 const PASSWORD = 'correct horse 馬';
 
 let server: TestSyncServer | undefined;
@@ -40,6 +42,7 @@ async function post(route: string, body: unknown, headers: Record<string, string
 
 interface Client {
   device: string;
+  headers: Record<string, string>;
   push(changes: SyncChange[]): Promise<{ status: number; body: Record<string, unknown> }>;
   pull(cursor: string | null, limit?: number): Promise<PullPage>;
 }
@@ -53,6 +56,7 @@ async function signIn(login: string): Promise<Client> {
   const headers = { 'karte-protocol': '1', authorization: `Bearer ${String(body.token)}` };
   return {
     device,
+    headers,
     push: (changes) => post('/v1/push', { changes }, headers),
     pull: async (cursor, limit) => {
       const response = await post('/v1/pull', { cursor, limit }, headers);
@@ -64,8 +68,16 @@ async function signIn(login: string): Promise<Client> {
 
 let clock = Date.UTC(2026, 3, 1);
 
-function change(client: Client, rowId: string, scope: string, field = 'title', value: unknown = `${rowId} ${scope}`): SyncChange {
-  return { hlc: encodeHlc({ millis: ++clock, counter: 0, node: client.device }), author: client.device, table: 'cases', rowId, field, value, scope, prev: null };
+/** Records are named here for reading (or given by their id); each name stands for a record id of its own. */
+const recordIds = new Map<string, string>();
+function recordId(name: string): string {
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(name)) return name;
+  if (!recordIds.has(name)) recordIds.set(name, crypto.randomUUID());
+  return recordIds.get(name) as string;
+}
+
+function change(client: Client, name: string, scope: Scope, field = 'title', value: unknown = `${name} ${scope}`): SyncChange {
+  return { hlc: encodeHlc({ millis: ++clock, counter: 0, node: client.device }), author: client.device, table: 'cases', rowId: recordId(name), field, value, scope, prev: null };
 }
 
 async function storedCount(): Promise<number> {
@@ -78,7 +90,7 @@ async function pullAll(client: Client, limit?: number): Promise<{ changes: SyncC
   let cursor: string | null = null;
   for (;;) {
     const page = await client.pull(cursor, limit);
-    changes.push(...page.changes);
+    changes.push(...(page.changes as SyncChange[]));
     cursor = page.cursor;
     if (!page.more) return { changes, cursor };
   }
@@ -105,6 +117,13 @@ describe('login', () => {
     expect((await post('/v1/login', { login: 'gov-editor', password: PASSWORD, device: 'aaaaaaaaaaaaaaa1' })).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 1600));
     expect((await attempt('guessed', PASSWORD)).status).toBe(200);
+  });
+
+  it('counts guesses sent at once: no more than the limit get to try a password', async () => {
+    await addUser(db, { login: 'stormed', orgId: govOrg, role: 'editor', password: PASSWORD });
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => post('/v1/login', { login: 'stormed', password: `guess ${i}`, device: 'aaaaaaaaaaaaaaa4' })));
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([...Array(LIMITS.loginRefusals.max).fill(401), ...Array(10 - LIMITS.loginRefusals.max).fill(429)]);
   });
 
   it('refuses pushes without a valid token', async () => {
@@ -138,7 +157,7 @@ describe('push', () => {
       change(company, 'gov-owned', 'internal'),
       change(company, 'co-3', 'internal'),
       change(gov, 'forged', 'public'),
-      change(company, 'co-4', 'nonsense'),
+      { ...change(company, 'co-4', 'public'), scope: 'nonsense' as Scope },
     ];
     const before = await storedCount();
     const { status, body } = await company.push(batch);
@@ -148,7 +167,7 @@ describe('push', () => {
     expect(results[1].reason).toMatch(/government-affiliated/);
     expect(results[2].reason).toMatch(/internal to another organisation/);
     expect(results[4].reason).toMatch(/changes it wrote itself/);
-    expect(results[5].reason).toMatch(/unknown scope/);
+    expect(results[5].reason).toMatch(/not a valid change: scope/);
     expect(results.map((r) => [r.hlc, r.field])).toEqual(batch.map((c) => [c.hlc, c.field]));
     expect(await storedCount()).toBe(before + 2);
   });
@@ -202,13 +221,41 @@ describe('requests refused at the door change nothing', () => {
     const tooMany = Array.from({ length: LIMITS.maxPushChanges + 1 }, (_, i) => change(gov, `many-${i}`, 'public'));
     expect((await gov.push(tooMany)).status).toBe(413);
     expect((await gov.push([change(gov, 'huge', 'public', 'summary', 'x'.repeat(LIMITS.bodyLimit))])).status).toBe(413);
-    const malformed = await gov.push([{ ...change(gov, 'bad', 'public'), hlc: 'yesterday' }]);
+    const malformed = await post('/v1/push', { changes: 'all of them' }, gov.headers);
     expect(malformed.status).toBe(400);
-    expect(malformed.body.error).toMatch(/not an HLC timestamp/);
-    const nul = await gov.push([{ ...change(gov, 'bad', 'public'), rowId: 'row\u0000id' }]);
-    expect(nul.status).toBe(400);
-    expect(nul.body.error).toMatch(/rowId: must not contain the NUL character/);
+    expect(malformed.body.error).toMatch(/changes: /);
     expect(await storedCount()).toBe(before);
+  });
+
+  it('answers a cursor no pull ever handed out with 400, even one past the largest the log can count to', async () => {
+    const gov = await signIn('gov-editor');
+    for (const cursor of ['9999999999999999999', '9223372036854775808', '-1', 'abc']) {
+      const response = await post('/v1/pull', { cursor }, gov.headers);
+      expect(response.status, cursor).toBe(400);
+      expect(response.body.error).toMatch(/a cursor is what the last pull returned/);
+    }
+    expect((await post('/v1/pull', { cursor: '9223372036854775807' }, gov.headers)).status).toBe(200);
+  });
+
+  it('rejects a change that is not one, naming what is wrong, and takes the rest of the batch', async () => {
+    const gov = await signIn('gov-editor');
+    const before = await storedCount();
+    const good = change(gov, 'good-beside-bad', 'public');
+    const { status, body } = await gov.push([
+      { ...change(gov, 'bad', 'public'), hlc: 'yesterday' },
+      { ...change(gov, 'bad', 'public'), author: 'x'.repeat(10_000) },
+      { ...change(gov, 'bad', 'public'), rowId: 'row\u0000id' },
+      "x'); DELETE FROM records;--" as unknown as SyncChange,
+      good,
+    ]);
+    expect(status).toBe(200);
+    const results = body.results as PushResult[];
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected', 'applied']);
+    expect(results[0].reason).toMatch(/hlc: not an HLC timestamp/);
+    expect(results[1].reason).toMatch(/author: /);
+    expect(results[2].reason).toMatch(/rowId: expected a record id/);
+    expect(results[3]).toEqual({ hlc: '', field: '', status: 'rejected', reason: expect.stringMatching(/not a valid change/) });
+    expect(await storedCount()).toBe(before + 1);
   });
 });
 
@@ -220,8 +267,9 @@ describe('pull', () => {
     const pushed = Array.from({ length: 7 }, (_, i) => change(gov, `page-${i}`, 'council'));
     await gov.push(pushed);
     const all = await pullAll(laptop, 3);
-    expect(all.changes.slice(start)).toEqual(pushed);
-    expect((await pullAll(gov, 3)).changes.filter((c) => c.author === gov.device)).toEqual([]);
+    // The author is the signed-in user, whatever the device claimed.
+    expect(all.changes.slice(start)).toEqual(pushed.map((c) => ({ ...c, author: 'gov-editor' })));
+    expect((await pullAll(gov, 3)).changes.filter((c) => nodeOf(c.hlc) === gov.device)).toEqual([]);
     const first = await laptop.pull(null, 3);
     expect(first.changes).toHaveLength(3);
     expect(first.more).toBe(true);
@@ -235,7 +283,7 @@ describe('pull', () => {
     const company = await signIn('co-editor');
     // What the company's people receive on another device (a device is not sent back what it wrote).
     const colleague = await signIn('co-editor');
-    const scopes = fc.constantFrom('internal', 'government', 'council', 'public');
+    const scopes = fc.constantFrom<Scope>('internal', 'government', 'council', 'public');
     let row = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.boolean(), scopes), { minLength: 1, maxLength: 8 }), async (edits) => {
@@ -254,7 +302,7 @@ describe('pull', () => {
           if (c.scope === 'internal') expect(govRows.has(c.rowId)).toBe(false);
         }
         const seen = new Set(received.map((c) => c.hlc));
-        const due = pushed.filter((c) => c.scope === 'council' || c.scope === 'public' || (c.scope === 'internal' && c.author === company.device));
+        const due = pushed.filter((c) => c.scope === 'council' || c.scope === 'public' || (c.scope === 'internal' && nodeOf(c.hlc) === company.device));
         expect(due.every((c) => seen.has(c.hlc))).toBe(true);
       }),
       { numRuns: 8 },

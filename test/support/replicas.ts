@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { applyRemoteChanges, type ApplyResult } from '../../electron/services/sync/apply';
@@ -14,18 +15,28 @@ export interface Replica {
   setTime(ms: number): void;
 }
 
-export function useReplicas(): (name: string, author?: string) => Replica {
+/** Makes replicas; `dispose` closes some and deletes their files (a property test's run), afterEach the rest. */
+export function useReplicas(): ((name: string, author?: string) => Replica) & { dispose(replicas: readonly Replica[]): void } {
   const temp = useTempDir();
   const open: Store[] = [];
   afterEach(() => {
     for (const s of open.splice(0)) if (s.db.open) s.close();
   });
-  return (name, author = name) => {
+  const make = (name: string, author = name): Replica => {
     let time = Date.UTC(2026, 0, 1);
     const store = openStore(path.join(temp.dir(), `${name}.sqlite`), { author, now: () => time });
     open.push(store);
     return { store, setTime: (ms) => (time = ms) };
   };
+  const dispose = (replicas: readonly Replica[]) => {
+    for (const { store } of replicas) {
+      if (store.db.open) store.close();
+      open.splice(open.indexOf(store), 1);
+      const tokenKey = store.file.replace(/\.sqlite$/, '.token-key');
+      for (const file of [store.file, `${store.file}-wal`, `${store.file}-shm`, tokenKey]) fs.rmSync(file, { force: true });
+    }
+  };
+  return Object.assign(make, { dispose });
 }
 
 /** Sends everything `from` wrote itself to `to`, as the server would relay it. */

@@ -7,14 +7,14 @@ import { isoCodesOf, karteFileSchema, type KarteCase, type KarteFile } from '../
 import { countryByIso2, findCountry } from '../../../shared/reference/countries';
 import { sectorOfLabel } from '../../../shared/reference/sectors';
 import { dossierIdOfCountry } from '../dossiers';
-import { idFromKey } from '../record-ids';
+import { idFromKey, importNamespace } from '../record-ids';
 import { statement } from '../store/database';
 import { inTransaction, writeRows, type RowWrite, type Store } from '../store/store';
 
 // Import of "karte JSON" files (resources/demo/README.md). Every file is read and checked before anything is
 // written; then the whole run lands in one transaction, so a bad file or a killed process leaves the store as it
-// was. Ids derive from the source, so importing the same file again adds nothing, and records a person has since
-// edited or deleted are left as they are.
+// was. Ids derive from the source and the store (importNamespace), so importing the same file again adds nothing,
+// and records a person has since edited or deleted are left as they are; a country's dossier is one for everyone.
 
 /** Files that cannot be imported: every problem names the file, the case and the field, one per line. */
 export class ImportError extends Error {
@@ -110,7 +110,7 @@ function exists(store: Store, table: 'cases' | 'events' | 'dossiers', id: string
   return statement(store.db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
 }
 
-function importFile(store: Store, file: ParsedFile, report: ImportReport, progress: (caseIndex: number) => void): void {
+function importFile(store: Store, namespace: string, file: ParsedFile, report: ImportReport, progress: (caseIndex: number) => void): void {
   const { data } = file;
   const keys = caseKeys(data);
   data.cases.forEach((c, index) => {
@@ -121,7 +121,7 @@ function importFile(store: Store, file: ParsedFile, report: ImportReport, progre
       report.dossiersAdded++;
     }
 
-    const caseId = idFromKey('karte-case', keys[index]);
+    const caseId = idFromKey(namespace, 'karte-case', keys[index]);
     // One write per case with its events: one savepoint each, not one per event.
     const writes: RowWrite[] = [];
     if (exists(store, 'cases', caseId)) report.casesKept++;
@@ -224,8 +224,9 @@ export function parseKarteFiles(sources: { name: string; read: () => string }[])
 export function importParsedFiles(store: Store, files: ParsedFile[], onProgress?: (p: ImportProgress) => void): ImportReport {
   const report: ImportReport = { files: files.length, casesAdded: 0, casesKept: 0, eventsAdded: 0, eventsKept: 0, dossiersAdded: 0 };
   inTransaction(store, () => {
+    const namespace = importNamespace(store);
     files.forEach((file, fileIndex) => {
-      importFile(store, file, report, (caseIndex) =>
+      importFile(store, namespace, file, report, (caseIndex) =>
         onProgress?.({ file: file.name, fileIndex, fileCount: files.length, caseIndex, caseCount: file.data.cases.length }),
       );
     });

@@ -7,13 +7,16 @@ export type Db = Database.Database;
 
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();
 
-/** A prepared statement, prepared once per connection: the hot paths (import, sync) run the same SQL many times. */
+/**
+ * A prepared statement, prepared once per connection: the hot paths (import, sync) run the same SQL many times. It
+ * comes back returning whole rows: one caller's pluck() must not change what the next caller of the same SQL gets.
+ */
 export function statement(db: Db, sql: string): Database.Statement {
   let cache = statements.get(db);
   if (!cache) statements.set(db, (cache = new Map()));
   let stmt = cache.get(sql);
   if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
-  return stmt;
+  return stmt.reader ? stmt.pluck(false) : stmt;
 }
 
 export interface OpenOptions {
@@ -30,8 +33,18 @@ function quoteKey(key: string): string {
  * Opens (creating if needed) a Karte database: the encryption key first, then WAL and migrations. A wrong key, a
  * missing key for an encrypted file, or a file that is not a database fail here with the file named.
  */
+/**
+ * A store holds government-scope text: its folder, when Karte makes it, is its owner's alone (0700), and the file is
+ * readable by its owner alone (0600) before SQLite writes a byte; SQLite gives the -wal and -shm files the same mode.
+ */
+function ownerOnly(file: string): void {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
+}
+
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:' && !options.readonly) ownerOnly(file);
   const db = new Database(file, { readonly: options.readonly ?? false });
   try {
     if (options.key !== undefined) {
@@ -44,6 +57,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       const hint = options.key === undefined ? 'it is encrypted (give its key) or not a Karte database' : 'wrong encryption key, or not a Karte database';
       throw new Error(`cannot open ${file}: ${hint} (${(error as Error).message})`, { cause: error });
     }
+    // Whatever is deleted is overwritten, not only unlinked, for the store's whole life: text that left a user's
+    // reach (a purge, a revoked device) must not survive in free space, including space freed long before.
+    db.pragma('secure_delete = ON');
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
@@ -58,6 +74,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
 }
 
+/** The first schema whose stores overwrite deleted content from the start (migration 6). */
+const OVERWRITES_DELETES_SINCE = 6;
+
 function migrate(db: Db, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
@@ -68,5 +87,10 @@ function migrate(db: Db, file: string): void {
       db.exec(MIGRATIONS[version - 1]);
       db.pragma(`user_version = ${version}`);
     }).immediate();
+  }
+  // A store written before deletes were overwritten may hold old text in its free pages: rebuilt once, it holds none.
+  if (current > 0 && current < OVERWRITES_DELETES_SINCE) {
+    db.exec('VACUUM');
+    db.pragma('wal_checkpoint(TRUNCATE)');
   }
 }

@@ -197,4 +197,20 @@ export const MIGRATIONS: readonly string[] = [
   -- the log of everyone else's changes grows.
   CREATE INDEX changes_own ON changes (substr(hlc, -16), seq);
   `,
+  /* 6: changes no replica could apply, kept aside; the search index overwrites what it deletes */ `
+  -- A change a pull brought that this replica cannot apply (the server should never send one): kept, listed, not
+  -- applied, so one bad change cannot stop the sync. hlc and field as received ('' when missing); kept once per reason.
+  CREATE TABLE quarantine (
+    id INTEGER PRIMARY KEY,
+    hlc TEXT NOT NULL,
+    field TEXT NOT NULL,
+    change TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    receivedAt TEXT NOT NULL,
+    UNIQUE (hlc, field, reason)
+  );
+  -- Kept in the index's own configuration, for the store's whole life (PRAGMA secure_delete does the same for the
+  -- tables, per connection: database.ts).
+  INSERT INTO search_fts (search_fts, rank) VALUES ('secure-delete', 1);
+  `,
 ];

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import { describeError } from '../../../shared/errors';
+import { MAX_RECORD_BYTES } from '../../../shared/model/records';
+import { MAX_VALUE_BYTES, valueBytes } from '../../../shared/sync/change';
 import { sameFieldValue } from '../../../shared/field-value';
 import { encodeHlc, initialHlc, receiveHlc, decodeHlc, tickHlc, type Hlc } from '../../../shared/hlc';
 import { openDatabase, statement, type Db, type OpenOptions } from './database';
@@ -14,8 +16,19 @@ export interface Store {
   /** Recorded as the author of every change made through this store. */
   author: string;
   clock: Hlc;
+  /** The time changes are stamped with: the device's clock, put right by clockOffsetMs. */
   readonly now: () => number;
+  /** How far the device's clock is behind the sync server's (negative: ahead), as the last sync measured it. */
+  clockOffsetMs: number;
   close(): void;
+}
+
+const META_CLOCK_OFFSET = 'clock.offsetMs';
+
+/** Keeps the measured offset: edits made offline later are stamped right too. */
+export function setClockOffset(store: Store, offsetMs: number): void {
+  store.clockOffsetMs = offsetMs;
+  statement(store.db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(META_CLOCK_OFFSET, String(offsetMs));
 }
 
 export interface StoreOptions extends OpenOptions {
@@ -32,9 +45,11 @@ export function openStore(file: string, options: StoreOptions): Store {
     statement(db, "INSERT INTO meta (key, value) VALUES ('node', ?)").run(node);
   }
   const latest = statement(db, 'SELECT hlc FROM changes ORDER BY hlc DESC LIMIT 1').get() as { hlc: string } | undefined;
-  const now = options.now ?? Date.now;
+  const wall = options.now ?? Date.now;
   const clock = latest ? receiveHlc(initialHlc(node), decodeHlc(latest.hlc), 0) : initialHlc(node);
-  return { db, file, node, author: options.author, clock, now, close: () => db.close() };
+  const offset = statement(db, 'SELECT value FROM meta WHERE key = ?').get(META_CLOCK_OFFSET) as { value: string } | undefined;
+  const store: Store = { db, file, node, author: options.author, clock, clockOffsetMs: Number(offset?.value ?? 0), now: () => wall() + store.clockOffsetMs, close: () => db.close() };
+  return store;
 }
 
 /** One field-level change, as logged. The fields of one write share its timestamp. */
@@ -123,6 +138,9 @@ function writeOne(store: Store, write: RowWrite): Change[] {
   }
   const fields = fieldsOf(table).filter((f) => f !== 'id' && !sameFieldValue(before[f], next[f]));
   if (current && fields.length === 0) return [];
+  const oversized = fields.find((f) => valueBytes(next[f]) > MAX_VALUE_BYTES);
+  if (oversized) throw new Error(`${table} ${id}: ${oversized}: too long (at most ${MAX_VALUE_BYTES / 1024} KiB): shorten it or split it`);
+  if (valueBytes(next) > MAX_RECORD_BYTES) throw new Error(`${table} ${id}: the record is too large (at most ${MAX_RECORD_BYTES / 1024} KiB in all): shorten its longest texts`);
   storeRow(store, table, current, next, fields);
 
   // One timestamp per write: the fields of one edit belong together, and a record's first timestamp marks its creation.

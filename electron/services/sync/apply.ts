@@ -1,14 +1,14 @@
-import { describeError } from '../../../shared/errors';
 import { decodeHlc, receiveHlc } from '../../../shared/hlc';
-import { syncChangeSchema, type SyncChange } from '../../../shared/sync/change';
-import { unappliableReason } from '../../../shared/sync/change-rules';
+import { MAX_VALUE_BYTES, valueBytes, type SyncChange } from '../../../shared/sync/change';
+import { appliedChange } from '../../../shared/sync/change-rules';
 import { commonAncestor, commonValue, isNarrativeField, overwroteUnseen, settle, type PrevLookup, type ValueLookup } from '../../../shared/sync/merge';
 import { statement } from '../store/database';
 import { inTransaction, latestChange, loggedValues, readRow, storeRow, writeRows, type FieldChange, type RowWrite, type Store } from '../store/store';
 import { TABLES, fieldsOf, isTableName, type TableName } from '../store/tables';
 import { keepConflict } from './conflicts';
+import { quarantine } from './quarantine';
 
-/** A remote change that passed validation: its table is one the store knows. */
+/** A remote change that passed the check: its table is one the store knows. */
 type ValidChange = SyncChange & { table: TableName };
 
 export interface ApplyResult {
@@ -16,33 +16,28 @@ export interface ApplyResult {
   applied: number;
   /** Changes it already had (a retried or duplicated batch). */
   duplicates: number;
+  /** Changes no replica could apply, kept aside (quarantine) instead of stopping the sync. */
+  quarantined: number;
   /** Local values kept for a person. */
   conflicts: number;
   /** Narrative fields merged three-way, written as new local changes. */
   merged: number;
 }
 
-function label(change: Partial<Record<keyof SyncChange, unknown>>, index: number, total: number): string {
-  return `change ${index + 1} of ${total} (${String(change.table)} ${String(change.rowId)} ${String(change.field)} @ ${String(change.hlc)})`;
-}
-
-function validateOne(raw: unknown): ValidChange {
-  const change = syncChangeSchema.parse(raw);
-  const refusal = unappliableReason(change);
-  if (refusal !== null || !isTableName(change.table)) throw new Error(refusal ?? `unknown table '${change.table}'`);
-  return change as ValidChange;
-}
-
-/** Checks a whole batch before anything is written, naming the first change that is not acceptable. */
-export function validateBatch(batch: readonly unknown[]): ValidChange[] {
-  return batch.map((raw, index) => {
-    try {
-      return validateOne(raw);
-    } catch (error) {
-      const fields = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-      throw new Error(`sync batch rejected: ${label(fields, index, batch.length)}: ${describeError(error)}`, { cause: error });
-    }
-  });
+/**
+ * Splits a batch into the changes this replica can apply and the ones it cannot. The server takes only changes that
+ * pass this same check, so the second part stays empty unless a server or a newer client disagrees with this one;
+ * then those changes wait in quarantine, listed, and everything else goes on.
+ */
+function checkBatch(batch: readonly unknown[]): { valid: ValidChange[]; unappliable: { raw: unknown; reason: string }[] } {
+  const valid: ValidChange[] = [];
+  const unappliable: { raw: unknown; reason: string }[] = [];
+  for (const raw of batch) {
+    const checked = appliedChange(raw);
+    if (checked.ok && isTableName(checked.change.table)) valid.push(checked.change as ValidChange);
+    else unappliable.push({ raw, reason: checked.ok ? `unknown table '${checked.change.table}'` : checked.reason });
+  }
+  return { valid, unappliable };
 }
 
 /** The changes of the batch this replica does not have yet, each once: a change is identified by (hlc, field). */
@@ -96,9 +91,8 @@ function materialize(store: Store, table: TableName, rowId: string, winners: Map
   // whole history.
   const values = current ? Object.fromEntries(winners) : loggedValues(store, table, rowId);
   if (!current && fieldsOf(table).some((f) => f !== 'id' && !Object.hasOwn(def.defaults, f) && !Object.hasOwn(values, f))) return;
-  const parsed = def.schema.safeParse({ ...def.defaults, ...current, ...values, id: rowId });
-  if (!parsed.success) throw new Error(`${table} ${rowId}: the synced values do not make a valid record: ${describeError(parsed.error)}`);
-  const next = parsed.data as Record<string, unknown>;
+  // Every value passed its field's schema (checkBatch) and no record schema has a rule across fields: this holds.
+  const next = def.schema.parse({ ...def.defaults, ...current, ...values, id: rowId }) as Record<string, unknown>;
   const changed = current ? [...winners.keys()].filter((f) => JSON.stringify(current[f]) !== JSON.stringify(next[f])) : fieldsOf(table);
   if (!current || changed.length > 0) storeRow(store, table, current, next, changed);
 }
@@ -111,14 +105,16 @@ function addMerge(merges: Map<string, RowWrite>, table: TableName, rowId: string
 }
 
 /**
- * Applies a batch of remote changes in one transaction: all of it or, if any change is invalid, none of it. Every
- * new change joins the log (so each replica holds the full history); where it is the newest of its field, the
- * record takes its value. A local value overwritten by a change whose author had not seen it is merged (narrative
- * text, different passages) or kept as a conflict. Applying the same batch again changes nothing.
+ * Applies a batch of remote changes in one transaction: all of it or nothing. Every new change joins the log (so
+ * each replica holds the full history); where it is the newest of its field, the record takes its value. A local
+ * value overwritten by a change whose author had not seen it is merged (narrative text, different passages) or kept
+ * as a conflict. A change no replica could apply is kept aside in quarantine, not applied. Applying the same batch
+ * again changes nothing.
  */
 export function applyRemoteChanges(store: Store, batch: readonly unknown[]): ApplyResult {
-  const changes = validateBatch(batch);
+  const { valid: changes, unappliable } = checkBatch(batch);
   return inTransaction(store, () => {
+    quarantine(store, unappliable);
     const fresh = newChanges(store, changes);
     // The winner of each touched field before the batch (the local value the batch may overwrite) and after it: the
     // newest of that and the batch's changes of the field, as the log would answer, without asking it again.
@@ -149,13 +145,14 @@ export function applyRemoteChanges(store: Store, batch: readonly unknown[]): App
       const base = baseValue(store, table, field, mine, theirs);
       const outcome = settle(mine.value, theirs.value, base, isNarrativeField(table, field));
       if (outcome.kind === 'same') continue;
-      const merged = outcome.kind === 'merged';
-      if (merged) addMerge(merges, table, rowId, field, outcome.value);
+      // A merge longer than a value may be is left to a person, like any conflict.
+      const merged = outcome.kind === 'merged' && valueBytes(outcome.value) <= MAX_VALUE_BYTES ? outcome.value : null;
+      if (merged !== null) addMerge(merges, table, rowId, field, merged);
       else conflicts++;
-      keepConflict(store, { table, rowId, field, mine, theirs, base, autoMerged: merged });
+      keepConflict(store, { table, rowId, field, mine, theirs, base, autoMerged: merged !== null });
     }
     for (const { table, rowId, winners } of rows.values()) materialize(store, table, rowId, winners);
     writeRows(store, [...merges.values()]);
-    return { applied: fresh.length, duplicates: changes.length - fresh.length, conflicts, merged: [...merges.values()].reduce((n, w) => n + Object.keys(w.values).length, 0) };
+    return { applied: fresh.length, duplicates: changes.length - fresh.length, quarantined: unappliable.length, conflicts, merged: [...merges.values()].reduce((n, w) => n + Object.keys(w.values).length, 0) };
   });
 }

@@ -1,15 +1,19 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { describeError } from '../../../shared/errors';
+import { errorAnswerSchema, loginAnswerSchema, pullAnswerSchema, pushAnswerSchema } from '../../../shared/sync/answers';
 import type { SyncChange } from '../../../shared/sync/change';
-import { DEVICE_REVOKED_CODE, DEVICE_REVOKED_STATUS, PROTOCOL_HEADER, PROTOCOL_VERSION, purgeSchema, type PullPage, type PushResult } from '../../../shared/sync/protocol';
+import { DEVICE_REVOKED_CODE, DEVICE_REVOKED_STATUS, PROTOCOL_HEADER, PROTOCOL_VERSION, type PushResult } from '../../../shared/sync/protocol';
 import { statement } from '../store/database';
 import { inTransaction, type Store } from '../store/store';
 import { applyRemoteChanges } from './apply';
 import { outbox, readSyncState, recordPulled, recordPushed, resetSyncState } from './outbox';
 import { emptyWal, purgeRecords, wipeSyncedData } from './purge';
+import { openToken, sealToken } from './sealed-token';
+import { deviceClock, followServerClock } from './server-clock';
 
 // The desktop and CLI side of sync: sign in once, then push the outbox and pull what the server has, page by page.
-// The account lives in the store's meta table; the token is a secret, kept only there (the store is encrypted when
-// the app runs) and never printed.
+// The account lives in the store's meta table; the token is a secret, kept there only sealed (sealed-token.ts) and
+// never printed.
 
 export interface SyncAccount {
   server: string;
@@ -33,6 +37,8 @@ export interface SyncReport {
   pulled: number;
   /** Records removed because they left this device's reach. */
   purged: number;
+  /** Remote changes this device cannot apply, kept aside (quarantine.ts). */
+  quarantined: number;
   /** Local values a remote change overwrote, kept for a person. */
   conflicts: number;
 }
@@ -42,12 +48,15 @@ export interface SyncOptions {
   batchSize?: number;
   /** Waits between attempts after a network error; one attempt more than waits. */
   retryDelays?: readonly number[];
+  /** How long one request may take before it counts as a network error: a hung server must not hang the sync. */
+  timeoutMs?: number;
 }
 
 const META_ACCOUNT = 'sync.account';
 const META_REJECTED = 'sync.rejected';
 const DEFAULT_BATCH = 500;
 const DEFAULT_RETRY_DELAYS = [200, 800];
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 export class SyncHttpError extends Error {
   constructor(
@@ -76,8 +85,13 @@ export function writeMeta(store: Store, key: string, value: unknown): void {
   statement(store.db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
 }
 
+/**
+ * The account signed in with. A token that cannot be opened here (sealed-token.ts) reads as empty: the server then
+ * answers 401 and the user signs in again.
+ */
 export function readAccount(store: Store): SyncAccount | undefined {
-  return readMeta<SyncAccount>(store, META_ACCOUNT);
+  const kept = readMeta<SyncAccount>(store, META_ACCOUNT);
+  return kept && { ...kept, token: openToken(store, kept.token) ?? '' };
 }
 
 /** Every change of this device the server has refused, oldest first. */
@@ -89,22 +103,46 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** POSTs JSON with the protocol header; a network failure is retried after each delay, an HTTP error is not. */
-export async function post<T>(url: string, body: unknown, token: string | undefined, retryDelays: readonly number[]): Promise<T> {
+/** How the requests of one sync are made: retries after network errors, and how long each may take. */
+export interface RequestPolicy {
+  retryDelays: readonly number[];
+  timeoutMs: number;
+  /** The store whose clock follows the server's (server-clock.ts), if any. */
+  store?: Store;
+}
+
+export function requestPolicy(options: SyncOptions): RequestPolicy {
+  return { retryDelays: options.retryDelays ?? DEFAULT_RETRY_DELAYS, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS };
+}
+
+/**
+ * POSTs JSON with the protocol header and checks the answer with its schema (a server is trusted no more than a
+ * client). A network failure or a timeout is retried after each delay; an HTTP error is not.
+ */
+export async function post<S extends z.ZodType>(url: string, body: unknown, token: string | undefined, answer: S, policy: RequestPolicy): Promise<z.output<S>> {
   const headers: Record<string, string> = { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
   if (token) headers.authorization = `Bearer ${token}`;
   for (let attempt = 0; ; attempt++) {
     let response: Response;
+    let json: unknown;
     try {
-      response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
+      const { store } = policy;
+      const sentAt = store ? deviceClock(store) : 0;
+      response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body), signal: AbortSignal.timeout(policy.timeoutMs) });
+      if (store) followServerClock(store, response.headers.get('date'), sentAt, deviceClock(store));
+      json = await response.json().catch(() => ({}));
     } catch (error) {
-      if (attempt >= retryDelays.length) throw new SyncUnreachableError(`cannot reach the sync server at ${url}: ${(error as Error).message}`, { cause: error });
-      await sleep(retryDelays[attempt]);
+      if (attempt >= policy.retryDelays.length) throw new SyncUnreachableError(`cannot reach the sync server at ${url}: ${(error as Error).message}`, { cause: error });
+      await sleep(policy.retryDelays[attempt]);
       continue;
     }
-    const answer = (await response.json().catch(() => ({}))) as T & { error?: string; code?: string };
-    if (!response.ok) throw new SyncHttpError(response.status, `sync server answered ${response.status}: ${answer.error ?? response.statusText}`, answer.code);
-    return answer;
+    if (!response.ok) {
+      const refusal = errorAnswerSchema.safeParse(json);
+      throw new SyncHttpError(response.status, `sync server answered ${response.status}: ${refusal.success ? refusal.data.error : response.statusText}`, refusal.data?.code);
+    }
+    const parsed = answer.safeParse(json);
+    if (!parsed.success) throw new Error(`the sync server at ${url} gave an answer this version of Karte does not understand: ${describeError(parsed.error)}`);
+    return parsed.data;
   }
 }
 
@@ -128,7 +166,7 @@ async function unlessRevoked<T>(store: Store, exchange: () => Promise<T>): Promi
 /** Signs this device in (its node id is the device id) and keeps the account for later syncs. */
 export async function login(store: Store, request: { server: string; login: string; password: string }, options: SyncOptions = {}): Promise<SyncAccount> {
   const { token } = await unlessRevoked(store, () =>
-    post<{ token: string }>(endpoint(request.server, 'v1/login'), { login: request.login, password: request.password, device: store.node }, undefined, options.retryDelays ?? DEFAULT_RETRY_DELAYS),
+    post(endpoint(request.server, 'v1/login'), { login: request.login, password: request.password, device: store.node }, undefined, loginAnswerSchema, { ...requestPolicy(options), store }),
   );
   const account = { server: request.server, login: request.login, token };
   const previous = readAccount(store);
@@ -136,7 +174,7 @@ export async function login(store: Store, request: { server: string; login: stri
     // Another server has its own log and cursors: start over with it. Push and pull are idempotent, so the same
     // server under another address only costs one full exchange.
     if (previous && new URL(previous.server).href !== new URL(account.server).href) resetSyncState(store);
-    writeMeta(store, META_ACCOUNT, account);
+    writeMeta(store, META_ACCOUNT, { ...account, token: sealToken(store, token) });
   });
   return account;
 }
@@ -155,28 +193,39 @@ export async function syncOnce(store: Store, options: SyncOptions = {}): Promise
  * One push. A role that may not push at all (a reader) gets every change refused with the server's word, as any
  * refused change: else its own edits would stop it from ever pulling again.
  */
-async function pushBatch(account: SyncAccount, changes: readonly SyncChange[], retryDelays: readonly number[]): Promise<PushResult[]> {
+async function pushBatch(account: SyncAccount, changes: readonly SyncChange[], policy: RequestPolicy): Promise<PushResult[]> {
   try {
-    return (await post<{ results: PushResult[] }>(endpoint(account.server, 'v1/push'), { changes }, account.token, retryDelays)).results;
+    return (await post(endpoint(account.server, 'v1/push'), { changes }, account.token, pushAnswerSchema, policy)).results;
   } catch (error) {
     if (!(error instanceof SyncHttpError && error.status === 403)) throw error;
     return changes.map((c) => ({ hlc: c.hlc, field: c.field, status: 'rejected', reason: error.message }));
   }
 }
 
+/**
+ * The server names the author of every change it takes (the signed-in user): this device's log says so too, as
+ * every other replica's does.
+ */
+function recordAuthors(store: Store, results: readonly PushResult[]): void {
+  const rename = statement(store.db, 'UPDATE changes SET author = ? WHERE hlc = ? AND field = ? AND author <> ?');
+  for (const r of results) if (r.author !== undefined) rename.run(r.author, r.hlc, r.field, r.author);
+}
+
 async function exchange(store: Store, account: SyncAccount, options: SyncOptions): Promise<SyncReport> {
-  const retryDelays = options.retryDelays ?? DEFAULT_RETRY_DELAYS;
-  const report: SyncReport = { pushed: 0, rejected: [], pulled: 0, purged: 0, conflicts: 0 };
+  const policy = { ...requestPolicy(options), store };
+  const report: SyncReport = { pushed: 0, rejected: [], pulled: 0, purged: 0, quarantined: 0, conflicts: 0 };
 
   for (;;) {
     const batch = outbox(store, options.batchSize ?? DEFAULT_BATCH);
     if (batch.changes.length === 0) break;
-    const results = await pushBatch(account, batch.changes, retryDelays);
-    if (results.length !== batch.changes.length) throw new Error(`sync server acknowledged ${results.length} of ${batch.changes.length} changes`);
+    const results = await pushBatch(account, batch.changes, policy);
+    const answered = results.length === batch.changes.length && results.every((r, i) => r.hlc === batch.changes[i].hlc && r.field === batch.changes[i].field);
+    if (!answered) throw new Error(`the sync server's answer does not match the ${batch.changes.length} changes sent`);
     const rejected = results.filter((r) => r.status === 'rejected').map((r) => ({ hlc: r.hlc, field: r.field, reason: r.reason ?? 'no reason given' }));
     // Refused changes are kept aside, not retried forever: they would block every later change behind them.
     inTransaction(store, () => {
       if (rejected.length > 0) writeMeta(store, META_REJECTED, [...rejectedChanges(store), ...rejected]);
+      recordAuthors(store, results);
       recordPushed(store, batch.lastSeq);
     });
     report.pushed += results.length - rejected.length;
@@ -185,16 +234,16 @@ async function exchange(store: Store, account: SyncAccount, options: SyncOptions
 
   let cursor = readSyncState(store).lastPulledCursor;
   for (;;) {
-    const page = await post<PullPage>(endpoint(account.server, 'v1/pull'), { cursor }, account.token, retryDelays);
-    const purges = z.array(purgeSchema).parse(page.purges);
+    const page = await post(endpoint(account.server, 'v1/pull'), { cursor }, account.token, pullAnswerSchema, policy);
     const applied = inTransaction(store, () => {
-      report.purged += purgeRecords(store, purges);
+      report.purged += purgeRecords(store, page.purges);
       const result = applyRemoteChanges(store, page.changes);
       if (page.cursor !== null) recordPulled(store, page.cursor);
       return result;
     });
-    if (purges.length > 0) emptyWal(store.db);
+    if (page.purges.length > 0) emptyWal(store.db);
     report.pulled += applied.applied;
+    report.quarantined += applied.quarantined;
     report.conflicts += applied.conflicts;
     cursor = page.cursor;
     if (!page.more) return report;

@@ -1,4 +1,5 @@
-import type { SyncChange } from '../../../shared/sync/change';
+import type { Scope } from '../../../shared/scopes';
+import { countWithinBytes, type SyncChange } from '../../../shared/sync/change';
 import { statement } from '../store/database';
 import type { Store } from '../store/store';
 import type { TableName } from '../store/tables';
@@ -21,19 +22,23 @@ interface LoggedRow {
   rowId: string;
   field: string;
   value: string;
-  scope: string;
+  scope: Scope;
   prev: string | null;
 }
 
-/** This device's changes after `sinceSeq`, oldest first, at most `limit`; `lastSeq` is the cursor for the next call. */
-export function localChangesSince(store: Store, sinceSeq: number, limit = 1000): { changes: SyncChange[]; lastSeq: number } {
+/**
+ * This device's changes after `sinceSeq`, oldest first, at most `limit` and at most about `maxBytes` of values (at
+ * least one change, whatever its size); `lastSeq` is the cursor for the next call.
+ */
+export function localChangesSince(store: Store, sinceSeq: number, limit = 1000, maxBytes = Number.POSITIVE_INFINITY): { changes: SyncChange[]; lastSeq: number } {
   const rows = statement(
     store.db,
     'SELECT seq, hlc, author, tbl, rowId, field, value, scope, prev FROM changes WHERE seq > ? AND substr(hlc, -16) = ? ORDER BY seq LIMIT ?',
   ).all(sinceSeq, store.node, limit) as LoggedRow[];
+  const kept = rows.slice(0, countWithinBytes(rows.map((row) => Buffer.byteLength(row.value)), maxBytes));
   return {
-    changes: rows.map(({ seq: _seq, tbl, value, ...rest }) => ({ ...rest, table: tbl, value: JSON.parse(value) })),
-    lastSeq: rows.at(-1)?.seq ?? sinceSeq,
+    changes: kept.map(({ seq: _seq, tbl, value, ...rest }) => ({ ...rest, table: tbl, value: JSON.parse(value) })),
+    lastSeq: kept.at(-1)?.seq ?? sinceSeq,
   };
 }
 
@@ -41,9 +46,12 @@ export function readSyncState(store: Store): SyncState {
   return statement(store.db, 'SELECT lastPushedSeq, lastPulledCursor FROM sync_state WHERE id = 1').get() as SyncState;
 }
 
+/** Most bytes of values one push carries: well under the server's request limit (8 MiB by default). */
+const PUSH_BYTES = 2 * 1024 * 1024;
+
 /** The next batch to push: own changes not yet acknowledged. */
 export function outbox(store: Store, limit = 1000): { changes: SyncChange[]; lastSeq: number } {
-  return localChangesSince(store, readSyncState(store).lastPushedSeq, limit);
+  return localChangesSince(store, readSyncState(store).lastPushedSeq, limit, PUSH_BYTES);
 }
 
 export function outboxCount(store: Store): number {

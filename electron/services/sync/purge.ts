@@ -8,20 +8,8 @@ import { isTableName } from '../store/tables';
 
 // When a record leaves this device's reach (its scope narrowed, its case did, or the device was revoked), the server
 // says so and the data must leave the disk: the row, its change log (which holds every value it ever had), its
-// conflicts and its search entries, all overwritten rather than only unlinked, and the WAL emptied afterwards.
-
-/** Deleted content is overwritten with zeros, in the database and the search index, while `work` runs. */
-function overwritingDeletes<T>(db: Db, work: () => T): T {
-  const before = db.pragma('secure_delete', { simple: true }) as number;
-  db.pragma('secure_delete = ON');
-  statement(db, "INSERT INTO search_fts (search_fts, rank) VALUES ('secure-delete', 1)").run();
-  try {
-    return work();
-  } finally {
-    statement(db, "INSERT INTO search_fts (search_fts, rank) VALUES ('secure-delete', 0)").run();
-    db.pragma(`secure_delete = ${before}`);
-  }
-}
+// conflicts and its search entries. The store overwrites whatever it deletes (secure_delete, database.ts), and the
+// WAL, which still holds old page images, is emptied afterwards.
 
 /**
  * Old page images of deleted content may still sit in the write-ahead log: fold it into the file and empty it.
@@ -54,12 +42,10 @@ function removeRecord(db: Db, table: string, rowId: string): boolean {
  */
 export function purgeRecords(store: Store, purges: readonly Purge[]): number {
   if (purges.length === 0) return 0;
-  return inTransaction(store, () =>
-    overwritingDeletes(store.db, () => {
-      const records = purges.flatMap((p) => [p, ...(p.table === 'cases' ? eventsOfCase(store.db, p.rowId).map((rowId) => ({ table: 'events', rowId })) : [])]);
-      return records.filter((r) => removeRecord(store.db, r.table, r.rowId)).length;
-    }),
-  );
+  return inTransaction(store, () => {
+    const records = purges.flatMap((p) => [p, ...(p.table === 'cases' ? eventsOfCase(store.db, p.rowId).map((rowId) => ({ table: 'events', rowId })) : [])]);
+    return records.filter((r) => removeRecord(store.db, r.table, r.rowId)).length;
+  });
 }
 
 /**
@@ -67,14 +53,12 @@ export function purgeRecords(store: Store, purges: readonly Purge[]): number {
  * the account go. The device's node id stays, so the server still recognises (and refuses) it.
  */
 export function wipeSyncedData(store: Store): void {
-  inTransaction(store, () =>
-    overwritingDeletes(store.db, () => {
-      for (const table of RECORD_TABLES) statement(store.db, `DELETE FROM ${table}`).run();
-      for (const table of ['case_countries', 'search_docs', 'changes', 'conflicts']) statement(store.db, `DELETE FROM ${table}`).run();
-      statement(store.db, "INSERT INTO search_fts (search_fts) VALUES ('delete-all')").run();
-      statement(store.db, "DELETE FROM meta WHERE key LIKE 'sync.%'").run();
-      resetSyncState(store);
-    }),
-  );
+  inTransaction(store, () => {
+    for (const table of RECORD_TABLES) statement(store.db, `DELETE FROM ${table}`).run();
+    for (const table of ['case_countries', 'search_docs', 'changes', 'conflicts', 'quarantine']) statement(store.db, `DELETE FROM ${table}`).run();
+    statement(store.db, "INSERT INTO search_fts (search_fts) VALUES ('delete-all')").run();
+    statement(store.db, "DELETE FROM meta WHERE key LIKE 'sync.%'").run();
+    resetSyncState(store);
+  });
   emptyWal(store.db);
 }
