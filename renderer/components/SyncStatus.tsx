@@ -91,6 +91,11 @@ export function SyncStatus() {
         </Link>
       )}
       {status.rejected > 0 && <span className="sync-rejected">{t('status.rejected', { count: status.rejected })}</span>}
+      {status.quarantined > 0 && (
+        <Link to="/sync" className="sync-rejected" title={t('status.quarantinedHint')}>
+          {t('status.quarantined', { count: status.quarantined })}
+        </Link>
+      )}
       {status.lastError && (
         <span className="sync-error error" title={status.lastError}>
           {status.lastError}

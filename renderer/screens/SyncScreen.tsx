@@ -108,6 +108,8 @@ function Details({ status }: { status: SyncStatus }) {
         <dd>{status.conflicts > 0 ? <Link to="/conflicts">{t('details.count', { count: status.conflicts })}</Link> : none}</dd>
         <dt>{t('details.rejected')}</dt>
         <dd>{status.rejected > 0 ? t('details.count', { count: status.rejected }) : none}</dd>
+        <dt>{t('details.quarantined')}</dt>
+        <dd>{status.quarantined > 0 ? `${t('details.count', { count: status.quarantined })} ${t('status.quarantinedHint')}` : none}</dd>
         <dt>{t('details.nextAttempt')}</dt>
         <dd>{status.nextAttemptAt ? <RelativeTime iso={status.nextAttemptAt} /> : none}</dd>
         <dt>{t('details.lastError')}</dt>

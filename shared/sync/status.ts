@@ -26,6 +26,8 @@ export interface SyncStatus {
   conflicts: number;
   /** Own changes the server refused. */
   rejected: number;
+  /** Changes from the server this device could not apply, kept aside (a newer version of Karte may read them). */
+  quarantined: number;
   /** ISO time of the next automatic attempt; null when none is planned. */
   nextAttemptAt: string | null;
 }

@@ -109,6 +109,27 @@ describe('sync status and sign-in', () => {
     expect(within(form).queryByText(/この端末で確かめて/)).toBeNull();
   });
 
+  it('counts a change from the server that this version cannot apply, and says what to do', async () => {
+    backEnd = installBackEnd();
+    renderApp('/sync');
+    await screen.findByRole('form', { name: 'サインイン' });
+    // A change an older server let into its log, written straight into it: its row id is not a record id.
+    const org = (await server!.db.query<{ id: string }>("SELECT id FROM organisations WHERE name = '外務省'")).rows[0].id;
+    const hlc = `${new Date().toISOString()}-0000-00000000000000c1`;
+    await server!.db.query("INSERT INTO changes (hlc, field, tbl, row_id, value, scope, prev, author, org_id) VALUES ($1, 'title', 'cases', 'not-a-record-id', '\"?\"', 'council', NULL, 'alice', $2)", [hlc, org]);
+    await server!.db.query("INSERT INTO records (tbl, row_id, owner_org, scope, scope_hlc) VALUES ('cases', 'not-a-record-id', $1, 'council', '') ON CONFLICT DO NOTHING", [org]);
+    try {
+      await fillSignIn({ server: server!.url, login: 'alice', password: PASSWORD });
+      const held = await within(syncBar()).findByRole('link', { name: '受信保留 1件' }, { timeout: 10_000 });
+      expect(held.getAttribute('title')).toMatch(/Karteを最新版に更新してください/);
+      const details = screen.getByRole('region', { name: '同期の状態' });
+      expect(within(details).getByText('反映できなかった受信変更').nextElementSibling?.textContent).toMatch(/^1件 /);
+      expect(syncBar().textContent).toContain('最終同期');
+    } finally {
+      await server!.db.query("DELETE FROM changes WHERE row_id = 'not-a-record-id'");
+    }
+  });
+
   it('names the server it cannot reach on a first sign-in', async () => {
     backEnd = installBackEnd();
     renderApp('/sync');

@@ -1,6 +1,7 @@
 import { describeError } from '../../../shared/errors';
 import { backoffDelay, type BackoffPolicy, type SyncStatus } from '../../../shared/sync/status';
 import type { Store } from '../store/store';
+import { quarantinedChanges } from './quarantine';
 import { isDeviceRevoked, readAccount, rejectedChanges, syncOnce, SyncHttpError, SyncUnreachableError, type SyncOptions } from './client';
 import { listConflicts } from './conflicts';
 import { outboxCount } from './outbox';
@@ -102,6 +103,7 @@ export class SyncLoop {
       lastError: this.lastError,
       conflicts: listConflicts(this.store).length,
       rejected: rejectedChanges(this.store).length,
+      quarantined: quarantinedChanges(this.store).length,
       nextAttemptAt: this.nextAt === null ? null : new Date(this.nextAt).toISOString(),
     };
   }
