@@ -10,7 +10,7 @@ import { countryName } from '../labels';
 import { useNotices } from '../stores/notices';
 import { usePreferences, type Language } from '../stores/preferences';
 import { useSync } from '../stores/sync';
-import { Value } from './HistoryScreen';
+import { FieldValue } from '../components/FieldValue';
 import './ConflictsScreen.css';
 
 // The conflicts inbox: values of this user that a colleague's offline edit replaced. For each, the record, the field,
@@ -45,7 +45,7 @@ function Side({ heading, side, field, language }: { heading: string; side: Confl
       <h3>{heading}</h3>
       {/* Text in full: deciding between two texts needs all of both. */}
       <div className="conflict-value">
-        {typeof side.value === 'string' && side.value !== '' && !CODED_FIELDS.has(field) ? side.value : <Value field={field} value={side.value} language={language} />}
+        {typeof side.value === 'string' && side.value !== '' && !CODED_FIELDS.has(field) ? side.value : <FieldValue field={field} value={side.value} language={language} />}
       </div>
       <p className="muted">
         {t('conflicts.by', { author: side.author })}

@@ -1,15 +1,11 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { karteDateSchema } from '../../shared/dates';
-import { isPhase } from '../../shared/phases';
-import { isScope } from '../../shared/scopes';
-import { CASE_STATUSES, type CaseStatus } from '../../shared/model/case';
 import type { HistoryEntry } from '../../shared/views';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
-import { phaseLabel, scopeLabel, statusLabel } from '../labels';
-import { usePreferences, type Language } from '../stores/preferences';
+import { FieldValue, shortened } from '../components/FieldValue';
+import { usePreferences } from '../stores/preferences';
 import './HistoryScreen.css';
 
 // The change log of a case and its events: when, who, what, old → new. A record's creation is one line.
@@ -42,34 +38,6 @@ function eventTexts(history: HistoryEntry[]): Map<string, string> {
   const texts = new Map<string, string>();
   for (const entry of history) if (entry.table === 'events' && entry.field === 'text' && typeof entry.value === 'string') texts.set(entry.rowId, entry.value);
   return texts;
-}
-
-const MAX_TEXT = 160;
-
-function shortened(text: string): string {
-  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
-}
-
-function isStatus(value: unknown): value is CaseStatus {
-  return typeof value === 'string' && (CASE_STATUSES as readonly string[]).includes(value);
-}
-
-/** A logged value as people read it: dates by their text, vocabularies by their labels, objects compactly. */
-export function Value({ field, value, language }: { field: string; value: unknown; language: Language }) {
-  const { t } = useTranslation('history');
-  const date = karteDateSchema.safeParse(value);
-  // A date as it was written: the log tells what people entered.
-  if (date.success && date.data.text !== '') return <time dateTime={date.data.sort ?? undefined}>{date.data.text}</time>;
-  if (date.success || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return <span className="muted">{t('empty')}</span>;
-  if (typeof value === 'boolean') return <>{t(value ? 'yes' : 'no')}</>;
-  if (typeof value === 'string') {
-    if (field === 'status' && isStatus(value)) return <>{statusLabel(value, language)}</>;
-    if (field === 'phase' && isPhase(value)) return <>{phaseLabel(value, language)}</>;
-    if (field === 'scope' && isScope(value)) return <>{scopeLabel(value, language)}</>;
-    return <span title={value.length > MAX_TEXT ? value : undefined}>{shortened(value)}</span>;
-  }
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return <>{value.join(language === 'ja' ? '、' : ', ')}</>;
-  return <code>{shortened(JSON.stringify(value))}</code>;
 }
 
 export function HistoryScreen() {
@@ -128,7 +96,7 @@ function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
                     .filter((c) => ['phase', 'date', 'status', 'scope'].includes(c.field))
                     .map((c) => (
                       <span key={c.field} className="created-field">
-                        {fieldName(edit, c.field)}: <Value field={c.field} value={c.value} language={language} />
+                        {fieldName(edit, c.field)}: <FieldValue field={c.field} value={c.value} language={language} />
                       </span>
                     ))}
                 </span>
@@ -139,8 +107,8 @@ function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
                       <li key={c.field}>{t(c.value ? 'deleted' : 'restored')}</li>
                     ) : (
                     <li key={c.field}>
-                      <span className="field">{fieldName(edit, c.field)}</span> <Value field={c.field} value={c.old} language={language} /> →{' '}
-                      <Value field={c.field} value={c.value} language={language} />
+                      <span className="field">{fieldName(edit, c.field)}</span> <FieldValue field={c.field} value={c.old} language={language} /> →{' '}
+                      <FieldValue field={c.field} value={c.value} language={language} />
                     </li>
                     ),
                   )}

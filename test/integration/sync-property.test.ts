@@ -71,6 +71,7 @@ function exchangeFully(stores: Store[], relay: Relay, cursors: number[]): void {
 
 describe('sync property: replicas converge and lose nothing over an unreliable network', () => {
   const replica = useReplicas();
+  const runs = propertyRuns('KARTE_PROPERTY_RUNS', 25, 1_000);
   let run = 0;
 
   it('holds for random edits, deletes, scope changes, drops, duplicates and reorders', () => {
@@ -155,7 +156,7 @@ describe('sync property: replicas converge and lose nothing over an unreliable n
         }
         },
       ),
-      propertyRuns('KARTE_PROPERTY_RUNS', 25),
+      { numRuns: runs.numRuns, seed: runs.seed },
     );
-  });
+  }, runs.timeoutMs);
 });

@@ -87,6 +87,7 @@ function change(device: string): fc.Arbitrary<unknown> {
 
 describe('push under random input', () => {
   const temp = useTempDir();
+  const runs = propertyRuns('KARTE_PUSH_PROPERTY_RUNS', 150, 200);
 
   it('refuses or applies every change, never fails, and keeps the log appliable by fresh clients', async () => {
     const attacker = temp.store('attacker.sqlite');
@@ -110,7 +111,7 @@ describe('push under random input', () => {
           else expect(result.author).toBe('attacker');
         }
       }),
-      propertyRuns('KARTE_PUSH_PROPERTY_RUNS', 150),
+      { numRuns: runs.numRuns, seed: runs.seed },
     );
     const taken = Number((await server!.db.query<{ n: string }>('SELECT count(*) AS n FROM changes')).rows[0].n);
     console.log(`the log took ${taken} of the changes sent`);
@@ -122,5 +123,5 @@ describe('push under random input', () => {
       const report = await syncOnce(fresh);
       expect(report.quarantined, user).toBe(0);
     }
-  });
+  }, runs.timeoutMs);
 });

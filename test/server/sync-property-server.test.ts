@@ -90,6 +90,7 @@ function rows(store: Store, table: 'cases' | 'events'): Map<string, Record<strin
 
 describe('sync property through the server', () => {
   const replica = useReplicas();
+  const runs = propertyRuns('KARTE_SERVER_PROPERTY_RUNS', 12, 30_000);
   let run = 0;
 
   it('converges, loses nothing and keeps every record within its scope over a lossy network', async () => {
@@ -175,7 +176,7 @@ describe('sync property through the server', () => {
           }
         },
       ),
-      propertyRuns('KARTE_SERVER_PROPERTY_RUNS', 12),
+      { numRuns: runs.numRuns, seed: runs.seed },
     );
-  }, 600_000);
+  }, runs.timeoutMs);
 });
