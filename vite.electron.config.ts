@@ -3,10 +3,11 @@ import path from 'node:path';
 import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
 
 // The desktop app's own code, built into dist/electron beside dist/renderer (vite.config.ts):
-//   main.js       the main process, an ES module with the back end (electron/services, shared) bundled in;
-//   preload.cjs   CommonJS, one self-contained file: a sandboxed preload can require nothing but 'electron';
-//   unlock/       the passphrase page (electron/unlock).
-// Three builds, because each needs its own output format; the main build runs the other two when it finishes.
+//   main.js              the main process, an ES module (the windows, the keys, the IPC);
+//   back-end-process.js  the back end (electron/services, shared) for its utility process, an ES module;
+//   preload.cjs          CommonJS, one self-contained file: a sandboxed preload can require nothing but 'electron';
+//   unlock/              the passphrase page (electron/unlock).
+// Four builds, because each needs its own entry or format; the main build runs the others when it finishes.
 
 const ROOT = import.meta.dirname;
 
@@ -69,7 +70,7 @@ export function electronBuild(outDir = path.join(ROOT, 'dist/electron')): Inline
   return {
     ...main,
     build: { ...main.build, emptyOutDir: true },
-    plugins: [thenBuild([nodeBuild('electron/preload.ts', outDir, 'cjs', 'preload.cjs'), unlockPageBuild(outDir)])],
+    plugins: [thenBuild([nodeBuild('electron/back-end-process.ts', outDir, 'es', 'back-end-process.js'), nodeBuild('electron/preload.ts', outDir, 'cjs', 'preload.cjs'), unlockPageBuild(outDir)])],
   };
 }
 

@@ -1,6 +1,6 @@
-import { describeError } from '../shared/errors';
+import type { ApiOutcome } from '../shared/api';
+import { errorEnvelope } from '../shared/errors';
 import { isAppUrl, type AppHost } from './main-window';
-import { ApiCallError } from './services/api-handlers';
 
 /** What a window may call: the typed API for the app window, the unlock call for the passphrase window. */
 export interface Route {
@@ -25,11 +25,11 @@ export function senderRoute<R extends { host: AppHost }>(sender: Sender, routes:
   return isAppUrl(sender.frameUrl, route.host) ? route : null;
 }
 
-/**
- * IPC passes only an error's message to the page; the ApiError rides at its end as JSON, where
- * renderer/api/client.ts reads it back.
- */
-export function ipcError(error: unknown): Error {
-  const apiError = error instanceof ApiCallError ? error.toJSON() : { kind: 'failed', message: describeError(error) };
-  return new Error(JSON.stringify(apiError));
+/** A call's answer as it crosses IPC: its result, or its error as data (IPC itself keeps only an error's message). */
+export async function outcomeOf(run: () => Promise<unknown>): Promise<ApiOutcome> {
+  try {
+    return { result: await run() };
+  } catch (error) {
+    return { error: errorEnvelope(error) };
+  }
 }

@@ -122,7 +122,7 @@ export function electronPackDelivery(
 ): PackDelivery {
   let previewFontCss: string | null = null;
   return {
-    preview: (input) => {
+    preview: async (input) => {
       previewFontCss ??= rendererFontFaceCss(options.rendererDir, (fileName) => `/assets/${fileName}`);
       return `karte://app${previews.publish(packPreviewHtml(input, previewFontCss))}`;
     },

@@ -23,6 +23,7 @@ export function karteBridge(ipc: BridgeIpc) {
     for (const listener of listeners.get(event) ?? []) listener(payload);
   });
   return {
+    /** Resolves with the call's outcome (ApiOutcome): its result or its error, as data. */
     call: (name: string, args: unknown): Promise<unknown> => ipc.invoke(IPC.call, name, args),
     on: (event: string, listener: (payload: unknown) => void): (() => void) => {
       let forEvent = listeners.get(event);

@@ -1,11 +1,26 @@
-import { CASE_STATUS_LABELS, type CaseStatus } from '../shared/model/case';
-import { PHASE_LABELS, type Phase } from '../shared/phases';
+import type { Agreement } from '../shared/model/agreement';
+import type { CaseStatus } from '../shared/model/case';
+import type { VisitKind } from '../shared/model/visit';
+import type { PackSection } from '../shared/pack/pack-input';
+import type { Phase } from '../shared/phases';
+import {
+  AGREEMENT_KIND_LABELS,
+  AGREEMENT_STATUS_LABELS,
+  CASE_STATUS_LABELS,
+  PACK_SECTION_LABELS,
+  PHASE_LABELS,
+  SCOPE_LABELS,
+  SCOPE_MARKINGS,
+  VISIT_KIND_LABELS,
+} from '../shared/labels';
 import { countryByIso2 } from '../shared/reference/countries';
-import { sectorByCode } from '../shared/reference/sectors';
-import { SCOPE_LABELS, type Scope } from '../shared/scopes';
+import type { Scope } from '../shared/scopes';
 import type { Language } from './stores/preferences';
 
-// Domain labels in the user's language, from the vocabularies in shared/ (one source for the app, CLI and packs).
+// Domain labels in the user's language, from shared/labels.ts and the reference data (one source for the app, CLI
+// and packs): the locale files hold the screens' own words only.
+
+export { sectorName } from '../shared/reference/sectors';
 
 export function phaseLabel(phase: Phase | null, language: Language): string {
   return phase === null ? '—' : PHASE_LABELS[phase][language];
@@ -15,8 +30,29 @@ export function scopeLabel(scope: Scope, language: Language): string {
   return SCOPE_LABELS[scope][language];
 }
 
+/** What a pack for this audience is marked with (e.g. 政府関係機関限り). */
+export function scopeMarking(scope: Scope, language: Language): string {
+  return SCOPE_MARKINGS[scope][language];
+}
+
 export function statusLabel(status: CaseStatus, language: Language): string {
   return CASE_STATUS_LABELS[status][language];
+}
+
+export function visitKindLabel(kind: VisitKind, language: Language): string {
+  return VISIT_KIND_LABELS[kind][language];
+}
+
+export function agreementKindLabel(kind: Agreement['kind'], language: Language): string {
+  return AGREEMENT_KIND_LABELS[kind][language];
+}
+
+export function agreementStatusLabel(status: Agreement['status'], language: Language): string {
+  return AGREEMENT_STATUS_LABELS[status][language];
+}
+
+export function packSectionLabel(section: PackSection, language: Language): string {
+  return PACK_SECTION_LABELS[section][language];
 }
 
 export function countryName(iso2: string, language: Language): string {
@@ -25,9 +61,4 @@ export function countryName(iso2: string, language: Language): string {
 
 export function countryNames(codes: string[], language: Language): string {
   return codes.map((code) => countryName(code, language)).join(language === 'ja' ? '・' : ', ');
-}
-
-export function sectorName(code: string, label: string, language: Language): string {
-  if (language === 'ja') return label || sectorByCode(code)?.ja || code;
-  return sectorByCode(code)?.en ?? label;
 }

@@ -231,13 +231,13 @@ const LAST_USE_PRECISION = "interval '1 minute'";
  */
 export async function authenticate(db: pg.Pool, token: string): Promise<Session | typeof REVOKED_DEVICE | null> {
   const hash = tokenHash(token);
-  const found = await db.query<{ login: string; role: Role; org_id: string; type: OrganisationType; device_id: string; valid: boolean; device_revoked: boolean; use_unrecorded: boolean }>(
+  const found = await db.query<{ login: string; role: Role; org_id: string; type: OrganisationType; device_id: string; valid: boolean; device_revoked: boolean; use_unrecorded: boolean }>({ name: 'authenticate', text:
     `SELECT u.login, u.role, u.org_id, o.type, t.device_id, d.revoked AS device_revoked,
             NOT t.revoked AND NOT u.disabled AND now() < t.expires_at AND now() < t.last_used_at + t.idle_limit AS valid,
             t.last_used_at < now() - ${LAST_USE_PRECISION} AS use_unrecorded
        FROM tokens t JOIN users u ON u.id = t.user_id JOIN organisations o ON o.id = u.org_id JOIN devices d ON d.id = t.device_id
       WHERE t.hash = $1`,
-    [hash],
+    values: [hash] },
   );
   const row = found.rows[0];
   if (row?.device_revoked) return REVOKED_DEVICE;

@@ -106,7 +106,8 @@ function caseRefusal(state: BatchState, session: Session, change: SyncChange, re
 
 /**
  * The batch's changes the log holds already, and the records they touch as stored: one statement of index lookups,
- * not two per change (every round trip here is spent holding the push lock).
+ * not two per change (every round trip here is spent holding the push lock). LIMIT 1 keeps each a lookup by index:
+ * joined instead, a log of some ten thousand changes is read whole into a hash for every batch.
  */
 async function batchState(client: pg.PoolClient, changes: readonly SyncChange[]): Promise<BatchState> {
   // The records the batch writes, and the cases its stage events are moved to.
@@ -127,11 +128,13 @@ async function batchState(client: pg.PoolClient, changes: readonly SyncChange[])
     case_id: string | null;
     case_hlc: string | null;
   }>(
-    `SELECT c.hlc, c.field, c.author, NULL AS tbl, NULL AS row_id, NULL AS owner_org, NULL AS scope, NULL AS scope_hlc, NULL AS case_id, NULL AS case_hlc
-       FROM changes c JOIN unnest($1::text[], $2::text[]) AS b(hlc, field) ON c.hlc = b.hlc AND c.field = b.field
+    `SELECT b.hlc, b.field, c.author, NULL AS tbl, NULL AS row_id, NULL AS owner_org, NULL AS scope, NULL AS scope_hlc, NULL AS case_id, NULL AS case_hlc
+       FROM unnest($1::text[], $2::text[]) AS b(hlc, field)
+       CROSS JOIN LATERAL (SELECT author FROM changes c WHERE c.hlc = b.hlc AND c.field = b.field LIMIT 1) c
      UNION ALL
      SELECT NULL, NULL, NULL, r.tbl, r.row_id, r.owner_org, r.scope, r.scope_hlc, rp.parent_row_id, rp.hlc
-       FROM records r JOIN unnest($3::text[], $4::text[]) AS b(tbl, row_id) ON r.tbl = b.tbl AND r.row_id = b.row_id
+       FROM unnest($3::text[], $4::text[]) AS b(tbl, row_id)
+       CROSS JOIN LATERAL (SELECT * FROM records r WHERE r.tbl = b.tbl AND r.row_id = b.row_id LIMIT 1) r
        LEFT JOIN record_parents rp ON rp.tbl = r.tbl AND rp.row_id = r.row_id`,
     [changes.map((c) => c.hlc), changes.map((c) => c.field), touched.map((c) => c.table), touched.map((c) => c.rowId)],
   );

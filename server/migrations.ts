@@ -142,6 +142,16 @@ const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
       ALTER TABLE changes ADD COLUMN bytes integer GENERATED ALWAYS AS (octet_length(coalesce(value::text, 'null'))) STORED;
     `,
   },
+  {
+    version: 6,
+    name: 'change lookups by record in timestamp order',
+    sql: `
+      -- Pulls ask of a record its first change (is this one part of its creation?) and its changes after one
+      -- (does this one still set its field?): by timestamp, one probe each, not a read of its whole history.
+      DROP INDEX changes_record;
+      CREATE INDEX changes_record ON changes (tbl, row_id, hlc);
+    `,
+  },
 ];
 
 export async function migrate(pool: pg.Pool): Promise<number[]> {

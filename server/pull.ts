@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Scope } from '../shared/scopes';
-import { countWithinBytes, type SyncChange } from '../shared/sync/change';
+import type { SyncChange } from '../shared/sync/change';
 import type { PullPage, Purge } from '../shared/sync/protocol';
 import type { Session } from './accounts';
 import { readableScopes } from './permissions';
@@ -57,6 +57,8 @@ function changesVisibility(row: ChangeRow): boolean {
 
 /** A case's title is set by the write that creates it (a title has no default). */
 const CASE_TITLE = "(c.tbl = 'cases' AND c.field = 'title')";
+/** Whether the change is part of its record's first write. */
+const CREATES = '(c.hlc = (SELECT min(f.hlc) FROM changes f WHERE f.tbl = c.tbl AND f.row_id = c.row_id))';
 
 function toSyncChange(r: ChangeRow): SyncChange {
   return { hlc: r.hlc, author: r.author, table: r.tbl, rowId: r.row_id, field: r.field, value: r.value, scope: r.scope, prev: r.prev };
@@ -108,41 +110,65 @@ const CHANGE_OVERHEAD_BYTES = 400;
 
 /**
  * The window of the log after `from` that one page covers: at most `maxChanges` changes, cut earlier where their
- * values would pass `maxBytes`. Measured by the stored sizes, so no value is read to cut it.
+ * values would pass `maxBytes` (at least one change, whatever its size). Measured by the stored sizes, so no value is
+ * read to cut it, and cut in PostgreSQL, so only where the window ends leaves the database, not a row per change.
  */
 async function pageWindow(db: pg.Pool, from: string, limits: PageLimits): Promise<{ lastSeq: string | null; more: boolean }> {
-  const window = await db.query<{ server_seq: string; bytes: number }>('SELECT server_seq, bytes FROM changes WHERE server_seq > $1 ORDER BY server_seq LIMIT $2', [from, limits.maxChanges + 1]);
-  const sizes = window.rows.slice(0, limits.maxChanges).map((row) => row.bytes + CHANGE_OVERHEAD_BYTES);
-  const taken = countWithinBytes(sizes, limits.maxBytes);
-  return { lastSeq: window.rows[taken - 1]?.server_seq ?? null, more: window.rows.length > taken };
+  const window = await db.query<{ last_seq: string | null; taken: number; looked: number }>({ name: 'pull-window', text:
+    `SELECT max(server_seq) FILTER (WHERE taken) AS last_seq, (count(*) FILTER (WHERE taken))::int AS taken, count(*)::int AS looked
+       FROM (SELECT server_seq, n <= $2 AND (n = 1 OR total <= $3) AS taken
+               FROM (SELECT server_seq, row_number() OVER w AS n, sum(bytes + $4) OVER w AS total
+                       FROM (SELECT server_seq, bytes FROM changes WHERE server_seq > $1 ORDER BY server_seq LIMIT $2 + 1) after
+                     WINDOW w AS (ORDER BY server_seq ROWS UNBOUNDED PRECEDING)) sized) cut`,
+    values: [from, limits.maxChanges, limits.maxBytes, CHANGE_OVERHEAD_BYTES] },
+  );
+  const { last_seq: lastSeq, taken, looked } = window.rows[0];
+  return { lastSeq, more: looked > taken };
+}
+
+/** Most windows of the log one pull looks at while they hold nothing for the session. */
+const EMPTY_WINDOWS = 10;
+
+/**
+ * The next page after `cursor`. A window that holds nothing for the session (the device's own changes, which it is
+ * not sent, or records out of its reach) is passed in the same request, up to EMPTY_WINDOWS of them: a device that
+ * pushed 10,000 changes then pulls one page, not ten empty ones. Past that bound the page goes out empty, the cursor
+ * moved on, so that no page costs more than a few windows.
+ */
+export async function pull(db: pg.Pool, session: Session, cursor: string | null, limits: PageLimits): Promise<PullPage> {
+  for (let windows = 1; ; windows++) {
+    const page = await windowPage(db, session, cursor, limits);
+    if (page.changes.length > 0 || page.purges.length > 0 || !page.more || windows === EMPTY_WINDOWS) return page;
+    cursor = page.cursor;
+  }
 }
 
 /**
- * The next page after `cursor`. It looks at a window of the log cut by count and by bytes, so every page costs
- * about the same and the cursor moves on even past changes the session may not see (a page may then carry none).
- * A record that came into the session's reach is sent whole, which can carry a page past its bytes: the page then
- * ends at that change, and the rest of the window comes with the next one.
+ * The page of one window after `cursor`. It looks at a window of the log cut by count and by bytes, so every window
+ * costs about the same and the cursor moves on even past changes the session may not see (a page may then carry
+ * none). A record that came into the session's reach is sent whole, which can carry a page past its bytes: the page
+ * then ends at that change, and the rest of the window comes with the next one.
  */
-export async function pull(db: pg.Pool, session: Session, cursor: string | null, limits: PageLimits): Promise<PullPage> {
+async function windowPage(db: pg.Pool, session: Session, cursor: string | null, limits: PageLimits): Promise<PullPage> {
   const from = cursor ?? '0';
   // Of the window, only what this session may be sent (or must act on) leaves the database.
   const window = await pageWindow(db, from, limits);
   if (window.lastSeq === null) return { changes: [], purges: [], cursor, more: false };
   let { lastSeq, more } = window;
-  const found = await db.query<WindowRow>(
+  const found = await db.query<WindowRow>({ name: 'pull-page', text:
     `SELECT c.server_seq, c.bytes, c.hlc, c.field, c.tbl, c.row_id, c.scope, c.prev, c.author,
             ${RECORD_VISIBLE} AS visible, ${mayHoldSql('c.scope', 'r.owner_org')} AS readable,
             CASE WHEN ${RECORD_VISIBLE} THEN c.value END AS value,
-            CASE WHEN ${VISIBILITY_CHANGE} OR ${CASE_TITLE}
-                 THEN c.hlc = (SELECT min(f.hlc) FROM changes f WHERE f.tbl = c.tbl AND f.row_id = c.row_id) END AS creates,
+            CASE WHEN ${VISIBILITY_CHANGE} OR ${CASE_TITLE} THEN ${CREATES} END AS creates,
             CASE WHEN ${RECORD_VISIBLE} AND NOT ${mayHoldSql('c.scope', 'r.owner_org')}
                  THEN NOT EXISTS (SELECT 1 FROM changes n WHERE n.tbl = c.tbl AND n.row_id = c.row_id AND n.field = c.field AND n.hlc > c.hlc) END AS newest
        FROM changes c ${RECORD_JOINS}
       -- Not the device's own changes: it holds them, and it could hold the record when it wrote them.
       WHERE c.server_seq > $1 AND c.server_seq <= $4 AND right(c.hlc, 16) <> $5
-        AND (${RECORD_VISIBLE} OR ${VISIBILITY_CHANGE} OR ${CASE_TITLE})
+        -- Of a case out of reach, only its creation matters (its stage events may have come before it).
+        AND (${RECORD_VISIBLE} OR ${VISIBILITY_CHANGE} OR (${CASE_TITLE} AND ${CREATES}))
       ORDER BY c.server_seq`,
-    [from, readableScopes(session), session.orgId, lastSeq, session.device],
+    values: [from, readableScopes(session), session.orgId, lastSeq, session.device] },
   );
   const sent = new Map<string, ChangeRow>();
   let sentBytes = 0;

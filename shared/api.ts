@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { CASE_STATUSES, caseSchema } from './model/case';
+import type { ErrorEnvelope } from './errors';
+import { CASE_STATUSES, CASE_TEXT_FIELDS, caseSchema } from './model/case';
+import { EVENT_TEXT_FIELDS } from './model/stage-event';
 import { dossierSchema } from './model/dossier';
+import type { RecordTable } from './model/records';
 import { counterpartSchema, delegateSchema, VISIT_KINDS, type Visit } from './model/visit';
 import { PACK_SECTIONS } from './pack/pack-input';
 import { PHASES } from './phases';
@@ -21,14 +24,19 @@ import type {
 // arrives: the Electron main process or the browser-mode HTTP server) and its result type. The renderer calls
 // `call(name, args)`; the back end implements one handler per name (electron/services/api-handlers.ts).
 
-/** A method: the schema of its arguments and, as a type only, its result. */
+/**
+ * A method: the schema of its arguments and, as a type only, its result. `refs` names the arguments that are record
+ * ids, by their table: an id's first characters will do (as git takes a hash's), and the back end resolves them to
+ * the whole id at the door, once, before the handler runs.
+ */
 interface Method<A extends z.ZodType, R> {
   args: A;
+  refs: Readonly<Record<string, RecordTable>>;
   result?: R;
 }
 
 function method<R>() {
-  return <A extends z.ZodType>(args: A): Method<A, R> => ({ args });
+  return <A extends z.ZodType>(args: A, refs: Readonly<Record<string, RecordTable>> = {}): Method<A, R> => ({ args, refs });
 }
 
 const id = z.string().min(4).max(36);
@@ -45,6 +53,8 @@ export interface AppInfo {
   empty: boolean;
   /** Whether the store file is encrypted at rest. */
   encrypted: boolean;
+  /** The back end's process (in the desktop app, not the window's or the main process's). */
+  pid: number;
 }
 
 export interface HomeView {
@@ -142,34 +152,43 @@ export const API = {
       status: z.enum(CASE_STATUSES).optional(),
     }),
   ),
-  'case.get': method<CaseDetail>()(z.object({ id })),
+  'case.get': method<CaseDetail>()(z.object({ id }), { id: 'cases' }),
   'case.create': method<{ id: string }>()(z.object({ title: text.min(1), countries: z.array(z.string().regex(/^[A-Z]{2}$/)), sectorLabel: text, scope: scope.optional() })),
-  'case.update': method<CaseDetail>()(z.object({ id, values: caseEditableSchema.partial() })),
+  'case.update': method<CaseDetail>()(z.object({ id, values: caseEditableSchema.partial() }), { id: 'cases' }),
+  /** One field from text as a person types it (the command line, a table cell): 'VN, LA', 2021年4月, true. */
+  'case.setText': method<CaseDetail>()(z.object({ id, field: z.enum(CASE_TEXT_FIELDS), text: z.string().max(300_000) }), { id: 'cases' }),
   'event.add': method<{ id: string }>()(
     z.object({ caseId: id, phase: z.enum(PHASES), date: z.string().max(200), text: text.min(1), scope: scope.optional() }),
+    { caseId: 'cases' },
   ),
   'event.update': method<CaseDetail>()(
     z.object({
       id,
       values: z.object({ phase: z.enum(PHASES), date: z.string().max(200), text: text.min(1), scope, organisation: text, signatoryLevel: text }).partial(),
     }),
+    { id: 'events' },
   ),
-  'event.delete': method<CaseDetail>()(z.object({ id })),
+  'event.delete': method<CaseDetail>()(z.object({ id }), { id: 'events' }),
+  'event.setText': method<CaseDetail>()(z.object({ id, field: z.enum(EVENT_TEXT_FIELDS), text: z.string().max(300_000) }), { id: 'events' }),
   'visits.list': method<Visit[]>()(z.object({ country: iso2.optional() })),
-  'visit.get': method<Visit>()(z.object({ id })),
+  'visit.get': method<Visit>()(z.object({ id }), { id: 'visits' }),
   'visit.create': method<{ id: string }>()(visitValuesSchema.pick({ title: true, kind: true, country: true, dates: true, scope: true }).partial({ kind: true, dates: true, scope: true })),
-  'visit.update': method<Visit>()(z.object({ id, values: visitValuesSchema.partial() })),
-  'visit.delete': method<{ id: string }>()(z.object({ id })),
+  'visit.update': method<Visit>()(z.object({ id, values: visitValuesSchema.partial() }), { id: 'visits' }),
+  'visit.delete': method<{ id: string }>()(z.object({ id }), { id: 'visits' }),
   /** What came of a visit, as events on its linked cases: all recorded in one step, or none. */
   'visit.outcomes': method<{ ids: string[] }>()(
     z.object({ id, outcomes: z.array(z.object({ caseId: id, phase: z.enum(PHASES), date: z.string().max(200), text: text.min(1) })).min(1).max(500) }),
+    { id: 'visits' },
   ),
   'search': method<SearchResult>()(z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(500).default(100) })),
-  'history.case': method<HistoryEntry[]>()(z.object({ id })),
+  'history.case': method<HistoryEntry[]>()(z.object({ id }), { id: 'cases' }),
   /** Reverts the last edit made through this app session (Ctrl+Z); the revert is itself logged. */
   'undo': method<UndoResult>()(z.object({})),
-  /** Imports karte JSON files the user picked; all or nothing. Progress arrives as 'import.progress' events. */
-  'import.files': method<ImportReport>()(z.object({ files: z.array(z.object({ name: z.string().max(500), content: z.string().max(50_000_000) })).min(1).max(500) })),
+  /**
+   * Imports karte JSON files the user picked, all or nothing; progress arrives as 'import.progress' events. Their
+   * bytes in base64: the back end reads the encoding (UTF-8, or tells a Shift_JIS file by name).
+   */
+  'import.files': method<ImportReport>()(z.object({ files: z.array(z.object({ name: z.string().max(500), data: z.base64().max(70_000_000) })).min(1).max(500) })),
   'sync.status': method<SyncStatus>()(z.object({})),
   /** Syncs now (or waits for the sync under way); a failure is reported in the status, not thrown. */
   'sync.now': method<SyncStatus>()(z.object({})),
@@ -193,6 +212,11 @@ export const API = {
   'pack.preview': method<PackPreview>()(packRequestSchema),
   /** The pack as an A4 PDF: the desktop app asks where to save it; browser mode hands back a one-time download. */
   'pack.export': method<PackExport>()(packRequestSchema),
+  /**
+   * Starts the back end again after its process stopped ('backEnd.stopped'): the desktop app's main process answers
+   * it. A back end that answers it itself is running already.
+   */
+  'backEnd.restart': method<Record<string, never>>()(z.object({})),
 } as const;
 
 export type ApiName = keyof typeof API;
@@ -207,6 +231,8 @@ export interface ApiEvents {
   'store.changed': { tables: string[] };
   /** How this device stands with the sync server, after every step of the background sync. */
   'sync.status': SyncStatus;
+  /** The back end's process ended without being asked to (the desktop app): nothing half written, restart it. */
+  'backEnd.stopped': { code: number | null };
 }
 export type ApiEventName = keyof ApiEvents;
 
@@ -214,8 +240,8 @@ export function isApiName(name: string): name is ApiName {
   return Object.hasOwn(API, name);
 }
 
-/** A failed call as it crosses the boundary: the message is for people, the kind for code. */
-export interface ApiError {
-  kind: 'invalid_arguments' | 'not_found' | 'failed';
-  message: string;
-}
+/** A failed call as it crosses the boundary: its code and details, for the screen to word (shared/errors.ts). */
+export type ApiError = ErrorEnvelope;
+
+/** What a call answers across a boundary (IPC, HTTP, a MessagePort): its result, or why it failed, as data. */
+export type ApiOutcome = { result: unknown } | { error: ApiError };

@@ -43,10 +43,15 @@ export function encodeHlc(hlc: Hlc): string {
   return `${new Date(hlc.millis).toISOString()}-${hlc.counter.toString(16).padStart(4, '0')}-${hlc.node}`;
 }
 
+const HLC_PATTERN = /^(\d{4}-\d{2}-(\d{2})T(\d{2}):\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16})$/;
+
 export function decodeHlc(text: string): Hlc {
-  const m = text.match(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16})$/);
+  const m = HLC_PATTERN.exec(text);
   const millis = m ? Date.parse(m[1]) : NaN;
-  // Date.parse rolls impossible dates over (2020-02-30 becomes 1 March): only a round trip proves the instant real.
-  if (!m || Number.isNaN(millis) || new Date(millis).toISOString() !== m[1]) throw new Error(`not an HLC timestamp: '${text}'`);
-  return { millis, counter: parseInt(m[2], 16), node: m[3] };
+  // Date.parse refuses a month, day, minute or second out of range but rolls over a day past its month's end
+  // (2020-02-30 becomes 1 March) and 24:00 (the next day): the same day and hour back prove the instant real, at
+  // half the cost of a round trip through toISOString (every synced change is checked so, twice over).
+  const instant = new Date(millis);
+  if (!m || Number.isNaN(millis) || instant.getUTCDate() !== Number(m[2]) || instant.getUTCHours() !== Number(m[3])) throw new Error(`not an HLC timestamp: '${text}'`);
+  return { millis, counter: parseInt(m[4], 16), node: m[5] };
 }

@@ -14,7 +14,7 @@ export const karteEventSchema = z.object({
   date: z
     .string()
     .regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, { error: 'expected YYYY, YYYY-MM, YYYY-MM-DD or ""', abort: true })
-    .refine((date) => date === '' || isCalendarPoint(date), { error: (issue) => `${String(issue.input)} is not a date` }),
+    .refine((date) => date === '' || isCalendarPoint(date), { error: (issue) => `${String(issue.input)} is not a date`, params: { problem: 'impossible_date' } }),
   date_text: z.string(),
   text: z.string().trim().min(1, 'an event needs its text'),
 });

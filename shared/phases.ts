@@ -3,14 +3,6 @@
 export const PHASES = ['consideration', 'consultation', 'mou_top_sales', 'survey_demo', 'order_management'] as const;
 export type Phase = (typeof PHASES)[number];
 
-export const PHASE_LABELS: Record<Phase, { ja: string; en: string }> = {
-  consideration: { ja: '検討', en: 'Consideration' },
-  consultation: { ja: '実務協議等', en: 'Working-level consultation' },
-  mou_top_sales: { ja: '覚書・トップセールス等', en: 'MoU and top-level sales' },
-  survey_demo: { ja: '調査・実証', en: 'Survey and demonstration' },
-  order_management: { ja: '受注・管理', en: 'Order won and management' },
-};
-
 export function phaseIndex(phase: Phase): number {
   return PHASES.indexOf(phase);
 }

@@ -5,17 +5,6 @@ export type Scope = (typeof SCOPES)[number];
 /** Ordinary dossier content is shared with the council unless its author narrows it. */
 export const DEFAULT_SCOPE: Scope = 'council';
 
-export const SCOPE_LABELS: Record<Scope, { ja: string; en: string; marking: { ja: string; en: string } }> = {
-  internal: { ja: '組織内', en: 'Internal', marking: { ja: '組織内限り', en: 'Internal use only' } },
-  government: {
-    ja: '政府関係機関',
-    en: 'Government',
-    marking: { ja: '政府関係機関限り', en: 'Government and affiliated bodies only' },
-  },
-  council: { ja: '協議会', en: 'Council', marking: { ja: '協議会会員限り', en: 'Council members only' } },
-  public: { ja: '公開', en: 'Public', marking: { ja: '公開', en: 'Public' } },
-};
-
 export function isScope(value: string): value is Scope {
   return (SCOPES as readonly string[]).includes(value);
 }

@@ -116,13 +116,6 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
-export interface ImportProblem {
-  file: string;
-  /** Where in the file: 'cases[3].events[0].phase', or '' for the file as a whole. */
-  where: string;
-  message: string;
-}
-
 export interface ImportProgress {
   file: string;
   fileIndex: number;

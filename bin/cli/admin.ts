@@ -1,21 +1,15 @@
 import type { Command } from 'commander';
 import { ORGANISATION_TYPES } from '../../shared/model/organisation';
 import { ADMIN_CALLS, ROLES, type AdminAnswer, type AdminCallName, type AdminRequest } from '../../shared/sync/admin-protocol';
-import type { Store } from '../../electron/services/store/store';
+import type { CliContext } from './context';
 import { endpoint, post, readAccount, requestPolicy } from '../../electron/services/sync/client';
 import { formatTable } from './table';
 
 // `karte admin …`: organisations, users, devices and tokens of the sync server this store is signed in to, for a
 // user of role admin. The server checks the role; the CLI only carries the store's token there.
 
-export interface AdminContext {
-  withStore: <T>(work: (store: Store) => T) => T;
-  print: (json: unknown, text: () => string) => void;
-  readPassword: () => Promise<string>;
-}
-
 /** Sends one admin call with the store's account; bodies and answers are checked against the shared schemas. */
-async function call<K extends AdminCallName>(context: AdminContext, name: K, request: AdminRequest<K>): Promise<AdminAnswer<K>> {
+async function call<K extends AdminCallName>(context: CliContext, name: K, request: AdminRequest<K>): Promise<AdminAnswer<K>> {
   const account = context.withStore(readAccount);
   if (!account) throw new Error('not signed in: run karte login --server URL --user LOGIN (an admin) first');
   const { route, request: requestSchema, answer } = ADMIN_CALLS[name];
@@ -39,7 +33,7 @@ function tokenStatus(token: TokenEntry): string {
   return Date.parse(token.expires) <= Date.now() ? 'expired' : 'active';
 }
 
-export function registerAdminCommands(program: Command, context: AdminContext): void {
+export function registerAdminCommands(program: Command, context: CliContext): void {
   const { print } = context;
   const admin = program.command('admin').description('manage the sync server this store is signed in to (role admin): organisations, users, devices, tokens');
 

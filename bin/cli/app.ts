@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { createHandlers } from '../../electron/services/api-handlers';
+import { openBackEnd } from '../../electron/services/back-end';
 import { startBrowserMode } from '../../electron/services/browser-mode';
-import { openStore } from '../../electron/services/store/store';
-import type { Io } from './main';
+import { InvalidArgumentError, type Command } from 'commander';
+import type { CliContext, Io } from './context';
 
 // `karte app` (npm start): the desktop app where an Electron binary is installed, else browser mode on loopback.
 
@@ -70,10 +70,9 @@ export async function runApp(options: AppOptions, io: Io): Promise<void> {
   if (options.host !== '127.0.0.1' && options.host !== 'localhost') {
     io.err(`warning: listening on ${options.host}, beyond this machine; anyone who has the URL with its token can use the store`);
   }
-  const key = process.env.KARTE_DB_KEY;
-  const store = openStore(options.db, { key, author: options.author });
   const server = await startBrowserMode(
-    (emit, pack) => createHandlers({ store, demoDir: DEMO_DIR, version: process.env.npm_package_version ?? '0.1.0', encrypted: key !== undefined, emit, pack }),
+    (pack) =>
+      openBackEnd({ store: { file: options.db, key: process.env.KARTE_DB_KEY, author: options.author }, demoDir: DEMO_DIR, version: process.env.npm_package_version ?? '0.1.0', pack }),
     { staticDir: RENDERER_DIR, host: options.host, port: options.port },
   );
   const why = options.browser ? 'as asked' : 'no Electron binary installed; `npm run electron:install` fetches it where there is internet';
@@ -84,5 +83,23 @@ export async function runApp(options: AppOptions, io: Io): Promise<void> {
     process.once('SIGTERM', stop);
   });
   await server.close();
-  store.close();
+}
+
+/** --port as commander reads it: a port number, or a usage error (exit 2) that says what a port is. */
+function portNumber(text: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) throw new InvalidArgumentError('a port number from 0 to 65535 (0: any free port)');
+  return port;
+}
+
+export function registerAppCommand(program: Command, { io, databaseFile, author }: CliContext): void {
+  program
+    .command('app')
+    .description('start the app: the desktop app where Electron is installed, else browser mode on 127.0.0.1')
+    .option('--host <host>', 'address to listen on in browser mode', '127.0.0.1')
+    .option('--port <port>', 'port in browser mode (0: any free port)', portNumber, 0)
+    .option('--browser', 'browser mode even where Electron is installed')
+    .action((options: { host: string; port: number; browser?: boolean }) =>
+      runApp({ db: databaseFile(), host: options.host, port: options.port, browser: options.browser === true, author: author() }, io),
+    );
 }

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { API, isApiName, type ApiError, type ApiEventName, type ApiEvents, type ApiName, type ApiParsedArgs, type ApiResult } from '../../shared/api';
-import { describeError } from '../../shared/errors';
-import { createCase, getCase, listCases, updateCase } from './cases';
+import { API, isApiName, type ApiEventName, type ApiEvents, type ApiName, type ApiParsedArgs, type ApiResult } from '../../shared/api';
+import { describeError, issuesOf, KarteError } from '../../shared/errors';
+import type { RecordTable } from '../../shared/model/records';
+import { createCase, getCase, listCases, setCaseField, updateCase } from './cases';
 import { countrySummaries } from './countries';
 import { openDossier, updateDossier } from './dossiers';
-import { addEvent, deleteEvent, updateEvent } from './events';
+import { addEvent, deleteEvent, setEventField, updateEvent } from './events';
 import { caseHistory } from './history';
 import { homeView } from './home';
 import { importKarteFiles, importParsedFiles, parseKarteFiles } from './import/karte-import';
@@ -13,57 +14,32 @@ import { buildPackInput } from './pack/build-input';
 import type { PackDelivery } from './pack-delivery';
 import { search } from './search';
 import { readRow, type Change, type Store } from './store/store';
-import { TABLES } from './store/tables';
 import { conflictViews, listConflicts, resolveConflict } from './sync/conflicts';
-import { SyncLoop, type SyncLoopOptions } from './sync/sync-loop';
+import type { SyncLoop } from './sync/sync-loop';
 import { stepOf, undoStep, type UndoStep } from './undo';
 import { createVisit, deleteVisit, getVisit, listVisits, recordOutcomes, updateVisit } from './visits';
 
 // The back end of the one typed API (shared/api.ts), the same whether the call came over Electron IPC or over HTTP
 // in browser mode. Arguments are validated here, at the boundary, before any handler runs.
 
+/** What the handlers work on: the back end's parts (back-end.ts opens them all). */
 export interface ApiContext {
   store: Store;
+  /** The store's one sync loop: told of every local edit, asked for the sync calls. */
+  sync: SyncLoop;
   /** Folder of the bundled demo dossiers (resources/demo). */
   demoDir: string;
   version: string;
   encrypted: boolean;
   emit: <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
-  /** Timings of the background sync; tests shorten them. */
-  sync?: Partial<SyncLoopOptions>;
-  /** How this shell shows and hands over briefing packs; without it packs cannot be previewed or exported. */
+  /** How this host shows and hands over briefing packs; without it packs cannot be previewed or exported. */
   pack?: PackDelivery;
 }
 
 export type Handlers = { [K in ApiName]: (args: ApiParsedArgs<K>) => ApiResult<K> | Promise<ApiResult<K>> };
 
-/** An error that crosses the boundary as an ApiError. */
-export class ApiCallError extends Error {
-  constructor(
-    readonly kind: ApiError['kind'],
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiCallError';
-  }
-
-  toJSON(): ApiError {
-    return { kind: this.kind, message: this.message };
-  }
-}
-
 export function createHandlers(ctx: ApiContext): Handlers {
-  const { store } = ctx;
-  // The one background sync of this store: whoever opens a store makes its handlers here, once.
-  const sync = new SyncLoop(
-    store,
-    {
-      status: (status) => ctx.emit('sync.status', status),
-      pulled: () => ctx.emit('store.changed', { tables: Object.keys(TABLES) }),
-    },
-    ctx.sync,
-  );
-  sync.start();
+  const { store, sync } = ctx;
   /** Every local write is announced here, and goes up with the next sync; what the sync applied is not. */
   const changed = (tables: string[]) => {
     ctx.emit('store.changed', { tables });
@@ -78,7 +54,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
     }
   };
   const packDelivery = (): PackDelivery => {
-    if (!ctx.pack) throw new Error('briefing packs cannot be previewed or exported here');
+    if (!ctx.pack) throw new KarteError('pack_unavailable', 'briefing packs cannot be previewed or exported here');
     return ctx.pack;
   };
   const progress = (p: ApiEvents['import.progress']) => ctx.emit('import.progress', p);
@@ -95,6 +71,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
       author: store.author,
       empty: store.db.prepare('SELECT 1 FROM cases WHERE deleted = 0 LIMIT 1').get() === undefined,
       encrypted: ctx.encrypted,
+      pid: process.pid,
     }),
     'demo.import': () => {
       const files = fs
@@ -129,6 +106,14 @@ export function createHandlers(ctx: ApiContext): Handlers {
     },
     'event.update': ({ id, values }) => {
       edited(updateEvent(store, id, values));
+      return getCase(store, readRow(store, 'events', id)!.caseId);
+    },
+    'case.setText': ({ id, field, text }) => {
+      edited(setCaseField(store, id, field, text));
+      return getCase(store, id);
+    },
+    'event.setText': ({ id, field, text }) => {
+      edited(setEventField(store, id, field, text));
       return getCase(store, readRow(store, 'events', id)!.caseId);
     },
     'event.delete': ({ id }) => {
@@ -167,7 +152,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
       }
       return { undone: null };
     },
-    'import.files': ({ files }) => imported(importParsedFiles(store, parseKarteFiles(files.map((f) => ({ name: f.name, read: () => f.content }))), progress)),
+    'import.files': ({ files }) => imported(importParsedFiles(store, parseKarteFiles(files.map((f) => ({ name: f.name, read: () => Buffer.from(f.data, 'base64') }))), progress)),
     'sync.status': () => sync.status(),
     'sync.now': () => sync.syncNow(),
     'sync.signIn': (request) => sync.signIn(request),
@@ -176,12 +161,13 @@ export function createHandlers(ctx: ApiContext): Handlers {
       sync.networkChanged(online);
       return sync.status();
     },
-    'pack.preview': (request) => {
+    'pack.preview': async (request) => {
       const input = buildPackInput(store, request);
-      return { url: packDelivery().preview(input), cases: input.cases.length };
+      return { url: await packDelivery().preview(input), cases: input.cases.length };
     },
     'pack.export': (request) => packDelivery().export(buildPackInput(store, request)),
     'conflicts.list': () => conflictViews(store),
+    'backEnd.restart': () => ({}),
     'conflict.resolve': (args) => {
       const open = listConflicts(store).find((c) => c.id === args.id);
       // Throws for a conflict that is unknown or already settled, before anything is announced.
@@ -193,16 +179,19 @@ export function createHandlers(ctx: ApiContext): Handlers {
 }
 
 /**
- * Validates a call's arguments against the contract and runs its handler; every failure is an ApiCallError (thrown,
- * or the rejection of the promise an asynchronous handler returns).
+ * Validates a call's arguments against the contract, resolves the record ids it names (a prefix to the whole id:
+ * `resolve`, so every handler gets whole ids) and runs its handler. Every failure is a KarteError (thrown, or the
+ * rejection of the promise an asynchronous handler returns): a fault without a code of its own is 'internal'.
  */
-export function dispatch(handlers: Handlers, name: string, args: unknown): unknown {
-  if (!isApiName(name)) throw new ApiCallError('not_found', `no API method '${name}'`);
+export function dispatch(handlers: Handlers, name: string, args: unknown, resolve: (table: RecordTable, text: string) => string): unknown {
+  if (!isApiName(name)) throw new KarteError('unknown_method', `no API method '${name}'`, { params: { name } });
   const parsed = API[name].args.safeParse(args ?? {});
-  if (!parsed.success) throw new ApiCallError('invalid_arguments', `${name}: ${describeError(parsed.error)}`);
-  const failed = (error: unknown) => new ApiCallError('failed', describeError(error));
+  if (!parsed.success) throw new KarteError('invalid_arguments', `${name}: ${describeError(parsed.error)}`, { issues: issuesOf(parsed.error) });
+  const failed = (error: unknown) => (error instanceof KarteError ? error : new KarteError('internal', describeError(error), {}, { cause: error }));
   try {
-    const result = (handlers[name] as (a: unknown) => unknown)(parsed.data);
+    const resolved = { ...(parsed.data as Record<string, unknown>) };
+    for (const [field, table] of Object.entries(API[name].refs)) resolved[field] = resolve(table, resolved[field] as string);
+    const result = (handlers[name] as (a: unknown) => unknown)(resolved);
     return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(failed(error))) : result;
   } catch (error) {
     throw failed(error);

@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiEventName, ApiEvents } from '../../shared/api';
-import { ApiCallError, dispatch, type Handlers } from './api-handlers';
+import { errorEnvelope, type ErrorCode } from '../../shared/errors';
+import type { BackEnd } from './back-end';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { writePackPdf } from './pack/export-pack';
 import { closePackBrowser } from './pack/render-pdf';
@@ -32,9 +33,16 @@ export interface BrowserMode {
   /** The URL to open: carries the token in its fragment, which browsers never send to the server. */
   openUrl: string;
   token: string;
-  emit: <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
+  /** Stops serving, then closes the back end it serves. */
   close: () => Promise<void>;
   app: FastifyInstance;
+}
+
+/** The HTTP status of a failed call: the request's fault (4xx) or Karte's (500). */
+function statusOf(code: ErrorCode): number {
+  if (code === 'unknown_method' || code === 'invalid_arguments') return 400;
+  if (code === 'not_found') return 404;
+  return code === 'internal' ? 500 : 422;
 }
 
 const MAX_BODY = 64 * 1024 * 1024;
@@ -61,16 +69,15 @@ function attachment(fileName: string): string {
 }
 
 /**
- * Starts the HTTP server; `handlers` is given later by `attach`, so the events hub exists before the store opens.
- * Briefing packs are previewed at /pack-preview/ID (the random id is the key) and exported as one-time downloads at
- * /api/pack/ID (with the token).
+ * Serves the back end `open` opens with this host's pack delivery. Briefing packs are previewed at /pack-preview/ID
+ * (the random id is the key) and exported as one-time downloads at /api/pack/ID (with the token).
  */
-export async function startBrowserMode(handlers: (emit: BrowserMode['emit'], pack: PackDelivery) => Handlers, options: BrowserModeOptions): Promise<BrowserMode> {
+export async function startBrowserMode(open: (pack: PackDelivery) => BackEnd, options: BrowserModeOptions): Promise<BrowserMode> {
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   const app = Fastify({ bodyLimit: MAX_BODY, logger: false });
   const listeners = new Set<FastifyReply>();
-  const emit: BrowserMode['emit'] = (event, payload) => {
+  const emit = <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const reply of listeners) reply.raw.write(frame);
   };
@@ -95,7 +102,7 @@ export async function startBrowserMode(handlers: (emit: BrowserMode['emit'], pac
   const pack: PackDelivery = {
     // A frame cannot send the Authorization header. The preview's unguessable id is what opens it, so the API token
     // never sits in an address.
-    preview: (input) => previews.publish(packPreviewHtml(input, previewFontCss)),
+    preview: async (input) => previews.publish(packPreviewHtml(input, previewFontCss)),
     export: async (input) => {
       const id = crypto.randomBytes(18).toString('base64url');
       const file = path.join(packDir, `${id}.pdf`);
@@ -105,11 +112,12 @@ export async function startBrowserMode(handlers: (emit: BrowserMode['emit'], pac
       return { outcome: 'download', url: `/api/pack/${id}`, fileName };
     },
   };
-  const api = handlers(emit, pack);
+  const backEnd = open(pack);
+  backEnd.on(emit);
   let allowedHosts: Set<string> = new Set();
 
   app.addHook('onRequest', async (request, reply) => {
-    if (!allowedHosts.has(request.headers.host ?? '')) return reply.code(421).send({ error: { kind: 'failed', message: 'unknown host' } });
+    if (!allowedHosts.has(request.headers.host ?? '')) return reply.code(421).send({ error: { code: 'not_authorized', message: 'unknown host', details: {} } });
     reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
@@ -120,22 +128,21 @@ export async function startBrowserMode(handlers: (emit: BrowserMode['emit'], pac
   // The token is checked before the body is read: without it no local process gets up to MAX_BODY buffered.
   const withToken = {
     onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
-      if (!sameToken(bearerToken(request.headers.authorization), token)) return reply.code(401).send({ error: { kind: 'failed', message: 'missing or wrong token' } });
+      if (!sameToken(bearerToken(request.headers.authorization), token)) return reply.code(401).send({ error: { code: 'not_authorized', message: 'missing or wrong token', details: {} } });
     },
   };
 
   app.post<{ Params: { name: string }; Body: unknown }>('/api/call/:name', withToken, async (request, reply) => {
     try {
-      return { result: await dispatch(api, request.params.name, request.body) };
+      return { result: await backEnd.call(request.params.name, request.body) };
     } catch (error) {
-      const failure = error instanceof ApiCallError ? error : new ApiCallError('failed', String(error));
-      const status = failure.kind === 'invalid_arguments' ? 400 : failure.kind === 'not_found' ? 404 : 422;
-      return reply.code(status).send({ error: failure.toJSON() });
+      const envelope = errorEnvelope(error);
+      return reply.code(statusOf(envelope.code)).send({ error: envelope });
     }
   });
 
   app.get<{ Querystring: { token?: string } }>('/api/events', (request, reply) => {
-    if (!sameToken(request.query.token, token)) return reply.code(401).send({ error: { kind: 'failed', message: 'missing or wrong token' } });
+    if (!sameToken(request.query.token, token)) return reply.code(401).send({ error: { code: 'not_authorized', message: 'missing or wrong token', details: {} } });
     // Written past Fastify, so the security headers the request hook set are passed on by hand.
     reply.raw.writeHead(200, { ...(reply.getHeaders() as http.OutgoingHttpHeaders), 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     reply.raw.write(': connected\n\n');
@@ -145,9 +152,9 @@ export async function startBrowserMode(handlers: (emit: BrowserMode['emit'], pac
   });
 
   app.get<{ Params: { id: string } }>('/api/pack/:id', async (request, reply) => {
-    if (!sameToken(bearerToken(request.headers.authorization), token)) return reply.code(401).send({ error: { kind: 'failed', message: 'missing or wrong token' } });
+    if (!sameToken(bearerToken(request.headers.authorization), token)) return reply.code(401).send({ error: { code: 'not_authorized', message: 'missing or wrong token', details: {} } });
     const download = downloads.get(request.params.id);
-    if (!download) return reply.code(404).send({ error: { kind: 'not_found', message: 'no such pack to download (each is fetched once)' } });
+    if (!download) return reply.code(404).send({ error: { code: 'not_found', message: 'no such pack to download (each is fetched once)', details: {} } });
     const pdf = await fs.promises.readFile(download.file);
     forget(request.params.id);
     return reply.header('Content-Type', 'application/pdf').header('Content-Disposition', attachment(download.fileName)).header('Cache-Control', 'no-store').send(pdf);
@@ -156,13 +163,13 @@ export async function startBrowserMode(handlers: (emit: BrowserMode['emit'], pac
   // The font files are the public @fontsource package's: served without the token, as the app's own assets are.
   app.get<{ Params: { name: string } }>(`${PACK_PREVIEW_PATH}fonts/:name`, async (request, reply) => {
     const file = fontFiles.get(request.params.name);
-    if (!file) return reply.code(404).send({ error: { kind: 'not_found', message: `no font ${request.params.name}` } });
+    if (!file) return reply.code(404).send({ error: { code: 'not_found', message: `no font ${request.params.name}`, details: {} } });
     return reply.header('Content-Type', FONT_TYPES[path.extname(file)]).header('Cache-Control', 'max-age=86400').send(await fs.promises.readFile(file));
   });
 
   app.get<{ Params: { id: string } }>(`${PACK_PREVIEW_PATH}:id`, async (request, reply) => {
     const html = previews.document(`${PACK_PREVIEW_PATH}${request.params.id}`);
-    if (html === null) return reply.code(404).send({ error: { kind: 'not_found', message: 'no such pack preview (only the latest are kept)' } });
+    if (html === null) return reply.code(404).send({ error: { code: 'not_found', message: 'no such pack preview (only the latest are kept)', details: {} } });
     return reply.header('Content-Security-Policy', PACK_PREVIEW_POLICY).header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(html);
   });
 
@@ -173,7 +180,7 @@ export async function startBrowserMode(handlers: (emit: BrowserMode['emit'], pac
     // Client-side routes (/dossier/VN …) load the app, which routes itself.
     app.setNotFoundHandler((request, reply) => {
       if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
-      return reply.code(404).send({ error: { kind: 'not_found', message: `no route ${request.method} ${request.url}` } });
+      return reply.code(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url}`, details: {} } });
     });
   }
 
@@ -186,12 +193,12 @@ export async function startBrowserMode(handlers: (emit: BrowserMode['emit'], pac
     url,
     openUrl: `${url}/#token=${token}`,
     token,
-    emit,
     app,
     close: async () => {
       for (const reply of listeners) reply.raw.end();
       listeners.clear();
       await app.close();
+      await backEnd.close();
       for (const id of [...downloads.keys()]) forget(id);
       fs.rmSync(packDir, { recursive: true, force: true });
       await closePackBrowser();

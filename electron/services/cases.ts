@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CaseDetail, CaseFilter, CaseSummary } from '../../shared/views';
 import { parseDateText } from '../../shared/dates';
-import { caseSchema, caseTranslationsSchema, sdgGoalSchema, type Case } from '../../shared/model/case';
+import { caseSchema, caseTranslationsSchema, sdgGoalSchema, type Case, type CaseTextField } from '../../shared/model/case';
 import type { StageEvent } from '../../shared/model/stage-event';
 import { currentPhase, isPhase, type Phase } from '../../shared/phases';
 import { findCountry } from '../../shared/reference/countries';
@@ -13,6 +13,7 @@ import { newId, resolveId } from './record-ids';
 import { statement } from './store/database';
 import { readRow, writeRows, type Change, type Store } from './store/store';
 import { columnsOf, decodeRow } from './store/tables';
+import { KarteError } from '../../shared/errors';
 
 /** Stored event rows decoded into each case's timeline, in timeline order. */
 export function timelinesOf(rows: Record<string, unknown>[], caseIds: string[]): Map<string, StageEvent[]> {
@@ -43,9 +44,9 @@ function phasesByCase(store: Store): Map<string, { phases: Phase[]; count: numbe
 }
 
 export function listCases(store: Store, filter: CaseFilter = {}): CaseSummary[] {
-  if (filter.phase !== undefined && filter.phase !== 'none' && !isPhase(filter.phase)) throw new Error(`unknown phase '${filter.phase}'`);
+  if (filter.phase !== undefined && filter.phase !== 'none' && !isPhase(filter.phase)) throw new KarteError('invalid_arguments', `unknown phase '${filter.phase}'`, { field: 'phase' });
   const region = filter.region === undefined ? undefined : findRegion(filter.region);
-  if (filter.region !== undefined && !region) throw new Error(`unknown region '${filter.region}'`);
+  if (filter.region !== undefined && !region) throw new KarteError('invalid_arguments', `unknown region '${filter.region}'`, { field: 'region' });
   const sector = filter.sector === undefined ? undefined : sectorOfLabel(filter.sector);
 
   const rows = statement(store.db, `SELECT ${columnsOf('cases')} FROM cases WHERE deleted = 0 ORDER BY title`).all() as Record<string, unknown>[];
@@ -79,7 +80,7 @@ export function listCases(store: Store, filter: CaseFilter = {}): CaseSummary[] 
 export function getCase(store: Store, idOrPrefix: string): CaseDetail {
   const id = resolveId(store, 'cases', idOrPrefix);
   const found = readRow(store, 'cases', id);
-  if (!found || found.deleted) throw new Error(`case ${idOrPrefix} has been deleted`);
+  if (!found || found.deleted) throw new KarteError('deleted', `case ${idOrPrefix} has been deleted`, { table: 'cases', record: idOrPrefix });
   const events = eventsOfCases(store, [id]).get(id) ?? [];
   return { case: found, currentPhase: currentPhase(events.map((e) => e.phase)), events };
 }
@@ -106,12 +107,12 @@ function listOf(text: string): string[] {
 
 function countryCode(text: string): string {
   const country = findCountry(text);
-  if (!country) throw new Error(`unknown country '${text}' (give an ISO code such as VN, or a name)`);
+  if (!country) throw new KarteError('unknown_country', `unknown country '${text}' (give an ISO code such as VN, or a name)`, { params: { country: text } });
   return country.iso2;
 }
 
 /** Fields a person may set from text (the command line, a cell), with how the text becomes the value. */
-const CASE_FIELD_PARSERS: FieldParsers<Case> = {
+const CASE_FIELD_PARSERS: FieldParsers<Case, CaseTextField> = {
   title: (text) => ({ title: text }),
   summary: (text) => ({ summary: text }),
   sector: (text) => ({ sector: sectorOfLabel(text), sectorLabel: text }),
@@ -122,7 +123,7 @@ const CASE_FIELD_PARSERS: FieldParsers<Case> = {
   nextAction: (text) => ({ nextAction: text }),
   nextActionDate: (text) => {
     const date = parseDateText(text);
-    if (!date) throw new Error(`'${text}' is not a date (e.g. 2021年4月, 2021年度, 2021-04-15)`);
+    if (!date) throw new KarteError('invalid_date', `'${text}' is not a date (e.g. 2021年4月, 2021年度, 2021-04-15)`, { params: { text } });
     return { nextActionDate: date.precision === 'unknown' ? null : date };
   },
   notes: (text) => ({ notes: text }),

@@ -2,8 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { describeError } from '../../shared/errors';
-import type { Store } from './store/store';
+import { describeError, KarteError } from '../../shared/errors';
 
 // The key of the encrypted local store (暗号化). By default it is a random 32-byte key, kept wrapped by the
 // operating system's keyring through Electron's safeStorage. Where there is no real keyring (Linux without a
@@ -132,19 +131,14 @@ export function deriveKey(passphrase: string, kdf: PassphraseKdf): Promise<strin
   });
 }
 
-export type UnlockResult = { ok: true; store: Store } | { ok: false; problem: 'too_short' | 'wrong_passphrase' };
-
-/** SQLite reads a file decrypted with the wrong key as garbage: "file is not a database". */
-function isWrongKey(error: unknown): boolean {
-  return error instanceof Error && (error.cause as { code?: string } | undefined)?.code === 'SQLITE_NOTADB';
-}
+export type UnlockResult<T> = { ok: true; opened: T } | { ok: false; problem: 'too_short' | 'wrong_passphrase' };
 
 /**
  * Opens the store with a passphrase, one attempt per call. A wrong passphrase is reported, never written: the store
  * is only read. For a new store the salt is saved before the store is created, so a store never exists whose salt
  * was lost.
  */
-export function passphraseUnlocker(source: PassphraseSource, open: (key: string) => Store): (passphrase: string) => Promise<UnlockResult> {
+export function passphraseUnlocker<T>(source: PassphraseSource, open: (key: string) => T | Promise<T>): (passphrase: string) => Promise<UnlockResult<T>> {
   let kdf = source.kdf;
   return async (passphrase) => {
     if (source.create && [...passphrase.normalize('NFC')].length < MIN_PASSPHRASE_LENGTH) return { ok: false, problem: 'too_short' };
@@ -154,9 +148,10 @@ export function passphraseUnlocker(source: PassphraseSource, open: (key: string)
     }
     const key = await deriveKey(passphrase, kdf);
     try {
-      return { ok: true, store: open(key) };
+      return { ok: true, opened: await open(key) };
     } catch (error) {
-      if (isWrongKey(error)) return { ok: false, problem: 'wrong_passphrase' };
+      // SQLite reads a file decrypted with the wrong key as garbage.
+      if (error instanceof KarteError && error.code === 'store_locked') return { ok: false, problem: 'wrong_passphrase' };
       throw error;
     }
   };

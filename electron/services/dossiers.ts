@@ -7,6 +7,7 @@ import { idFromKey } from './record-ids';
 import { statement } from './store/database';
 import { readRow, writeRows, type Change, type Store } from './store/store';
 import { columnsOf, decodeRow } from './store/tables';
+import { KarteError } from '../../shared/errors';
 
 /** The SQL a dossier is read with; exported so the bench can time it bare. */
 export const DOSSIER_CASES_SQL = `SELECT ${columnsOf('cases', 'c')} FROM case_countries cc JOIN cases c ON c.id = cc.caseId WHERE cc.iso2 = ? AND c.deleted = 0 ORDER BY c.sector, c.title`;
@@ -24,7 +25,7 @@ export function dossierIdOfCountry(iso2: string): string {
 export function openDossier(store: Store, iso2: string): DossierView {
   const code = iso2.toUpperCase();
   const country = countryByIso2(code);
-  if (!country) throw new Error(`unknown country code '${iso2}'`);
+  if (!country) throw new KarteError('unknown_country', `unknown country code '${iso2}'`, { params: { country: iso2 } });
   const dossier = readRow(store, 'dossiers', dossierIdOfCountry(code)) ?? null;
   const rows = statement(store.db, DOSSIER_CASES_SQL).all(code) as Record<string, unknown>[];
   const cases = rows.map((raw) => decodeRow('cases', raw));
@@ -44,6 +45,6 @@ export function openDossier(store: Store, iso2: string): DossierView {
 export function updateDossier(store: Store, iso2: string, values: Partial<Dossier>): Change[] {
   const code = iso2.toUpperCase();
   const country = countryByIso2(code);
-  if (!country) throw new Error(`unknown country code '${iso2}'`);
+  if (!country) throw new KarteError('unknown_country', `unknown country code '${iso2}'`, { params: { country: iso2 } });
   return writeRows(store, [{ table: 'dossiers', id: dossierIdOfCountry(code), values: { country: code, title: country.ja, ...values } }]);
 }

@@ -1,34 +1,35 @@
 import { parseDateText, type KarteDate } from '../../shared/dates';
 import type { NewEvent } from '../../shared/views';
-import { stageEventSchema, type StageEvent } from '../../shared/model/stage-event';
+import { stageEventSchema, type EventTextField, type StageEvent } from '../../shared/model/stage-event';
 import { isPhase, PHASES } from '../../shared/phases';
 import { isScope, SCOPES, type Scope } from '../../shared/scopes';
 import { setFieldFromText, type FieldParsers } from './field-text';
 import { newId, resolveId } from './record-ids';
 import { readRow, writeRows, type Change, type Store } from './store/store';
+import { KarteError } from '../../shared/errors';
 
 function phaseOf(text: string): StageEvent['phase'] {
-  if (!isPhase(text)) throw new Error(`unknown phase '${text}'; phases: ${PHASES.join(', ')}`);
+  if (!isPhase(text)) throw new KarteError('invalid_arguments', `unknown phase '${text}'; phases: ${PHASES.join(', ')}`, { table: 'events', field: 'phase' });
   return text;
 }
 
 function scopeOf(text: string): Scope {
-  if (!isScope(text)) throw new Error(`unknown scope '${text}'; scopes: ${SCOPES.join(', ')}`);
+  if (!isScope(text)) throw new KarteError('invalid_arguments', `unknown scope '${text}'; scopes: ${SCOPES.join(', ')}`, { table: 'events', field: 'scope' });
   return text;
 }
 
 /** A date as a person writes it, or an error that shows how dates are written. */
 export function dateOf(text: string): KarteDate {
   const date = parseDateText(text);
-  if (!date) throw new Error(`'${text}' is not a date (e.g. 2020年1月, 2019年度, 2018年夏, 2017年～, 2020-01-15)`);
+  if (!date) throw new KarteError('invalid_date', `'${text}' is not a date (e.g. 2020年1月, 2019年度, 2018年夏, 2017年～, 2020-01-15)`, { params: { text } });
   return date;
 }
 
 export function addEvent(store: Store, caseIdOrPrefix: string, input: NewEvent): { id: string; changes: Change[] } {
   const caseId = resolveId(store, 'cases', caseIdOrPrefix);
   const parent = readRow(store, 'cases', caseId);
-  if (!parent || parent.deleted) throw new Error(`case ${caseIdOrPrefix} has been deleted`);
-  if (input.text.trim() === '') throw new Error('an event needs its text');
+  if (!parent || parent.deleted) throw new KarteError('deleted', `case ${caseIdOrPrefix} has been deleted`, { table: 'cases', record: caseIdOrPrefix });
+  if (input.text.trim() === '') throw new KarteError('text_required', 'an event needs its text', { table: 'events', field: 'text' });
   const id = newId();
   const changes = writeRows(store, [
     {
@@ -63,7 +64,7 @@ export function updateEvent(store: Store, idOrPrefix: string, update: EventUpdat
   return writeRows(store, [{ table: 'events', id, values: date === undefined ? rest : { ...rest, date: dateOf(date) } }]);
 }
 
-const EVENT_FIELD_PARSERS: FieldParsers<StageEvent> = {
+const EVENT_FIELD_PARSERS: FieldParsers<StageEvent, EventTextField> = {
   phase: (text) => ({ phase: phaseOf(text) }),
   date: (text) => ({ date: dateOf(text) }),
   text: (text) => ({ text: stageEventSchema.shape.text.parse(text) }),

@@ -15,8 +15,8 @@ import { renderPackHtml } from '../../shared/pack/render-html';
 // its font files are (the built renderer's, or the @fontsource package's).
 
 export interface PackDelivery {
-  /** Keeps the pack's preview document; returns the address the app frames it from. */
-  preview(input: PackInput): string;
+  /** Keeps the pack's preview document; resolves with the address the app frames it from. */
+  preview(input: PackInput): Promise<string>;
   /** Prints the pack to an A4 PDF and hands it over: a save dialog in the desktop app, a download in browser mode. */
   export(input: PackInput): Promise<PackExport>;
 }
@@ -58,8 +58,7 @@ export function fontFaceRules(css: string, family: string, rewrite: (url: string
 
 /** The pack as the app previews it: in the font the shell's `fontFaceCss` names, each part an A4 sheet on screen. */
 export function packPreviewHtml(input: PackInput, fontFaceCss: string): string {
-  // Record text is escaped, so the first </head> is the document's own.
-  return renderPackHtml(input, { fontFaceCss }).replace('</head>', `<style>\n${SCREEN_CSS}\n</style>\n</head>`);
+  return renderPackHtml(input, { fontFaceCss, screenCss: SCREEN_CSS });
 }
 
 /** What a pack should be called where it is saved: country, visit or not, date and audience, so packs sort and tell apart. */

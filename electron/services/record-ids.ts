@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { statement } from './store/database';
 import type { Store } from './store/store';
 import type { TableName } from './store/tables';
+import { KarteError } from '../../shared/errors';
 
 function uuidFromHex(hex: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
@@ -38,9 +39,9 @@ export function importNamespace(store: Store): string {
 /** Resolves a full id or an unambiguous prefix of one (as git does), naming what was not found. */
 export function resolveId(store: Store, table: TableName, text: string): string {
   const prefix = text.trim().toLowerCase();
-  if (!/^[0-9a-f-]{4,36}$/.test(prefix)) throw new Error(`'${text}' is not a record id (give at least its first 4 characters)`);
+  if (!/^[0-9a-f-]{4,36}$/.test(prefix)) throw new KarteError('not_found', `'${text}' is not a record id (give at least its first 4 characters)`, { table, record: text });
   const rows = statement(store.db, `SELECT id FROM ${table} WHERE id >= ? AND id < ? ORDER BY id LIMIT 2`).all(prefix, `${prefix}g`) as { id: string }[];
-  if (rows.length === 0) throw new Error(`no ${table.replace(/s$/, '')} with id '${text}'`);
-  if (rows.length > 1 && rows[0].id !== prefix) throw new Error(`id '${text}' is ambiguous: give more characters`);
+  if (rows.length === 0) throw new KarteError('not_found', `no ${table.replace(/s$/, '')} with id '${text}'`, { table, record: text });
+  if (rows.length > 1 && rows[0].id !== prefix) throw new KarteError('ambiguous_id', `id '${text}' is ambiguous: give more characters`, { table, record: text });
   return rows[0].id;
 }

@@ -8,6 +8,7 @@ import { newId, resolveId } from './record-ids';
 import { statement } from './store/database';
 import { readRow, writeRows, type Change, type RowWrite, type Store } from './store/store';
 import { columnsOf, decodeRow } from './store/tables';
+import { KarteError } from '../../shared/errors';
 
 // Visits (トップセールス, 官民ミッション, 政策対話): who went where, whom they met, what they asked for, which cases
 // they pushed. What came of a visit is not kept on the visit: it goes onto its cases' timelines as events.
@@ -25,14 +26,14 @@ export interface VisitOutcome {
 
 function countryCode(text: string): string {
   const country = countryByIso2(text.toUpperCase());
-  if (!country) throw new Error(`unknown country code '${text}'`);
+  if (!country) throw new KarteError('unknown_country', `unknown country code '${text}'`, { params: { country: text } });
   return country.iso2;
 }
 
 function liveCase(store: Store, idOrPrefix: string) {
   const id = resolveId(store, 'cases', idOrPrefix);
   const found = readRow(store, 'cases', id);
-  if (!found || found.deleted) throw new Error(`case ${idOrPrefix} has been deleted`);
+  if (!found || found.deleted) throw new KarteError('deleted', `case ${idOrPrefix} has been deleted`, { table: 'cases', record: idOrPrefix });
   return found;
 }
 
@@ -58,7 +59,7 @@ export function listVisits(store: Store, filter: { country?: string } = {}): Vis
 
 export function getVisit(store: Store, idOrPrefix: string): Visit {
   const found = readRow(store, 'visits', resolveId(store, 'visits', idOrPrefix));
-  if (!found || found.deleted) throw new Error(`visit ${idOrPrefix} has been deleted`);
+  if (!found || found.deleted) throw new KarteError('deleted', `visit ${idOrPrefix} has been deleted`, { table: 'visits', record: idOrPrefix });
   return found;
 }
 
@@ -87,8 +88,8 @@ export function recordOutcomes(store: Store, visitIdOrPrefix: string, outcomes: 
   const visit = getVisit(store, visitIdOrPrefix);
   const writes: RowWrite<'events'>[] = outcomes.map((outcome) => {
     const found = liveCase(store, outcome.caseId);
-    if (!visit.caseIds.includes(found.id)) throw new Error(`case ${outcome.caseId} is not linked to the visit '${visit.title}'`);
-    if (outcome.text.trim() === '') throw new Error(`the outcome for case ${outcome.caseId} needs its text`);
+    if (!visit.caseIds.includes(found.id)) throw new KarteError('case_not_in_visit', `case ${outcome.caseId} is not linked to the visit '${visit.title}'`, { table: 'cases', record: outcome.caseId });
+    if (outcome.text.trim() === '') throw new KarteError('text_required', `the outcome for case ${outcome.caseId} needs its text`, { table: 'events', field: 'text', record: outcome.caseId });
     return {
       table: 'events',
       id: newId(),

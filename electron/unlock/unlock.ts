@@ -18,7 +18,9 @@ const MESSAGES = {
     wrong_passphrase: 'パスフレーズが違います。もう一度入力してください。',
     too_short: 'パスフレーズは8文字以上にしてください。',
     mismatch: '確認用のパスフレーズが一致しません。',
-    failed: 'データベースを開けませんでした: ',
+    failed: 'データベースを開けませんでした。',
+    newer: 'このデータベースは新しいバージョンのKarteで作られています。Karteを更新してから開いてください。',
+    retry: 'もう一度お試しください。続く場合は、表示されたファイルの場所を添えて管理者に連絡してください。',
   },
   en: {
     title: { unlock: 'Open the database', create: 'Choose a passphrase for the database' },
@@ -33,7 +35,9 @@ const MESSAGES = {
     wrong_passphrase: 'Wrong passphrase. Please try again.',
     too_short: 'The passphrase needs at least 8 characters.',
     mismatch: 'The two passphrases differ.',
-    failed: 'The database could not be opened: ',
+    failed: 'The database could not be opened. ',
+    newer: 'This database was made by a newer version of Karte. Update Karte, then open it.',
+    retry: 'Please try again. If it happens again, tell your administrator, with the file shown above.',
   },
 } as const;
 
@@ -75,17 +79,19 @@ element<HTMLFormElement>('form').addEventListener('submit', (event) => {
   message.textContent = text.working;
   karte
     .call('unlock', { passphrase: passphrase.value })
-    .then((reply) => {
-      const result = reply as UnlockReply;
-      if (result.ok) return;
-      message.textContent = text[result.problem];
+    .then((outcome) => {
+      // The main process answers the call's outcome: its result, or its error as data.
+      const answer = outcome as { result: UnlockReply } | { error: { code: string } };
+      if ('error' in answer) {
+        message.textContent = text.failed + (answer.error.code === 'store_newer' ? text.newer : text.retry);
+        return;
+      }
+      if (answer.result.ok) return;
+      message.textContent = text[answer.result.problem];
       passphrase.select();
     })
-    .catch((error: unknown) => {
-      // The main process puts the ApiError as JSON at the end of the IPC error's message.
-      const raw = error instanceof Error ? error.message : String(error);
-      const json = raw.match(/\{"kind".*\}$/)?.[0];
-      message.textContent = text.failed + (json ? (JSON.parse(json) as { message: string }).message : raw);
+    .catch(() => {
+      message.textContent = text.failed + text.retry;
     })
     .finally(() => {
       submit.disabled = false;

@@ -1,9 +1,10 @@
-import type { ApiArgs, ApiError, ApiEventName, ApiEvents, ApiName, ApiResult } from '../../shared/api';
+import type { ApiArgs, ApiError, ApiEventName, ApiEvents, ApiName, ApiOutcome, ApiResult } from '../../shared/api';
 
 // The renderer's only way to the back end: the typed API of shared/api.ts. In the desktop app the preload exposes
 // window.karte over IPC; in browser mode the same calls go over HTTP to the loopback server with the run's token.
 
 export interface KarteBridge {
+  /** Resolves with the outcome: the result, or the error as data (ApiOutcome); rejects only when the bridge broke. */
   call: (name: string, args: unknown) => Promise<unknown>;
   on: (event: string, listener: (payload: unknown) => void) => () => void;
 }
@@ -14,12 +15,17 @@ declare global {
   }
 }
 
-/** A failed call: `kind` says what went wrong for code, the message says it for people. */
+/** A failed call: its code and details say what went wrong; errorText (error-text.ts) words it for the user. */
 export class ApiFailure extends Error {
   constructor(readonly error: ApiError) {
     super(error.message);
     this.name = 'ApiFailure';
   }
+}
+
+/** The bridge itself failed (no answer at all): told with the same codes as any failure. */
+function bridgeFailure(message: string): ApiFailure {
+  return new ApiFailure({ code: 'internal', message, details: {} });
 }
 
 const TOKEN_KEY = 'karte.token';
@@ -55,9 +61,10 @@ function httpBridge(): KarteBridge {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify(args ?? {}),
       });
-      const body = (await response.json()) as { result?: unknown; error?: ApiError };
-      if (!response.ok || body.error) throw new ApiFailure(body.error ?? { kind: 'failed', message: `HTTP ${response.status}` });
-      return body.result;
+      const body = (await response.json().catch(() => ({}))) as Partial<{ result: unknown; error: ApiError }>;
+      if (body.error) return { error: body.error };
+      if (!response.ok) return { error: { code: 'internal', message: `HTTP ${response.status}`, details: {} } };
+      return { result: body.result };
     },
     on: (event, listener) => {
       if (!listeners.has(event)) {
@@ -78,15 +85,14 @@ function current(): KarteBridge {
 }
 
 export async function call<K extends ApiName>(name: K, args: ApiArgs<K>): Promise<ApiResult<K>> {
+  let outcome: ApiOutcome;
   try {
-    return (await current().call(name, args)) as ApiResult<K>;
+    outcome = (await current().call(name, args)) as ApiOutcome;
   } catch (error) {
-    if (error instanceof ApiFailure) throw error;
-    // IPC errors arrive as plain Errors whose message carries the ApiError as JSON.
-    const message = error instanceof Error ? error.message : String(error);
-    const json = message.match(/\{"kind".*\}$/)?.[0];
-    throw new ApiFailure(json ? (JSON.parse(json) as ApiError) : { kind: 'failed', message });
+    throw bridgeFailure(error instanceof Error ? error.message : String(error));
   }
+  if ('error' in outcome) throw new ApiFailure(outcome.error);
+  return outcome.result as ApiResult<K>;
 }
 
 /**
@@ -97,7 +103,7 @@ export async function downloadFile(url: string, fileName: string): Promise<void>
   const response = await fetch(url, { headers: { authorization: `Bearer ${captureBrowserToken()}` } });
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { error?: ApiError };
-    throw new ApiFailure(body.error ?? { kind: 'failed', message: `HTTP ${response.status}` });
+    throw body.error ? new ApiFailure(body.error) : bridgeFailure(`HTTP ${response.status}`);
   }
   const href = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');

@@ -31,7 +31,7 @@ export function useApi<K extends ApiName>(name: K, args: ApiArgs<K>): ApiState<A
       })
       .catch((failure: unknown) => {
         if (request !== latest.current) return;
-        setError(failure instanceof ApiFailure ? failure : new ApiFailure({ kind: 'failed', message: String(failure) }));
+        setError(failure instanceof ApiFailure ? failure : new ApiFailure({ code: 'internal', message: String(failure), details: {} }));
       })
       .finally(() => {
         if (request === latest.current) setLoading(false);

@@ -1,5 +1,6 @@
 import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../api/error-text';
 import './EditableText.css';
 
 interface EditableTextProps {
@@ -22,6 +23,7 @@ type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { k
  */
 export const EditableText = memo(function EditableText({ label, value, onSave, multiline = false, hideLabel = false, className, rows = 3 }: EditableTextProps) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const id = useId();
   // What the person typed and has not yet seen come back from the store; null shows the stored value.
   const [draft, setDraft] = useState<string | null>(null);
@@ -44,7 +46,7 @@ export const EditableText = memo(function EditableText({ label, value, onSave, m
     setSave({ kind: 'saving' });
     onSave(draft).then(
       () => setSave({ kind: 'saved' }),
-      (error: Error) => setSave({ kind: 'failed', message: error.message }),
+      (error: unknown) => setSave({ kind: 'failed', message: errorText(error) }),
     );
   };
 

@@ -1,14 +1,17 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../api/error-text';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { call } from '../api/client';
 import { useNotices } from '../stores/notices';
 import { usePreferences } from '../stores/preferences';
+import { BackEndStopped } from './BackEndStopped';
 import { SyncStatus } from './SyncStatus';
 
 /** Ctrl+Z (⌘Z) outside text fields undoes the last edit; inside a field the field's own undo applies. */
 function useUndoShortcut() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const show = useNotices((s) => s.show);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -18,11 +21,11 @@ function useUndoShortcut() {
       e.preventDefault();
       call('undo', {})
         .then(({ undone }) => show('info', undone ? t('undone', { fields: undone.fields.join(', ') }) : t('nothingToUndo')))
-        .catch((error: Error) => show('error', error.message));
+        .catch((error: unknown) => show('error', errorText(error)));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [show, t]);
+  }, [show, t, errorText]);
 }
 
 function SearchBox() {
@@ -85,6 +88,7 @@ export function Layout() {
         </button>
       </header>
       <SyncStatus />
+      <BackEndStopped />
       <main>
         <Outlet />
       </main>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SyncStatus as Status } from '../../shared/sync/status';
+import { errorText } from '../api/error-text';
 import { usePreferences, type Language } from '../stores/preferences';
 import { syncNow, useNetworkReports, useSyncStatus } from '../stores/sync';
 import './SyncStatus.css';
@@ -56,7 +57,7 @@ export function SyncStatus() {
   const { status, failure } = useSyncStatus();
   // Mounted once, in the layout: the one place the browser's network events are passed on.
   useNetworkReports();
-  if (!status) return failure ? <div className="sync-status error">{failure}</div> : null;
+  if (!status) return failure ? <div className="sync-status error">{errorText(t, failure)}</div> : null;
   const stopped = sessionText(status);
   return (
     <div className="sync-status" role="group" aria-label={t('status.label')}>
@@ -96,11 +97,7 @@ export function SyncStatus() {
           {t('status.quarantined', { count: status.quarantined })}
         </Link>
       )}
-      {status.lastError && (
-        <span className="sync-error error" title={status.lastError}>
-          {status.lastError}
-        </span>
-      )}
+      {status.lastError && <span className="sync-error error">{errorText(t, status.lastError)}</span>}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../api/error-text';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { CASE_STATUSES, TRANSLATABLE_CASE_FIELDS, withTranslation, type Case, type CaseStatus, type TranslatableCaseField } from '../../shared/model/case';
 import { dayOf } from '../../shared/dates';
@@ -50,6 +51,7 @@ export function CaseScreen() {
 
 function CaseView({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation('case');
+  const errorText = useErrorText();
   const language = usePreferences((s) => s.language);
   const c = detail.case;
   const savers = useMemo(
@@ -57,7 +59,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
     [c.id],
   );
   const show = useNotices((s) => s.show);
-  const failed = (error: Error) => show('error', t('editing:saveFailed', { message: error.message }));
+  const failed = (error: unknown) => show('error', t('editing:saveFailed', { message: errorText(error) }));
 
   return (
     <article className="case">
@@ -118,7 +120,7 @@ const TRANSLATION_LANGUAGES = ['en', 'vi', 'th', 'id', 'ms', 'tl', 'km', 'lo', '
  * Japanese one, in English or a counterpart's language (the pack in English falls back to the Japanese, marked,
  * where the English is empty).
  */
-function BriefingPanel({ c, language, onFailure }: { c: Case; language: Language; onFailure: (error: Error) => void }) {
+function BriefingPanel({ c, language, onFailure }: { c: Case; language: Language; onFailure: (error: unknown) => void }) {
   const { t } = useTranslation('case');
   const [translationLanguage, setTranslationLanguage] = useState('en');
   const languageNames = useMemo(() => new Intl.DisplayNames([language], { type: 'language' }), [language]);
@@ -272,6 +274,7 @@ interface EventRowProps {
 
 const EventRow = memo(function EventRow({ event, language, onDeleted, highlighted }: EventRowProps) {
   const { t } = useTranslation('case');
+  const errorText = useErrorText();
   const show = useNotices((s) => s.show);
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -281,14 +284,14 @@ const EventRow = memo(function EventRow({ event, language, onDeleted, highlighte
   }, [highlighted]);
   const who = [event.organisation, event.signatoryLevel].filter((s) => s !== '').join(' / ');
 
-  const setScope = (scope: Scope) => void call('event.update', { id: event.id, values: { scope } }).catch((error: Error) => show('error', t('editing:saveFailed', { message: error.message })));
+  const setScope = (scope: Scope) => void call('event.update', { id: event.id, values: { scope } }).catch((error: unknown) => show('error', t('editing:saveFailed', { message: errorText(error) })));
   const remove = () => {
     call('event.delete', { id: event.id }).then(
       () => {
         show('info', t('eventDeleted', { text: event.text }));
         onDeleted();
       },
-      (error: Error) => show('error', error.message),
+      (error: unknown) => show('error', errorText(error)),
     );
   };
   const closeEditor = () => {
@@ -333,6 +336,7 @@ function PhaseSelect({ id, value, onChange, language }: { id: string; value: Pha
 /** Inline edit of one event: Enter saves, Escape leaves it as it was. An invalid date is refused whole. */
 function EventEditor({ event, language, onClose }: { event: StageEvent; language: Language; onClose: () => void }) {
   const { t } = useTranslation('case');
+  const errorText = useErrorText();
   const [phase, setPhase] = useState(event.phase);
   const [date, setDate] = useState(event.date.text);
   const [text, setText] = useState(event.text);
@@ -347,7 +351,7 @@ function EventEditor({ event, language, onClose }: { event: StageEvent; language
       ...(text !== event.text && { text }),
     };
     if (Object.keys(values).length === 0) return onClose();
-    call('event.update', { id: event.id, values }).then(onClose, (failure: Error) => setError(failure.message));
+    call('event.update', { id: event.id, values }).then(onClose, (failure: unknown) => setError(errorText(failure)));
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
@@ -401,6 +405,7 @@ function EventEditor({ event, language, onClose }: { event: StageEvent; language
 /** A new event; its scope starts as the case's own, and the phase as the case's current phase. */
 function AddEvent({ detail, language }: { detail: CaseDetail; language: Language }) {
   const { t } = useTranslation('case');
+  const errorText = useErrorText();
   const [phase, setPhase] = useState<Phase>(detail.currentPhase ?? 'consideration');
   const [date, setDate] = useState('');
   const [text, setText] = useState('');
@@ -417,7 +422,7 @@ function AddEvent({ detail, language }: { detail: CaseDetail; language: Language
         setError(null);
         textField.current?.focus();
       },
-      (failure: Error) => setError(failure.message),
+      (failure: unknown) => setError(errorText(failure)),
     );
   };
 

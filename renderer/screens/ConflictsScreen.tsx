@@ -1,9 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../api/error-text';
 import { Link } from 'react-router';
 import type { ApiArgs } from '../../shared/api';
 import type { ConflictSideView, ConflictView } from '../../shared/sync/status';
-import { ApiFailure, call } from '../api/client';
+import { call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
 import { countryName } from '../labels';
@@ -57,6 +58,7 @@ function Side({ heading, side, field, language }: { heading: string; side: Confl
 
 function ConflictCard({ conflict }: { conflict: ConflictView }) {
   const { t } = useTranslation('sync');
+  const errorText = useErrorText();
   const language = usePreferences((s) => s.language);
   const update = useSync((s) => s.update);
   const show = useNotices((s) => s.show);
@@ -74,7 +76,7 @@ function ConflictCard({ conflict }: { conflict: ConflictView }) {
         update(status);
         show('info', t('conflicts.resolved'));
       })
-      .catch((error: ApiFailure) => setFailure(error.message))
+      .catch((error: unknown) => setFailure(errorText(error)))
       .finally(() => setBusy(false));
   };
   const names = FIELD_NAMES[conflict.table];

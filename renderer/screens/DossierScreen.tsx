@@ -15,7 +15,7 @@ import { ApiView } from '../components/ApiView';
 import { DateText } from '../components/DateText';
 import { EditableText } from '../components/EditableText';
 import { ScopeBadge } from '../components/ScopeBadge';
-import { countryName, countryNames, phaseLabel, sectorName, statusLabel } from '../labels';
+import { agreementKindLabel, agreementStatusLabel, countryName, countryNames, phaseLabel, sectorName, statusLabel } from '../labels';
 import { usePreferences, type Language } from '../stores/preferences';
 import './DossierScreen.css';
 
@@ -236,11 +236,11 @@ function Agreements({ agreements, language }: { agreements: Agreement[]; languag
             <td>
               {a.title} {a.scope !== DEFAULT_SCOPE && <ScopeBadge scope={a.scope} />}
             </td>
-            <td>{t(`agreementKind.${a.kind}`)}</td>
+            <td>{agreementKindLabel(a.kind, language)}</td>
             <td>
               <DateText date={a.date} />
             </td>
-            <td>{t(`agreementStatus.${a.status}`)}</td>
+            <td>{agreementStatusLabel(a.status, language)}</td>
             <td>
               {a.parties.join(language === 'ja' ? '、' : ', ')}
               {a.signatoryLevel && <span className="muted"> {t('agreement.level', { level: a.signatoryLevel })}</span>}

@@ -1,10 +1,11 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../api/error-text';
 import { Link } from 'react-router';
 import type { AppInfo, HomeView } from '../../shared/api';
 import { parseDateText } from '../../shared/dates';
 import type { CaseSummary, ImportReport } from '../../shared/views';
-import { ApiFailure, call } from '../api/client';
+import { call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
 import { DateText } from '../components/DateText';
@@ -16,6 +17,7 @@ import './HomeScreen.css';
 /** The first thing a newcomer sees on an empty store: the real 2020 dossiers, one click away. */
 function DemoOffer({ empty }: { empty: boolean }) {
   const { t } = useTranslation('home');
+  const errorText = useErrorText();
   const [report, setReport] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -26,7 +28,7 @@ function DemoOffer({ empty }: { empty: boolean }) {
     setFailure(null);
     call('demo.import', {})
       .then(setReport)
-      .catch((error: ApiFailure) => setFailure(error.message))
+      .catch((error: unknown) => setFailure(errorText(error)))
       .finally(() => setBusy(false));
   };
 

@@ -2,31 +2,32 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ImportProgress, ImportReport } from '../../shared/views';
-import { ApiFailure, call, on } from '../api/client';
+import { call, on } from '../api/client';
+import { envelopeOf, problemText, useErrorText } from '../api/error-text';
 import './ImportScreen.css';
 
+/** A picked file: its bytes in base64, as the back end reads them (it tells UTF-8 from Shift_JIS), and its text. */
 interface PickedFile {
   name: string;
-  content: string;
+  data: string;
+  text: string;
 }
 
-type Outcome = { ok: true; report: ImportReport } | { ok: false; lines: string[] };
+async function picked(file: File): Promise<PickedFile> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { name: file.name, data: btoa(binary), text: new TextDecoder().decode(bytes) };
+}
 
-/** One line of an import error, "vietnam.json: cases[2].events[0].phase: Invalid option …", taken apart. */
+/** One problem as the screen lists it: the file and the place in it (none for the whole file), and what to do. */
 interface Problem {
   file: string | null;
   where: string | null;
-  message: string;
+  text: string;
 }
 
-const WHERE = /^([A-Za-z_]\w*(?:\[\d+\])*(?:\.[A-Za-z_]\w*(?:\[\d+\])*)*): ([\s\S]*)$/;
-
-function problemOf(line: string, fileNames: string[]): Problem {
-  const file = fileNames.find((name) => line.startsWith(`${name}: `)) ?? null;
-  const rest = file === null ? line : line.slice(file.length + 2);
-  const match = rest.match(WHERE);
-  return match ? { file, where: match[1], message: match[2] } : { file, where: null, message: rest };
-}
+type Outcome = { ok: true; report: ImportReport } | { ok: false; problems: Problem[] };
 
 /** The country and sector a case of a karte file names, so an error points at a case people recognise. */
 function caseName(content: string | undefined, index: number): string {
@@ -59,7 +60,7 @@ function ProblemItem({ problem, content }: { problem: Problem; content: string |
           {parts}
         </span>
       )}
-      <span className="message">{problem.message}</span>
+      <span className="message">{problem.text}</span>
     </li>
   );
 }
@@ -86,6 +87,7 @@ function ProgressBar({ progress }: { progress: ImportProgress | null }) {
 /** インポート: karte JSON files picked by the user, or the bundled demo tables, all or nothing. */
 export function ImportScreen() {
   const { t } = useTranslation('import');
+  const errorText = useErrorText();
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
@@ -97,7 +99,7 @@ export function ImportScreen() {
 
   const pick = async (list: FileList | null) => {
     setOutcome(null);
-    setFiles(await Promise.all([...(list ?? [])].map(async (file) => ({ name: file.name, content: await file.text() }))));
+    setFiles(await Promise.all([...(list ?? [])].map(picked)));
   };
 
   const run = (request: () => Promise<ImportReport>) => {
@@ -110,7 +112,11 @@ export function ImportScreen() {
         setFiles([]);
         setInputKey((k) => k + 1);
       })
-      .catch((error: ApiFailure) => setOutcome({ ok: false, lines: error.message.split('\n') }))
+      .catch((error: unknown) => {
+        const envelope = envelopeOf(error);
+        const problems = envelope.details.problems?.map((p) => ({ file: p.file, where: p.where === '' ? null : p.where, text: problemText(t, p) }));
+        setOutcome({ ok: false, problems: problems ?? [{ file: null, where: null, text: errorText(error) }] });
+      })
       .finally(() => setBusy(false));
   };
 
@@ -129,7 +135,7 @@ export function ImportScreen() {
         </p>
         {files.length > 0 && (
           <p>
-            <button className="primary" disabled={busy} onClick={() => run(() => call('import.files', { files }))}>
+            <button className="primary" disabled={busy} onClick={() => run(() => call('import.files', { files: files.map(({ name, data }) => ({ name, data })) }))}>
               {t('files.import', { count: files.length })}
             </button>{' '}
             <span className="muted">{fileNames.join(', ')}</span>
@@ -166,10 +172,9 @@ export function ImportScreen() {
           <h2>{t('failed.heading')}</h2>
           <p>{t('failed.nothingImported')}</p>
           <ul className="problems">
-            {outcome.lines.map((line, i) => {
-              const problem = problemOf(line, fileNames);
-              return <ProblemItem key={i} problem={problem} content={files.find((f) => f.name === problem.file)?.content} />;
-            })}
+            {outcome.problems.map((problem, i) => (
+              <ProblemItem key={i} problem={problem} content={files.find((f) => f.name === problem.file)?.text} />
+            ))}
           </ul>
         </div>
       )}

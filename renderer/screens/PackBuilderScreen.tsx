@@ -1,17 +1,18 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../api/error-text';
 import { useSearchParams } from 'react-router';
 import type { ApiArgs, PackPreview } from '../../shared/api';
 import type { Visit } from '../../shared/model/visit';
 import { PACK_SECTIONS, type PackLanguage, type PackSection } from '../../shared/pack/pack-input';
-import { isVisibleTo, SCOPE_LABELS, SCOPES, type Scope } from '../../shared/scopes';
+import { isVisibleTo, SCOPES, type Scope } from '../../shared/scopes';
 import type { CaseSummary } from '../../shared/views';
 import { call, downloadFile } from '../api/client';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
 import { DateText } from '../components/DateText';
 import { ScopeBadge } from '../components/ScopeBadge';
-import { countryName } from '../labels';
+import { countryName, packSectionLabel, scopeLabel, scopeMarking } from '../labels';
 import { useNotices } from '../stores/notices';
 import { usePreferences } from '../stores/preferences';
 import { dayOf } from '../../shared/dates';
@@ -101,6 +102,7 @@ function PackOptions({ country, visit }: { country: string; visit: Visit | null 
 
 function PackForm({ country, visit, cases }: { country: string; visit: Visit | null; cases: CaseSummary[] }) {
   const { t } = useTranslation('pack');
+  const errorText = useErrorText();
   const language = usePreferences((s) => s.language);
   const show = useNotices((s) => s.show);
   // A visit's pack starts from its linked cases, a country's from all of them.
@@ -129,7 +131,7 @@ function PackForm({ country, visit, cases }: { country: string; visit: Visit | n
     else next.delete(item);
     return next;
   };
-  const failed = (error: Error) => show('error', t('failed', { message: error.message }));
+  const failed = (error: unknown) => show('error', t('failed', { message: errorText(error) }));
 
   const makePreview = () => {
     setBusy('preview');
@@ -197,7 +199,7 @@ function PackForm({ country, visit, cases }: { country: string; visit: Visit | n
             {PACK_SECTIONS.map((s) => (
               <label key={s} className="pack-check">
                 <input type="checkbox" checked={sections.has(s)} disabled={s === 'visit' && !visit} onChange={(e) => setSections(toggle(sections, s, e.target.checked))} />{' '}
-                {t(`sectionNames.${s}`)}
+                {packSectionLabel(s, language)}
               </label>
             ))}
             <p className="muted">{t('alwaysPrinted')}</p>
@@ -222,7 +224,7 @@ function PackForm({ country, visit, cases }: { country: string; visit: Visit | n
               <select id="pack-audience" value={audience} onChange={(e) => setAudience(e.target.value as Scope)}>
                 {SCOPES.map((s) => (
                   <option key={s} value={s}>
-                    {t('audienceOption', { scope: SCOPE_LABELS[s][language], marking: SCOPE_LABELS[s].marking[lang] })}
+                    {t('audienceOption', { scope: scopeLabel(s, language), marking: scopeMarking(s, lang) })}
                   </option>
                 ))}
               </select>

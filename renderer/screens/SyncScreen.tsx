@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText, useErrorText } from '../api/error-text';
 import { Link } from 'react-router';
 import type { SyncStatus } from '../../shared/sync/status';
-import { ApiFailure, call } from '../api/client';
+import { call } from '../api/client';
 import { RelativeTime } from '../components/SyncStatus';
 import { useNotices } from '../stores/notices';
 import { useSync, useSyncStatus } from '../stores/sync';
@@ -20,6 +21,7 @@ function SignInNotes({ status }: { status: SyncStatus }) {
 
 function SignInForm({ status }: { status: SyncStatus }) {
   const { t } = useTranslation('sync');
+  const errorText = useErrorText();
   const update = useSync((s) => s.update);
   const show = useNotices((s) => s.show);
   const [server, setServer] = useState(status.account?.server ?? '');
@@ -37,7 +39,7 @@ function SignInForm({ status }: { status: SyncStatus }) {
         update(signedIn);
         if (!signedIn.online) show('info', t('signIn.offlineSignedIn'));
       })
-      .catch((error: ApiFailure) => setFailure(error.message))
+      .catch((error: unknown) => setFailure(errorText(error)))
       .finally(() => {
         setPassword('');
         setBusy(false);
@@ -76,12 +78,13 @@ function SignInForm({ status }: { status: SyncStatus }) {
 
 function SignedIn({ status }: { status: SyncStatus & { account: NonNullable<SyncStatus['account']> } }) {
   const { t } = useTranslation('sync');
+  const errorText = useErrorText();
   const update = useSync((s) => s.update);
   const show = useNotices((s) => s.show);
   const signOut = () =>
     call('sync.signOut', {})
       .then(update)
-      .catch((error: ApiFailure) => show('error', error.message));
+      .catch((error: unknown) => show('error', errorText(error)));
   return (
     <section className="panel" aria-labelledby="account-heading">
       <h2 id="account-heading">{t('signIn.account')}</h2>
@@ -113,7 +116,7 @@ function Details({ status }: { status: SyncStatus }) {
         <dt>{t('details.nextAttempt')}</dt>
         <dd>{status.nextAttemptAt ? <RelativeTime iso={status.nextAttemptAt} /> : none}</dd>
         <dt>{t('details.lastError')}</dt>
-        <dd className={status.lastError ? 'error' : undefined}>{status.lastError ?? none}</dd>
+        <dd className={status.lastError ? 'error' : undefined}>{status.lastError ? errorText(t, status.lastError) : none}</dd>
       </dl>
     </section>
   );
@@ -128,7 +131,7 @@ export function SyncScreen() {
       <p className="muted">{t('signIn.intro')}</p>
       {failure && (
         <p role="alert" className="error">
-          {t('error', { ns: 'common', message: failure })}
+          {t('error', { ns: 'common', message: errorText(t, failure) })}
         </p>
       )}
       {status &&

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../api/error-text';
 import { Link, useParams } from 'react-router';
 import type { ApiArgs } from '../../shared/api';
-import { VISIT_KIND_LABELS, VISIT_KINDS, type Counterpart, type Delegate, type Visit, type VisitKind } from '../../shared/model/visit';
+import { VISIT_KINDS, type Counterpart, type Delegate, type Visit, type VisitKind } from '../../shared/model/visit';
 import { PHASES, type Phase } from '../../shared/phases';
 import type { CaseSummary } from '../../shared/views';
 import { call } from '../api/client';
@@ -10,7 +11,7 @@ import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
 import { EditableText } from '../components/EditableText';
 import { ScopeBadge } from '../components/ScopeBadge';
-import { countryName, phaseLabel } from '../labels';
+import { countryName, phaseLabel, visitKindLabel } from '../labels';
 import { useNotices } from '../stores/notices';
 import { usePreferences, type Language } from '../stores/preferences';
 import './VisitScreen.css';
@@ -32,9 +33,10 @@ export function VisitScreen() {
 
 function VisitView({ visit }: { visit: Visit }) {
   const { t } = useTranslation('visits');
+  const errorText = useErrorText();
   const language = usePreferences((s) => s.language);
   const show = useNotices((s) => s.show);
-  const failed = (error: Error) => show('error', t('editing:saveFailed', { message: error.message }));
+  const failed = (error: unknown) => show('error', t('editing:saveFailed', { message: errorText(error) }));
   const save = (values: VisitValues) => updateVisit(visit.id, values);
   return (
     <article className="visit">
@@ -55,7 +57,7 @@ function VisitView({ visit }: { visit: Visit }) {
             <select id="visit-kind" value={visit.kind} onChange={(e) => void save({ kind: e.target.value as VisitKind }).catch(failed)}>
               {VISIT_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {VISIT_KIND_LABELS[k][language]}
+                  {visitKindLabel(k, language)}
                 </option>
               ))}
             </select>
@@ -104,7 +106,7 @@ function People<P extends Delegate | Counterpart>({
   columns: (keyof P & string)[];
   empty: P;
   onSave: (rows: P[]) => Promise<unknown>;
-  onFail: (error: Error) => void;
+  onFail: (error: unknown) => void;
 }) {
   const { t } = useTranslation('visits');
   const headingId = `people-${columns.join('-')}`;
@@ -137,7 +139,7 @@ function People<P extends Delegate | Counterpart>({
 }
 
 /** The country's cases to tick, and for the ticked ones a line each to record what the visit achieved. */
-function LinkedCases({ visit, onFail }: { visit: Visit; onFail: (error: Error) => void }) {
+function LinkedCases({ visit, onFail }: { visit: Visit; onFail: (error: unknown) => void }) {
   const { t } = useTranslation('visits');
   const language = usePreferences((s) => s.language);
   const state = useApi('cases.list', { country: visit.country });
@@ -179,6 +181,7 @@ interface OutcomeLine {
 
 function Outcomes({ visit, cases, language }: { visit: Visit; cases: CaseSummary[]; language: Language }) {
   const { t } = useTranslation('visits');
+  const errorText = useErrorText();
   const show = useNotices((s) => s.show);
   const [lines, setLines] = useState<Record<string, OutcomeLine>>({});
   const [error, setError] = useState<string | null>(null);
@@ -193,7 +196,7 @@ function Outcomes({ visit, cases, language }: { visit: Visit; cases: CaseSummary
         setLines({});
         show('info', t('outcomesRecorded', { count: ids.length }));
       })
-      .catch((failure: Error) => setError(failure.message));
+      .catch((failure: unknown) => setError(errorText(failure)));
   };
   return (
     <form className="panel outcomes" onSubmit={submit} aria-labelledby="visit-outcomes">

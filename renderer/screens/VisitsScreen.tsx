@@ -1,14 +1,15 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../api/error-text';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { VISIT_KIND_LABELS, VISIT_KINDS, type VisitKind } from '../../shared/model/visit';
+import { VISIT_KINDS, type VisitKind } from '../../shared/model/visit';
 import { COUNTRIES } from '../../shared/reference/countries';
 import { call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
 import { DateText } from '../components/DateText';
 import { ScopeBadge } from '../components/ScopeBadge';
-import { countryName } from '../labels';
+import { countryName, visitKindLabel } from '../labels';
 import { usePreferences, type Language } from '../stores/preferences';
 import './VisitsScreen.css';
 
@@ -64,7 +65,7 @@ export function VisitsScreen() {
                       <DateText date={v.dates} />
                     </td>
                     <td>{countryName(v.country, language)}</td>
-                    <td>{VISIT_KIND_LABELS[v.kind][language]}</td>
+                    <td>{visitKindLabel(v.kind, language)}</td>
                     <td>
                       <Link to={`/visit/${v.id}`}>{v.title}</Link>
                     </td>
@@ -86,6 +87,7 @@ export function VisitsScreen() {
 
 function NewVisit({ country, language }: { country: string; language: Language }) {
   const { t } = useTranslation('visits');
+  const errorText = useErrorText();
   const navigate = useNavigate();
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<VisitKind>('top_sales');
@@ -97,7 +99,7 @@ function NewVisit({ country, language }: { country: string; language: Language }
     setError(null);
     call('visit.create', { title: title.trim(), kind, country: chosenCountry, dates })
       .then(({ id }) => navigate(`/visit/${id}`))
-      .catch((failure: Error) => setError(failure.message));
+      .catch((failure: unknown) => setError(errorText(failure)));
   };
   return (
     <form className="panel new-visit" onSubmit={submit} aria-labelledby="new-visit">
@@ -112,7 +114,7 @@ function NewVisit({ country, language }: { country: string; language: Language }
           <select value={kind} onChange={(e) => setKind(e.target.value as VisitKind)}>
             {VISIT_KINDS.map((k) => (
               <option key={k} value={k}>
-                {VISIT_KIND_LABELS[k][language]}
+                {visitKindLabel(k, language)}
               </option>
             ))}
           </select>

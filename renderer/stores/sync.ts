@@ -1,15 +1,17 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
+import type { ErrorEnvelope } from '../../shared/errors';
 import type { SyncStatus } from '../../shared/sync/status';
-import { ApiFailure, call, on } from '../api/client';
+import { call, on } from '../api/client';
+import { envelopeOf } from '../api/error-text';
 
 // The background sync as the back end last reported it: read once, then kept current by 'sync.status' events. One
 // copy for every view of it (the bar in the layout, the sign-in screen, the conflicts inbox).
 
 interface SyncState {
   status: SyncStatus | null;
-  /** Why the status could not be read. */
-  failure: string | null;
+  /** Why the status could not be read, as data (the bar words it, errors.json). */
+  failure: ErrorEnvelope | null;
   update: (status: SyncStatus) => void;
 }
 
@@ -20,7 +22,7 @@ export const useSync = create<SyncState>((set) => ({
 }));
 
 function failed(error: unknown): void {
-  useSync.setState({ failure: error instanceof ApiFailure ? error.message : String(error) });
+  useSync.setState({ failure: envelopeOf(error) });
 }
 
 /** The status while the calling component is mounted. */

@@ -6,13 +6,6 @@ import { scopeSchema } from './scope';
 export const CASE_STATUSES = ['active', 'won', 'on_hold', 'dropped'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const CASE_STATUS_LABELS: Record<CaseStatus, { ja: string; en: string }> = {
-  active: { ja: '進行中', en: 'Active' },
-  won: { ja: '受注', en: 'Won' },
-  on_hold: { ja: '保留', en: 'On hold' },
-  dropped: { ja: '断念', en: 'Dropped' },
-};
-
 /** Narrative fields that may hold a translation beside the Japanese text (briefing packs in English and more). */
 export const TRANSLATABLE_CASE_FIELDS = ['summary', 'futurePolicy', 'financing', 'outcomeFraming', 'effectExamples', 'nextSteps', 'talkingPoints'] as const;
 export type TranslatableCaseField = (typeof TRANSLATABLE_CASE_FIELDS)[number];
@@ -23,6 +16,37 @@ export type TranslatableCaseField = (typeof TRANSLATABLE_CASE_FIELDS)[number];
  */
 export const caseTranslationsSchema = z.record(z.string().regex(/^[a-z]{2}$/), z.partialRecord(z.enum(TRANSLATABLE_CASE_FIELDS), z.string().max(100_000)));
 export type CaseTranslations = z.infer<typeof caseTranslationsSchema>;
+
+/**
+ * The fields a person may set from text (the command line, a table cell): each read by its own rule in the back end
+ * (electron/services/cases.ts), e.g. countries from 'VN, LA' or names, a date from 2021年4月.
+ */
+export const CASE_TEXT_FIELDS = [
+  'title',
+  'summary',
+  'sector',
+  'sectorLabel',
+  'status',
+  'futurePolicy',
+  'financing',
+  'nextAction',
+  'nextActionDate',
+  'notes',
+  'region',
+  'scope',
+  'priority',
+  'countries',
+  'companies',
+  'competitors',
+  'ownerOrg',
+  'sdgGoals',
+  'outcomeFraming',
+  'effectExamples',
+  'nextSteps',
+  'talkingPoints',
+  'translations',
+] as const;
+export type CaseTextField = (typeof CASE_TEXT_FIELDS)[number];
 
 /** 持続可能な開発目標 (SDGs) goal number, 1–17. */
 export const sdgGoalSchema = z.number().int().min(1).max(17);

@@ -4,6 +4,10 @@ import { karteDateSchema } from '../dates';
 import { idSchema } from './ids';
 import { scopeSchema } from './scope';
 
+/** The fields a person may set from text (the command line, a table cell), each read by its own rule in the back end. */
+export const EVENT_TEXT_FIELDS = ['phase', 'date', 'text', 'organisation', 'signatoryLevel', 'source', 'scope'] as const;
+export type EventTextField = (typeof EVENT_TEXT_FIELDS)[number];
+
 /** One dated step of a case's history; the list of a case's events is its timeline. */
 export const stageEventSchema = z.object({
   id: idSchema,

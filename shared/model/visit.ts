@@ -7,13 +7,6 @@ import { scopeSchema } from './scope';
 export const VISIT_KINDS = ['top_sales', 'public_private_mission', 'policy_dialogue', 'other'] as const;
 export type VisitKind = (typeof VISIT_KINDS)[number];
 
-export const VISIT_KIND_LABELS: Record<VisitKind, { ja: string; en: string }> = {
-  top_sales: { ja: 'トップセールス', en: 'Top-level sales' },
-  public_private_mission: { ja: '官民ミッション', en: 'Public-private mission' },
-  policy_dialogue: { ja: '政策対話', en: 'Policy dialogue' },
-  other: { ja: 'その他', en: 'Other' },
-};
-
 /** A member of the Japanese delegation; level as written (大臣, 副大臣, 政務官 …). */
 export const delegateSchema = z.object({ name: z.string(), title: z.string(), level: z.string() });
 export type Delegate = z.infer<typeof delegateSchema>;

@@ -1,4 +1,5 @@
 import data from '../../resources/reference/sectors.json' with { type: 'json' };
+import type { LabelLanguage } from '../labels';
 
 export interface Sector {
   code: string;
@@ -39,4 +40,10 @@ export function sectorOfLabel(label: string): string {
 
 export function sectorByCode(code: string): Sector | undefined {
   return SECTORS.find((s) => s.code === code);
+}
+
+/** A case's sector for a reader: in Japanese the label its source wrote, else the vocabulary's; in English the vocabulary's. */
+export function sectorName(code: string, label: string, language: LabelLanguage): string {
+  if (language === 'ja') return label || sectorByCode(code)?.ja || code;
+  return sectorByCode(code)?.en ?? label;
 }

@@ -1,3 +1,5 @@
+import type { ErrorEnvelope } from '../errors';
+
 // How this device stands with the sync server, as the UI shows it, and the conflicts waiting for a person.
 
 /**
@@ -7,6 +9,29 @@
  * - revoked: an operator revoked this device; its synced records were removed.
  */
 export type SyncSession = 'signed_in' | 'signed_out' | 'expired' | 'revoked';
+
+/** A change of this device the server refused, kept so nobody's edit disappears without a word. */
+export interface RejectedChange {
+  hlc: string;
+  field: string;
+  reason: string;
+}
+
+/** What one sync did. */
+export interface SyncReport {
+  /** Own changes the server acknowledged (stored now or already). */
+  pushed: number;
+  /** Own changes the server refused in this sync, with its reasons. */
+  rejected: RejectedChange[];
+  /** Remote changes new to this store. */
+  pulled: number;
+  /** Records removed because they left this device's reach. */
+  purged: number;
+  /** Remote changes this device cannot apply, kept aside (quarantine). */
+  quarantined: number;
+  /** Local values a remote change overwrote, kept for a person. */
+  conflicts: number;
+}
 
 export interface SyncStatus {
   session: SyncSession;
@@ -22,10 +47,12 @@ export interface SyncStatus {
   /** ISO time of the last sync that completed. */
   lastSyncAt: string | null;
   /** Why the last attempt failed; null after a success. */
-  lastError: string | null;
+  lastError: ErrorEnvelope | null;
   conflicts: number;
   /** Own changes the server refused. */
   rejected: number;
+  /** What the last sync of this session did; null before one completed. */
+  lastReport: SyncReport | null;
   /** Changes from the server this device could not apply, kept aside (a newer version of Karte may read them). */
   quarantined: number;
   /** ISO time of the next automatic attempt; null when none is planned. */

@@ -5,6 +5,7 @@
 //   (c) one incremental change against a server holding 1,000,000 more changes, beside the same against the small one;
 //   (d) 200 devices pushing and pulling at once.
 // Usage: npx tsx test/bench/sync.ts [--big 1000000] [--clients 200]
+import { fork } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
@@ -12,23 +13,22 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { addOrganisation, addUser, login as serverLogin } from '../../server/accounts';
 import { openStore, writeRows, type RowWrite, type Store } from '../../electron/services/store/store';
 import { login, syncOnce } from '../../electron/services/sync/client';
 import { outbox, recordPulled } from '../../electron/services/sync/outbox';
-import { encodeHlc } from '../../shared/hlc';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION, type PullPage, type PushResult } from '../../shared/sync/protocol';
-import type { SyncChange } from '../../shared/sync/change';
 import { startSyncServer } from '../support/sync-server';
 import { percentile } from './percentile';
+import { FIELDS, text } from './sync-edits';
+import type { LoadAnswer, LoadDevice, LoadFigures, LoadJob } from './sync-load';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const RECORDS = 1_000;
-const FIELDS = ['summary', 'futurePolicy', 'notes', 'nextAction', 'financing', 'outcomeFraming', 'effectExamples', 'nextSteps', 'talkingPoints', 'region'] as const;
 const BIG = arg('big', 1_000_000);
 const CLIENTS = arg('clients', 200);
 const ROUNDS = 3;
@@ -54,12 +54,6 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
   return elapsed(start, await work());
 }
 
-/** A text of about `size` characters, different per record, field and round: a realistic narrative edit. */
-function text(round: number, record: number, field: string, size = 120): string {
-  const unit = `第${round}版 ${field} 案件${record}: 現地政府との協議を継続し、実証事業の範囲と資金計画を確認する。`;
-  return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
-}
-
 const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
 const median = (xs: number[]) => percentile(xs, 50);
 
@@ -67,6 +61,9 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'karte-sync-bench-'));
 const server = await startSyncServer();
 const stores: Store[] = [];
 let pouchServer: http.Server | undefined;
+// Loading and vacuuming a million changes takes longer than the server lets one statement run: a connection of the
+// bench's own does it.
+const bulk = new pg.Client({ connectionString: server.databaseUrl });
 try {
   console.log(`Karte sync bench (${os.cpus().length} cores, node ${process.version}); server and clients in this process, PostgreSQL embedded, all on 127.0.0.1`);
   const org = await addOrganisation(server.db, '国土交通省', 'ministry');
@@ -104,7 +101,7 @@ try {
   const changeCount = RECORDS * FIELDS.length;
 
   // (b) PouchDB, memory adapter on all three databases (no disk on either side; Karte's stores and PostgreSQL write
-  // to disk with fsync). Same 10,000 values as documents; the same batch size as Karte's push (500).
+  // to disk with fsync). Same 10,000 values as documents; the same batch size as Karte's push (1000).
   const PouchDB = require('pouchdb') as PouchConstructor;
   PouchDB.plugin(require('pouchdb-adapter-memory'));
   const MemoryPouch = PouchDB.defaults({ adapter: 'memory' });
@@ -115,7 +112,7 @@ try {
   const remote = `http://127.0.0.1:${(pouchServer.address() as { port: number }).port}/bench`;
   const pa = new MemoryPouch('pouch-a');
   const pb = new MemoryPouch('pouch-b');
-  const replication = { batch_size: 500 };
+  const replication = { batch_size: 1000 };
   const docId = (i: number, f: string) => `${ids[i]}:${f}`;
   await pa.bulkDocs(ids.flatMap((id, i) => FIELDS.map((f) => ({ _id: docId(i, f), table: 'cases', rowId: id, field: f, scope: 'council', value: text(0, i, f) }))));
   await pa.replicate.to(remote, replication);
@@ -163,10 +160,11 @@ try {
   const localChanges = (store: Store) => store.db.prepare('SELECT count(*) FROM changes').pluck().get() as number;
   // B's part of its sync that only looks for its own changes to push (it has none): what a reader device pays.
   const outboxMs = (store: Store) => median(Array.from({ length: 5 }, () => elapsed(performance.now(), outbox(store)).ms));
-  await settle(server.db);
+  await bulk.connect();
+  await settle(bulk);
   const small = { size: await serverChanges(), local: localChanges(b), outbox: outboxMs(b), ...(await incremental()) };
 
-  const generated = await timed(() => generateChanges(server.db, org, BIG));
+  const generated = await timed(() => generateChanges(bulk, org, BIG));
   // A and B are in sync with the grown log: their cursors move to its end. Pulling a million changes through the
   // client would time the first sync, not the incremental one, so B's log gets as many rows by SQL (log rows of other
   // records, no record rows): what its own outbox and lookups see. A's store does not hold them.
@@ -195,12 +193,13 @@ try {
 } finally {
   for (const s of stores) s.close();
   pouchServer?.close();
+  await bulk.end();
   await server.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** `count` changes of count/10 council records of the organisation, 10 fields each, straight into PostgreSQL. */
-async function generateChanges(db: pg.Pool, org: string, count: number): Promise<void> {
+async function generateChanges(db: pg.Client, org: string, count: number): Promise<void> {
   const node = '0123456789abcdef';
   const records = count / 10;
   await db.query(
@@ -222,7 +221,7 @@ async function generateChanges(db: pg.Pool, org: string, count: number): Promise
 }
 
 /** Vacuumed, analysed and checkpointed, as a server that has held its data a while: no autovacuum pass mid-measurement. */
-async function settle(db: pg.Pool): Promise<void> {
+async function settle(db: pg.Client): Promise<void> {
   await db.query('VACUUM ANALYZE changes');
   await db.query('VACUUM ANALYZE records');
   await db.query('CHECKPOINT');
@@ -283,16 +282,15 @@ async function explainSync(db: pg.Pool, store: Store, id: string): Promise<void>
   }
 }
 
-/** Raw protocol requests, as a client sends them: this measures the server, not 200 SQLite stores in one process. */
-async function call<T>(url: string, route: string, token: string, body: unknown): Promise<T> {
-  const response = await fetch(`${url}/v1/${route}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) },
-    body: JSON.stringify(body),
+/** Runs the load generator (sync-load.ts) in a process of its own and waits for its figures. */
+function runLoad(job: LoadJob): Promise<LoadFigures> {
+  // Forked with this process's Node options, so the TypeScript loader runs the generator too.
+  const generator = fork(fileURLToPath(new URL('./sync-load.ts', import.meta.url)));
+  return new Promise((resolve, reject) => {
+    generator.once('message', (answer: LoadAnswer) => ('error' in answer ? reject(new Error(`the load generator failed: ${answer.error}`)) : resolve(answer)));
+    generator.once('exit', (code) => reject(new Error(`the load generator exited (${code}) without its figures`)));
+    generator.send(job);
   });
-  const answer = (await response.json()) as T & { error?: string };
-  if (!response.ok) throw new Error(`${route}: ${response.status} ${answer.error}`);
-  return answer;
 }
 
 async function concurrentClients(url: string, db: pg.Pool): Promise<void> {
@@ -301,60 +299,32 @@ async function concurrentClients(url: string, db: pg.Pool): Promise<void> {
   const ORGANISATIONS = 20;
   // Devices of 20 organisations writing organisation-internal (組織内) records: each pulls what its colleagues push,
   // and every pull still pages through everyone's changes. One user per organisation, a device and token each
-  // (signing in is scrypt: done before the clock starts).
+  // (signing in is scrypt: done before the clock starts). Raw protocol requests from a process of their own
+  // (sync-load.ts): this measures the server, not 200 SQLite stores, nor 200 clients in the server's process.
   const users: string[] = [];
   for (let o = 0; o < ORGANISATIONS; o++) {
     const orgId = await addOrganisation(db, `負荷試験機関${o}`, 'ministry');
     await addUser(db, { login: `load${o}`, orgId, role: 'editor', password: PASSWORD });
     users.push(`load${o}`);
   }
-  const devices = Array.from({ length: CLIENTS }, () => crypto.randomBytes(8).toString('hex'));
-  const tokens: string[] = [];
-  for (const [d, device] of devices.entries()) tokens.push(await serverLogin(db, { login: users[d % ORGANISATIONS], password: PASSWORD, device }));
+  const devices: LoadDevice[] = [];
+  for (let d = 0; d < CLIENTS; d++) {
+    const device = crypto.randomBytes(8).toString('hex');
+    const login = users[d % ORGANISATIONS];
+    devices.push({ device, login, token: await serverLogin(db, { login, password: PASSWORD, device }) });
+  }
   const start = (await db.query<{ seq: string }>('SELECT max(server_seq) AS seq FROM changes')).rows[0].seq;
-  const latencies = { push: [] as number[], pull: [] as number[] };
-  let pulled = 0;
-  const run = await timed(() =>
-    Promise.all(
-      devices.map(async (device, d) => {
-        let cursor: string | null = start;
-        const rowId = crypto.randomUUID();
-        for (let round = 0; round < ROUNDS_EACH; round++) {
-          const hlc = encodeHlc({ millis: Date.now(), counter: round, node: device });
-          const changes: SyncChange[] = Array.from({ length: PER_PUSH }, (_, f) => ({
-            hlc,
-            author: users[d % ORGANISATIONS],
-            table: 'cases',
-            rowId,
-            field: f === 0 ? 'title' : FIELDS[f],
-            value: text(round, d, FIELDS[f]),
-            scope: 'internal',
-            prev: null,
-          }));
-          const pushed = await timed(() => call<{ results: PushResult[] }>(url, 'push', tokens[d], { changes }));
-          if (pushed.value.results.some((r) => r.status !== 'applied')) throw new Error(`device ${device}: ${JSON.stringify(pushed.value.results)}`);
-          latencies.push.push(pushed.ms);
-          for (let more = true; more; ) {
-            const page = await timed(() => call<PullPage>(url, 'pull', tokens[d], { cursor }));
-            latencies.pull.push(page.ms);
-            pulled += page.value.changes.length;
-            cursor = page.value.cursor;
-            more = page.value.more;
-          }
-        }
-      }),
-    ),
-  );
+  const run = await runLoad({ url, start, devices, rounds: ROUNDS_EACH, perPush: PER_PUSH });
   const pushedChanges = CLIENTS * ROUNDS_EACH * PER_PUSH;
-  const requests = latencies.push.length + latencies.pull.length;
-  const all = [...latencies.push, ...latencies.pull];
+  const requests = run.push.length + run.pull.length;
+  const all = [...run.push, ...run.pull];
   console.log(`\n(d) ${CLIENTS} devices of ${ORGANISATIONS} organisations at once, each ${ROUNDS_EACH} × (push ${PER_PUSH} changes, pull until caught up): ${ms(run.ms)}`);
   console.log(
-    `  ${Math.round((pushedChanges / run.ms) * 1000)} changes/s pushed, ${Math.round((pulled / run.ms) * 1000)} changes/s pulled, ${Math.round((requests / run.ms) * 1000)} requests/s`,
+    `  ${Math.round((pushedChanges / run.ms) * 1000)} changes/s pushed, ${Math.round((run.pulled / run.ms) * 1000)} changes/s pulled, ${Math.round((requests / run.ms) * 1000)} requests/s`,
   );
   for (const [label, xs] of [
-    ['push', latencies.push],
-    ['pull', latencies.pull],
+    ['push', run.push],
+    ['pull', run.pull],
     ['all requests', all],
   ] as const) {
     console.log(`  ${label.padEnd(13)} p50 ${ms(percentile(xs, 50)).padStart(8)}  p99 ${ms(percentile(xs, 99)).padStart(8)}  (${xs.length} requests)`);

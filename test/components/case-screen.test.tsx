@@ -57,7 +57,7 @@ describe('case screen', () => {
     await userEvent.type(date, '2020年13月{Enter}');
     const alert = await within(editor).findByRole('alert');
     expect(alert.textContent).toContain('2020年13月');
-    expect(alert.textContent).toContain('is not a date');
+    expect(alert.textContent).toBe('保存できませんでした。「2020年13月」は日付として読めません。例: 2021年4月、2021年度、2021-04-15');
     expect(stored()).toEqual(before);
 
     // Escape leaves the event as it was.

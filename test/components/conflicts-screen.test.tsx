@@ -11,6 +11,7 @@ import { installBackEnd, type TestBackEnd } from '../support/karte-bridge';
 import { renderApp } from '../support/render-app';
 import { startSyncServer, type TestSyncServer } from '../support/sync-server';
 import { useTempDir } from '../support/temp';
+import { call } from '../../renderer/api/client';
 
 // The conflicts inbox, with conflicts made for real: the app's store (the tester) and Bob's store edit the same case
 // offline and sync through a real server; the tester's values lose and wait in the inbox.
@@ -33,15 +34,14 @@ describe('conflicts inbox', () => {
   const temp = useTempDir();
   let backEnd: TestBackEnd;
   let bob: Store;
-  afterEach(() => {
-    backEnd.close();
+  afterEach(async () => {
+    await backEnd.close();
     bob.close();
   });
 
   /** The tester and Bob share a case; offline, both change its title and status, Bob later. Returns the case id. */
   async function conflictingEdits(): Promise<string> {
     backEnd = installBackEnd();
-    const call = window.karte!.call;
     await call('sync.signIn', { server: server!.url, login: 'tester', password: PASSWORD });
     const { id } = (await call('case.create', { title: 'ベトナム 郵便', countries: ['VN'], sectorLabel: '郵便' })) as { id: string };
     await call('sync.now', {});
@@ -92,7 +92,7 @@ describe('conflicts inbox', () => {
     expect(readRow(backEnd.store, 'cases', id)).toMatchObject({ title: 'ベトナム 郵便近代化・物流', status: 'won' });
 
     // The decision is a synced write: Bob receives it.
-    await window.karte!.call('sync.now', {});
+    await call('sync.now', {});
     await syncOnce(bob);
     expect(readRow(bob, 'cases', id)).toMatchObject({ title: 'ベトナム 郵便近代化・物流', status: 'won' });
     expect(listConflicts(bob)).toEqual([]);

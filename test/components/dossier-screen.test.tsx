@@ -5,9 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDossier } from '../../electron/services/dossiers';
 import { writeRows } from '../../electron/services/store/store';
 import { parseDateText } from '../../shared/dates';
-import { PHASE_LABELS } from '../../shared/phases';
+import { PHASE_LABELS } from '../../shared/labels';
 import { renderApp } from '../support/render-app';
 import { installBackEnd, type TestBackEnd } from '../support/karte-bridge';
+import { call } from '../../renderer/api/client';
 
 describe('dossier screen', () => {
   let backEnd: TestBackEnd;
@@ -48,7 +49,7 @@ describe('dossier screen', () => {
     await userEvent.tab();
     await screen.findByText('保存しました');
     expect(openDossier(backEnd.store, 'VN').dossier?.overview).toBe('越は2045年までの高所得国入りを目指す');
-    const fresh = (await window.karte!.call('dossier.get', { country: 'VN' })) as { dossier: { overview: string } };
+    const fresh = (await call('dossier.get', { country: 'VN' })) as { dossier: { overview: string } };
     expect(fresh.dossier.overview).toBe('越は2045年までの高所得国入りを目指す');
     expect((screen.getByRole('textbox', { name: '概要' }) as HTMLTextAreaElement).value).toBe('越は2045年までの高所得国入りを目指す');
   });

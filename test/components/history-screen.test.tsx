@@ -4,12 +4,12 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../support/render-app';
 import { useDemoCase } from '../support/demo-case';
+import { call } from '../../renderer/api/client';
 
 describe('history screen', () => {
   const demo = useDemoCase();
 
   it('shows a status change old → new, an event edit with its dates, and creations one line per record', async () => {
-    const call = window.karte!.call;
     await call('case.update', { id: demo.caseId, values: { status: 'on_hold' } });
     const { id: eventId } = (await call('event.add', { caseId: demo.caseId, phase: 'survey_demo', date: '2021年度予定', text: 'ダナン市で実証' })) as { id: string };
     await call('event.update', { id: eventId, values: { date: '2022年夏' } });

@@ -29,7 +29,9 @@ describe('import screen', () => {
     const [problem] = within(alert).getAllByRole('listitem');
     expect(within(problem).getByText('bad-phase.json')).toBeTruthy();
     expect(within(problem).getByTitle('cases[2].events[0].phase').textContent).toBe('3件目の案件（ケニア 郵便） › 1件目の経緯 › phase');
-    expect(problem.textContent).toMatch(/Invalid option/);
+    // Worded in Japanese from the code: no English of the validator reaches the screen.
+    expect(problem.textContent).toMatch(/次のいずれかを選んでください: consideration、/);
+    expect(problem.textContent).not.toMatch(/Invalid/);
     expect(snapshot(backEnd.store)).toEqual(before);
   });
 

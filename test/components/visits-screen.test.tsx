@@ -6,6 +6,7 @@ import { getCase, listCases } from '../../electron/services/cases';
 import { listVisits } from '../../electron/services/visits';
 import { renderApp } from '../support/render-app';
 import { installBackEnd, type TestBackEnd } from '../support/karte-bridge';
+import { call } from '../../renderer/api/client';
 
 describe('visits screens', () => {
   let backEnd: TestBackEnd;
@@ -62,7 +63,7 @@ describe('visits screens', () => {
       ['先の訪問', 'VN', '2019年度'],
       ['フィリピン訪問', 'PH', '2020年'],
     ]) {
-      await window.karte!.call('visit.create', { title, country, dates });
+      await call('visit.create', { title, country, dates });
     }
     renderApp('/visits');
     await screen.findByRole('link', { name: '後の訪問' });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer } from '../support/app-server';
 import { addOrganisation, addUser } from '../../server/accounts';
 import { launchChromium } from '../support/browser';
-import { pdfText, squeezed } from '../support/poppler';
+import { pdfText, squeezed } from '../support/pdf';
 import { startSyncServer, type TestSyncServer } from '../support/sync-server';
 
 // The app as a user meets it: browser mode (what `npm start` runs here) in real Chromium, on an empty store, with
@@ -122,7 +122,7 @@ describe('Karte in Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PDFに書き出す' }).click()]);
     const file = path.join(SHOTS, 'vn-council.pdf');
     await download.saveAs(file);
-    const text = squeezed(pdfText(file));
+    const text = squeezed(await pdfText(file));
     expect(text).toContain(squeezed('協議会会員限り'));
     expect(text).toContain(squeezed('消防用機器等の規格、認証制度構築への協力'));
     expect(text).toContain(squeezed('消防用機器の調達を日本企業が受注（予定）'));

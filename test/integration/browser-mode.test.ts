@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiArgs, ApiName, ApiResult } from '../../shared/api';
-import { createHandlers } from '../../electron/services/api-handlers';
+import { openBackEnd, type LocalBackEnd } from '../../electron/services/back-end';
 import { startBrowserMode, type BrowserMode } from '../../electron/services/browser-mode';
 import { CONTENT_SECURITY_POLICY } from '../../electron/services/content-security-policy';
 import { writeRows } from '../../electron/services/store/store';
@@ -18,15 +18,16 @@ describe('browser mode', () => {
   });
 
   const start = async (withStatic = false) => {
-    const store = temp.store();
+    const file = path.join(temp.dir(), 'karte.sqlite');
     let staticDir: string | null = null;
     if (withStatic) {
       staticDir = path.join(temp.dir(), 'renderer');
       fs.mkdirSync(staticDir);
       fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Karte</title>');
     }
-    server = await startBrowserMode((emit) => createHandlers({ store, demoDir: DEMO_DIR, version: 'test', encrypted: false, emit }), { staticDir });
-    return { store, server };
+    let backEnd: LocalBackEnd | undefined;
+    server = await startBrowserMode(() => (backEnd = openBackEnd({ store: { file, author: 'tester' }, demoDir: DEMO_DIR, version: 'test' })), { staticDir });
+    return { store: backEnd!.store, server };
   };
 
   const post = (s: BrowserMode, name: string, args: unknown, headers: Record<string, string> = {}) =>
@@ -100,19 +101,24 @@ describe('browser mode', () => {
     }
   });
 
-  it('answers bad calls with 4xx and a message, changing nothing', async () => {
+  it('answers bad calls with 4xx and the error as data, changing nothing', async () => {
     const { store, server: s } = await start();
     await call(s, 'demo.import', {});
     const before = snapshot(store);
     const wrongType = await post(s, 'dossier.get', { country: 5 });
     expect(wrongType.status).toBe(400);
-    expect(await wrongType.json()).toEqual({ error: { kind: 'invalid_arguments', message: expect.stringMatching(/^dossier\.get: country: /) } });
-    expect((await post(s, 'no.such.method', {})).status).toBe(404);
+    expect(await wrongType.json()).toEqual({
+      error: { code: 'invalid_arguments', message: expect.stringMatching(/^dossier\.get: country: /), details: { issues: [expect.objectContaining({ code: 'invalid_type', path: ['country'] })] } },
+    });
+    const unknown = await post(s, 'no.such.method', {});
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('unknown_method');
     const badEvent = await post(s, 'event.add', { caseId: 'ffffffff', phase: 'consultation', date: '2020年', text: 'x' });
-    expect(badEvent.status).toBe(422);
-    expect(((await badEvent.json()) as { error: { message: string } }).error.message).toMatch(/no case with id 'ffffffff'/);
+    expect(badEvent.status).toBe(404);
+    expect(await badEvent.json()).toEqual({ error: { code: 'not_found', message: "no case with id 'ffffffff'", details: { table: 'cases', record: 'ffffffff' } } });
     const badDate = await post(s, 'event.add', { caseId: (await call(s, 'cases.list', {}))[0].id, phase: 'consultation', date: 'someday', text: 'x' });
     expect(badDate.status).toBe(422);
+    expect(((await badDate.json()) as { error: { code: string; details: unknown } }).error).toMatchObject({ code: 'invalid_date', details: { params: { text: 'someday' } } });
     expect(snapshot(store)).toEqual(before);
   });
 

@@ -114,8 +114,8 @@ describe('database key', () => {
 
       const created = await unlock('海外展開カルテ 2025');
       if (!created.ok) throw new Error(created.problem);
-      writeRows(created.store, [{ table: 'cases', id: CASE_ID, values: { title: '消防 覚書', countries: ['PH'] } }]);
-      created.store.close();
+      writeRows(created.opened, [{ table: 'cases', id: CASE_ID, values: { title: '消防 覚書', countries: ['PH'] } }]);
+      created.opened.close();
 
       const keyFile = readKeyFile(source.keyFile);
       expect(keyFile).toMatchObject({ method: 'passphrase', kdf: { N: 2 ** 17, r: 8, p: 1 } });
@@ -129,8 +129,8 @@ describe('database key', () => {
       const create = passphraseUnlocker(expectKind(chooseKeySource({ databaseFile: file, keyring, platform: 'linux' }), 'passphrase'), open(file));
       const created = await create('correct horse battery');
       if (!created.ok) throw new Error(created.problem);
-      writeRows(created.store, [{ table: 'cases', id: CASE_ID, values: { title: '郵便', countries: ['VN'] } }]);
-      created.store.close();
+      writeRows(created.opened, [{ table: 'cases', id: CASE_ID, values: { title: '郵便', countries: ['VN'] } }]);
+      created.opened.close();
       const before = { db: sha256(file), key: sha256(keyFileFor(file)), files: fs.readdirSync(temp.dir()).sort() };
 
       const source: PassphraseSource = expectKind(chooseKeySource({ databaseFile: file, keyring, platform: 'linux' }), 'passphrase');
@@ -143,8 +143,8 @@ describe('database key', () => {
 
       const opened = await unlock('correct horse battery');
       if (!opened.ok) throw new Error(opened.problem);
-      expect(readRow(opened.store, 'cases', CASE_ID)?.title).toBe('郵便');
-      opened.store.close();
+      expect(readRow(opened.opened, 'cases', CASE_ID)?.title).toBe('郵便');
+      opened.opened.close();
     });
 
     it('matches the passphrase however the input method composed its characters', async () => {
@@ -153,13 +153,13 @@ describe('database key', () => {
       const composed = 'ガバナンス・データベース';
       const created = await passphraseUnlocker(source, open(file))(composed);
       if (!created.ok) throw new Error(created.problem);
-      created.store.close();
+      created.opened.close();
       const again = expectKind(chooseKeySource({ databaseFile: file, keyring, platform: 'linux' }), 'passphrase');
       const decomposed = composed.normalize('NFD');
       expect(decomposed).not.toBe(composed);
       const opened = await passphraseUnlocker(again, open(file))(decomposed);
       expect(opened.ok).toBe(true);
-      if (opened.ok) opened.store.close();
+      if (opened.ok) opened.opened.close();
     });
   });
 });

@@ -42,10 +42,17 @@ interface Running {
   electron: ElectronStandIn;
   /** An IPC call as Electron hands it to the main process: the sender's web contents and frame, then the arguments. */
   invoke: (event: { sender: { id: number }; senderFrame: { url: string; parent: unknown } | null }, name: string, args: unknown) => Promise<unknown>;
-  /** An IPC call as the page in `window` makes it: from its top frame, at the URL the window loaded. */
+  /** An IPC call as the page in `window` makes it (from its top frame, at the URL the window loaded): its result. */
   callFrom: (window: StandInWindow, name: string, args: unknown, frameUrl?: string) => Promise<unknown>;
-  /** Quits, as Electron does when the last window closes: the store is closed. */
-  quit: () => void;
+  /** Quits as Electron does when the last window closes: the back end's process closes the store and ends. */
+  quit: () => Promise<void>;
+}
+
+/** What a call's outcome says: its result, or a rejection with its error as data. */
+async function resultOf(outcome: Promise<unknown>): Promise<unknown> {
+  const answer = (await outcome) as { result: unknown } | { error: unknown };
+  if ('error' in answer) throw Object.assign(new Error(JSON.stringify(answer.error)), { error: answer.error });
+  return answer.result;
 }
 
 async function startMain(keyring: Keyring, argv: string[] = []): Promise<Running> {
@@ -61,9 +68,14 @@ async function startMain(keyring: Keyring, argv: string[] = []): Promise<Running
   const invoke: Running['invoke'] = async (event, name, args) => electron.ipcHandlers.get('karte:call')!(event, name, args);
   return {
     electron,
-    invoke,
-    callFrom: (window, name, args, frameUrl = window.webContents.url) => invoke({ sender: window.webContents, senderFrame: { url: frameUrl, parent: null } }, name, args),
-    quit: () => void electron.app.emit('will-quit'),
+    invoke: (event, name, args) => resultOf(invoke(event, name, args)),
+    callFrom: (window, name, args, frameUrl = window.webContents.url) => resultOf(invoke({ sender: window.webContents, senderFrame: { url: frameUrl, parent: null } }, name, args)),
+    quit: async () => {
+      const quits = electron.quit.count;
+      electron.app.emit('before-quit', { preventDefault: () => undefined });
+      await vi.waitFor(() => expect(electron.quit.count).toBeGreaterThan(quits), { timeout: 10_000 });
+      electron.app.emit('will-quit');
+    },
   };
 }
 
@@ -84,32 +96,46 @@ describe('main process', () => {
     expect(report).toMatchObject({ files: 6 });
     expect(window.webContents.sent).toContainEqual({ channel: 'karte:event', message: { event: 'store.changed', payload: { tables: ['dossiers', 'cases', 'events'] } } });
     expect(((await callFrom(window, 'cases.list', {})) as unknown[]).length).toBeGreaterThan(0);
-    quit();
+    await quit();
     expect(() => openStore(databaseFile, { author: 'x' })).toThrow(/encrypted/);
 
     // The next start unwraps the same key and finds the same cases.
     const again = await startMain(keyring);
     expect(((await again.callFrom(again.electron.windows[0], 'cases.list', {})) as unknown[]).length).toBeGreaterThan(0);
-    again.quit();
+    await again.quit();
   });
 
-  it('refuses calls from any other web contents or frame, and reports API errors as JSON in the message', async () => {
+  it('refuses calls from any other web contents or frame, and answers API errors as data', async () => {
     const { electron, invoke, callFrom, quit } = await startMain(standInKeyring());
     const [window] = electron.windows;
-    const refused = { kind: 'failed', message: 'refused: the call did not come from a Karte window' };
+    const refused = { error: { code: 'not_authorized', message: 'refused: the call did not come from a Karte window', details: {} } };
 
     const stranger = { sender: { id: 10_000 }, senderFrame: { url: 'karte://app/index.html', parent: null } };
-    await expect(invoke(stranger, 'app.info', {})).rejects.toThrow(JSON.stringify(refused));
+    await expect(invoke(stranger, 'app.info', {})).rejects.toMatchObject(refused);
     for (const frameUrl of ['https://example.com/', 'file:///etc/passwd', 'karte://unlock/index.html']) {
-      await expect(callFrom(window, 'app.info', {}, frameUrl)).rejects.toThrow(JSON.stringify(refused));
+      await expect(callFrom(window, 'app.info', {}, frameUrl)).rejects.toMatchObject(refused);
     }
     const subframe = { sender: window.webContents, senderFrame: { url: 'karte://app/index.html', parent: {} } };
-    await expect(invoke(subframe, 'app.info', {})).rejects.toThrow(/refused/);
-    await expect(invoke({ sender: window.webContents, senderFrame: null }, 'app.info', {})).rejects.toThrow(/refused/);
+    await expect(invoke(subframe, 'app.info', {})).rejects.toMatchObject(refused);
+    await expect(invoke({ sender: window.webContents, senderFrame: null }, 'app.info', {})).rejects.toMatchObject(refused);
 
-    await expect(callFrom(window, 'case.get', {})).rejects.toThrow('"kind":"invalid_arguments"');
-    await expect(callFrom(window, 'no.such.method', {})).rejects.toThrow('"kind":"not_found"');
-    quit();
+    await expect(callFrom(window, 'case.get', {})).rejects.toMatchObject({ error: { code: 'invalid_arguments', details: { issues: [expect.objectContaining({ path: ['id'] })] } } });
+    await expect(callFrom(window, 'no.such.method', {})).rejects.toMatchObject({ error: { code: 'unknown_method' } });
+    await quit();
+  });
+
+  it('runs the back end in a process of its own: killed, the window is told, and asking restarts it', async () => {
+    const { electron, callFrom, quit } = await startMain(standInKeyring());
+    const [window] = electron.windows;
+    await callFrom(window, 'demo.import', {});
+    const { pid } = (await callFrom(window, 'app.info', {})) as { pid: number };
+    expect(pid).not.toBe(process.pid);
+    process.kill(pid, 'SIGKILL');
+    await vi.waitFor(() => expect(window.webContents.sent).toContainEqual({ channel: 'karte:event', message: { event: 'backEnd.stopped', payload: { code: null } } }));
+    await expect(callFrom(window, 'cases.list', {})).rejects.toMatchObject({ error: { code: 'back_end_stopped' } });
+    expect(await callFrom(window, 'backEnd.restart', {})).toEqual({});
+    expect(((await callFrom(window, 'cases.list', {})) as unknown[]).length).toBeGreaterThan(0);
+    await quit();
   });
 
   it('serves its pages over karte:// with the Content-Security-Policy', async () => {
@@ -119,7 +145,7 @@ describe('main process', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect((await handle(new Request('karte://elsewhere/index.html'))).status).toBe(404);
-    quit();
+    await quit();
   });
 
   it('without a real keyring asks for a passphrase, and opens the store given with --db only with it', async () => {
@@ -131,7 +157,7 @@ describe('main process', () => {
     expect(Object.fromEntries(url.searchParams)).toEqual({ mode: 'create', file: databaseFile });
 
     // The passphrase page reaches the unlock call only, never the API.
-    await expect(first.callFrom(unlock, 'app.info', {})).rejects.toThrow('"kind":"not_found"');
+    await expect(first.callFrom(unlock, 'app.info', {})).rejects.toMatchObject({ error: { code: 'unknown_method' } });
     expect(await first.callFrom(unlock, 'unlock', { passphrase: 'short' })).toEqual({ ok: false, problem: 'too_short' });
     expect(await first.callFrom(unlock, 'unlock', { passphrase: '国際協力 2025 春' })).toEqual({ ok: true });
     await vi.waitFor(() => expect(first.electron.windows).toHaveLength(2));
@@ -141,7 +167,7 @@ describe('main process', () => {
     expect(first.electron.quit.count).toBe(0);
     expect(await first.callFrom(main, 'app.info', {})).toMatchObject({ databaseFile, encrypted: true });
     await first.callFrom(main, 'demo.import', {});
-    first.quit();
+    await first.quit();
     const before = crypto.createHash('sha256').update(fs.readFileSync(databaseFile)).digest('hex');
 
     const second = await startMain(standInKeyring('basic_text'), [`--db=${databaseFile}`]);
@@ -153,7 +179,7 @@ describe('main process', () => {
     expect(await second.callFrom(again, 'unlock', { passphrase: '国際協力 2025 春' })).toEqual({ ok: true });
     await vi.waitFor(() => expect(second.electron.windows).toHaveLength(2));
     expect(((await second.callFrom(second.electron.windows[1], 'cases.list', {})) as unknown[]).length).toBeGreaterThan(0);
-    second.quit();
+    await second.quit();
   });
 
   it('quits when the passphrase window is closed without a passphrase', async () => {

@@ -15,11 +15,11 @@ import { electronBuild } from '../../vite.electron.config';
 import { launchChromium } from '../support/browser';
 import { electronStandIn, standInKeyring } from '../support/electron-stand-in';
 import { packElectronStandIn } from '../support/electron-stand-in-pack';
-import { pdfText, poppler, squeezed } from '../support/poppler';
+import { pdfFonts, pdfPages, squeezed } from '../support/pdf';
 import { demoFiles, useTempDir } from '../support/temp';
 
 // The desktop app's pack export (electron/main-pack.ts) against a stand-in for Electron whose window is a real
-// Chromium page: the PDF is Chromium's print of the file the main process wrote, read back with pdftotext. The font
+// Chromium page: the PDF is Chromium's print of the file the main process wrote, read back with pdf.js. The font
 // comes from the built renderer (dist/renderer, built by the global setup), as in the packaged app.
 
 describe('pack export in the desktop app', () => {
@@ -74,19 +74,18 @@ describe('pack export in the desktop app', () => {
     expect(await cancelled('https://example.com/track.png')).toBe(true);
     expect(await cancelled('file:///tmp/karte-pack-x/pack.html')).toBe(false);
 
-    const text = pdfText(target);
+    const pages = await pdfPages(target);
+    const text = pages.join('\n');
     const flat = squeezed(text);
     expect(text).toContain('協議会会員限り');
     for (const c of kept) expect(flat).toContain(squeezed(c.title));
     expect(flat).not.toContain(squeezed(left.title));
     // The running header prints on every page, in the bundled font.
-    const pages = text.split('\f').filter((page) => page.trim() !== '');
     for (const page of pages) expect(page).toContain('ベトナム 海外展開カルテ 説明資料（');
     // The contents carry page numbers, filled in by the main process driving the print window.
     expect(pages[1]).toContain('目次');
     expect(pages[1]).toMatch(/国別概況\s+\d+\s/);
-    const fonts = poppler('pdffonts', [target]).split('\n').slice(2).filter((line) => line.trim() !== '');
-    for (const line of fonts) expect(line).toMatch(/^[A-Z]{6}\+NotoSansJP/);
+    for (const name of await pdfFonts(target)) expect(name).toMatch(/^[A-Z]{6}\+NotoSansJP/);
     expect(fs.readdirSync(path.dirname(target)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -111,7 +110,7 @@ describe('pack export in the desktop app', () => {
     const { input } = vietnamPack();
     const previews = new PackPreviews();
     const delivery = electronPackDelivery(packElectronStandIn(browser, () => null).electron, previews, { rendererDir: RENDERER_DIR, owner: () => null, folder: () => temp.dir() });
-    const url = delivery.preview(input);
+    const url = await delivery.preview(input);
     expect(url).toMatch(/^karte:\/\/app\/pack-preview\/[A-Za-z0-9_-]{24}$/);
 
     const document = packPreviewResponse(url, previews)!;
@@ -159,8 +158,12 @@ describe('pack preview in the built main process', () => {
     electron.ready();
     await vi.waitFor(() => expect(electron.windows.length).toBeGreaterThan(0));
     const [window] = electron.windows;
-    const call = (name: string, args: unknown) =>
-      electron.ipcHandlers.get('karte:call')!({ sender: window.webContents, senderFrame: { url: window.webContents.url, parent: null } }, name, args);
+    // The main process answers each call's outcome: its result, or its error as data.
+    const call = async (name: string, args: unknown) => {
+      const outcome = (await electron.ipcHandlers.get('karte:call')!({ sender: window.webContents, senderFrame: { url: window.webContents.url, parent: null } }, name, args)) as { result: unknown } | { error: unknown };
+      if ('error' in outcome) throw new Error(JSON.stringify(outcome.error));
+      return outcome.result;
+    };
 
     await call('demo.import', {});
     const preview = (await call('pack.preview', { country: 'VN', audience: 'public', lang: 'en', asOf: '2025-04-01' })) as { url: string; cases: number };
@@ -175,6 +178,9 @@ describe('pack preview in the built main process', () => {
     expect((await handle(new Request(new URL(fontUrl, preview.url)))).headers.get('content-type')).toBe('font/woff2');
     // The app's own pages keep the app's policy.
     expect((await handle(new Request('karte://app/index.html'))).headers.get('content-security-policy')).not.toBe(PACK_PREVIEW_POLICY);
+    // Quitting closes the back end's process first.
+    electron.app.emit('before-quit', { preventDefault: () => undefined });
+    await vi.waitFor(() => expect(electron.quit.count).toBeGreaterThan(0), { timeout: 10_000 });
     electron.app.emit('will-quit');
   });
 });

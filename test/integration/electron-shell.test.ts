@@ -6,10 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ipcError, senderRoute, type Route } from '../../electron/main-ipc';
+import { KarteError } from '../../shared/errors';
+import { outcomeOf, senderRoute, type Route } from '../../electron/main-ipc';
 import { appFile, appFileResponse, applySecurity, appUrl, guardContents, mainWindowOptions, RESPONSE_HEADERS, unlockWindowOptions, type GuardedContents } from '../../electron/main-window';
 import { exposeBridge, IPC, type BridgeEvent, type BridgeIpc } from '../../electron/preload-bridge';
-import { ApiCallError } from '../../electron/services/api-handlers';
 import { CONTENT_SECURITY_POLICY } from '../../electron/services/content-security-policy';
 import { ApiFailure, call, type KarteBridge } from '../../renderer/api/client';
 import { electronBuild } from '../../vite.electron.config';
@@ -147,15 +147,19 @@ describe('IPC', () => {
     for (const sender of refused) expect(senderRoute(sender, routes), JSON.stringify(sender)).toBeNull();
   });
 
-  it('carries an API error to the renderer client, which reads back its kind and message', async () => {
+  it('carries an API error to the renderer client as data, which reads back its code and details', async () => {
     const errors = [
-      [new ApiCallError('not_found', "no API method 'nope'"), { kind: 'not_found', message: "no API method 'nope'" }],
-      [new TypeError('boom'), { kind: 'failed', message: 'boom' }],
+      [new KarteError('not_found', 'no case with id ffff', { table: 'cases', record: 'ffff' }), { code: 'not_found', message: 'no case with id ffff', details: { table: 'cases', record: 'ffff' } }],
+      [new TypeError('boom'), { code: 'internal', message: 'boom', details: {} }],
     ] as const;
     for (const [thrown, expected] of errors) {
-      // What ipcRenderer.invoke rejects with when the handler throws ipcError(…).
-      const rejection = new Error(`Error invoking remote method '${IPC.call}': Error: ${ipcError(thrown).message}`);
-      vi.stubGlobal('window', { karte: { call: () => Promise.reject(rejection), on: () => () => {} } satisfies KarteBridge });
+      // What ipcRenderer.invoke resolves with: the main process's outcome of the call, structured-cloned.
+      const outcome = structuredClone(
+        await outcomeOf(() => {
+          throw thrown;
+        }),
+      );
+      vi.stubGlobal('window', { karte: { call: () => Promise.resolve(outcome), on: () => () => {} } satisfies KarteBridge });
       try {
         await expect(call('app.info', {})).rejects.toEqual(new ApiFailure(expected));
         await expect(call('app.info', {})).rejects.toMatchObject({ error: expected });
@@ -318,13 +322,18 @@ describe('build of the desktop app (vite.electron.config.ts)', () => {
     expect(preload).toContain('exposeInMainWorld("karte"');
   });
 
-  it('makes an ES module main process that loads only Electron, the native SQLite module and Node at run time', () => {
-    const main = read('main.js');
-    const imported = new Set([...main.matchAll(/^import\s[^;]*?from\s*"([^"]+)"/gm)].map((m) => m[1]));
-    expect([...imported].filter((m) => !m.startsWith('node:')).sort()).toEqual(['better-sqlite3-multiple-ciphers', 'electron']);
-    // No require by computed name: nothing the bundle left to find at run time.
-    expect(main).not.toMatch(/createRequire|__require\b/);
-    expect(main).toContain('"preload.cjs"');
+  it('makes an ES module main process that loads only Electron and Node, and a back end that loads only SQLite and Node', () => {
+    const importsOf = (file: string) => {
+      const code = read(file);
+      // No require by computed name: nothing the bundle left to find at run time.
+      expect(code, file).not.toMatch(/createRequire|__require\b/);
+      return [...new Set([...code.matchAll(/^import\s[^;]*?from\s*"([^"]+)"/gm)].map((m) => m[1]))].filter((m) => !m.startsWith('node:')).sort();
+    };
+    // The main process holds windows and keys, never the store: SQLite runs in the back end's own process.
+    expect(importsOf('main.js')).toEqual(['electron']);
+    expect(importsOf('back-end-process.js')).toEqual(['better-sqlite3-multiple-ciphers']);
+    expect(read('main.js')).toContain('"preload.cjs"');
+    expect(read('main.js')).toContain('"back-end-process.js"');
   });
 
   it('makes a passphrase page without inline code, whose every file the karte:// handler serves with its type', async () => {

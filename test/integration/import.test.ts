@@ -8,7 +8,7 @@ import { ImportError, importKarteFiles } from '../../electron/services/import/ka
 import { setCaseField } from '../../electron/services/cases';
 import type { Store } from '../../electron/services/store/store';
 import { karteFileSchema } from '../../shared/karte-json';
-import type { ImportProblem } from '../../shared/views';
+import type { ImportProblem } from '../../shared/errors';
 import { demoFiles, fixture, snapshot, useTempDir } from '../support/temp';
 
 function sourceCounts(files: string[]) {
@@ -145,8 +145,8 @@ describe('karte JSON import', () => {
 
   it('refuses every impossible month and day, naming the case, event and field, and takes a leap day', () => {
     expect(problemsOf(temp.store(), [fixture('impossible-dates.json')])).toEqual([
-      { file: 'impossible-dates.json', where: 'cases[0].events[1].date', message: '2020-13 is not a date' },
-      { file: 'impossible-dates.json', where: 'cases[1].events[0].date', message: '2020-02-30 is not a date' },
+      { file: 'impossible-dates.json', where: 'cases[0].events[1].date', code: 'impossible_date', params: { date: '2020-13' }, message: '2020-13 is not a date' },
+      { file: 'impossible-dates.json', where: 'cases[1].events[0].date', code: 'impossible_date', params: { date: '2020-02-30' }, message: '2020-02-30 is not a date' },
     ]);
   });
 
@@ -161,7 +161,7 @@ describe('karte JSON import', () => {
   it('refuses a Shift_JIS file with one problem that says so and what to do, and takes it once saved as UTF-8', () => {
     const store = temp.store();
     expect(problemsOf(store, [fixture('shift-jis.json')])).toEqual([
-      { file: 'shift-jis.json', where: '', message: 'not UTF-8 (it looks like Shift_JIS): save it as UTF-8 (e.g. in Notepad: Save As, Encoding UTF-8) and import it again' },
+      { file: 'shift-jis.json', where: '', code: 'not_utf8_shift_jis', params: {}, message: 'not UTF-8 (it looks like Shift_JIS): save it as UTF-8 (e.g. in Notepad: Save As, Encoding UTF-8) and import it again' },
     ]);
     const saved = path.join(temp.dir(), 'shift-jis.json');
     fs.writeFileSync(saved, new TextDecoder('shift_jis').decode(fs.readFileSync(fixture('shift-jis.json'))), 'utf8');
@@ -173,14 +173,14 @@ describe('karte JSON import', () => {
     const file = path.join(temp.dir(), 'utf16.json');
     fs.writeFileSync(file, `\uFEFF${fs.readFileSync(fixture('bom.json'), 'utf8')}`, 'utf16le');
     expect(problemsOf(temp.store(), [file])).toEqual([
-      { file: 'utf16.json', where: '', message: 'not UTF-8: save it as UTF-8 (e.g. in Notepad: Save As, Encoding UTF-8) and import it again' },
+      { file: 'utf16.json', where: '', code: 'not_utf8', params: {}, message: 'not UTF-8: save it as UTF-8 (e.g. in Notepad: Save As, Encoding UTF-8) and import it again' },
     ]);
   });
 
   it('refuses a case repeated exactly, naming both, and keeps cases that only share country, sector and summary', () => {
     const store = temp.store();
     expect(problemsOf(store, [fixture('repeated-case.json')])).toEqual([
-      { file: 'repeated-case.json', where: 'cases[3]', message: 'repeats cases[0]: remove one' },
+      { file: 'repeated-case.json', where: 'cases[3]', code: 'repeated_case', params: { of: 1 }, message: 'repeats cases[0]: remove one' },
     ]);
     const fixed = path.join(temp.dir(), 'repeat-removed.json');
     const data = JSON.parse(fs.readFileSync(fixture('repeated-case.json'), 'utf8'));

@@ -3,18 +3,18 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiArgs, ApiName, ApiResult } from '../../shared/api';
-import { createHandlers } from '../../electron/services/api-handlers';
+import { openBackEnd } from '../../electron/services/back-end';
 import { startBrowserMode, type BrowserMode } from '../../electron/services/browser-mode';
 import { listCases, updateCase } from '../../electron/services/cases';
 import { CONTENT_SECURITY_POLICY } from '../../electron/services/content-security-policy';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { PACK_PREVIEW_POLICY } from '../../electron/services/pack-delivery';
 import { launchChromium } from '../support/browser';
-import { pdfText, squeezed } from '../support/poppler';
+import { pdfText, squeezed } from '../support/pdf';
 import { DEMO_DIR, demoFiles, useTempDir } from '../support/temp';
 
 // Briefing packs in browser mode, over HTTP as the renderer reaches them: the preview a frame of the app shows, and
-// the PDF the browser downloads, read back with poppler's pdftotext.
+// the PDF the browser downloads, read back with pdf.js.
 
 const MARKUP = '<img src=x onerror="parent.document.title=\'pwned\'"><script>parent.document.title="pwned"</script>';
 
@@ -36,7 +36,8 @@ describe('briefing packs in browser mode', () => {
     const staticDir = path.join(temp.dir(), 'renderer');
     fs.mkdirSync(staticDir);
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Karte</title><body></body>');
-    server = await startBrowserMode((emit, pack) => createHandlers({ store, demoDir: DEMO_DIR, version: 'test', encrypted: false, emit, pack }), { staticDir });
+    store.close();
+    server = await startBrowserMode((pack) => openBackEnd({ store: { file: store.file, author: 'tester' }, demoDir: DEMO_DIR, version: 'test', pack }), { staticDir });
     return { server, narrowed, marked, left: others[0], kept: others.slice(1) };
   };
 
@@ -71,7 +72,7 @@ describe('briefing packs in browser mode', () => {
     fs.writeFileSync(file, Buffer.from(await response.arrayBuffer()));
     expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
 
-    const text = pdfText(file);
+    const text = await pdfText(file);
     const flat = squeezed(text);
     expect(text).toContain('協議会会員限り');
     for (const c of kept) expect(flat).toContain(squeezed(c.title));

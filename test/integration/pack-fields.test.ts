@@ -4,7 +4,7 @@ import { getCase } from '../../electron/services/cases';
 import { openDossier } from '../../electron/services/dossiers';
 import { search } from '../../electron/services/search';
 import { karte } from '../support/cli';
-import { pdfText, squeezed } from '../support/poppler';
+import { pdfText, squeezed } from '../support/pdf';
 import { demoFiles, useTempDir } from '../support/temp';
 
 // The case fields a briefing pack needs, set from the command line as a person would, read back from the PDF.
@@ -12,7 +12,7 @@ import { demoFiles, useTempDir } from '../support/temp';
 describe('briefing fields in the pack', () => {
   const temp = useTempDir();
 
-  it('prints the English translation where there is one and the Japanese original, marked, where not; the Japanese pack stays Japanese', () => {
+  it('prints the English translation where there is one and the Japanese original, marked, where not; the Japanese pack stays Japanese', async () => {
     const db = path.join(temp.dir(), 'fields.sqlite');
     expect(karte(['--db', db, 'import', ...demoFiles()]).status).toBe(0);
     const target = openDossier(temp.store(path.basename(db)), 'VN').cases[0].case;
@@ -33,14 +33,14 @@ describe('briefing fields in the pack', () => {
     expect(search(store, '死傷者').hits.map((hit) => hit.id)).toContain(target.id);
     expect(search(store, 'casualties').hits.map((hit) => hit.id)).toContain(target.id);
 
-    const pack = (lang: string) => {
+    const pack = async (lang: string) => {
       const out = path.join(temp.dir(), `${lang}.pdf`);
       const result = karte(['--db', db, 'pack', '--country', 'VN', '--cases', target.id, '--lang', lang, '--audience', 'council', '--out', out]);
       expect(result.status, result.stderr).toBe(0);
-      return squeezed(pdfText(out));
+      return squeezed(await pdfText(out));
     };
 
-    const en = pack('en');
+    const en = await pack('en');
     for (const expected of ['Development outcomes', 'Fewer disaster casualties', 'SDG 9: Industry, innovation and infrastructure', 'SDG 11: Sustainable cities and communities', 'Talking points', 'Stress the reliability of Japanese technology']) {
       expect(en, expected).toContain(squeezed(expected));
     }
@@ -49,7 +49,7 @@ describe('briefing fields in the pack', () => {
     expect(en).toContain(squeezed('Examples of effects [Japanese original] 警報の発出が10分早まった'));
     expect(en).toContain(squeezed('Next steps [Japanese original] 次期入札への参加を働きかける'));
 
-    const ja = pack('ja');
+    const ja = await pack('ja');
     for (const expected of ['開発効果災害による死傷者の減少', '効果の事例警報の発出が10分早まった', '今後の進め方次期入札への参加を働きかける', '発言要領', '日本の技術の信頼性を強調する', 'SDG9:産業と技術革新の基盤をつくろう']) {
       expect(ja, expected).toContain(expected);
     }

@@ -85,7 +85,8 @@ describe('karte admin', () => {
     ]);
     expect(JSON.parse(ministry.stdout)).toEqual({ name: '国土交通省', type: 'ministry', users: 0 });
     expect(company.stdout).toMatch(/added organisation Acme Engineering \(company\)/);
-    expect(wrongType.status).toBe(1);
+    // A value the schema refuses is a usage error (exit 2), named by its option.
+    expect(wrongType.status).toBe(2);
     expect(wrongType.stderr).toMatch(/type: Invalid option/);
 
     // The password from KARTE_PASSWORD or from stdin, never from the command line.
@@ -157,7 +158,7 @@ describe('karte admin', () => {
     await expect(sync(erinDb)).rejects.toThrow(/401/);
     expect((await admin(['token', 'list', '--user', 'erin'])).stdout).toMatch(new RegExp(`^${token.id}\\s.*\\srevoked$`, 'm'));
     const [notAnId, unknown, noUser] = await Promise.all([admin(['token', 'revoke', 'not-an-id']), admin(['token', 'revoke', '0123456789ab']), admin(['token', 'list', '--user', 'nobody'])]);
-    expect([notAnId.status, unknown.status, noUser.status]).toEqual([1, 1, 1]);
+    expect([notAnId.status, unknown.status, noUser.status]).toEqual([2, 1, 1]);
     expect(notAnId.stderr).toMatch(/a token id is 12 hex digits/);
     expect(unknown.stderr).toMatch(/404: no token '0123456789ab'/);
     expect(noUser.stderr).toMatch(/404: no user 'nobody'/);

@@ -156,7 +156,7 @@ describe('PostgreSQL stopped while the server runs', () => {
       expect(await post('/v1/login', { login: 'ed', password: PASSWORD, device })).toMatchObject({ status: 503, body: UNAVAILABLE });
       expect(await request('GET', READY_ROUTE)).toMatchObject({ status: 503, body: UNAVAILABLE });
       expect(await request('GET', HEALTH_ROUTE)).toMatchObject({ status: 200, body: { status: 'ok' } });
-      await expect(syncOnce(store, { retryDelays: [] })).rejects.toMatchObject({ status: 503, code: DATABASE_UNAVAILABLE_CODE });
+      await expect(syncOnce(store, { retryDelays: [] })).rejects.toMatchObject({ status: 503, serverCode: DATABASE_UNAVAILABLE_CODE, code: 'sync_server_unavailable' });
       expect(outboxCount(store)).toBe(waiting);
     } finally {
       await server!.startDatabase();

@@ -4,11 +4,13 @@ import { addOrganisation, addUser } from '../../server/accounts';
 import { getCase, listCases, setCaseField } from '../../electron/services/cases';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { TABLES } from '../../electron/services/store/tables';
-import { syncOnce, type SyncReport } from '../../electron/services/sync/client';
-import { listConflicts, type Conflict } from '../../electron/services/sync/conflicts';
+import { syncOnce } from '../../electron/services/sync/client';
+import { listConflicts } from '../../electron/services/sync/conflicts';
+import type { ConflictView } from '../../shared/sync/status';
 import { karteAsync } from '../support/cli';
 import { startSyncServer, type TestSyncServer } from '../support/sync-server';
 import { DEMO_DIR, useTempDir, withStore, withStoreAsync } from '../support/temp';
+import type { SyncReport } from '../../shared/sync/status';
 
 // Two desktop clients against the real server (PostgreSQL + HTTP), driven through bin/karte as separate processes:
 // offline edits of the same field and of different fields meet, both stores end identical, and the value that lost
@@ -99,7 +101,7 @@ describe('two clients syncing through the server', () => {
     const shown = withStore(a, 'alice', (store) => getCase(store, caseId).case);
     expect(shown).toMatchObject({ status: 'dropped', summary: '先方の予算措置待ち', futurePolicy: '他国企業の動向を注視' });
 
-    const [aliceConflicts, bobConflicts, text] = await Promise.all([karteJson<Conflict[]>(a, ['conflicts']), karteJson<Conflict[]>(b, ['conflicts']), karteAsync(['--db', a, 'conflicts'])]);
+    const [aliceConflicts, bobConflicts, text] = await Promise.all([karteJson<ConflictView[]>(a, ['conflicts']), karteJson<ConflictView[]>(b, ['conflicts']), karteAsync(['--db', a, 'conflicts'])]);
     expect(bobConflicts).toEqual([]);
     expect(aliceConflicts).toHaveLength(1);
     expect(aliceConflicts[0]).toMatchObject({
@@ -108,7 +110,6 @@ describe('two clients syncing through the server', () => {
       field: 'status',
       mine: { value: 'on_hold', author: 'alice' },
       theirs: { value: 'dropped', author: 'bob' },
-      resolvedAt: null,
     });
     expect(text.stdout).toMatch(/status\n\s+mine\s+on_hold\s+\(alice, \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ\)\n\s+theirs\s+dropped\s+\(bob, /);
 

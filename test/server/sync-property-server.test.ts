@@ -4,13 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOrganisation, addUser } from '../../server/accounts';
 import { SCOPES, effectiveScope, isVisibleTo, type Scope } from '../../shared/scopes';
 import { listConflicts, resolveConflict } from '../../electron/services/sync/conflicts';
-import { login, syncOnce, type SyncReport } from '../../electron/services/sync/client';
+import { login, syncOnce } from '../../electron/services/sync/client';
 import type { Store } from '../../electron/services/store/store';
 import { startFaultyNetwork, type Fault, type FaultyNetwork } from '../support/faulty-network';
 import { replicaState, useReplicas } from '../support/replicas';
 import { propertyRuns } from '../support/property-runs';
 import { applyEdit, edit, lostChanges } from '../support/sync-ops';
 import { startSyncServer, type TestSyncServer } from '../support/sync-server';
+import type { SyncReport } from '../../shared/sync/status';
 
 // The sync property through the real server and PostgreSQL over a network that drops requests, drops answers after
 // the server acted on them, and delivers requests twice; replicas sync in random order, two at a time as well.

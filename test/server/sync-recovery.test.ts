@@ -6,13 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOrganisation, addUser } from '../../server/accounts';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { openStore } from '../../electron/services/store/store';
-import { login, SyncUnreachableError, syncOnce, type SyncReport } from '../../electron/services/sync/client';
+import { login, SyncUnreachableError, syncOnce } from '../../electron/services/sync/client';
 import { outboxCount, readSyncState } from '../../electron/services/sync/outbox';
 import { KARTE_BIN } from '../support/cli';
 import { generateKarteFiles } from '../support/karte-generator';
 import { replicaState } from '../support/replicas';
 import { startSyncServer, type TestSyncServer } from '../support/sync-server';
 import { useTempDir, withStore } from '../support/temp';
+import type { SyncReport } from '../../shared/sync/status';
 
 // A sync cut off half way, by the server going down or by the client being killed, resumes on the next sync with
 // every change stored exactly once: the push cursor moves only after the server's answer, so the batch whose answer

@@ -1,2 +1,2 @@
 // Tests and benches launch Chromium the way the app does.
-export { CHROMIUM, launchChromium } from '../../electron/services/chromium';
+export { launchChromium } from '../../electron/services/chromium';

@@ -1,3 +1,4 @@
+import { fork, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Keyring } from '../../electron/services/database-key';
@@ -82,6 +83,50 @@ export class StandInWindow extends EventEmitter {
   }
 }
 
+/**
+ * One end of Electron's MessageChannelMain. The end given to a utility process (its postMessage transfer) lives in
+ * that process: what the other end posts goes to the child over its IPC channel, and what the child sends arrives
+ * at the other end, structured-cloned both ways.
+ */
+class StandInPort extends EventEmitter {
+  peer: StandInPort | null = null;
+  private child: ChildProcess | null = null;
+  postMessage(message: unknown): void {
+    if (this.peer?.child) this.peer.child.send(message as object);
+  }
+  start(): void {}
+  /** This end now belongs to `child`. */
+  moveInto(child: ChildProcess): void {
+    this.child = child;
+    child.on('message', (message) => this.peer?.emit('message', { data: message, ports: [] }));
+  }
+}
+
+class MessageChannelMain {
+  readonly port1 = new StandInPort();
+  readonly port2 = new StandInPort();
+  constructor() {
+    this.port1.peer = this.port2;
+    this.port2.peer = this.port1;
+  }
+}
+
+/** Electron's utilityProcess, played by a Node child process running the built entry, which finds no parentPort. */
+const utilityProcess = {
+  fork(entry: string) {
+    const child = fork(entry, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const processMain = Object.assign(new EventEmitter(), {
+      pid: child.pid,
+      postMessage: (_message: unknown, transfer: StandInPort[] = []) => {
+        for (const port of transfer) port.moveInto(child);
+      },
+      kill: () => child.kill('SIGKILL'),
+    });
+    child.on('exit', (code) => processMain.emit('exit', code));
+    return processMain;
+  },
+};
+
 export function electronStandIn(options: { userData: string; keyring: Keyring }): ElectronStandIn {
   const windows: StandInWindow[] = [];
   const ipcHandlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
@@ -134,6 +179,8 @@ export function electronStandIn(options: { userData: string; keyring: Keyring })
       },
     },
     shell: { openExternal: () => Promise.resolve() },
+    utilityProcess,
+    MessageChannelMain,
   };
   return { module, app, windows, ipcHandlers, protocolHandlers, privilegedSchemes, errors, quit, ready, network, powerMonitor };
 }

@@ -1,48 +1,114 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ApiEventName, ApiEvents } from '../../shared/api';
-import { createHandlers, dispatch } from '../../electron/services/api-handlers';
+import type { ApiEventName } from '../../shared/api';
+import { errorEnvelope } from '../../shared/errors';
+import { openBackEnd, type BackEnd } from '../../electron/services/back-end';
+import { remoteBackEnd } from '../../electron/services/back-end-messages';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { packPreviewHtml, PackPreviews, type PackDelivery } from '../../electron/services/pack-delivery';
 import { openStore, type Store } from '../../electron/services/store/store';
+import { forkBackEndChild } from './back-end-child';
 import { DEMO_DIR, demoFiles } from './temp';
 
-// The real back end for component tests: a temp SQLite store behind the same handlers Electron and browser mode
-// use, reached through window.karte exactly as the preload exposes it. Calls are asynchronous, as over IPC.
+// The real back end for component tests: a temp SQLite store behind the same back end Electron and browser mode
+// open, reached through window.karte exactly as the preload exposes it: outcomes as data, asynchronously, as over
+// IPC.
 
 export interface TestBackEnd {
+  /** The back end's store, for the tests to look into. */
   store: Store;
   /** Events the back end emitted, in order. */
   events: { event: ApiEventName; payload: unknown }[];
   /** The pack previews the back end published (without fonts); jsdom loads no frame, so tests read them here by the frame's address. */
   packPreviews: PackPreviews;
-  close: () => void;
+  close: () => Promise<void>;
 }
 
-export function installBackEnd(options: { demo?: boolean } = {}): TestBackEnd {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'karte-ui-'));
-  const store = openStore(path.join(dir, 'karte.sqlite'), { author: 'tester' });
-  if (options.demo) importKarteFiles(store, demoFiles());
+/** window.karte over a back end: each call answers its outcome, as the preload's bridge does. */
+export function exposeBackEnd(backEnd: BackEnd): void {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const events: TestBackEnd['events'] = [];
-  const emit = <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => {
-    events.push({ event, payload });
-    for (const listener of listeners.get(event) ?? []) listener(payload);
-  };
-  const packPreviews = new PackPreviews();
-  const pack: PackDelivery = {
-    preview: (input) => packPreviews.publish(packPreviewHtml(input, '')),
-    export: () => Promise.reject(new Error('component tests export no PDF: test/integration/pack-export.test.ts and electron-pack.test.ts do')),
-  };
-  const handlers = createHandlers({ store, demoDir: DEMO_DIR, version: 'test', encrypted: false, emit, pack });
+  backEnd.on((event, payload) => {
+    for (const listener of listeners.get(event) ?? []) listener(structuredClone(payload));
+  });
   window.karte = {
     call: async (name, args) => {
       await Promise.resolve();
       try {
-        return structuredClone(await dispatch(handlers, name, args));
+        return { result: structuredClone(await backEnd.call(name, args)) };
       } catch (error) {
-        throw new Error(JSON.stringify(error), { cause: error });
+        return { error: errorEnvelope(error) };
+      }
+    },
+    on: (event, listener) => {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event)!.add(listener);
+      return () => listeners.get(event)?.delete(listener);
+    },
+  };
+}
+
+export function installBackEnd(options: { demo?: boolean } = {}): TestBackEnd {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'karte-ui-'));
+  const file = path.join(dir, 'karte.sqlite');
+  if (options.demo) {
+    const store = openStore(file, { author: 'tester' });
+    importKarteFiles(store, demoFiles());
+    store.close();
+  }
+  const packPreviews = new PackPreviews();
+  const pack: PackDelivery = {
+    preview: async (input) => packPreviews.publish(packPreviewHtml(input, '')),
+    export: () => Promise.reject(new Error('component tests export no PDF: test/integration/pack-export.test.ts and electron-pack.test.ts do')),
+  };
+  const backEnd = openBackEnd({ store: { file, author: 'tester' }, demoDir: DEMO_DIR, version: 'test', pack });
+  const events: TestBackEnd['events'] = [];
+  backEnd.on((event, payload) => void events.push({ event, payload }));
+  exposeBackEnd(backEnd);
+  return {
+    store: backEnd.store,
+    events,
+    packPreviews,
+    close: async () => {
+      delete window.karte;
+      await backEnd.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The back end in a process of its own, as the desktop app runs it, reached through window.karte as the main
+ * process passes calls on: its stop is told to the window ('backEnd.stopped'), and 'backEnd.restart' starts it again.
+ */
+export async function installProcessBackEnd(): Promise<{ file: string; pid: () => number; close: () => Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'karte-ui-process-'));
+  const file = path.join(dir, 'karte.sqlite');
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const tell = (event: string, payload: unknown) => {
+    for (const listener of listeners.get(event) ?? []) listener(payload);
+  };
+  let child = forkBackEndChild();
+  const start = async () => {
+    child = forkBackEndChild();
+    const backEnd = await remoteBackEnd(child, { store: { file, author: 'tester' }, demoDir: DEMO_DIR, version: 'test', sync: 'manual' });
+    backEnd.on(tell);
+    backEnd.onStopped((code) => tell('backEnd.stopped', { code }));
+    return backEnd;
+  };
+  let backEnd = await start();
+  window.karte = {
+    call: async (name, args) => {
+      try {
+        if (name === 'backEnd.restart') {
+          await backEnd.close();
+          backEnd = await start();
+          tell('store.changed', { tables: ['dossiers', 'cases', 'events', 'agreements', 'organisations', 'visits'] });
+          return { result: {} };
+        }
+        return { result: await backEnd.call(name, args) };
+      } catch (error) {
+        return { error: errorEnvelope(error) };
       }
     },
     on: (event, listener) => {
@@ -52,12 +118,11 @@ export function installBackEnd(options: { demo?: boolean } = {}): TestBackEnd {
     },
   };
   return {
-    store,
-    events,
-    packPreviews,
-    close: () => {
+    file,
+    pid: () => child.pid,
+    close: async () => {
       delete window.karte;
-      store.close();
+      await backEnd.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

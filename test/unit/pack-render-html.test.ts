@@ -1,6 +1,9 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { parseDateText } from '../../shared/dates';
-import type { Case } from '../../shared/model/case';
+import { z } from 'zod';
+import { karteDateSchema, parseDateText } from '../../shared/dates';
+import { TRANSLATABLE_CASE_FIELDS, type Case } from '../../shared/model/case';
+import { RECORD_SCHEMAS } from '../../shared/model/records';
 import type { StageEvent } from '../../shared/model/stage-event';
 import type { Visit } from '../../shared/model/visit';
 import type { Agreement } from '../../shared/model/agreement';
@@ -271,5 +274,87 @@ describe('renderPackHtml', () => {
     // No translation in the counterpart's language: nothing extra is printed.
     const th = renderPackHtml({ ...packInput('ja', c), counterpartLang: 'th' }, { fontFaceCss: FONT_CSS });
     expect(th).not.toContain('class="counterpart"');
+  });
+});
+
+describe('record text in the pack', () => {
+  /** What a careless or hostile entry could hold: markup, a way out of an attribute, of the style element and of a CSS string. */
+  const HOSTILE = `<script>alert(1)</script>"><img src=x onerror=alert(1)>'<b>b</b></style><style>*{display:none}</style>"; } body { display: none } @page { x: "`;
+  /** The elements and attributes the pack's own markup uses: anything else would have come from record text. */
+  const PACK_ELEMENTS = ['html', 'head', 'meta', 'title', 'style', 'body', 'section', 'div', 'h1', 'h2', 'h3', 'p', 'ol', 'ul', 'li', 'a', 'span', 'strong', 'br', 'table', 'colgroup', 'col', 'thead', 'tbody', 'tr', 'th', 'td'];
+  const PACK_ATTRIBUTES = ['lang', 'charset', 'class', 'id', 'href'];
+
+  /**
+   * The record with every text its schema declares (nested ones and dates' text too) replaced by a marker naming
+   * its place followed by HOSTILE; each such text is added to `texts`.
+   */
+  function hostile<T>(schema: z.ZodType, value: T, place: string, texts: string[]): T {
+    const text = () => {
+      texts.push(`⟦${place}⟧${HOSTILE}`);
+      return texts.at(-1)!;
+    };
+    // A date of unknown precision prints its text as written.
+    if (schema === karteDateSchema) return { ...parseDateText('')!, text: text() } as T;
+    if (schema instanceof z.ZodString) return text() as T;
+    if (schema instanceof z.ZodArray) return (value as unknown[]).map((item, i) => hostile(schema.element as z.ZodType, item, `${place}[${i}]`, texts)) as T;
+    const entries = (each: (key: string, item: unknown) => unknown) => Object.fromEntries(Object.entries(value as object).map(([key, item]) => [key, each(key, item)]));
+    if (schema instanceof z.ZodObject) {
+      const shape = schema.shape as Record<string, z.ZodType>;
+      return entries((key, item) => (key in shape ? hostile(shape[key], item, `${place}.${key}`, texts) : item)) as T;
+    }
+    if (schema instanceof z.ZodRecord) return entries((key, item) => hostile(schema.valueType as z.ZodType, item, `${place}.${key}`, texts)) as T;
+    return value;
+  }
+
+  /** A visit pack in which every text of every kind of record, and the country's and regions' names, is hostile. */
+  function hostilePack(lang: PackLanguage, texts: string[]): PackInput {
+    const translated = Object.fromEntries(TRANSLATABLE_CASE_FIELDS.map((field) => [field, field]));
+    const c = hostile(RECORD_SCHEMAS.cases, aCase({ translations: { en: translated, vi: translated } }), 'case', texts);
+    const names = z.object({ ja: z.string(), en: z.string() });
+    return {
+      ...packInput(lang),
+      counterpartLang: 'vi',
+      country: { iso2: 'VN', ...hostile(names, { ja: '', en: '' }, 'country', texts) },
+      regions: regionsOfCountry('VN').map((r) => ({ ...r, ...hostile(names, r, `region.${r.code}`, texts) })),
+      dossier: hostile(RECORD_SCHEMAS.dossiers, { id: 'd', country: 'VN', region: '', title: 'ベトナム', overview: '', relations: '', policy: '', supportHistory: '', scope: 'council', deleted: false }, 'dossier', texts),
+      cases: [{ case: c, currentPhase: 'survey_demo', events: [hostile(RECORD_SCHEMAS.events, anEvent({}), 'event', texts)] }],
+      visit: hostile(RECORD_SCHEMAS.visits, aVisit({}), 'visit', texts),
+      previousVisits: [hostile(RECORD_SCHEMAS.visits, aVisit({ id: '44444444-4444-4444-8444-444444444444' }), 'previousVisit', texts)],
+      agreements: [hostile(RECORD_SCHEMAS.agreements, anAgreement({}), 'agreement', texts)],
+      organisations: [hostile(RECORD_SCHEMAS.organisations, { id: 'o', nameJa: '', nameEn: '', type: 'agency', scope: 'council', deleted: false }, 'organisation', texts)],
+    };
+  }
+
+  it.each<PackLanguage>(['ja', 'en'])('prints every text of every kind of record as text (%s): no element, attribute or style rule comes from one', (lang) => {
+    const texts: string[] = [];
+    const input = hostilePack(lang, texts);
+    const source = renderPackHtml(input, { fontFaceCss: FONT_CSS });
+    const doc = new DOMParser().parseFromString(source, 'text/html');
+    const elements = [...doc.querySelectorAll('*')];
+
+    expect([...new Set(elements.map((e) => e.localName))].filter((name) => !PACK_ELEMENTS.includes(name))).toEqual([]);
+    expect(elements.flatMap((e) => [...e.attributes].map((a) => a.name)).filter((name) => !PACK_ATTRIBUTES.includes(name))).toEqual([]);
+
+    // One style element, whole, and the running header one CSS string in it.
+    const styles = doc.querySelectorAll('style');
+    expect(styles).toHaveLength(1);
+    expect(styles[0].textContent).toContain(FONT_CSS);
+    expect(styles[0].textContent).toContain('ul.sdgs { margin: 0; padding-left: 5mm; }');
+    expect(styles[0].textContent).not.toContain('<');
+    expect(styles[0].textContent).toMatch(/@top-left \{ content: "(?:[^"\\\n\r\f]|\\[^\n\r\f])*"; font-size: 7\.5pt;/);
+
+    // Whatever prints, prints whole: as text, or as an attribute value (the case's anchor).
+    const printed = texts.filter((text) => source.includes(text.slice(0, text.indexOf('⟧') + 1)));
+    const values = elements.flatMap((e) => [...e.attributes].map((a) => a.value));
+    const whole = (text: string) => doc.body.textContent!.includes(text) || doc.title.includes(text) || values.some((value) => value.includes(text));
+    expect(printed.filter((text) => !whole(text))).toEqual([]);
+    for (const kind of ['country', 'region', 'dossier', 'case', 'event', 'agreement', 'organisation', 'visit', 'previousVisit']) {
+      expect(printed.some((text) => text.startsWith(`⟦${kind}.`)), kind).toBe(true);
+    }
+
+    // The contents and the matrix link to the case page by its id, whatever the id holds.
+    const anchor = `case-${input.cases[0].case.id}`;
+    expect(doc.getElementById(anchor)?.localName).toBe('section');
+    expect(elements.filter((e) => e.getAttribute('href') === `#${anchor}`)).toHaveLength(2);
   });
 });

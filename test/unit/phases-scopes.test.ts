@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { PHASES, PHASE_LABELS, currentPhase, isPhase, phaseIndex, type Phase } from '../../shared/phases';
-import { DEFAULT_SCOPE, SCOPES, SCOPE_LABELS, effectiveScope, isScope, isVisibleTo, type Scope } from '../../shared/scopes';
+import { PHASE_LABELS, SCOPE_MARKINGS } from '../../shared/labels';
+import { PHASES, currentPhase, isPhase, phaseIndex, type Phase } from '../../shared/phases';
+import { DEFAULT_SCOPE, SCOPES, effectiveScope, isScope, isVisibleTo, type Scope } from '../../shared/scopes';
 
 describe('phases', () => {
   it('orders the phases as a case passes them', () => {
@@ -41,7 +42,7 @@ describe('scopes', () => {
   it('orders scopes from the narrowest audience to the widest, defaulting to the council', () => {
     expect(SCOPES).toEqual(['internal', 'government', 'council', 'public']);
     expect(DEFAULT_SCOPE).toBe('council');
-    expect(SCOPE_LABELS.government.marking.ja).toBe('政府関係機関限り');
+    expect(SCOPE_MARKINGS.government.ja).toBe('政府関係機関限り');
   });
 
   it('does not show a government record to a council audience', () => {

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
-import type { ImportProblem, ImportProgress, ImportReport } from '../../../shared/views';
+import type { z } from 'zod';
+import type { ImportProgress, ImportReport } from '../../../shared/views';
 import path from 'node:path';
 import { dateFromSource } from '../../../shared/dates';
-import { formatPath } from '../../../shared/errors';
+import { formatPath, KarteError, type ImportProblem, type ImportProblemCode } from '../../../shared/errors';
 import { isoCodesOf, karteFileSchema, type KarteCase, type KarteFile } from '../../../shared/karte-json';
 import { countryByIso2, findCountry } from '../../../shared/reference/countries';
 import { sectorOfLabel } from '../../../shared/reference/sectors';
@@ -16,16 +17,39 @@ import { inTransaction, writeRows, type RowWrite, type Store } from '../store/st
 // was. Ids derive from the source and the store (importNamespace), so importing the same file again adds nothing,
 // and records a person has since edited or deleted are left as they are; a country's dossier is one for everyone.
 
-/** Files that cannot be imported: every problem names the file, the case and the field, one per line. */
-export class ImportError extends Error {
+/** Files that cannot be imported: every problem names the file, the case and the field (in English, one per line). */
+export class ImportError extends KarteError {
   constructor(readonly problems: ImportProblem[]) {
-    super(problems.map((p) => (p.where === '' ? `${p.file}: ${p.message}` : `${p.file}: ${p.where}: ${p.message}`)).join('\n'));
+    super('import_failed', problems.map((p) => (p.where === '' ? `${p.file}: ${p.message}` : `${p.file}: ${p.where}: ${p.message}`)).join('\n'), { problems });
     this.name = 'ImportError';
   }
 }
 
-function fail(file: string, where: string, message: string): never {
-  throw new ImportError([{ file, where, message }]);
+function problem(file: string, where: string, code: ImportProblemCode, message: string, params: ImportProblem['params'] = {}): ImportProblem {
+  return { file, where, code, params, message };
+}
+
+function fail(file: string, code: ImportProblemCode, message: string, params: ImportProblem['params'] = {}): never {
+  throw new ImportError([problem(file, '', code, message, params)]);
+}
+
+/** What a file holds at a path of an issue. */
+function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined), json);
+}
+
+/** A zod issue of a file as a problem: an impossible date by its own code, any other with what the screen needs. */
+function issueProblem(file: string, json: unknown, issue: z.core.$ZodIssue): ImportProblem {
+  const where = formatPath(issue.path);
+  if (issue.code === 'custom' && (issue.params as { problem?: string } | undefined)?.problem === 'impossible_date') {
+    return problem(file, where, 'impossible_date', issue.message, { date: String(valueAt(json, issue.path)) });
+  }
+  const params: ImportProblem['params'] = { issue: issue.code };
+  for (const [key, value] of Object.entries(issue)) {
+    if (['minimum', 'maximum', 'origin', 'expected', 'format'].includes(key) && (typeof value === 'string' || typeof value === 'number')) params[key] = value;
+  }
+  if (issue.code === 'invalid_value') params.values = issue.values.map(String).join('、');
+  return problem(file, where, 'invalid', issue.message, params);
 }
 
 interface ParsedFile {
@@ -39,16 +63,14 @@ function parseKarteFile(name: string, text: string): ParsedFile {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    fail(name, '', `not valid JSON (${(error as Error).message})`);
+    fail(name, 'not_json', `not valid JSON (${(error as Error).message})`);
   }
   const result = karteFileSchema.safeParse(json);
-  if (!result.success) {
-    throw new ImportError(result.error.issues.map((issue) => ({ file: name, where: formatPath(issue.path), message: issue.message })));
-  }
+  if (!result.success) throw new ImportError(result.error.issues.map((issue) => issueProblem(name, json, issue)));
   const unknownCountries = result.data.cases.flatMap((c, i) =>
     isoCodesOf(c.country_iso2)
       .filter((code) => !countryByIso2(code))
-      .map((code) => ({ file: name, where: `cases[${i}].country_iso2`, message: `'${code}' is not an ISO 3166-1 country code` })),
+      .map((code) => problem(name, `cases[${i}].country_iso2`, 'unknown_country', `'${code}' is not an ISO 3166-1 country code`, { code })),
   );
   const problems = [...unknownCountries, ...repeatedCases(name, result.data)];
   if (problems.length > 0) throw new ImportError(problems);
@@ -69,7 +91,7 @@ function repeatedCases(name: string, file: KarteFile): ImportProblem[] {
       firstIndex.set(key, i);
       return [];
     }
-    return [{ file: name, where: `cases[${i}]`, message: `repeats cases[${first}]: remove one` }];
+    return [problem(name, `cases[${i}]`, 'repeated_case', `repeats cases[${first}]: remove one`, { of: first + 1 })];
   });
 }
 
@@ -179,8 +201,8 @@ function decoded(decoder: TextDecoder, bytes: Uint8Array): string | null {
 function decodeUtf8(name: string, bytes: Uint8Array): string {
   const text = decoded(UTF8, bytes);
   if (text !== null) return text;
-  const hint = decoded(SHIFT_JIS, bytes) === null ? '' : ' (it looks like Shift_JIS)';
-  fail(name, '', `not UTF-8${hint}: save it as UTF-8 (e.g. in Notepad: Save As, Encoding UTF-8) and import it again`);
+  const shiftJis = decoded(SHIFT_JIS, bytes) !== null;
+  fail(name, shiftJis ? 'not_utf8_shift_jis' : 'not_utf8', `not UTF-8${shiftJis ? ' (it looks like Shift_JIS)' : ''}: save it as UTF-8 (e.g. in Notepad: Save As, Encoding UTF-8) and import it again`);
 }
 
 /**
@@ -192,26 +214,25 @@ export function importKarteFiles(store: Store, filePaths: string[], onProgress?:
     filePaths.map((filePath) => ({
       name: path.basename(filePath),
       read: () => {
-        let bytes: Buffer;
         try {
-          bytes = fs.readFileSync(filePath);
+          return fs.readFileSync(filePath);
         } catch (error) {
-          fail(path.basename(filePath), '', `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+          const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+          fail(path.basename(filePath), 'unreadable', `cannot be read (${reason})`, { reason });
         }
-        return decodeUtf8(path.basename(filePath), bytes);
       },
     })),
   );
   return importParsedFiles(store, files, onProgress);
 }
 
-/** Reads and checks every file before any is imported, and reports the problems of all of them at once. */
-export function parseKarteFiles(sources: { name: string; read: () => string }[]): ParsedFile[] {
+/** Reads and checks every file (its bytes) before any is imported, and reports the problems of all of them at once. */
+export function parseKarteFiles(sources: { name: string; read: () => Uint8Array }[]): ParsedFile[] {
   const problems: ImportProblem[] = [];
   const files: ParsedFile[] = [];
   for (const source of sources) {
     try {
-      files.push(parseKarteFile(source.name, source.read()));
+      files.push(parseKarteFile(source.name, decodeUtf8(source.name, source.read())));
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       problems.push(...error.problems);

@@ -9,6 +9,7 @@ import { getCase } from '../cases';
 import { getVisit, listVisits } from '../visits';
 import { openDossier } from '../dossiers';
 import { readRow, type Store } from '../store/store';
+import { KarteError } from '../../../shared/errors';
 
 export interface PackRequest {
   /** The dossier's country; taken from the visit when absent. */
@@ -31,14 +32,14 @@ export interface PackRequest {
 export function packSections(requested: readonly string[] | undefined): PackSection[] {
   if (requested === undefined) return [...PACK_SECTIONS];
   const unknown = requested.find((s) => !(PACK_SECTIONS as readonly string[]).includes(s));
-  if (unknown !== undefined) throw new Error(`unknown pack section '${unknown}': one of ${PACK_SECTIONS.join(', ')}`);
+  if (unknown !== undefined) throw new KarteError('pack_refused', `unknown pack section '${unknown}': one of ${PACK_SECTIONS.join(', ')}`, { params: { reason: 'section' } });
   return PACK_SECTIONS.filter((s) => requested.includes(s));
 }
 
 function counterpartLanguage(code: string | undefined, lang: PackLanguage): string | null {
   if (code === undefined || code === '') return null;
-  if (!/^[a-z]{2}$/.test(code)) throw new Error(`counterpart language '${code}' is not an ISO 639-1 code (two lower-case letters, e.g. vi)`);
-  if (code === 'ja' || code === lang) throw new Error(`counterpart language '${code}' is already the pack's language or Japanese`);
+  if (!/^[a-z]{2}$/.test(code)) throw new KarteError('pack_refused', `counterpart language '${code}' is not an ISO 639-1 code (two lower-case letters, e.g. vi)`, { params: { reason: 'counterpart_language' } });
+  if (code === 'ja' || code === lang) throw new KarteError('pack_refused', `counterpart language '${code}' is already the pack's language or Japanese`, { params: { reason: 'counterpart_language' } });
   return code;
 }
 
@@ -54,27 +55,27 @@ export function buildPackInput(store: Store, request: PackRequest): PackInput {
   const counterpartLang = counterpartLanguage(request.counterpartLang, request.lang);
   const visit = request.visitId === undefined ? null : getVisit(store, request.visitId);
   if (visit && !isVisibleTo(visit.scope, audience)) {
-    throw new Error(`visit ${request.visitId} is scoped '${visit.scope}', narrower than the audience '${audience}'`);
+    throw new KarteError('pack_refused', `visit ${request.visitId} is scoped '${visit.scope}', narrower than the audience '${audience}'`, { params: { reason: 'visit_narrower' } });
   }
   if (visit && request.country !== undefined && request.country.toUpperCase() !== visit.country) {
-    throw new Error(`visit ${request.visitId} is a visit to ${visit.country}, not ${request.country}`);
+    throw new KarteError('pack_refused', `visit ${request.visitId} is a visit to ${visit.country}, not ${request.country}`, { params: { reason: 'visit_other_country' } });
   }
   const countryCode = visit?.country ?? request.country;
-  if (countryCode === undefined) throw new Error('a pack needs a country or a visit');
+  if (countryCode === undefined) throw new KarteError('pack_refused', 'a pack needs a country or a visit', { params: { reason: 'no_country' } });
   const dossier = openDossier(store, countryCode);
   const country = countryByIso2(dossier.country);
-  if (!country) throw new Error(`unknown country code '${countryCode}'`);
+  if (!country) throw new KarteError('unknown_country', `unknown country code '${countryCode}'`, { params: { country: countryCode } });
   const asOf = parseDateText(request.asOf);
-  if (!asOf || asOf.precision !== 'day') throw new Error(`as-of date '${request.asOf}' is not a day (YYYY-MM-DD)`);
+  if (!asOf || asOf.precision !== 'day') throw new KarteError('pack_refused', `as-of date '${request.asOf}' is not a day (YYYY-MM-DD)`, { params: { reason: 'as_of' } });
 
   let chosen = dossier.cases;
   if (request.caseIds) {
     chosen = request.caseIds.map((idOrPrefix) => {
       const id = getCase(store, idOrPrefix).case.id;
       const found = dossier.cases.find((c) => c.case.id === id);
-      if (!found) throw new Error(`case ${idOrPrefix} is not a case of ${country.iso2}`);
+      if (!found) throw new KarteError('pack_refused', `case ${idOrPrefix} is not a case of ${country.iso2}`, { params: { reason: 'case_other_country' } });
       if (!isVisibleTo(found.case.scope, audience)) {
-        throw new Error(`case ${idOrPrefix} is scoped '${found.case.scope}', narrower than the audience '${audience}'`);
+        throw new KarteError('pack_refused', `case ${idOrPrefix} is scoped '${found.case.scope}', narrower than the audience '${audience}'`, { params: { reason: 'case_narrower' } });
       }
       return found;
     });

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
+import { KarteError } from '../../../shared/errors';
 import { MIGRATIONS } from './migrations';
 
 export type Db = Database.Database;
@@ -55,7 +56,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       db.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch (error) {
       const hint = options.key === undefined ? 'it is encrypted (give its key) or not a Karte database' : 'wrong encryption key, or not a Karte database';
-      throw new Error(`cannot open ${file}: ${hint} (${(error as Error).message})`, { cause: error });
+      throw new KarteError('store_locked', `cannot open ${file}: ${hint} (${(error as Error).message})`, { file }, { cause: error });
     }
     // Whatever is deleted is overwritten, not only unlinked, for the store's whole life: text that left a user's
     // reach (a purge, a revoked device) must not survive in free space, including space freed long before.
@@ -80,7 +81,7 @@ const OVERWRITES_DELETES_SINCE = 6;
 function migrate(db: Db, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
-    throw new Error(`${file} was written by a newer Karte (schema ${current}, this version knows ${MIGRATIONS.length}); update Karte`);
+    throw new KarteError('store_newer', `${file} was written by a newer Karte (schema ${current}, this version knows ${MIGRATIONS.length}); update Karte`, { file });
   }
   for (let version = current + 1; version <= MIGRATIONS.length; version++) {
     db.transaction(() => {

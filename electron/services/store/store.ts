@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { describeError } from '../../../shared/errors';
+import { describeError, issuesOf, KarteError } from '../../../shared/errors';
 import { MAX_RECORD_BYTES } from '../../../shared/model/records';
 import { MAX_VALUE_BYTES, valueBytes } from '../../../shared/sync/change';
 import { sameFieldValue } from '../../../shared/field-value';
@@ -130,17 +130,14 @@ function writeOne(store: Store, write: RowWrite): Change[] {
   const before: Record<string, unknown> = current ?? { ...def.defaults, ...logged };
   // A record created here, with nothing in the log, has no change to point back to: no need to look one up per field.
   const firstWrite = logged !== undefined && Object.keys(logged).length === 0;
-  let next: Record<string, unknown>;
-  try {
-    next = def.schema.parse({ ...def.defaults, ...before, ...write.values, id }) as Record<string, unknown>;
-  } catch (error) {
-    throw new Error(`${table} ${id}: ${describeError(error)}`, { cause: error });
-  }
+  const parsed = def.schema.safeParse({ ...def.defaults, ...before, ...write.values, id });
+  if (!parsed.success) throw new KarteError('invalid_record', `${table} ${id}: ${describeError(parsed.error)}`, { table, record: id, issues: issuesOf(parsed.error) });
+  const next = parsed.data as Record<string, unknown>;
   const fields = fieldsOf(table).filter((f) => f !== 'id' && !sameFieldValue(before[f], next[f]));
   if (current && fields.length === 0) return [];
   const oversized = fields.find((f) => valueBytes(next[f]) > MAX_VALUE_BYTES);
-  if (oversized) throw new Error(`${table} ${id}: ${oversized}: too long (at most ${MAX_VALUE_BYTES / 1024} KiB): shorten it or split it`);
-  if (valueBytes(next) > MAX_RECORD_BYTES) throw new Error(`${table} ${id}: the record is too large (at most ${MAX_RECORD_BYTES / 1024} KiB in all): shorten its longest texts`);
+  if (oversized) throw new KarteError('value_too_long', `${table} ${id}: ${oversized}: too long (at most ${MAX_VALUE_BYTES / 1024} KiB)`, { table, record: id, field: oversized, params: { limitKiB: MAX_VALUE_BYTES / 1024 } });
+  if (valueBytes(next) > MAX_RECORD_BYTES) throw new KarteError('record_too_large', `${table} ${id}: the record is larger than ${MAX_RECORD_BYTES / 1024} KiB in all`, { table, record: id, params: { limitKiB: MAX_RECORD_BYTES / 1024 } });
   storeRow(store, table, current, next, fields);
 
   // One timestamp per write: the fields of one edit belong together, and a record's first timestamp marks its creation.

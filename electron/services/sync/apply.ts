@@ -3,6 +3,7 @@ import { MAX_VALUE_BYTES, valueBytes, type SyncChange } from '../../../shared/sy
 import { appliedChange } from '../../../shared/sync/change-rules';
 import { commonAncestor, commonValue, isNarrativeField, overwroteUnseen, settle, type PrevLookup, type ValueLookup } from '../../../shared/sync/merge';
 import { statement } from '../store/database';
+import { removeFromIndex } from '../store/search-index';
 import { inTransaction, latestChange, loggedValues, readRow, storeRow, writeRows, type FieldChange, type RowWrite, type Store } from '../store/store';
 import { TABLES, fieldsOf, isTableName, type TableName } from '../store/tables';
 import { keepConflict } from './conflicts';
@@ -40,18 +41,6 @@ function checkBatch(batch: readonly unknown[]): { valid: ValidChange[]; unapplia
   return { valid, unappliable };
 }
 
-/** The changes of the batch this replica does not have yet, each once: a change is identified by (hlc, field). */
-function newChanges(store: Store, changes: ValidChange[]): ValidChange[] {
-  const seen = new Set<string>();
-  const known = statement(store.db, 'SELECT 1 FROM changes WHERE hlc = ? AND field = ?');
-  return changes.filter((c) => {
-    const key = `${c.hlc} ${c.field}`;
-    if (seen.has(key) || known.get(c.hlc, c.field)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 function prevLookup(store: Store, field: string): PrevLookup {
   const find = statement(store.db, 'SELECT prev FROM changes WHERE hlc = ? AND field = ?');
   return (hlc) => (find.get(hlc, field) as { prev: string | null } | undefined)?.prev;
@@ -79,22 +68,31 @@ function baseValue(store: Store, table: TableName, field: string, mine: FieldCha
   return ancestor === null ? (TABLES[table].defaults as Record<string, unknown>)[field] : undefined;
 }
 
+/** A record's state as its winning changes make it, to be stored over `current` (undefined: a new record). */
+interface RecordWrite {
+  table: TableName;
+  current: Record<string, unknown> | undefined;
+  next: Record<string, unknown>;
+  /** The fields that differ from `current`. */
+  changed: string[];
+}
+
 /**
- * Brings a record in line with its winning changes. A record this replica has never seen is built from the
- * defaults and its whole log; if its creating change has not arrived yet (required fields missing) it waits in the
- * log and appears when that change comes.
+ * The state a record takes from its winning changes, or null when it stays as it is. A record this replica has never
+ * seen is built from the defaults and its whole log; if its creating change has not arrived yet (required fields
+ * missing) it waits in the log and appears when that change comes.
  */
-function materialize(store: Store, table: TableName, rowId: string, winners: Map<string, unknown>): void {
+function materialized(store: Store, table: TableName, rowId: string, winners: Map<string, unknown>): RecordWrite | null {
   const def = TABLES[table];
   const current = readRow(store, table, rowId) as Record<string, unknown> | undefined;
   // A stored record takes the touched fields' winning values: the cost stays that of the change, not of the record's
   // whole history.
   const values = current ? Object.fromEntries(winners) : loggedValues(store, table, rowId);
-  if (!current && fieldsOf(table).some((f) => f !== 'id' && !Object.hasOwn(def.defaults, f) && !Object.hasOwn(values, f))) return;
+  if (!current && fieldsOf(table).some((f) => f !== 'id' && !Object.hasOwn(def.defaults, f) && !Object.hasOwn(values, f))) return null;
   // Every value passed its field's schema (checkBatch) and no record schema has a rule across fields: this holds.
   const next = def.schema.parse({ ...def.defaults, ...current, ...values, id: rowId }) as Record<string, unknown>;
   const changed = current ? [...winners.keys()].filter((f) => JSON.stringify(current[f]) !== JSON.stringify(next[f])) : fieldsOf(table);
-  if (!current || changed.length > 0) storeRow(store, table, current, next, changed);
+  return !current || changed.length > 0 ? { table, current, next, changed } : null;
 }
 
 function addMerge(merges: Map<string, RowWrite>, table: TableName, rowId: string, field: string, value: string): void {
@@ -115,23 +113,28 @@ export function applyRemoteChanges(store: Store, batch: readonly unknown[]): App
   const { valid: changes, unappliable } = checkBatch(batch);
   return inTransaction(store, () => {
     quarantine(store, unappliable);
-    const fresh = newChanges(store, changes);
     // The winner of each touched field before the batch (the local value the batch may overwrite) and after it: the
     // newest of that and the batch's changes of the field, as the log would answer, without asking it again.
     const before = new Map<string, { table: TableName; rowId: string; field: string; mine: FieldChange | undefined; theirs: FieldChange }>();
-    const log = statement(store.db, 'INSERT INTO changes (hlc, author, tbl, rowId, field, value, scope, prev) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const c of fresh) {
+    // A change is identified by (hlc, field): one the log holds already (a retried or repeated batch) is not taken again.
+    const log = statement(store.db, 'INSERT INTO changes (hlc, author, tbl, rowId, field, value, scope, prev) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hlc, field) DO NOTHING');
+    let fresh = 0;
+    let newest = '';
+    for (const c of changes) {
       const key = `${c.table} ${c.rowId} ${c.field}`;
+      const seen = before.get(key);
+      // Read before the change joins the log: the value it may overwrite.
+      const mine = seen ? undefined : latestChange(store, c.table, c.rowId, c.field);
+      if (log.run(c.hlc, c.author, c.table, c.rowId, c.field, JSON.stringify(c.value), c.scope, c.prev).changes === 0) continue;
+      fresh++;
+      if (c.hlc > newest) newest = c.hlc;
       // A missing value is logged as null: the same as the log would give back.
       const incoming: FieldChange = { hlc: c.hlc, author: c.author, value: c.value ?? null, prev: c.prev };
-      const seen = before.get(key);
-      if (!seen) {
-        const mine = latestChange(store, c.table, c.rowId, c.field);
-        before.set(key, { table: c.table, rowId: c.rowId, field: c.field, mine, theirs: mine && mine.hlc > c.hlc ? mine : incoming });
-      } else if (c.hlc > seen.theirs.hlc) seen.theirs = incoming;
-      store.clock = receiveHlc(store.clock, decodeHlc(c.hlc), store.now());
-      log.run(c.hlc, c.author, c.table, c.rowId, c.field, JSON.stringify(c.value), c.scope, c.prev);
+      if (!seen) before.set(key, { table: c.table, rowId: c.rowId, field: c.field, mine, theirs: mine && mine.hlc > c.hlc ? mine : incoming });
+      else if (c.hlc > seen.theirs.hlc) seen.theirs = incoming;
     }
+    // Timestamps sort in causal order: having seen the newest of the batch, the clock has seen them all.
+    if (newest) store.clock = receiveHlc(store.clock, decodeHlc(newest), store.now());
 
     const rows = new Map<string, { table: TableName; rowId: string; winners: Map<string, unknown> }>();
     const merges = new Map<string, RowWrite>();
@@ -151,8 +154,12 @@ export function applyRemoteChanges(store: Store, batch: readonly unknown[]): App
       else conflicts++;
       keepConflict(store, { table, rowId, field, mine, theirs, base, autoMerged: merged !== null });
     }
-    for (const { table, rowId, winners } of rows.values()) materialize(store, table, rowId, winners);
+    const writes = [...rows.values()].flatMap(({ table, rowId, winners }) => materialized(store, table, rowId, winners) ?? []);
+    // Every record the batch changes leaves the search index before any comes back (storing it indexes it anew): FTS5
+    // writes out the documents it holds in memory whenever an older one is deleted, once per record when interleaved.
+    for (const { next } of writes) removeFromIndex(store.db, next.id as string);
+    for (const { table, current, next, changed } of writes) storeRow(store, table, current, next, changed);
     writeRows(store, [...merges.values()]);
-    return { applied: fresh.length, duplicates: changes.length - fresh.length, quarantined: unappliable.length, conflicts, merged: [...merges.values()].reduce((n, w) => n + Object.keys(w.values).length, 0) };
+    return { applied: fresh, duplicates: changes.length - fresh, quarantined: unappliable.length, conflicts, merged: [...merges.values()].reduce((n, w) => n + Object.keys(w.values).length, 0) };
   });
 }

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import { describeError } from '../../../shared/errors';
+import { describeError, KarteError, type ErrorCode } from '../../../shared/errors';
 import { errorAnswerSchema, loginAnswerSchema, pullAnswerSchema, pushAnswerSchema } from '../../../shared/sync/answers';
 import type { SyncChange } from '../../../shared/sync/change';
+import type { RejectedChange, SyncReport } from '../../../shared/sync/status';
 import { DEVICE_REVOKED_CODE, DEVICE_REVOKED_STATUS, PROTOCOL_HEADER, PROTOCOL_VERSION, type PushResult } from '../../../shared/sync/protocol';
 import { statement } from '../store/database';
 import { inTransaction, type Store } from '../store/store';
@@ -21,30 +22,8 @@ export interface SyncAccount {
   token: string;
 }
 
-/** A change of this device the server refused, kept so nobody's edit disappears without a word. */
-export interface RejectedChange {
-  hlc: string;
-  field: string;
-  reason: string;
-}
-
-export interface SyncReport {
-  /** Own changes the server acknowledged (stored now or already). */
-  pushed: number;
-  /** Own changes the server refused in this sync, with its reasons. */
-  rejected: RejectedChange[];
-  /** Remote changes new to this store. */
-  pulled: number;
-  /** Records removed because they left this device's reach. */
-  purged: number;
-  /** Remote changes this device cannot apply, kept aside (quarantine.ts). */
-  quarantined: number;
-  /** Local values a remote change overwrote, kept for a person. */
-  conflicts: number;
-}
-
 export interface SyncOptions {
-  /** Most changes one push carries (the server's limit is larger). */
+  /** Most changes one push carries (at most the server's limit, 1000 by default). */
   batchSize?: number;
   /** Waits between attempts after a network error; one attempt more than waits. */
   retryDelays?: readonly number[];
@@ -54,27 +33,42 @@ export interface SyncOptions {
 
 const META_ACCOUNT = 'sync.account';
 const META_REJECTED = 'sync.rejected';
-const DEFAULT_BATCH = 500;
+// As many as the server takes: each push costs a round trip, a transaction on each side and a wait for the disk.
+const DEFAULT_BATCH = 1000;
 const DEFAULT_RETRY_DELAYS = [200, 800];
 const DEFAULT_TIMEOUT_MS = 30_000;
 
-export class SyncHttpError extends Error {
+/** What an HTTP refusal of the server means for the user (errors as data, shared/errors.ts). */
+function refusalCode(status: number, serverCode: string | undefined): ErrorCode {
+  if (status === 401) return 'sync_signed_out';
+  if (status === DEVICE_REVOKED_STATUS && serverCode === DEVICE_REVOKED_CODE) return 'sync_device_revoked';
+  if (status === 429) return 'sync_throttled';
+  return status >= 500 ? 'sync_server_unavailable' : 'sync_refused';
+}
+
+/** The server answered with an HTTP error. */
+export class SyncHttpError extends KarteError {
   constructor(
     readonly status: number,
     message: string,
-    /** The server's error code, when it gave one (e.g. DEVICE_REVOKED_CODE). */
-    readonly code?: string,
+    /** The server's own error code, when it gave one (e.g. DEVICE_REVOKED_CODE). */
+    readonly serverCode?: string,
+    retryAfterSeconds?: number,
   ) {
-    super(message);
+    super(refusalCode(status, serverCode), message, { params: { status, minutes: Math.max(1, Math.ceil((retryAfterSeconds ?? 60) / 60)) } });
   }
 }
 
 export function isDeviceRevoked(error: unknown): boolean {
-  return error instanceof SyncHttpError && error.status === DEVICE_REVOKED_STATUS && error.code === DEVICE_REVOKED_CODE;
+  return error instanceof SyncHttpError && error.code === 'sync_device_revoked';
 }
 
 /** The server could not be reached at all (no answer): the device is offline, or the server is down. */
-export class SyncUnreachableError extends Error {}
+export class SyncUnreachableError extends KarteError {
+  constructor(server: string, message: string, options?: ErrorOptions) {
+    super('sync_unreachable', message, { params: { server } }, options);
+  }
+}
 
 export function readMeta<T>(store: Store, key: string): T | undefined {
   const row = statement(store.db, 'SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
@@ -132,16 +126,16 @@ export async function post<S extends z.ZodType>(url: string, body: unknown, toke
       if (store) followServerClock(store, response.headers.get('date'), sentAt, deviceClock(store));
       json = await response.json().catch(() => ({}));
     } catch (error) {
-      if (attempt >= policy.retryDelays.length) throw new SyncUnreachableError(`cannot reach the sync server at ${url}: ${(error as Error).message}`, { cause: error });
+      if (attempt >= policy.retryDelays.length) throw new SyncUnreachableError(new URL(url).origin, `cannot reach the sync server at ${url}: ${(error as Error).message}`, { cause: error });
       await sleep(policy.retryDelays[attempt]);
       continue;
     }
     if (!response.ok) {
       const refusal = errorAnswerSchema.safeParse(json);
-      throw new SyncHttpError(response.status, `sync server answered ${response.status}: ${refusal.success ? refusal.data.error : response.statusText}`, refusal.data?.code);
+      throw new SyncHttpError(response.status, `sync server answered ${response.status}: ${refusal.success ? refusal.data.error : response.statusText}`, refusal.data?.code, Number(response.headers.get('retry-after') ?? undefined) || undefined);
     }
     const parsed = answer.safeParse(json);
-    if (!parsed.success) throw new Error(`the sync server at ${url} gave an answer this version of Karte does not understand: ${describeError(parsed.error)}`);
+    if (!parsed.success) throw new KarteError('sync_answer_invalid', `the sync server at ${url} gave an answer this version of Karte does not understand: ${describeError(parsed.error)}`);
     return parsed.data;
   }
 }
@@ -157,7 +151,7 @@ async function unlessRevoked<T>(store: Store, exchange: () => Promise<T>): Promi
   } catch (error) {
     if (isDeviceRevoked(error)) {
       wipeSyncedData(store);
-      throw new Error('this device has been revoked by the operator: its synced data has been removed from this computer', { cause: error });
+      throw new KarteError('sync_device_revoked', 'this device has been revoked by the operator: its synced data has been removed from this computer', {}, { cause: error });
     }
     throw error;
   }
@@ -166,7 +160,13 @@ async function unlessRevoked<T>(store: Store, exchange: () => Promise<T>): Promi
 /** Signs this device in (its node id is the device id) and keeps the account for later syncs. */
 export async function login(store: Store, request: { server: string; login: string; password: string }, options: SyncOptions = {}): Promise<SyncAccount> {
   const { token } = await unlessRevoked(store, () =>
-    post(endpoint(request.server, 'v1/login'), { login: request.login, password: request.password, device: store.node }, undefined, loginAnswerSchema, { ...requestPolicy(options), store }),
+    post(endpoint(request.server, 'v1/login'), { login: request.login, password: request.password, device: store.node }, undefined, loginAnswerSchema, { ...requestPolicy(options), store }).catch(
+      (error: unknown) => {
+        // At the login, a 401 is the password (or the account), not a token that expired.
+        if (error instanceof SyncHttpError && error.status === 401) throw new KarteError('sync_login_refused', error.message, {}, { cause: error });
+        throw error;
+      },
+    ),
   );
   const account = { server: request.server, login: request.login, token };
   const previous = readAccount(store);
@@ -185,7 +185,7 @@ export async function login(store: Store, request: { server: string; login: stri
  */
 export async function syncOnce(store: Store, options: SyncOptions = {}): Promise<SyncReport> {
   const account = readAccount(store);
-  if (!account) throw new Error('not signed in: run karte login --server URL --user LOGIN first');
+  if (!account) throw new KarteError('sync_not_signed_in', 'not signed in: run karte login --server URL --user LOGIN first');
   return await unlessRevoked(store, () => exchange(store, account, options));
 }
 
@@ -204,11 +204,13 @@ async function pushBatch(account: SyncAccount, changes: readonly SyncChange[], p
 
 /**
  * The server names the author of every change it takes (the signed-in user): this device's log says so too, as
- * every other replica's does.
+ * every other replica's does. Mostly it names the author the change was sent with, and the log has nothing to change.
  */
-function recordAuthors(store: Store, results: readonly PushResult[]): void {
+function recordAuthors(store: Store, sent: readonly SyncChange[], results: readonly PushResult[]): void {
   const rename = statement(store.db, 'UPDATE changes SET author = ? WHERE hlc = ? AND field = ? AND author <> ?');
-  for (const r of results) if (r.author !== undefined) rename.run(r.author, r.hlc, r.field, r.author);
+  results.forEach((r, i) => {
+    if (r.author !== undefined && r.author !== sent[i].author) rename.run(r.author, r.hlc, r.field, r.author);
+  });
 }
 
 async function exchange(store: Store, account: SyncAccount, options: SyncOptions): Promise<SyncReport> {
@@ -220,12 +222,12 @@ async function exchange(store: Store, account: SyncAccount, options: SyncOptions
     if (batch.changes.length === 0) break;
     const results = await pushBatch(account, batch.changes, policy);
     const answered = results.length === batch.changes.length && results.every((r, i) => r.hlc === batch.changes[i].hlc && r.field === batch.changes[i].field);
-    if (!answered) throw new Error(`the sync server's answer does not match the ${batch.changes.length} changes sent`);
+    if (!answered) throw new KarteError('sync_answer_invalid', `the sync server's answer does not match the ${batch.changes.length} changes sent`);
     const rejected = results.filter((r) => r.status === 'rejected').map((r) => ({ hlc: r.hlc, field: r.field, reason: r.reason ?? 'no reason given' }));
     // Refused changes are kept aside, not retried forever: they would block every later change behind them.
     inTransaction(store, () => {
       if (rejected.length > 0) writeMeta(store, META_REJECTED, [...rejectedChanges(store), ...rejected]);
-      recordAuthors(store, results);
+      recordAuthors(store, batch.changes, results);
       recordPushed(store, batch.lastSeq);
     });
     report.pushed += results.length - rejected.length;

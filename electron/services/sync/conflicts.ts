@@ -4,6 +4,7 @@ import type { ConflictView } from '../../../shared/sync/status';
 import { statement } from '../store/database';
 import { inTransaction, latestChange, readRow, writeRows, type FieldChange, type Store } from '../store/store';
 import type { TableName } from '../store/tables';
+import { KarteError } from '../../../shared/errors';
 
 // Conflicts: local values a remote change overwrote without its author having seen them. They stay on this device
 // until a person keeps theirs, keeps mine or writes a merge; the decision is an ordinary write, so it syncs.
@@ -86,9 +87,9 @@ export function listConflicts(store: Store, options: { all?: boolean } = {}): Co
 /** Settles a conflict by writing the chosen value as a new change (it syncs like any edit) and closing it. */
 export function resolveConflict(store: Store, id: number, resolution: ConflictResolution): void {
   const row = statement(store.db, 'SELECT * FROM conflicts WHERE id = ?').get(id) as ConflictRow | undefined;
-  if (!row) throw new Error(`no conflict ${id}`);
+  if (!row) throw new KarteError('conflict_not_open', `no conflict ${id}`, { table: 'conflicts', record: String(id) });
   const conflict = fromRow(row);
-  if (conflict.resolvedAt) throw new Error(`conflict ${id} is already resolved (${conflict.resolution})`);
+  if (conflict.resolvedAt) throw new KarteError('conflict_not_open', `conflict ${id} is already resolved (${conflict.resolution})`, { table: 'conflicts', record: String(id) });
   const value = resolution === 'mine' ? conflict.mine.value : resolution === 'theirs' ? conflict.theirs.value : resolution.merged;
   inTransaction(store, () => {
     // Keeping theirs keeps what their side holds now: a value they wrote since replaced the one in the conflict, and
@@ -97,8 +98,10 @@ export function resolveConflict(store: Store, id: number, resolution: ConflictRe
     const fromElsewhere = latest !== undefined && nodeOf(latest.hlc) !== store.node;
     // Keeping mine (or a merge) over a value nobody here has seen yet would lose that one silently instead.
     if (resolution !== 'theirs' && fromElsewhere && latest.hlc !== conflict.theirs.hlc) {
-      throw new Error(
+      throw new KarteError(
+        'conflict_overwritten',
         `conflict ${id}: ${latest.author} has changed ${conflict.field} again since (now ${JSON.stringify(latest.value)}); keep theirs, or edit the record itself`,
+        { table: conflict.table, record: conflict.rowId, field: conflict.field, params: { author: latest.author } },
       );
     }
     const keepsTheirs = resolution === 'theirs' && fromElsewhere;

@@ -37,7 +37,8 @@ export function localChangesSince(store: Store, sinceSeq: number, limit = 1000, 
   ).all(sinceSeq, store.node, limit) as LoggedRow[];
   const kept = rows.slice(0, countWithinBytes(rows.map((row) => Buffer.byteLength(row.value)), maxBytes));
   return {
-    changes: kept.map(({ seq: _seq, tbl, value, ...rest }) => ({ ...rest, table: tbl, value: JSON.parse(value) })),
+    // Built field by field: a rest spread per row cost as much as reading the rows.
+    changes: kept.map((row) => ({ hlc: row.hlc, author: row.author, table: row.tbl, rowId: row.rowId, field: row.field, value: JSON.parse(row.value), scope: row.scope, prev: row.prev })),
     lastSeq: kept.at(-1)?.seq ?? sinceSeq,
   };
 }

@@ -3,6 +3,7 @@ import type { SyncSession } from '../../../shared/sync/status';
 import { deriveKey, SCRYPT_COST, type PassphraseKdf } from '../database-key';
 import { inTransaction, type Store } from '../store/store';
 import { login, readAccount, readMeta, SyncUnreachableError, writeMeta, type SyncOptions } from './client';
+import { KarteError } from '../../../shared/errors';
 
 // Whether the app syncs, and signing in to do so, also without the network.
 //
@@ -83,12 +84,12 @@ export async function signIn(store: Store, request: SignInRequest, options: Sync
     if (!(error instanceof SyncUnreachableError)) throw error;
     const verifier = readVerifier(store);
     if (!canSignInOffline(store) || !verifier || !sameServer(verifier.server, request.server) || verifier.login !== request.login) {
-      throw new Error(`${error.message}; signing in without the server works only for the account last signed in on this device, until the server refuses it`, {
+      throw new KarteError('sync_offline_impossible', `${error.message}; signing in without the server works only for the account last signed in on this device, until the server refuses it`, { params: { server: request.server } }, {
         cause: error,
       });
     }
     if (!(await passwordMatches(verifier, request.password))) {
-      throw new Error(`wrong password for ${request.login} (checked on this device: ${request.server} cannot be reached)`, { cause: error });
+      throw new KarteError('sync_offline_wrong_password', `wrong password for ${request.login} (checked on this device: ${request.server} cannot be reached)`, {}, { cause: error });
     }
     writeSession(store, { state: 'signed_in' });
     return { online: false };

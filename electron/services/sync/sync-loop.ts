@@ -1,16 +1,16 @@
-import { describeError } from '../../../shared/errors';
-import { backoffDelay, type BackoffPolicy, type SyncStatus } from '../../../shared/sync/status';
+import { errorEnvelope, KarteError, type ErrorEnvelope } from '../../../shared/errors';
+import { backoffDelay, type BackoffPolicy, type SyncReport, type SyncStatus } from '../../../shared/sync/status';
 import type { Store } from '../store/store';
 import { quarantinedChanges } from './quarantine';
-import { isDeviceRevoked, readAccount, rejectedChanges, syncOnce, SyncHttpError, SyncUnreachableError, type SyncOptions } from './client';
+import { readAccount, rejectedChanges, syncOnce, SyncUnreachableError, type SyncOptions } from './client';
 import { listConflicts } from './conflicts';
 import { outboxCount } from './outbox';
 import { canSignInOffline, endSession, readSession, recordSynced, signIn, signOut, type SignInRequest } from './session';
 
 // Sync in the background of the app: once at start, a few seconds after an edit, every few minutes, when the
 // network returns and when asked. One sync at a time; failures wait longer each time (back-off with jitter) until
-// one succeeds. Whoever opens the store owns one loop for it (createHandlers) and tells it about edits and the
-// network; the loop tells the UI how things stand after every step.
+// one succeeds. The back end owns one loop per store (back-end.ts), starts it, tells it about edits and the
+// network, and stops it before the store closes; the loop tells the UI how things stand after every step.
 
 /** The clock and timers the loop runs on; tests pass short or manual ones. */
 export interface LoopTimers {
@@ -21,6 +21,8 @@ export interface LoopTimers {
 }
 
 export interface SyncLoopOptions {
+  /** Whether the loop plans syncs of its own; without, it syncs only when asked (the command line). */
+  background: boolean;
   /** Wait after an edit, so a burst of edits goes up in one sync. */
   debounceMs: number;
   /** Wait between syncs while nothing happens, to pull what others changed. */
@@ -46,6 +48,7 @@ const realTimers: LoopTimers = {
 };
 
 export const DEFAULT_LOOP_OPTIONS: SyncLoopOptions = {
+  background: true,
   debounceMs: 3000,
   periodMs: 5 * 60_000,
   backoff: { initialMs: 5000, maxMs: 5 * 60_000 },
@@ -65,7 +68,8 @@ export class SyncLoop {
   /** What the operating system or browser says; a failed attempt says more (`reachable`). */
   private networkUp = true;
   private reachable = true;
-  private lastError: string | null = null;
+  private lastError: ErrorEnvelope | null = null;
+  private lastReport: SyncReport | null = null;
   private stopped = false;
 
   constructor(
@@ -83,10 +87,11 @@ export class SyncLoop {
     this.report();
   }
 
-  /** No further attempts; a sync under way completes. */
-  stop(): void {
+  /** No further attempts; resolves once a sync under way has completed, so the store can close after it. */
+  async stop(): Promise<void> {
     this.stopped = true;
     this.cancel();
+    await this.running;
   }
 
   status(): SyncStatus {
@@ -101,6 +106,7 @@ export class SyncLoop {
       outbox: outboxCount(this.store),
       lastSyncAt: session.lastSyncAt,
       lastError: this.lastError,
+      lastReport: this.lastReport,
       conflicts: listConflicts(this.store).length,
       rejected: rejectedChanges(this.store).length,
       quarantined: quarantinedChanges(this.store).length,
@@ -135,7 +141,7 @@ export class SyncLoop {
 
   /** Syncs now (or waits for the sync under way) and reports how it went. */
   async syncNow(): Promise<SyncStatus> {
-    if (!this.signedIn()) throw new Error('not signed in: sign in to a sync server first');
+    if (!this.signedIn()) throw new KarteError('sync_not_signed_in', 'not signed in: sign in to a sync server first');
     await this.run();
     return this.status();
   }
@@ -172,7 +178,7 @@ export class SyncLoop {
   /** The next automatic attempt in `ms`, replacing the one planned; none while the network is down. */
   private plan(ms: number): void {
     this.cancel();
-    if (this.stopped || !this.networkUp) return;
+    if (this.stopped || !this.networkUp || !this.options.background) return;
     const { timers } = this.options;
     this.nextAt = timers.now() + ms;
     this.timer = timers.setTimeout(() => {
@@ -200,22 +206,18 @@ export class SyncLoop {
   private async attempt(): Promise<void> {
     try {
       const report = await syncOnce(this.store, this.options.sync);
+      this.lastReport = report;
       this.failures = 0;
       this.reachable = true;
       this.lastError = null;
       recordSynced(this.store, new Date(this.options.timers.now()).toISOString());
       if (report.pulled > 0 || report.purged > 0 || report.conflicts > 0) this.listener.pulled();
     } catch (error) {
-      // The store was closed under a sync (the app quit): nothing more to do or to tell.
-      if (!this.store.db.open) {
-        this.stop();
-        return;
-      }
-      this.lastError = describeError(error);
+      this.lastError = errorEnvelope(error);
       this.reachable = !(error instanceof SyncUnreachableError);
-      if (error instanceof SyncHttpError && error.status === 401) {
+      if (this.lastError.code === 'sync_signed_out') {
         endSession(this.store, 'expired');
-      } else if (error instanceof Error && isDeviceRevoked(error.cause)) {
+      } else if (this.lastError.code === 'sync_device_revoked') {
         // syncOnce has removed the synced records and the account already.
         endSession(this.store, 'revoked');
         this.listener.pulled();
@@ -226,7 +228,7 @@ export class SyncLoop {
   }
 
   private afterAttempt(): void {
-    if (this.stopped || !this.store.db.open) return;
+    if (this.stopped) return;
     if (!this.signedIn()) this.cancel();
     else if (this.failures > 0) this.plan(backoffDelay(this.failures, this.options.timers.random(), this.options.backoff));
     // Edits made during the sync, or values the sync merged itself (narrative text), go up soon.
@@ -236,6 +238,6 @@ export class SyncLoop {
   }
 
   private report(): void {
-    if (this.store.db.open) this.listener.status(this.status());
+    if (!this.stopped) this.listener.status(this.status());
   }
 }

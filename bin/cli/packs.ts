@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import { dayOf } from '../../shared/dates';
+import { PACK_SECTIONS } from '../../shared/pack/pack-input';
+import { SCOPES } from '../../shared/scopes';
+import { KarteError } from '../../shared/errors';
+import { writePackPdf } from '../../electron/services/pack/export-pack';
+import { closePackBrowser } from '../../electron/services/pack/render-pdf';
+import type { PackDelivery } from '../../electron/services/pack-delivery';
+import type { CliContext } from './context';
+
+// `karte pack`: a briefing pack (説明資料) as an A4 PDF, through the same 'pack.export' call as the app; here the
+// pack is handed over by writing it to the file given.
+
+function listOption(text: string | undefined): string[] | undefined {
+  return text
+    ?.split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+export function registerPackCommand(program: Command, { run, print }: CliContext): void {
+  program
+    .command('pack')
+    .description('write a country briefing pack (説明資料) as an A4 PDF, with nothing above its audience')
+    .option('--country <iso2>', "the country of the dossier (the visit's country with --visit)")
+    .option('--visit <id>', 'a pack for this visit: its objectives and asks, and its linked cases unless --cases is given')
+    .option('--cases <ids>', 'only these cases, comma-separated ids or id prefixes, in this order')
+    .option('--lang <lang>', 'ja | en', 'ja')
+    .option('--counterpart-lang <code>', "the counterpart's language (ISO 639-1, e.g. vi): its translations print beside summaries and talking points")
+    .option('--sections <names>', `only these sections, comma-separated (the cover and contents always print): ${PACK_SECTIONS.join(', ')}`)
+    .requiredOption('--audience <scope>', `who reads it: ${SCOPES.join(' | ')}`)
+    .requiredOption('--out <file>', 'the PDF to write')
+    .action(async (options: { country?: string; visit?: string; cases?: string; lang: string; counterpartLang?: string; sections?: string; audience: string; out: string }) => {
+      const toFile: PackDelivery = {
+        preview: () => Promise.reject(new KarteError('pack_unavailable', 'the command line writes packs, it shows none')),
+        export: async (input) => {
+          await writePackPdf(input, options.out);
+          return { outcome: 'saved', file: options.out };
+        },
+      };
+      const request = {
+        country: options.country,
+        visitId: options.visit,
+        caseIds: listOption(options.cases),
+        lang: options.lang,
+        counterpartLang: options.counterpartLang,
+        sections: listOption(options.sections),
+        audience: options.audience,
+        asOf: dayOf(new Date()),
+      };
+      try {
+        await run(async (karte) => {
+          const exported = await karte.call('pack.export', request);
+          print(exported, () => `wrote ${options.out} for ${options.audience}`);
+        }, { pack: toFile });
+      } finally {
+        await closePackBrowser();
+      }
+    });
+}

@@ -1,0 +1,210 @@
+import type { ApiEventName, ApiEvents, PackExport } from '../../shared/api';
+import { errorEnvelope, KarteError, type ErrorEnvelope } from '../../shared/errors';
+import type { PackInput } from '../../shared/pack/pack-input';
+import { openBackEnd, type BackEnd, type BackEndListener, type BackEndOptions } from './back-end';
+import type { PackDelivery } from './pack-delivery';
+
+// The back end in a process of its own, so that a long import, a pack or a sync never blocks the window: the desktop
+// app runs it in an Electron utilityProcess and talks to it over a MessagePort; tests stand a Node child process in
+// for it. Both ends speak these messages, structured-cloned, over a MessageLink. Errors cross as data.
+//
+// The host asks for calls and passes the back end its options when it opens; the back end answers each call, tells
+// its events, and asks the host to show or print a briefing pack (the host has the windows and the dialogs).
+
+/** What the back end's process is opened with: its options, less what only the host can do. */
+export type RemoteBackEndOptions = Omit<BackEndOptions, 'pack'>;
+
+type PackMethod = keyof PackDelivery;
+
+export type ToBackEnd =
+  | { type: 'open'; options: RemoteBackEndOptions }
+  | { type: 'call'; id: number; name: string; args: unknown }
+  | { type: 'delivered'; id: number; result: unknown }
+  | { type: 'undelivered'; id: number; error: ErrorEnvelope }
+  | { type: 'close' };
+
+export type FromBackEnd =
+  | { type: 'opened'; error: ErrorEnvelope | null }
+  | { type: 'result'; id: number; result: unknown }
+  | { type: 'failed'; id: number; error: ErrorEnvelope }
+  | { type: 'event'; event: ApiEventName; payload: unknown }
+  | { type: 'deliver'; id: number; method: PackMethod; input: PackInput }
+  | { type: 'closed' };
+
+/** One end of a two-way channel of structured-cloned messages (a MessagePort, a child process's IPC). */
+export interface MessageLink<Out, In> {
+  send(message: Out): void;
+  onMessage(listener: (message: In) => void): void;
+}
+
+/**
+ * In the back end's process: opens the back end when the host says (telling why when it cannot), answers calls
+ * until the host says close, then calls `closed` (which ends the process).
+ */
+export function serveBackEnd(link: MessageLink<FromBackEnd, ToBackEnd>, closed: () => void): void {
+  let backEnd: BackEnd | null = null;
+  let nextDelivery = 0;
+  const deliveries = new Map<number, { resolve: (result: unknown) => void; reject: (error: unknown) => void }>();
+  const deliver = (method: PackMethod, input: PackInput) =>
+    new Promise<unknown>((resolve, reject) => {
+      const id = ++nextDelivery;
+      deliveries.set(id, { resolve, reject });
+      link.send({ type: 'deliver', id, method, input });
+    });
+  const pack: PackDelivery = {
+    preview: async (input) => (await deliver('preview', input)) as string,
+    export: async (input) => (await deliver('export', input)) as PackExport,
+  };
+
+  link.onMessage((message) => {
+    switch (message.type) {
+      case 'open':
+        try {
+          backEnd = openBackEnd({ ...message.options, pack });
+          backEnd.on((event, payload) => link.send({ type: 'event', event, payload }));
+          link.send({ type: 'opened', error: null });
+        } catch (error) {
+          link.send({ type: 'opened', error: errorEnvelope(error) });
+        }
+        return;
+      case 'call': {
+        const { id } = message;
+        if (!backEnd) {
+          link.send({ type: 'failed', id, error: { code: 'back_end_stopped', message: 'the back end is not open', details: {} } });
+          return;
+        }
+        backEnd.call(message.name, message.args).then(
+          (result) => link.send({ type: 'result', id, result }),
+          (error: unknown) => link.send({ type: 'failed', id, error: errorEnvelope(error) }),
+        );
+        return;
+      }
+      case 'delivered':
+      case 'undelivered': {
+        const waiting = deliveries.get(message.id);
+        deliveries.delete(message.id);
+        if (message.type === 'delivered') waiting?.resolve(message.result);
+        else waiting?.reject(KarteError.of(message.error));
+        return;
+      }
+      case 'close':
+        void (backEnd?.close() ?? Promise.resolve()).finally(() => {
+          link.send({ type: 'closed' });
+          closed();
+        });
+        return;
+    }
+  });
+}
+
+/** The back end's process as the host holds it. */
+export interface BackEndChild extends MessageLink<ToBackEnd, FromBackEnd> {
+  /** Called once when the process ends, however it ends. */
+  onExit(listener: (code: number | null) => void): void;
+  kill(): void;
+}
+
+/** The back end in its process, from the host: the same BackEnd, plus the news that the process stopped. */
+export interface RemoteBackEnd extends BackEnd {
+  /** Called when the process ended without being asked to: a crash, or killed. */
+  onStopped(listener: (code: number | null) => void): void;
+}
+
+/** What stopped calls and a stopped process answer: the UI says the back end stopped and offers to restart it. */
+function stoppedError(code: number | null): KarteError {
+  return new KarteError('back_end_stopped', `the back end's process stopped (exit code ${code ?? 'none, killed'})`);
+}
+
+/**
+ * Opens the back end in `child` with `options`; `pack` is how this host shows and prints briefing packs. Resolves
+ * once the process has opened it; rejects with the reason when it cannot (a wrong key), and the process ends.
+ */
+export function remoteBackEnd(child: BackEndChild, options: RemoteBackEndOptions, pack?: PackDelivery): Promise<RemoteBackEnd> {
+  let nextCall = 0;
+  const calls = new Map<number, { resolve: (result: unknown) => void; reject: (error: unknown) => void }>();
+  const listeners = new Set<BackEndListener>();
+  const stoppedListeners = new Set<(code: number | null) => void>();
+  let exited: { code: number | null } | null = null;
+  let closing: Promise<void> | null = null;
+  let opened: (error: ErrorEnvelope | null) => void = () => undefined;
+  let closed: () => void = () => undefined;
+
+  child.onExit((code) => {
+    exited = { code };
+    for (const call of calls.values()) call.reject(stoppedError(code));
+    calls.clear();
+    opened({ code: 'back_end_stopped', message: stoppedError(code).message, details: {} });
+    closed();
+    if (!closing) for (const listener of stoppedListeners) listener(code);
+  });
+
+  const answerDelivery = (id: number, method: PackMethod, input: PackInput) => {
+    const run = pack ? (method === 'preview' ? pack.preview(input) : pack.export(input)) : Promise.reject(new KarteError('pack_unavailable', 'briefing packs cannot be previewed or exported here'));
+    run.then(
+      (result) => child.send({ type: 'delivered', id, result }),
+      (error: unknown) => child.send({ type: 'undelivered', id, error: errorEnvelope(error) }),
+    );
+  };
+
+  child.onMessage((message) => {
+    switch (message.type) {
+      case 'opened':
+        opened(message.error);
+        return;
+      case 'result':
+      case 'failed': {
+        const call = calls.get(message.id);
+        calls.delete(message.id);
+        if (message.type === 'result') call?.resolve(message.result);
+        else call?.reject(KarteError.of(message.error));
+        return;
+      }
+      case 'event':
+        for (const listener of listeners) listener(message.event, message.payload as ApiEvents[typeof message.event]);
+        return;
+      case 'deliver':
+        answerDelivery(message.id, message.method, message.input);
+        return;
+      case 'closed':
+        closed();
+        return;
+    }
+  });
+
+  const backEnd: RemoteBackEnd = {
+    call: (name, args) =>
+      new Promise((resolve, reject) => {
+        if (exited) {
+          reject(stoppedError(exited.code));
+          return;
+        }
+        const id = ++nextCall;
+        calls.set(id, { resolve, reject });
+        child.send({ type: 'call', id, name, args });
+      }),
+    on: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    onStopped: (listener) => void stoppedListeners.add(listener),
+    close: () =>
+      (closing ??= exited
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            closed = resolve;
+            child.send({ type: 'close' });
+          })),
+  };
+  return new Promise((resolve, reject) => {
+    opened = (error) => {
+      opened = () => undefined;
+      if (error === null) {
+        resolve(backEnd);
+        return;
+      }
+      reject(KarteError.of(error));
+      void backEnd.close();
+    };
+    child.send({ type: 'open', options });
+  });
+}
