@@ -70,7 +70,13 @@ export function electronBuild(outDir = path.join(ROOT, 'dist/electron')): Inline
   return {
     ...main,
     build: { ...main.build, emptyOutDir: true },
-    plugins: [thenBuild([nodeBuild('electron/back-end-process.ts', outDir, 'es', 'back-end-process.js'), nodeBuild('electron/preload.ts', outDir, 'cjs', 'preload.cjs'), unlockPageBuild(outDir)])],
+    plugins: [
+      thenBuild([
+        nodeBuild('electron/back-end-process.ts', outDir, 'es', 'back-end-process.js'),
+        nodeBuild('electron/preload.ts', outDir, 'cjs', 'preload.cjs'),
+        unlockPageBuild(outDir),
+      ]),
+    ],
   };
 }
 

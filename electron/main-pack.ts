@@ -148,5 +148,7 @@ export function packPreviewResponse(url: string, previews: PackPreviews): Respon
   if (parsed.protocol !== 'karte:' || parsed.host !== 'app') return null;
   const html = previews.document(parsed.pathname);
   if (html === null) return null;
-  return new Response(html, { headers: { ...RESPONSE_HEADERS, 'Content-Security-Policy': PACK_PREVIEW_POLICY, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
+  return new Response(html, {
+    headers: { ...RESPONSE_HEADERS, 'Content-Security-Policy': PACK_PREVIEW_POLICY, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 }

@@ -55,7 +55,17 @@ export function mainWindowOptions(preload: string): BrowserWindowConstructorOpti
 }
 
 export function unlockWindowOptions(preload: string): BrowserWindowConstructorOptions {
-  return { width: 520, height: 500, useContentSize: true, resizable: false, maximizable: false, fullscreenable: false, title: 'Karte', show: false, webPreferences: securePreferences(preload) };
+  return {
+    width: 520,
+    height: 500,
+    useContentSize: true,
+    resizable: false,
+    maximizable: false,
+    fullscreenable: false,
+    title: 'Karte',
+    show: false,
+    webPreferences: securePreferences(preload),
+  };
 }
 
 export const RESPONSE_HEADERS: Readonly<Record<string, string>> = {
@@ -146,8 +156,6 @@ export function applySecurity(electron: { app: Pick<App, 'on'>; session: Session
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   // The karte:// responses carry the policy already (appFileResponse); this covers anything fetched over http(s).
-  session.webRequest.onHeadersReceived((details, callback) =>
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
-  );
+  session.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }));
   app.on('web-contents-created', (_event, contents) => guardContents(contents, shell));
 }

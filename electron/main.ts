@@ -7,16 +7,7 @@ import { RECORD_TABLES } from '../shared/model/records';
 import { forkBackEnd } from './main-back-end';
 import { outcomeOf, senderRoute, type Route } from './main-ipc';
 import { electronPackDelivery, packPreviewResponse } from './main-pack';
-import {
-  APP_SCHEME,
-  APP_SCHEME_REGISTRATION,
-  appFileResponse,
-  appUrl,
-  applySecurity,
-  mainWindowOptions,
-  unlockWindowOptions,
-  type AppHost,
-} from './main-window';
+import { APP_SCHEME, APP_SCHEME_REGISTRATION, appFileResponse, appUrl, applySecurity, mainWindowOptions, unlockWindowOptions, type AppHost } from './main-window';
 import { IPC } from './preload-bridge';
 import { remoteBackEnd, type RemoteBackEnd } from './services/back-end-messages';
 import { chooseKeySource, keyringKey, passphraseUnlocker, type PassphraseSource } from './services/database-key';
@@ -147,7 +138,11 @@ async function start(): Promise<void> {
   const tellWindow = (event: string, payload: unknown) => mainWindow?.webContents.send(IPC.event, { event, payload });
   /** The back end in its process, its events passed to the window, and its end told to the window. */
   const open = async (key: string | undefined): Promise<RemoteBackEnd> => {
-    const opened = await remoteBackEnd(forkBackEnd(BACK_END), { store: { file, key, author: process.env.KARTE_USER ?? os.userInfo().username }, demoDir: DEMO_DIR, version: app.getVersion() }, pack);
+    const opened = await remoteBackEnd(
+      forkBackEnd(BACK_END),
+      { store: { file, key, author: process.env.KARTE_USER ?? os.userInfo().username }, demoDir: DEMO_DIR, version: app.getVersion() },
+      pack,
+    );
     opened.on(tellWindow);
     opened.onStopped((code) => tellWindow('backEnd.stopped', { code }));
     return opened;

@@ -2,7 +2,19 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import type { z } from 'zod';
 import { ADMIN_CALLS, type AdminAnswer, type AdminCallName, type AdminRequest } from '../shared/sync/admin-protocol';
-import { addOrganisation, addUser, adminReach, findOrganisation, listOrganisations, listTokens, listUsers, revokeDevice, revokeTokenById, setUserDisabled, type Session } from './accounts';
+import {
+  addOrganisation,
+  addUser,
+  adminReach,
+  findOrganisation,
+  listOrganisations,
+  listTokens,
+  listUsers,
+  revokeDevice,
+  revokeTokenById,
+  setUserDisabled,
+  type Session,
+} from './accounts';
 import { described, HttpError, parse, sessionOf } from './http';
 
 // The operators' routes: organisations, users, devices and tokens of this server. Only a user of role admin may
@@ -72,7 +84,8 @@ function handlers(db: pg.Pool): Handlers {
 
 async function requireAdmin(db: pg.Pool, request: FastifyRequest): Promise<Caller> {
   const session = await sessionOf(db, request);
-  if (session.role !== 'admin') throw new HttpError(403, `only an admin may manage organisations, users, devices and tokens; ${session.login} is ${session.role === 'editor' ? 'an' : 'a'} ${session.role}`);
+  if (session.role !== 'admin')
+    throw new HttpError(403, `only an admin may manage organisations, users, devices and tokens; ${session.login} is ${session.role === 'editor' ? 'an' : 'a'} ${session.role}`);
   return { session, within: await adminReach(db, session) };
 }
 

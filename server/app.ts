@@ -31,7 +31,13 @@ export interface ServerLimits {
   loginRefusals: LoginThrottleLimits;
 }
 
-export const DEFAULT_LIMITS: ServerLimits = { maxPushChanges: 1000, maxPullChanges: 1000, maxPullBytes: 4 * 1024 * 1024, bodyLimit: 8 * 1024 * 1024, loginRefusals: { max: 10, windowMs: 15 * 60_000 } };
+export const DEFAULT_LIMITS: ServerLimits = {
+  maxPushChanges: 1000,
+  maxPullChanges: 1000,
+  maxPullBytes: 4 * 1024 * 1024,
+  bodyLimit: 8 * 1024 * 1024,
+  loginRefusals: { max: 10, windowMs: 15 * 60_000 },
+};
 
 /** The API's own description, readable without a token or protocol header: what a client is built from. */
 export const OPENAPI_ROUTE = '/v1/openapi.json';
@@ -69,7 +75,18 @@ export type LogLevel = z.infer<typeof logLevelSchema>;
  */
 export function createLogger(level: LogLevel, stream?: DestinationStream): FastifyBaseLogger {
   const redact = {
-    paths: ['password', 'token', '*.password', '*.token', 'req.body.password', 'req.body.token', 'headers.authorization', 'headers.cookie', 'req.headers.authorization', 'req.headers.cookie'],
+    paths: [
+      'password',
+      'token',
+      '*.password',
+      '*.token',
+      'req.body.password',
+      'req.body.token',
+      'headers.authorization',
+      'headers.cookie',
+      'req.headers.authorization',
+      'req.headers.cookie',
+    ],
     censor: '[redacted]',
   };
   return stream ? pino({ level, redact }, stream) : pino({ level, redact });
@@ -98,7 +115,11 @@ export async function buildServer(db: pg.Pool, limits: ServerLimits = DEFAULT_LI
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Karte sync server', version: String(PROTOCOL_VERSION), description: `Protocol ${PROTOCOL_VERSION}: every request but this description names it in the ${PROTOCOL_HEADER} header or the body field protocol.` },
+      info: {
+        title: 'Karte sync server',
+        version: String(PROTOCOL_VERSION),
+        description: `Protocol ${PROTOCOL_VERSION}: every request but this description names it in the ${PROTOCOL_HEADER} header or the body field protocol.`,
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'the token POST /v1/login issues' } } },
     },
   });
@@ -111,7 +132,10 @@ export async function buildServer(db: pg.Pool, limits: ServerLimits = DEFAULT_LI
     if (OPEN_ROUTES.has(request.routeOptions.url ?? '')) return;
     const protocol = protocolOf(request);
     if (protocol !== PROTOCOL_VERSION) {
-      throw new HttpError(400, `unsupported protocol version ${JSON.stringify(protocol ?? null)}: this server speaks protocol ${PROTOCOL_VERSION} (header ${PROTOCOL_HEADER} or body field protocol)`);
+      throw new HttpError(
+        400,
+        `unsupported protocol version ${JSON.stringify(protocol ?? null)}: this server speaks protocol ${PROTOCOL_VERSION} (header ${PROTOCOL_HEADER} or body field protocol)`,
+      );
     }
   });
 
@@ -135,17 +159,26 @@ export async function buildServer(db: pg.Pool, limits: ServerLimits = DEFAULT_LI
   // Probed every few seconds: their requests are logged only when something is wrong.
   const probe = { logLevel: 'warn' } as const;
   const probeAnswer = (status: string) => ({ ...z.toJSONSchema(z.object({ status: z.literal(status) }), { target: 'openapi-3.0' }), description: status });
-  app.get(HEALTH_ROUTE, { ...probe, schema: { summary: 'Liveness: the server process answers (PostgreSQL is not asked)', tags: ['meta'], response: { 200: probeAnswer('ok') } } }, async () => ({ status: 'ok' }));
+  app.get(
+    HEALTH_ROUTE,
+    { ...probe, schema: { summary: 'Liveness: the server process answers (PostgreSQL is not asked)', tags: ['meta'], response: { 200: probeAnswer('ok') } } },
+    async () => ({ status: 'ok' }),
+  );
   app.get(
     READY_ROUTE,
-    { ...probe, schema: { summary: `Readiness: PostgreSQL answers within ${READY_TIMEOUT_MS} ms`, tags: ['meta'], response: { 200: probeAnswer('ready'), 503: DATABASE_UNAVAILABLE_ANSWER } } },
+    {
+      ...probe,
+      schema: { summary: `Readiness: PostgreSQL answers within ${READY_TIMEOUT_MS} ms`, tags: ['meta'], response: { 200: probeAnswer('ready'), 503: DATABASE_UNAVAILABLE_ANSWER } },
+    },
     async () => {
       await checkDatabase(db, READY_TIMEOUT_MS);
       return { status: 'ready' };
     },
   );
 
-  const sync = (summary: string, request: z.ZodType | undefined, answer: z.ZodType, signedIn = true) => ({ schema: described({ summary, tags: ['sync'], request, answer, signedIn }) });
+  const sync = (summary: string, request: z.ZodType | undefined, answer: z.ZodType, signedIn = true) => ({
+    schema: described({ summary, tags: ['sync'], request, answer, signedIn }),
+  });
 
   const throttle = new LoginThrottle(db, limits.loginRefusals);
   app.post('/v1/login', sync('Sign a device in: a token for later requests', loginRequestSchema, loginAnswerSchema, false), async (request, reply) => {
@@ -177,7 +210,8 @@ export async function buildServer(db: pg.Pool, limits: ServerLimits = DEFAULT_LI
   app.post('/v1/push', sync('Push changes: each is applied, a duplicate, or rejected with its reason', pushRequestSchema, pushAnswerSchema), async (request) => {
     const session = await sessionOf(db, request);
     const sent = (request.body as { changes?: unknown } | null)?.changes;
-    if (Array.isArray(sent) && sent.length > limits.maxPushChanges) throw new HttpError(413, `a push carries at most ${limits.maxPushChanges} changes; send ${sent.length} in smaller batches`);
+    if (Array.isArray(sent) && sent.length > limits.maxPushChanges)
+      throw new HttpError(413, `a push carries at most ${limits.maxPushChanges} changes; send ${sent.length} in smaller batches`);
     const { changes } = parse(pushRequestSchema, request.body);
     if (session.role === 'reader') throw new HttpError(403, 'readers may not push changes');
     return { results: await push(db, session, changes) };

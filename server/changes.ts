@@ -79,7 +79,17 @@ function pushOne(state: BatchState, session: Session, { raw, change, reason }: A
   const scope = change.scope;
   const scopeHlc = change.field === 'scope' ? change.hlc : '';
   const caseId = newCaseOf(change);
-  if (!record) state.records.set(recordKey, { table: change.table, rowId: change.rowId, ownerOrg: session.orgId, scope, scopeHlc, caseId, caseHlc: caseId === null ? '' : change.hlc, touched: true });
+  if (!record)
+    state.records.set(recordKey, {
+      table: change.table,
+      rowId: change.rowId,
+      ownerOrg: session.orgId,
+      scope,
+      scopeHlc,
+      caseId,
+      caseHlc: caseId === null ? '' : change.hlc,
+      touched: true,
+    });
   else {
     if (change.field === 'scope' && record.scopeHlc < change.hlc) Object.assign(record, { scope, scopeHlc, touched: true });
     if (caseId !== null && record.caseHlc < change.hlc) Object.assign(record, { caseId, caseHlc: change.hlc });
@@ -113,7 +123,12 @@ async function batchState(client: pg.PoolClient, changes: readonly SyncChange[])
   // The records the batch writes, and the cases its stage events are moved to.
   const records = changes.flatMap((c) => {
     const caseId = newCaseOf(c);
-    return caseId === null ? [[c.table, c.rowId]] : [[c.table, c.rowId], ['cases', caseId]];
+    return caseId === null
+      ? [[c.table, c.rowId]]
+      : [
+          [c.table, c.rowId],
+          ['cases', caseId],
+        ];
   });
   const touched = [...new Map(records.map(([table, rowId]) => [pairKey(table, rowId), { table, rowId }])).values()];
   const found = await client.query<{
@@ -242,7 +257,12 @@ async function drain(db: pg.Pool, queue: PendingPush[]): Promise<void> {
     } catch (error) {
       // One push that breaks the transaction must not fail the others with it: each goes again on its own.
       if (group.length === 1) group[0].settle({ error });
-      else for (const p of group) await pushGroup(db, [p]).then((results) => p.settle({ results: results[0] }), (failure: unknown) => p.settle({ error: failure }));
+      else
+        for (const p of group)
+          await pushGroup(db, [p]).then(
+            (results) => p.settle({ results: results[0] }),
+            (failure: unknown) => p.settle({ error: failure }),
+          );
     }
   }
   queues.delete(db);

@@ -122,7 +122,9 @@ export async function startEmbeddedPostgres(dir: string, port: number, log: Fast
     onError: (error) => output.push(String(error)),
   });
   const failed = (step: string, error: unknown) =>
-    new Error(`embedded PostgreSQL could not ${step} in ${dataDir} on port ${port}: ${error instanceof Error ? error.message : 'it exited'}\n${output.join('').slice(-2000)}`, { cause: error });
+    new Error(`embedded PostgreSQL could not ${step} in ${dataDir} on port ${port}: ${error instanceof Error ? error.message : 'it exited'}\n${output.join('').slice(-2000)}`, {
+      cause: error,
+    });
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise().catch((error: unknown) => Promise.reject(failed('initialise its data folder', error)));
   await pg.start().catch((error: unknown) => Promise.reject(failed('start', error)));
   return {

@@ -31,7 +31,7 @@ export class LoginThrottle {
     const client = await this.db.connect();
     try {
       await client.query('BEGIN');
-      await client.query("SELECT pg_advisory_xact_lock(hashtext($1 || chr(10) || $2))", [login, address]);
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1 || chr(10) || $2))', [login, address]);
       // The max-th newest refusal in the window: once it leaves the window, fewer than max remain.
       const found = await client.query<{ wait_ms: number }>(
         `SELECT ceil(extract(epoch FROM refused_at + $3 * interval '1 millisecond' - now()) * 1000)::float8 AS wait_ms

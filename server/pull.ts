@@ -43,10 +43,11 @@ interface WindowRow extends ChangeRow {
 // organisation.
 const mayHoldSql = (scope: string, owner: string) => `(${scope} = ANY($2) AND (${scope} <> 'internal' OR ${owner} = $3))`;
 // A stage event is held only by those who may hold its case (親子); until its case reaches the server, by its own scope.
-const RECORD_VISIBLE = `(${mayHoldSql('r.scope', 'r.owner_org')} AND (p.row_id IS NULL OR ${mayHoldSql('p.scope', 'p.owner_org')}))`;
+// The case is looked up only for a record that has one: joined, every page read the whole records table for it.
+const CASE_HELD = `coalesce((SELECT ${mayHoldSql('p.scope', 'p.owner_org')} FROM records p WHERE p.tbl = rp.parent_tbl AND p.row_id = rp.parent_row_id), true)`;
+const RECORD_VISIBLE = `(${mayHoldSql('r.scope', 'r.owner_org')} AND (rp.row_id IS NULL OR ${CASE_HELD}))`;
 const RECORD_JOINS = `JOIN records r ON r.tbl = c.tbl AND r.row_id = c.row_id
-  LEFT JOIN record_parents rp ON rp.tbl = c.tbl AND rp.row_id = c.row_id
-  LEFT JOIN records p ON p.tbl = rp.parent_tbl AND p.row_id = rp.parent_row_id`;
+  LEFT JOIN record_parents rp ON rp.tbl = c.tbl AND rp.row_id = c.row_id`;
 const CHANGE_COLUMNS = 'c.server_seq, c.bytes, c.hlc, c.field, c.tbl, c.row_id, c.value, c.scope, c.prev, c.author';
 
 /** Changes that can change who may see a record: its scope, and the case a stage event belongs to. */
@@ -68,7 +69,7 @@ function toSyncChange(r: ChangeRow): SyncChange {
  * A record, with the stage events of a case, as it stands up to `lastSeq`: the newest change of each field. The
  * history before it may hold values written under a narrower scope, so it stays back.
  */
-async function currentState(db: pg.Pool, session: Session, table: string, rowId: string, lastSeq: string): Promise<ChangeRow[]> {
+async function currentState(db: pg.PoolClient, session: Session, table: string, rowId: string, lastSeq: string): Promise<ChangeRow[]> {
   const found = await db.query<ChangeRow>(
     `SELECT DISTINCT ON (c.tbl, c.row_id, c.field) ${CHANGE_COLUMNS}
        FROM changes c ${RECORD_JOINS}
@@ -86,7 +87,7 @@ async function currentState(db: pg.Pool, session: Session, table: string, rowId:
  * of the session's reach with it must go again. (Ids are random, so this happens only when devices create the same
  * ids, as two imports of one file do.)
  */
-async function orphansOfHiddenCases(db: pg.Pool, hiddenCases: string[], windowStart: string): Promise<Purge[]> {
+async function orphansOfHiddenCases(db: pg.PoolClient, hiddenCases: string[], windowStart: string): Promise<Purge[]> {
   if (hiddenCases.length === 0) return [];
   const found = await db.query<{ tbl: string; row_id: string }>(
     `SELECT rp.tbl, rp.row_id FROM record_parents rp
@@ -113,15 +114,17 @@ const CHANGE_OVERHEAD_BYTES = 400;
  * values would pass `maxBytes` (at least one change, whatever its size). Measured by the stored sizes, so no value is
  * read to cut it, and cut in PostgreSQL, so only where the window ends leaves the database, not a row per change.
  */
-async function pageWindow(db: pg.Pool, from: string, limits: PageLimits): Promise<{ lastSeq: string | null; more: boolean }> {
-  const window = await db.query<{ last_seq: string | null; taken: number; looked: number }>({ name: 'pull-window', text:
-    `SELECT max(server_seq) FILTER (WHERE taken) AS last_seq, (count(*) FILTER (WHERE taken))::int AS taken, count(*)::int AS looked
+async function pageWindow(db: pg.PoolClient, from: string, limits: PageLimits): Promise<{ lastSeq: string | null; more: boolean }> {
+  const window = await db.query<{ last_seq: string | null; taken: number; looked: number }>({
+    // Named, as every statement of a pull: PostgreSQL then plans it once per connection, not for every page.
+    name: 'pull-window',
+    text: `SELECT max(server_seq) FILTER (WHERE taken) AS last_seq, (count(*) FILTER (WHERE taken))::int AS taken, count(*)::int AS looked
        FROM (SELECT server_seq, n <= $2 AND (n = 1 OR total <= $3) AS taken
                FROM (SELECT server_seq, row_number() OVER w AS n, sum(bytes + $4) OVER w AS total
                        FROM (SELECT server_seq, bytes FROM changes WHERE server_seq > $1 ORDER BY server_seq LIMIT $2 + 1) after
                      WINDOW w AS (ORDER BY server_seq ROWS UNBOUNDED PRECEDING)) sized) cut`,
-    values: [from, limits.maxChanges, limits.maxBytes, CHANGE_OVERHEAD_BYTES] },
-  );
+    values: [from, limits.maxChanges, limits.maxBytes, CHANGE_OVERHEAD_BYTES],
+  });
   const { last_seq: lastSeq, taken, looked } = window.rows[0];
   return { lastSeq, more: looked > taken };
 }
@@ -136,10 +139,22 @@ const EMPTY_WINDOWS = 10;
  * moved on, so that no page costs more than a few windows.
  */
 export async function pull(db: pg.Pool, session: Session, cursor: string | null, limits: PageLimits): Promise<PullPage> {
-  for (let windows = 1; ; windows++) {
-    const page = await windowPage(db, session, cursor, limits);
-    if (page.changes.length > 0 || page.purges.length > 0 || !page.more || windows === EMPTY_WINDOWS) return page;
-    cursor = page.cursor;
+  // One connection for the page's statements: taking one from the pool for each, a pull queued behind every other
+  // request's statements once per statement.
+  const client = await db.connect();
+  try {
+    for (let windows = 1; ; windows++) {
+      const page = await windowPage(client, session, cursor, limits);
+      if (page.changes.length > 0 || page.purges.length > 0 || !page.more || windows === EMPTY_WINDOWS) {
+        client.release();
+        return page;
+      }
+      cursor = page.cursor;
+    }
+  } catch (error) {
+    // A connection that failed mid-page (PostgreSQL gone, a timeout) is closed, not given back to the pool.
+    client.release(error as Error);
+    throw error;
   }
 }
 
@@ -149,14 +164,15 @@ export async function pull(db: pg.Pool, session: Session, cursor: string | null,
  * none). A record that came into the session's reach is sent whole, which can carry a page past its bytes: the page
  * then ends at that change, and the rest of the window comes with the next one.
  */
-async function windowPage(db: pg.Pool, session: Session, cursor: string | null, limits: PageLimits): Promise<PullPage> {
+async function windowPage(db: pg.PoolClient, session: Session, cursor: string | null, limits: PageLimits): Promise<PullPage> {
   const from = cursor ?? '0';
   // Of the window, only what this session may be sent (or must act on) leaves the database.
   const window = await pageWindow(db, from, limits);
   if (window.lastSeq === null) return { changes: [], purges: [], cursor, more: false };
   let { lastSeq, more } = window;
-  const found = await db.query<WindowRow>({ name: 'pull-page', text:
-    `SELECT c.server_seq, c.bytes, c.hlc, c.field, c.tbl, c.row_id, c.scope, c.prev, c.author,
+  const found = await db.query<WindowRow>({
+    name: 'pull-page',
+    text: `SELECT c.server_seq, c.bytes, c.hlc, c.field, c.tbl, c.row_id, c.scope, c.prev, c.author,
             ${RECORD_VISIBLE} AS visible, ${mayHoldSql('c.scope', 'r.owner_org')} AS readable,
             CASE WHEN ${RECORD_VISIBLE} THEN c.value END AS value,
             CASE WHEN ${VISIBILITY_CHANGE} OR ${CASE_TITLE} THEN ${CREATES} END AS creates,
@@ -168,8 +184,8 @@ async function windowPage(db: pg.Pool, session: Session, cursor: string | null, 
         -- Of a case out of reach, only its creation matters (its stage events may have come before it).
         AND (${RECORD_VISIBLE} OR ${VISIBILITY_CHANGE} OR (${CASE_TITLE} AND ${CREATES}))
       ORDER BY c.server_seq`,
-    values: [from, readableScopes(session), session.orgId, lastSeq, session.device] },
-  );
+    values: [from, readableScopes(session), session.orgId, lastSeq, session.device],
+  });
   const sent = new Map<string, ChangeRow>();
   let sentBytes = 0;
   const send = (rows: ChangeRow[]) => {
@@ -199,7 +215,10 @@ async function windowPage(db: pg.Pool, session: Session, cursor: string | null, 
   }
   for (const purge of await orphansOfHiddenCases(db, hiddenCases, from)) purges.set(`${purge.table} ${purge.rowId}`, purge);
   return {
-    changes: [...sent.values()].filter((r) => BigInt(r.server_seq) <= BigInt(lastSeq)).sort((a, b) => Number(a.server_seq) - Number(b.server_seq)).map(toSyncChange),
+    changes: [...sent.values()]
+      .filter((r) => BigInt(r.server_seq) <= BigInt(lastSeq))
+      .sort((a, b) => Number(a.server_seq) - Number(b.server_seq))
+      .map(toSyncChange),
     purges: [...purges.values()],
     cursor: lastSeq,
     more,

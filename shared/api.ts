@@ -9,16 +9,7 @@ import { PACK_SECTIONS } from './pack/pack-input';
 import { PHASES } from './phases';
 import { SCOPES } from './scopes';
 import type { ConflictView, SyncStatus } from './sync/status';
-import type {
-  CaseDetail,
-  CaseSummary,
-  CountrySummary,
-  DossierView,
-  HistoryEntry,
-  ImportProgress,
-  ImportReport,
-  SearchResult,
-} from './views';
+import type { CaseDetail, CaseSummary, CountrySummary, DossierView, HistoryEntry, ImportProgress, ImportReport, SearchResult } from './views';
 
 // The one contract between the UI and the back end: every method's arguments (a zod schema, checked where the call
 // arrives: the Electron main process or the browser-mode HTTP server) and its result type. The renderer calls
@@ -115,7 +106,10 @@ export const packRequestSchema = z.object({
   audience: scope,
   lang: z.enum(['ja', 'en']),
   /** ISO 639-1 code of the counterpart's language, whose translations print beside the parts handed over. */
-  counterpartLang: z.string().regex(/^[a-z]{2}$/).optional(),
+  counterpartLang: z
+    .string()
+    .regex(/^[a-z]{2}$/)
+    .optional(),
   caseIds: z.array(id).max(500).optional(),
   sections: z.array(z.enum(PACK_SECTIONS)).max(PACK_SECTIONS.length).optional(),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -128,10 +122,7 @@ export interface PackPreview {
 }
 
 /** Where an exported pack went: saved by the desktop app where the user chose, or ready for the browser to download. */
-export type PackExport =
-  | { outcome: 'saved'; file: string }
-  | { outcome: 'cancelled' }
-  | { outcome: 'download'; url: string; fileName: string };
+export type PackExport = { outcome: 'saved'; file: string } | { outcome: 'cancelled' } | { outcome: 'download'; url: string; fileName: string };
 
 export const API = {
   'app.info': method<AppInfo>()(z.object({})),
@@ -141,7 +132,10 @@ export const API = {
   'countries.list': method<CountrySummary[]>()(z.object({})),
   'dossier.get': method<DossierView>()(z.object({ country: z.string().regex(/^[A-Za-z]{2}$/) })),
   'dossier.set': method<DossierView>()(
-    z.object({ country: z.string().regex(/^[A-Za-z]{2}$/), values: dossierSchema.pick({ overview: true, relations: true, policy: true, supportHistory: true, scope: true }).partial() }),
+    z.object({
+      country: z.string().regex(/^[A-Za-z]{2}$/),
+      values: dossierSchema.pick({ overview: true, relations: true, policy: true, supportHistory: true, scope: true }).partial(),
+    }),
   ),
   'cases.list': method<CaseSummary[]>()(
     z.object({
@@ -157,10 +151,9 @@ export const API = {
   'case.update': method<CaseDetail>()(z.object({ id, values: caseEditableSchema.partial() }), { id: 'cases' }),
   /** One field from text as a person types it (the command line, a table cell): 'VN, LA', 2021年4月, true. */
   'case.setText': method<CaseDetail>()(z.object({ id, field: z.enum(CASE_TEXT_FIELDS), text: z.string().max(300_000) }), { id: 'cases' }),
-  'event.add': method<{ id: string }>()(
-    z.object({ caseId: id, phase: z.enum(PHASES), date: z.string().max(200), text: text.min(1), scope: scope.optional() }),
-    { caseId: 'cases' },
-  ),
+  'event.add': method<{ id: string }>()(z.object({ caseId: id, phase: z.enum(PHASES), date: z.string().max(200), text: text.min(1), scope: scope.optional() }), {
+    caseId: 'cases',
+  }),
   'event.update': method<CaseDetail>()(
     z.object({
       id,
@@ -172,29 +165,52 @@ export const API = {
   'event.setText': method<CaseDetail>()(z.object({ id, field: z.enum(EVENT_TEXT_FIELDS), text: z.string().max(300_000) }), { id: 'events' }),
   'visits.list': method<Visit[]>()(z.object({ country: iso2.optional() })),
   'visit.get': method<Visit>()(z.object({ id }), { id: 'visits' }),
-  'visit.create': method<{ id: string }>()(visitValuesSchema.pick({ title: true, kind: true, country: true, dates: true, scope: true }).partial({ kind: true, dates: true, scope: true })),
+  'visit.create': method<{ id: string }>()(
+    visitValuesSchema.pick({ title: true, kind: true, country: true, dates: true, scope: true }).partial({ kind: true, dates: true, scope: true }),
+  ),
   'visit.update': method<Visit>()(z.object({ id, values: visitValuesSchema.partial() }), { id: 'visits' }),
   'visit.delete': method<{ id: string }>()(z.object({ id }), { id: 'visits' }),
   /** What came of a visit, as events on its linked cases: all recorded in one step, or none. */
   'visit.outcomes': method<{ ids: string[] }>()(
-    z.object({ id, outcomes: z.array(z.object({ caseId: id, phase: z.enum(PHASES), date: z.string().max(200), text: text.min(1) })).min(1).max(500) }),
+    z.object({
+      id,
+      outcomes: z
+        .array(z.object({ caseId: id, phase: z.enum(PHASES), date: z.string().max(200), text: text.min(1) }))
+        .min(1)
+        .max(500),
+    }),
     { id: 'visits' },
   ),
-  'search': method<SearchResult>()(z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(500).default(100) })),
+  search: method<SearchResult>()(z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(500).default(100) })),
   'history.case': method<HistoryEntry[]>()(z.object({ id }), { id: 'cases' }),
   /** Reverts the last edit made through this app session (Ctrl+Z); the revert is itself logged. */
-  'undo': method<UndoResult>()(z.object({})),
+  undo: method<UndoResult>()(z.object({})),
   /**
    * Imports karte JSON files the user picked, all or nothing; progress arrives as 'import.progress' events. Their
    * bytes in base64: the back end reads the encoding (UTF-8, or tells a Shift_JIS file by name).
    */
-  'import.files': method<ImportReport>()(z.object({ files: z.array(z.object({ name: z.string().max(500), data: z.base64().max(70_000_000) })).min(1).max(500) })),
+  'import.files': method<ImportReport>()(
+    z.object({
+      files: z
+        .array(z.object({ name: z.string().max(500), data: z.base64().max(70_000_000) }))
+        .min(1)
+        .max(500),
+    }),
+  ),
   'sync.status': method<SyncStatus>()(z.object({})),
   /** Syncs now (or waits for the sync under way); a failure is reported in the status, not thrown. */
   'sync.now': method<SyncStatus>()(z.object({})),
   /** At the server; while it cannot be reached, against the password verifier kept on this device. */
   'sync.signIn': method<SyncStatus>()(
-    z.object({ server: z.string().url().max(2000).refine((u) => /^https?:/.test(u), 'an http or https URL'), login: z.string().min(1).max(200), password: z.string().min(1).max(1000) }),
+    z.object({
+      server: z
+        .string()
+        .url()
+        .max(2000)
+        .refine((u) => /^https?:/.test(u), 'an http or https URL'),
+      login: z.string().min(1).max(200),
+      password: z.string().min(1).max(1000),
+    }),
   ),
   /** Stops syncing; the token and password verifier stay for an offline sign-in of the same account. */
   'sync.signOut': method<SyncStatus>()(z.object({})),

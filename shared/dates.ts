@@ -142,7 +142,11 @@ function resolveRange(a: Point, b: Point): [Point, Point] {
 }
 
 function normalise(text: string): string {
-  return text.normalize('NFKC').replace(/[〜~－—–]/g, '~').replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .replace(/[〜~－—–]/g, '~')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -176,7 +180,7 @@ export function parseDateText(text: string): KarteDate | null {
   }
 
   const parts = s.split(/\s*(?:~|、|,|\s-\s|(?<=年|年度|\d)-(?=\d{4})|(?<=月)-(?=\d))\s*/).filter((p) => p !== '');
-  if (parts.length === 0 || parts.length > 1 && open) return null;
+  if (parts.length === 0 || (parts.length > 1 && open)) return null;
   const points: Point[] = [];
   for (const part of parts) {
     const point = parsePoint(part, points.at(-1)?.year ?? null);

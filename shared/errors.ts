@@ -165,4 +165,3 @@ export function errorEnvelope(error: unknown): ErrorEnvelope {
   if (error instanceof z.ZodError) return { code: 'invalid_arguments', message: describeError(error), details: { issues: issuesOf(error) } };
   return { code: 'internal', message: describeError(error), details: {} };
 }
-

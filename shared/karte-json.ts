@@ -5,9 +5,7 @@ import { PHASES } from './phases';
 // "karte JSON": one table of the 別表 海外展開カルテ概要版, as transcribed (resources/demo/README.md). Validated
 // at the import boundary; the data is real and a little messy, so text fields take anything, including "".
 
-const isoList = z
-  .string()
-  .regex(/^([A-Z]{2}(\s*,\s*[A-Z]{2})*)?$/, 'expected ISO 3166-1 alpha-2 codes separated by commas, or ""');
+const isoList = z.string().regex(/^([A-Z]{2}(\s*,\s*[A-Z]{2})*)?$/, 'expected ISO 3166-1 alpha-2 codes separated by commas, or ""');
 
 export const karteEventSchema = z.object({
   phase: z.enum(PHASES),

@@ -52,7 +52,12 @@ export function registerAdminCommands(program: Command, context: CliContext): vo
     .description('organisations with their number of users')
     .action(async () => {
       const { organisations } = await call(context, 'orgList', {});
-      print(organisations, () => formatTable(['organisation', 'type', 'users'], organisations.map((o) => [o.name, o.type, String(o.users)])));
+      print(organisations, () =>
+        formatTable(
+          ['organisation', 'type', 'users'],
+          organisations.map((o) => [o.name, o.type, String(o.users)]),
+        ),
+      );
     });
 
   const user = admin.command('user').description('users');

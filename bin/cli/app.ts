@@ -72,7 +72,12 @@ export async function runApp(options: AppOptions, io: Io): Promise<void> {
   }
   const server = await startBrowserMode(
     (pack) =>
-      openBackEnd({ store: { file: options.db, key: process.env.KARTE_DB_KEY, author: options.author }, demoDir: DEMO_DIR, version: process.env.npm_package_version ?? '0.1.0', pack }),
+      openBackEnd({
+        store: { file: options.db, key: process.env.KARTE_DB_KEY, author: options.author },
+        demoDir: DEMO_DIR,
+        version: process.env.npm_package_version ?? '0.1.0',
+        pack,
+      }),
     { staticDir: RENDERER_DIR, host: options.host, port: options.port },
   );
   const why = options.browser ? 'as asked' : 'no Electron binary installed; `npm run electron:install` fetches it where there is internet';

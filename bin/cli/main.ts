@@ -90,7 +90,13 @@ export function buildProgram(io: Io): Command {
   const context: CliContext = {
     io,
     run: async (work, options = {}) => {
-      const backEnd = openBackEnd({ store: { file: databaseFile(), key: process.env.KARTE_DB_KEY, author: author() }, demoDir: DEMO_DIR, version: process.env.npm_package_version ?? '0.1.0', sync: 'manual', pack: options.pack });
+      const backEnd = openBackEnd({
+        store: { file: databaseFile(), key: process.env.KARTE_DB_KEY, author: author() },
+        demoDir: DEMO_DIR,
+        version: process.env.npm_package_version ?? '0.1.0',
+        sync: 'manual',
+        pack: options.pack,
+      });
       if (options.listen) backEnd.on(options.listen);
       try {
         return await work({ call: <K extends ApiName>(name: K, args: unknown) => backEnd.call(name, args) as Promise<ApiResult<K>> });

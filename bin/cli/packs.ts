@@ -49,10 +49,13 @@ export function registerPackCommand(program: Command, { run, print }: CliContext
         asOf: dayOf(new Date()),
       };
       try {
-        await run(async (karte) => {
-          const exported = await karte.call('pack.export', request);
-          print(exported, () => `wrote ${options.out} for ${options.audience}`);
-        }, { pack: toFile });
+        await run(
+          async (karte) => {
+            const exported = await karte.call('pack.export', request);
+            print(exported, () => `wrote ${options.out} for ${options.audience}`);
+          },
+          { pack: toFile },
+        );
       } finally {
         await closePackBrowser();
       }

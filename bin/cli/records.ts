@@ -57,7 +57,15 @@ export function registerRecordCommands(program: Command, { run, print }: CliCont
         print(rows, () =>
           formatTable(
             ['id', 'country', 'sector', 'phase', 'status', 'events', 'title'],
-            rows.map((c) => [shortId(c.id), countryNames(c.countries) || c.region, sectorName(c.sector, c.sectorLabel, 'ja'), phaseText(c.currentPhase), c.status, String(c.eventCount), c.title]),
+            rows.map((c) => [
+              shortId(c.id),
+              countryNames(c.countries) || c.region,
+              sectorName(c.sector, c.sectorLabel, 'ja'),
+              phaseText(c.currentPhase),
+              c.status,
+              String(c.eventCount),
+              c.title,
+            ]),
           ),
         );
       }),

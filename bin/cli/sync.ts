@@ -51,7 +51,11 @@ export function registerSyncCommands(program: Command, { run, print, readPasswor
         print(open, () =>
           open.length === 0
             ? 'no open conflicts'
-            : open.map((c) => [`#${c.id}  ${c.table} ${shortId(c.rowId)} (${c.record.label})  ${c.field}`, `  mine    ${sideText(c.mine)}`, `  theirs  ${sideText(c.theirs)}`].join('\n')).join('\n'),
+            : open
+                .map((c) =>
+                  [`#${c.id}  ${c.table} ${shortId(c.rowId)} (${c.record.label})  ${c.field}`, `  mine    ${sideText(c.mine)}`, `  theirs  ${sideText(c.theirs)}`].join('\n'),
+                )
+                .join('\n'),
         );
       }),
     );

@@ -139,7 +139,11 @@ export function remoteBackEnd(child: BackEndChild, options: RemoteBackEndOptions
   });
 
   const answerDelivery = (id: number, method: PackMethod, input: PackInput) => {
-    const run = pack ? (method === 'preview' ? pack.preview(input) : pack.export(input)) : Promise.reject(new KarteError('pack_unavailable', 'briefing packs cannot be previewed or exported here'));
+    const run = pack
+      ? method === 'preview'
+        ? pack.preview(input)
+        : pack.export(input)
+      : Promise.reject(new KarteError('pack_unavailable', 'briefing packs cannot be previewed or exported here'));
     run.then(
       (result) => child.send({ type: 'delivered', id, result }),
       (error: unknown) => child.send({ type: 'undelivered', id, error: errorEnvelope(error) }),

@@ -128,7 +128,8 @@ export async function startBrowserMode(open: (pack: PackDelivery) => BackEnd, op
   // The token is checked before the body is read: without it no local process gets up to MAX_BODY buffered.
   const withToken = {
     onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
-      if (!sameToken(bearerToken(request.headers.authorization), token)) return reply.code(401).send({ error: { code: 'not_authorized', message: 'missing or wrong token', details: {} } });
+      if (!sameToken(bearerToken(request.headers.authorization), token))
+        return reply.code(401).send({ error: { code: 'not_authorized', message: 'missing or wrong token', details: {} } });
     },
   };
 
@@ -152,7 +153,8 @@ export async function startBrowserMode(open: (pack: PackDelivery) => BackEnd, op
   });
 
   app.get<{ Params: { id: string } }>('/api/pack/:id', async (request, reply) => {
-    if (!sameToken(bearerToken(request.headers.authorization), token)) return reply.code(401).send({ error: { code: 'not_authorized', message: 'missing or wrong token', details: {} } });
+    if (!sameToken(bearerToken(request.headers.authorization), token))
+      return reply.code(401).send({ error: { code: 'not_authorized', message: 'missing or wrong token', details: {} } });
     const download = downloads.get(request.params.id);
     if (!download) return reply.code(404).send({ error: { code: 'not_found', message: 'no such pack to download (each is fetched once)', details: {} } });
     const pdf = await fs.promises.readFile(download.file);
@@ -164,7 +166,10 @@ export async function startBrowserMode(open: (pack: PackDelivery) => BackEnd, op
   app.get<{ Params: { name: string } }>(`${PACK_PREVIEW_PATH}fonts/:name`, async (request, reply) => {
     const file = fontFiles.get(request.params.name);
     if (!file) return reply.code(404).send({ error: { code: 'not_found', message: `no font ${request.params.name}`, details: {} } });
-    return reply.header('Content-Type', FONT_TYPES[path.extname(file)]).header('Cache-Control', 'max-age=86400').send(await fs.promises.readFile(file));
+    return reply
+      .header('Content-Type', FONT_TYPES[path.extname(file)])
+      .header('Cache-Control', 'max-age=86400')
+      .send(await fs.promises.readFile(file));
   });
 
   app.get<{ Params: { id: string } }>(`${PACK_PREVIEW_PATH}:id`, async (request, reply) => {

@@ -27,12 +27,18 @@ export function timelinesOf(rows: Record<string, unknown>[], caseIds: string[]):
 }
 
 export function eventsOfCases(store: Store, caseIds: string[]): Map<string, StageEvent[]> {
-  const rows = statement(store.db, `SELECT ${columnsOf('events')} FROM events WHERE deleted = 0 AND caseId IN (SELECT value FROM json_each(?))`).all(JSON.stringify(caseIds)) as Record<string, unknown>[];
+  const rows = statement(store.db, `SELECT ${columnsOf('events')} FROM events WHERE deleted = 0 AND caseId IN (SELECT value FROM json_each(?))`).all(
+    JSON.stringify(caseIds),
+  ) as Record<string, unknown>[];
   return timelinesOf(rows, caseIds);
 }
 
 function phasesByCase(store: Store): Map<string, { phases: Phase[]; count: number }> {
-  const rows = statement(store.db, 'SELECT caseId, phase, count(*) AS n FROM events WHERE deleted = 0 GROUP BY caseId, phase').all() as { caseId: string; phase: Phase; n: number }[];
+  const rows = statement(store.db, 'SELECT caseId, phase, count(*) AS n FROM events WHERE deleted = 0 GROUP BY caseId, phase').all() as {
+    caseId: string;
+    phase: Phase;
+    n: number;
+  }[];
   const out = new Map<string, { phases: Phase[]; count: number }>();
   for (const row of rows) {
     const entry = out.get(row.caseId) ?? { phases: [], count: 0 };
@@ -44,7 +50,8 @@ function phasesByCase(store: Store): Map<string, { phases: Phase[]; count: numbe
 }
 
 export function listCases(store: Store, filter: CaseFilter = {}): CaseSummary[] {
-  if (filter.phase !== undefined && filter.phase !== 'none' && !isPhase(filter.phase)) throw new KarteError('invalid_arguments', `unknown phase '${filter.phase}'`, { field: 'phase' });
+  if (filter.phase !== undefined && filter.phase !== 'none' && !isPhase(filter.phase))
+    throw new KarteError('invalid_arguments', `unknown phase '${filter.phase}'`, { field: 'phase' });
   const region = filter.region === undefined ? undefined : findRegion(filter.region);
   if (filter.region !== undefined && !region) throw new KarteError('invalid_arguments', `unknown region '${filter.region}'`, { field: 'region' });
   const sector = filter.sector === undefined ? undefined : sectorOfLabel(filter.sector);
@@ -72,7 +79,8 @@ export function listCases(store: Store, filter: CaseFilter = {}): CaseSummary[] 
       status: c.status,
       scope: c.scope,
       currentPhase: phase,
-      eventCount: timeline?.count ?? 0 });
+      eventCount: timeline?.count ?? 0,
+    });
   }
   return out;
 }
@@ -141,7 +149,8 @@ const CASE_FIELD_PARSERS: FieldParsers<Case, CaseTextField> = {
   nextSteps: (text) => ({ nextSteps: text }),
   talkingPoints: (text) => ({ talkingPoints: text }),
   /** The whole object as JSON, e.g. {"en":{"summary":"Sorting machines"}}. */
-  translations: (text) => ({ translations: caseTranslationsSchema.parse(JSON.parse(text)) }) };
+  translations: (text) => ({ translations: caseTranslationsSchema.parse(JSON.parse(text)) }),
+};
 
 export function setCaseField(store: Store, idOrPrefix: string, field: string, text: string): Change[] {
   return setFieldFromText(store, 'cases', CASE_FIELD_PARSERS, idOrPrefix, field, text);

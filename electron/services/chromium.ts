@@ -17,10 +17,7 @@ const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 /** A Chromium to try: a binary at a path, an installed Chrome or Edge (playwright-core's channels), or the packaged one. */
-export type ChromiumCandidate =
-  | { kind: 'path'; path: string; from: 'KARTE_CHROMIUM' | 'system' }
-  | { kind: 'channel'; channel: 'chrome' | 'msedge' }
-  | { kind: 'package' };
+export type ChromiumCandidate = { kind: 'path'; path: string; from: 'KARTE_CHROMIUM' | 'system' } | { kind: 'channel'; channel: 'chrome' | 'msedge' } | { kind: 'package' };
 
 /** What the choice depends on: the process's own values, or a test's. */
 export interface ChromiumHost {
@@ -52,7 +49,8 @@ export async function launchChromium(host: ChromiumHost = THIS_MACHINE): Promise
   const tried: string[] = [];
   for (const candidate of chromiumCandidates(host)) {
     if (candidate.kind === 'path') {
-      if (!host.exists(candidate.path)) throw new Error(`Chromium not found at ${candidate.path} (${candidate.from}): set KARTE_CHROMIUM to a Chromium or Chrome binary, or unset it`);
+      if (!host.exists(candidate.path))
+        throw new Error(`Chromium not found at ${candidate.path} (${candidate.from}): set KARTE_CHROMIUM to a Chromium or Chrome binary, or unset it`);
       return chromium.launch({ executablePath: candidate.path, args: ARGS });
     }
     if (candidate.kind === 'package') return chromium.launch({ executablePath: await packagedChromium(), args: ARGS });

@@ -97,15 +97,15 @@ export function chooseKeySource(input: { databaseFile: string; keyring: Keyring;
   if (stored?.method === 'keyring') return { kind: 'keyring', keyFile, wrappedKey: stored.wrappedKey };
   if (stored?.method === 'passphrase') return { kind: 'passphrase', keyFile, kdf: stored.kdf, create: !databaseExists };
   if (databaseExists) return { kind: 'none' };
-  return hasRealKeyring(input.keyring, input.platform)
-    ? { kind: 'keyring', keyFile, wrappedKey: null }
-    : { kind: 'passphrase', keyFile, kdf: null, create: true };
+  return hasRealKeyring(input.keyring, input.platform) ? { kind: 'keyring', keyFile, wrappedKey: null } : { kind: 'passphrase', keyFile, kdf: null, create: true };
 }
 
 /** The store's key from the keyring; on first run a new random key, stored wrapped. */
 export function keyringKey(keyring: Keyring, source: Extract<KeySource, { kind: 'keyring' }>, platform: NodeJS.Platform = process.platform): string {
   if (!hasRealKeyring(keyring, platform)) {
-    throw new Error(`the key of the database is kept in the system keyring (${source.keyFile}), which is not available now; sign in to a desktop session with its keyring unlocked`);
+    throw new Error(
+      `the key of the database is kept in the system keyring (${source.keyFile}), which is not available now; sign in to a desktop session with its keyring unlocked`,
+    );
   }
   if (source.wrappedKey !== null) {
     let key: string;

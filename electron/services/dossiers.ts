@@ -29,7 +29,10 @@ export function openDossier(store: Store, iso2: string): DossierView {
   const dossier = readRow(store, 'dossiers', dossierIdOfCountry(code)) ?? null;
   const rows = statement(store.db, DOSSIER_CASES_SQL).all(code) as Record<string, unknown>[];
   const cases = rows.map((raw) => decodeRow('cases', raw));
-  const events = timelinesOf(statement(store.db, DOSSIER_EVENTS_SQL).all(code) as Record<string, unknown>[], cases.map((c) => c.id));
+  const events = timelinesOf(
+    statement(store.db, DOSSIER_EVENTS_SQL).all(code) as Record<string, unknown>[],
+    cases.map((c) => c.id),
+  );
   return {
     dossier: dossier && !dossier.deleted ? dossier : null,
     country: code,
@@ -38,7 +41,8 @@ export function openDossier(store: Store, iso2: string): DossierView {
       const timeline = events.get(c.id) ?? [];
       return { case: c, currentPhase: currentPhase(timeline.map((e) => e.phase)), events: timeline };
     }),
-    agreements: (statement(store.db, DOSSIER_AGREEMENTS_SQL).all(code) as Record<string, unknown>[]).map((raw) => decodeRow('agreements', raw)) };
+    agreements: (statement(store.db, DOSSIER_AGREEMENTS_SQL).all(code) as Record<string, unknown>[]).map((raw) => decodeRow('agreements', raw)),
+  };
 }
 
 /** Writes narrative fields of a country's dossier, creating the dossier on its first edit. */

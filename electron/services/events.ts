@@ -43,7 +43,9 @@ export function addEvent(store: Store, caseIdOrPrefix: string, input: NewEvent):
         scope: input.scope === undefined ? parent.scope : scopeOf(input.scope),
         organisation: input.organisation ?? '',
         signatoryLevel: input.signatoryLevel ?? '',
-        source: input.source ?? '' } },
+        source: input.source ?? '',
+      },
+    },
   ]);
   return { id, changes };
 }
@@ -71,7 +73,8 @@ const EVENT_FIELD_PARSERS: FieldParsers<StageEvent, EventTextField> = {
   organisation: (text) => ({ organisation: text }),
   signatoryLevel: (text) => ({ signatoryLevel: text }),
   source: (text) => ({ source: text }),
-  scope: (text) => ({ scope: scopeOf(text) }) };
+  scope: (text) => ({ scope: scopeOf(text) }),
+};
 
 export function setEventField(store: Store, idOrPrefix: string, field: string, text: string): Change[] {
   return setFieldFromText(store, 'events', EVENT_FIELD_PARSERS, idOrPrefix, field, text);

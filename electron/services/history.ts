@@ -30,6 +30,7 @@ export function caseHistory(store: Store, caseIdOrPrefix: string): HistoryEntry[
       created: row.created === 1,
       // A field's first change after creation replaced the default it was created with.
       old: row.old === null ? (TABLES[row.tbl].defaults as Record<string, unknown>)[row.field] : JSON.parse(row.old),
-      value: JSON.parse(row.value) };
+      value: JSON.parse(row.value),
+    };
   });
 }

@@ -28,7 +28,7 @@ export const PACK_PREVIEW_POLICY = [
   "default-src 'none'",
   "style-src 'unsafe-inline'",
   "font-src 'self'",
-  "img-src data:",
+  'img-src data:',
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'self'",

@@ -52,17 +52,16 @@ export function search(store: Store, query: string, limit = 50): SearchResult {
   const rows = statement(store.db, SEARCH_SQL).all(match, limit) as HitRow[];
   const counted = rows.length < limit ? rows.length : (statement(store.db, COUNT_SQL).get(match, COUNT_CAP + 1) as { n: number }).n;
   const total = Math.min(counted, COUNT_CAP);
-  const hits = rows.map(
-    (row): SearchHit => ({
-      kind: row.kind,
-      id: row.id,
-      caseId: row.caseId,
-      caseTitle: row.caseTitle,
-      countries: row.countries ? (JSON.parse(row.countries) as string[]) : [],
-      text: row.text ?? '',
-      excerpt: excerpt(row.text ?? '', query),
-      phase: row.phase,
-      date: row.date ? (JSON.parse(row.date) as KarteDate) : null }),
-  );
+  const hits = rows.map((row): SearchHit => ({
+    kind: row.kind,
+    id: row.id,
+    caseId: row.caseId,
+    caseTitle: row.caseTitle,
+    countries: row.countries ? (JSON.parse(row.countries) as string[]) : [],
+    text: row.text ?? '',
+    excerpt: excerpt(row.text ?? '', query),
+    phase: row.phase,
+    date: row.date ? (JSON.parse(row.date) as KarteDate) : null,
+  }));
   return { query, total, totalCapped: counted > COUNT_CAP, hits };
 }

@@ -26,8 +26,7 @@ export function undoStep(store: Store, step: UndoStep): { table: TableName; rowI
       for (const change of changes) {
         if (JSON.stringify(current[change.field]) !== change.value) continue;
         const previous = statement(store.db, 'SELECT value FROM changes WHERE rowId = ? AND field = ? AND hlc < ? ORDER BY hlc DESC LIMIT 1').get(rowId, change.field, hlc) as
-          | { value: string }
-          | undefined;
+          { value: string } | undefined;
         values[change.field] = previous ? JSON.parse(previous.value) : (TABLES[table].defaults as Record<string, unknown>)[change.field];
       }
     }

@@ -88,8 +88,10 @@ export function recordOutcomes(store: Store, visitIdOrPrefix: string, outcomes: 
   const visit = getVisit(store, visitIdOrPrefix);
   const writes: RowWrite<'events'>[] = outcomes.map((outcome) => {
     const found = liveCase(store, outcome.caseId);
-    if (!visit.caseIds.includes(found.id)) throw new KarteError('case_not_in_visit', `case ${outcome.caseId} is not linked to the visit '${visit.title}'`, { table: 'cases', record: outcome.caseId });
-    if (outcome.text.trim() === '') throw new KarteError('text_required', `the outcome for case ${outcome.caseId} needs its text`, { table: 'events', field: 'text', record: outcome.caseId });
+    if (!visit.caseIds.includes(found.id))
+      throw new KarteError('case_not_in_visit', `case ${outcome.caseId} is not linked to the visit '${visit.title}'`, { table: 'cases', record: outcome.caseId });
+    if (outcome.text.trim() === '')
+      throw new KarteError('text_required', `the outcome for case ${outcome.caseId} needs its text`, { table: 'events', field: 'text', record: outcome.caseId });
     return {
       table: 'events',
       id: newId(),

@@ -8,8 +8,10 @@ const MESSAGES = {
   ja: {
     title: { unlock: 'データベースを開く', create: 'データベースのパスフレーズを決める' },
     intro: {
-      unlock: 'このコンピューターにはデータベースの鍵を安全に保管する仕組み(キーリング)がないため、データベースはパスフレーズで暗号化されています。パスフレーズを入力してください。',
-      create: 'このコンピューターにはデータベースの鍵を安全に保管する仕組み(キーリング)がないため、データベースをパスフレーズで暗号化します。8文字以上のパスフレーズを決めてください。忘れるとデータを開けなくなります。',
+      unlock:
+        'このコンピューターにはデータベースの鍵を安全に保管する仕組み(キーリング)がないため、データベースはパスフレーズで暗号化されています。パスフレーズを入力してください。',
+      create:
+        'このコンピューターにはデータベースの鍵を安全に保管する仕組み(キーリング)がないため、データベースをパスフレーズで暗号化します。8文字以上のパスフレーズを決めてください。忘れるとデータを開けなくなります。',
     },
     passphrase: 'パスフレーズ',
     confirm: 'パスフレーズ(確認)',
@@ -26,7 +28,8 @@ const MESSAGES = {
     title: { unlock: 'Open the database', create: 'Choose a passphrase for the database' },
     intro: {
       unlock: 'This computer has no keyring to keep the database key safe, so the database is encrypted with a passphrase. Enter the passphrase.',
-      create: 'This computer has no keyring to keep the database key safe, so the database will be encrypted with a passphrase. Choose one of at least 8 characters. Without it the data cannot be opened.',
+      create:
+        'This computer has no keyring to keep the database key safe, so the database will be encrypted with a passphrase. Choose one of at least 8 characters. Without it the data cannot be opened.',
     },
     passphrase: 'Passphrase',
     confirm: 'Passphrase (again)',

@@ -36,4 +36,3 @@ export function FieldValue({ field, value, language }: { field: string; value: u
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return <>{value.join(language === 'ja' ? '、' : ', ')}</>;
   return <code>{shortened(JSON.stringify(value))}</code>;
 }
-

@@ -110,9 +110,7 @@ export function SyncSummary() {
   const account = status.account;
   return (
     <>
-      <span role="status">
-        {account === null ? t('summary.notSetUp') : t(status.session === 'signed_in' ? 'summary.signedIn' : 'summary.notSyncing', account)}
-      </span>{' '}
+      <span role="status">{account === null ? t('summary.notSetUp') : t(status.session === 'signed_in' ? 'summary.signedIn' : 'summary.notSyncing', account)}</span>{' '}
       <Link to="/sync">{t('summary.settings')}</Link>
     </>
   );

@@ -55,7 +55,11 @@ function CaseView({ detail }: { detail: CaseDetail }) {
   const language = usePreferences((s) => s.language);
   const c = detail.case;
   const savers = useMemo(
-    () => Object.fromEntries([...SINGLE_LINE, ...MULTILINE, 'title'].map((field) => [field, (text: string) => updateCase(c.id, { [field]: text })])) as Record<TextField, (text: string) => Promise<unknown>>,
+    () =>
+      Object.fromEntries([...SINGLE_LINE, ...MULTILINE, 'title'].map((field) => [field, (text: string) => updateCase(c.id, { [field]: text })])) as Record<
+        TextField,
+        (text: string) => Promise<unknown>
+      >,
     [c.id],
   );
   const show = useNotices((s) => s.show);
@@ -126,11 +130,18 @@ function BriefingPanel({ c, language, onFailure }: { c: Case; language: Language
   const languageNames = useMemo(() => new Intl.DisplayNames([language], { type: 'language' }), [language]);
   const languages = [...new Set([...TRANSLATION_LANGUAGES, ...Object.keys(c.translations)])];
   const saveJapanese = useMemo(
-    () => Object.fromEntries(BRIEFING_FIELDS.map((field) => [field, (text: string) => updateCase(c.id, { [field]: text })])) as Record<BriefingField, (text: string) => Promise<unknown>>,
+    () =>
+      Object.fromEntries(BRIEFING_FIELDS.map((field) => [field, (text: string) => updateCase(c.id, { [field]: text })])) as Record<
+        BriefingField,
+        (text: string) => Promise<unknown>
+      >,
     [c.id],
   );
   const saveTranslation = useMemo(
-    () => Object.fromEntries(TRANSLATABLE_CASE_FIELDS.map((field) => [field, (text: string) => updateCase(c.id, { translations: withTranslation(c.translations, translationLanguage, field, text) })])) as Record<TranslatableCaseField, (text: string) => Promise<unknown>>,
+    () =>
+      Object.fromEntries(
+        TRANSLATABLE_CASE_FIELDS.map((field) => [field, (text: string) => updateCase(c.id, { translations: withTranslation(c.translations, translationLanguage, field, text) })]),
+      ) as Record<TranslatableCaseField, (text: string) => Promise<unknown>>,
     [c.id, c.translations, translationLanguage],
   );
   const languageName = languageNames.of(translationLanguage) ?? translationLanguage;
@@ -284,7 +295,8 @@ const EventRow = memo(function EventRow({ event, language, onDeleted, highlighte
   }, [highlighted]);
   const who = [event.organisation, event.signatoryLevel].filter((s) => s !== '').join(' / ');
 
-  const setScope = (scope: Scope) => void call('event.update', { id: event.id, values: { scope } }).catch((error: unknown) => show('error', t('editing:saveFailed', { message: errorText(error) })));
+  const setScope = (scope: Scope) =>
+    void call('event.update', { id: event.id, values: { scope } }).catch((error: unknown) => show('error', t('editing:saveFailed', { message: errorText(error) })));
   const remove = () => {
     call('event.delete', { id: event.id }).then(
       () => {
@@ -433,7 +445,14 @@ function AddEvent({ detail, language }: { detail: CaseDetail; language: Language
         <label htmlFor="add-event-phase">{t('phase')}</label>
         <PhaseSelect id="add-event-phase" value={phase} onChange={setPhase} language={language} />
         <label htmlFor="add-event-date">{t('date')}</label>
-        <input id="add-event-date" type="text" value={date} onChange={(e) => setDate(e.target.value)} placeholder={t('datePlaceholder')} aria-invalid={error !== null || undefined} />
+        <input
+          id="add-event-date"
+          type="text"
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+          placeholder={t('datePlaceholder')}
+          aria-invalid={error !== null || undefined}
+        />
         <label htmlFor="add-event-text">{t('text')}</label>
         <textarea id="add-event-text" ref={textField} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={submitOnEnter} rows={2} required />
         <span className="scope-label">{t('scope')}</span>

@@ -106,10 +106,10 @@ function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
                     c.field === 'deleted' ? (
                       <li key={c.field}>{t(c.value ? 'deleted' : 'restored')}</li>
                     ) : (
-                    <li key={c.field}>
-                      <span className="field">{fieldName(edit, c.field)}</span> <FieldValue field={c.field} value={c.old} language={language} /> →{' '}
-                      <FieldValue field={c.field} value={c.value} language={language} />
-                    </li>
+                      <li key={c.field}>
+                        <span className="field">{fieldName(edit, c.field)}</span> <FieldValue field={c.field} value={c.old} language={language} /> →{' '}
+                        <FieldValue field={c.field} value={c.value} language={language} />
+                      </li>
                     ),
                   )}
                 </ul>

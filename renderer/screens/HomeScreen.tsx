@@ -108,7 +108,11 @@ function RecentCases({ recent }: { recent: HomeView['recent'] }) {
   return (
     <section className="panel" aria-labelledby="recent-heading">
       <h2 id="recent-heading">{t('recent.heading')}</h2>
-      {recent.length === 0 ? <p className="muted">{t('recent.empty')}</p> : <CaseTable cases={recent} lastColumn={t('column.changedAt')} last={(c) => <ChangedAt iso={c.changedAt} />} />}
+      {recent.length === 0 ? (
+        <p className="muted">{t('recent.empty')}</p>
+      ) : (
+        <CaseTable cases={recent} lastColumn={t('column.changedAt')} last={(c) => <ChangedAt iso={c.changedAt} />} />
+      )}
     </section>
   );
 }

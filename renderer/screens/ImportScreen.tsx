@@ -129,8 +129,7 @@ export function ImportScreen() {
         <p className="muted">{t('files.intro')}</p>
         <p>
           <label>
-            {t('files.pick')}{' '}
-            <input key={inputKey} type="file" multiple accept=".json,application/json" disabled={busy} onChange={(e) => void pick(e.target.files)} />
+            {t('files.pick')} <input key={inputKey} type="file" multiple accept=".json,application/json" disabled={busy} onChange={(e) => void pick(e.target.files)} />
           </label>
         </p>
         {files.length > 0 && (
@@ -155,12 +154,8 @@ export function ImportScreen() {
 
       {outcome?.ok === true && (
         <div className="panel import-done" role="status">
-          <p>
-            {t('done.added', { cases: outcome.report.casesAdded, events: outcome.report.eventsAdded, dossiers: outcome.report.dossiersAdded, files: outcome.report.files })}
-          </p>
-          {(outcome.report.casesKept > 0 || outcome.report.eventsKept > 0) && (
-            <p>{t('done.kept', { cases: outcome.report.casesKept, events: outcome.report.eventsKept })}</p>
-          )}
+          <p>{t('done.added', { cases: outcome.report.casesAdded, events: outcome.report.eventsAdded, dossiers: outcome.report.dossiersAdded, files: outcome.report.files })}</p>
+          {(outcome.report.casesKept > 0 || outcome.report.eventsKept > 0) && <p>{t('done.kept', { cases: outcome.report.casesKept, events: outcome.report.eventsKept })}</p>}
           <p>
             <Link to="/countries">{t('done.openCountries')}</Link>
           </p>

@@ -57,10 +57,7 @@ function CountrySelect({ value, onChange }: { value: string; onChange: (iso2: st
   const { t } = useTranslation('pack');
   const language = usePreferences((s) => s.language);
   const countries = useApi('countries.list', {});
-  const withCases = useMemo(
-    () => (countries.data ?? []).filter((c) => c.cases > 0).sort((a, b) => a[language].localeCompare(b[language], language)),
-    [countries.data, language],
-  );
+  const withCases = useMemo(() => (countries.data ?? []).filter((c) => c.cases > 0).sort((a, b) => a[language].localeCompare(b[language], language)), [countries.data, language]);
   return (
     <div className="pack-field">
       <label htmlFor="pack-country">{t('country')}</label>
@@ -181,8 +178,7 @@ function PackForm({ country, visit, cases }: { country: string; visit: Visit | n
                   return (
                     <li key={c.id} className={fits ? undefined : 'pack-case-narrower'}>
                       <label>
-                        <input type="checkbox" checked={fits && chosen.has(c.id)} disabled={!fits} onChange={(e) => setChosen(toggle(chosen, c.id, e.target.checked))} />{' '}
-                        {c.title}
+                        <input type="checkbox" checked={fits && chosen.has(c.id)} disabled={!fits} onChange={(e) => setChosen(toggle(chosen, c.id, e.target.checked))} /> {c.title}
                       </label>{' '}
                       <ScopeBadge scope={c.scope} />
                       {!fits && <span className="pack-note"> {t('narrower')}</span>}
@@ -217,7 +213,15 @@ function PackForm({ country, visit, cases }: { country: string; visit: Visit | n
             </div>
             <div className="pack-field">
               <label htmlFor="pack-counterpart-lang">{t('counterpartLang')}</label>
-              <input id="pack-counterpart-lang" value={counterpartLang} pattern="[a-z]{2}" maxLength={2} size={4} placeholder="vi" onChange={(e) => setCounterpartLang(e.target.value.trim().toLowerCase())} />
+              <input
+                id="pack-counterpart-lang"
+                value={counterpartLang}
+                pattern="[a-z]{2}"
+                maxLength={2}
+                size={4}
+                placeholder="vi"
+                onChange={(e) => setCounterpartLang(e.target.value.trim().toLowerCase())}
+              />
             </div>
             <div className="pack-field">
               <label htmlFor="pack-audience">{t('audience')}</label>

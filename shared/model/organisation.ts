@@ -2,17 +2,7 @@ import { z } from 'zod';
 import { idSchema } from './ids';
 import { scopeSchema } from './scope';
 
-export const ORGANISATION_TYPES = [
-  'ministry',
-  'agency',
-  'fund',
-  'international',
-  'local_government',
-  'company',
-  'university',
-  'embassy',
-  'other',
-] as const;
+export const ORGANISATION_TYPES = ['ministry', 'agency', 'fund', 'international', 'local_government', 'company', 'university', 'embassy', 'other'] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
 /** Government and government-affiliated bodies see `government`-scope content; the type decides. */

@@ -16,9 +16,7 @@ function fold(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-const ALIASES = SECTORS.flatMap((s) => [s.code, s.ja, s.en, ...s.aliases].map((alias) => ({ alias: fold(alias), code: s.code }))).sort(
-  (a, b) => b.alias.length - a.alias.length,
-);
+const ALIASES = SECTORS.flatMap((s) => [s.code, s.ja, s.en, ...s.aliases].map((alias) => ({ alias: fold(alias), code: s.code }))).sort((a, b) => b.alias.length - a.alias.length);
 
 /** Latin aliases match whole words only, so 'ai' does not match inside 'detail'. */
 function contains(text: string, alias: string): boolean {

@@ -124,7 +124,6 @@ export function mergeText(base: string, mine: string, theirs: string): string | 
   return regions.flatMap((r) => r.ok ?? []).join('');
 }
 
-
 /** What becomes of a local value that a remote change overwrote unseen. */
 export type Settlement =
   /** The remote value is the same: nothing is lost. */

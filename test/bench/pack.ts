@@ -32,7 +32,20 @@ const files = generateKarteFiles({ seed: 2020, countries: 5, cases: 120, events:
 importKarteFiles(store, files);
 for (let i = 0; i < 6; i++) {
   createVisit(store, { title: `官民ミッション ${2010 + i}`, kind: 'public_private_mission', country: 'VN', dates: `${2010 + i}年${i + 3}月` });
-  writeRows(store, [{ table: 'agreements', id: newId(), values: { title: `情報通信分野の協力覚書 ${i + 1}`, kind: 'moc', parties: ['総務省', '越・情報通信省'], signatoryLevel: '大臣間', date: dateOf(`${2011 + i}年${i + 1}月`), countries: ['VN'] } }]);
+  writeRows(store, [
+    {
+      table: 'agreements',
+      id: newId(),
+      values: {
+        title: `情報通信分野の協力覚書 ${i + 1}`,
+        kind: 'moc',
+        parties: ['総務省', '越・情報通信省'],
+        signatoryLevel: '大臣間',
+        date: dateOf(`${2011 + i}年${i + 1}月`),
+        countries: ['VN'],
+      },
+    },
+  ]);
 }
 const { id: visitId } = createVisit(store, { title: '総務大臣ベトナム訪問', country: 'VN', dates: '2021-05-10～2021-05-12' });
 updateVisit(store, visitId, {
@@ -45,7 +58,13 @@ updateVisit(store, visitId, {
 // All of Vietnam's cases (a visit pack would take only the visit's linked ones).
 const request: PackRequest = { country: 'VN', audience: 'council', lang: 'ja', asOf: '2026-11-24' };
 
-const pageCount = (file: string) => (fs.readFileSync(file).toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+const pageCount = (file: string) =>
+  (
+    fs
+      .readFileSync(file)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page\b/g) ?? []
+  ).length;
 
 async function pack(file: string): Promise<number> {
   const start = performance.now();

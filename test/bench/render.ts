@@ -14,7 +14,6 @@ import { buildIfStale } from '../../bin/cli/app';
 const RUNS = 15;
 const FOCUS = { iso2: 'VN', cases: 300, events: 3_000 };
 
-
 await buildIfStale({ out: () => {}, err: (t) => console.error(t), stderrIsTty: false }, false);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'karte-render-'));
 const files = generateKarteFiles({ seed: 2020, countries: 20, cases: 2_000, events: 20_000, focus: FOCUS }).map((table, i) => {

@@ -23,7 +23,6 @@ interface Figure {
   target?: string;
 }
 
-
 function time(work: () => unknown): number {
   const start = performance.now();
   work();
@@ -128,7 +127,9 @@ try {
   const pad = (s: string, n: number) => s.padEnd(n);
   console.log('');
   console.log(`import: ${files.length} files in ${(importMs / 1000).toFixed(1)} s = ${Math.round((sizes.events / importMs) * 1000)} events/s`);
-  console.log(`        bare INSERTs of the same rows: ${(bareImportMs / 1000).toFixed(1)} s; ratio ${(importMs / bareImportMs).toFixed(2)}× (the change log and search index are the difference)`);
+  console.log(
+    `        bare INSERTs of the same rows: ${(bareImportMs / 1000).toFixed(1)} s; ratio ${(importMs / bareImportMs).toFixed(2)}× (the change log and search index are the difference)`,
+  );
   console.log(`store:  ${(dbBytes / 1024 / 1024).toFixed(0)} MiB on disk (${changeCount} logged field changes); RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
   console.log('');
   console.log(`${pad('figure', 64)} ${pad('p50 ms', 8)} ${pad('p95 ms', 8)} ${pad('bare p50', 9)} ${pad('bare p95', 9)} ${pad('ratio p95', 10)} target`);

@@ -46,7 +46,12 @@ const agent = new http.Agent({ keepAlive: true });
  */
 function call<T>(url: string, route: string, token: string, body: unknown): Promise<T> {
   const payload = JSON.stringify(body);
-  const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${token}`, [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
+  const headers = {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(payload),
+    authorization: `Bearer ${token}`,
+    [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+  };
   return new Promise((resolve, reject) => {
     const request = http.request(`${url}/v1/${route}`, { method: 'POST', headers, agent }, (response) => {
       const chunks: Buffer[] = [];
@@ -92,7 +97,7 @@ async function load({ url, start, devices, rounds, perPush }: LoadJob): Promise<
         const pushed = await timed(() => call<{ results: PushResult[] }>(url, 'push', token, { changes }));
         if (pushed.value.results.some((r) => r.status !== 'applied')) throw new Error(`device ${device}: ${JSON.stringify(pushed.value.results)}`);
         figures.push.push(pushed.ms);
-        for (let more = true; more; ) {
+        for (let more = true; more;) {
           const page = await timed(() => call<PullPage>(url, 'pull', token, { cursor }));
           figures.pull.push(page.ms);
           figures.pulled += page.value.changes.length;

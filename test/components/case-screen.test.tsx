@@ -20,10 +20,16 @@ describe('case screen', () => {
   it('shows the timeline phase by phase and the time spent in each phase', async () => {
     await renderCase();
     const timeline = screen.getByRole('region', { name: '経緯' });
-    const headings = within(timeline).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    const headings = within(timeline)
+      .getAllByRole('heading', { level: 3 })
+      .map((h) => h.textContent);
     expect(headings).toEqual(['検討', '実務協議等', '覚書・トップセールス等', '調査・実証', '経緯を追加']);
     const mou = screen.getByRole('region', { name: '覚書・トップセールス等' });
-    expect(within(mou).getAllByRole('listitem').map((li) => li.querySelector('.event-text')!.textContent)).toEqual(['大臣間で改定覚書に署名', '大臣間で協力推進の合意']);
+    expect(
+      within(mou)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('.event-text')!.textContent),
+    ).toEqual(['大臣間で改定覚書に署名', '大臣間で協力推進の合意']);
     expect(screen.getByRole('heading', { name: '現在の段階: 調査・実証' })).toBeTruthy();
     const spans = screen.getByRole('rowheader', { name: '検討' }).closest('tr')!;
     // 2017年3月 → 2018年1月

@@ -79,7 +79,13 @@ describe('conflicts inbox', () => {
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(1));
 
     // The bar counts what is left and leads here.
-    await waitFor(() => expect(within(screen.getByRole('group', { name: '同期の状態' })).getByRole('link', { name: '競合 1件' }).getAttribute('href')).toBe('/conflicts'));
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('group', { name: '同期の状態' }))
+          .getByRole('link', { name: '競合 1件' })
+          .getAttribute('href'),
+      ).toBe('/conflicts'),
+    );
 
     // A merge starts from both texts.
     await userEvent.click(within(titleConflict).getByRole('button', { name: 'まとめて編集' }));
@@ -96,7 +102,6 @@ describe('conflicts inbox', () => {
     await syncOnce(bob);
     expect(readRow(bob, 'cases', id)).toMatchObject({ title: 'ベトナム 郵便近代化・物流', status: 'won' });
     expect(listConflicts(bob)).toEqual([]);
-
   });
 
   it('keeps mine, and links the conflict to its case', async () => {

@@ -17,11 +17,12 @@ describe('dossier screen', () => {
   });
   afterEach(() => backEnd.close());
 
-
   it('shows the 別表 of Vietnam: one row per case, events under their phase column', async () => {
     renderApp('/dossier/VN');
     const matrix = within(await screen.findByRole('region', { name: '案件一覧（別表）' })).getByRole('table');
-    const headers = within(matrix).getAllByRole('columnheader').map((th) => th.textContent);
+    const headers = within(matrix)
+      .getAllByRole('columnheader')
+      .map((th) => th.textContent);
     expect(headers).toEqual(['分野', '概要', ...Object.values(PHASE_LABELS).map((l) => l.ja), '今後の方針']);
     const rows = within(matrix).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(9);
@@ -35,7 +36,11 @@ describe('dossier screen', () => {
     // Its current phase is 調査・実証 (surveys in 2018年度 and 2019年度), and that cell is marked.
     const surveyCell = cells[headers.indexOf('調査・実証') - 1];
     expect(surveyCell.className).toContain('current');
-    expect(within(smartCity).getByRole('link', { name: /スマートシティのKPI/ }).getAttribute('href')).toMatch(/^\/case\/[0-9a-f-]{36}$/);
+    expect(
+      within(smartCity)
+        .getByRole('link', { name: /スマートシティのKPI/ })
+        .getAttribute('href'),
+    ).toMatch(/^\/case\/[0-9a-f-]{36}$/);
     expect(screen.getByText('この国に関する覚書等は登録されていません。')).toBeTruthy();
   });
 

@@ -9,7 +9,6 @@ describe('home screen', () => {
   let backEnd: TestBackEnd;
   afterEach(() => backEnd.close());
 
-
   it('offers the demo dossiers on an empty store and then leads to Vietnam', async () => {
     backEnd = installBackEnd();
     const router = renderApp('/');

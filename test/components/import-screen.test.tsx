@@ -16,7 +16,6 @@ describe('import screen', () => {
   let backEnd: TestBackEnd;
   afterEach(() => backEnd.close());
 
-
   it('names the file, case and field of a bad file and imports nothing', async () => {
     backEnd = installBackEnd({ demo: true });
     const before = snapshot(backEnd.store);

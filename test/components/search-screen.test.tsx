@@ -12,7 +12,6 @@ describe('search screen', () => {
   });
   afterEach(() => backEnd.close());
 
-
   it('groups hits for 覚書 by country and case, and jumps to the case of a hit', async () => {
     const router = renderApp('/search?q=覚書');
     const vietnam = await screen.findByRole('heading', { level: 2, name: 'ベトナム' });

@@ -64,11 +64,15 @@ describe('sync status and sign-in', () => {
 
     // A wrong password: the server's refusal is shown, nothing is kept.
     await fillSignIn({ server: server!.url, login: 'alice', password: '違う' });
-    expect((await screen.findByRole('alert')).textContent).toBe('サインインできませんでした。ログイン名かパスワードが違うか、アカウントが無効になっています。確かめてもう一度入力してください。');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'サインインできませんでした。ログイン名かパスワードが違うか、アカウントが無効になっています。確かめてもう一度入力してください。',
+    );
     expect(readAccount(backEnd.store)).toBeUndefined();
 
     await fillSignIn({ password: PASSWORD });
-    expect((await screen.findByText(/alice として .* にサインインしています。/, undefined, { timeout: 10_000 })).textContent).toBe(`alice として ${server!.url} にサインインしています。`);
+    expect((await screen.findByText(/alice として .* にサインインしています。/, undefined, { timeout: 10_000 })).textContent).toBe(
+      `alice として ${server!.url} にサインインしています。`,
+    );
     // The first sync sends the demo dossiers; the bar then shows when it ended, exactly on hover.
     await waitFor(() => expect(within(syncBar()).queryByText(/^未送信/)).toBeNull(), { timeout: 20_000 });
     const lastSync = await within(syncBar()).findByText((_, element) => element?.tagName === 'TIME');
@@ -117,7 +121,10 @@ describe('sync status and sign-in', () => {
     // A change an older server let into its log, written straight into it: its row id is not a record id.
     const org = (await server!.db.query<{ id: string }>("SELECT id FROM organisations WHERE name = '外務省'")).rows[0].id;
     const hlc = `${new Date().toISOString()}-0000-00000000000000c1`;
-    await server!.db.query("INSERT INTO changes (hlc, field, tbl, row_id, value, scope, prev, author, org_id) VALUES ($1, 'title', 'cases', 'not-a-record-id', '\"?\"', 'council', NULL, 'alice', $2)", [hlc, org]);
+    await server!.db.query(
+      "INSERT INTO changes (hlc, field, tbl, row_id, value, scope, prev, author, org_id) VALUES ($1, 'title', 'cases', 'not-a-record-id', '\"?\"', 'council', NULL, 'alice', $2)",
+      [hlc, org],
+    );
     await server!.db.query("INSERT INTO records (tbl, row_id, owner_org, scope, scope_hlc) VALUES ('cases', 'not-a-record-id', $1, 'council', '') ON CONFLICT DO NOTHING", [org]);
     try {
       await fillSignIn({ server: server!.url, login: 'alice', password: PASSWORD });

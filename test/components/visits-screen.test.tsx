@@ -67,7 +67,11 @@ describe('visits screens', () => {
     }
     renderApp('/visits');
     await screen.findByRole('link', { name: '後の訪問' });
-    const titles = () => screen.getAllByRole('row').slice(1).map((row) => row.querySelectorAll('td')[3].textContent);
+    const titles = () =>
+      screen
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.querySelectorAll('td')[3].textContent);
     expect(titles()).toEqual(['先の訪問', 'フィリピン訪問', '後の訪問']);
     await user.selectOptions(screen.getByLabelText('国', { selector: '#visits-country' }), 'PH');
     await waitFor(() => expect(titles()).toEqual(['フィリピン訪問']));

@@ -52,7 +52,9 @@ describe('Karte in Chromium', () => {
     const headers = await page.getByRole('table', { name: '案件一覧（別表）' }).getByRole('columnheader').allInnerTexts();
     const index = headers.findIndex((h) => h.trim() === column);
     expect(index, `column ${column} in ${headers.join(' | ')}`).toBeGreaterThan(0);
-    const row = matrixRows().filter({ has: page.getByRole('rowheader', { name: sector, exact: true }) }).first();
+    const row = matrixRows()
+      .filter({ has: page.getByRole('rowheader', { name: sector, exact: true }) })
+      .first();
     return row.locator('[role=rowheader], [role=cell]').nth(index);
   }
 

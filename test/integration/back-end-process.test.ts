@@ -43,7 +43,10 @@ describe('the back end in its own process', () => {
     expect(events).toContain('store.changed');
     await expect(backEnd.call('case.get', { id: 'ffff' })).rejects.toMatchObject({ code: 'not_found' });
     await expect(backEnd.call('no.such.method', {})).rejects.toMatchObject({ code: 'unknown_method' });
-    await expect(backEnd.call('cases.list', { country: 42 })).rejects.toMatchObject({ code: 'invalid_arguments', details: { issues: [expect.objectContaining({ path: ['country'] })] } });
+    await expect(backEnd.call('cases.list', { country: 42 })).rejects.toMatchObject({
+      code: 'invalid_arguments',
+      details: { issues: [expect.objectContaining({ path: ['country'] })] },
+    });
   });
 
   it('refuses to open a store with the wrong key, saying why', async () => {

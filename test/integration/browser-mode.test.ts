@@ -62,10 +62,13 @@ describe('browser mode', () => {
     const { port } = new URL(s.url);
     const status = (host: string) =>
       new Promise<number | undefined>((resolve, reject) => {
-        const request = http.request({ host: '127.0.0.1', port, path: '/api/call/app.info', method: 'POST', headers: { host, authorization: `Bearer ${s.token}`, 'content-type': 'application/json' } }, (response) => {
-          response.resume();
-          resolve(response.statusCode);
-        });
+        const request = http.request(
+          { host: '127.0.0.1', port, path: '/api/call/app.info', method: 'POST', headers: { host, authorization: `Bearer ${s.token}`, 'content-type': 'application/json' } },
+          (response) => {
+            response.resume();
+            resolve(response.statusCode);
+          },
+        );
         request.on('error', reject);
         request.end('{}');
       });
@@ -79,7 +82,13 @@ describe('browser mode', () => {
     // Headers announcing a 60 MB body that never comes: the answer must not wait for it.
     const status = await new Promise<number | undefined>((resolve, reject) => {
       const request = http.request(
-        { host: '127.0.0.1', port, path: '/api/call/app.info', method: 'POST', headers: { authorization: 'Bearer wrong', 'content-type': 'application/json', 'content-length': String(60 * 1024 * 1024) } },
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/call/app.info',
+          method: 'POST',
+          headers: { authorization: 'Bearer wrong', 'content-type': 'application/json', 'content-length': String(60 * 1024 * 1024) },
+        },
         (response) => {
           response.resume();
           resolve(response.statusCode);
@@ -95,7 +104,10 @@ describe('browser mode', () => {
       }, 5_000);
     });
     expect(status, 'no answer before the body').toBe(401);
-    for (const [type, body] of [['application/json', '{not json'], ['text/plain', 'x']]) {
+    for (const [type, body] of [
+      ['application/json', '{not json'],
+      ['text/plain', 'x'],
+    ]) {
       const answer = await fetch(`${s.url}/api/call/app.info`, { method: 'POST', headers: { authorization: 'Bearer wrong', 'content-type': type }, body });
       expect(answer.status, type).toBe(401);
     }
@@ -108,7 +120,11 @@ describe('browser mode', () => {
     const wrongType = await post(s, 'dossier.get', { country: 5 });
     expect(wrongType.status).toBe(400);
     expect(await wrongType.json()).toEqual({
-      error: { code: 'invalid_arguments', message: expect.stringMatching(/^dossier\.get: country: /), details: { issues: [expect.objectContaining({ code: 'invalid_type', path: ['country'] })] } },
+      error: {
+        code: 'invalid_arguments',
+        message: expect.stringMatching(/^dossier\.get: country: /),
+        details: { issues: [expect.objectContaining({ code: 'invalid_type', path: ['country'] })] },
+      },
     });
     const unknown = await post(s, 'no.such.method', {});
     expect(unknown.status).toBe(400);
@@ -161,7 +177,12 @@ describe('browser mode', () => {
     await call(s, 'undo', {});
     expect((await call(s, 'case.get', { id: c.id })).case.notes).toBe('first');
     const history = await call(s, 'history.case', { id: c.id });
-    expect(history.filter((h) => h.field === 'notes').map((h) => h.value).slice(-3)).toEqual(['first', 'second', 'first']);
+    expect(
+      history
+        .filter((h) => h.field === 'notes')
+        .map((h) => h.value)
+        .slice(-3),
+    ).toEqual(['first', 'second', 'first']);
 
     // Somebody else's later change to the same field (another session, a sync) stays.
     await call(s, 'case.update', { id: c.id, values: { notes: 'mine', financing: 'JICA' } });

@@ -2,15 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  chooseKeySource,
-  keyFileFor,
-  keyringKey,
-  passphraseUnlocker,
-  readKeyFile,
-  type KeySource,
-  type PassphraseSource,
-} from '../../electron/services/database-key';
+import { chooseKeySource, keyFileFor, keyringKey, passphraseUnlocker, readKeyFile, type KeySource, type PassphraseSource } from '../../electron/services/database-key';
 import { openStore, readRow, writeRows } from '../../electron/services/store/store';
 import { standInKeyring } from '../support/electron-stand-in';
 import { useTempDir } from '../support/temp';
@@ -86,7 +78,10 @@ describe('database key', () => {
 
   it('uses KARTE_DB_KEY when given, and opens a store made without a key file as it is', () => {
     const file = databaseFile();
-    expect(chooseKeySource({ databaseFile: file, keyring: standInKeyring(), environmentKey: 'from the environment' })).toEqual({ kind: 'environment', key: 'from the environment' });
+    expect(chooseKeySource({ databaseFile: file, keyring: standInKeyring(), environmentKey: 'from the environment' })).toEqual({
+      kind: 'environment',
+      key: 'from the environment',
+    });
     openStore(file, AUTHOR).close();
     expect(chooseKeySource({ databaseFile: file, keyring: standInKeyring(), platform: 'linux' })).toEqual({ kind: 'none' });
   });

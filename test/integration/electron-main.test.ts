@@ -119,7 +119,9 @@ describe('main process', () => {
     await expect(invoke(subframe, 'app.info', {})).rejects.toMatchObject(refused);
     await expect(invoke({ sender: window.webContents, senderFrame: null }, 'app.info', {})).rejects.toMatchObject(refused);
 
-    await expect(callFrom(window, 'case.get', {})).rejects.toMatchObject({ error: { code: 'invalid_arguments', details: { issues: [expect.objectContaining({ path: ['id'] })] } } });
+    await expect(callFrom(window, 'case.get', {})).rejects.toMatchObject({
+      error: { code: 'invalid_arguments', details: { issues: [expect.objectContaining({ path: ['id'] })] } },
+    });
     await expect(callFrom(window, 'no.such.method', {})).rejects.toMatchObject({ error: { code: 'unknown_method' } });
     await quit();
   });

@@ -51,7 +51,14 @@ describe('pack export in the desktop app', () => {
     const [window] = standIn.windows;
     expect(standIn.windows).toHaveLength(1);
     expect(window.options.show).toBe(false);
-    expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webviewTag: false, webSecurity: true });
+    expect(window.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+    });
     expect(window.options.webPreferences).not.toHaveProperty('preload');
     expect(window.url).toMatch(/^file:\/\/.*\/pack\.html$/);
     // A measuring print, then the pack with its contents numbered.
@@ -101,7 +108,11 @@ describe('pack export in the desktop app', () => {
   it('names the file it cannot write, leaving nothing half written', async () => {
     const { input } = vietnamPack();
     const target = path.join(temp.dir(), 'no-such-folder', 'pack.pdf');
-    const delivery = electronPackDelivery(packElectronStandIn(browser, () => target).electron, new PackPreviews(), { rendererDir: RENDERER_DIR, owner: () => null, folder: () => temp.dir() });
+    const delivery = electronPackDelivery(packElectronStandIn(browser, () => target).electron, new PackPreviews(), {
+      rendererDir: RENDERER_DIR,
+      owner: () => null,
+      folder: () => temp.dir(),
+    });
     await expect(delivery.export(input)).rejects.toThrow(`cannot write the pack to ${target}`);
     expect(fs.existsSync(path.dirname(target))).toBe(false);
   });
@@ -160,7 +171,8 @@ describe('pack preview in the built main process', () => {
     const [window] = electron.windows;
     // The main process answers each call's outcome: its result, or its error as data.
     const call = async (name: string, args: unknown) => {
-      const outcome = (await electron.ipcHandlers.get('karte:call')!({ sender: window.webContents, senderFrame: { url: window.webContents.url, parent: null } }, name, args)) as { result: unknown } | { error: unknown };
+      const outcome = (await electron.ipcHandlers.get('karte:call')!({ sender: window.webContents, senderFrame: { url: window.webContents.url, parent: null } }, name, args)) as
+        { result: unknown } | { error: unknown };
       if ('error' in outcome) throw new Error(JSON.stringify(outcome.error));
       return outcome.result;
     };

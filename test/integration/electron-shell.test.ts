@@ -8,7 +8,17 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KarteError } from '../../shared/errors';
 import { outcomeOf, senderRoute, type Route } from '../../electron/main-ipc';
-import { appFile, appFileResponse, applySecurity, appUrl, guardContents, mainWindowOptions, RESPONSE_HEADERS, unlockWindowOptions, type GuardedContents } from '../../electron/main-window';
+import {
+  appFile,
+  appFileResponse,
+  applySecurity,
+  appUrl,
+  guardContents,
+  mainWindowOptions,
+  RESPONSE_HEADERS,
+  unlockWindowOptions,
+  type GuardedContents,
+} from '../../electron/main-window';
 import { exposeBridge, IPC, type BridgeEvent, type BridgeIpc } from '../../electron/preload-bridge';
 import { CONTENT_SECURITY_POLICY } from '../../electron/services/content-security-policy';
 import { ApiFailure, call, type KarteBridge } from '../../renderer/api/client';
@@ -20,7 +30,12 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 // module needs an Electron object, a small stand-in plays it: an EventEmitter for a web contents or the app.
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  return new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 }
 
 describe('window options', () => {
@@ -149,7 +164,10 @@ describe('IPC', () => {
 
   it('carries an API error to the renderer client as data, which reads back its code and details', async () => {
     const errors = [
-      [new KarteError('not_found', 'no case with id ffff', { table: 'cases', record: 'ffff' }), { code: 'not_found', message: 'no case with id ffff', details: { table: 'cases', record: 'ffff' } }],
+      [
+        new KarteError('not_found', 'no case with id ffff', { table: 'cases', record: 'ffff' }),
+        { code: 'not_found', message: 'no case with id ffff', details: { table: 'cases', record: 'ffff' } },
+      ],
       [new TypeError('boom'), { code: 'internal', message: 'boom', details: {} }],
     ] as const;
     for (const [thrown, expected] of errors) {
@@ -393,6 +411,11 @@ describe('packaging (electron-builder.yml)', () => {
     expect(config.win?.target).toEqual(['nsis']);
     expect(config.mac?.target).toEqual(['dmg']);
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
-    expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, grantFileProtocolExtraPrivileges: false });
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      grantFileProtocolExtraPrivileges: false,
+    });
   });
 });

@@ -161,7 +161,13 @@ describe('karte JSON import', () => {
   it('refuses a Shift_JIS file with one problem that says so and what to do, and takes it once saved as UTF-8', () => {
     const store = temp.store();
     expect(problemsOf(store, [fixture('shift-jis.json')])).toEqual([
-      { file: 'shift-jis.json', where: '', code: 'not_utf8_shift_jis', params: {}, message: 'not UTF-8 (it looks like Shift_JIS): save it as UTF-8 (e.g. in Notepad: Save As, Encoding UTF-8) and import it again' },
+      {
+        file: 'shift-jis.json',
+        where: '',
+        code: 'not_utf8_shift_jis',
+        params: {},
+        message: 'not UTF-8 (it looks like Shift_JIS): save it as UTF-8 (e.g. in Notepad: Save As, Encoding UTF-8) and import it again',
+      },
     ]);
     const saved = path.join(temp.dir(), 'shift-jis.json');
     fs.writeFileSync(saved, new TextDecoder('shift_jis').decode(fs.readFileSync(fixture('shift-jis.json'))), 'utf8');

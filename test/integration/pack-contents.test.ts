@@ -34,9 +34,26 @@ function briefedStore(store: Store): { visitId: string; linked: string[] } {
   const smartCity = cases.find((c) => c.title.includes('スマートシティ'))!;
   const [japanPost, ministryOnly] = [newId(), newId()];
   writeRows(store, [
-    { table: 'agreements', id: newId(), values: { title: '郵便分野の協力覚書', kind: 'moc', parties: ['総務省', '越・情報通信省'], signatoryLevel: '大臣間', date: dateOf('2016年9月'), place: 'ハノイ', countries: ['VN'], scope: 'council' } },
+    {
+      table: 'agreements',
+      id: newId(),
+      values: {
+        title: '郵便分野の協力覚書',
+        kind: 'moc',
+        parties: ['総務省', '越・情報通信省'],
+        signatoryLevel: '大臣間',
+        date: dateOf('2016年9月'),
+        place: 'ハノイ',
+        countries: ['VN'],
+        scope: 'council',
+      },
+    },
     { table: 'agreements', id: newId(), values: { title: '政府限りの交換公文', kind: 'exchange_of_notes', date: dateOf('2018年3月'), countries: ['VN'], scope: 'government' } },
-    { table: 'agreements', id: newId(), values: { title: 'スマートシティ協力に関する共同声明', kind: 'joint_statement', date: dateOf('2020年1月'), countries: ['VN', 'PH'], scope: 'public' } },
+    {
+      table: 'agreements',
+      id: newId(),
+      values: { title: 'スマートシティ協力に関する共同声明', kind: 'joint_statement', date: dateOf('2020年1月'), countries: ['VN', 'PH'], scope: 'public' },
+    },
     { table: 'organisations', id: japanPost, values: { nameJa: '日本郵便株式会社', nameEn: 'Japan Post Co., Ltd.', type: 'company', scope: 'council' } },
     { table: 'organisations', id: ministryOnly, values: { nameJa: '政府限りの調整室', nameEn: 'Coordination office', type: 'ministry', scope: 'government' } },
   ]);
@@ -109,7 +126,14 @@ describe('a briefing pack from the full shared data set', () => {
     const all = flat.join('');
     // The bilateral history: the dossier's account, then agreements and visits in date order, as far as the council may see.
     const history = flat[starts[2] - 1];
-    const order = ['包括的戦略的パートナーシップ', '円借款による郵便近代化の支援', '郵便分野の協力覚書', '官民ミッション派遣', '郵便政策対話', 'スマートシティ協力に関する共同声明'].map((text) => history.indexOf(text));
+    const order = [
+      '包括的戦略的パートナーシップ',
+      '円借款による郵便近代化の支援',
+      '郵便分野の協力覚書',
+      '官民ミッション派遣',
+      '郵便政策対話',
+      'スマートシティ協力に関する共同声明',
+    ].map((text) => history.indexOf(text));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(history).toContain('大臣間');
@@ -117,7 +141,8 @@ describe('a briefing pack from the full shared data set', () => {
     expect(flat[starts[1] - 1]).toContain('ASEANの中核国の一つ');
 
     const contacts = flat.slice(starts[6] - 1).join('');
-    for (const expected of ['山田太郎', '総務大臣', 'NguyenManhHung', 'TranVanB', 'VNPost', '日本郵便株式会社', 'JapanPostCo.,Ltd.']) expect(contacts, expected).toContain(expected);
+    for (const expected of ['山田太郎', '総務大臣', 'NguyenManhHung', 'TranVanB', 'VNPost', '日本郵便株式会社', 'JapanPostCo.,Ltd.'])
+      expect(contacts, expected).toContain(expected);
     // The people are in the contacts, not repeated in the visit section.
     expect(flat[starts[0] - 1]).not.toContain('山田太郎');
 

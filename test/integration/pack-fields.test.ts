@@ -28,7 +28,11 @@ describe('briefing fields in the pack', () => {
     set('translations', JSON.stringify({ en: { outcomeFraming: 'Fewer disaster casualties', talkingPoints: 'Stress the reliability of Japanese technology' } }));
 
     const store = temp.store(path.basename(db));
-    expect(getCase(store, target.id).case).toMatchObject({ sdgGoals: [9, 11], outcomeFraming: '災害による死傷者の減少', translations: { en: { outcomeFraming: 'Fewer disaster casualties' } } });
+    expect(getCase(store, target.id).case).toMatchObject({
+      sdgGoals: [9, 11],
+      outcomeFraming: '災害による死傷者の減少',
+      translations: { en: { outcomeFraming: 'Fewer disaster casualties' } },
+    });
     // The new texts and their translations are found by search.
     expect(search(store, '死傷者').hits.map((hit) => hit.id)).toContain(target.id);
     expect(search(store, 'casualties').hits.map((hit) => hit.id)).toContain(target.id);
@@ -41,7 +45,14 @@ describe('briefing fields in the pack', () => {
     };
 
     const en = await pack('en');
-    for (const expected of ['Development outcomes', 'Fewer disaster casualties', 'SDG 9: Industry, innovation and infrastructure', 'SDG 11: Sustainable cities and communities', 'Talking points', 'Stress the reliability of Japanese technology']) {
+    for (const expected of [
+      'Development outcomes',
+      'Fewer disaster casualties',
+      'SDG 9: Industry, innovation and infrastructure',
+      'SDG 11: Sustainable cities and communities',
+      'Talking points',
+      'Stress the reliability of Japanese technology',
+    ]) {
       expect(en, expected).toContain(squeezed(expected));
     }
     expect(en).not.toContain('災害による死傷者の減少');
@@ -50,7 +61,14 @@ describe('briefing fields in the pack', () => {
     expect(en).toContain(squeezed('Next steps [Japanese original] 次期入札への参加を働きかける'));
 
     const ja = await pack('ja');
-    for (const expected of ['開発効果災害による死傷者の減少', '効果の事例警報の発出が10分早まった', '今後の進め方次期入札への参加を働きかける', '発言要領', '日本の技術の信頼性を強調する', 'SDG9:産業と技術革新の基盤をつくろう']) {
+    for (const expected of [
+      '開発効果災害による死傷者の減少',
+      '効果の事例警報の発出が10分早まった',
+      '今後の進め方次期入札への参加を働きかける',
+      '発言要領',
+      '日本の技術の信頼性を強調する',
+      'SDG9:産業と技術革新の基盤をつくろう',
+    ]) {
       expect(ja, expected).toContain(expected);
     }
     expect(ja).not.toContain('Fewer');

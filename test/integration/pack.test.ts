@@ -64,9 +64,7 @@ describe('karte pack', () => {
     const cases = vietnam(db);
     const allTexts = cases.flatMap((c) => c.events.map((e) => e.text));
     // An event whose text no other Vietnam event or case contains, so its absence is telling.
-    const narrowed = cases
-      .flatMap((c) => c.events)
-      .find((e) => allTexts.filter((t) => t.includes(e.text)).length === 1 && e.phase === 'consultation')!;
+    const narrowed = cases.flatMap((c) => c.events).find((e) => allTexts.filter((t) => t.includes(e.text)).length === 1 && e.phase === 'consultation')!;
     expect(karte(['--db', db, 'event', 'set', narrowed.id, 'scope', 'government']).status).toBe(0);
 
     const council = squeezed(await pdfText(pack(db, 'council.pdf', ['--audience', 'council'])));
@@ -106,7 +104,20 @@ describe('karte pack', () => {
     const chosen = [cases[3], cases[1]];
     const text = await pdfText(pack(db, 'en.pdf', ['--lang', 'en', '--audience', 'council', '--cases', chosen.map((c) => c.case.id.slice(0, 8)).join(',')]));
     const flat = squeezed(text);
-    for (const heading of ['Contents', 'Country snapshot', 'Bilateral history', 'Case matrix', 'Consideration', 'MoU and top-level sales', 'Survey and demonstration', 'Future policy', 'Talking points', 'Contacts', 'Council members only', 'As of']) {
+    for (const heading of [
+      'Contents',
+      'Country snapshot',
+      'Bilateral history',
+      'Case matrix',
+      'Consideration',
+      'MoU and top-level sales',
+      'Survey and demonstration',
+      'Future policy',
+      'Talking points',
+      'Contacts',
+      'Council members only',
+      'As of',
+    ]) {
       expect(flat).toContain(squeezed(heading));
     }
     for (const heading of ['目次', '国別概況', '二国間の経緯', '案件一覧', '案件別資料', '発言要領', '関係者', '協議会会員限り', '時点']) expect(text).not.toContain(heading);
@@ -127,7 +138,10 @@ describe('karte pack', () => {
     updateVisit(store, id, {
       objectives: '郵便区分機の追加受注に向けた働きかけ',
       asks: '次期入札への日本企業の参加機会の確保',
-      delegation: [{ name: '山田太郎', title: '総務大臣', level: '大臣' }, { name: '鈴木一郎', title: '国際戦略局長', level: '局長' }],
+      delegation: [
+        { name: '山田太郎', title: '総務大臣', level: '大臣' },
+        { name: '鈴木一郎', title: '国際戦略局長', level: '局長' },
+      ],
       counterparts: [{ name: 'Nguyen Manh Hung', title: 'Minister', organisation: 'Ministry of Information and Communications' }],
     });
 
@@ -136,7 +150,16 @@ describe('karte pack', () => {
     expect(result.status, result.stderr).toBe(0);
     const text = await pdfText(out);
     const flat = squeezed(text);
-    for (const expected of ['訪問の目的と要望', '郵便区分機の追加受注に向けた働きかけ', '次期入札への日本企業の参加機会の確保', '山田太郎', '鈴木一郎', 'NguyenManhHung', '二国間の経緯', '官民ミッション派遣']) {
+    for (const expected of [
+      '訪問の目的と要望',
+      '郵便区分機の追加受注に向けた働きかけ',
+      '次期入札への日本企業の参加機会の確保',
+      '山田太郎',
+      '鈴木一郎',
+      'NguyenManhHung',
+      '二国間の経緯',
+      '官民ミッション派遣',
+    ]) {
       expect(flat, expected).toContain(squeezed(expected));
     }
     expect(flat).not.toContain('政府限りの事前協議');

@@ -50,7 +50,8 @@ describe('local store', () => {
     // As an older Karte did: secure_delete off while long notes were rewritten (their old tails went to freed
     // pages), then on only for the purge that removed the record and its log. Each version is shorter than the one before, so the freed pages are not all taken again.
     store.db.pragma('secure_delete = OFF');
-    for (let version = 1; version <= 4; version++) writeRows(store, [{ table: 'cases', id: CASE_ID, values: { title: '案件', notes: `${'経過。'.repeat(1500 * (5 - version))} OLDTEXT-${version}` } }]);
+    for (let version = 1; version <= 4; version++)
+      writeRows(store, [{ table: 'cases', id: CASE_ID, values: { title: '案件', notes: `${'経過。'.repeat(1500 * (5 - version))} OLDTEXT-${version}` } }]);
     store.db.pragma('secure_delete = ON');
     store.db.prepare('DELETE FROM cases WHERE id = ?').run(CASE_ID);
     store.db.prepare('DELETE FROM changes WHERE rowId = ?').run(CASE_ID);

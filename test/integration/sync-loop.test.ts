@@ -65,7 +65,12 @@ describe('the background sync loop', () => {
 
   function device(name: string, sync: Partial<SyncLoopOptions>): Device {
     const events: Device['events'] = [];
-    const backEnd = openBackEnd({ store: { file: path.join(temp.dir(), `${name}.sqlite`), author: name }, demoDir: DEMO_DIR, version: 'test', sync: { ...sync, sync: { retryDelays: [] } } });
+    const backEnd = openBackEnd({
+      store: { file: path.join(temp.dir(), `${name}.sqlite`), author: name },
+      demoDir: DEMO_DIR,
+      version: 'test',
+      sync: { ...sync, sync: { retryDelays: [] } },
+    });
     backEnd.on((event, payload) => void events.push({ event, payload }));
     backEnds.push(backEnd);
     const { store } = backEnd;
@@ -238,9 +243,13 @@ describe('SyncLoop on its own', () => {
 
   it('is idle while nobody signed in: no timer, nothing to sync', () => {
     const planned: number[] = [];
-    const loop = new SyncLoop(temp.store(), { status: () => undefined, pulled: () => undefined }, {
-      timers: { ...DEFAULT_LOOP_OPTIONS.timers, setTimeout: (run, ms) => planned.push(ms) },
-    });
+    const loop = new SyncLoop(
+      temp.store(),
+      { status: () => undefined, pulled: () => undefined },
+      {
+        timers: { ...DEFAULT_LOOP_OPTIONS.timers, setTimeout: (run, ms) => planned.push(ms) },
+      },
+    );
     loop.start();
     loop.edited();
     loop.networkChanged(true);

@@ -74,89 +74,96 @@ describe('sync property: replicas converge and lose nothing over an unreliable n
   const runs = propertyRuns('KARTE_PROPERTY_RUNS', 25, 1_000);
   let run = 0;
 
-  it('holds for random edits, deletes, scope changes, drops, duplicates and reorders', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 3, maxLength: 5 }),
-        fc.boolean(),
-        fc.array(op, { minLength: 5, maxLength: 40 }),
-        (skews, seeded, ops) => {
-        run++;
-        let time = Date.UTC(2026, 0, 1);
-        const replicas = skews.map((skew, i) => {
-          const r = replica(`run${run}-replica${i}`, `user${i}`);
-          r.setTime(time + skew);
-          return r;
-        });
-        try {
-        const stores = replicas.map((r) => r.store);
-        const relay = new Relay();
-        const cursors = stores.map(() => 0);
-        const queue: Message[] = [];
-        const made: string[] = [];
-        // Either all replicas start from the same records, or they may create the same records concurrently.
-        if (seeded) {
-          writeRows(stores[0], TARGETS.map(({ table, id, creation }) => ({ table, id, values: creation })));
-          exchangeFully(stores, relay, cursors);
-        }
-
-        for (const [who, step] of ops) {
-          const i = who % stores.length;
-          const store = stores[i];
-          switch (step.kind) {
-            case 'edit':
-              for (const c of applyEdit(store, step)) made.push(`${c.hlc} ${c.field}`);
-              break;
-            case 'push':
-              queue.push({ kind: 'push', from: i, ...outbox(store, 5) });
-              break;
-            case 'pull':
-              queue.push({ kind: 'pull', to: i, start: cursors[i], changes: relay.changes.slice(cursors[i], cursors[i] + 8) });
-              break;
-            case 'deliver':
-            case 'drop':
-            case 'duplicate': {
-              if (queue.length === 0) break;
-              const at = step.pick % queue.length;
-              if (step.kind === 'duplicate') queue.push(queue[at]);
-              else {
-                const [message] = queue.splice(at, 1);
-                if (step.kind === 'deliver') deliverMessage(message, stores, relay, cursors);
+  it(
+    'holds for random edits, deletes, scope changes, drops, duplicates and reorders',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 3, maxLength: 5 }),
+          fc.boolean(),
+          fc.array(op, { minLength: 5, maxLength: 40 }),
+          (skews, seeded, ops) => {
+            run++;
+            let time = Date.UTC(2026, 0, 1);
+            const replicas = skews.map((skew, i) => {
+              const r = replica(`run${run}-replica${i}`, `user${i}`);
+              r.setTime(time + skew);
+              return r;
+            });
+            try {
+              const stores = replicas.map((r) => r.store);
+              const relay = new Relay();
+              const cursors = stores.map(() => 0);
+              const queue: Message[] = [];
+              const made: string[] = [];
+              // Either all replicas start from the same records, or they may create the same records concurrently.
+              if (seeded) {
+                writeRows(
+                  stores[0],
+                  TARGETS.map(({ table, id, creation }) => ({ table, id, values: creation })),
+                );
+                exchangeFully(stores, relay, cursors);
               }
-              break;
-            }
-            case 'resolve': {
-              const [open] = listConflicts(store);
-              if (open) resolveConflict(store, open.id, step.choice);
-              break;
-            }
-            case 'tick':
-              time += step.ms;
-              replicas.forEach((r, k) => r.setTime(time + skews[k]));
-              break;
-          }
-        }
-        exchangeFully(stores, relay, cursors);
 
-        const states = stores.map(replicaState);
-        for (const state of states.slice(1)) expect(state).toEqual(states[0]);
-        const logged = new Set(states[0].changes.map((c) => `${(c as SyncChange).hlc} ${(c as SyncChange).field}`));
-        expect(made.filter((id) => !logged.has(id))).toEqual([]);
-        expect(lostChanges(stores)).toEqual([]);
-        // Each record is its defaults plus the newest change of every field.
-        for (const { table, id } of TARGETS) {
-          const row = readRow(stores[0], table, id);
-          const logValues = loggedValues(stores[0], table, id);
-          if (row) expect(row).toEqual(TABLES[table].schema.parse({ ...TABLES[table].defaults, ...logValues, id }));
-          else expect(Object.keys(logValues)).toEqual([]);
-        }
-        } finally {
-          // Per run, not per test: a soak of thousands of runs must not run out of file handles or disk.
-          replica.dispose(replicas);
-        }
-        },
-      ),
-      { numRuns: runs.numRuns, seed: runs.seed },
-    );
-  }, runs.timeoutMs);
+              for (const [who, step] of ops) {
+                const i = who % stores.length;
+                const store = stores[i];
+                switch (step.kind) {
+                  case 'edit':
+                    for (const c of applyEdit(store, step)) made.push(`${c.hlc} ${c.field}`);
+                    break;
+                  case 'push':
+                    queue.push({ kind: 'push', from: i, ...outbox(store, 5) });
+                    break;
+                  case 'pull':
+                    queue.push({ kind: 'pull', to: i, start: cursors[i], changes: relay.changes.slice(cursors[i], cursors[i] + 8) });
+                    break;
+                  case 'deliver':
+                  case 'drop':
+                  case 'duplicate': {
+                    if (queue.length === 0) break;
+                    const at = step.pick % queue.length;
+                    if (step.kind === 'duplicate') queue.push(queue[at]);
+                    else {
+                      const [message] = queue.splice(at, 1);
+                      if (step.kind === 'deliver') deliverMessage(message, stores, relay, cursors);
+                    }
+                    break;
+                  }
+                  case 'resolve': {
+                    const [open] = listConflicts(store);
+                    if (open) resolveConflict(store, open.id, step.choice);
+                    break;
+                  }
+                  case 'tick':
+                    time += step.ms;
+                    replicas.forEach((r, k) => r.setTime(time + skews[k]));
+                    break;
+                }
+              }
+              exchangeFully(stores, relay, cursors);
+
+              const states = stores.map(replicaState);
+              for (const state of states.slice(1)) expect(state).toEqual(states[0]);
+              const logged = new Set(states[0].changes.map((c) => `${(c as SyncChange).hlc} ${(c as SyncChange).field}`));
+              expect(made.filter((id) => !logged.has(id))).toEqual([]);
+              expect(lostChanges(stores)).toEqual([]);
+              // Each record is its defaults plus the newest change of every field.
+              for (const { table, id } of TARGETS) {
+                const row = readRow(stores[0], table, id);
+                const logValues = loggedValues(stores[0], table, id);
+                if (row) expect(row).toEqual(TABLES[table].schema.parse({ ...TABLES[table].defaults, ...logValues, id }));
+                else expect(Object.keys(logValues)).toEqual([]);
+              }
+            } finally {
+              // Per run, not per test: a soak of thousands of runs must not run out of file handles or disk.
+              replica.dispose(replicas);
+            }
+          },
+        ),
+        { numRuns: runs.numRuns, seed: runs.seed },
+      );
+    },
+    runs.timeoutMs,
+  );
 });

@@ -141,9 +141,23 @@ describe('karte admin', () => {
     await signIn(erinDb, 'erin', USER_PASSWORD);
     const erinDevice = deviceOf(erinDb);
 
-    const [listed, table, everyone] = await Promise.all([admin(['token', 'list', '--user', 'erin', '--json']), admin(['token', 'list', '--user', 'erin']), admin(['token', 'list', '--json'])]);
+    const [listed, table, everyone] = await Promise.all([
+      admin(['token', 'list', '--user', 'erin', '--json']),
+      admin(['token', 'list', '--user', 'erin']),
+      admin(['token', 'list', '--json']),
+    ]);
     const tokens = JSON.parse(listed.stdout) as TokenEntry[];
-    expect(tokens).toEqual([{ id: expect.stringMatching(/^[0-9a-f]{12}$/), login: 'erin', device: erinDevice, created: expect.any(String), lastUsed: expect.any(String), expires: expect.any(String), revoked: false }]);
+    expect(tokens).toEqual([
+      {
+        id: expect.stringMatching(/^[0-9a-f]{12}$/),
+        login: 'erin',
+        device: erinDevice,
+        created: expect.any(String),
+        lastUsed: expect.any(String),
+        expires: expect.any(String),
+        revoked: false,
+      },
+    ]);
     const [token] = tokens;
     // Unused, it expires after the idle limit, before its maximum age.
     expect(Date.parse(token.expires) - Date.parse(token.lastUsed)).toBe(DEFAULT_TOKEN_LIFETIME.idleMs);
@@ -157,7 +171,11 @@ describe('karte admin', () => {
     expect(revoked.stdout).toContain(`revoked token ${token.id} of erin (device ${erinDevice})`);
     await expect(sync(erinDb)).rejects.toThrow(/401/);
     expect((await admin(['token', 'list', '--user', 'erin'])).stdout).toMatch(new RegExp(`^${token.id}\\s.*\\srevoked$`, 'm'));
-    const [notAnId, unknown, noUser] = await Promise.all([admin(['token', 'revoke', 'not-an-id']), admin(['token', 'revoke', '0123456789ab']), admin(['token', 'list', '--user', 'nobody'])]);
+    const [notAnId, unknown, noUser] = await Promise.all([
+      admin(['token', 'revoke', 'not-an-id']),
+      admin(['token', 'revoke', '0123456789ab']),
+      admin(['token', 'list', '--user', 'nobody']),
+    ]);
     expect([notAnId.status, unknown.status, noUser.status]).toEqual([2, 1, 1]);
     expect(notAnId.stderr).toMatch(/a token id is 12 hex digits/);
     expect(unknown.stderr).toMatch(/404: no token '0123456789ab'/);
@@ -192,8 +210,16 @@ describe('admin routes over HTTP', () => {
 
   it("keeps an organisation's own admin to its own users and devices", async () => {
     const operator = String((await post('/v1/login', { login: 'admin', password: ADMIN_PASSWORD, device: 'ad0000000000000b' })).body.token);
-    for (const [name, type] of [['地方の市役所', 'local_government'], ['他社', 'company']] as const) expect((await post('/v1/admin/org/add', { name, type }, operator)).status).toBe(200);
-    for (const [login, org, role] of [['city-admin', '地方の市役所', 'admin'], ['city-staff', '地方の市役所', 'editor'], ['rival', '他社', 'editor']] as const) {
+    for (const [name, type] of [
+      ['地方の市役所', 'local_government'],
+      ['他社', 'company'],
+    ] as const)
+      expect((await post('/v1/admin/org/add', { name, type }, operator)).status).toBe(200);
+    for (const [login, org, role] of [
+      ['city-admin', '地方の市役所', 'admin'],
+      ['city-staff', '地方の市役所', 'editor'],
+      ['rival', '他社', 'editor'],
+    ] as const) {
       expect((await post('/v1/admin/user/add', { login, org, role, password: USER_PASSWORD }, operator)).status).toBe(200);
     }
     const rivalDevice = 'ad0000000000000d';
@@ -203,7 +229,10 @@ describe('admin routes over HTTP', () => {
     expect((await post('/v1/admin/org/list', {}, cityAdmin)).body).toEqual({ organisations: [{ name: '地方の市役所', type: 'local_government', users: 2 }] });
     expect(((await post('/v1/admin/user/list', {}, cityAdmin)).body.users as UserEntry[]).map((u) => u.login)).toEqual(['city-admin', 'city-staff']);
     const before = await post('/v1/admin/user/list', {}, operator);
-    expect(await post('/v1/admin/org/add', { name: '新しい組織', type: 'agency' }, cityAdmin)).toEqual({ status: 403, body: { error: "only the operators' admins add organisations" } });
+    expect(await post('/v1/admin/org/add', { name: '新しい組織', type: 'agency' }, cityAdmin)).toEqual({
+      status: 403,
+      body: { error: "only the operators' admins add organisations" },
+    });
     expect((await post('/v1/admin/user/add', { login: 'mole', org: '他社', role: 'editor', password: USER_PASSWORD }, cityAdmin)).status).toBe(403);
     expect((await post('/v1/admin/user/disable', { login: 'rival' }, cityAdmin)).status).toBe(404);
     expect((await post('/v1/admin/device/revoke', { device: rivalDevice }, cityAdmin)).status).toBe(404);
@@ -220,8 +249,17 @@ describe('admin routes over HTTP', () => {
       return String(answer.body.token);
     };
     const operator = await signInOver('admin', ADMIN_PASSWORD, 'ad00000000000010');
-    for (const [name, type] of [['トークン市', 'local_government'], ['トークン社', 'company']] as const) expect((await post('/v1/admin/org/add', { name, type }, operator)).status).toBe(200);
-    for (const [login, org, role] of [['token-admin', 'トークン市', 'admin'], ['token-staff', 'トークン市', 'editor'], ['token-idle', 'トークン市', 'reader'], ['token-rival', 'トークン社', 'editor']] as const) {
+    for (const [name, type] of [
+      ['トークン市', 'local_government'],
+      ['トークン社', 'company'],
+    ] as const)
+      expect((await post('/v1/admin/org/add', { name, type }, operator)).status).toBe(200);
+    for (const [login, org, role] of [
+      ['token-admin', 'トークン市', 'admin'],
+      ['token-staff', 'トークン市', 'editor'],
+      ['token-idle', 'トークン市', 'reader'],
+      ['token-rival', 'トークン社', 'editor'],
+    ] as const) {
       expect((await post('/v1/admin/user/add', { login, org, role, password: USER_PASSWORD }, operator)).status).toBe(200);
     }
     const cityAdmin = await signInOver('token-admin', USER_PASSWORD, 'ad00000000000011');
@@ -257,7 +295,10 @@ describe('the OpenAPI description', () => {
     expect(response.status).toBe(200);
     const spec = (await response.json()) as {
       openapi: string;
-      paths: Record<string, Record<string, { requestBody?: { content: { 'application/json': { schema: Record<string, unknown> } } }; responses: Record<string, { content?: unknown }> }>>;
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: { 'application/json': { schema: Record<string, unknown> } } }; responses: Record<string, { content?: unknown }> }>
+      >;
     };
     expect(spec.openapi).toMatch(/^3\./);
 
@@ -271,7 +312,9 @@ describe('the OpenAPI description', () => {
         .map((method) => ({ url, method: method.toLowerCase() })),
     );
     await app.close();
-    expect(routes.map((r) => r.url)).toEqual(expect.arrayContaining(['/v1/login', '/v1/logout', '/v1/push', '/v1/pull', OPENAPI_ROUTE, ...Object.values(ADMIN_CALLS).map((c) => `/${c.route}`)]));
+    expect(routes.map((r) => r.url)).toEqual(
+      expect.arrayContaining(['/v1/login', '/v1/logout', '/v1/push', '/v1/pull', OPENAPI_ROUTE, ...Object.values(ADMIN_CALLS).map((c) => `/${c.route}`)]),
+    );
     for (const { url, method } of routes) {
       const operation = spec.paths[url]?.[method];
       expect(operation, `${method} ${url}`).toBeDefined();

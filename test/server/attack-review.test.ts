@@ -59,7 +59,17 @@ describe('the attack review, reproduced', () => {
   }
 
   function forged(store: Store, overrides: Partial<SyncChange>): SyncChange {
-    return { hlc: encodeHlc({ millis: Date.now(), counter: 0, node: store.node }), author: store.author, table: 'cases', rowId: crypto.randomUUID(), field: 'title', value: '偽の案件', scope: 'council', prev: null, ...overrides };
+    return {
+      hlc: encodeHlc({ millis: Date.now(), counter: 0, node: store.node }),
+      author: store.author,
+      table: 'cases',
+      rowId: crypto.randomUUID(),
+      field: 'title',
+      value: '偽の案件',
+      scope: 'council',
+      prev: null,
+      ...overrides,
+    };
   }
 
   it('1. refuses a change whose row id is not a record id, and everyone’s sync goes on', async () => {
@@ -81,7 +91,10 @@ describe('the attack review, reproduced', () => {
     // What the server took before it checked row ids: the change goes straight into its log.
     const org = (await server!.db.query<{ id: string }>("SELECT id FROM organisations WHERE name = '総務省'")).rows[0].id;
     const hlc = encodeHlc({ millis: Date.now(), counter: 7, node: min.node });
-    await server!.db.query("INSERT INTO changes (hlc, field, tbl, row_id, value, scope, prev, author, org_id) VALUES ($1, 'title', 'cases', $2, '\"poison\"', 'council', NULL, 'min', $3)", [hlc, "x'); DELETE FROM records;--", org]);
+    await server!.db.query(
+      "INSERT INTO changes (hlc, field, tbl, row_id, value, scope, prev, author, org_id) VALUES ($1, 'title', 'cases', $2, '\"poison\"', 'council', NULL, 'min', $3)",
+      [hlc, "x'); DELETE FROM records;--", org],
+    );
     await server!.db.query("INSERT INTO records (tbl, row_id, owner_org, scope, scope_hlc) VALUES ('cases', $1, $2, 'council', '')", ["x'); DELETE FROM records;--", org]);
     const reader = await signedIn('meets-poison', 'min2');
     const report = await syncOnce(reader);

@@ -32,7 +32,14 @@ beforeAll(async () => {
   server = await startSyncServer();
   ({ db, url: base } = server);
   const org = await addOrganisation(db, '経済産業省', 'ministry');
-  for (const [login, role] of [['boss', 'admin'], ['ed', 'editor'], ['rd', 'reader'], ['leaver', 'editor'], ['phone-user', 'editor'], ['client', 'editor']] as const) {
+  for (const [login, role] of [
+    ['boss', 'admin'],
+    ['ed', 'editor'],
+    ['rd', 'reader'],
+    ['leaver', 'editor'],
+    ['phone-user', 'editor'],
+    ['client', 'editor'],
+  ] as const) {
     await addUser(db, { login, orgId: org, role, password: PASSWORD });
   }
 });
@@ -67,7 +74,17 @@ let tick = 0;
 function change(device: string, overrides: Partial<SyncChange> & { millis?: number } = {}): SyncChange {
   tick += 1;
   const { millis = Date.now() - HOUR + tick, ...rest } = overrides;
-  return { hlc: encodeHlc({ millis, counter: 0, node: device }), author: device, table: 'cases', rowId: crypto.randomUUID(), field: 'title', value: `title ${tick}`, scope: 'council', prev: null, ...rest };
+  return {
+    hlc: encodeHlc({ millis, counter: 0, node: device }),
+    author: device,
+    table: 'cases',
+    rowId: crypto.randomUUID(),
+    field: 'title',
+    value: `title ${tick}`,
+    scope: 'council',
+    prev: null,
+    ...rest,
+  };
 }
 
 /** The server's whole state, to show a refused request left it as it was. */

@@ -72,7 +72,16 @@ describe('values near the cap', () => {
     // What broke the server before: a value of 7.9 MB, under the request limit, is refused on its own.
     const token = readAccount(writer)!.token;
     const headers = { 'content-type': 'application/json', 'karte-protocol': '1', authorization: `Bearer ${token}` };
-    const huge = { hlc: encodeHlc({ millis: Date.now(), counter: 1, node: writer.node }), author: 'writer', table: 'cases', rowId: crypto.randomUUID(), field: 'notes', value: 'x'.repeat(7_900_000), scope: 'council', prev: null };
+    const huge = {
+      hlc: encodeHlc({ millis: Date.now(), counter: 1, node: writer.node }),
+      author: 'writer',
+      table: 'cases',
+      rowId: crypto.randomUUID(),
+      field: 'notes',
+      value: 'x'.repeat(7_900_000),
+      scope: 'council',
+      prev: null,
+    };
     const refused = await fetch(`${base}/v1/push`, { method: 'POST', headers, body: JSON.stringify({ changes: [huge] }) });
     expect(refused.status).toBe(200);
     expect(((await refused.json()) as { results: PushResult[] }).results[0]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/a value is at most 256 KiB/) });
@@ -82,8 +91,12 @@ describe('values near the cap', () => {
     await login(reader, { server: base, login: 'reader-device', password: PASSWORD });
     const pageSizes: number[] = [];
     let cursor: string | null = null;
-    for (let more = true; more; ) {
-      const response = await fetch(`${base}/v1/pull`, { method: 'POST', headers: { ...headers, authorization: `Bearer ${readAccount(reader)!.token}` }, body: JSON.stringify({ cursor }) });
+    for (let more = true; more;) {
+      const response = await fetch(`${base}/v1/pull`, {
+        method: 'POST',
+        headers: { ...headers, authorization: `Bearer ${readAccount(reader)!.token}` },
+        body: JSON.stringify({ cursor }),
+      });
       expect(response.status).toBe(200);
       const text = await response.text();
       pageSizes.push(Buffer.byteLength(text));

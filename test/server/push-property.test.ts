@@ -52,7 +52,8 @@ const REQUIRED_VALUES: Record<string, fc.Arbitrary<unknown>> = {
 function fittingValue(table: string, field: string): fc.Arbitrary<unknown> {
   const defaults = (RECORD_TABLES as readonly string[]).includes(table) ? (TABLES[table as (typeof RECORD_TABLES)[number]].defaults as Record<string, unknown>) : {};
   if (Object.hasOwn(defaults, field)) return fc.constant(defaults[field]);
-  return REQUIRED_VALUES[field] ?? anyValue;
+  // Own keys only: a random field name such as 'constructor' would otherwise find Object's.
+  return Object.hasOwn(REQUIRED_VALUES, field) ? REQUIRED_VALUES[field] : anyValue;
 }
 
 /** A change of the attacker's device, valid or malformed in any part; or something that is not a change at all. */
@@ -72,7 +73,10 @@ function change(device: string): fc.Arbitrary<unknown> {
           hlc,
           author: fc.oneof(fc.constantFrom('min', 'admin'), fc.string({ maxLength: 300 })),
           table: fc.constant(t),
-          rowId: fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...ROW_IDS) }, { weight: 1, arbitrary: fc.constantFrom("x'); DELETE FROM records;--", '', 'AAAAAAAA-0000-4000-8000-00000000000A') }),
+          rowId: fc.oneof(
+            { weight: 8, arbitrary: fc.constantFrom(...ROW_IDS) },
+            { weight: 1, arbitrary: fc.constantFrom("x'); DELETE FROM records;--", '', 'AAAAAAAA-0000-4000-8000-00000000000A') },
+          ),
           field: fc.constant(f),
           value: fc.oneof(fittingValue(t, f), anyValue),
           scope: fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...SCOPES) }, { weight: 1, arbitrary: fc.string() }),
@@ -89,39 +93,43 @@ describe('push under random input', () => {
   const temp = useTempDir();
   const runs = propertyRuns('KARTE_PUSH_PROPERTY_RUNS', 150, 200);
 
-  it('refuses or applies every change, never fails, and keeps the log appliable by fresh clients', async () => {
-    const attacker = temp.store('attacker.sqlite');
-    await login(attacker, { server: server!.url, login: 'attacker', password: PASSWORD });
-    const headers = { 'content-type': 'application/json', 'karte-protocol': '1', authorization: `Bearer ${readAccount(attacker)!.token}` };
-    const body = fc.oneof(
-      { weight: 8, arbitrary: fc.array(change(attacker.node), { maxLength: 12 }).map((changes) => ({ changes })) },
-      { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) },
-    );
-    await fc.assert(
-      fc.asyncProperty(body, async (sent) => {
-        const response = await fetch(`${server!.url}/v1/push`, { method: 'POST', headers, body: JSON.stringify(sent) });
-        const answer = (await response.json()) as { results?: PushResult[]; error?: string };
-        expect(response.status, JSON.stringify(answer)).toBeLessThan(500);
-        if (response.status !== 200) return;
-        const changes = (sent as { changes: unknown[] }).changes;
-        expect(answer.results).toHaveLength(changes.length);
-        for (const result of answer.results ?? []) {
-          expect(['applied', 'duplicate', 'rejected']).toContain(result.status);
-          if (result.status === 'rejected') expect(result.reason).toEqual(expect.any(String));
-          else expect(result.author).toBe('attacker');
-        }
-      }),
-      { numRuns: runs.numRuns, seed: runs.seed },
-    );
-    const taken = Number((await server!.db.query<{ n: string }>('SELECT count(*) AS n FROM changes')).rows[0].n);
-    console.log(`the log took ${taken} of the changes sent`);
-    expect(taken, 'the property never got a change into the log: it tests nothing').toBeGreaterThan(0);
+  it(
+    'refuses or applies every change, never fails, and keeps the log appliable by fresh clients',
+    async () => {
+      const attacker = temp.store('attacker.sqlite');
+      await login(attacker, { server: server!.url, login: 'attacker', password: PASSWORD });
+      const headers = { 'content-type': 'application/json', 'karte-protocol': '1', authorization: `Bearer ${readAccount(attacker)!.token}` };
+      const body = fc.oneof(
+        { weight: 8, arbitrary: fc.array(change(attacker.node), { maxLength: 12 }).map((changes) => ({ changes })) },
+        { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) },
+      );
+      await fc.assert(
+        fc.asyncProperty(body, async (sent) => {
+          const response = await fetch(`${server!.url}/v1/push`, { method: 'POST', headers, body: JSON.stringify(sent) });
+          const answer = (await response.json()) as { results?: PushResult[]; error?: string };
+          expect(response.status, JSON.stringify(answer)).toBeLessThan(500);
+          if (response.status !== 200) return;
+          const changes = (sent as { changes: unknown[] }).changes;
+          expect(answer.results).toHaveLength(changes.length);
+          for (const result of answer.results ?? []) {
+            expect(['applied', 'duplicate', 'rejected']).toContain(result.status);
+            if (result.status === 'rejected') expect(result.reason).toEqual(expect.any(String));
+            else expect(result.author).toBe('attacker');
+          }
+        }),
+        { numRuns: runs.numRuns, seed: runs.seed },
+      );
+      const taken = Number((await server!.db.query<{ n: string }>('SELECT count(*) AS n FROM changes')).rows[0].n);
+      console.log(`the log took ${taken} of the changes sent`);
+      expect(taken, 'the property never got a change into the log: it tests nothing').toBeGreaterThan(0);
 
-    for (const user of ['fresh-ministry', 'fresh-company']) {
-      const fresh = temp.store(`${user}.sqlite`);
-      await login(fresh, { server: server!.url, login: user, password: PASSWORD });
-      const report = await syncOnce(fresh);
-      expect(report.quarantined, user).toBe(0);
-    }
-  }, runs.timeoutMs);
+      for (const user of ['fresh-ministry', 'fresh-company']) {
+        const fresh = temp.store(`${user}.sqlite`);
+        await login(fresh, { server: server!.url, login: user, password: PASSWORD });
+        const report = await syncOnce(fresh);
+        expect(report.quarantined, user).toBe(0);
+      }
+    },
+    runs.timeoutMs,
+  );
 });

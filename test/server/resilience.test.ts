@@ -71,7 +71,16 @@ async function signIn(): Promise<{ device: string; token: string }> {
 }
 
 function change(device: string): SyncChange {
-  return { hlc: encodeHlc({ millis: Date.now() - 60_000 + ++deviceCount, counter: 0, node: device }), author: device, table: 'cases', rowId: crypto.randomUUID(), field: 'title', value: 'title', scope: 'council', prev: null };
+  return {
+    hlc: encodeHlc({ millis: Date.now() - 60_000 + ++deviceCount, counter: 0, node: device }),
+    author: device,
+    table: 'cases',
+    rowId: crypto.randomUUID(),
+    field: 'title',
+    value: 'title',
+    scope: 'council',
+    prev: null,
+  };
 }
 
 const UNAVAILABLE = { error: expect.any(String), code: DATABASE_UNAVAILABLE_CODE };
@@ -215,7 +224,10 @@ describe('logs', () => {
   it('censor secrets in whatever is logged', () => {
     const lines: string[] = [];
     const log = createLogger('info', { write: (line: string) => void lines.push(line) });
-    log.info({ req: { headers: { authorization: 'Bearer secret-token-1' }, body: { password: 'secret-password-1' } }, token: 'secret-token-2', user: { password: 'secret-password-2' } }, 'a request');
+    log.info(
+      { req: { headers: { authorization: 'Bearer secret-token-1' }, body: { password: 'secret-password-1' } }, token: 'secret-token-2', user: { password: 'secret-password-2' } },
+      'a request',
+    );
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toMatch(/secret-/);
     expect(lines[0]).toContain('[redacted]');
@@ -384,7 +396,9 @@ describe('the server process', () => {
 
     const second = await start(dataDir, pgPort, port);
     expect(await ready(port)).toBe(200);
-    expect(loggedEntries(second.lines).some((e) => e.msg === 'stopping the PostgreSQL a previous server left running' && e.postgresPid === leftRunning && e.pid === second.pid)).toBe(true);
+    expect(
+      loggedEntries(second.lines).some((e) => e.msg === 'stopping the PostgreSQL a previous server left running' && e.postgresPid === leftRunning && e.pid === second.pid),
+    ).toBe(true);
     expect(running(leftRunning!)).toBe(false);
 
     // PostgreSQL closing the server's connections, one of them under a push waiting for a lock, does not end the

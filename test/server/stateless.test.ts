@@ -193,7 +193,9 @@ describe('tokens', () => {
     await configured.close();
     expect(answer.statusCode).toBe(200);
     const token = String((answer.json() as { token: string }).token);
-    const limits = await server!.db.query("SELECT idle_limit = interval '2 days' AS idle, expires_at - created_at = interval '10 days' AS age FROM tokens WHERE device_id = $1", [device]);
+    const limits = await server!.db.query("SELECT idle_limit = interval '2 days' AS idle, expires_at - created_at = interval '10 days' AS age FROM tokens WHERE device_id = $1", [
+      device,
+    ]);
     expect(limits.rows).toEqual([{ idle: true, age: true }]);
 
     // An instance with the default lifetime holds it to its own.

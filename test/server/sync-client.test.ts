@@ -72,7 +72,12 @@ describe('two clients syncing through the server', () => {
       expect(result.stdout).toContain('signed in to');
       expect(result.stdout + result.stderr).not.toMatch(/token/i);
     }
-    for (const [file, author] of [[a, 'alice'], [b, 'bob'], [a, 'alice']]) await withStoreAsync(file, author, (store) => syncOnce(store));
+    for (const [file, author] of [
+      [a, 'alice'],
+      [b, 'bob'],
+      [a, 'alice'],
+    ])
+      await withStoreAsync(file, author, (store) => syncOnce(store));
     expect(records(a)).toEqual(records(b));
     return { a, b, caseId };
   }
@@ -101,7 +106,11 @@ describe('two clients syncing through the server', () => {
     const shown = withStore(a, 'alice', (store) => getCase(store, caseId).case);
     expect(shown).toMatchObject({ status: 'dropped', summary: '先方の予算措置待ち', futurePolicy: '他国企業の動向を注視' });
 
-    const [aliceConflicts, bobConflicts, text] = await Promise.all([karteJson<ConflictView[]>(a, ['conflicts']), karteJson<ConflictView[]>(b, ['conflicts']), karteAsync(['--db', a, 'conflicts'])]);
+    const [aliceConflicts, bobConflicts, text] = await Promise.all([
+      karteJson<ConflictView[]>(a, ['conflicts']),
+      karteJson<ConflictView[]>(b, ['conflicts']),
+      karteAsync(['--db', a, 'conflicts']),
+    ]);
     expect(bobConflicts).toEqual([]);
     expect(aliceConflicts).toHaveLength(1);
     expect(aliceConflicts[0]).toMatchObject({

@@ -94,90 +94,99 @@ describe('sync property through the server', () => {
   const runs = propertyRuns('KARTE_SERVER_PROPERTY_RUNS', 12, 30_000);
   let run = 0;
 
-  it('converges, loses nothing and keeps every record within its scope over a lossy network', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 3, maxLength: 5 }),
-        fc.integer(),
-        fc.array(op, { minLength: 5, maxLength: 30 }),
-        async (skews, seed, ops) => {
-          run++;
-          await server!.db.query('TRUNCATE changes, records, record_parents');
-          let time = Date.now();
-          const desks = skews.map((skew, i) => {
-            const r = replica(`run${run}-desk${i}`, `desk${i}`);
-            r.setTime(time + skew);
-            return r;
-          });
-          const firm = replica(`run${run}-firm`, 'firm');
-          firm.setTime(time);
-          try {
-          const stores = desks.map((r) => r.store);
-          network!.setFaults(() => 'deliver');
-          for (const [i, store] of stores.entries()) await login(store, { server: network!.url, login: `desk${i}`, password: PASSWORD });
-          await login(firm.store, { server: network!.url, login: 'firm', password: PASSWORD });
-          const everyone = [...stores, firm.store];
-          const rejected: string[] = [];
+  it(
+    'converges, loses nothing and keeps every record within its scope over a lossy network',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 3, maxLength: 5 }),
+          fc.integer(),
+          fc.array(op, { minLength: 5, maxLength: 30 }),
+          async (skews, seed, ops) => {
+            run++;
+            await server!.db.query('TRUNCATE changes, records, record_parents');
+            let time = Date.now();
+            const desks = skews.map((skew, i) => {
+              const r = replica(`run${run}-desk${i}`, `desk${i}`);
+              r.setTime(time + skew);
+              return r;
+            });
+            const firm = replica(`run${run}-firm`, 'firm');
+            firm.setTime(time);
+            try {
+              const stores = desks.map((r) => r.store);
+              network!.setFaults(() => 'deliver');
+              for (const [i, store] of stores.entries()) await login(store, { server: network!.url, login: `desk${i}`, password: PASSWORD });
+              await login(firm.store, { server: network!.url, login: 'firm', password: PASSWORD });
+              const everyone = [...stores, firm.store];
+              const rejected: string[] = [];
 
-          network!.setFaults(faults(seed));
-          for (const [who, step] of ops) {
-            const i = who % stores.length;
-            switch (step.kind) {
-              case 'edit':
-                applyEdit(stores[i], step);
-                break;
-              case 'sync':
-                await trySync(everyone[who % everyone.length], rejected);
-                break;
-              case 'sync-two': {
-                const [a, b] = [everyone[who % everyone.length], everyone[step.other % everyone.length]];
-                await Promise.all(a === b ? [trySync(a, rejected)] : [trySync(a, rejected), trySync(b, rejected)]);
-                break;
+              network!.setFaults(faults(seed));
+              for (const [who, step] of ops) {
+                const i = who % stores.length;
+                switch (step.kind) {
+                  case 'edit':
+                    applyEdit(stores[i], step);
+                    break;
+                  case 'sync':
+                    await trySync(everyone[who % everyone.length], rejected);
+                    break;
+                  case 'sync-two': {
+                    const [a, b] = [everyone[who % everyone.length], everyone[step.other % everyone.length]];
+                    await Promise.all(a === b ? [trySync(a, rejected)] : [trySync(a, rejected), trySync(b, rejected)]);
+                    break;
+                  }
+                  case 'resolve': {
+                    const [open] = listConflicts(stores[i]);
+                    if (open) resolveConflict(stores[i], open.id, step.choice);
+                    break;
+                  }
+                  case 'tick':
+                    time += step.ms;
+                    desks.forEach((r, k) => r.setTime(time + skews[k]));
+                    firm.setTime(time);
+                    break;
+                }
               }
-              case 'resolve': {
-                const [open] = listConflicts(stores[i]);
-                if (open) resolveConflict(stores[i], open.id, step.choice);
-                break;
-              }
-              case 'tick':
-                time += step.ms;
-                desks.forEach((r, k) => r.setTime(time + skews[k]));
-                firm.setTime(time);
-                break;
+
+              network!.setFaults(() => 'deliver');
+              await settle(everyone, rejected);
+              expect(rejected).toEqual([]);
+
+              const states = stores.map(replicaState);
+              for (const state of states.slice(1)) expect(state).toEqual(states[0]);
+              expect(lostChanges(stores)).toEqual([]);
+              const held = await server!.db.query<{ n: string }>('SELECT count(*) AS n FROM changes');
+              expect(Number(held.rows[0].n)).toBe(states[0].changes.length);
+
+              // The company holds what a council member may: cases of council or public scope, and their events whose
+              // own scope is as wide (an event whose case nobody created, by its own scope); each as the ministry has it.
+              const cases = rows(stores[0], 'cases');
+              const fitCases = [...cases.values()].filter((c) => isVisibleTo(c.scope as Scope, 'council'));
+              const fitEvents = [...rows(stores[0], 'events').values()].filter((e) => {
+                const parentScope = (cases.get(e.caseId as string)?.scope ?? 'public') as Scope;
+                return isVisibleTo(effectiveScope(e.scope as Scope, parentScope), 'council');
+              });
+              expect([...rows(firm.store, 'cases').values()]).toEqual(expect.arrayContaining(fitCases));
+              expect(rows(firm.store, 'cases').size).toBe(fitCases.length);
+              expect([...rows(firm.store, 'events').values()]).toEqual(expect.arrayContaining(fitEvents));
+              expect(rows(firm.store, 'events').size).toBe(fitEvents.length);
+              const narrow = SCOPES.filter((s) => !isVisibleTo(s, 'council'));
+              expect(
+                firm.store.db
+                  .prepare(`SELECT count(*) FROM cases WHERE scope IN (${narrow.map(() => '?').join(', ')})`)
+                  .pluck()
+                  .get(...narrow),
+              ).toBe(0);
+            } finally {
+              // Per run, not per test: a soak of thousands of runs must not run out of file handles or disk.
+              replica.dispose([...desks, firm]);
             }
-          }
-
-          network!.setFaults(() => 'deliver');
-          await settle(everyone, rejected);
-          expect(rejected).toEqual([]);
-
-          const states = stores.map(replicaState);
-          for (const state of states.slice(1)) expect(state).toEqual(states[0]);
-          expect(lostChanges(stores)).toEqual([]);
-          const held = await server!.db.query<{ n: string }>('SELECT count(*) AS n FROM changes');
-          expect(Number(held.rows[0].n)).toBe(states[0].changes.length);
-
-          // The company holds what a council member may: cases of council or public scope, and their events whose
-          // own scope is as wide (an event whose case nobody created, by its own scope); each as the ministry has it.
-          const cases = rows(stores[0], 'cases');
-          const fitCases = [...cases.values()].filter((c) => isVisibleTo(c.scope as Scope, 'council'));
-          const fitEvents = [...rows(stores[0], 'events').values()].filter((e) => {
-            const parentScope = (cases.get(e.caseId as string)?.scope ?? 'public') as Scope;
-            return isVisibleTo(effectiveScope(e.scope as Scope, parentScope), 'council');
-          });
-          expect([...rows(firm.store, 'cases').values()]).toEqual(expect.arrayContaining(fitCases));
-          expect(rows(firm.store, 'cases').size).toBe(fitCases.length);
-          expect([...rows(firm.store, 'events').values()]).toEqual(expect.arrayContaining(fitEvents));
-          expect(rows(firm.store, 'events').size).toBe(fitEvents.length);
-          const narrow = SCOPES.filter((s) => !isVisibleTo(s, 'council'));
-          expect(firm.store.db.prepare(`SELECT count(*) FROM cases WHERE scope IN (${narrow.map(() => '?').join(', ')})`).pluck().get(...narrow)).toBe(0);
-          } finally {
-            // Per run, not per test: a soak of thousands of runs must not run out of file handles or disk.
-            replica.dispose([...desks, firm]);
-          }
-        },
-      ),
-      { numRuns: runs.numRuns, seed: runs.seed },
-    );
-  }, runs.timeoutMs);
+          },
+        ),
+        { numRuns: runs.numRuns, seed: runs.seed },
+      );
+    },
+    runs.timeoutMs,
+  );
 });

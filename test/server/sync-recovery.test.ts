@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addOrganisation, addUser } from '../../server/accounts';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { openStore } from '../../electron/services/store/store';
-import { login, SyncUnreachableError, syncOnce } from '../../electron/services/sync/client';
+import { DEFAULT_BATCH, login, SyncUnreachableError, syncOnce } from '../../electron/services/sync/client';
 import { outboxCount, readSyncState } from '../../electron/services/sync/outbox';
 import { KARTE_BIN } from '../support/cli';
 import { generateKarteFiles } from '../support/karte-generator';
@@ -22,7 +22,6 @@ import type { SyncReport } from '../../shared/sync/status';
 
 const PASSWORD = '再開のパスワード';
 /** The client's push batch (client.ts): the server holds at most one batch more than the client knows it has. */
-const BATCH = 500;
 /** About 22,000 changes per generated set: a push of a few seconds here, long enough to be cut in the middle. */
 const SIZE = { countries: 2, cases: 600, events: 3_600 };
 
@@ -75,9 +74,7 @@ async function serverChanges(node: string): Promise<string[]> {
 }
 
 function ownChanges(file: string): string[] {
-  return withStore(file, 'reader', (store) =>
-    (store.db.prepare("SELECT hlc || ' ' || field FROM changes WHERE substr(hlc, -16) = ?").pluck().all(store.node) as string[]).sort(),
-  );
+  return withStore(file, 'reader', (store) => (store.db.prepare("SELECT hlc || ' ' || field FROM changes WHERE substr(hlc, -16) = ?").pluck().all(store.node) as string[]).sort());
 }
 
 async function serverCount(node?: string): Promise<number> {
@@ -168,7 +165,7 @@ describe('a sync interrupted half way', () => {
 
     const cut = outboxOf(a);
     expect(cut.integrity).toBe('ok');
-    expect(cut.acknowledged % BATCH).toBe(0);
+    expect(cut.acknowledged % DEFAULT_BATCH).toBe(0);
     expect(cut.acknowledged).toBeGreaterThan(0);
     expect(cut.waiting).toBe(cut.own - cut.acknowledged);
     expect(state(a)).toEqual(before);
@@ -176,7 +173,7 @@ describe('a sync interrupted half way', () => {
     await server!.restart();
     // The batch in flight when the server went down may have been stored without its answer reaching the client.
     const held = await serverCount(cut.node);
-    expect([cut.acknowledged, cut.acknowledged + BATCH]).toContain(held);
+    expect([cut.acknowledged, cut.acknowledged + DEFAULT_BATCH]).toContain(held);
     console.log(`server down after ${held} of ${cut.own} changes; ${cut.acknowledged} acknowledged`);
 
     const resumed = openStore(a, { author: 'alice' });
@@ -218,14 +215,14 @@ describe('a sync interrupted half way', () => {
 
     const cut = outboxOf(c);
     expect(cut.integrity).toBe('ok');
-    expect(cut.acknowledged % BATCH).toBe(0);
+    expect(cut.acknowledged % DEFAULT_BATCH).toBe(0);
     expect(cut.acknowledged).toBeGreaterThan(0);
     expect(cut.waiting).toBe(own - cut.acknowledged);
     expect(state(c)).toEqual(before);
     // The server may still be storing the batch whose answer nobody will read.
     const held = await serverCount(node);
     expect(held).toBeGreaterThanOrEqual(cut.acknowledged);
-    expect(held).toBeLessThanOrEqual(cut.acknowledged + BATCH);
+    expect(held).toBeLessThanOrEqual(cut.acknowledged + DEFAULT_BATCH);
     console.log(`push killed after ${held} of ${own} changes; ${cut.acknowledged} acknowledged`);
 
     expect(await karteSync(c)).toEqual({ pushed: own - cut.acknowledged, rejected: [], pulled: onServer, purged: 0, quarantined: 0, conflicts: 0 });

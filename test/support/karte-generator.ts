@@ -15,7 +15,28 @@ export interface GeneratorOptions {
   focus?: { iso2: string; cases: number; events: number };
 }
 
-const TOPICS = ['郵便区分機', '地上デジタル放送', '消防用機器', 'ローカル5G', '海底ケーブル', '遠隔医療システム', '防災ICT', '電子政府', '統計ICTシステム', 'スマートシティ', '行政相談制度', 'サイバーセキュリティ演習', '早期警報放送', '光ファイバ網', 'データセンター', '電波監視', '郵便局の金融サービス', '車両接近通知システム', '廃棄物発電', 'JCM設備補助'];
+const TOPICS = [
+  '郵便区分機',
+  '地上デジタル放送',
+  '消防用機器',
+  'ローカル5G',
+  '海底ケーブル',
+  '遠隔医療システム',
+  '防災ICT',
+  '電子政府',
+  '統計ICTシステム',
+  'スマートシティ',
+  '行政相談制度',
+  'サイバーセキュリティ演習',
+  '早期警報放送',
+  '光ファイバ網',
+  'データセンター',
+  '電波監視',
+  '郵便局の金融サービス',
+  '車両接近通知システム',
+  '廃棄物発電',
+  'JCM設備補助',
+];
 const LEVELS = ['大臣間', '副大臣間', '局長間', '政務官と副大臣'];
 const COUNTERPARTS = ['情報通信省', '郵便公社', '公安省', '計画投資省', '科学技術省', '国営放送局', '内務省', '保健省'];
 const COMPANIES = ['日本企業', 'NEC', '富士通', '東芝', 'NTTデータ', '住友商事', 'パナソニック', '日立製作所'];
@@ -70,7 +91,10 @@ function randomDate(r: Random): { date: string; date_text: string } {
 }
 
 function randomPhase(r: Random): Phase {
-  let roll = r.int(1, PHASE_WEIGHTS.reduce((sum, [, w]) => sum + w, 0));
+  let roll = r.int(
+    1,
+    PHASE_WEIGHTS.reduce((sum, [, w]) => sum + w, 0),
+  );
   for (const [phase, weight] of PHASE_WEIGHTS) {
     roll -= weight;
     if (roll <= 0) return phase;
@@ -79,12 +103,7 @@ function randomPhase(r: Random): Phase {
 }
 
 function eventText(r: Random, phase: Phase, topic: string): string {
-  return r
-    .pick(TEMPLATES[phase])
-    .replace('{topic}', topic)
-    .replace('{level}', r.pick(LEVELS))
-    .replace('{cp}', r.pick(COUNTERPARTS))
-    .replace('{company}', r.pick(COMPANIES));
+  return r.pick(TEMPLATES[phase]).replace('{topic}', topic).replace('{level}', r.pick(LEVELS)).replace('{cp}', r.pick(COUNTERPARTS)).replace('{company}', r.pick(COMPANIES));
 }
 
 /** Spreads `total` over `parts` as evenly as whole numbers allow. */

@@ -83,4 +83,3 @@ export function lostChanges(stores: Store[]): string[] {
     })
     .map((c) => `${fieldKey(c)} @ ${c.hlc} = ${c.value}`);
 }
-

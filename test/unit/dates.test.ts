@@ -1,15 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  compareDates,
-  dateFromSource,
-  formatDate,
-  isCalendarPoint,
-  karteDateSchema,
-  parseDateText,
-  unknownDate,
-  type DateStyle,
-  type KarteDate,
-} from '../../shared/dates';
+import { compareDates, dateFromSource, formatDate, isCalendarPoint, karteDateSchema, parseDateText, unknownDate, type DateStyle, type KarteDate } from '../../shared/dates';
 import { demoEvents } from '../support/demo-data';
 
 /** parseDateText for texts that must be dates. */
@@ -116,16 +106,28 @@ describe('parseDateText', () => {
   });
 
   it.each([
-    'hello', '2020年13月', '2020年0月', '2019-02-30', '2019年2月29日', 'Foo 2020', '2020年～2019年', '2020年3月～2月', '～',
+    'hello',
+    '2020年13月',
+    '2020年0月',
+    '2019-02-30',
+    '2019年2月29日',
+    'Foo 2020',
+    '2020年～2019年',
+    '2020年3月～2月',
+    '～',
     // The second half of a range takes its year from the first, and is held to the same calendar.
-    '2020年1月～13月', '2020年2月1日～2月30日', '2019年2月1日～2月29日', '2020年4月-4月31日', '3月',
-    '2020-13', '2020-02-30', '令和2年13月', '31 Apr 2020',
-  ])(
-    'returns null for %s',
-    (text) => {
-      expect(parseDateText(text)).toBeNull();
-    },
-  );
+    '2020年1月～13月',
+    '2020年2月1日～2月30日',
+    '2019年2月1日～2月29日',
+    '2020年4月-4月31日',
+    '3月',
+    '2020-13',
+    '2020-02-30',
+    '令和2年13月',
+    '31 Apr 2020',
+  ])('returns null for %s', (text) => {
+    expect(parseDateText(text)).toBeNull();
+  });
 });
 
 describe('isCalendarPoint', () => {
@@ -237,7 +239,10 @@ describe('compareDates', () => {
 
   it('sorts a mixed list by when each period begins', () => {
     const texts = ['', '2019年5月', '～2020年', '2019年度', '2018年夏', '2019年3月', '2019年', '2017年～'];
-    const sorted = texts.map(date).sort(compareDates).map((d) => d.text);
+    const sorted = texts
+      .map(date)
+      .sort(compareDates)
+      .map((d) => d.text);
     expect(sorted).toEqual(['2017年～', '2018年夏', '2019年', '2019年3月', '2019年度', '2019年5月', '～2020年', '']);
   });
 });

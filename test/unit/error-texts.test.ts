@@ -12,14 +12,20 @@ const LOCALES = path.resolve(import.meta.dirname, '../../renderer/locales');
 
 async function translator(language: 'ja' | 'en'): Promise<TFunction> {
   const resources: Record<string, Record<string, unknown>> = {};
-  for (const file of fs.readdirSync(path.join(LOCALES, language))) resources[path.basename(file, '.json')] = JSON.parse(fs.readFileSync(path.join(LOCALES, language, file), 'utf8'));
+  for (const file of fs.readdirSync(path.join(LOCALES, language)))
+    resources[path.basename(file, '.json')] = JSON.parse(fs.readFileSync(path.join(LOCALES, language, file), 'utf8'));
   const instance = i18next.createInstance();
   await instance.init({ lng: language, resources: { [language]: resources }, defaultNS: 'common', interpolation: { escapeValue: false } });
   return instance.t;
 }
 
 /** Details as the back end fills them for any code: every placeholder a text may use has a value. */
-const DETAILS = { table: 'cases', record: 'a1b2', field: 'summary', params: { limitKiB: 256, text: '2020年13月', country: 'XX', author: 'tanaka', server: 'https://sync.example.jp', minutes: 15, status: 403, reason: 'as_of', name: 'x' } };
+const DETAILS = {
+  table: 'cases',
+  record: 'a1b2',
+  field: 'summary',
+  params: { limitKiB: 256, text: '2020年13月', country: 'XX', author: 'tanaka', server: 'https://sync.example.jp', minutes: 15, status: 403, reason: 'as_of', name: 'x' },
+};
 
 describe('error texts', () => {
   for (const language of ['ja', 'en'] as const) {
@@ -33,7 +39,13 @@ describe('error texts', () => {
         if (language === 'ja') expect(text, code).toMatch(/[ぁ-んァ-ヶ一-龠]/);
       }
       for (const code of IMPORT_PROBLEM_CODES) {
-        const text = problemText(t, { file: 'vn.json', where: 'cases[0]', code, params: { code: 'XX', date: '2020-02-30', of: 1, reason: 'ENOENT', issue: 'too_small', minimum: 1, origin: 'string' }, message: 'English' });
+        const text = problemText(t, {
+          file: 'vn.json',
+          where: 'cases[0]',
+          code,
+          params: { code: 'XX', date: '2020-02-30', of: 1, reason: 'ENOENT', issue: 'too_small', minimum: 1, origin: 'string' },
+          message: 'English',
+        });
         expect(text, code).not.toMatch(/\{\{|errors:|import\.|English/);
         if (language === 'ja') expect(text, code).toMatch(/[ぁ-んァ-ヶ一-龠]/);
       }
@@ -45,7 +57,11 @@ describe('error texts', () => {
     const text = errorText(t, {
       code: 'invalid_record',
       message: 'cases x: title: Too small',
-      details: { table: 'cases', record: 'x', issues: [{ code: 'too_small', path: ['title'], origin: 'string', minimum: 1, message: 'Too small: expected string to have >=1 characters' }] },
+      details: {
+        table: 'cases',
+        record: 'x',
+        issues: [{ code: 'too_small', path: ['title'], origin: 'string', minimum: 1, message: 'Too small: expected string to have >=1 characters' }],
+      },
     });
     expect(text).toBe(`保存できませんでした。入力内容を確認してください。 「${t('case:fields.title')}」: 入力してください`);
   });

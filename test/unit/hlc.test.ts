@@ -137,11 +137,10 @@ describe('encodeHlc / decodeHlc', () => {
 
   // Well-formed but not a real instant: decoding must not give NaN millis, nor another day whose encoding sorts
   // elsewhere ('2020-02-30' would decode to 1 March yet sort before '2020-03-01').
-  it.each([
-    `2020-13-01T00:00:00.000Z-0000-${NODE_A}`,
-    `2020-01-15T25:00:00.000Z-0000-${NODE_A}`,
-    `2020-02-30T00:00:00.000Z-0000-${NODE_A}`,
-  ])('rejects the impossible instant %j', (text) => {
-    expect(() => decodeHlc(text)).toThrow();
-  });
+  it.each([`2020-13-01T00:00:00.000Z-0000-${NODE_A}`, `2020-01-15T25:00:00.000Z-0000-${NODE_A}`, `2020-02-30T00:00:00.000Z-0000-${NODE_A}`])(
+    'rejects the impossible instant %j',
+    (text) => {
+      expect(() => decodeHlc(text)).toThrow();
+    },
+  );
 });

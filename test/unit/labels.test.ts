@@ -50,15 +50,25 @@ function jsonObjects(value: unknown, where: string): [string, Record<string, unk
 
 describe('labels', () => {
   it('lists every table of shared/labels.ts here', () => {
-    expect(Object.keys(labels).sort()).toEqual(VOCABULARIES.filter(([name]) => name !== 'sectors').map(([name]) => name).sort());
+    expect(Object.keys(labels).sort()).toEqual(
+      VOCABULARIES.filter(([name]) => name !== 'sectors')
+        .map(([name]) => name)
+        .sort(),
+    );
   });
 
   it.each(VOCABULARIES)('%s: names every code, and only codes, in Japanese and English, no two codes alike', (_name, codes, table) => {
     expect(Object.keys(table).sort()).toEqual([...codes].sort());
     for (const language of ['ja', 'en'] as const) {
-      expect(codes.filter((code) => !table[code]?.[language]?.trim()), `codes without ${language}`).toEqual([]);
+      expect(
+        codes.filter((code) => !table[code]?.[language]?.trim()),
+        `codes without ${language}`,
+      ).toEqual([]);
       const words = codes.map((code) => table[code][language]);
-      expect(words.filter((word, i) => words.indexOf(word) !== i), `${language} words for two codes`).toEqual([]);
+      expect(
+        words.filter((word, i) => words.indexOf(word) !== i),
+        `${language} words for two codes`,
+      ).toEqual([]);
     }
   });
 

@@ -17,40 +17,105 @@ const FONT_CSS = "@font-face { font-family: 'Noto Sans JP'; src: url(file:///fon
 
 function aCase(fields: Partial<Case>): Case {
   return {
-    id: '11111111-1111-4111-8111-111111111111', title: 'ベトナム 郵便: 区分機', countries: ['VN'], region: '', sector: 'postal',
-    sectorLabel: '郵便', summary: '区分機', status: 'won', futurePolicy: 'トップセールス等で日本企業を支援', ownerOrg: null,
-    priority: false, companies: [], competitors: [], financing: '', relatedCases: [], nextAction: '', nextActionDate: null,
-    notes: '', sdgGoals: [], outcomeFraming: '', effectExamples: '', nextSteps: '', talkingPoints: '', translations: {},
-    scope: 'council', deleted: false, ...fields };
+    id: '11111111-1111-4111-8111-111111111111',
+    title: 'ベトナム 郵便: 区分機',
+    countries: ['VN'],
+    region: '',
+    sector: 'postal',
+    sectorLabel: '郵便',
+    summary: '区分機',
+    status: 'won',
+    futurePolicy: 'トップセールス等で日本企業を支援',
+    ownerOrg: null,
+    priority: false,
+    companies: [],
+    competitors: [],
+    financing: '',
+    relatedCases: [],
+    nextAction: '',
+    nextActionDate: null,
+    notes: '',
+    sdgGoals: [],
+    outcomeFraming: '',
+    effectExamples: '',
+    nextSteps: '',
+    talkingPoints: '',
+    translations: {},
+    scope: 'council',
+    deleted: false,
+    ...fields,
+  };
 }
 
 function anEvent(fields: Partial<StageEvent>): StageEvent {
   return {
-    id: '22222222-2222-4222-8222-222222222222', caseId: '11111111-1111-4111-8111-111111111111', phase: 'mou_top_sales',
-    date: parseDateText('2015年1月')!, text: '副大臣間で郵便覚書に署名', organisation: '', signatoryLevel: '', source: '',
-    scope: 'council', deleted: false, ...fields };
+    id: '22222222-2222-4222-8222-222222222222',
+    caseId: '11111111-1111-4111-8111-111111111111',
+    phase: 'mou_top_sales',
+    date: parseDateText('2015年1月')!,
+    text: '副大臣間で郵便覚書に署名',
+    organisation: '',
+    signatoryLevel: '',
+    source: '',
+    scope: 'council',
+    deleted: false,
+    ...fields,
+  };
 }
 
 function aVisit(fields: Partial<Visit>): Visit {
   return {
-    id: '33333333-3333-4333-8333-333333333333', title: '総務大臣ベトナム訪問', kind: 'top_sales', country: 'VN',
-    dates: parseDateText('2021-05-10～2021-05-12')!, delegation: [{ name: '山田太郎', title: '総務大臣', level: '大臣' }],
-    counterparts: [{ name: 'Nguyen Van A', title: 'Minister', organisation: 'MIC' }], objectives: '郵便区分機の受注支援',
-    asks: '入札への参加', caseIds: [], scope: 'council', deleted: false, ...fields };
+    id: '33333333-3333-4333-8333-333333333333',
+    title: '総務大臣ベトナム訪問',
+    kind: 'top_sales',
+    country: 'VN',
+    dates: parseDateText('2021-05-10～2021-05-12')!,
+    delegation: [{ name: '山田太郎', title: '総務大臣', level: '大臣' }],
+    counterparts: [{ name: 'Nguyen Van A', title: 'Minister', organisation: 'MIC' }],
+    objectives: '郵便区分機の受注支援',
+    asks: '入札への参加',
+    caseIds: [],
+    scope: 'council',
+    deleted: false,
+    ...fields,
+  };
 }
 
 function anAgreement(fields: Partial<Agreement>): Agreement {
   return {
-    id: '55555555-5555-4555-8555-555555555555', title: '郵便分野の協力覚書', kind: 'moc', parties: ['総務省', '越・情報通信省'], signatoryLevel: '大臣間',
-    date: parseDateText('2016年9月')!, place: 'ハノイ', subject: '郵便の近代化', status: 'signed', countries: ['VN'], caseIds: [], scope: 'council',
-    deleted: false, ...fields };
+    id: '55555555-5555-4555-8555-555555555555',
+    title: '郵便分野の協力覚書',
+    kind: 'moc',
+    parties: ['総務省', '越・情報通信省'],
+    signatoryLevel: '大臣間',
+    date: parseDateText('2016年9月')!,
+    place: 'ハノイ',
+    subject: '郵便の近代化',
+    status: 'signed',
+    countries: ['VN'],
+    caseIds: [],
+    scope: 'council',
+    deleted: false,
+    ...fields,
+  };
 }
 
 function packInput(lang: PackLanguage, c: Case = aCase({}), events: StageEvent[] = [anEvent({})], visits: { visit?: Visit; previousVisits?: Visit[] } = {}): PackInput {
   return {
-    lang, counterpartLang: null, audience: 'government', sections: [...PACK_SECTIONS], country: countryByIso2('VN')!, regions: regionsOfCountry('VN'),
-    asOf: parseDateText('2026-11-24')!, dossier: null, cases: [{ case: c, currentPhase: 'mou_top_sales', events }],
-    visit: visits.visit ?? null, previousVisits: visits.previousVisits ?? [], agreements: [], organisations: [] };
+    lang,
+    counterpartLang: null,
+    audience: 'government',
+    sections: [...PACK_SECTIONS],
+    country: countryByIso2('VN')!,
+    regions: regionsOfCountry('VN'),
+    asOf: parseDateText('2026-11-24')!,
+    dossier: null,
+    cases: [{ case: c, currentPhase: 'mou_top_sales', events }],
+    visit: visits.visit ?? null,
+    previousVisits: visits.previousVisits ?? [],
+    agreements: [],
+    organisations: [],
+  };
 }
 
 describe('renderPackHtml', () => {
@@ -136,7 +201,15 @@ describe('renderPackHtml', () => {
     it('prints SDG goals, outcomes, effects, financing and next steps on the case page, and the talking points after the cases', () => {
       const html = renderPackHtml(packInput('ja', briefed), { fontFaceCss: FONT_CSS });
       expect(html).toContain('<ul class="sdgs">\n<li>SDG 9: 産業と技術革新の基盤をつくろう</li>\n<li>SDG 11: 住み続けられるまちづくりを</li>\n</ul>');
-      const order = ['<h3>SDGs', '<h3>開発効果</h3>\n<p>災害による死傷者の減少', '<h3>効果の事例</h3>\n<p>警報の発出が10分早まった', '<h3>資金</h3>\n<p>円借款', '<h3>今後の進め方</h3>\n<p>次期入札への参加', '<h2>発言要領</h2>', '日本の技術の信頼性を強調'].map((part) => html.indexOf(part));
+      const order = [
+        '<h3>SDGs',
+        '<h3>開発効果</h3>\n<p>災害による死傷者の減少',
+        '<h3>効果の事例</h3>\n<p>警報の発出が10分早まった',
+        '<h3>資金</h3>\n<p>円借款',
+        '<h3>今後の進め方</h3>\n<p>次期入札への参加',
+        '<h2>発言要領</h2>',
+        '日本の技術の信頼性を強調',
+      ].map((part) => html.indexOf(part));
       expect(order.every((at) => at >= 0)).toBe(true);
       expect([...order].sort((a, b) => a - b)).toEqual(order);
       // The Japanese pack has nothing to mark and prints no translation.
@@ -164,7 +237,11 @@ describe('renderPackHtml', () => {
 
     it('prints markup in the briefing fields and their translations as text', () => {
       const c = aCase({
-        outcomeFraming: `O${MARKUP}`, effectExamples: `X${MARKUP}`, financing: `F${MARKUP}`, nextSteps: `N${MARKUP}`, talkingPoints: `T${MARKUP}`,
+        outcomeFraming: `O${MARKUP}`,
+        effectExamples: `X${MARKUP}`,
+        financing: `F${MARKUP}`,
+        nextSteps: `N${MARKUP}`,
+        talkingPoints: `T${MARKUP}`,
         translations: { en: { outcomeFraming: `EO${MARKUP}`, talkingPoints: `ET${MARKUP}` } },
       });
       const escaped = '&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;';
@@ -185,11 +262,27 @@ describe('renderPackHtml', () => {
 
     it('prints every section in order by default, and lists each in the contents with an empty page-number slot', () => {
       const html = renderPackHtml(packInput('ja', aCase({}), [anEvent({})], { visit: aVisit({}) }), { fontFaceCss: FONT_CSS });
-      expect(headings(html)).toEqual(['目次', '訪問の目的と要望', '国別概況', '二国間の経緯', '案件一覧（別表）', '案件別資料', 'ベトナム 郵便: 区分機', '発言要領', '関係者・連絡先']);
+      expect(headings(html)).toEqual([
+        '目次',
+        '訪問の目的と要望',
+        '国別概況',
+        '二国間の経緯',
+        '案件一覧（別表）',
+        '案件別資料',
+        'ベトナム 郵便: 区分機',
+        '発言要領',
+        '関係者・連絡先',
+      ]);
       const entries = [...html.matchAll(/<a href="#([^"]+)"><span class="entry">([^<]*)<\/span><span class="leader"><\/span><span class="([^"]+)"><\/span><\/a>/g)];
       expect(entries.map((m) => [m[1], m[2]])).toEqual([
-        ['visit', '訪問の目的と要望'], ['snapshot', '国別概況'], ['history', '二国間の経緯'], ['matrix', '案件一覧（別表）'], ['cases', '案件別資料'],
-        ['case-11111111-1111-4111-8111-111111111111', 'ベトナム 郵便: 区分機'], ['talking-points', '発言要領'], ['contacts', '関係者・連絡先'],
+        ['visit', '訪問の目的と要望'],
+        ['snapshot', '国別概況'],
+        ['history', '二国間の経緯'],
+        ['matrix', '案件一覧（別表）'],
+        ['cases', '案件別資料'],
+        ['case-11111111-1111-4111-8111-111111111111', 'ベトナム 郵便: 区分機'],
+        ['talking-points', '発言要領'],
+        ['contacts', '関係者・連絡先'],
       ]);
       expect(entries.every((m) => m[3] === PAGE_NUMBER_SLOT)).toBe(true);
       // Every contents entry points at an element of the document.
@@ -221,7 +314,12 @@ describe('renderPackHtml', () => {
         [visit('v1', '2019-05-01'), visit('v2', '2015年'), visit('v3', '2020年度')],
       );
       expect(merged.map((item) => (item.kind === 'agreement' ? item.agreement.title : item.visit.title))).toEqual([
-        'visit 2015年', 'agreement 2016年9月', 'agreement 2019-05-01', 'visit 2019-05-01', 'visit 2020年度', 'agreement ',
+        'visit 2015年',
+        'agreement 2016年9月',
+        'agreement 2019-05-01',
+        'visit 2019-05-01',
+        'visit 2020年度',
+        'agreement ',
       ]);
     });
 
@@ -229,23 +327,46 @@ describe('renderPackHtml', () => {
       const input: PackInput = {
         ...packInput('ja', aCase({}), [anEvent({})], { previousVisits: [aVisit({ title: '政策対話', kind: 'policy_dialogue', dates: parseDateText('2019年夏')! })] }),
         agreements: [anAgreement({ subject: `S${MARKUP}` })],
-        dossier: { id: 'd', country: 'VN', region: '', title: 'ベトナム', overview: `O${MARKUP}`, relations: '戦略的パートナー', policy: '', supportHistory: '円借款の実績', scope: 'council', deleted: false },
+        dossier: {
+          id: 'd',
+          country: 'VN',
+          region: '',
+          title: 'ベトナム',
+          overview: `O${MARKUP}`,
+          relations: '戦略的パートナー',
+          policy: '',
+          supportHistory: '円借款の実績',
+          scope: 'council',
+          deleted: false,
+        },
       };
       const html = renderPackHtml(input, { fontFaceCss: FONT_CSS });
       expect(html).not.toContain('<script');
       expect(html).toContain('<h3>概況</h3>\n<p>O&lt;script&gt;');
-      const order = ['<h3>二国間関係</h3>\n<p>戦略的パートナー', '<h3>ODA・支援の経緯</h3>\n<p>円借款の実績', '<td>2016年9月</td><td>協力覚書（MoC）</td><td>郵便分野の協力覚書<br>S&lt;script&gt;', '<td>2019年夏</td><td>政策対話</td>'].map((part) => html.indexOf(part));
+      const order = [
+        '<h3>二国間関係</h3>\n<p>戦略的パートナー',
+        '<h3>ODA・支援の経緯</h3>\n<p>円借款の実績',
+        '<td>2016年9月</td><td>協力覚書（MoC）</td><td>郵便分野の協力覚書<br>S&lt;script&gt;',
+        '<td>2019年夏</td><td>政策対話</td>',
+      ].map((part) => html.indexOf(part));
       expect(order.every((at) => at >= 0)).toBe(true);
       expect([...order].sort((a, b) => a - b)).toEqual(order);
       expect(html).toContain('当事者: 総務省、越・情報通信省 / 署名レベル: 大臣間 / 場所: ハノイ / 署名済み');
     });
   });
 
-  it('lists the visit\'s delegation and counterparts, whom previous visits met and the cases\' organisations as contacts', () => {
+  it("lists the visit's delegation and counterparts, whom previous visits met and the cases' organisations as contacts", () => {
     const input: PackInput = {
       ...packInput('en', aCase({}), [anEvent({})], {
         visit: aVisit({}),
-        previousVisits: [aVisit({ id: '66666666-6666-4666-8666-666666666666', title: 'Earlier mission', dates: parseDateText('2018-03')!, counterparts: [{ name: `P${MARKUP}`, title: 'Director', organisation: 'VNPost' }] })],
+        previousVisits: [
+          aVisit({
+            id: '66666666-6666-4666-8666-666666666666',
+            title: 'Earlier mission',
+            dates: parseDateText('2018-03')!,
+            counterparts: [{ name: `P${MARKUP}`, title: 'Director', organisation: 'VNPost' }],
+          }),
+        ],
       }),
       organisations: [{ id: 'o', nameJa: '日本郵便', nameEn: 'Japan Post', type: 'company', scope: 'council', deleted: false }],
     };
@@ -260,7 +381,7 @@ describe('renderPackHtml', () => {
     expect(html.split('山田太郎')).toHaveLength(2);
   });
 
-  it('prints the counterpart-language translation of summaries and talking points beside the pack\'s text, marked with its language', () => {
+  it("prints the counterpart-language translation of summaries and talking points beside the pack's text, marked with its language", () => {
     const c = aCase({
       talkingPoints: '日本の技術の信頼性を強調',
       translations: { en: { talkingPoints: 'Stress reliability' }, vi: { summary: `Máy chia chọn bưu phẩm${MARKUP}`, talkingPoints: 'Nhấn mạnh độ tin cậy' } },
@@ -281,7 +402,35 @@ describe('record text in the pack', () => {
   /** What a careless or hostile entry could hold: markup, a way out of an attribute, of the style element and of a CSS string. */
   const HOSTILE = `<script>alert(1)</script>"><img src=x onerror=alert(1)>'<b>b</b></style><style>*{display:none}</style>"; } body { display: none } @page { x: "`;
   /** The elements and attributes the pack's own markup uses: anything else would have come from record text. */
-  const PACK_ELEMENTS = ['html', 'head', 'meta', 'title', 'style', 'body', 'section', 'div', 'h1', 'h2', 'h3', 'p', 'ol', 'ul', 'li', 'a', 'span', 'strong', 'br', 'table', 'colgroup', 'col', 'thead', 'tbody', 'tr', 'th', 'td'];
+  const PACK_ELEMENTS = [
+    'html',
+    'head',
+    'meta',
+    'title',
+    'style',
+    'body',
+    'section',
+    'div',
+    'h1',
+    'h2',
+    'h3',
+    'p',
+    'ol',
+    'ul',
+    'li',
+    'a',
+    'span',
+    'strong',
+    'br',
+    'table',
+    'colgroup',
+    'col',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+  ];
   const PACK_ATTRIBUTES = ['lang', 'charset', 'class', 'id', 'href'];
 
   /**
@@ -316,7 +465,12 @@ describe('record text in the pack', () => {
       counterpartLang: 'vi',
       country: { iso2: 'VN', ...hostile(names, { ja: '', en: '' }, 'country', texts) },
       regions: regionsOfCountry('VN').map((r) => ({ ...r, ...hostile(names, r, `region.${r.code}`, texts) })),
-      dossier: hostile(RECORD_SCHEMAS.dossiers, { id: 'd', country: 'VN', region: '', title: 'ベトナム', overview: '', relations: '', policy: '', supportHistory: '', scope: 'council', deleted: false }, 'dossier', texts),
+      dossier: hostile(
+        RECORD_SCHEMAS.dossiers,
+        { id: 'd', country: 'VN', region: '', title: 'ベトナム', overview: '', relations: '', policy: '', supportHistory: '', scope: 'council', deleted: false },
+        'dossier',
+        texts,
+      ),
       cases: [{ case: c, currentPhase: 'survey_demo', events: [hostile(RECORD_SCHEMAS.events, anEvent({}), 'event', texts)] }],
       visit: hostile(RECORD_SCHEMAS.visits, aVisit({}), 'visit', texts),
       previousVisits: [hostile(RECORD_SCHEMAS.visits, aVisit({ id: '44444444-4444-4444-8444-444444444444' }), 'previousVisit', texts)],
@@ -349,7 +503,10 @@ describe('record text in the pack', () => {
     const whole = (text: string) => doc.body.textContent!.includes(text) || doc.title.includes(text) || values.some((value) => value.includes(text));
     expect(printed.filter((text) => !whole(text))).toEqual([]);
     for (const kind of ['country', 'region', 'dossier', 'case', 'event', 'agreement', 'organisation', 'visit', 'previousVisit']) {
-      expect(printed.some((text) => text.startsWith(`⟦${kind}.`)), kind).toBe(true);
+      expect(
+        printed.some((text) => text.startsWith(`⟦${kind}.`)),
+        kind,
+      ).toBe(true);
     }
 
     // The contents and the matrix link to the case page by its id, whatever the id holds.

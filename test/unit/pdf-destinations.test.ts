@@ -31,7 +31,13 @@ describe('namedDestinationPages', () => {
       ],
       1,
     );
-    expect(namedDestinationPages(pdf)).toEqual(new Map([['snapshot', 2], ['case-案', 4], ['contacts', 3]]));
+    expect(namedDestinationPages(pdf)).toEqual(
+      new Map([
+        ['snapshot', 2],
+        ['case-案', 4],
+        ['contacts', 3],
+      ]),
+    );
   });
 
   it('finds none in a PDF without links, and refuses a PDF it cannot read', () => {

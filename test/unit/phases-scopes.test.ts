@@ -77,8 +77,7 @@ describe('scopes', () => {
   it('never makes a child visible where its parent is not', () => {
     for (const child of SCOPES)
       for (const parent of SCOPES)
-        for (const audience of SCOPES)
-          expect(isVisibleTo(effectiveScope(child, parent), audience)).toBe(isVisibleTo(child, audience) && isVisibleTo(parent, audience));
+        for (const audience of SCOPES) expect(isVisibleTo(effectiveScope(child, parent), audience)).toBe(isVisibleTo(child, audience) && isVisibleTo(parent, audience));
   });
 
   it('recognises scope names only', () => {

@@ -180,8 +180,16 @@ describe('regions', () => {
   it('lets a country sit in overlapping regions', () => {
     expect(region('中南米').members).toContain('BR');
     expect(region('地デジ日本方式採用国').members).toContain('BR');
-    expect(regionsOfCountry('BR').map((r) => r.code).sort()).toEqual(['isdb_t', 'latin_america', 'south_america']);
-    expect(regionsOfCountry('PH').map((r) => r.code).sort()).toEqual(['asean', 'indo_pacific', 'isdb_t']);
+    expect(
+      regionsOfCountry('BR')
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual(['isdb_t', 'latin_america', 'south_america']);
+    expect(
+      regionsOfCountry('PH')
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual(['asean', 'indo_pacific', 'isdb_t']);
     expect(regionsOfCountry('XX')).toEqual([]);
   });
 

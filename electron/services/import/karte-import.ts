@@ -125,7 +125,8 @@ function dossierWrite(country: string | null, region: string): RowWrite<'dossier
   return {
     table: 'dossiers',
     id: country ? dossierIdOfCountry(country) : idFromKey('dossier-region', region),
-    values: { country, region: country ? '' : region, title: name } };
+    values: { country, region: country ? '' : region, title: name },
+  };
 }
 
 function exists(store: Store, table: 'cases' | 'events' | 'dossiers', id: string): boolean {
@@ -162,7 +163,9 @@ function importFile(store: Store, namespace: string, file: ParsedFile, report: I
           // A case whose table records an order (受注・管理) has been won.
           status: c.events.some((e) => e.phase === 'order_management') ? 'won' : 'active',
           futurePolicy: c.future_policy,
-          notes: c.notes } });
+          notes: c.notes,
+        },
+      });
       report.casesAdded++;
     }
 
@@ -202,7 +205,11 @@ function decodeUtf8(name: string, bytes: Uint8Array): string {
   const text = decoded(UTF8, bytes);
   if (text !== null) return text;
   const shiftJis = decoded(SHIFT_JIS, bytes) !== null;
-  fail(name, shiftJis ? 'not_utf8_shift_jis' : 'not_utf8', `not UTF-8${shiftJis ? ' (it looks like Shift_JIS)' : ''}: save it as UTF-8 (e.g. in Notepad: Save As, Encoding UTF-8) and import it again`);
+  fail(
+    name,
+    shiftJis ? 'not_utf8_shift_jis' : 'not_utf8',
+    `not UTF-8${shiftJis ? ' (it looks like Shift_JIS)' : ''}: save it as UTF-8 (e.g. in Notepad: Save As, Encoding UTF-8) and import it again`,
+  );
 }
 
 /**

@@ -38,8 +38,12 @@ export function packSections(requested: readonly string[] | undefined): PackSect
 
 function counterpartLanguage(code: string | undefined, lang: PackLanguage): string | null {
   if (code === undefined || code === '') return null;
-  if (!/^[a-z]{2}$/.test(code)) throw new KarteError('pack_refused', `counterpart language '${code}' is not an ISO 639-1 code (two lower-case letters, e.g. vi)`, { params: { reason: 'counterpart_language' } });
-  if (code === 'ja' || code === lang) throw new KarteError('pack_refused', `counterpart language '${code}' is already the pack's language or Japanese`, { params: { reason: 'counterpart_language' } });
+  if (!/^[a-z]{2}$/.test(code))
+    throw new KarteError('pack_refused', `counterpart language '${code}' is not an ISO 639-1 code (two lower-case letters, e.g. vi)`, {
+      params: { reason: 'counterpart_language' },
+    });
+  if (code === 'ja' || code === lang)
+    throw new KarteError('pack_refused', `counterpart language '${code}' is already the pack's language or Japanese`, { params: { reason: 'counterpart_language' } });
   return code;
 }
 
@@ -75,7 +79,9 @@ export function buildPackInput(store: Store, request: PackRequest): PackInput {
       const found = dossier.cases.find((c) => c.case.id === id);
       if (!found) throw new KarteError('pack_refused', `case ${idOrPrefix} is not a case of ${country.iso2}`, { params: { reason: 'case_other_country' } });
       if (!isVisibleTo(found.case.scope, audience)) {
-        throw new KarteError('pack_refused', `case ${idOrPrefix} is scoped '${found.case.scope}', narrower than the audience '${audience}'`, { params: { reason: 'case_narrower' } });
+        throw new KarteError('pack_refused', `case ${idOrPrefix} is scoped '${found.case.scope}', narrower than the audience '${audience}'`, {
+          params: { reason: 'case_narrower' },
+        });
       }
       return found;
     });
@@ -93,9 +99,7 @@ export function buildPackInput(store: Store, request: PackRequest): PackInput {
   const previousVisits = listVisits(store, { country: country.iso2 }).filter((v) => v.id !== visit?.id && isVisibleTo(v.scope, audience));
   const agreements = dossier.agreements.filter((a) => isVisibleTo(a.scope, audience));
   const ownerIds = [...new Set(cases.flatMap((c) => (c.case.ownerOrg === null ? [] : [c.case.ownerOrg])))];
-  const organisations = ownerIds
-    .map((id) => readRow(store, 'organisations', id))
-    .filter((o): o is Organisation => o !== undefined && !o.deleted && isVisibleTo(o.scope, audience));
+  const organisations = ownerIds.map((id) => readRow(store, 'organisations', id)).filter((o): o is Organisation => o !== undefined && !o.deleted && isVisibleTo(o.scope, audience));
   const narrative = dossier.dossier && isVisibleTo(dossier.dossier.scope, audience) ? dossier.dossier : null;
   return {
     lang: request.lang,

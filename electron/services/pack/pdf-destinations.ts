@@ -8,7 +8,11 @@ function xrefOffsets(text: string): Map<number, number> {
   const at = Number(startxref[1]);
   if (!text.startsWith('xref', at)) throw new Error('the printed PDF has no cross-reference table');
   const offsets = new Map<number, number>();
-  const lines = text.slice(at + 4, text.indexOf('trailer', at)).split(/\r?\n|\r/).map((line) => line.trim()).filter((line) => line !== '');
+  const lines = text
+    .slice(at + 4, text.indexOf('trailer', at))
+    .split(/\r?\n|\r/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   let next = 0;
   for (const line of lines) {
     const section = /^(\d+) \d+$/.exec(line);
@@ -31,7 +35,10 @@ function reference(dictionary: string, key: string): number | null {
 
 /** A PDF name with its #xx escapes decoded (UTF-8 bytes). */
 function decodeName(name: string): string {
-  return Buffer.from(name.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+  return Buffer.from(
+    name.replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  ).toString('utf8');
 }
 
 /** Each named destination of the PDF with the number (1-based) of the page it points to. */

@@ -20,7 +20,23 @@ function searchableText(table: TableName, row: AnyRow): string | null {
     case 'cases': {
       const c = row as RowOf<'cases'>;
       const translated = Object.values(c.translations).flatMap((fields) => Object.values(fields));
-      return [c.title, c.sectorLabel, c.summary, c.futurePolicy, c.financing, c.nextAction, c.region, c.outcomeFraming, c.effectExamples, c.nextSteps, c.talkingPoints, ...translated, ...c.companies, ...c.competitors, ...countryNames(c.countries)].join('\n');
+      return [
+        c.title,
+        c.sectorLabel,
+        c.summary,
+        c.futurePolicy,
+        c.financing,
+        c.nextAction,
+        c.region,
+        c.outcomeFraming,
+        c.effectExamples,
+        c.nextSteps,
+        c.talkingPoints,
+        ...translated,
+        ...c.companies,
+        ...c.competitors,
+        ...countryNames(c.countries),
+      ].join('\n');
     }
     case 'events': {
       const e = row as RowOf<'events'>;

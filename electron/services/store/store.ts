@@ -48,7 +48,16 @@ export function openStore(file: string, options: StoreOptions): Store {
   const wall = options.now ?? Date.now;
   const clock = latest ? receiveHlc(initialHlc(node), decodeHlc(latest.hlc), 0) : initialHlc(node);
   const offset = statement(db, 'SELECT value FROM meta WHERE key = ?').get(META_CLOCK_OFFSET) as { value: string } | undefined;
-  const store: Store = { db, file, node, author: options.author, clock, clockOffsetMs: Number(offset?.value ?? 0), now: () => wall() + store.clockOffsetMs, close: () => db.close() };
+  const store: Store = {
+    db,
+    file,
+    node,
+    author: options.author,
+    clock,
+    clockOffsetMs: Number(offset?.value ?? 0),
+    now: () => wall() + store.clockOffsetMs,
+    close: () => db.close(),
+  };
   return store;
 }
 
@@ -80,7 +89,6 @@ export function readRow<T extends TableName>(store: Store, table: T, id: string)
   return raw ? decodeRow(table, raw) : undefined;
 }
 
-
 function insertSql(table: TableName): string {
   const columns = fieldsOf(table);
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
@@ -93,8 +101,7 @@ function updateSql(table: TableName, fields: string[]): string {
 /** The newest logged change of one field of a record: the one whose value the field holds. */
 export function latestChange(store: Store, table: TableName, rowId: string, field: string): FieldChange | undefined {
   const row = statement(store.db, 'SELECT hlc, author, value, prev FROM changes WHERE tbl = ? AND rowId = ? AND field = ? ORDER BY hlc DESC LIMIT 1').get(table, rowId, field) as
-    | { hlc: string; author: string; value: string; prev: string | null }
-    | undefined;
+    { hlc: string; author: string; value: string; prev: string | null } | undefined;
   return row && { ...row, value: JSON.parse(row.value) };
 }
 
@@ -136,8 +143,19 @@ function writeOne(store: Store, write: RowWrite): Change[] {
   const fields = fieldsOf(table).filter((f) => f !== 'id' && !sameFieldValue(before[f], next[f]));
   if (current && fields.length === 0) return [];
   const oversized = fields.find((f) => valueBytes(next[f]) > MAX_VALUE_BYTES);
-  if (oversized) throw new KarteError('value_too_long', `${table} ${id}: ${oversized}: too long (at most ${MAX_VALUE_BYTES / 1024} KiB)`, { table, record: id, field: oversized, params: { limitKiB: MAX_VALUE_BYTES / 1024 } });
-  if (valueBytes(next) > MAX_RECORD_BYTES) throw new KarteError('record_too_large', `${table} ${id}: the record is larger than ${MAX_RECORD_BYTES / 1024} KiB in all`, { table, record: id, params: { limitKiB: MAX_RECORD_BYTES / 1024 } });
+  if (oversized)
+    throw new KarteError('value_too_long', `${table} ${id}: ${oversized}: too long (at most ${MAX_VALUE_BYTES / 1024} KiB)`, {
+      table,
+      record: id,
+      field: oversized,
+      params: { limitKiB: MAX_VALUE_BYTES / 1024 },
+    });
+  if (valueBytes(next) > MAX_RECORD_BYTES)
+    throw new KarteError('record_too_large', `${table} ${id}: the record is larger than ${MAX_RECORD_BYTES / 1024} KiB in all`, {
+      table,
+      record: id,
+      params: { limitKiB: MAX_RECORD_BYTES / 1024 },
+    });
   storeRow(store, table, current, next, fields);
 
   // One timestamp per write: the fields of one edit belong together, and a record's first timestamp marks its creation.

@@ -127,9 +127,10 @@ function codecOf(table: TableName, field: string): Codec {
 }
 
 // Decoding runs for every row a screen shows: work out each table's codecs once.
-const CODECS = Object.fromEntries(
-  (Object.keys(TABLES) as TableName[]).map((table) => [table, fieldsOf(table).map((field) => [field, codecOf(table, field)] as const)]),
-) as Record<TableName, (readonly [string, Codec])[]>;
+const CODECS = Object.fromEntries((Object.keys(TABLES) as TableName[]).map((table) => [table, fieldsOf(table).map((field) => [field, codecOf(table, field)] as const)])) as Record<
+  TableName,
+  (readonly [string, Codec])[]
+>;
 
 /** Domain value → SQLite column value. */
 export function encodeField(table: TableName, field: string, value: unknown): unknown {

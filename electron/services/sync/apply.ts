@@ -160,6 +160,12 @@ export function applyRemoteChanges(store: Store, batch: readonly unknown[]): App
     for (const { next } of writes) removeFromIndex(store.db, next.id as string);
     for (const { table, current, next, changed } of writes) storeRow(store, table, current, next, changed);
     writeRows(store, [...merges.values()]);
-    return { applied: fresh, duplicates: changes.length - fresh, quarantined: unappliable.length, conflicts, merged: [...merges.values()].reduce((n, w) => n + Object.keys(w.values).length, 0) };
+    return {
+      applied: fresh,
+      duplicates: changes.length - fresh,
+      quarantined: unappliable.length,
+      conflicts,
+      merged: [...merges.values()].reduce((n, w) => n + Object.keys(w.values).length, 0),
+    };
   });
 }

@@ -34,7 +34,7 @@ export interface SyncOptions {
 const META_ACCOUNT = 'sync.account';
 const META_REJECTED = 'sync.rejected';
 // As many as the server takes: each push costs a round trip, a transaction on each side and a wait for the disk.
-const DEFAULT_BATCH = 1000;
+export const DEFAULT_BATCH = 1000;
 const DEFAULT_RETRY_DELAYS = [200, 800];
 const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -126,16 +126,23 @@ export async function post<S extends z.ZodType>(url: string, body: unknown, toke
       if (store) followServerClock(store, response.headers.get('date'), sentAt, deviceClock(store));
       json = await response.json().catch(() => ({}));
     } catch (error) {
-      if (attempt >= policy.retryDelays.length) throw new SyncUnreachableError(new URL(url).origin, `cannot reach the sync server at ${url}: ${(error as Error).message}`, { cause: error });
+      if (attempt >= policy.retryDelays.length)
+        throw new SyncUnreachableError(new URL(url).origin, `cannot reach the sync server at ${url}: ${(error as Error).message}`, { cause: error });
       await sleep(policy.retryDelays[attempt]);
       continue;
     }
     if (!response.ok) {
       const refusal = errorAnswerSchema.safeParse(json);
-      throw new SyncHttpError(response.status, `sync server answered ${response.status}: ${refusal.success ? refusal.data.error : response.statusText}`, refusal.data?.code, Number(response.headers.get('retry-after') ?? undefined) || undefined);
+      throw new SyncHttpError(
+        response.status,
+        `sync server answered ${response.status}: ${refusal.success ? refusal.data.error : response.statusText}`,
+        refusal.data?.code,
+        Number(response.headers.get('retry-after') ?? undefined) || undefined,
+      );
     }
     const parsed = answer.safeParse(json);
-    if (!parsed.success) throw new KarteError('sync_answer_invalid', `the sync server at ${url} gave an answer this version of Karte does not understand: ${describeError(parsed.error)}`);
+    if (!parsed.success)
+      throw new KarteError('sync_answer_invalid', `the sync server at ${url} gave an answer this version of Karte does not understand: ${describeError(parsed.error)}`);
     return parsed.data;
   }
 }
@@ -160,13 +167,14 @@ async function unlessRevoked<T>(store: Store, exchange: () => Promise<T>): Promi
 /** Signs this device in (its node id is the device id) and keeps the account for later syncs. */
 export async function login(store: Store, request: { server: string; login: string; password: string }, options: SyncOptions = {}): Promise<SyncAccount> {
   const { token } = await unlessRevoked(store, () =>
-    post(endpoint(request.server, 'v1/login'), { login: request.login, password: request.password, device: store.node }, undefined, loginAnswerSchema, { ...requestPolicy(options), store }).catch(
-      (error: unknown) => {
-        // At the login, a 401 is the password (or the account), not a token that expired.
-        if (error instanceof SyncHttpError && error.status === 401) throw new KarteError('sync_login_refused', error.message, {}, { cause: error });
-        throw error;
-      },
-    ),
+    post(endpoint(request.server, 'v1/login'), { login: request.login, password: request.password, device: store.node }, undefined, loginAnswerSchema, {
+      ...requestPolicy(options),
+      store,
+    }).catch((error: unknown) => {
+      // At the login, a 401 is the password (or the account), not a token that expired.
+      if (error instanceof SyncHttpError && error.status === 401) throw new KarteError('sync_login_refused', error.message, {}, { cause: error });
+      throw error;
+    }),
   );
   const account = { server: request.server, login: request.login, token };
   const previous = readAccount(store);

@@ -31,14 +31,30 @@ interface LoggedRow {
  * least one change, whatever its size); `lastSeq` is the cursor for the next call.
  */
 export function localChangesSince(store: Store, sinceSeq: number, limit = 1000, maxBytes = Number.POSITIVE_INFINITY): { changes: SyncChange[]; lastSeq: number } {
-  const rows = statement(
-    store.db,
-    'SELECT seq, hlc, author, tbl, rowId, field, value, scope, prev FROM changes WHERE seq > ? AND substr(hlc, -16) = ? ORDER BY seq LIMIT ?',
-  ).all(sinceSeq, store.node, limit) as LoggedRow[];
-  const kept = rows.slice(0, countWithinBytes(rows.map((row) => Buffer.byteLength(row.value)), maxBytes));
+  const rows = statement(store.db, 'SELECT seq, hlc, author, tbl, rowId, field, value, scope, prev FROM changes WHERE seq > ? AND substr(hlc, -16) = ? ORDER BY seq LIMIT ?').all(
+    sinceSeq,
+    store.node,
+    limit,
+  ) as LoggedRow[];
+  const kept = rows.slice(
+    0,
+    countWithinBytes(
+      rows.map((row) => Buffer.byteLength(row.value)),
+      maxBytes,
+    ),
+  );
   return {
     // Built field by field: a rest spread per row cost as much as reading the rows.
-    changes: kept.map((row) => ({ hlc: row.hlc, author: row.author, table: row.tbl, rowId: row.rowId, field: row.field, value: JSON.parse(row.value), scope: row.scope, prev: row.prev })),
+    changes: kept.map((row) => ({
+      hlc: row.hlc,
+      author: row.author,
+      table: row.tbl,
+      rowId: row.rowId,
+      field: row.field,
+      value: JSON.parse(row.value),
+      scope: row.scope,
+      prev: row.prev,
+    })),
     lastSeq: kept.at(-1)?.seq ?? sinceSeq,
   };
 }

@@ -28,7 +28,9 @@ function eventsOfCase(db: Db, caseId: string): string[] {
 
 /** Removes one record and everything kept about it; whether there was anything to remove. */
 function removeRecord(db: Db, table: string, rowId: string): boolean {
-  const held = (isTableName(table) && statement(db, `DELETE FROM ${table} WHERE id = ?`).run(rowId).changes > 0) || statement(db, 'SELECT 1 FROM changes WHERE tbl = ? AND rowId = ?').get(table, rowId) !== undefined;
+  const held =
+    (isTableName(table) && statement(db, `DELETE FROM ${table} WHERE id = ?`).run(rowId).changes > 0) ||
+    statement(db, 'SELECT 1 FROM changes WHERE tbl = ? AND rowId = ?').get(table, rowId) !== undefined;
   if (table === 'cases') statement(db, 'DELETE FROM case_countries WHERE caseId = ?').run(rowId);
   removeFromIndex(db, rowId);
   statement(db, 'DELETE FROM changes WHERE tbl = ? AND rowId = ?').run(table, rowId);

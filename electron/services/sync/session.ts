@@ -84,12 +84,22 @@ export async function signIn(store: Store, request: SignInRequest, options: Sync
     if (!(error instanceof SyncUnreachableError)) throw error;
     const verifier = readVerifier(store);
     if (!canSignInOffline(store) || !verifier || !sameServer(verifier.server, request.server) || verifier.login !== request.login) {
-      throw new KarteError('sync_offline_impossible', `${error.message}; signing in without the server works only for the account last signed in on this device, until the server refuses it`, { params: { server: request.server } }, {
-        cause: error,
-      });
+      throw new KarteError(
+        'sync_offline_impossible',
+        `${error.message}; signing in without the server works only for the account last signed in on this device, until the server refuses it`,
+        { params: { server: request.server } },
+        {
+          cause: error,
+        },
+      );
     }
     if (!(await passwordMatches(verifier, request.password))) {
-      throw new KarteError('sync_offline_wrong_password', `wrong password for ${request.login} (checked on this device: ${request.server} cannot be reached)`, {}, { cause: error });
+      throw new KarteError(
+        'sync_offline_wrong_password',
+        `wrong password for ${request.login} (checked on this device: ${request.server} cannot be reached)`,
+        {},
+        { cause: error },
+      );
     }
     writeSession(store, { state: 'signed_in' });
     return { online: false };
