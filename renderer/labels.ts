@@ -9,6 +9,7 @@ import {
   CASE_STATUS_LABELS,
   PACK_SECTION_LABELS,
   PHASE_LABELS,
+  RECORD_KIND_LABELS,
   SCOPE_LABELS,
   SCOPE_MARKINGS,
   VISIT_KIND_LABELS,
@@ -53,6 +54,19 @@ export function agreementStatusLabel(status: Agreement['status'], language: Lang
 
 export function packSectionLabel(section: PackSection, language: Language): string {
   return PACK_SECTION_LABELS[section][language];
+}
+
+/** A kind of record (案件, 経緯, …); a table the app does not know reads as itself. */
+export function recordKindLabel(table: string, language: Language): string {
+  return Object.hasOwn(RECORD_KIND_LABELS, table) ? RECORD_KIND_LABELS[table as keyof typeof RECORD_KIND_LABELS][language] : table;
+}
+
+/**
+ * The domain's labels as an i18next namespace ('labels'), for texts that name a record kind inside a sentence: the
+ * locale files then never repeat them.
+ */
+export function labelResources(language: Language): Record<string, unknown> {
+  return { record: Object.fromEntries(Object.entries(RECORD_KIND_LABELS).map(([table, label]) => [table, label[language]])) };
 }
 
 export function countryName(iso2: string, language: Language): string {

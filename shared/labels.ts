@@ -1,6 +1,7 @@
 import type { Agreement } from './model/agreement';
 import type { CaseStatus } from './model/case';
 import type { OrganisationType } from './model/organisation';
+import type { RecordTable } from './model/records';
 import type { VisitKind } from './model/visit';
 import type { PackSection } from './pack/pack-input';
 import type { Phase } from './phases';
@@ -88,6 +89,17 @@ export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, Label> = {
   university: { ja: '大学', en: 'University' },
   embassy: { ja: '大使館', en: 'Embassy' },
   other: { ja: 'その他', en: 'Other' },
+};
+
+/** What each kind of record is called: in the history, the conflicts inbox and the errors that name one. */
+export const RECORD_KIND_LABELS: Record<RecordTable | 'conflicts', Label> = {
+  dossiers: { ja: 'カルテ', en: 'Dossier' },
+  cases: { ja: '案件', en: 'Case' },
+  events: { ja: '経緯', en: 'Event' },
+  visits: { ja: '訪問', en: 'Visit' },
+  agreements: { ja: '覚書等', en: 'Agreement' },
+  organisations: { ja: '組織', en: 'Organisation' },
+  conflicts: { ja: '競合', en: 'Conflict' },
 };
 
 /** The parts of a briefing pack, as its headings and contents print them and as the pack builder offers them. */

@@ -15,7 +15,7 @@ function fieldName(t: TFunction, table: string | undefined, field: string): stri
 }
 
 function recordName(t: TFunction, table: string | undefined): string {
-  return t(`errors:record.${table ?? 'any'}`, { defaultValue: t('errors:record.any') });
+  return t(`labels:record.${table ?? 'any'}`, { defaultValue: t('errors:record.any') });
 }
 
 /** One zod issue, worded from its code (the field first, when it names one). */

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { labelResources } from '../labels';
 import { usePreferences } from '../stores/preferences';
 
 // Japanese by default, English available. Each screen keeps its strings in its own namespace file,
@@ -12,6 +13,7 @@ for (const [file, module] of Object.entries(files)) {
   const [, language, namespace] = file.match(/locales\/(\w+)\/([\w-]+)\.json$/) ?? [];
   (resources[language] ??= {})[namespace] = module.default;
 }
+for (const language of ['ja', 'en'] as const) (resources[language] ??= {}).labels = labelResources(language);
 
 void i18next.use(initReactI18next).init({
   resources,

@@ -7,7 +7,7 @@ import type { ConflictSideView, ConflictView } from '../../shared/sync/status';
 import { call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
-import { countryName } from '../labels';
+import { countryName, recordKindLabel } from '../labels';
 import { useNotices } from '../stores/notices';
 import { usePreferences, type Language } from '../stores/preferences';
 import { useSync } from '../stores/sync';
@@ -123,8 +123,7 @@ function ConflictCard({ conflict }: { conflict: ConflictView }) {
   return (
     <article className="panel conflict" aria-labelledby={`${headingId} ${headingId}-field`}>
       <h2 id={headingId}>
-        <span className="muted conflict-kind">{t(`conflicts.table.${conflict.table}`, { defaultValue: conflict.table })}</span>{' '}
-        <RecordLink conflict={conflict} language={language} />
+        <span className="muted conflict-kind">{recordKindLabel(conflict.table, language)}</span> <RecordLink conflict={conflict} language={language} />
       </h2>
       <p className="conflict-field" id={`${headingId}-field`}>
         {t('conflicts.field', { field: fieldName })}

@@ -5,6 +5,7 @@ import type { HistoryEntry } from '../../shared/views';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
 import { FieldValue, shortened } from '../components/FieldValue';
+import { recordKindLabel } from '../labels';
 import { usePreferences } from '../stores/preferences';
 import './HistoryScreen.css';
 
@@ -66,8 +67,7 @@ function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
   const when = useMemo(() => new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }), [language]);
   if (edits.length === 0) return <p className="muted">{t('noChanges')}</p>;
 
-  const recordName = (edit: Edit) =>
-    edit.table === 'events' ? t('event', { text: shortened(texts.get(edit.rowId) ?? edit.rowId) }) : edit.table === 'cases' ? t('caseRecord') : t(`table.${edit.table}`);
+  const recordName = (edit: Edit) => (edit.table === 'events' ? t('event', { text: shortened(texts.get(edit.rowId) ?? edit.rowId) }) : recordKindLabel(edit.table, language));
   const fieldName = (edit: Edit, field: string) => t(edit.table === 'events' ? `case:eventFields.${field}` : `case:fields.${field}`, { defaultValue: field });
 
   return (

@@ -63,7 +63,7 @@ const LABELS = {
   signatoryLevel: { ja: '署名レベル', en: 'Signatory level' },
   place: { ja: '場所', en: 'Place' },
   pastCounterparts: { ja: 'これまでの面会先', en: 'Counterparts met on previous visits' },
-  organisations: { ja: '関係機関', en: 'Organisations' },
+  relatedOrganisations: { ja: '関係機関', en: 'Organisations' },
   nameJa: { ja: '名称', en: 'Name (Japanese)' },
   nameEn: { ja: '英語名称', en: 'Name (English)' },
   type: { ja: '種別', en: 'Type' },
@@ -169,15 +169,14 @@ ul.sdgs { margin: 0; padding-left: 5mm; }
 function cover(input: PackInput): SafeHtml {
   const { lang, audience } = input;
   const marking = SCOPE_MARKINGS[audience][lang];
-  const visit = input.visit ? html`<p class="visit">${input.visit.title} (${formatDate(input.visit.dates, lang)})</p> ` : '';
+  const visit = input.visit ? html`<p class="visit">${input.visit.title} (${formatDate(input.visit.dates, lang)})</p>\n` : '';
   return html`<section class="cover">
-    <div class="marking">${marking}</div>
-    <h1>${packTitle(input)}</h1>
-    <p class="country">${input.country.ja} / ${input.country.en}</p>
-    ${visit}
-    <p>${asOfText(input)}</p>
-    <p class="distribution">${LABELS.distribution[lang]}: ${marking} (${LABELS.distributionNote[lang]})</p>
-  </section>`;
+<div class="marking">${marking}</div>
+<h1>${packTitle(input)}</h1>
+<p class="country">${input.country.ja} / ${input.country.en}</p>
+${visit}<p>${asOfText(input)}</p>
+<p class="distribution">${LABELS.distribution[lang]}: ${marking} (${LABELS.distributionNote[lang]})</p>
+</section>`;
 }
 
 function caseAnchor(c: PackCase): string {
@@ -199,27 +198,19 @@ function contents(input: PackInput): SafeHtml {
     const entry = contentsEntry(SECTION_ANCHORS[section], PACK_SECTION_LABELS[section][lang]);
     if (section !== 'cases' || input.cases.length === 0) return html`<li>${entry}</li>`;
     const cases = input.cases.map((c) => html`<li>${contentsEntry(caseAnchor(c), c.case.title)}</li>`);
-    return html`<li>
-      ${entry}
-      <ol>
-        ${joinHtml(cases, '\n')}
-      </ol>
-    </li>`;
+    return html`<li>${entry}\n<ol>\n${joinHtml(cases, '\n')}\n</ol></li>`;
   });
   return html`<section class="page">
-    <h2>${LABELS.contents[lang]}</h2>
-    <ol class="contents">
-      ${joinHtml(entries, '\n')}
-    </ol>
-  </section>`;
+<h2>${LABELS.contents[lang]}</h2>
+<ol class="contents">
+${joinHtml(entries, '\n')}
+</ol>
+</section>`;
 }
 
 /** A heading and its paragraphs, or nothing when the text is empty. */
 function narrative(lang: PackLanguage, label: keyof typeof LABELS, text: string): SafeHtml {
-  return text.trim() === ''
-    ? html``
-    : html`<h3>${LABELS[label][lang]}</h3>
-        ${paragraphs(lang, text)} `;
+  return text.trim() === '' ? html`` : html`<h3>${LABELS[label][lang]}</h3>\n${paragraphs(lang, text)}\n`;
 }
 
 function snapshot(input: PackInput): SafeHtml {
@@ -227,59 +218,34 @@ function snapshot(input: PackInput): SafeHtml {
   const count = (phase: Phase | null) => input.cases.filter((c) => c.currentPhase === phase).length;
   const phaseRows = [...PHASES.map((p) => [PHASE_LABELS[p][lang], count(p)] as const), [LABELS.noPhase[lang], count(null)] as const];
   return html`<section class="page" id="snapshot">
-    <h2>${PACK_SECTION_LABELS.snapshot[lang]}</h2>
-    <table class="facts">
-      <tr>
-        <th>${LABELS.country[lang]}</th>
-        <td>${input.country[lang]} (${input.country.iso2})</td>
-      </tr>
-      <tr>
-        <th>${LABELS.regions[lang]}</th>
-        <td>${input.regions.map((r) => r[lang]).join(lang === 'ja' ? '、' : ', ')}</td>
-      </tr>
-      <tr>
-        <th>${LABELS.caseCount[lang]}</th>
-        <td>${input.cases.length}</td>
-      </tr>
-    </table>
-    <h3>${LABELS.byPhase[lang]}</h3>
-    <table class="facts">
-      ${joinHtml(
-        phaseRows.map(
-          ([label, n]) =>
-            html`<tr>
-              <th>${label}</th>
-              <td>${n}</td>
-            </tr>`,
-        ),
-        '\n',
-      )}
-    </table>
-    ${narrative(lang, 'overview', input.dossier?.overview ?? '')}${narrative(lang, 'policy', input.dossier?.policy ?? '')}
-  </section>`;
+<h2>${PACK_SECTION_LABELS.snapshot[lang]}</h2>
+<table class="facts">
+<tr><th>${LABELS.country[lang]}</th><td>${input.country[lang]} (${input.country.iso2})</td></tr>
+<tr><th>${LABELS.regions[lang]}</th><td>${input.regions.map((r) => r[lang]).join(lang === 'ja' ? '、' : ', ')}</td></tr>
+<tr><th>${LABELS.caseCount[lang]}</th><td>${input.cases.length}</td></tr>
+</table>
+<h3>${LABELS.byPhase[lang]}</h3>
+<table class="facts">
+${joinHtml(
+  phaseRows.map(([label, n]) => html`<tr><th>${label}</th><td>${n}</td></tr>`),
+  '\n',
+)}
+</table>
+${narrative(lang, 'overview', input.dossier?.overview ?? '')}${narrative(lang, 'policy', input.dossier?.policy ?? '')}</section>`;
 }
 
 /** A table of people or organisations, or a note that none were recorded. */
 function peopleTable(lang: PackLanguage, columns: (keyof typeof LABELS)[], rows: string[][]): SafeHtml {
   if (rows.length === 0) return html`<p class="muted">${LABELS.none[lang]}</p>`;
   return html`<table>
-    <thead>
-      <tr>
-        ${columns.map((c) => html`<th>${LABELS[c][lang]}</th>`)}
-      </tr>
-    </thead>
-    <tbody>
-      ${joinHtml(
-        rows.map(
-          (row) =>
-            html`<tr>
-              ${row.map((cell) => html`<td>${cell}</td>`)}
-            </tr>`,
-        ),
-        '\n',
-      )}
-    </tbody>
-  </table>`;
+<thead><tr>${columns.map((c) => html`<th>${LABELS[c][lang]}</th>`)}</tr></thead>
+<tbody>
+${joinHtml(
+  rows.map((row) => html`<tr>${row.map((cell) => html`<td>${cell}</td>`)}</tr>`),
+  '\n',
+)}
+</tbody>
+</table>`;
 }
 
 function paragraphs(lang: PackLanguage, text: string): SafeHtml {
@@ -317,10 +283,9 @@ function counterpartField(input: PackInput, c: PackCase, field: TranslatableCase
   const text = counterpartTranslation(input, c, field);
   if (code === null || text === undefined) return html``;
   const language = new Intl.DisplayNames([input.lang], { type: 'language' }).of(code) ?? code;
-  return html`<div class="counterpart" lang="${code}">
-    <span class="language">${language}</span>
-    ${paragraphs(input.lang, text)}
-  </div>`;
+  return html`<div class="counterpart" lang="${code}"><span class="language">${language}</span>
+${paragraphs(input.lang, text)}
+</div>`;
 }
 
 /** A heading and the field's paragraphs, or nothing when the field is empty: a pack prints what was written. */
@@ -328,20 +293,21 @@ function caseFieldSection(lang: PackLanguage, c: PackCase, field: TranslatableCa
   const { text, original } = caseText(c.case, field, lang);
   if (text.trim() === '') return html``;
   return html`<h3>${LABELS[field][lang]}${untranslatedTag(lang, original)}</h3>
-    ${paragraphs(lang, text)} `;
+${paragraphs(lang, text)}
+`;
 }
 
 /** 訪問の目的と要望: what the visit is for and what it asks; who goes and whom they meet are under the contacts. */
 function visitSection(input: PackInput, visit: Visit): SafeHtml {
   const { lang } = input;
   return html`<section class="page" id="visit">
-    <h2>${PACK_SECTION_LABELS.visit[lang]}</h2>
-    <p><strong>${visit.title}</strong> (${VISIT_KIND_LABELS[visit.kind][lang]}, ${formatDate(visit.dates, lang)})</p>
-    <h3>${LABELS.objectives[lang]}</h3>
-    ${paragraphs(lang, visit.objectives)}
-    <h3>${LABELS.asks[lang]}</h3>
-    ${paragraphs(lang, visit.asks)}
-  </section>`;
+<h2>${PACK_SECTION_LABELS.visit[lang]}</h2>
+<p><strong>${visit.title}</strong> (${VISIT_KIND_LABELS[visit.kind][lang]}, ${formatDate(visit.dates, lang)})</p>
+<h3>${LABELS.objectives[lang]}</h3>
+${paragraphs(lang, visit.objectives)}
+<h3>${LABELS.asks[lang]}</h3>
+${paragraphs(lang, visit.asks)}
+</section>`;
 }
 
 function agreementDetails(lang: PackLanguage, a: Agreement): SafeHtml {
@@ -352,26 +318,18 @@ function agreementDetails(lang: PackLanguage, a: Agreement): SafeHtml {
     a.place ? `${LABELS.place[lang]}: ${a.place}` : '',
     AGREEMENT_STATUS_LABELS[a.status][lang],
   ].filter((fact) => fact !== '');
-  const subject = a.subject ? html`<br />${a.subject}` : '';
-  return html`${a.title}${subject}<br /><span class="muted">${facts.join(' / ')}</span>`;
+  const subject = a.subject ? html`<br>${a.subject}` : '';
+  return html`${a.title}${subject}<br><span class="muted">${facts.join(' / ')}</span>`;
 }
 
 function historyRow(lang: PackLanguage, item: HistoryItem): SafeHtml {
   if (item.kind === 'agreement') {
     const a = item.agreement;
-    return html`<tr>
-      <td>${formatDate(a.date, lang)}</td>
-      <td>${AGREEMENT_KIND_LABELS[a.kind][lang]}</td>
-      <td>${agreementDetails(lang, a)}</td>
-    </tr>`;
+    return html`<tr><td>${formatDate(a.date, lang)}</td><td>${AGREEMENT_KIND_LABELS[a.kind][lang]}</td><td>${agreementDetails(lang, a)}</td></tr>`;
   }
   const v = item.visit;
-  const objectives = v.objectives ? html`<br /><span class="muted">${v.objectives}</span>` : '';
-  return html`<tr>
-    <td>${formatDate(v.dates, lang)}</td>
-    <td>${VISIT_KIND_LABELS[v.kind][lang]}</td>
-    <td>${v.title}${objectives}</td>
-  </tr>`;
+  const objectives = v.objectives ? html`<br><span class="muted">${v.objectives}</span>` : '';
+  return html`<tr><td>${formatDate(v.dates, lang)}</td><td>${VISIT_KIND_LABELS[v.kind][lang]}</td><td>${v.title}${objectives}</td></tr>`;
 }
 
 /** 二国間の経緯: the dossier's account of relations and ODA, then agreements and previous visits in date order. */
@@ -382,31 +340,20 @@ function history(input: PackInput): SafeHtml {
     items.length === 0
       ? html`<p class="muted">${LABELS.noHistory[lang]}</p>`
       : html`<table class="timeline">
-          <colgroup>
-            <col class="date" />
-            <col class="phase" />
-            <col />
-          </colgroup>
-          <thead>
-            <tr>
-              <th>${LABELS.date[lang]}</th>
-              <th>${LABELS.kind[lang]}</th>
-              <th>${LABELS.event[lang]}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${joinHtml(
-              items.map((item) => historyRow(lang, item)),
-              '\n',
-            )}
-          </tbody>
-        </table>`;
+<colgroup><col class="date"><col class="phase"><col></colgroup>
+<thead><tr><th>${LABELS.date[lang]}</th><th>${LABELS.kind[lang]}</th><th>${LABELS.event[lang]}</th></tr></thead>
+<tbody>
+${joinHtml(
+  items.map((item) => historyRow(lang, item)),
+  '\n',
+)}
+</tbody>
+</table>`;
   return html`<section class="page" id="history">
-    <h2>${PACK_SECTION_LABELS.history[lang]}</h2>
-    ${narrative(lang, 'relations', input.dossier?.relations ?? '')}${narrative(lang, 'supportHistory', input.dossier?.supportHistory ?? '')}
-    <h3>${LABELS.agreementsAndVisits[lang]}</h3>
-    ${body}
-  </section>`;
+<h2>${PACK_SECTION_LABELS.history[lang]}</h2>
+${narrative(lang, 'relations', input.dossier?.relations ?? '')}${narrative(lang, 'supportHistory', input.dossier?.supportHistory ?? '')}<h3>${LABELS.agreementsAndVisits[lang]}</h3>
+${body}
+</section>`;
 }
 
 function datedText(date: string, text: string): SafeHtml {
@@ -416,21 +363,9 @@ function datedText(date: string, text: string): SafeHtml {
 function matrixRow(input: PackInput, c: PackCase): SafeHtml {
   const cells = PHASES.map((phase) => {
     const items = c.events.filter((e) => e.phase === phase).map((e) => html`<li>${datedText(formatDate(e.date, input.lang), e.text)}</li>`);
-    return html`<td>
-      ${
-        items.length > 0
-          ? html`<ul>
-              ${items}
-            </ul>`
-          : ''
-      }
-    </td>`;
+    return html`<td>${items.length > 0 ? html`<ul>${items}</ul>` : ''}</td>`;
   });
-  return html`<tr>
-    <td><a href="#${caseAnchor(c)}">${c.case.title}</a></td>
-    ${cells}
-    <td>${caseField(input.lang, c, 'futurePolicy')}</td>
-  </tr>`;
+  return html`<tr><td><a href="#${caseAnchor(c)}">${c.case.title}</a></td>${cells}<td>${caseField(input.lang, c, 'futurePolicy')}</td></tr>`;
 }
 
 /** The 別表 layout: a row per case, a column per phase with its dated events, then 今後の方針. */
@@ -441,27 +376,19 @@ function matrix(input: PackInput): SafeHtml {
     input.cases.length === 0
       ? html`<p>${LABELS.noCases[lang]}</p>`
       : html`<table class="matrix">
-          <colgroup>
-            <col class="case" />
-            ${PHASES.map(() => html`<col class="phase" />`)}
-            <col class="policy" />
-          </colgroup>
-          <thead>
-            <tr>
-              ${head.map((label) => html`<th>${label}</th>`)}
-            </tr>
-          </thead>
-          <tbody>
-            ${joinHtml(
-              input.cases.map((c) => matrixRow(input, c)),
-              '\n',
-            )}
-          </tbody>
-        </table>`;
+<colgroup><col class="case">${PHASES.map(() => html`<col class="phase">`)}<col class="policy"></colgroup>
+<thead><tr>${head.map((label) => html`<th>${label}</th>`)}</tr></thead>
+<tbody>
+${joinHtml(
+  input.cases.map((c) => matrixRow(input, c)),
+  '\n',
+)}
+</tbody>
+</table>`;
   return html`<section class="page" id="matrix">
-    <h2>${PACK_SECTION_LABELS.matrix[lang]}</h2>
-    ${body}
-  </section>`;
+<h2>${PACK_SECTION_LABELS.matrix[lang]}</h2>
+${body}
+</section>`;
 }
 
 function casePage(input: PackInput, c: PackCase, first: boolean): SafeHtml {
@@ -477,64 +404,40 @@ function casePage(input: PackInput, c: PackCase, first: boolean): SafeHtml {
     c.case.sdgGoals.length === 0
       ? ''
       : html`<h3>${LABELS.sdgGoals[lang]}</h3>
-          <ul class="sdgs">
-            ${joinHtml(
-              c.case.sdgGoals.map((goal) => html`<li>${sdgGoalLabel(goal, lang)}</li>`),
-              '\n',
-            )}
-          </ul> `;
+<ul class="sdgs">
+${joinHtml(
+  c.case.sdgGoals.map((goal) => html`<li>${sdgGoalLabel(goal, lang)}</li>`),
+  '\n',
+)}
+</ul>
+`;
   const timeline =
     c.events.length === 0
       ? html`<p class="muted">${LABELS.noEvents[lang]}</p>`
       : html`<table class="timeline">
-          <colgroup>
-            <col class="phase" />
-            <col class="date" />
-            <col />
-          </colgroup>
-          <thead>
-            <tr>
-              <th>${LABELS.phase[lang]}</th>
-              <th>${LABELS.date[lang]}</th>
-              <th>${LABELS.event[lang]}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${joinHtml(
-              c.events.map(
-                (e) =>
-                  html`<tr>
-                    <td>${PHASE_LABELS[e.phase][lang]}</td>
-                    <td>${formatDate(e.date, lang)}</td>
-                    <td>${e.text}</td>
-                  </tr>`,
-              ),
-              '\n',
-            )}
-          </tbody>
-        </table>`;
-  const sectionHeading = first ? html`<h2 id="cases">${PACK_SECTION_LABELS.cases[lang]}</h2> ` : '';
+<colgroup><col class="phase"><col class="date"><col></colgroup>
+<thead><tr><th>${LABELS.phase[lang]}</th><th>${LABELS.date[lang]}</th><th>${LABELS.event[lang]}</th></tr></thead>
+<tbody>
+${joinHtml(
+  c.events.map((e) => html`<tr><td>${PHASE_LABELS[e.phase][lang]}</td><td>${formatDate(e.date, lang)}</td><td>${e.text}</td></tr>`),
+  '\n',
+)}
+</tbody>
+</table>`;
+  const sectionHeading = first ? html`<h2 id="cases">${PACK_SECTION_LABELS.cases[lang]}</h2>\n` : '';
   return html`<section class="page" id="${caseAnchor(c)}">
-    ${sectionHeading}
-    <h2>${c.case.title}</h2>
-    <table class="facts">
-      ${joinHtml(
-        facts.map(
-          ([label, value]) =>
-            html`<tr>
-              <th>${label}</th>
-              <td>${value}</td>
-            </tr>`,
-        ),
-        '\n',
-      )}
-    </table>
-    <h3>${LABELS.timeline[lang]}</h3>
-    ${timeline}
-    ${sdgs}${caseFieldSection(lang, c, 'outcomeFraming')}${caseFieldSection(lang, c, 'effectExamples')}${caseFieldSection(lang, c, 'financing')}${caseFieldSection(lang, c, 'nextSteps')}
-    <h3>${LABELS.futurePolicy[lang]}${untranslatedTag(lang, policy.original)}</h3>
-    ${paragraphs(lang, policy.text)}
-  </section>`;
+${sectionHeading}<h2>${c.case.title}</h2>
+<table class="facts">
+${joinHtml(
+  facts.map(([label, value]) => html`<tr><th>${label}</th><td>${value}</td></tr>`),
+  '\n',
+)}
+</table>
+<h3>${LABELS.timeline[lang]}</h3>
+${timeline}
+${sdgs}${caseFieldSection(lang, c, 'outcomeFraming')}${caseFieldSection(lang, c, 'effectExamples')}${caseFieldSection(lang, c, 'financing')}${caseFieldSection(lang, c, 'nextSteps')}<h3>${LABELS.futurePolicy[lang]}${untranslatedTag(lang, policy.original)}</h3>
+${paragraphs(lang, policy.text)}
+</section>`;
 }
 
 /** 案件別資料: a page per case, the section's heading on the first. */
@@ -542,9 +445,9 @@ function caseSection(input: PackInput): SafeHtml {
   const { lang } = input;
   if (input.cases.length === 0) {
     return html`<section class="page" id="cases">
-      <h2>${PACK_SECTION_LABELS.cases[lang]}</h2>
-      <p>${LABELS.noCases[lang]}</p>
-    </section>`;
+<h2>${PACK_SECTION_LABELS.cases[lang]}</h2>
+<p>${LABELS.noCases[lang]}</p>
+</section>`;
   }
   return joinHtml(
     input.cases.map((c, i) => casePage(input, c, i === 0)),
@@ -558,15 +461,12 @@ function talkingPoints(input: PackInput): SafeHtml {
   const body = input.cases.flatMap((c) => {
     const { text, original } = caseText(c.case, 'talkingPoints', lang);
     if (text.trim() === '' && counterpartTranslation(input, c, 'talkingPoints') === undefined) return [];
-    return [
-      html`<h3>${c.case.title}${untranslatedTag(lang, original)}</h3>
-        ${paragraphs(lang, text)} ${counterpartField(input, c, 'talkingPoints')}`,
-    ];
+    return [html`<h3>${c.case.title}${untranslatedTag(lang, original)}</h3>\n${paragraphs(lang, text)}\n${counterpartField(input, c, 'talkingPoints')}`];
   });
   return html`<section class="page" id="talking-points">
-    <h2>${PACK_SECTION_LABELS.talkingPoints[lang]}</h2>
-    ${body.length === 0 ? html`<p class="muted">${LABELS.none[lang]}</p>` : joinHtml(body, '\n')}
-  </section>`;
+<h2>${PACK_SECTION_LABELS.talkingPoints[lang]}</h2>
+${body.length === 0 ? html`<p class="muted">${LABELS.none[lang]}</p>` : joinHtml(body, '\n')}
+</section>`;
 }
 
 /**
@@ -579,26 +479,26 @@ function contacts(input: PackInput): SafeHtml {
   const organisations = input.organisations.map((o) => [o.nameJa, o.nameEn, ORGANISATION_TYPE_LABELS[o.type][lang]]);
   const visitPeople = visit
     ? html`<h3>${LABELS.delegation[lang]}</h3>
-        ${peopleTable(
-          lang,
-          ['name', 'title', 'level'],
-          visit.delegation.map((p) => [p.name, p.title, p.level]),
-        )}
-        <h3>${LABELS.counterparts[lang]}</h3>
-        ${peopleTable(
-          lang,
-          ['name', 'title', 'organisation'],
-          visit.counterparts.map((p) => [p.name, p.title, p.organisation]),
-        )} `
+${peopleTable(
+  lang,
+  ['name', 'title', 'level'],
+  visit.delegation.map((p) => [p.name, p.title, p.level]),
+)}
+<h3>${LABELS.counterparts[lang]}</h3>
+${peopleTable(
+  lang,
+  ['name', 'title', 'organisation'],
+  visit.counterparts.map((p) => [p.name, p.title, p.organisation]),
+)}
+`
     : '';
   return html`<section class="page" id="contacts">
-    <h2>${PACK_SECTION_LABELS.contacts[lang]}</h2>
-    ${visitPeople}
-    <h3>${LABELS.pastCounterparts[lang]}</h3>
-    ${peopleTable(lang, ['name', 'title', 'organisation', 'visitName'], met)}
-    <h3>${LABELS.organisations[lang]}</h3>
-    ${peopleTable(lang, ['nameJa', 'nameEn', 'type'], organisations)}
-  </section>`;
+<h2>${PACK_SECTION_LABELS.contacts[lang]}</h2>
+${visitPeople}<h3>${LABELS.pastCounterparts[lang]}</h3>
+${peopleTable(lang, ['name', 'title', 'organisation', 'visitName'], met)}
+<h3>${LABELS.relatedOrganisations[lang]}</h3>
+${peopleTable(lang, ['nameJa', 'nameEn', 'type'], organisations)}
+</section>`;
 }
 
 const SECTION_RENDERERS: Record<PackSection, (input: PackInput) => SafeHtml> = {
@@ -617,20 +517,22 @@ const SECTION_RENDERERS: Record<PackSection, (input: PackInput) => SafeHtml> = {
  * CSS from the caller, never record text).
  */
 export function renderPackHtml(input: PackInput, options: { fontFaceCss: string; screenCss?: string }): string {
-  const screenStyle = options.screenCss === undefined ? '' : html`${styleElement(`\n${options.screenCss}\n`)} `;
+  const screenStyle = options.screenCss === undefined ? '' : html`${styleElement(`\n${options.screenCss}\n`)}\n`;
   return html`<!doctype html>
-    <html lang="${input.lang}">
-      <head>
-        <meta charset="utf-8" />
-        <title>${packTitle(input)}</title>
-        ${styleElement(`\n${options.fontFaceCss}\n${styles(input)}\n`)} ${screenStyle}
-      </head>
-      <body>
-        ${cover(input)} ${contents(input)}
-        ${joinHtml(
-          printedSections(input).map((section) => SECTION_RENDERERS[section](input)),
-          '\n',
-        )}
-      </body>
-    </html> `.toString();
+<html lang="${input.lang}">
+<head>
+<meta charset="utf-8">
+<title>${packTitle(input)}</title>
+${styleElement(`\n${options.fontFaceCss}\n${styles(input)}\n`)}
+${screenStyle}</head>
+<body>
+${cover(input)}
+${contents(input)}
+${joinHtml(
+  printedSections(input).map((section) => SECTION_RENDERERS[section](input)),
+  '\n',
+)}
+</body>
+</html>
+`.toString();
 }

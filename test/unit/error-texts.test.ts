@@ -4,6 +4,7 @@ import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, IMPORT_PROBLEM_CODES, type ErrorEnvelope } from '../../shared/errors';
 import { errorText, problemText } from '../../renderer/api/error-text';
+import { labelResources } from '../../renderer/labels';
 
 // Every error the back end can send has words in both languages, and those words are the user's: no code, no
 // placeholder and no English developer text ends up on a Japanese screen.
@@ -14,6 +15,7 @@ async function translator(language: 'ja' | 'en'): Promise<TFunction> {
   const resources: Record<string, Record<string, unknown>> = {};
   for (const file of fs.readdirSync(path.join(LOCALES, language)))
     resources[path.basename(file, '.json')] = JSON.parse(fs.readFileSync(path.join(LOCALES, language, file), 'utf8'));
+  resources.labels = labelResources(language);
   const instance = i18next.createInstance();
   await instance.init({ lng: language, resources: { [language]: resources }, defaultNS: 'common', interpolation: { escapeValue: false } });
   return instance.t;

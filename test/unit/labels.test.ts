@@ -5,6 +5,7 @@ import * as labels from '../../shared/labels';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES } from '../../shared/model/agreement';
 import { CASE_STATUSES } from '../../shared/model/case';
 import { ORGANISATION_TYPES } from '../../shared/model/organisation';
+import { RECORD_TABLES } from '../../shared/model/records';
 import { VISIT_KINDS } from '../../shared/model/visit';
 import { PACK_SECTIONS } from '../../shared/pack/pack-input';
 import { PHASES } from '../../shared/phases';
@@ -27,6 +28,7 @@ const VOCABULARIES: [name: string, codes: readonly string[], table: Record<strin
   ['AGREEMENT_STATUS_LABELS', AGREEMENT_STATUSES, labels.AGREEMENT_STATUS_LABELS],
   ['ORGANISATION_TYPE_LABELS', ORGANISATION_TYPES, labels.ORGANISATION_TYPE_LABELS],
   ['PACK_SECTION_LABELS', PACK_SECTIONS, labels.PACK_SECTION_LABELS],
+  ['RECORD_KIND_LABELS', [...RECORD_TABLES, 'conflicts'], labels.RECORD_KIND_LABELS],
   ['sectors', SECTORS.map((s) => s.code), Object.fromEntries(SECTORS.map((s) => [s.code, s]))],
 ];
 

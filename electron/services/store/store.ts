@@ -161,13 +161,21 @@ function writeOne(store: Store, write: RowWrite): Change[] {
   // One timestamp per write: the fields of one edit belong together, and a record's first timestamp marks its creation.
   store.clock = tickHlc(store.clock, store.now());
   const hlc = encodeHlc(store.clock);
-  const log = statement(store.db, 'INSERT INTO changes (hlc, author, tbl, rowId, field, value, scope, prev) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   return fields.map((field) => {
     const prev = firstWrite ? null : (latestChange(store, table, id, field)?.hlc ?? null);
     const change: Change = { hlc, author: store.author, table, rowId: id, field, value: next[field], scope: next.scope as string, prev };
-    log.run(hlc, change.author, table, id, field, JSON.stringify(change.value), change.scope, prev);
+    logChange(store, change);
     return change;
   });
+}
+
+/**
+ * Appends a change to the log, local or pulled: the one INSERT of the change log. A change is identified by
+ * (hlc, field), so one the log holds already (a retried or repeated batch) is not taken again: false then.
+ */
+export function logChange(store: Store, change: Change): boolean {
+  const log = statement(store.db, 'INSERT INTO changes (hlc, author, tbl, rowId, field, value, scope, prev) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hlc, field) DO NOTHING');
+  return log.run(change.hlc, change.author, change.table, change.rowId, change.field, JSON.stringify(change.value), change.scope, change.prev).changes > 0;
 }
 
 /**

@@ -4,7 +4,7 @@ import { appliedChange } from '../../../shared/sync/change-rules';
 import { commonAncestor, commonValue, isNarrativeField, overwroteUnseen, settle, type PrevLookup, type ValueLookup } from '../../../shared/sync/merge';
 import { statement } from '../store/database';
 import { removeFromIndex } from '../store/search-index';
-import { inTransaction, latestChange, loggedValues, readRow, storeRow, writeRows, type FieldChange, type RowWrite, type Store } from '../store/store';
+import { inTransaction, latestChange, logChange, loggedValues, readRow, storeRow, writeRows, type FieldChange, type RowWrite, type Store } from '../store/store';
 import { TABLES, fieldsOf, isTableName, type TableName } from '../store/tables';
 import { keepConflict } from './conflicts';
 import { quarantine } from './quarantine';
@@ -116,8 +116,6 @@ export function applyRemoteChanges(store: Store, batch: readonly unknown[]): App
     // The winner of each touched field before the batch (the local value the batch may overwrite) and after it: the
     // newest of that and the batch's changes of the field, as the log would answer, without asking it again.
     const before = new Map<string, { table: TableName; rowId: string; field: string; mine: FieldChange | undefined; theirs: FieldChange }>();
-    // A change is identified by (hlc, field): one the log holds already (a retried or repeated batch) is not taken again.
-    const log = statement(store.db, 'INSERT INTO changes (hlc, author, tbl, rowId, field, value, scope, prev) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hlc, field) DO NOTHING');
     let fresh = 0;
     let newest = '';
     for (const c of changes) {
@@ -125,7 +123,7 @@ export function applyRemoteChanges(store: Store, batch: readonly unknown[]): App
       const seen = before.get(key);
       // Read before the change joins the log: the value it may overwrite.
       const mine = seen ? undefined : latestChange(store, c.table, c.rowId, c.field);
-      if (log.run(c.hlc, c.author, c.table, c.rowId, c.field, JSON.stringify(c.value), c.scope, c.prev).changes === 0) continue;
+      if (!logChange(store, c)) continue;
       fresh++;
       if (c.hlc > newest) newest = c.hlc;
       // A missing value is logged as null: the same as the log would give back.

@@ -4,6 +4,7 @@ import { errorAnswerSchema, loginAnswerSchema, pullAnswerSchema, pushAnswerSchem
 import type { SyncChange } from '../../../shared/sync/change';
 import type { RejectedChange, SyncReport } from '../../../shared/sync/status';
 import { DEVICE_REVOKED_CODE, DEVICE_REVOKED_STATUS, PROTOCOL_HEADER, PROTOCOL_VERSION, type PushResult } from '../../../shared/sync/protocol';
+import { sameServer } from '../../../shared/sync/server-address';
 import { statement } from '../store/database';
 import { inTransaction, type Store } from '../store/store';
 import { applyRemoteChanges } from './apply';
@@ -181,7 +182,7 @@ export async function login(store: Store, request: { server: string; login: stri
   inTransaction(store, () => {
     // Another server has its own log and cursors: start over with it. Push and pull are idempotent, so the same
     // server under another address only costs one full exchange.
-    if (previous && new URL(previous.server).href !== new URL(account.server).href) resetSyncState(store);
+    if (previous && !sameServer(previous.server, account.server)) resetSyncState(store);
     writeMeta(store, META_ACCOUNT, { ...account, token: sealToken(store, token) });
   });
   return account;

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { SyncSession } from '../../../shared/sync/status';
+import { sameServer } from '../../../shared/sync/server-address';
 import { deriveKey, SCRYPT_COST, type PassphraseKdf } from '../database-key';
 import { inTransaction, type Store } from '../store/store';
 import { login, readAccount, readMeta, SyncUnreachableError, writeMeta, type SyncOptions } from './client';
@@ -51,10 +52,6 @@ export function canSignInOffline(store: Store): boolean {
   const account = readAccount(store);
   const verifier = readVerifier(store);
   return account !== undefined && verifier !== null && sameServer(verifier.server, account.server) && verifier.login === account.login;
-}
-
-function sameServer(a: string, b: string): boolean {
-  return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 }
 
 async function passwordMatches(verifier: Verifier, password: string): Promise<boolean> {
