@@ -7,6 +7,7 @@ import { RECORD_TABLES } from '../shared/model/records';
 import { forkBackEnd } from './main-back-end';
 import { outcomeOf, senderRoute, type Route } from './main-ipc';
 import { electronPackDelivery, packPreviewResponse } from './main-pack';
+import { startupFailureText } from './main-startup-error';
 import { APP_SCHEME, APP_SCHEME_REGISTRATION, appFileResponse, appUrl, applySecurity, mainWindowOptions, unlockWindowOptions, type AppHost } from './main-window';
 import { IPC } from './preload-bridge';
 import { remoteBackEnd, type RemoteBackEnd } from './services/back-end-messages';
@@ -195,7 +196,9 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
-      dialog.showErrorBox('Karte', `Karte を開始できません / Karte cannot start:\n${describeError(error)}`);
+      // The developer's account goes to the log; the dialog says what to do, in the user's words.
+      console.error(error);
+      dialog.showErrorBox('Karte', startupFailureText(error));
       app.quit();
     });
 }
