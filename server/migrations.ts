@@ -152,6 +152,15 @@ const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
       CREATE INDEX changes_record ON changes (tbl, row_id, hlc);
     `,
   },
+  {
+    version: 7,
+    name: 'change lookups by record in arrival order',
+    sql: `
+      -- A record's first write is the first the server took (pull.ts CREATES): one probe by arrival, the timestamp
+      -- read from the index.
+      CREATE INDEX changes_record_arrival ON changes (tbl, row_id, server_seq) INCLUDE (hlc);
+    `,
+  },
 ];
 
 export async function migrate(pool: pg.Pool): Promise<number[]> {

@@ -30,7 +30,7 @@ interface WindowRow extends ChangeRow {
   visible: boolean;
   /** Whether the session may hold the change itself (the scope it was written under). */
   readable: boolean;
-  /** For changes of scope, of an event's case, and of a case's title: whether it is part of the record's first write. */
+  /** For changes of scope, of an event's case, and of a case's title: whether it is part of the first write of the record the server took. */
   creates: boolean | null;
   /**
    * For a change of a record the session holds, written under a scope it may not hold: whether it still sets its
@@ -58,8 +58,12 @@ function changesVisibility(row: ChangeRow): boolean {
 
 /** A case's title is set by the write that creates it (a title has no default). */
 const CASE_TITLE = "(c.tbl = 'cases' AND c.field = 'title')";
-/** Whether the change is part of its record's first write. */
-const CREATES = '(c.hlc = (SELECT min(f.hlc) FROM changes f WHERE f.tbl = c.tbl AND f.row_id = c.row_id))';
+/**
+ * Whether the change is part of the first write of its record the server took. By arrival, not by timestamp: two
+ * devices can create one record (the same import) and the later-stamped creation can arrive first, be pulled, and so
+ * be held by sessions that the earlier-stamped one, arriving after, takes it away from.
+ */
+const CREATES = '(c.hlc = (SELECT f.hlc FROM changes f WHERE f.tbl = c.tbl AND f.row_id = c.row_id ORDER BY f.server_seq LIMIT 1))';
 
 function toSyncChange(r: ChangeRow): SyncChange {
   return { hlc: r.hlc, author: r.author, table: r.tbl, rowId: r.row_id, field: r.field, value: r.value, scope: r.scope, prev: r.prev };

@@ -161,7 +161,7 @@ describe('sync property: replicas converge and lose nothing over an unreliable n
             }
           },
         ),
-        { numRuns: runs.numRuns, seed: runs.seed },
+        { numRuns: runs.numRuns, seed: runs.seed, path: runs.path },
       );
     },
     runs.timeoutMs,

@@ -117,7 +117,7 @@ describe('push under random input', () => {
             else expect(result.author).toBe('attacker');
           }
         }),
-        { numRuns: runs.numRuns, seed: runs.seed },
+        { numRuns: runs.numRuns, seed: runs.seed, path: runs.path },
       );
       const taken = Number((await server!.db.query<{ n: string }>('SELECT count(*) AS n FROM changes')).rows[0].n);
       console.log(`the log took ${taken} of the changes sent`);

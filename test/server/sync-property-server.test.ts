@@ -184,7 +184,7 @@ describe('sync property through the server', () => {
             }
           },
         ),
-        { numRuns: runs.numRuns, seed: runs.seed },
+        { numRuns: runs.numRuns, seed: runs.seed, path: runs.path },
       );
     },
     runs.timeoutMs,

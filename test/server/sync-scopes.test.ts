@@ -5,7 +5,7 @@ import { addOrganisation, addUser } from '../../server/accounts';
 import { createCase, updateCase } from '../../electron/services/cases';
 import { addEvent, updateEvent } from '../../electron/services/events';
 import { search } from '../../electron/services/search';
-import { openStore, type Store } from '../../electron/services/store/store';
+import { openStore, readRow, writeRows, type Store } from '../../electron/services/store/store';
 import { login, syncOnce } from '../../electron/services/sync/client';
 import { startSyncServer, type TestSyncServer } from '../support/sync-server';
 import { useTempDir } from '../support/temp';
@@ -111,6 +111,33 @@ describe('scopes on the way down', () => {
     expect(rowCount(desk, 'events', first)).toBe(1);
     desk.close();
     firm.close();
+  });
+
+  it('takes a record away from the company when an earlier-stamped creation of it, narrower, arrives after a later one', async () => {
+    // Two ministry devices create one record (as two imports of one file would): the one with the later clock syncs
+    // first, council-wide; the company pulls it. The other creation, stamped earlier but arriving later, makes it
+    // internal: the company held the record, so it must lose it.
+    const later = openStore(path.join(temp.dir(), 'desk-later.sqlite'), { author: 'desk', now: () => Date.now() + 30_000 });
+    await login(later, { server: server!.url, login: 'desk', password: PASSWORD });
+    const earlier = await signedIn('desk-earlier', 'desk');
+    const firm = await signedIn('firm-arrival', 'firm');
+    const event = { table: 'events' as const, id: 'bbbbbbbb-0000-4000-8000-00000000a001' };
+    const values = { caseId: 'aaaaaaaa-0000-4000-8000-00000000a001', phase: 'consideration', text: '同時作成 QWZX-twice' };
+    writeRows(later, [{ ...event, values: { ...values, scope: 'council' } }]);
+    await syncOnce(later);
+    await syncOnce(firm);
+    expect(rowCount(firm, 'events', event.id)).toBe(1);
+
+    const [narrowing] = writeRows(earlier, [{ ...event, values: { ...values, scope: 'internal' } }]);
+    expect(narrowing.hlc < (later.db.prepare('SELECT max(hlc) FROM changes').pluck().get() as string)).toBe(true);
+    await syncOnce(earlier);
+    await syncOnce(later);
+    expect(readRow(later, 'events', event.id)?.scope).toBe('internal');
+    const report = await syncOnce(firm);
+    expect(report.purged).toBe(1);
+    expect(rowCount(firm, 'events', event.id)).toBe(0);
+    expect(holds(firm, 'QWZX-twice')).toBe(false);
+    for (const store of [later, earlier, firm]) store.close();
   });
 
   it('keeps a reader receiving after it edits on its own device: its changes are refused, not the sync', async () => {
