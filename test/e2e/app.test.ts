@@ -26,7 +26,7 @@ describe('Karte in Chromium', () => {
     app = await startAppServer();
     syncServer = await startSyncServer();
     browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ja-JP' })).newPage();
+    page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP' })).newPage();
     // Any script error or CSP violation fails the run at the end.
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
