@@ -213,4 +213,9 @@ export const MIGRATIONS: readonly string[] = [
   -- tables, per connection: database.ts).
   INSERT INTO search_fts (search_fts, rank) VALUES ('secure-delete', 1);
   `,
+  /* 7: the phases each case has reached, read without its events' rows */ `
+  -- The countries screen and the case list ask every case its current phase (the furthest phase of its live
+  -- events): from this index alone, not from 200,000 event rows.
+  CREATE INDEX events_live_phases ON events (caseId, phase) WHERE deleted = 0;
+  `,
 ];
