@@ -1,6 +1,6 @@
 import { errorEnvelope } from '../shared/errors';
-import en from '../renderer/locales/en/errors.json';
-import ja from '../renderer/locales/ja/errors.json';
+import en from '../shared/locales/en/errors.json';
+import ja from '../shared/locales/ja/errors.json';
 
 // When the app cannot start there is no window to word the error in: the main process says it in a dialog, from the
 // same texts the screens use. Both languages, since the language chosen is kept by the window that did not open.

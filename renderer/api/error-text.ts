@@ -5,7 +5,7 @@ import type { ErrorEnvelope, ImportProblem, IssueData } from '../../shared/error
 import { ApiFailure } from './client';
 
 // What went wrong, in the user's language and saying what to do next, worded from the error's code and details
-// (shared/errors.ts) by renderer/locales/*/errors.json. The back end's English message never reaches the screen: it
+// (shared/errors.ts) by shared/locales/*/errors.json. The back end's English message never reaches the screen: it
 // goes to the console for whoever investigates.
 
 /** A field's name as the screens call it, from the path of an issue or the field of an error. */

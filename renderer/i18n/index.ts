@@ -4,9 +4,10 @@ import { labelResources } from '../labels';
 import { usePreferences } from '../stores/preferences';
 
 // Japanese by default, English available. Each screen keeps its strings in its own namespace file,
-// renderer/locales/<language>/<namespace>.json; every file found there is loaded.
+// renderer/locales/<language>/<namespace>.json; the words of the error codes, which the desktop app's start-up
+// dialog speaks too, are in shared/locales. Every file found there is loaded.
 
-const files = import.meta.glob<{ default: Record<string, unknown> }>('../locales/*/*.json', { eager: true });
+const files = import.meta.glob<{ default: Record<string, unknown> }>(['../locales/*/*.json', '../../shared/locales/*/*.json'], { eager: true });
 
 const resources: Record<string, Record<string, Record<string, unknown>>> = {};
 for (const [file, module] of Object.entries(files)) {

@@ -9,12 +9,15 @@ import { labelResources } from '../../renderer/labels';
 // Every error the back end can send has words in both languages, and those words are the user's: no code, no
 // placeholder and no English developer text ends up on a Japanese screen.
 
-const LOCALES = path.resolve(import.meta.dirname, '../../renderer/locales');
+// The screens' words, and the error codes' words (shared: the desktop app's start-up dialog speaks them too).
+const LOCALES = [path.resolve(import.meta.dirname, '../../renderer/locales'), path.resolve(import.meta.dirname, '../../shared/locales')];
+const ERROR_TEXTS = path.resolve(import.meta.dirname, '../../shared/locales');
 
 async function translator(language: 'ja' | 'en'): Promise<TFunction> {
   const resources: Record<string, Record<string, unknown>> = {};
-  for (const file of fs.readdirSync(path.join(LOCALES, language)))
-    resources[path.basename(file, '.json')] = JSON.parse(fs.readFileSync(path.join(LOCALES, language, file), 'utf8'));
+  for (const locales of LOCALES)
+    for (const file of fs.readdirSync(path.join(locales, language)))
+      resources[path.basename(file, '.json')] = JSON.parse(fs.readFileSync(path.join(locales, language, file), 'utf8'));
   resources.labels = labelResources(language);
   const instance = i18next.createInstance();
   await instance.init({ lng: language, resources: { [language]: resources }, defaultNS: 'common', interpolation: { escapeValue: false } });
@@ -72,7 +75,7 @@ describe('error texts', () => {
     const keys = (language: string) => {
       const flat = (value: unknown, prefix: string): string[] =>
         typeof value === 'object' && value !== null ? Object.entries(value).flatMap(([k, v]) => flat(v, `${prefix}.${k}`)) : [prefix];
-      return flat(JSON.parse(fs.readFileSync(path.join(LOCALES, language, 'errors.json'), 'utf8')), 'errors').sort();
+      return flat(JSON.parse(fs.readFileSync(path.join(ERROR_TEXTS, language, 'errors.json'), 'utf8')), 'errors').sort();
     };
     expect(keys('en')).toEqual(keys('ja'));
   });

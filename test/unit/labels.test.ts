@@ -83,11 +83,13 @@ describe('labels', () => {
   });
 
   it('keeps no table of a vocabulary in the locale files (objects keyed by its codes)', () => {
-    const found = sourceFiles(path.join('renderer', 'locales')).flatMap((file) =>
-      jsonObjects(JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')), file).flatMap(([where, object]) =>
-        VOCABULARIES.filter(([, codes]) => Object.keys(object).length >= 2 && Object.keys(object).every((key) => codes.includes(key))).map(([name]) => `${where}: ${name}`),
-      ),
-    );
+    const found = [path.join('renderer', 'locales'), path.join('shared', 'locales')]
+      .flatMap(sourceFiles)
+      .flatMap((file) =>
+        jsonObjects(JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')), file).flatMap(([where, object]) =>
+          VOCABULARIES.filter(([, codes]) => Object.keys(object).length >= 2 && Object.keys(object).every((key) => codes.includes(key))).map(([name]) => `${where}: ${name}`),
+        ),
+      );
     expect(found).toEqual([]);
   });
 });
