@@ -38,19 +38,44 @@ export interface MessageLink<Out, In> {
 }
 
 /**
+ * Requests one end sent and the other has yet to answer, by id: both ends ask (the host its calls, the back end its
+ * pack deliveries), and each answer settles its request once.
+ */
+class AwaitedAnswers {
+  private lastId = 0;
+  private readonly waiting = new Map<number, { resolve: (result: unknown) => void; reject: (error: unknown) => void }>();
+
+  /** Sends a request under a new id; resolves with its answer's result, rejects with its error. */
+  ask(send: (id: number) => void): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const id = ++this.lastId;
+      this.waiting.set(id, { resolve, reject });
+      send(id);
+    });
+  }
+
+  answer(message: { id: number; result: unknown } | { id: number; error: ErrorEnvelope }): void {
+    const waiting = this.waiting.get(message.id);
+    this.waiting.delete(message.id);
+    if ('error' in message) waiting?.reject(KarteError.of(message.error));
+    else waiting?.resolve(message.result);
+  }
+
+  /** No answer will come (the other end is gone): every request still waiting fails with `error`. */
+  rejectAll(error: unknown): void {
+    for (const waiting of this.waiting.values()) waiting.reject(error);
+    this.waiting.clear();
+  }
+}
+
+/**
  * In the back end's process: opens the back end when the host says (telling why when it cannot), answers calls
  * until the host says close, then calls `closed` (which ends the process).
  */
 export function serveBackEnd(link: MessageLink<FromBackEnd, ToBackEnd>, closed: () => void): void {
   let backEnd: BackEnd | null = null;
-  let nextDelivery = 0;
-  const deliveries = new Map<number, { resolve: (result: unknown) => void; reject: (error: unknown) => void }>();
-  const deliver = (method: PackMethod, input: PackInput) =>
-    new Promise<unknown>((resolve, reject) => {
-      const id = ++nextDelivery;
-      deliveries.set(id, { resolve, reject });
-      link.send({ type: 'deliver', id, method, input });
-    });
+  const deliveries = new AwaitedAnswers();
+  const deliver = (method: PackMethod, input: PackInput) => deliveries.ask((id) => link.send({ type: 'deliver', id, method, input }));
   const pack: PackDelivery = {
     preview: async (input) => (await deliver('preview', input)) as string,
     export: async (input) => (await deliver('export', input)) as PackExport,
@@ -80,13 +105,9 @@ export function serveBackEnd(link: MessageLink<FromBackEnd, ToBackEnd>, closed: 
         return;
       }
       case 'delivered':
-      case 'undelivered': {
-        const waiting = deliveries.get(message.id);
-        deliveries.delete(message.id);
-        if (message.type === 'delivered') waiting?.resolve(message.result);
-        else waiting?.reject(KarteError.of(message.error));
+      case 'undelivered':
+        deliveries.answer(message);
         return;
-      }
       case 'close':
         void (backEnd?.close() ?? Promise.resolve()).finally(() => {
           link.send({ type: 'closed' });
@@ -120,8 +141,7 @@ function stoppedError(code: number | null): KarteError {
  * once the process has opened it; rejects with the reason when it cannot (a wrong key), and the process ends.
  */
 export function remoteBackEnd(child: BackEndChild, options: RemoteBackEndOptions, pack?: PackDelivery): Promise<RemoteBackEnd> {
-  let nextCall = 0;
-  const calls = new Map<number, { resolve: (result: unknown) => void; reject: (error: unknown) => void }>();
+  const calls = new AwaitedAnswers();
   const listeners = new Set<BackEndListener>();
   const stoppedListeners = new Set<(code: number | null) => void>();
   let exited: { code: number | null } | null = null;
@@ -131,8 +151,7 @@ export function remoteBackEnd(child: BackEndChild, options: RemoteBackEndOptions
 
   child.onExit((code) => {
     exited = { code };
-    for (const call of calls.values()) call.reject(stoppedError(code));
-    calls.clear();
+    calls.rejectAll(stoppedError(code));
     opened({ code: 'back_end_stopped', message: stoppedError(code).message, details: {} });
     closed();
     if (!closing) for (const listener of stoppedListeners) listener(code);
@@ -156,13 +175,9 @@ export function remoteBackEnd(child: BackEndChild, options: RemoteBackEndOptions
         opened(message.error);
         return;
       case 'result':
-      case 'failed': {
-        const call = calls.get(message.id);
-        calls.delete(message.id);
-        if (message.type === 'result') call?.resolve(message.result);
-        else call?.reject(KarteError.of(message.error));
+      case 'failed':
+        calls.answer(message);
         return;
-      }
       case 'event':
         for (const listener of listeners) listener(message.event, message.payload as ApiEvents[typeof message.event]);
         return;
@@ -176,16 +191,7 @@ export function remoteBackEnd(child: BackEndChild, options: RemoteBackEndOptions
   });
 
   const backEnd: RemoteBackEnd = {
-    call: (name, args) =>
-      new Promise((resolve, reject) => {
-        if (exited) {
-          reject(stoppedError(exited.code));
-          return;
-        }
-        const id = ++nextCall;
-        calls.set(id, { resolve, reject });
-        child.send({ type: 'call', id, name, args });
-      }),
+    call: (name, args) => (exited ? Promise.reject(stoppedError(exited.code)) : calls.ask((id) => child.send({ type: 'call', id, name, args }))),
     on: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ApiEventName } from '../../shared/api';
 import { errorEnvelope } from '../../shared/errors';
+import { RECORD_TABLES } from '../../shared/model/records';
 import { openBackEnd, type BackEnd } from '../../electron/services/back-end';
 import { remoteBackEnd } from '../../electron/services/back-end-messages';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
@@ -25,12 +26,25 @@ export interface TestBackEnd {
   close: () => Promise<void>;
 }
 
+/** The window's listeners to the back end's events, as the preload keeps them: `tell` hands an event to its own. */
+function windowListeners(): { tell: (event: string, payload: unknown) => void; on: NonNullable<typeof window.karte>['on'] } {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  return {
+    tell: (event, payload) => {
+      for (const listener of listeners.get(event) ?? []) listener(payload);
+    },
+    on: (event, listener) => {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event)!.add(listener);
+      return () => listeners.get(event)?.delete(listener);
+    },
+  };
+}
+
 /** window.karte over a back end: each call answers its outcome, as the preload's bridge does. */
 export function exposeBackEnd(backEnd: BackEnd): void {
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  backEnd.on((event, payload) => {
-    for (const listener of listeners.get(event) ?? []) listener(structuredClone(payload));
-  });
+  const { tell, on } = windowListeners();
+  backEnd.on((event, payload) => tell(event, structuredClone(payload)));
   window.karte = {
     call: async (name, args) => {
       await Promise.resolve();
@@ -40,11 +54,7 @@ export function exposeBackEnd(backEnd: BackEnd): void {
         return { error: errorEnvelope(error) };
       }
     },
-    on: (event, listener) => {
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event)!.add(listener);
-      return () => listeners.get(event)?.delete(listener);
-    },
+    on,
   };
 }
 
@@ -84,10 +94,7 @@ export function installBackEnd(options: { demo?: boolean } = {}): TestBackEnd {
 export async function installProcessBackEnd(): Promise<{ file: string; pid: () => number; close: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'karte-ui-process-'));
   const file = path.join(dir, 'karte.sqlite');
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const tell = (event: string, payload: unknown) => {
-    for (const listener of listeners.get(event) ?? []) listener(payload);
-  };
+  const { tell, on } = windowListeners();
   let child = forkBackEndChild();
   const start = async () => {
     child = forkBackEndChild();
@@ -103,7 +110,7 @@ export async function installProcessBackEnd(): Promise<{ file: string; pid: () =
         if (name === 'backEnd.restart') {
           await backEnd.close();
           backEnd = await start();
-          tell('store.changed', { tables: ['dossiers', 'cases', 'events', 'agreements', 'organisations', 'visits'] });
+          tell('store.changed', { tables: [...RECORD_TABLES] });
           return { result: {} };
         }
         return { result: await backEnd.call(name, args) };
@@ -111,11 +118,7 @@ export async function installProcessBackEnd(): Promise<{ file: string; pid: () =
         return { error: errorEnvelope(error) };
       }
     },
-    on: (event, listener) => {
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event)!.add(listener);
-      return () => listeners.get(event)?.delete(listener);
-    },
+    on,
   };
   return {
     file,
