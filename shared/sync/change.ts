@@ -17,7 +17,21 @@ const columnText = z.string().refine((text) => !text.includes('\u0000'), 'must n
 
 /** Bytes of a value as JSON in UTF-8, as it is stored and sent; a missing value is stored as null. */
 export function valueBytes(value: unknown): number {
-  return new TextEncoder().encode(JSON.stringify(value ?? null)).byteLength;
+  return utf8Length(JSON.stringify(value ?? null));
+}
+
+/**
+ * A text's length in UTF-8, counted rather than encoded: every write and every pushed change is measured, and
+ * encoding each value only to read its length was a twentieth of an import's time. JSON text holds no lone
+ * surrogate (JSON.stringify escapes them), so each half of a pair counts two of its four bytes.
+ */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) bytes += code >= 0x800 && (code < 0xd800 || code > 0xdfff) ? 2 : 1;
+  }
+  return bytes;
 }
 
 /**

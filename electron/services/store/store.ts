@@ -142,7 +142,9 @@ function writeOne(store: Store, write: RowWrite): Change[] {
   const next = parsed.data as Record<string, unknown>;
   const fields = fieldsOf(table).filter((f) => f !== 'id' && !sameFieldValue(before[f], next[f]));
   if (current && fields.length === 0) return [];
-  const oversized = fields.find((f) => valueBytes(next[f]) > MAX_VALUE_BYTES);
+  const recordBytes = valueBytes(next);
+  // A field's JSON is part of its record's: only a record past a value's limit can hold a field past it.
+  const oversized = recordBytes > MAX_VALUE_BYTES ? fields.find((f) => valueBytes(next[f]) > MAX_VALUE_BYTES) : undefined;
   if (oversized)
     throw new KarteError('value_too_long', `${table} ${id}: ${oversized}: too long (at most ${MAX_VALUE_BYTES / 1024} KiB)`, {
       table,
@@ -150,7 +152,7 @@ function writeOne(store: Store, write: RowWrite): Change[] {
       field: oversized,
       params: { limitKiB: MAX_VALUE_BYTES / 1024 },
     });
-  if (valueBytes(next) > MAX_RECORD_BYTES)
+  if (recordBytes > MAX_RECORD_BYTES)
     throw new KarteError('record_too_large', `${table} ${id}: the record is larger than ${MAX_RECORD_BYTES / 1024} KiB in all`, {
       table,
       record: id,
@@ -187,8 +189,13 @@ export function writeRows(store: Store, writes: RowWrite[]): Change[] {
   return inTransaction(store, () => writes.flatMap((w) => writeOne(store, w)));
 }
 
-/** Runs `work` in one transaction, so several writes (an import, an undo) land together or not at all. */
+/**
+ * Runs `work` in one transaction, so several writes (an import, an undo) land together or not at all. Inside a
+ * transaction already open, the work joins it and the outermost decides what lands: a savepoint per write cost an
+ * import of 20,000 cases, each written with its events, a twentieth of its time, and nothing rolls back to one.
+ */
 export function inTransaction<T>(store: Store, work: () => T): T {
+  if (store.db.inTransaction) return work();
   const clockBefore = store.clock;
   try {
     return store.db.transaction(work).immediate();
