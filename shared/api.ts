@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PipelineStats } from './analytics/pipeline';
 import type { ErrorEnvelope } from './errors';
 import { CASE_STATUSES, CASE_TEXT_FIELDS, caseSchema } from './model/case';
 import { EVENT_TEXT_FIELDS } from './model/stage-event';
@@ -124,6 +125,18 @@ export interface PackPreview {
 /** Where an exported pack went: saved by the desktop app where the user chose, or ready for the browser to download. */
 export type PackExport = { outcome: 'saved'; file: string } | { outcome: 'cancelled' } | { outcome: 'download'; url: string; fileName: string };
 
+/** Pipeline analytics: the day they stand at (today when left out), the cases they cover, when a case is stuck. */
+export const statsRequestSchema = z.object({
+  asOf: z.iso.date().optional(),
+  country: z.string().optional(),
+  region: z.string().optional(),
+  sector: z.string().optional(),
+  status: z.enum(CASE_STATUSES).optional(),
+  stuckMonths: z.number().int().min(1).max(240).optional(),
+  yearsWithoutOrder: z.number().int().min(1).max(50).optional(),
+});
+export type StatsRequest = z.infer<typeof statsRequestSchema>;
+
 export const API = {
   'app.info': method<AppInfo>()(z.object({})),
   /** Imports the bundled real dossiers (2020 action plan) into the local store. */
@@ -147,6 +160,7 @@ export const API = {
     }),
   ),
   'case.get': method<CaseDetail>()(z.object({ id }), { id: 'cases' }),
+  'stats.get': method<PipelineStats>()(statsRequestSchema),
   'case.create': method<{ id: string }>()(z.object({ title: text.min(1), countries: z.array(z.string().regex(/^[A-Z]{2}$/)), sectorLabel: text, scope: scope.optional() })),
   'case.update': method<CaseDetail>()(z.object({ id, values: caseEditableSchema.partial() }), { id: 'cases' }),
   /** One field from text as a person types it (the command line, a table cell): 'VN, LA', 2021年4月, true. */

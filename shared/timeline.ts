@@ -28,9 +28,9 @@ export interface PhaseSpan {
 }
 
 /** A sort key ('YYYY', 'YYYY-MM' or 'YYYY-MM-DD') as a month count; a year alone counts from its January. */
-function monthNumber(sortKey: string): number {
-  const [year, month] = sortKey.split('-').map(Number);
-  return year * 12 + (month ?? 1) - 1;
+export function monthNumber(sortKey: string): number {
+  const month = sortKey.length >= 7 ? Number(sortKey.slice(5, 7)) : 1;
+  return Number(sortKey.slice(0, 4)) * 12 + month - 1;
 }
 
 function yearOnly(sortKey: string): boolean {

@@ -4,6 +4,7 @@ import { API, isApiName, type ApiEventName, type ApiEvents, type ApiName, type A
 import { describeError, issuesOf, KarteError } from '../../shared/errors';
 import type { RecordTable } from '../../shared/model/records';
 import { createCase, getCase, listCases, setCaseField, updateCase } from './cases';
+import { pipelineFigures } from './analytics';
 import { countrySummaries } from './countries';
 import { openDossier, updateDossier } from './dossiers';
 import { addEvent, deleteEvent, setEventField, updateEvent } from './events';
@@ -90,6 +91,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
     },
     'cases.list': (filter) => listCases(store, filter),
     'case.get': ({ id }) => getCase(store, id),
+    'stats.get': (request) => pipelineFigures(store, request),
     'case.create': (fields) => {
       const { id, changes } = createCase(store, fields);
       edited(changes);

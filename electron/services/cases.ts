@@ -49,22 +49,30 @@ function phasesByCase(store: Store): Map<string, { phases: Phase[]; count: numbe
   return out;
 }
 
-export function listCases(store: Store, filter: CaseFilter = {}): CaseSummary[] {
-  if (filter.phase !== undefined && filter.phase !== 'none' && !isPhase(filter.phase))
-    throw new KarteError('invalid_arguments', `unknown phase '${filter.phase}'`, { field: 'phase' });
+/** A case list's filter by what a case says of itself (not its phase), as a test of one case; an unknown region is refused. */
+export function caseFilterTest(filter: Omit<CaseFilter, 'phase'>): (c: Pick<Case, 'countries' | 'region' | 'sector' | 'status'>) => boolean {
   const region = filter.region === undefined ? undefined : findRegion(filter.region);
   if (filter.region !== undefined && !region) throw new KarteError('invalid_arguments', `unknown region '${filter.region}'`, { field: 'region' });
   const sector = filter.sector === undefined ? undefined : sectorOfLabel(filter.sector);
+  const country = filter.country?.toUpperCase();
+  return (c) =>
+    (country === undefined || c.countries.includes(country)) &&
+    (region === undefined || c.countries.some((iso2) => region.members.includes(iso2)) || c.region === region.ja) &&
+    (sector === undefined || c.sector === sector) &&
+    (filter.status === undefined || c.status === filter.status);
+}
+
+export function listCases(store: Store, filter: CaseFilter = {}): CaseSummary[] {
+  if (filter.phase !== undefined && filter.phase !== 'none' && !isPhase(filter.phase))
+    throw new KarteError('invalid_arguments', `unknown phase '${filter.phase}'`, { field: 'phase' });
+  const kept = caseFilterTest(filter);
 
   const rows = statement(store.db, `SELECT ${columnsOf('cases')} FROM cases WHERE deleted = 0 ORDER BY title`).all() as Record<string, unknown>[];
   const phases = phasesByCase(store);
   const out: CaseSummary[] = [];
   for (const raw of rows) {
     const c = decodeRow('cases', raw);
-    if (filter.country !== undefined && !c.countries.includes(filter.country.toUpperCase())) continue;
-    if (region && !c.countries.some((iso2) => region.members.includes(iso2)) && c.region !== region.ja) continue;
-    if (sector !== undefined && c.sector !== sector) continue;
-    if (filter.status !== undefined && c.status !== filter.status) continue;
+    if (!kept(c)) continue;
     const timeline = phases.get(c.id);
     const phase = currentPhase(timeline?.phases ?? []);
     if (filter.phase !== undefined && (phase ?? 'none') !== filter.phase) continue;

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { PIPELINE_EVENTS_SQL, pipelineFigures } from '../../electron/services/analytics';
 import { DOSSIER_CASES_SQL, DOSSIER_EVENTS_SQL, openDossier } from '../../electron/services/dossiers';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { COUNT_CAP, COUNT_SQL, search, SEARCH_SQL } from '../../electron/services/search';
@@ -102,6 +103,24 @@ try {
         },
       ],
       'p95 < 30 ms',
+    ),
+  );
+
+  figures.push(
+    measure(
+      `pipeline analytics of all ${sizes.cases} cases (time to order, stuck, funnel, sector × region)`,
+      10,
+      [
+        {
+          wrapped: () => pipelineFigures(reopened, { asOf: '2021-01-01' }),
+          // The bare SQL reads the same cases and events.
+          bare: () => {
+            statement(reopened.db, 'SELECT * FROM cases WHERE deleted = 0').all();
+            statement(reopened.db, PIPELINE_EVENTS_SQL).all();
+          },
+        },
+      ],
+      'p95 < 500 ms and < 3× bare',
     ),
   );
 

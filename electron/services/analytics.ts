@@ -1,0 +1,37 @@
+import { dayOf, type KarteDate } from '../../shared/dates';
+import { DEFAULT_STUCK_RULES, pipelineStats, type PipelineCase, type PipelineStats, type StuckRules } from '../../shared/analytics/pipeline';
+import type { Phase } from '../../shared/phases';
+import type { StatsRequest } from '../../shared/api';
+import { caseFilterTest } from './cases';
+import { statement } from './store/database';
+import type { Store } from './store/store';
+
+/** What the figures read of the cases, in the order cases are listed. */
+export const PIPELINE_CASES_SQL = 'SELECT id, title, countries, region, sector, status FROM cases WHERE deleted = 0 ORDER BY title';
+
+/** What the figures read of the events: only that (decoding whole events would be most of their cost). */
+export const PIPELINE_EVENTS_SQL = 'SELECT caseId, phase, date FROM events WHERE deleted = 0';
+
+/** Pipeline analytics over the cases the store holds (what the user may see) that the filter keeps. */
+export function pipelineFigures(store: Store, { asOf, stuckMonths, yearsWithoutOrder, ...filter }: StatsRequest): PipelineStats {
+  const kept = caseFilterTest(filter);
+  const events = new Map<string, { phase: Phase; date: KarteDate }[]>();
+  for (const row of statement(store.db, PIPELINE_EVENTS_SQL).all() as { caseId: string; phase: Phase; date: string }[]) {
+    const timeline = events.get(row.caseId) ?? [];
+    timeline.push({ phase: row.phase, date: JSON.parse(row.date) as KarteDate });
+    events.set(row.caseId, timeline);
+  }
+  const rows = statement(store.db, PIPELINE_CASES_SQL).all() as (Omit<PipelineCase, 'countries' | 'events'> & { countries: string })[];
+  const cases = rows
+    .map((row) => ({ ...row, countries: JSON.parse(row.countries) as string[] }))
+    .filter(kept)
+    .map((c) => ({ ...c, events: events.get(c.id) ?? [] }));
+  const rules: StuckRules = {
+    monthsWithoutEvent:
+      stuckMonths === undefined
+        ? DEFAULT_STUCK_RULES.monthsWithoutEvent
+        : (Object.fromEntries(Object.keys(DEFAULT_STUCK_RULES.monthsWithoutEvent).map((phase) => [phase, stuckMonths])) as StuckRules['monthsWithoutEvent']),
+    yearsWithoutOrder: yearsWithoutOrder ?? DEFAULT_STUCK_RULES.yearsWithoutOrder,
+  };
+  return pipelineStats(cases, asOf ?? dayOf(new Date(store.now())), rules);
+}

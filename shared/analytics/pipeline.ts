@@ -1,0 +1,261 @@
+import type { KarteDate } from '../dates';
+import type { CaseStatus } from '../model/case';
+import { currentPhase, phaseIndex, PHASES, type Phase } from '../phases';
+import { monthNumber, phaseDurations } from '../timeline';
+import { summariseDurations, type Duration, type DurationSummary } from './survival';
+
+// Pipeline analytics (the action plan's follow-up: "the time from discovering a case to winning the order, and the
+// cases that have not reached an order after a given time"), computed from the cases and events a user holds. Dates
+// are taken at the start of their period (their sort key: 2019年度 → 2019-04, 2018年夏 → 2018-06, 2021年 → 2021-01,
+// a range → its start) and counted in whole months.
+
+/** What the figures read of a case. */
+export interface PipelineCase {
+  id: string;
+  title: string;
+  countries: string[];
+  /** The region as its table names it (ASEAN, 中南米 …). */
+  region: string;
+  sector: string;
+  status: CaseStatus;
+  events: readonly { phase: Phase; date: KarteDate }[];
+}
+
+/** One case's times. */
+export interface CaseTimes {
+  id: string;
+  title: string;
+  countries: string[];
+  region: string;
+  sector: string;
+  status: CaseStatus;
+  currentPhase: Phase | null;
+  /** Start of its earliest dated event, any phase: when the case was found ('YYYY-MM'); null without a dated event. */
+  discovered: string | null;
+  /** Start of its first dated 受注・管理 event ('YYYY-MM'); null without one. */
+  firstOrder: string | null;
+  /** Whole months from discovery to the first order; null without an order. */
+  monthsToOrder: number | null;
+  /** Whether either date is coarser than a month (a year, a 年度, a season), so the months are approximate. */
+  approximate: boolean;
+  /** Months spent in each phase entered with a dated event, the furthest one until the as-of date. */
+  monthsInPhase: Partial<Record<Phase, number | null>>;
+  /** Start of its latest dated event ('YYYY-MM'); null without one. */
+  lastEvent: string | null;
+}
+
+/** When a case counts as stuck. */
+export interface StuckRules {
+  /** An active case is stuck (停滞) after this many months without a dated event, by its current phase. */
+  monthsWithoutEvent: Record<Phase | 'none', number>;
+  /** An active case found this many years ago without an order is listed as long without one (長期未受注). */
+  yearsWithoutOrder: number;
+}
+
+export const DEFAULT_STUCK_RULES: StuckRules = {
+  monthsWithoutEvent: { consideration: 12, consultation: 12, mou_top_sales: 12, survey_demo: 12, order_management: 12, none: 12 },
+  yearsWithoutOrder: 3,
+};
+
+/** A stuck case, with how long it has been so. */
+export interface StuckCase {
+  id: string;
+  title: string;
+  currentPhase: Phase | null;
+  lastEvent: string | null;
+  discovered: string | null;
+  /** Months since its last dated event (停滞), or since its discovery (長期未受注); null without a dated event. */
+  months: number | null;
+}
+
+/** Cases found in one 年度 (their cohort) and how many of them ever reached each phase. */
+export interface CohortFunnel {
+  /** The 年度 of discovery (April to March), e.g. 2019 for 2019-04 … 2020-03. */
+  fiscalYear: number;
+  size: number;
+  /** Cases that reached each phase or a later one: a skipped phase counts as passed, so no share passes 100%. */
+  reached: Record<Phase, number>;
+  /** Active cases of the cohort without an order. */
+  open: number;
+}
+
+/** Cases of one sector in one region, by current phase. */
+export interface SectorRegionCell {
+  sector: string;
+  region: string;
+  total: number;
+  byPhase: Record<Phase | 'none', number>;
+  caseIds: string[];
+}
+
+export interface PipelineStats {
+  /** The day the figures stand at ('YYYY-MM-DD'); events dated later are not counted. */
+  asOf: string;
+  cases: CaseTimes[];
+  timeToOrder: {
+    all: DurationSummary;
+    bySector: Record<string, DurationSummary>;
+    byRegion: Record<string, DurationSummary>;
+    /** By the 年度 of discovery. */
+    byFiscalYear: Record<string, DurationSummary>;
+  };
+  /** Months spent in each phase before the next (the order phase is where a case ends, so it has none). */
+  timeInPhase: Record<Exclude<Phase, 'order_management'>, DurationSummary>;
+  stuck: StuckCase[];
+  longWithoutOrder: StuckCase[];
+  funnel: CohortFunnel[];
+  bySectorRegion: SectorRegionCell[];
+  rules: StuckRules;
+}
+
+/** A month count (timeline.ts monthNumber) as 'YYYY-MM'. */
+function monthKey(n: number): string {
+  return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+}
+
+function finerThanMonth(date: KarteDate): boolean {
+  return date.precision === 'month' || date.precision === 'day';
+}
+
+/** The 年度 a month falls in: April to March. */
+export function fiscalYearOf(month: string): number {
+  const n = monthNumber(month);
+  return Math.floor((n - 3) / 12);
+}
+
+/** A case's times as of `asOf` ('YYYY-MM-DD'): events that begin later, and planned ones (予定), tell nothing yet. */
+export function caseTimes(c: PipelineCase, asOf: string): CaseTimes {
+  const until = monthNumber(asOf);
+  const byStart = c.events
+    .flatMap((e) => (e.date.sort === null || e.date.planned ? [] : [{ ...e, month: monthNumber(e.date.sort) }]))
+    .filter((e) => e.month <= until)
+    .sort((a, b) => a.month - b.month);
+  const first = byStart[0];
+  const order = byStart.find((e) => e.phase === 'order_management');
+  const last = byStart.at(-1);
+  const spans = phaseDurations(byStart, asOf);
+  return {
+    id: c.id,
+    title: c.title,
+    countries: c.countries,
+    region: c.region,
+    sector: c.sector,
+    status: c.status,
+    currentPhase: currentPhase(c.events.map((e) => e.phase)),
+    discovered: first ? monthKey(first.month) : null,
+    firstOrder: order ? monthKey(order.month) : null,
+    monthsToOrder: first && order ? order.month - first.month : null,
+    approximate: first !== undefined && order !== undefined && !(finerThanMonth(first.date) && finerThanMonth(order.date)),
+    monthsInPhase: Object.fromEntries(spans.map((s) => [s.phase, s.months])),
+    lastEvent: last ? monthKey(last.month) : null,
+  };
+}
+
+/** A case's time to its order: reached, or open for as long as it has run (a case never found is not counted). */
+function orderDuration(t: CaseTimes, asOf: string): Duration | null {
+  if (t.discovered === null) return null;
+  if (t.monthsToOrder !== null) return { months: t.monthsToOrder, reached: true };
+  // A case dropped or on hold without an order stops at its last event: it is not waiting for one any more.
+  const end = t.status === 'active' ? asOf : (t.lastEvent ?? asOf);
+  return { months: monthNumber(end) - monthNumber(t.discovered), reached: false };
+}
+
+function summariseBy(times: readonly CaseTimes[], asOf: string, keysOf: (t: CaseTimes) => string[]): Record<string, DurationSummary> {
+  const groups = new Map<string, Duration[]>();
+  for (const t of times) {
+    const duration = orderDuration(t, asOf);
+    if (duration === null) continue;
+    for (const key of keysOf(t)) {
+      const group = groups.get(key) ?? [];
+      group.push(duration);
+      groups.set(key, group);
+    }
+  }
+  return Object.fromEntries([...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, durations]) => [key, summariseDurations(durations)]));
+}
+
+function stuckCase(t: CaseTimes, months: number | null): StuckCase {
+  return { id: t.id, title: t.title, currentPhase: t.currentPhase, lastEvent: t.lastEvent, discovered: t.discovered, months };
+}
+
+/** Every figure of the pipeline over `cases`, as of `asOf` ('YYYY-MM-DD'). */
+export function pipelineStats(cases: readonly PipelineCase[], asOf: string, rules: StuckRules = DEFAULT_STUCK_RULES): PipelineStats {
+  const until = monthNumber(asOf);
+  const times = cases.map((c) => caseTimes(c, asOf));
+  const active = times.filter((t) => t.status === 'active');
+
+  const stuck = active
+    .map((t) => ({ t, months: t.lastEvent === null ? null : until - monthNumber(t.lastEvent) }))
+    .filter(({ t, months }) => months === null || months > rules.monthsWithoutEvent[t.currentPhase ?? 'none'])
+    .sort((a, b) => (b.months ?? Infinity) - (a.months ?? Infinity))
+    .map(({ t, months }) => stuckCase(t, months));
+  const longWithoutOrder = active
+    .filter((t) => t.firstOrder === null && t.discovered !== null && until - monthNumber(t.discovered) > rules.yearsWithoutOrder * 12)
+    .map((t) => stuckCase(t, until - monthNumber(t.discovered as string)))
+    .sort((a, b) => (b.months as number) - (a.months as number));
+
+  const timeInPhase = Object.fromEntries(
+    PHASES.filter((p) => p !== 'order_management').map((phase) => {
+      const durations = times.flatMap((t): Duration[] => {
+        const months = t.monthsInPhase[phase];
+        if (months === undefined || months === null) return [];
+        // The furthest phase a case reached is still running, unless the case has stopped.
+        const later = PHASES.slice(phaseIndex(phase) + 1).some((p) => t.monthsInPhase[p] !== undefined);
+        return [{ months, reached: later }];
+      });
+      return [phase, summariseDurations(durations)];
+    }),
+  ) as PipelineStats['timeInPhase'];
+
+  const cohorts = new Map<number, CaseTimes[]>();
+  for (const t of times) {
+    if (t.discovered === null) continue;
+    const year = fiscalYearOf(t.discovered);
+    const cohort = cohorts.get(year) ?? [];
+    cohort.push(t);
+    cohorts.set(year, cohort);
+  }
+  const funnel = [...cohorts.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([fiscalYear, members]) => ({
+      fiscalYear,
+      size: members.length,
+      reached: Object.fromEntries(
+        PHASES.map((phase) => [phase, members.filter((t) => t.currentPhase !== null && phaseIndex(t.currentPhase) >= phaseIndex(phase)).length]),
+      ) as Record<Phase, number>,
+      open: members.filter((t) => t.status === 'active' && t.firstOrder === null).length,
+    }));
+
+  const cells = new Map<string, SectorRegionCell>();
+  for (const t of times) {
+    const key = `${t.sector}\u0000${t.region}`;
+    const cell = cells.get(key) ?? {
+      sector: t.sector,
+      region: t.region,
+      total: 0,
+      byPhase: { consideration: 0, consultation: 0, mou_top_sales: 0, survey_demo: 0, order_management: 0, none: 0 },
+      caseIds: [],
+    };
+    cell.total++;
+    cell.byPhase[t.currentPhase ?? 'none']++;
+    cell.caseIds.push(t.id);
+    cells.set(key, cell);
+  }
+
+  return {
+    asOf,
+    cases: times,
+    timeToOrder: {
+      all: summariseBy(times, asOf, () => ['all']).all ?? summariseDurations([]),
+      bySector: summariseBy(times, asOf, (t) => [t.sector]),
+      byRegion: summariseBy(times, asOf, (t) => [t.region]),
+      byFiscalYear: summariseBy(times, asOf, (t) => [String(fiscalYearOf(t.discovered as string))]),
+    },
+    timeInPhase,
+    stuck,
+    longWithoutOrder,
+    funnel,
+    bySectorRegion: [...cells.values()].sort((a, b) => a.sector.localeCompare(b.sector) || a.region.localeCompare(b.region)),
+    rules,
+  };
+}
