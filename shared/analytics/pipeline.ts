@@ -40,7 +40,7 @@ export interface CaseTimes {
   approximate: boolean;
   /** Months spent in each phase entered with a dated event, the furthest one until the as-of date. */
   monthsInPhase: Partial<Record<Phase, number | null>>;
-  /** Start of its latest dated event ('YYYY-MM'); null without one. */
+  /** Start of its latest dated event, planned ones included ('YYYY-MM'); null without one. */
   lastEvent: string | null;
 }
 
@@ -123,16 +123,15 @@ export function fiscalYearOf(month: string): number {
   return Math.floor((n - 3) / 12);
 }
 
-/** A case's times as of `asOf` ('YYYY-MM-DD'): events that begin later, and planned ones (予定), tell nothing yet. */
+/** A case's times as of `asOf` ('YYYY-MM-DD'): events that begin later tell nothing yet, planned ones (予定) no time. */
 export function caseTimes(c: PipelineCase, asOf: string): CaseTimes {
   const until = monthNumber(asOf);
-  const byStart = c.events
-    .flatMap((e) => (e.date.sort === null || e.date.planned ? [] : [{ ...e, month: monthNumber(e.date.sort) }]))
-    .filter((e) => e.month <= until)
-    .sort((a, b) => a.month - b.month);
+  const dated = c.events.flatMap((e) => (e.date.sort === null ? [] : [{ ...e, month: monthNumber(e.date.sort) }])).filter((e) => e.month <= until);
+  const byStart = dated.filter((e) => !e.date.planned).sort((a, b) => a.month - b.month);
   const first = byStart[0];
   const order = byStart.find((e) => e.phase === 'order_management');
-  const last = byStart.at(-1);
+  // A planned event counts as activity, as on the home screen: somebody is on the case.
+  const last = Math.max(...dated.map((e) => e.month));
   const spans = phaseDurations(byStart, asOf);
   return {
     id: c.id,
@@ -147,7 +146,7 @@ export function caseTimes(c: PipelineCase, asOf: string): CaseTimes {
     monthsToOrder: first && order ? order.month - first.month : null,
     approximate: first !== undefined && order !== undefined && !(finerThanMonth(first.date) && finerThanMonth(order.date)),
     monthsInPhase: Object.fromEntries(spans.map((s) => [s.phase, s.months])),
-    lastEvent: last ? monthKey(last.month) : null,
+    lastEvent: dated.length > 0 ? monthKey(last) : null,
   };
 }
 
