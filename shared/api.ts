@@ -10,7 +10,7 @@ import { PACK_SECTIONS } from './pack/pack-input';
 import { PHASES } from './phases';
 import { SCOPES } from './scopes';
 import type { ConflictView, SyncStatus } from './sync/status';
-import type { CaseDetail, CaseSummary, CountrySummary, DossierView, HistoryEntry, ImportProgress, ImportReport, SearchResult } from './views';
+import type { CaseDetail, CaseSummary, CountrySummary, DossierView, HistoryEntry, ImportProgress, ImportReport, ProjectDetail, ProjectSummary, SearchResult } from './views';
 
 // The one contract between the UI and the back end: every method's arguments (a zod schema, checked where the call
 // arrives: the Electron main process or the browser-mode HTTP server) and its result type. The renderer calls
@@ -73,6 +73,7 @@ export const caseEditableSchema = caseSchema.pick({
   notes: true,
   scope: true,
   priority: true,
+  project: true,
   countries: true,
   companies: true,
   competitors: true,
@@ -85,6 +86,8 @@ export const caseEditableSchema = caseSchema.pick({
 });
 
 const iso2 = z.string().regex(/^[A-Za-z]{2}$/);
+/** A priority project's number (「20(にいまる)」: 1–20). */
+const projectNo = z.number().int().min(1).max(20);
 
 /** A visit's editable fields; dates as written (2021年5月, 2021-05-10～2021-05-12), parsed by the back end. */
 export const visitValuesSchema = z.object({
@@ -132,6 +135,7 @@ export const statsRequestSchema = z.object({
   region: z.string().optional(),
   sector: z.string().optional(),
   status: z.enum(CASE_STATUSES).optional(),
+  project: z.number().int().min(1).max(20).optional(),
   stuckMonths: z.number().int().min(1).max(240).optional(),
   yearsWithoutOrder: z.number().int().min(1).max(50).optional(),
 });
@@ -157,8 +161,11 @@ export const API = {
       sector: z.string().optional(),
       phase: z.enum([...PHASES, 'none']).optional(),
       status: z.enum(CASE_STATUSES).optional(),
+      project: projectNo.optional(),
     }),
   ),
+  'projects.list': method<ProjectSummary[]>()(z.object({})),
+  'project.get': method<ProjectDetail>()(z.object({ no: projectNo })),
   'case.get': method<CaseDetail>()(z.object({ id }), { id: 'cases' }),
   'stats.get': method<PipelineStats>()(statsRequestSchema),
   'case.create': method<{ id: string }>()(z.object({ title: text.min(1), countries: z.array(z.string().regex(/^[A-Z]{2}$/)), sectorLabel: text, scope: scope.optional() })),

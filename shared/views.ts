@@ -6,6 +6,8 @@ import type { Dossier } from './model/dossier';
 import type { StageEvent } from './model/stage-event';
 import type { RecordTable } from './model/records';
 import type { Phase } from './phases';
+import type { PriorityProject } from './reference/priority-projects';
+import type { StuckCase } from './analytics/pipeline';
 
 export interface CaseSummary {
   id: string;
@@ -19,6 +21,10 @@ export interface CaseSummary {
   scope: Case['scope'];
   currentPhase: Phase | null;
   eventCount: number;
+  /** A priority case (にいまる). */
+  priority: boolean;
+  /** The priority project it belongs to (1–20), or null. */
+  project: number | null;
 }
 
 export interface CaseFilter {
@@ -27,6 +33,8 @@ export interface CaseFilter {
   sector?: string;
   phase?: string;
   status?: string;
+  /** Only cases linked to this priority project (1–20). */
+  project?: number;
 }
 
 export interface CaseDetail {
@@ -131,4 +139,21 @@ export interface ImportReport {
   eventsAdded: number;
   eventsKept: number;
   dossiersAdded: number;
+}
+
+/** A priority project (「20(にいまる)」) with the cases linked to it and the ones that may belong to it. */
+export interface ProjectSummary extends PriorityProject {
+  cases: CaseSummary[];
+  /** Unlinked cases whose sector and countries match the project's: suggestions a person confirms. */
+  suggested: CaseSummary[];
+}
+
+/** A project's page: its cases by phase, what moved lately, what is stuck. */
+export interface ProjectDetail extends ProjectSummary {
+  /** Events of its cases dated in the last 12 months, newest first. */
+  recentEvents: (StageEvent & { caseTitle: string })[];
+  /** Its active cases without a dated event for more than 12 months (停滞). */
+  stuck: StuckCase[];
+  /** Its active cases found more than 3 years ago without an order (長期未受注). */
+  longWithoutOrder: StuckCase[];
 }

@@ -15,6 +15,7 @@ import { registerEventCommands } from './events';
 import { registerImportCommand } from './imports';
 import { registerPackCommand } from './packs';
 import { registerRecordCommands } from './records';
+import { registerProjectCommands } from './projects';
 import { registerStatsCommand } from './stats';
 import { registerSyncCommands } from './sync';
 import { registerVisitCommands } from './visits';
@@ -124,6 +125,7 @@ export function buildProgram(io: Io): Command {
   registerEventCommands(program, context);
   registerVisitCommands(program, context);
   registerStatsCommand(program, context);
+  registerProjectCommands(program, context);
   registerPackCommand(program, context);
   registerAppCommand(program, context);
   registerSyncCommands(program, context);

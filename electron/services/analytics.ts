@@ -7,7 +7,7 @@ import { statement } from './store/database';
 import type { Store } from './store/store';
 
 /** What the figures read of the cases, in the order cases are listed. */
-export const PIPELINE_CASES_SQL = 'SELECT id, title, countries, region, sector, status FROM cases WHERE deleted = 0 ORDER BY title';
+export const PIPELINE_CASES_SQL = 'SELECT id, title, countries, region, sector, status, project FROM cases WHERE deleted = 0 ORDER BY title';
 
 /** What the figures read of the events: only that (decoding whole events would be most of their cost). */
 export const PIPELINE_EVENTS_SQL = 'SELECT caseId, phase, date FROM events WHERE deleted = 0';
@@ -21,7 +21,7 @@ export function pipelineFigures(store: Store, { asOf, stuckMonths, yearsWithoutO
     timeline.push({ phase: row.phase, date: JSON.parse(row.date) as KarteDate });
     events.set(row.caseId, timeline);
   }
-  const rows = statement(store.db, PIPELINE_CASES_SQL).all() as (Omit<PipelineCase, 'countries' | 'events'> & { countries: string })[];
+  const rows = statement(store.db, PIPELINE_CASES_SQL).all() as (Omit<PipelineCase, 'countries' | 'events'> & { countries: string; project: number | null })[];
   const cases = rows
     .map((row) => ({ ...row, countries: JSON.parse(row.countries) as string[] }))
     .filter(kept)

@@ -6,6 +6,7 @@ import type { RecordTable } from '../../shared/model/records';
 import { createCase, getCase, listCases, setCaseField, updateCase } from './cases';
 import { pipelineFigures } from './analytics';
 import { countrySummaries } from './countries';
+import { getProject, listProjects } from './projects';
 import { openDossier, updateDossier } from './dossiers';
 import { addEvent, deleteEvent, setEventField, updateEvent } from './events';
 import { caseHistory } from './history';
@@ -92,6 +93,8 @@ export function createHandlers(ctx: ApiContext): Handlers {
     'cases.list': (filter) => listCases(store, filter),
     'case.get': ({ id }) => getCase(store, id),
     'stats.get': (request) => pipelineFigures(store, request),
+    'projects.list': () => listProjects(store),
+    'project.get': ({ no }) => getProject(store, no),
     'case.create': (fields) => {
       const { id, changes } = createCase(store, fields);
       edited(changes);

@@ -5,6 +5,7 @@ import { caseSchema, caseTranslationsSchema, sdgGoalSchema, type Case, type Case
 import type { StageEvent } from '../../shared/model/stage-event';
 import { currentPhase, isPhase, type Phase } from '../../shared/phases';
 import { findCountry } from '../../shared/reference/countries';
+import { findProject } from '../../shared/reference/priority-projects';
 import { findRegion } from '../../shared/reference/regions';
 import { sectorOfLabel } from '../../shared/reference/sectors';
 import { compareTimeline } from '../../shared/timeline';
@@ -50,7 +51,7 @@ function phasesByCase(store: Store): Map<string, { phases: Phase[]; count: numbe
 }
 
 /** A case list's filter by what a case says of itself (not its phase), as a test of one case; an unknown region is refused. */
-export function caseFilterTest(filter: Omit<CaseFilter, 'phase'>): (c: Pick<Case, 'countries' | 'region' | 'sector' | 'status'>) => boolean {
+export function caseFilterTest(filter: Omit<CaseFilter, 'phase'>): (c: Pick<Case, 'countries' | 'region' | 'sector' | 'status' | 'project'>) => boolean {
   const region = filter.region === undefined ? undefined : findRegion(filter.region);
   if (filter.region !== undefined && !region) throw new KarteError('invalid_arguments', `unknown region '${filter.region}'`, { field: 'region' });
   const sector = filter.sector === undefined ? undefined : sectorOfLabel(filter.sector);
@@ -59,7 +60,8 @@ export function caseFilterTest(filter: Omit<CaseFilter, 'phase'>): (c: Pick<Case
     (country === undefined || c.countries.includes(country)) &&
     (region === undefined || c.countries.some((iso2) => region.members.includes(iso2)) || c.region === region.ja) &&
     (sector === undefined || c.sector === sector) &&
-    (filter.status === undefined || c.status === filter.status);
+    (filter.status === undefined || c.status === filter.status) &&
+    (filter.project === undefined || c.project === filter.project);
 }
 
 export function listCases(store: Store, filter: CaseFilter = {}): CaseSummary[] {
@@ -88,6 +90,8 @@ export function listCases(store: Store, filter: CaseFilter = {}): CaseSummary[] 
       scope: c.scope,
       currentPhase: phase,
       eventCount: timeline?.count ?? 0,
+      priority: c.priority,
+      project: c.project,
     });
   }
   return out;
@@ -146,6 +150,13 @@ const CASE_FIELD_PARSERS: FieldParsers<Case, CaseTextField> = {
   region: (text) => ({ region: text }),
   scope: (text) => ({ scope: caseSchema.shape.scope.parse(text) }),
   priority: (text) => ({ priority: z.stringbool().parse(text) }),
+  /** 1–20 or its mark (⑰); 'none' unlinks. */
+  project: (text) => {
+    if (text.trim() === 'none' || text.trim() === '') return { project: null };
+    const project = findProject(text);
+    if (!project) throw new KarteError('invalid_arguments', `'${text}' is not one of the 20 priority projects (give 1–20, or none)`, { field: 'project' });
+    return { project: project.no };
+  },
   countries: (text) => ({ countries: listOf(text).map(countryCode) }),
   companies: (text) => ({ companies: listOf(text) }),
   competitors: (text) => ({ competitors: listOf(text) }),

@@ -35,6 +35,7 @@ export const CASE_TEXT_FIELDS = [
   'region',
   'scope',
   'priority',
+  'project',
   'countries',
   'companies',
   'competitors',
@@ -67,8 +68,10 @@ export const caseSchema = z.object({
   /** 今後の方針 */
   futurePolicy: z.string(),
   ownerOrg: idSchema.nullable(),
-  /** One of the 20 priority projects (にいまる). */
+  /** A priority case (にいまる), with or without a link to one of the 20 projects. */
   priority: z.boolean(),
+  /** The priority project (「20(にいまる)」, 1–20: shared/reference/priority-projects.ts) the case belongs to, as a person confirmed it. */
+  project: z.number().int().min(1).max(20).nullable(),
   companies: z.array(z.string()),
   competitors: z.array(z.string()),
   financing: z.string(),

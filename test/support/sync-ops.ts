@@ -32,6 +32,7 @@ const EDITS: Record<'cases' | 'events', Record<string, fc.Arbitrary<unknown>>> =
     summary: sentences,
     status: fc.constantFrom('active', 'won', 'on_hold', 'dropped'),
     priority: fc.boolean(),
+    project: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }),
     countries: fc.subarray(['VN', 'LA', 'TH']),
     scope,
     deleted: fc.boolean(),

@@ -28,6 +28,7 @@ function aCase(fields: Partial<Case>): Case {
     futurePolicy: 'トップセールス等で日本企業を支援',
     ownerOrg: null,
     priority: false,
+    project: null,
     companies: [],
     competitors: [],
     financing: '',

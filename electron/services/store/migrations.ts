@@ -218,4 +218,8 @@ export const MIGRATIONS: readonly string[] = [
   -- events): from this index alone, not from 200,000 event rows.
   CREATE INDEX events_live_phases ON events (caseId, phase) WHERE deleted = 0;
   `,
+  /* 8: the priority project (「20(にいまる)」) a case belongs to */ `
+  ALTER TABLE cases ADD COLUMN project INTEGER;
+  CREATE INDEX cases_project ON cases (project) WHERE project IS NOT NULL;
+  `,
 ];

@@ -33,6 +33,7 @@ export const TABLES = {
       futurePolicy: '',
       ownerOrg: null,
       priority: false,
+      project: null,
       companies: [],
       competitors: [],
       financing: '',

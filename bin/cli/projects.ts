@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import type { CaseSummary } from '../../shared/views';
+import { countryNames, phaseText, shortId, type CliContext } from './context';
+import { formatTable } from './table';
+
+// `karte projects`, `karte project N`: the 20 priority projects (「20(にいまる)」) and their cases. A case is linked
+// with `karte case set CASE_ID project N` (or none).
+
+function caseRows(cases: CaseSummary[]): string[][] {
+  return cases.map((c) => [shortId(c.id), countryNames(c.countries) || c.region, phaseText(c.currentPhase), c.status, c.title]);
+}
+
+const CASE_HEADER = ['id', 'country', 'phase', 'status', 'title'];
+
+export function registerProjectCommands(program: Command, { run, print }: CliContext): void {
+  program
+    .command('projects')
+    .description('the 20 priority projects (「20(にいまる)」) with their linked cases and suggested ones')
+    .action(() =>
+      run(async (karte) => {
+        const projects = await karte.call('projects.list', {});
+        print(projects, () =>
+          formatTable(
+            ['no', 'sector', 'targets', 'cases', 'suggested'],
+            projects.map((p) => [p.mark, p.sector, p.targets, String(p.cases.length), String(p.suggested.length)]),
+          ),
+        );
+      }),
+    );
+
+  program
+    .command('project')
+    .description('one priority project: its policy, cases by phase, what moved in the last 12 months, what is stuck')
+    .argument('<no>', 'the project number, 1–20')
+    .action((no: string) =>
+      run(async (karte) => {
+        // A number that is no number stays so: the API's schema refuses it and says why.
+        const project = await karte.call('project.get', { no: Number(no) });
+        print(project, () =>
+          [
+            `${project.mark} ${project.sector} (${project.targets}): ${project.perspective}`,
+            project.policy,
+            ...project.kpis.map((k) => `target: ${k.metric} ${k.target.toLocaleString('ja-JP')}${k.unit} (${k.target_date})`),
+            '',
+            project.cases.length === 0 ? 'no linked cases' : `linked cases (${project.cases.length}):\n${formatTable(CASE_HEADER, caseRows(project.cases))}`,
+            ...(project.suggested.length === 0
+              ? []
+              : ['', `suggested (link with karte case set ID project ${project.no}):\n${formatTable(CASE_HEADER, caseRows(project.suggested))}`]),
+            '',
+            `events in the last 12 months: ${project.recentEvents.length}`,
+            ...project.recentEvents.map((e) => `  ${e.date.text}  ${phaseText(e.phase)}  ${e.caseTitle}: ${e.text}`),
+            `stuck (no dated event for more than 12 months): ${project.stuck.map((s) => s.title).join('、') || 'none'}`,
+            `long without an order (found more than 3 years ago): ${project.longWithoutOrder.map((s) => s.title).join('、') || 'none'}`,
+          ].join('\n'),
+        );
+      }),
+    );
+}

@@ -1,0 +1,42 @@
+import { dayOf } from '../../shared/dates';
+import { KarteError } from '../../shared/errors';
+import { projectByNo, PRIORITY_PROJECTS, suggestedProjects, type PriorityProject } from '../../shared/reference/priority-projects';
+import { monthNumber } from '../../shared/timeline';
+import type { CaseSummary, ProjectDetail, ProjectSummary } from '../../shared/views';
+import { pipelineFigures } from './analytics';
+import { eventsOfCases, listCases } from './cases';
+import type { Store } from './store/store';
+
+// The 20 priority projects (「20(にいまる)」) with the cases linked to them: the strengthened, continuous follow-up
+// the action plan asks for.
+
+/** How far back a project's page shows what moved. */
+const RECENT_MONTHS = 12;
+
+function projectSummaries(projects: readonly PriorityProject[], cases: CaseSummary[]): ProjectSummary[] {
+  return projects.map((project) => ({
+    ...project,
+    cases: cases.filter((c) => c.project === project.no),
+    suggested: cases.filter((c) => c.project === null && suggestedProjects(c).some((p) => p.no === project.no)),
+  }));
+}
+
+export function listProjects(store: Store): ProjectSummary[] {
+  return projectSummaries(PRIORITY_PROJECTS, listCases(store));
+}
+
+export function getProject(store: Store, no: number): ProjectDetail {
+  const project = projectByNo(no);
+  if (!project) throw new KarteError('not_found', `no priority project ${no} (there are 20)`, { field: 'no' });
+  const [summary] = projectSummaries([project], listCases(store));
+  const today = dayOf(new Date(store.now()));
+  const since = monthNumber(today) - RECENT_MONTHS;
+  const titles = new Map(summary.cases.map((c) => [c.id, c.title]));
+  const recentEvents = [...eventsOfCases(store, [...titles.keys()]).values()]
+    .flat()
+    .filter((e) => e.date.sort !== null && monthNumber(e.date.sort) >= since && monthNumber(e.date.sort) <= monthNumber(today))
+    .sort((a, b) => (b.date.sort as string).localeCompare(a.date.sort as string))
+    .map((e) => ({ ...e, caseTitle: titles.get(e.caseId) ?? '' }));
+  const figures = pipelineFigures(store, { project: no, asOf: today });
+  return { ...summary, recentEvents, stuck: figures.stuck, longWithoutOrder: figures.longWithoutOrder };
+}
