@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { SyncStatus as Status } from '../../shared/sync/status';
 import { errorText } from '../api/error-text';
 import { usePreferences, type Language } from '../stores/preferences';
-import { syncNow, useNetworkReports, useSyncStatus } from '../stores/sync';
+import { syncNow, useNetworkReports, useSync, useSyncStatus } from '../stores/sync';
 import './SyncStatus.css';
 
 // Where the data stands with the central server: in the layout on every screen, and in short on the home screen.
@@ -102,10 +102,13 @@ export function SyncStatus() {
   );
 }
 
-/** One line for the home screen: with whom this device syncs, and where to set it up. */
+/**
+ * One line for the home screen: with whom this device syncs, and where to set it up. It reads the status the bar in
+ * the layout keeps current rather than asking again: the back end counts the outbox for every status asked.
+ */
 export function SyncSummary() {
   const { t } = useTranslation('sync');
-  const { status } = useSyncStatus();
+  const status = useSync((s) => s.status);
   if (!status) return null;
   const account = status.account;
   return (

@@ -174,32 +174,39 @@ function StoreStatus({ info }: { info: AppInfo }) {
 /** The countries this user follows, with their case counts. */
 function MyCountries() {
   const { t } = useTranslation('home');
-  const language = usePreferences((s) => s.language);
   const mine = usePreferences((s) => s.myCountries);
-  const countries = useApi('countries.list', {});
   return (
     <section className="panel my-countries" aria-labelledby="my-countries-heading">
       <h2 id="my-countries-heading">{t('myCountries.heading')}</h2>
-      {mine.length === 0 ? (
-        <p className="muted">{t('myCountries.empty')}</p>
-      ) : (
-        <ApiView state={countries}>
-          {(list) => (
-            <ul>
-              {mine.map((iso2) => {
-                const summary = list.find((c) => c.iso2 === iso2);
-                return (
-                  <li key={iso2}>
-                    <Link to={`/dossier/${iso2}`}>{countryName(iso2, language)}</Link>{' '}
-                    <span className="muted">{t('myCountries.cases', { count: summary?.cases ?? 0, active: summary?.active ?? 0 })}</span>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </ApiView>
-      )}
+      {mine.length === 0 ? <p className="muted">{t('myCountries.empty')}</p> : <FollowedCountries mine={mine} />}
     </section>
+  );
+}
+
+/**
+ * Mounted only when the user follows countries: counting every country's cases keeps the back end busy for a few
+ * hundred milliseconds on a large store, which the next screen opened would otherwise wait behind.
+ */
+function FollowedCountries({ mine }: { mine: string[] }) {
+  const { t } = useTranslation('home');
+  const language = usePreferences((s) => s.language);
+  const countries = useApi('countries.list', {});
+  return (
+    <ApiView state={countries}>
+      {(list) => (
+        <ul>
+          {mine.map((iso2) => {
+            const summary = list.find((c) => c.iso2 === iso2);
+            return (
+              <li key={iso2}>
+                <Link to={`/dossier/${iso2}`}>{countryName(iso2, language)}</Link>{' '}
+                <span className="muted">{t('myCountries.cases', { count: summary?.cases ?? 0, active: summary?.active ?? 0 })}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </ApiView>
   );
 }
 
