@@ -28,6 +28,35 @@ const WORLD: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: 
 /** The height the inhabited world takes at WIDTH; a region is zoomed into the same frame. */
 const HEIGHT = Math.ceil(geoPath(geoEqualEarth().fitWidth(WIDTH, WORLD)).bounds(WORLD)[1][1]);
 
+/** Every shape's outline (SVG path data), by the countries framed ('' for the whole world). */
+const outlineCache = new Map<string, Map<CountryShape, string>>();
+
+/**
+ * The outlines for the whole world or zoomed to `focus` (a region's countries). Projecting every shape took some 20 ms
+ * of each visit to the countries screen and gives the same paths every time: each framing is projected once (the
+ * world, and at most each region).
+ */
+function outlines(focus: string[] | undefined): Map<CountryShape, string> {
+  const key = focus?.join(',') ?? '';
+  const cached = outlineCache.get(key);
+  if (cached) return cached;
+  const focused = focus ? SHAPES.filter((s) => s.iso2 !== null && focus.includes(s.iso2)) : [];
+  const projection =
+    focused.length > 0
+      ? geoEqualEarth().fitExtent(
+          [
+            [16, 16],
+            [WIDTH - 16, HEIGHT - 16],
+          ],
+          { type: 'FeatureCollection', features: focused },
+        )
+      : geoEqualEarth().fitWidth(WIDTH, WORLD);
+  const path = geoPath(projection);
+  const result = new Map(SHAPES.map((shape) => [shape, path(shape) ?? '']));
+  outlineCache.set(key, result);
+  return result;
+}
+
 /** Fill by number of active cases: a sequential blue scale, starting from countries with cases but none active. */
 const NO_CASES = '#e1e3e8';
 const STEPS = [
@@ -52,24 +81,13 @@ export function WorldMap({ countries, focus }: { countries: CountrySummary[]; fo
   const language = usePreferences((s) => s.language);
   const navigate = useNavigate();
   const byIso2 = new Map(countries.map((c) => [c.iso2, c]));
-
-  const focused = focus ? SHAPES.filter((s) => s.iso2 !== null && focus.includes(s.iso2)) : [];
-  const projection =
-    focused.length > 0
-      ? geoEqualEarth().fitExtent(
-          [
-            [16, 16],
-            [WIDTH - 16, HEIGHT - 16],
-          ],
-          { type: 'FeatureCollection', features: focused },
-        )
-      : geoEqualEarth().fitWidth(WIDTH, WORLD);
-  const path = geoPath(projection);
+  const outline = outlines(focus);
 
   const nameOf = (shape: CountryShape) => (shape.iso2 ? countryName(shape.iso2, language) : shape.properties.name);
+  const hasCases = (shape: CountryShape) => shape.iso2 !== null && byIso2.has(shape.iso2);
   // Countries with cases come last: drawn on top (their focus outline shows) and tabbed through in name order.
-  const withCases = SHAPES.filter((s) => s.iso2 !== null && byIso2.has(s.iso2)).sort((a, b) => nameOf(a).localeCompare(nameOf(b), language));
-  const others = SHAPES.filter((s) => !withCases.includes(s));
+  const withCases = SHAPES.filter(hasCases).sort((a, b) => nameOf(a).localeCompare(nameOf(b), language));
+  const others = SHAPES.filter((s) => !hasCases(s));
   const open = (iso2: string) => navigate(`/dossier/${iso2}`);
   const stepLabel = (i: number) => {
     const { min } = STEPS[i];
@@ -86,7 +104,7 @@ export function WorldMap({ countries, focus }: { countries: CountrySummary[]; fo
     <figure className="world-map">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={t('map.label')}>
         {others.map((shape, i) => (
-          <path key={shape.iso2 ?? `${shape.properties.name}-${i}`} d={path(shape) ?? ''} fill={NO_CASES}>
+          <path key={shape.iso2 ?? `${shape.properties.name}-${i}`} d={outline.get(shape)} fill={NO_CASES}>
             <title>{nameOf(shape)}</title>
           </path>
         ))}
@@ -98,7 +116,7 @@ export function WorldMap({ countries, focus }: { countries: CountrySummary[]; fo
             <path
               key={iso2}
               className="has-cases"
-              d={path(shape) ?? ''}
+              d={outline.get(shape)}
               fill={fillOf(country)}
               role="link"
               // The <title> is the tooltip; not every assistive technology reads it as a link's name.
