@@ -1,20 +1,29 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, type KarteDate } from '../../shared/dates';
+import { formatDate, type DateStyle, type KarteDate } from '../../shared/dates';
 import { dateStyleOf, usePreferences } from '../stores/preferences';
 
-function NoDate() {
-  const { t } = useTranslation();
-  return <span className="date date-unknown">{t('noDate')}</span>;
-}
-
-/** A dossier date in the user's style; the original wording is kept as the tooltip. */
-export function DateText({ date }: { date: KarteDate | null }) {
-  // Only the rare unknown date needs a translation: a dossier matrix shows thousands of dates.
-  const style = usePreferences((s) => dateStyleOf(s.language, s.warekiDates));
-  if (!date || (date.precision === 'unknown' && date.text === '')) return <NoDate />;
+/**
+ * A dossier date in `style`, the original wording kept as the tooltip; `noDate` stands for a date nobody wrote.
+ * Without hooks: a dossier matrix shows thousands of dates and looks up the style and words once for all of them.
+ */
+export function DateLabel({ date, style, noDate }: { date: KarteDate | null; style: DateStyle; noDate: ReactNode }) {
+  if (!date || (date.precision === 'unknown' && date.text === '')) return <span className="date date-unknown">{noDate}</span>;
   return (
     <time className="date" title={date.text} dateTime={date.sort ?? undefined}>
       {formatDate(date, style)}
     </time>
   );
+}
+
+function NoDate() {
+  const { t } = useTranslation();
+  return t('noDate');
+}
+
+/** A dossier date in the user's style. */
+export function DateText({ date }: { date: KarteDate | null }) {
+  // Only the rare unknown date needs a translation, and only it mounts NoDate.
+  const style = usePreferences((s) => dateStyleOf(s.language, s.warekiDates));
+  return <DateLabel date={date} style={style} noDate={<NoDate />} />;
 }

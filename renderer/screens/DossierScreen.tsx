@@ -1,6 +1,7 @@
 import { memo, useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { DateStyle } from '../../shared/dates';
 import type { Agreement } from '../../shared/model/agreement';
 import { DOSSIER_SCOPES } from '../../shared/model/dossier';
 import type { StageEvent } from '../../shared/model/stage-event';
@@ -12,11 +13,11 @@ import type { DossierCase, DossierView } from '../../shared/views';
 import { call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
-import { DateText } from '../components/DateText';
+import { DateLabel, DateText } from '../components/DateText';
 import { EditableText } from '../components/EditableText';
 import { ScopeBadge } from '../components/ScopeBadge';
 import { agreementKindLabel, agreementStatusLabel, countryName, countryNames, phaseLabel, sectorName, statusLabel } from '../labels';
-import { usePreferences, type Language } from '../stores/preferences';
+import { dateStyleOf, usePreferences, type Language } from '../stores/preferences';
 import './DossierScreen.css';
 
 // カルテ of one country: the narrative a desk officer keeps, the 別表 case matrix, and the country's agreements.
@@ -139,7 +140,8 @@ function MyCountryToggle({ country }: { country: string }) {
  */
 const CaseMatrix = memo(function CaseMatrix({ rows, language }: { rows: DossierCase[]; language: Language }) {
   const { t } = useTranslation('dossier');
-  const labels = useMemo(() => ({ current: t('currentPhase'), priority: t('priority') }), [t]);
+  const dateStyle = usePreferences((s) => dateStyleOf(s.language, s.warekiDates));
+  const labels = useMemo(() => ({ current: t('currentPhase'), priority: t('priority'), noDate: t('common:noDate'), dateStyle }), [t, dateStyle]);
   return (
     <div className="matrix-scroll" tabIndex={0} role="region" aria-label={t('matrix')}>
       <div className="matrix" role="table" aria-label={t('matrix')} aria-rowcount={rows.length + 1}>
@@ -169,10 +171,12 @@ const CaseMatrix = memo(function CaseMatrix({ rows, language }: { rows: DossierC
   );
 });
 
-/** Words every row shows, looked up once for the whole matrix. */
+/** Words every row shows and how its dates are written, looked up once for the whole matrix. */
 interface RowLabels {
   current: string;
   priority: string;
+  noDate: string;
+  dateStyle: DateStyle;
 }
 
 const CaseRow = memo(function CaseRow({ row, language, labels }: { row: DossierCase; language: Language; labels: RowLabels }) {
@@ -201,7 +205,7 @@ const CaseRow = memo(function CaseRow({ row, language, labels }: { row: DossierC
             <ul>
               {byPhase.get(phase)!.map((event) => (
                 <li key={event.id}>
-                  <DateText date={event.date} /> {event.text}
+                  <DateLabel date={event.date} style={labels.dateStyle} noDate={labels.noDate} /> {event.text}
                   {event.scope !== DEFAULT_SCOPE && <ScopeBadge scope={event.scope} />}
                 </li>
               ))}
