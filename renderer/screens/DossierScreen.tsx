@@ -1,3 +1,4 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -134,17 +135,35 @@ function MyCountryToggle({ country }: { country: string }) {
 }
 
 /**
+ * Up to this many cases every row of the matrix is in the document, so find in page reaches them all. Beyond, only
+ * the rows in and near the matrix's box are: each row costs about a millisecond to build, and a dossier of 300 cases
+ * and 3,000 events took a third of a second to open with all of them.
+ */
+const ALL_ROWS_MAX = 100;
+/** A typical row's height, until the rows in view are measured. */
+const ROW_HEIGHT = 110;
+
+/**
  * The 別表: one row per case, one column per phase, plus 今後の方針. An ARIA table on CSS grid rather than a
- * <table>: every row is in the document (find in page works), but rows off screen skip layout and paint
- * (content-visibility), so a dossier of hundreds of cases and thousands of events opens at once.
+ * <table>, scrolling in a box of its own (the header row and the first two columns stay in view). Rows off screen
+ * skip layout and paint (content-visibility); a large dossier renders only the rows near its box (ALL_ROWS_MAX),
+ * between spacers as tall as the rows left out, so the scroll bar is the whole matrix's.
  */
 const CaseMatrix = memo(function CaseMatrix({ rows, language }: { rows: DossierCase[]; language: Language }) {
   const { t } = useTranslation('dossier');
   const dateStyle = usePreferences((s) => dateStyleOf(s.language, s.warekiDates));
   const labels = useMemo(() => ({ current: t('currentPhase'), priority: t('priority'), noDate: t('common:noDate'), dateStyle }), [t, dateStyle]);
+  const box = useRef<HTMLDivElement>(null);
+  const windowed = rows.length > ALL_ROWS_MAX;
+  // The header row above the first case is within the overscan.
+  const virtualizer = useVirtualizer({ count: windowed ? rows.length : 0, getScrollElement: () => box.current, estimateSize: () => ROW_HEIGHT, overscan: 3 });
+  const shown = virtualizer.getVirtualItems();
+  const row = (dossierCase: DossierCase, index: number, measure?: (element: HTMLElement | null) => void) => (
+    <CaseRow key={dossierCase.case.id} row={dossierCase} index={index} measure={measure} language={language} labels={labels} />
+  );
   return (
-    <div className="matrix-scroll" tabIndex={0} role="region" aria-label={t('matrix')}>
-      <div className="matrix" role="table" aria-label={t('matrix')} aria-rowcount={rows.length + 1}>
+    <div className="matrix-scroll" tabIndex={0} role="region" aria-label={t('matrix')} ref={box}>
+      <div className={windowed ? 'matrix windowed' : 'matrix'} role="table" aria-label={t('matrix')} aria-rowcount={rows.length + 1}>
         <div className="matrix-head" role="rowgroup">
           <div className="matrix-row" role="row">
             <div role="columnheader" className="fixed fixed-sector">
@@ -162,9 +181,15 @@ const CaseMatrix = memo(function CaseMatrix({ rows, language }: { rows: DossierC
           </div>
         </div>
         <div className="matrix-body" role="rowgroup">
-          {rows.map((row) => (
-            <CaseRow key={row.case.id} row={row} language={language} labels={labels} />
-          ))}
+          {windowed ? (
+            <>
+              <div aria-hidden="true" style={{ height: shown[0]?.start ?? 0 }} />
+              {shown.map((item) => row(rows[item.index], item.index, virtualizer.measureElement))}
+              <div aria-hidden="true" style={{ height: virtualizer.getTotalSize() - (shown.at(-1)?.end ?? 0) }} />
+            </>
+          ) : (
+            rows.map((dossierCase, index) => row(dossierCase, index))
+          )}
         </div>
       </div>
     </div>
@@ -179,12 +204,26 @@ interface RowLabels {
   dateStyle: DateStyle;
 }
 
-const CaseRow = memo(function CaseRow({ row, language, labels }: { row: DossierCase; language: Language; labels: RowLabels }) {
+/** One case of the matrix; `index` is its place among the rows, `measure` takes its height when the matrix is windowed. */
+const CaseRow = memo(function CaseRow({
+  row,
+  index,
+  measure,
+  language,
+  labels,
+}: {
+  row: DossierCase;
+  index: number;
+  measure?: (element: HTMLElement | null) => void;
+  language: Language;
+  labels: RowLabels;
+}) {
   const c = row.case;
   const byPhase = new Map<Phase, StageEvent[]>(PHASES.map((phase) => [phase, []]));
   for (const event of row.events) byPhase.get(event.phase)!.push(event);
   return (
-    <div role="row" className={c.status === 'active' ? 'matrix-row' : `matrix-row status-${c.status}`}>
+    // aria-rowindex: the header is row 1, and a windowed matrix leaves rows out.
+    <div role="row" aria-rowindex={index + 2} ref={measure} data-index={index} className={c.status === 'active' ? 'matrix-row' : `matrix-row status-${c.status}`}>
       <div role="rowheader" className="fixed fixed-sector">
         {sectorName(c.sector, c.sectorLabel, language)}
       </div>

@@ -110,7 +110,13 @@ try {
     route: `#/dossier/${FOCUS.iso2}`,
     call: 'dossier.get',
     args: { country: FOCUS.iso2 },
-    complete: `document.querySelectorAll('[role=table] .matrix-body [role=row]').length >= ${FOCUS.cases}`,
+    // Windowed (DossierScreen's ALL_ROWS_MAX): complete when the table counts every case and its rows fill the box.
+    complete: `(() => {
+      const box = document.querySelector('.matrix-scroll');
+      const rows = document.querySelectorAll('[role=table] .matrix-body [role=row]');
+      return box !== null && box.querySelector('[role=table]').getAttribute('aria-rowcount') === '${FOCUS.cases + 1}' && rows.length > 0
+        && rows[rows.length - 1].getBoundingClientRect().bottom >= box.getBoundingClientRect().bottom;
+    })()`,
     target: '< 300 ms',
   });
 } finally {

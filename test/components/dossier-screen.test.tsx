@@ -1,13 +1,18 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDossier } from '../../electron/services/dossiers';
+import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { writeRows } from '../../electron/services/store/store';
 import { parseDateText } from '../../shared/dates';
 import { PHASE_LABELS } from '../../shared/labels';
 import { renderApp } from '../support/render-app';
 import { installBackEnd, type TestBackEnd } from '../support/karte-bridge';
+import { generateKarteFiles } from '../support/karte-generator';
+import { useTempDir } from '../support/temp';
 import { call } from '../../renderer/api/client';
 
 describe('dossier screen', () => {
@@ -16,6 +21,7 @@ describe('dossier screen', () => {
     backEnd = installBackEnd({ demo: true });
   });
   afterEach(() => backEnd.close());
+  const temp = useTempDir();
 
   it('shows the 別表 of Vietnam: one row per case, events under their phase column', async () => {
     renderApp('/dossier/VN');
@@ -82,5 +88,34 @@ describe('dossier screen', () => {
     expect(row.textContent).toContain('格上げ');
     expect(row.textContent).toContain('総務省、越・情報通信省');
     expect(within(row).getByText('2020年1月')).toBeTruthy();
+  });
+
+  it('builds only the rows near view of a dossier too large to build at once, every case reachable by scroll', async () => {
+    const files = generateKarteFiles({ seed: 3, countries: 1, cases: 150, events: 600, focus: { iso2: 'TH', cases: 150, events: 600 } }).map((table, i) => {
+      const file = path.join(temp.dir(), `t${i}.json`);
+      fs.writeFileSync(file, JSON.stringify(table));
+      return file;
+    });
+    importKarteFiles(backEnd.store, files);
+    // jsdom lays nothing out: the matrix's box is 600px high and every row 110px.
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(110);
+    try {
+      renderApp('/dossier/TH');
+      const box = await screen.findByRole('region', { name: '案件一覧（別表）' });
+      const matrix = within(box).getByRole('table');
+      expect(matrix.getAttribute('aria-rowcount')).toBe('151');
+      expect(screen.getByText('150件')).toBeTruthy();
+      const shownRows = () => within(matrix).getAllByRole('row').slice(1);
+      const rowIndexes = () => shownRows().map((row) => Number(row.getAttribute('aria-rowindex')));
+      // The six rows the box shows and a few below, from the first case on.
+      expect(rowIndexes()).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+
+      fireEvent.scroll(box, { target: { scrollTop: 110 * 145 } });
+      await waitFor(() => expect(rowIndexes().at(-1)).toBe(151));
+      expect(shownRows().length).toBeLessThan(15);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });
