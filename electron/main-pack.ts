@@ -4,11 +4,20 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PackInput } from '../shared/pack/pack-input';
-import { packRunningHeader, renderPackHtml } from '../shared/pack/render-html';
 import { LOCKED_DOWN_PREFERENCES, RESPONSE_HEADERS } from './main-window';
 import { printWithContentsNumbers } from './services/pack/contents-numbers';
-import { fontFaceRules, PACK_FONT_FAMILY, PACK_PREVIEW_POLICY, packFileName, packPreviewHtml, type PackDelivery, type PackPreviews } from './services/pack-delivery';
+import {
+  documentFileName,
+  documentHtml,
+  documentMarginText,
+  fontFaceRules,
+  PACK_FONT_FAMILY,
+  PACK_PREVIEW_POLICY,
+  previewHtml,
+  type PackPreviews,
+  type PrintDelivery,
+  type PrintDocument,
+} from './services/pack-delivery';
 
 // Briefing packs in the desktop app. Electron is passed in (main.ts holds the only runtime import of 'electron').
 // A pack prints in a hidden window of its own: sandboxed, no preload, in a session apart from the app's, loading the
@@ -75,18 +84,17 @@ export function rendererFontFaceCss(rendererDir: string, url: (fileName: string)
   return rules;
 }
 
-/** The pack as an A4 PDF, printed by Chromium in a hidden window. */
-export async function printPackPdf(electron: PackElectron, input: PackInput, rendererDir: string): Promise<Buffer> {
+/** The document as an A4 PDF, printed by Chromium in a hidden window. */
+export async function printDocumentPdf(electron: PackElectron, document: PrintDocument, rendererDir: string): Promise<Buffer> {
   const fontFaceCss = rendererFontFaceCss(rendererDir, (fileName) => pathToFileURL(path.join(rendererDir, 'assets', fileName)).href);
-  const html = renderPackHtml(input, { fontFaceCss });
-  const header = packRunningHeader(input);
+  const html = documentHtml(document, { fontFaceCss });
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'karte-pack-'));
   const window = new electron.BrowserWindow(printWindowOptions(printSession(electron)));
   try {
     const htmlFile = path.join(dir, 'pack.html');
     await fs.writeFile(htmlFile, html);
     await window.loadURL(pathToFileURL(htmlFile).href);
-    await window.webContents.executeJavaScript(fontsLoadedScript(`${header.title}${header.marking}`));
+    await window.webContents.executeJavaScript(fontsLoadedScript(documentMarginText(document)));
     const pdf = await printWithContentsNumbers({
       evaluate: (script) => window.webContents.executeJavaScript(script),
       print: () => window.webContents.printToPDF(PRINT_OPTIONS),
@@ -119,19 +127,19 @@ export function electronPackDelivery(
   electron: PackElectron,
   previews: PackPreviews,
   options: { rendererDir: string; owner: () => BrowserWindow | null; folder: () => string },
-): PackDelivery {
+): PrintDelivery {
   let previewFontCss: string | null = null;
   return {
-    preview: async (input) => {
+    preview: async (document) => {
       previewFontCss ??= rendererFontFaceCss(options.rendererDir, (fileName) => `/assets/${fileName}`);
-      return `karte://app${previews.publish(packPreviewHtml(input, previewFontCss))}`;
+      return `karte://app${previews.publish(previewHtml(document, previewFontCss))}`;
     },
-    export: async (input) => {
+    export: async (document) => {
       const owner = options.owner();
-      const dialogOptions = { defaultPath: path.join(options.folder(), packFileName(input)), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+      const dialogOptions = { defaultPath: path.join(options.folder(), documentFileName(document)), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
       const choice = await (owner ? electron.dialog.showSaveDialog(owner, dialogOptions) : electron.dialog.showSaveDialog(dialogOptions));
       if (choice.canceled || !choice.filePath) return { outcome: 'cancelled' };
-      await writeWhole(choice.filePath, await printPackPdf(electron, input, options.rendererDir));
+      await writeWhole(choice.filePath, await printDocumentPdf(electron, document, options.rendererDir));
       return { outcome: 'saved', file: choice.filePath };
     },
   };

@@ -3,9 +3,9 @@ import { dayOf } from '../../shared/dates';
 import { PACK_SECTIONS } from '../../shared/pack/pack-input';
 import { SCOPES } from '../../shared/scopes';
 import { KarteError } from '../../shared/errors';
-import { writePackPdf } from '../../electron/services/pack/export-pack';
+import { writeDocumentPdf } from '../../electron/services/pack/export-pack';
 import { closePackBrowser } from '../../electron/services/pack/render-pdf';
-import type { PackDelivery } from '../../electron/services/pack-delivery';
+import type { PrintDelivery } from '../../electron/services/pack-delivery';
 import type { CliContext } from './context';
 
 // `karte pack`: a briefing pack (説明資料) as an A4 PDF, through the same 'pack.export' call as the app; here the
@@ -31,10 +31,10 @@ export function registerPackCommand(program: Command, { run, print }: CliContext
     .requiredOption('--audience <scope>', `who reads it: ${SCOPES.join(' | ')}`)
     .requiredOption('--out <file>', 'the PDF to write')
     .action(async (options: { country?: string; visit?: string; cases?: string; lang: string; counterpartLang?: string; sections?: string; audience: string; out: string }) => {
-      const toFile: PackDelivery = {
+      const toFile: PrintDelivery = {
         preview: () => Promise.reject(new KarteError('pack_unavailable', 'the command line writes packs, it shows none')),
-        export: async (input) => {
-          await writePackPdf(input, options.out);
+        export: async (document) => {
+          await writeDocumentPdf(document, options.out);
           return { outcome: 'saved', file: options.out };
         },
       };

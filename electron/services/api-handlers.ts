@@ -13,7 +13,7 @@ import { caseHistory } from './history';
 import { homeView } from './home';
 import { importKarteFiles, importParsedFiles, parseKarteFiles } from './import/karte-import';
 import { buildPackInput } from './pack/build-input';
-import type { PackDelivery } from './pack-delivery';
+import type { PrintDelivery } from './pack-delivery';
 import { search } from './search';
 import { readRow, type Change, type Store } from './store/store';
 import { conflictViews, listConflicts, resolveConflict } from './sync/conflicts';
@@ -35,7 +35,7 @@ export interface ApiContext {
   encrypted: boolean;
   emit: <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
   /** How this host shows and hands over briefing packs; without it packs cannot be previewed or exported. */
-  pack?: PackDelivery;
+  pack?: PrintDelivery;
 }
 
 export type Handlers = { [K in ApiName]: (args: ApiParsedArgs<K>) => ApiResult<K> | Promise<ApiResult<K>> };
@@ -55,7 +55,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
       changed([...new Set(changes.map((c) => c.table))]);
     }
   };
-  const packDelivery = (): PackDelivery => {
+  const packDelivery = (): PrintDelivery => {
     if (!ctx.pack) throw new KarteError('pack_unavailable', 'briefing packs cannot be previewed or exported here');
     return ctx.pack;
   };
@@ -168,9 +168,9 @@ export function createHandlers(ctx: ApiContext): Handlers {
     },
     'pack.preview': async (request) => {
       const input = buildPackInput(store, request);
-      return { url: await packDelivery().preview(input), cases: input.cases.length };
+      return { url: await packDelivery().preview({ kind: 'pack', input }), cases: input.cases.length };
     },
-    'pack.export': (request) => packDelivery().export(buildPackInput(store, request)),
+    'pack.export': (request) => packDelivery().export({ kind: 'pack', input: buildPackInput(store, request) }),
     'conflicts.list': () => conflictViews(store),
     'backEnd.restart': () => ({}),
     'conflict.resolve': (args) => {

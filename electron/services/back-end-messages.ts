@@ -1,8 +1,7 @@
 import type { ApiEventName, ApiEvents, PackExport } from '../../shared/api';
 import { errorEnvelope, KarteError, type ErrorEnvelope } from '../../shared/errors';
-import type { PackInput } from '../../shared/pack/pack-input';
 import { openBackEnd, type BackEnd, type BackEndListener, type BackEndOptions } from './back-end';
-import type { PackDelivery } from './pack-delivery';
+import type { PrintDelivery, PrintDocument } from './pack-delivery';
 
 // The back end in a process of its own, so that a long import, a pack or a sync never blocks the window: the desktop
 // app runs it in an Electron utilityProcess and talks to it over a MessagePort; tests stand a Node child process in
@@ -14,7 +13,7 @@ import type { PackDelivery } from './pack-delivery';
 /** What the back end's process is opened with: its options, less what only the host can do. */
 export type RemoteBackEndOptions = Omit<BackEndOptions, 'pack'>;
 
-type PackMethod = keyof PackDelivery;
+type PackMethod = keyof PrintDelivery;
 
 export type ToBackEnd =
   | { type: 'open'; options: RemoteBackEndOptions }
@@ -28,7 +27,7 @@ export type FromBackEnd =
   | { type: 'result'; id: number; result: unknown }
   | { type: 'failed'; id: number; error: ErrorEnvelope }
   | { type: 'event'; event: ApiEventName; payload: unknown }
-  | { type: 'deliver'; id: number; method: PackMethod; input: PackInput }
+  | { type: 'deliver'; id: number; method: PackMethod; document: PrintDocument }
   | { type: 'closed' };
 
 /** One end of a two-way channel of structured-cloned messages (a MessagePort, a child process's IPC). */
@@ -75,10 +74,10 @@ class AwaitedAnswers {
 export function serveBackEnd(link: MessageLink<FromBackEnd, ToBackEnd>, closed: () => void): void {
   let backEnd: BackEnd | null = null;
   const deliveries = new AwaitedAnswers();
-  const deliver = (method: PackMethod, input: PackInput) => deliveries.ask((id) => link.send({ type: 'deliver', id, method, input }));
-  const pack: PackDelivery = {
-    preview: async (input) => (await deliver('preview', input)) as string,
-    export: async (input) => (await deliver('export', input)) as PackExport,
+  const deliver = (method: PackMethod, document: PrintDocument) => deliveries.ask((id) => link.send({ type: 'deliver', id, method, document }));
+  const pack: PrintDelivery = {
+    preview: async (document) => (await deliver('preview', document)) as string,
+    export: async (document) => (await deliver('export', document)) as PackExport,
   };
 
   link.onMessage((message) => {
@@ -140,7 +139,7 @@ function stoppedError(code: number | null): KarteError {
  * Opens the back end in `child` with `options`; `pack` is how this host shows and prints briefing packs. Resolves
  * once the process has opened it; rejects with the reason when it cannot (a wrong key), and the process ends.
  */
-export function remoteBackEnd(child: BackEndChild, options: RemoteBackEndOptions, pack?: PackDelivery): Promise<RemoteBackEnd> {
+export function remoteBackEnd(child: BackEndChild, options: RemoteBackEndOptions, pack?: PrintDelivery): Promise<RemoteBackEnd> {
   const calls = new AwaitedAnswers();
   const listeners = new Set<BackEndListener>();
   const stoppedListeners = new Set<(code: number | null) => void>();
@@ -157,11 +156,11 @@ export function remoteBackEnd(child: BackEndChild, options: RemoteBackEndOptions
     if (!closing) for (const listener of stoppedListeners) listener(code);
   });
 
-  const answerDelivery = (id: number, method: PackMethod, input: PackInput) => {
+  const answerDelivery = (id: number, method: PackMethod, document: PrintDocument) => {
     const run = pack
       ? method === 'preview'
-        ? pack.preview(input)
-        : pack.export(input)
+        ? pack.preview(document)
+        : pack.export(document)
       : Promise.reject(new KarteError('pack_unavailable', 'briefing packs cannot be previewed or exported here'));
     run.then(
       (result) => child.send({ type: 'delivered', id, result }),
@@ -182,7 +181,7 @@ export function remoteBackEnd(child: BackEndChild, options: RemoteBackEndOptions
         for (const listener of listeners) listener(message.event, message.payload as ApiEvents[typeof message.event]);
         return;
       case 'deliver':
-        answerDelivery(message.id, message.method, message.input);
+        answerDelivery(message.id, message.method, message.document);
         return;
       case 'closed':
         closed();

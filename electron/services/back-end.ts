@@ -1,7 +1,7 @@
 import type { ApiEventName, ApiEvents } from '../../shared/api';
 import { KarteError } from '../../shared/errors';
 import { createHandlers, dispatch } from './api-handlers';
-import type { PackDelivery } from './pack-delivery';
+import type { PrintDelivery } from './pack-delivery';
 import { resolveId } from './record-ids';
 import { openStore, type Store } from './store/store';
 import { TABLES } from './store/tables';
@@ -24,7 +24,7 @@ export interface BackEndOptions {
    */
   sync?: Partial<SyncLoopOptions> | 'manual';
   /** How this host shows and hands over briefing packs; without it packs cannot be previewed or exported. */
-  pack?: PackDelivery;
+  pack?: PrintDelivery;
 }
 
 export type BackEndListener = <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;

@@ -10,10 +10,10 @@ import type { ApiEventName, ApiEvents } from '../../shared/api';
 import { errorEnvelope, type ErrorCode } from '../../shared/errors';
 import type { BackEnd } from './back-end';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
-import { writePackPdf } from './pack/export-pack';
+import { writeDocumentPdf } from './pack/export-pack';
 import { closePackBrowser } from './pack/render-pdf';
 import { notoSansJpFontFaceCss } from './pack/font-face';
-import { fontFaceRules, PACK_FONT_FAMILY, PACK_PREVIEW_PATH, PACK_PREVIEW_POLICY, packFileName, packPreviewHtml, PackPreviews, type PackDelivery } from './pack-delivery';
+import { documentFileName, fontFaceRules, PACK_FONT_FAMILY, PACK_PREVIEW_PATH, PACK_PREVIEW_POLICY, PackPreviews, previewHtml, type PrintDelivery } from './pack-delivery';
 
 // Browser mode: the same renderer and back end as the desktop app, with the typed API over HTTP on loopback.
 // Every API request carries the run's random token, and only the loopback host names are served (DNS rebinding).
@@ -72,7 +72,7 @@ function attachment(fileName: string): string {
  * Serves the back end `open` opens with this host's pack delivery. Briefing packs are previewed at /pack-preview/ID
  * (the random id is the key) and exported as one-time downloads at /api/pack/ID (with the token).
  */
-export async function startBrowserMode(open: (pack: PackDelivery) => BackEnd, options: BrowserModeOptions): Promise<BrowserMode> {
+export async function startBrowserMode(open: (pack: PrintDelivery) => BackEnd, options: BrowserModeOptions): Promise<BrowserMode> {
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   const app = Fastify({ bodyLimit: MAX_BODY, logger: false });
@@ -99,15 +99,15 @@ export async function startBrowserMode(open: (pack: PackDelivery) => BackEnd, op
     downloads.delete(id);
     fs.rmSync(download.file, { force: true });
   };
-  const pack: PackDelivery = {
+  const pack: PrintDelivery = {
     // A frame cannot send the Authorization header. The preview's unguessable id is what opens it, so the API token
     // never sits in an address.
-    preview: async (input) => previews.publish(packPreviewHtml(input, previewFontCss)),
-    export: async (input) => {
+    preview: async (document) => previews.publish(previewHtml(document, previewFontCss)),
+    export: async (document) => {
       const id = crypto.randomBytes(18).toString('base64url');
       const file = path.join(packDir, `${id}.pdf`);
-      await writePackPdf(input, file);
-      const fileName = packFileName(input);
+      await writeDocumentPdf(document, file);
+      const fileName = documentFileName(document);
       downloads.set(id, { file, fileName, expiry: setTimeout(() => forget(id), DOWNLOAD_LIFETIME_MS).unref() });
       return { outcome: 'download', url: `/api/pack/${id}`, fileName };
     },

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import type { PackExport } from '../../shared/api';
 import type { PackInput } from '../../shared/pack/pack-input';
-import { renderPackHtml } from '../../shared/pack/render-html';
+import { packRunningHeader, renderPackHtml } from '../../shared/pack/render-html';
 
-// How a shell hands a briefing pack to its user, and the preview documents both shells serve on the app's own origin
+// How a shell hands a printed document (a briefing pack) to its user, and the preview documents both shells serve on the app's own origin
 // (karte://app/pack-preview/… in the desktop app, http://127.0.0.1:…/pack-preview/… in browser mode).
 //
 // The preview cannot be a srcdoc (or blob:) frame: such a document inherits the app's policy, whose style-src 'self'
@@ -14,11 +14,17 @@ import { renderPackHtml } from '../../shared/pack/render-html';
 // Nothing here finds the font at run time: the desktop app's bundle has no node_modules, so each shell says where
 // its font files are (the built renderer's, or the @fontsource package's).
 
-export interface PackDelivery {
-  /** Keeps the pack's preview document; resolves with the address the app frames it from. */
-  preview(input: PackInput): Promise<string>;
-  /** Prints the pack to an A4 PDF and hands it over: a save dialog in the desktop app, a download in browser mode. */
-  export(input: PackInput): Promise<PackExport>;
+/**
+ * What the shells print and hand over, as data: it crosses from the back end's process to the host's, which renders
+ * it in the fonts it has.
+ */
+export type PrintDocument = { kind: 'pack'; input: PackInput };
+
+export interface PrintDelivery {
+  /** Keeps the document's preview; resolves with the address the app frames it from. */
+  preview(document: PrintDocument): Promise<string>;
+  /** Prints the document to an A4 PDF and hands it over: a save dialog in the desktop app, a download in browser mode. */
+  export(document: PrintDocument): Promise<PackExport>;
 }
 
 export const PACK_PREVIEW_PATH = '/pack-preview/';
@@ -56,13 +62,24 @@ export function fontFaceRules(css: string, family: string, rewrite: (url: string
     .join('\n');
 }
 
-/** The pack as the app previews it: in the font the shell's `fontFaceCss` names, each part an A4 sheet on screen. */
-export function packPreviewHtml(input: PackInput, fontFaceCss: string): string {
-  return renderPackHtml(input, { fontFaceCss, screenCss: SCREEN_CSS });
+/** The document's print HTML in the font `fontFaceCss` names; `screenCss` lays it out as sheets on screen. */
+export function documentHtml(document: PrintDocument, fonts: { fontFaceCss: string; screenCss?: string }): string {
+  return renderPackHtml(document.input, fonts);
 }
 
-/** What a pack should be called where it is saved: country, visit or not, date and audience, so packs sort and tell apart. */
-export function packFileName(input: PackInput): string {
+/** The document as the app previews it: in the font the shell's `fontFaceCss` names, each part an A4 sheet on screen. */
+export function previewHtml(document: PrintDocument, fontFaceCss: string): string {
+  return documentHtml(document, { fontFaceCss, screenCss: SCREEN_CSS });
+}
+
+/** What the page margin boxes print (the running header): the font subsets of that text load before printing. */
+export function documentMarginText(document: PrintDocument): string {
+  const header = packRunningHeader(document.input);
+  return `${header.title}${header.marking}`;
+}
+
+/** What a document should be called where it is saved: country, visit or not, date and audience, so packs sort and tell apart. */
+export function documentFileName({ input }: PrintDocument): string {
   // A pack's as-of date is a day: `from` is its 'YYYY-MM-DD'.
   return `karte-pack-${input.country.iso2}${input.visit ? '-visit' : ''}-${input.asOf.from ?? 'undated'}-${input.audience}.pdf`;
 }

@@ -15,7 +15,8 @@ import type { Visit } from '../model/visit';
 import { PHASES, type Phase } from '../phases';
 import { sdgGoalLabel } from '../reference/sdgs';
 import { sectorName } from '../reference/sectors';
-import { cssString, html, joinHtml, styleElement, type HtmlValue, type SafeHtml } from '../safe-html';
+import { basePrintCss, contentsEntry, type RunningHeader } from '../print/print-document';
+import { html, joinHtml, styleElement, type HtmlValue, type SafeHtml } from '../safe-html';
 import { bilateralHistory, type HistoryItem, type PackCase, type PackInput, type PackLanguage, type PackSection } from './pack-input';
 
 // The briefing pack (説明資料) as one print HTML document: Chromium's print engine turns it into an A4 PDF.
@@ -87,13 +88,6 @@ const SECTION_ANCHORS: Record<PackSection, string> = {
   contacts: 'contacts',
 };
 
-/**
- * Class of the empty, fixed-width slot after each contents entry. Chromium cannot print an element's page number
- * (no target-counter()), so the printer fills these in once it knows the pages; the slot's fixed width keeps the
- * layout the same before and after.
- */
-export const PAGE_NUMBER_SLOT = 'page-number';
-
 function countryName(input: PackInput): string {
   return input.country[input.lang];
 }
@@ -108,56 +102,22 @@ function packTitle(input: PackInput): string {
 }
 
 /** Text of the running header on every page: the pack's title with its "as of" date, and the audience marking. */
-export function packRunningHeader(input: PackInput): { title: string; marking: string } {
+export function packRunningHeader(input: PackInput): RunningHeader {
   const title = input.lang === 'ja' ? `${packTitle(input)}（${asOfText(input)}）` : `${packTitle(input)} (${asOfText(input)})`;
   return { title, marking: SCOPE_MARKINGS[input.audience][input.lang] };
 }
 
 function styles(input: PackInput): string {
-  const header = packRunningHeader(input);
-  // Page margin boxes are part of the document, so they print in the document's web font (Playwright's header
-  // templates are rendered apart from it, without web fonts: Japanese there prints as boxes).
-  return `
-@page {
-  size: A4;
-  margin: 18mm 14mm 16mm 14mm;
-  @top-left { content: ${cssString(header.title)}; font-size: 7.5pt; color: #444; }
-  @top-right { content: ${cssString(header.marking)}; font-size: 9pt; font-weight: 700; color: #a00; }
-  @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; color: #444; }
-}
-html { font-family: 'Noto Sans JP', sans-serif; font-size: 9.5pt; line-height: 1.5; color: #111; }
-body { margin: 0; }
-a { color: inherit; text-decoration: none; }
-h1 { font-size: 20pt; margin: 0 0 6mm; }
-h2 { font-size: 13pt; border-bottom: 1.5pt solid #224; padding-bottom: 1mm; margin: 0 0 4mm; }
-h3 { font-size: 10.5pt; margin: 5mm 0 2mm; }
-.page { break-before: page; }
-.cover { padding-top: 60mm; }
-.cover .marking { display: inline-block; border: 2pt solid #a00; color: #a00; font-weight: 700; font-size: 14pt; padding: 1mm 4mm; margin-bottom: 8mm; }
+  return `${basePrintCss(packRunningHeader(input))}
 .cover .country { font-size: 14pt; }
-.cover .distribution { margin-top: 40mm; border-top: 0.5pt solid #666; padding-top: 2mm; }
-ol.contents { padding-left: 6mm; }
-ol.contents li { margin: 1mm 0; }
-ol.contents a { display: flex; align-items: last baseline; }
-ol.contents .leader { flex: 1 1 8mm; border-bottom: 0.5pt dotted #888; margin: 0 1.5mm; }
-ol.contents .${PAGE_NUMBER_SLOT} { flex: none; width: 9mm; text-align: right; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 0.5pt solid #666; padding: 1mm 1.5mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
-th { background: #e8ebf3; font-weight: 700; }
-tr { break-inside: avoid; }
-thead { display: table-header-group; }
-table.facts { width: auto; min-width: 50%; }
-table.facts th { width: 45mm; }
 table.matrix { table-layout: fixed; font-size: 6.5pt; line-height: 1.35; }
 table.matrix col.case { width: 16%; }
 table.matrix col.phase { width: 13%; }
 table.matrix col.policy { width: 19%; }
 table.matrix ul { list-style: none; margin: 0; padding: 0; }
 table.matrix li + li { margin-top: 1mm; }
-.date { font-weight: 700; }
 table.timeline col.phase { width: 24%; }
 table.timeline col.date { width: 20%; }
-.muted { color: #666; }
 .untranslated { font-size: 7pt; font-weight: 400; color: #a00; }
 .counterpart { margin: 1.5mm 0 0; padding-left: 2.5mm; border-left: 1.5pt solid #889; }
 .counterpart .language { font-size: 7pt; color: #555; }
@@ -186,10 +146,6 @@ function caseAnchor(c: PackCase): string {
 /** The sections this pack prints: those asked for, the visit's only with a visit. */
 function printedSections(input: PackInput): PackSection[] {
   return input.sections.filter((s) => s !== 'visit' || input.visit !== null);
-}
-
-function contentsEntry(anchor: string, title: string): SafeHtml {
-  return html`<a href="#${anchor}"><span class="entry">${title}</span><span class="leader"></span><span class="${PAGE_NUMBER_SLOT}"></span></a>`;
 }
 
 function contents(input: PackInput): SafeHtml {

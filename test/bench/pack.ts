@@ -11,7 +11,7 @@ import { launchChromium } from '../../electron/services/chromium';
 import { dateOf } from '../../electron/services/events';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { buildPackInput, type PackRequest } from '../../electron/services/pack/build-input';
-import { writePackPdf } from '../../electron/services/pack/export-pack';
+import { writeDocumentPdf } from '../../electron/services/pack/export-pack';
 import { notoSansJpFontFaceCss } from '../../electron/services/pack/font-face';
 import { closePackBrowser } from '../../electron/services/pack/render-pdf';
 import { newId } from '../../electron/services/record-ids';
@@ -68,7 +68,7 @@ const pageCount = (file: string) =>
 
 async function pack(file: string): Promise<number> {
   const start = performance.now();
-  await writePackPdf(buildPackInput(store, request), file);
+  await writeDocumentPdf({ kind: 'pack', input: buildPackInput(store, request) }, file);
   return performance.now() - start;
 }
 

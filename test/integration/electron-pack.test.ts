@@ -45,7 +45,7 @@ describe('pack export in the desktop app', () => {
     const standIn = packElectronStandIn(browser, () => target);
     const delivery = electronPackDelivery(standIn.electron, new PackPreviews(), { rendererDir: RENDERER_DIR, owner: () => null, folder: () => '/home/someone/Documents' });
 
-    expect(await delivery.export(input)).toEqual({ outcome: 'saved', file: target });
+    expect(await delivery.export({ kind: 'pack', input })).toEqual({ outcome: 'saved', file: target });
 
     expect(standIn.dialogs).toEqual([{ defaultPath: '/home/someone/Documents/karte-pack-VN-2025-04-01-council.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] }]);
     const [window] = standIn.windows;
@@ -100,7 +100,7 @@ describe('pack export in the desktop app', () => {
     const { input } = vietnamPack();
     const standIn = packElectronStandIn(browser, () => null);
     const delivery = electronPackDelivery(standIn.electron, new PackPreviews(), { rendererDir: RENDERER_DIR, owner: () => null, folder: () => temp.dir() });
-    expect(await delivery.export(input)).toEqual({ outcome: 'cancelled' });
+    expect(await delivery.export({ kind: 'pack', input })).toEqual({ outcome: 'cancelled' });
     expect(standIn.windows).toEqual([]);
     expect(fs.readdirSync(temp.dir()).filter((f) => f.endsWith('.pdf'))).toEqual([]);
   });
@@ -113,7 +113,7 @@ describe('pack export in the desktop app', () => {
       owner: () => null,
       folder: () => temp.dir(),
     });
-    await expect(delivery.export(input)).rejects.toThrow(`cannot write the pack to ${target}`);
+    await expect(delivery.export({ kind: 'pack', input })).rejects.toThrow(`cannot write the pack to ${target}`);
     expect(fs.existsSync(path.dirname(target))).toBe(false);
   });
 
@@ -121,7 +121,7 @@ describe('pack export in the desktop app', () => {
     const { input } = vietnamPack();
     const previews = new PackPreviews();
     const delivery = electronPackDelivery(packElectronStandIn(browser, () => null).electron, previews, { rendererDir: RENDERER_DIR, owner: () => null, folder: () => temp.dir() });
-    const url = await delivery.preview(input);
+    const url = await delivery.preview({ kind: 'pack', input });
     expect(url).toMatch(/^karte:\/\/app\/pack-preview\/[A-Za-z0-9_-]{24}$/);
 
     const document = packPreviewResponse(url, previews)!;

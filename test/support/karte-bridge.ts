@@ -7,7 +7,7 @@ import { RECORD_TABLES } from '../../shared/model/records';
 import { openBackEnd, type BackEnd } from '../../electron/services/back-end';
 import { remoteBackEnd } from '../../electron/services/back-end-messages';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
-import { packPreviewHtml, PackPreviews, type PackDelivery } from '../../electron/services/pack-delivery';
+import { PackPreviews, previewHtml, type PrintDelivery } from '../../electron/services/pack-delivery';
 import { openStore, type Store } from '../../electron/services/store/store';
 import { forkBackEndChild } from './back-end-child';
 import { DEMO_DIR, demoFiles } from './temp';
@@ -67,8 +67,8 @@ export function installBackEnd(options: { demo?: boolean } = {}): TestBackEnd {
     store.close();
   }
   const packPreviews = new PackPreviews();
-  const pack: PackDelivery = {
-    preview: async (input) => packPreviews.publish(packPreviewHtml(input, '')),
+  const pack: PrintDelivery = {
+    preview: async (document) => packPreviews.publish(previewHtml(document, '')),
     export: () => Promise.reject(new Error('component tests export no PDF: test/integration/pack-export.test.ts and electron-pack.test.ts do')),
   };
   const backEnd = openBackEnd({ store: { file, author: 'tester' }, demoDir: DEMO_DIR, version: 'test', pack });

@@ -8,7 +8,8 @@ import type { StageEvent } from '../../shared/model/stage-event';
 import type { Visit } from '../../shared/model/visit';
 import type { Agreement } from '../../shared/model/agreement';
 import { bilateralHistory, PACK_SECTIONS, type PackInput, type PackLanguage } from '../../shared/pack/pack-input';
-import { PAGE_NUMBER_SLOT, packRunningHeader, renderPackHtml } from '../../shared/pack/render-html';
+import { packRunningHeader, renderPackHtml } from '../../shared/pack/render-html';
+import { PAGE_NUMBER_SLOT } from '../../shared/print/print-document';
 import { countryByIso2 } from '../../shared/reference/countries';
 import { regionsOfCountry } from '../../shared/reference/regions';
 

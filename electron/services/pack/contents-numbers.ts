@@ -1,4 +1,4 @@
-import { PAGE_NUMBER_SLOT } from '../../../shared/pack/render-html';
+import { PAGE_NUMBER_SLOT } from '../../../shared/print/print-document';
 import { namedDestinationPages } from './pdf-destinations';
 
 // Chromium cannot print the page an element lands on (no target-counter()), so a pack's contents get their page
