@@ -119,6 +119,14 @@ export const packRequestSchema = z.object({
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
 });
 
+/** The follow-up report of the 20 priority projects: for whom, what moved since when, as of which day. */
+export const projectReportRequestSchema = z.object({
+  audience: scope,
+  lang: z.enum(['ja', 'en']),
+  since: z.iso.date(),
+  asOf: z.iso.date(),
+});
+
 export interface PackPreview {
   /** The preview document's address on the app's own origin, for a sandboxed frame; it is served under a policy that runs no script. */
   url: string;
@@ -249,6 +257,9 @@ export const API = {
   'pack.preview': method<PackPreview>()(packRequestSchema),
   /** The pack as an A4 PDF: the desktop app asks where to save it; browser mode hands back a one-time download. */
   'pack.export': method<PackExport>()(packRequestSchema),
+  /** The follow-up report of the 20 priority projects, previewed as the packs are. */
+  'projectReport.preview': method<{ url: string }>()(projectReportRequestSchema),
+  'projectReport.export': method<PackExport>()(projectReportRequestSchema),
   /**
    * Starts the back end again after its process stopped ('backEnd.stopped'): the desktop app's main process answers
    * it. A back end that answers it itself is running already.

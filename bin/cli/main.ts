@@ -13,7 +13,7 @@ import { registerAppCommand } from './app';
 import type { CliContext, Io } from './context';
 import { registerEventCommands } from './events';
 import { registerImportCommand } from './imports';
-import { registerPackCommand } from './packs';
+import { registerPackCommand, registerReportCommand } from './packs';
 import { registerRecordCommands } from './records';
 import { registerProjectCommands } from './projects';
 import { registerStatsCommand } from './stats';
@@ -127,6 +127,7 @@ export function buildProgram(io: Io): Command {
   registerStatsCommand(program, context);
   registerProjectCommands(program, context);
   registerPackCommand(program, context);
+  registerReportCommand(program, context);
   registerAppCommand(program, context);
   registerSyncCommands(program, context);
   registerAdminCommands(program, context);

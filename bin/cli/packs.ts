@@ -8,8 +8,20 @@ import { closePackBrowser } from '../../electron/services/pack/render-pdf';
 import type { PrintDelivery } from '../../electron/services/pack-delivery';
 import type { CliContext } from './context';
 
-// `karte pack`: a briefing pack (説明資料) as an A4 PDF, through the same 'pack.export' call as the app; here the
-// pack is handed over by writing it to the file given.
+// `karte pack`: a briefing pack (説明資料) as an A4 PDF, through the same 'pack.export' call as the app, and
+// `karte report projects`: the follow-up report of the 20 priority projects; here each is handed over by writing it
+// to the file given.
+
+/** Hands a printed document over by writing it to `out`. */
+function toFile(out: string): PrintDelivery {
+  return {
+    preview: () => Promise.reject(new KarteError('pack_unavailable', 'the command line writes documents, it shows none')),
+    export: async (document) => {
+      await writeDocumentPdf(document, out);
+      return { outcome: 'saved', file: out };
+    },
+  };
+}
 
 function listOption(text: string | undefined): string[] | undefined {
   return text
@@ -31,13 +43,6 @@ export function registerPackCommand(program: Command, { run, print }: CliContext
     .requiredOption('--audience <scope>', `who reads it: ${SCOPES.join(' | ')}`)
     .requiredOption('--out <file>', 'the PDF to write')
     .action(async (options: { country?: string; visit?: string; cases?: string; lang: string; counterpartLang?: string; sections?: string; audience: string; out: string }) => {
-      const toFile: PrintDelivery = {
-        preview: () => Promise.reject(new KarteError('pack_unavailable', 'the command line writes packs, it shows none')),
-        export: async (document) => {
-          await writeDocumentPdf(document, options.out);
-          return { outcome: 'saved', file: options.out };
-        },
-      };
       const request = {
         country: options.country,
         visitId: options.visit,
@@ -54,7 +59,34 @@ export function registerPackCommand(program: Command, { run, print }: CliContext
             const exported = await karte.call('pack.export', request);
             print(exported, () => `wrote ${options.out} for ${options.audience}`);
           },
-          { pack: toFile },
+          { pack: toFile(options.out) },
+        );
+      } finally {
+        await closePackBrowser();
+      }
+    });
+}
+
+export function registerReportCommand(program: Command, { run, print }: CliContext): void {
+  program
+    .command('report')
+    .description('write the follow-up report of the 20 priority projects (「20(にいまる)」) as an A4 PDF')
+    .argument('<what>', 'projects')
+    .requiredOption('--since <date>', 'what moved is counted from this day (YYYY-MM-DD)')
+    .requiredOption('--audience <scope>', `who reads it: ${SCOPES.join(' | ')}`)
+    .requiredOption('--out <file>', 'the PDF to write')
+    .option('--as-of <date>', 'the day the report stands at (YYYY-MM-DD; today when left out)')
+    .option('--lang <lang>', 'ja | en', 'ja')
+    .action(async (what: string, options: { since: string; audience: string; out: string; asOf?: string; lang: string }) => {
+      if (what !== 'projects') throw new KarteError('invalid_arguments', `no report of '${what}': the one report is 'projects'`, { field: 'what' });
+      const request = { audience: options.audience, lang: options.lang, since: options.since, asOf: options.asOf ?? dayOf(new Date()) };
+      try {
+        await run(
+          async (karte) => {
+            const exported = await karte.call('projectReport.export', request);
+            print(exported, () => `wrote ${options.out} for ${options.audience}`);
+          },
+          { pack: toFile(options.out) },
         );
       } finally {
         await closePackBrowser();

@@ -7,6 +7,7 @@ import { createCase, getCase, listCases, setCaseField, updateCase } from './case
 import { pipelineFigures } from './analytics';
 import { countrySummaries } from './countries';
 import { getProject, listProjects } from './projects';
+import { buildProjectReportInput } from './report/project-report';
 import { openDossier, updateDossier } from './dossiers';
 import { addEvent, deleteEvent, setEventField, updateEvent } from './events';
 import { caseHistory } from './history';
@@ -171,6 +172,8 @@ export function createHandlers(ctx: ApiContext): Handlers {
       return { url: await packDelivery().preview({ kind: 'pack', input }), cases: input.cases.length };
     },
     'pack.export': (request) => packDelivery().export({ kind: 'pack', input: buildPackInput(store, request) }),
+    'projectReport.preview': async (request) => ({ url: await packDelivery().preview({ kind: 'projectReport', input: buildProjectReportInput(store, request) }) }),
+    'projectReport.export': (request) => packDelivery().export({ kind: 'projectReport', input: buildProjectReportInput(store, request) }),
     'conflicts.list': () => conflictViews(store),
     'backEnd.restart': () => ({}),
     'conflict.resolve': (args) => {

@@ -2,8 +2,9 @@ import crypto from 'node:crypto';
 import type { PackExport } from '../../shared/api';
 import type { PackInput } from '../../shared/pack/pack-input';
 import { packRunningHeader, renderPackHtml } from '../../shared/pack/render-html';
+import { projectReportRunningHeader, renderProjectReportHtml, type ProjectReportInput } from '../../shared/report/project-report';
 
-// How a shell hands a printed document (a briefing pack) to its user, and the preview documents both shells serve on the app's own origin
+// How a shell hands a printed document (a briefing pack, a follow-up report) to its user, and the preview documents both shells serve on the app's own origin
 // (karte://app/pack-preview/… in the desktop app, http://127.0.0.1:…/pack-preview/… in browser mode).
 //
 // The preview cannot be a srcdoc (or blob:) frame: such a document inherits the app's policy, whose style-src 'self'
@@ -18,7 +19,7 @@ import { packRunningHeader, renderPackHtml } from '../../shared/pack/render-html
  * What the shells print and hand over, as data: it crosses from the back end's process to the host's, which renders
  * it in the fonts it has.
  */
-export type PrintDocument = { kind: 'pack'; input: PackInput };
+export type PrintDocument = { kind: 'pack'; input: PackInput } | { kind: 'projectReport'; input: ProjectReportInput };
 
 export interface PrintDelivery {
   /** Keeps the document's preview; resolves with the address the app frames it from. */
@@ -64,7 +65,7 @@ export function fontFaceRules(css: string, family: string, rewrite: (url: string
 
 /** The document's print HTML in the font `fontFaceCss` names; `screenCss` lays it out as sheets on screen. */
 export function documentHtml(document: PrintDocument, fonts: { fontFaceCss: string; screenCss?: string }): string {
-  return renderPackHtml(document.input, fonts);
+  return document.kind === 'pack' ? renderPackHtml(document.input, fonts) : renderProjectReportHtml(document.input, fonts);
 }
 
 /** The document as the app previews it: in the font the shell's `fontFaceCss` names, each part an A4 sheet on screen. */
@@ -74,13 +75,15 @@ export function previewHtml(document: PrintDocument, fontFaceCss: string): strin
 
 /** What the page margin boxes print (the running header): the font subsets of that text load before printing. */
 export function documentMarginText(document: PrintDocument): string {
-  const header = packRunningHeader(document.input);
+  const header = document.kind === 'pack' ? packRunningHeader(document.input) : projectReportRunningHeader(document.input);
   return `${header.title}${header.marking}`;
 }
 
-/** What a document should be called where it is saved: country, visit or not, date and audience, so packs sort and tell apart. */
-export function documentFileName({ input }: PrintDocument): string {
-  // A pack's as-of date is a day: `from` is its 'YYYY-MM-DD'.
+/** What a document should be called where it is saved: what it is, its date and audience, so documents sort and tell apart. */
+export function documentFileName(document: PrintDocument): string {
+  // The as-of dates are days: `from` is their 'YYYY-MM-DD'.
+  if (document.kind === 'projectReport') return `karte-projects-${document.input.asOf.from}-since-${document.input.since.from}-${document.input.audience}.pdf`;
+  const { input } = document;
   return `karte-pack-${input.country.iso2}${input.visit ? '-visit' : ''}-${input.asOf.from ?? 'undated'}-${input.audience}.pdf`;
 }
 

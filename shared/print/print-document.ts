@@ -42,9 +42,9 @@ h3 { font-size: 10.5pt; margin: 5mm 0 2mm; }
 .cover .distribution { margin-top: 40mm; border-top: 0.5pt solid #666; padding-top: 2mm; }
 ol.contents { padding-left: 6mm; }
 ol.contents li { margin: 1mm 0; }
-ol.contents a { display: flex; align-items: last baseline; }
-ol.contents .leader { flex: 1 1 8mm; border-bottom: 0.5pt dotted #888; margin: 0 1.5mm; }
-ol.contents .${PAGE_NUMBER_SLOT} { flex: none; width: 9mm; text-align: right; }
+.contents a { display: flex; align-items: last baseline; }
+.contents .leader { flex: 1 1 8mm; border-bottom: 0.5pt dotted #888; margin: 0 1.5mm; }
+.contents .${PAGE_NUMBER_SLOT} { flex: none; width: 9mm; text-align: right; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 0.5pt solid #666; padding: 1mm 1.5mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 th { background: #e8ebf3; font-weight: 700; }

@@ -31,7 +31,7 @@ const showScript = `(document.getElementById(${JSON.stringify(MEASURE_STYLE)}).r
 function fillScript(pages: Map<string, number>): string {
   return `((numbers) => {
   const missing = [];
-  for (const link of document.querySelectorAll('ol.contents a')) {
+  for (const link of document.querySelectorAll('.contents a')) {
     const anchor = (link.getAttribute('href') || '').slice(1);
     const number = numbers[anchor];
     if (number === undefined) missing.push(anchor);
