@@ -52,8 +52,12 @@ export interface AppInfo {
 export interface HomeView {
   /** Cases changed most recently, newest first. */
   recent: (CaseSummary & { changedAt: string })[];
-  /** Active cases with no event dated in the last `stuckMonths` months (or none at all). */
+  /**
+   * Active cases with no event dated in the last `stuckMonths` months (or none at all), the longest quiet first: the
+   * first STUCK_LISTED of them; `stuckCount` says how many there are.
+   */
   stuck: (CaseSummary & { lastEvent: string | null })[];
+  stuckCount: number;
   stuckMonths: number;
 }
 

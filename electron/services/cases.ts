@@ -34,12 +34,15 @@ export function eventsOfCases(store: Store, caseIds: string[]): Map<string, Stag
   return timelinesOf(rows, caseIds);
 }
 
-function phasesByCase(store: Store): Map<string, { phases: Phase[]; count: number }> {
-  const rows = statement(store.db, 'SELECT caseId, phase, count(*) AS n FROM events WHERE deleted = 0 GROUP BY caseId, phase').all() as {
-    caseId: string;
-    phase: Phase;
-    n: number;
-  }[];
+/** The phases each case's live events reached, and how many events it has: of every case, or of the cases `ids` names. */
+function phasesByCase(store: Store, ids?: string[]): Map<string, { phases: Phase[]; count: number }> {
+  const rows = (
+    ids === undefined
+      ? statement(store.db, 'SELECT caseId, phase, count(*) AS n FROM events WHERE deleted = 0 GROUP BY caseId, phase').all()
+      : statement(store.db, 'SELECT caseId, phase, count(*) AS n FROM events WHERE deleted = 0 AND caseId IN (SELECT value FROM json_each(?)) GROUP BY caseId, phase').all(
+          JSON.stringify(ids),
+        )
+  ) as { caseId: string; phase: Phase; n: number }[];
   const out = new Map<string, { phases: Phase[]; count: number }>();
   for (const row of rows) {
     const entry = out.get(row.caseId) ?? { phases: [], count: 0 };
@@ -71,30 +74,40 @@ export function listCases(store: Store, filter: CaseFilter = {}): CaseSummary[] 
 
   const rows = statement(store.db, `SELECT ${columnsOf('cases')} FROM cases WHERE deleted = 0 ORDER BY title`).all() as Record<string, unknown>[];
   const phases = phasesByCase(store);
-  const out: CaseSummary[] = [];
-  for (const raw of rows) {
-    const c = decodeRow('cases', raw);
-    if (!kept(c)) continue;
-    const timeline = phases.get(c.id);
-    const phase = currentPhase(timeline?.phases ?? []);
-    if (filter.phase !== undefined && (phase ?? 'none') !== filter.phase) continue;
-    out.push({
-      id: c.id,
-      title: c.title,
-      countries: c.countries,
-      region: c.region,
-      sector: c.sector,
-      sectorLabel: c.sectorLabel,
-      summary: c.summary,
-      status: c.status,
-      scope: c.scope,
-      currentPhase: phase,
-      eventCount: timeline?.count ?? 0,
-      priority: c.priority,
-      project: c.project,
-    });
-  }
-  return out;
+  return rows
+    .map((raw) => decodeRow('cases', raw))
+    .filter(kept)
+    .map((c) => caseSummary(c, phases.get(c.id)))
+    .filter((c) => filter.phase === undefined || (c.currentPhase ?? 'none') === filter.phase);
+}
+
+/** Summaries of the cases `ids` names, in that order; deleted and unknown ones are left out. */
+export function caseSummariesOf(store: Store, ids: string[]): CaseSummary[] {
+  const rows = statement(store.db, `SELECT ${columnsOf('cases')} FROM cases WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Record<
+    string,
+    unknown
+  >[];
+  const phases = phasesByCase(store, ids);
+  const byId = new Map(rows.map((raw) => decodeRow('cases', raw)).map((c) => [c.id, caseSummary(c, phases.get(c.id))]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+function caseSummary(c: Case, timeline: { phases: Phase[]; count: number } | undefined): CaseSummary {
+  return {
+    id: c.id,
+    title: c.title,
+    countries: c.countries,
+    region: c.region,
+    sector: c.sector,
+    sectorLabel: c.sectorLabel,
+    summary: c.summary,
+    status: c.status,
+    scope: c.scope,
+    currentPhase: currentPhase(timeline?.phases ?? []),
+    eventCount: timeline?.count ?? 0,
+    priority: c.priority,
+    project: c.project,
+  };
 }
 
 export function getCase(store: Store, idOrPrefix: string): CaseDetail {

@@ -121,14 +121,14 @@ function RecentCases({ recent }: { recent: HomeView['recent'] }) {
 const STUCK_SHOWN = 10;
 
 /** Active cases that have gone quiet: the ones someone should ask about. */
-function StuckCases({ stuck, months }: { stuck: HomeView['stuck']; months: number }) {
+function StuckCases({ stuck, total, months }: { stuck: HomeView['stuck']; total: number; months: number }) {
   const { t } = useTranslation('home');
   const [showAll, setShowAll] = useState(false);
   const shown = showAll ? stuck : stuck.slice(0, STUCK_SHOWN);
   return (
     <section className="panel" aria-labelledby="stuck-heading">
       <h2 id="stuck-heading">
-        {t('stuck.heading')} <span className="count">{t('caseCount', { ns: 'common', count: stuck.length })}</span>
+        {t('stuck.heading')} <span className="count">{t('caseCount', { ns: 'common', count: total })}</span>
       </h2>
       <p className="muted">{t('stuck.intro', { count: months })}</p>
       {stuck.length === 0 ? (
@@ -145,6 +145,7 @@ function StuckCases({ stuck, months }: { stuck: HomeView['stuck']; months: numbe
           <button onClick={() => setShowAll(true)}>{t('stuck.showAll', { count: stuck.length })}</button>
         </p>
       )}
+      {showAll && stuck.length < total && <p className="muted">{t('stuck.listed', { shown: stuck.length, count: total })}</p>}
     </section>
   );
 }
@@ -223,7 +224,7 @@ export function HomeScreen() {
         {(data) => (
           <div className="home-lists">
             <RecentCases recent={data.recent} />
-            <StuckCases stuck={data.stuck} months={data.stuckMonths} />
+            <StuckCases stuck={data.stuck} total={data.stuckCount} months={data.stuckMonths} />
           </div>
         )}
       </ApiView>

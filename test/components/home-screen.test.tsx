@@ -32,7 +32,7 @@ describe('home screen', () => {
     // Ten shown, the longest-quiet first; the rest on request.
     expect(within(stuck).getAllByRole('link')).toHaveLength(10);
     // Only active cases can be stuck: the 15 won ones (受注・管理 reached) are not listed.
-    await userEvent.click(within(stuck).getByRole('button', { name: 'すべて表示（16件）' }));
+    await userEvent.click(within(stuck).getByRole('button', { name: '一覧を表示（16件）' }));
     expect(within(stuck).getAllByRole('link')).toHaveLength(16);
 
     // The Vietnamese fire-fighting case's last event is 2020年～ (training since 2020).
