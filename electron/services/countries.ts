@@ -1,4 +1,4 @@
-import { currentPhase, PHASES, type Phase } from '../../shared/phases';
+import { PHASES, type Phase } from '../../shared/phases';
 import type { CountrySummary } from '../../shared/views';
 import { countryByIso2 } from '../../shared/reference/countries';
 import { statement } from './store/database';
@@ -8,31 +8,36 @@ function emptyTally(): Record<Phase | 'none', number> {
   return Object.fromEntries([...PHASES, 'none'].map((p) => [p, 0])) as Record<Phase | 'none', number>;
 }
 
+/** A phase's place in the order, in SQL: the current phase of a case is the furthest its live events reached. */
+const PHASE_INDEX_SQL = `CASE phase ${PHASES.map((phase, i) => `WHEN '${phase}' THEN ${i}`).join(' ')} END`;
+
 /**
- * Each live case once per country it is in, with its status and the phases its live events have reached (comma
- * separated). Only what the summary counts is read: the cases' texts stay on disk (migration 7 indexes the phases).
+ * Live cases counted per country, status and current phase (the index of the furthest phase its live events reached,
+ * NULL for none), in SQL: only the counts leave the database, read from the cases' status and the index of the
+ * events' phases (migration 7), never the cases' texts or the events' rows.
  */
-const CASE_COUNTRIES_SQL = `SELECT cc.iso2, c.status, p.phases
+const COUNTRY_COUNTS_SQL = `WITH furthest AS (SELECT caseId, max(${PHASE_INDEX_SQL}) AS phase FROM events WHERE deleted = 0 GROUP BY caseId)
+  SELECT cc.iso2, f.phase, count(*) AS cases, sum(c.status = 'active') AS active
     FROM cases c
     JOIN case_countries cc ON cc.caseId = c.id
-    LEFT JOIN (SELECT caseId, group_concat(phase) AS phases FROM (SELECT DISTINCT caseId, phase FROM events WHERE deleted = 0) GROUP BY caseId) p
-      ON p.caseId = c.id
-   WHERE c.deleted = 0`;
+    LEFT JOIN furthest f ON f.caseId = c.id
+   WHERE c.deleted = 0
+   GROUP BY cc.iso2, f.phase`;
 
 /** Countries that have cases, with case counts (all, active, by current phase), in the order of their Japanese names. */
 export function countrySummaries(store: Store): CountrySummary[] {
-  const rows = statement(store.db, CASE_COUNTRIES_SQL).all() as { iso2: string; status: string; phases: string | null }[];
+  const rows = statement(store.db, COUNTRY_COUNTS_SQL).all() as { iso2: string; phase: number | null; cases: number; active: number }[];
   const byCountry = new Map<string, CountrySummary>();
-  for (const { iso2, status, phases } of rows) {
+  for (const { iso2, phase, cases, active } of rows) {
     let entry = byCountry.get(iso2);
     if (!entry) {
       const country = countryByIso2(iso2);
       entry = { iso2, ja: country?.ja ?? iso2, en: country?.en ?? iso2, cases: 0, active: 0, byPhase: emptyTally() };
       byCountry.set(iso2, entry);
     }
-    entry.cases++;
-    if (status === 'active') entry.active++;
-    entry.byPhase[currentPhase(phases === null ? [] : (phases.split(',') as Phase[])) ?? 'none']++;
+    entry.cases += cases;
+    entry.active += active;
+    entry.byPhase[phase === null ? 'none' : PHASES[phase]] += cases;
   }
   return [...byCountry.values()].sort((a, b) => a.ja.localeCompare(b.ja, 'ja'));
 }
