@@ -10,7 +10,19 @@ import { PACK_SECTIONS } from './pack/pack-input';
 import { PHASES } from './phases';
 import { SCOPES } from './scopes';
 import type { ConflictView, SyncStatus } from './sync/status';
-import type { CaseDetail, CaseSummary, CountrySummary, DossierView, HistoryEntry, ImportProgress, ImportReport, ProjectDetail, ProjectSummary, SearchResult } from './views';
+import type {
+  CaseDetail,
+  CaseSummary,
+  CountrySummary,
+  DossierView,
+  HistoryEntry,
+  ImportProgress,
+  ImportReport,
+  ProjectDetail,
+  ProjectSummary,
+  SearchResult,
+  SnapshotInfo,
+} from './views';
 
 // The one contract between the UI and the back end: every method's arguments (a zod schema, checked where the call
 // arrives: the Electron main process or the browser-mode HTTP server) and its result type. The renderer calls
@@ -129,6 +141,8 @@ export const projectReportRequestSchema = z.object({
   lang: z.enum(['ja', 'en']),
   since: z.iso.date(),
   asOf: z.iso.date(),
+  /** A snapshot of this device the cases are compared against. */
+  snapshotId: z.number().int().positive().optional(),
 });
 
 export interface PackPreview {
@@ -177,6 +191,9 @@ export const API = {
     }),
   ),
   'projects.list': method<ProjectSummary[]>()(z.object({})),
+  /** Freezes every case's phase and stuck flag at a day (e.g. the end of a 年度) for later reports to compare against. */
+  'snapshot.take': method<SnapshotInfo>()(z.object({ asOf: z.iso.date(), label: z.string().trim().min(1).max(200) })),
+  'snapshots.list': method<SnapshotInfo[]>()(z.object({})),
   'project.get': method<ProjectDetail>()(z.object({ no: projectNo })),
   'case.get': method<CaseDetail>()(z.object({ id }), { id: 'cases' }),
   'stats.get': method<PipelineStats>()(statsRequestSchema),

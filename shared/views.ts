@@ -157,3 +157,15 @@ export interface ProjectDetail extends ProjectSummary {
   /** Its active cases found more than 3 years ago without an order (長期未受注). */
   longWithoutOrder: StuckCase[];
 }
+
+/** A frozen snapshot of the pipeline (e.g. the end of a 年度) that later follow-up reports compare against. */
+export interface SnapshotInfo {
+  id: number;
+  /** 'YYYY-MM-DD': the day the cases' phases and stuck flags stand at. */
+  asOf: string;
+  label: string;
+  /** When it was taken (ISO), and by whom. */
+  takenAt: string;
+  author: string;
+  cases: number;
+}

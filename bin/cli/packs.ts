@@ -72,17 +72,25 @@ export function registerReportCommand(program: Command, { run, print }: CliConte
     .command('report')
     .description('write the follow-up report of the 20 priority projects (「20(にいまる)」) as an A4 PDF')
     .argument('<what>', 'projects')
-    .requiredOption('--since <date>', 'what moved is counted from this day (YYYY-MM-DD)')
+    .option('--since <date>', "what moved is counted from this day (YYYY-MM-DD; the snapshot's day with --snapshot)")
+    .option('--snapshot <id>', 'compare the cases with this snapshot (karte snapshots): what advanced, is new, stalled, was dropped')
     .requiredOption('--audience <scope>', `who reads it: ${SCOPES.join(' | ')}`)
     .requiredOption('--out <file>', 'the PDF to write')
     .option('--as-of <date>', 'the day the report stands at (YYYY-MM-DD; today when left out)')
     .option('--lang <lang>', 'ja | en', 'ja')
-    .action(async (what: string, options: { since: string; audience: string; out: string; asOf?: string; lang: string }) => {
+    .action(async (what: string, options: { since?: string; snapshot?: string; audience: string; out: string; asOf?: string; lang: string }) => {
       if (what !== 'projects') throw new KarteError('invalid_arguments', `no report of '${what}': the one report is 'projects'`, { field: 'what' });
-      const request = { audience: options.audience, lang: options.lang, since: options.since, asOf: options.asOf ?? dayOf(new Date()) };
+      if (options.since === undefined && options.snapshot === undefined) throw new KarteError('invalid_arguments', 'give --since DATE or --snapshot ID', { field: 'since' });
+      // A number that is no number stays so: the API's schema refuses it and says why.
+      const snapshotId = options.snapshot === undefined ? undefined : Number(options.snapshot);
       try {
         await run(
           async (karte) => {
+            const snapshot = snapshotId === undefined ? undefined : (await karte.call('snapshots.list', {})).find((s) => s.id === snapshotId);
+            if (snapshotId !== undefined && snapshot === undefined)
+              throw new KarteError('not_found', `no snapshot ${options.snapshot} on this device (karte snapshots lists them)`, { field: 'snapshot' });
+            const since = options.since ?? (snapshot?.asOf as string);
+            const request = { audience: options.audience, lang: options.lang, since, asOf: options.asOf ?? dayOf(new Date()), snapshotId };
             const exported = await karte.call('projectReport.export', request);
             print(exported, () => `wrote ${options.out} for ${options.audience}`);
           },

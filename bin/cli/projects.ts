@@ -55,4 +55,32 @@ export function registerProjectCommands(program: Command, { run, print }: CliCon
         );
       }),
     );
+
+  const snapshot = program.command('snapshot').description('freeze the pipeline at a day (e.g. the end of a 年度) for later follow-up reports');
+  snapshot
+    .command('take')
+    .description("each case's phase and stuck flag at the day, its project and status now")
+    .requiredOption('--as-of <date>', 'the day (YYYY-MM-DD), e.g. 2021-03-31')
+    .option('--label <text>', 'what to call it', '')
+    .action((options: { asOf: string; label: string }) =>
+      run(async (karte) => {
+        const taken = await karte.call('snapshot.take', { asOf: options.asOf, label: options.label || `${options.asOf}時点` });
+        print(taken, () => `snapshot ${taken.id} 「${taken.label}」 as of ${taken.asOf}: ${taken.cases} cases`);
+      }),
+    );
+
+  program
+    .command('snapshots')
+    .description('the snapshots kept on this device')
+    .action(() =>
+      run(async (karte) => {
+        const snapshots = await karte.call('snapshots.list', {});
+        print(snapshots, () =>
+          formatTable(
+            ['id', 'as of', 'label', 'cases', 'taken', 'by'],
+            snapshots.map((s) => [String(s.id), s.asOf, s.label, String(s.cases), s.takenAt.slice(0, 16).replace('T', ' '), s.author]),
+          ),
+        );
+      }),
+    );
 }

@@ -7,6 +7,7 @@ import { createCase, getCase, listCases, setCaseField, updateCase } from './case
 import { pipelineFigures } from './analytics';
 import { countrySummaries } from './countries';
 import { getProject, listProjects } from './projects';
+import { listSnapshots, takeSnapshot } from './snapshots';
 import { buildProjectReportInput } from './report/project-report';
 import { openDossier, updateDossier } from './dossiers';
 import { addEvent, deleteEvent, setEventField, updateEvent } from './events';
@@ -95,6 +96,8 @@ export function createHandlers(ctx: ApiContext): Handlers {
     'case.get': ({ id }) => getCase(store, id),
     'stats.get': (request) => pipelineFigures(store, request),
     'projects.list': () => listProjects(store),
+    'snapshot.take': (request) => takeSnapshot(store, request),
+    'snapshots.list': () => listSnapshots(store),
     'project.get': ({ no }) => getProject(store, no),
     'case.create': (fields) => {
       const { id, changes } = createCase(store, fields);

@@ -140,7 +140,8 @@ export function caseTimes(c: PipelineCase, asOf: string): CaseTimes {
     region: c.region,
     sector: c.sector,
     status: c.status,
-    currentPhase: currentPhase(c.events.map((e) => e.phase)),
+    // Reached by the as-of day: an undated event may have happened any time, so it counts.
+    currentPhase: currentPhase(c.events.filter((e) => e.date.sort === null || monthNumber(e.date.sort) <= until).map((e) => e.phase)),
     discovered: first ? monthKey(first.month) : null,
     firstOrder: order ? monthKey(order.month) : null,
     monthsToOrder: first && order ? order.month - first.month : null,

@@ -30,7 +30,15 @@ export interface ReportCase {
   lastEvent: string | null;
   stuck: boolean;
   longWithoutOrder: boolean;
+  /** How it changed since the snapshot the report compares against (empty without one). */
+  sinceSnapshot: SnapshotChange[];
 }
+
+/**
+ * A case's change since a snapshot: new to its project, a later phase reached, stuck since, dropped since. (A case
+ * the snapshot had in the project and that left it is counted apart: ReportProject.unlinked.)
+ */
+export type SnapshotChange = 'new' | 'advanced' | 'stalled' | 'dropped';
 
 /** An event of a linked case dated on or after `since`. */
 export interface ReportEvent {
@@ -44,6 +52,8 @@ export interface ReportProject {
   project: PriorityProject;
   cases: ReportCase[];
   moved: ReportEvent[];
+  /** Cases the snapshot had in this project that no longer are (unlinked, or out of the audience's reach). */
+  unlinked: number;
 }
 
 export interface ProjectReportInput {
@@ -53,6 +63,8 @@ export interface ProjectReportInput {
   asOf: KarteDate;
   /** What moved is counted from this day. */
   since: KarteDate;
+  /** The snapshot the cases are compared against; null for none. */
+  comparedTo: { label: string; asOf: KarteDate } | null;
   projects: ReportProject[];
 }
 
@@ -86,6 +98,12 @@ const LABELS = {
   linked: { ja: '案件数', en: 'Cases' },
   movedCount: { ja: '動き', en: 'Moved' },
   stuckCount: { ja: '停滞', en: 'Stuck' },
+  comparedTo: { ja: '比較するスナップショット', en: 'Compared with the snapshot' },
+  new: { ja: '新規', en: 'New' },
+  advanced: { ja: '前進', en: 'Advanced' },
+  stalled: { ja: '停滞入り', en: 'Stalled' },
+  dropped: { ja: '中止', en: 'Dropped' },
+  unlinked: { ja: '紐づけ解除', en: 'Unlinked' },
 } satisfies Record<string, Record<ReportLanguage, string>>;
 
 function dayText(date: KarteDate, lang: ReportLanguage): string {
@@ -115,11 +133,23 @@ function phaseText(phase: Phase | null, lang: ReportLanguage): string {
 function movement(c: ReportCase, lang: ReportLanguage): string {
   const parts: string[] = [];
   if (c.isNew) parts.push(LABELS.isNew[lang]);
+  for (const change of c.sinceSnapshot) if (change !== 'stalled') parts.push(`${LABELS[change][lang]}`);
   if (c.currentPhase !== c.phaseAtSince && c.currentPhase !== null) parts.push(`${phaseText(c.phaseAtSince, lang)} → ${phaseText(c.currentPhase, lang)}`);
   if (c.statusSince !== null) parts.push(`${LABELS.status[lang]}: ${CASE_STATUS_LABELS[c.statusSince][lang]}`);
   if (c.stuck) parts.push(LABELS.stuck[lang]);
   if (c.longWithoutOrder) parts.push(LABELS.longWithoutOrder[lang]);
   return parts.join(lang === 'ja' ? '、' : ', ');
+}
+
+/** A project's changes since the snapshot, counted: what advanced, is new, stalled, was dropped or left it. */
+function snapshotLine(input: ProjectReportInput, section: ReportProject): SafeHtml {
+  const { lang, comparedTo } = input;
+  if (comparedTo === null || (section.cases.length === 0 && section.unlinked === 0)) return html``;
+  const count = (change: SnapshotChange) => section.cases.filter((c) => c.sinceSnapshot.includes(change)).length;
+  const counts = (['advanced', 'new', 'stalled', 'dropped'] as const).map((change) => `${LABELS[change][lang]} ${count(change)}`);
+  const separator = lang === 'ja' ? '、' : ', ';
+  return html`<p class="compared">${LABELS.comparedTo[lang]}「${comparedTo.label}」(${dayText(comparedTo.asOf, lang)}): ${[...counts, `${LABELS.unlinked[lang]} ${section.unlinked}`].join(separator)}</p>
+`;
 }
 
 function casesTable(section: ReportProject, lang: ReportLanguage): SafeHtml {
@@ -165,7 +195,7 @@ function projectSection(input: ProjectReportInput, section: ReportProject): Safe
 <p>${project.policy}</p>
 </div>
 ${kpis.length === 0 ? html`` : html`<h3>${LABELS.kpis[lang]}</h3>\n<ul>${kpis}</ul>\n`}<h3>${LABELS.cases[lang]}</h3>
-${casesTable(section, lang)}
+${snapshotLine(input, section)}${casesTable(section, lang)}
 <h3>${LABELS.moved[lang]} (${dayText(input.since, lang)}–)</h3>
 ${movedList(input, section)}
 </section>`;
@@ -201,6 +231,7 @@ table.cases col.status { width: 10%; }
 tr.flagged td:last-child { color: #a00; }
 ul.moved { font-size: 8pt; padding-left: 5mm; margin: 0; }
 .note { font-size: 7.5pt; }
+.compared { font-size: 8pt; margin: 0 0 1.5mm; }
 `;
 }
 

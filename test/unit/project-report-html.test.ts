@@ -12,6 +12,7 @@ function input(): ProjectReportInput {
     audience: 'council',
     asOf: day('2021-03-31'),
     since: day('2020-04-01'),
+    comparedTo: null,
     projects: PRIORITY_PROJECTS.map((project) => ({
       project,
       cases:
@@ -29,9 +30,11 @@ function input(): ProjectReportInput {
                 lastEvent: '2020-06',
                 stuck: false,
                 longWithoutOrder: true,
+                sinceSnapshot: [],
               },
             ]
           : [],
+      unlinked: 0,
       moved: project.no === 17 ? [{ caseTitle: `${MARKUP} 郵便`, phase: 'survey_demo', date: day('2020年6月'), text: `実証開始 ${MARKUP}` }] : [],
     })),
   };

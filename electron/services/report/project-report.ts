@@ -3,9 +3,10 @@ import { pipelineStats } from '../../../shared/analytics/pipeline';
 import { KarteError } from '../../../shared/errors';
 import { decodeHlc } from '../../../shared/hlc';
 import { caseSchema, type CaseStatus } from '../../../shared/model/case';
-import { currentPhase } from '../../../shared/phases';
+import { currentPhase, phaseIndex } from '../../../shared/phases';
 import { PRIORITY_PROJECTS } from '../../../shared/reference/priority-projects';
-import type { ProjectReportInput, ReportCase, ReportLanguage } from '../../../shared/report/project-report';
+import type { ProjectReportInput, ReportCase, ReportLanguage, SnapshotChange } from '../../../shared/report/project-report';
+import { snapshotCases, snapshotInfo, type SnapshotCase } from '../snapshots';
 import { effectiveScope, isVisibleTo, type Scope } from '../../../shared/scopes';
 import { monthNumber } from '../../../shared/timeline';
 import { eventsOfCases, listCases } from '../cases';
@@ -19,6 +20,18 @@ export interface ProjectReportRequest {
   since: string;
   /** 'YYYY-MM-DD': the day the report stands at. */
   asOf: string;
+  /** A snapshot of this device (karte snapshots) the cases are compared against. */
+  snapshotId?: number;
+}
+
+/** How a case changed since the snapshot froze it in `project`. */
+function changesSince(then: SnapshotCase | undefined, now: ReportCase, project: number): SnapshotChange[] {
+  if (then === undefined || then.project !== project) return ['new'];
+  const changes: SnapshotChange[] = [];
+  if (now.currentPhase !== null && (then.phase === null || phaseIndex(now.currentPhase) > phaseIndex(then.phase))) changes.push('advanced');
+  if (now.stuck && !then.stuck) changes.push('stalled');
+  if (now.status === 'dropped' && then.status !== 'dropped') changes.push('dropped');
+  return changes;
 }
 
 function day(text: string, field: string): KarteDate {
@@ -49,6 +62,7 @@ export function buildProjectReportInput(store: Store, request: ProjectReportRequ
   const since = day(request.since, 'since');
   if ((since.from as string) > (asOf.from as string))
     throw new KarteError('invalid_date', `since ${request.since} is after the report's day ${request.asOf}`, { field: 'since', params: { text: request.since } });
+  const snapshot = request.snapshotId === undefined ? null : { info: snapshotInfo(store, request.snapshotId), cases: snapshotCases(store, request.snapshotId) };
   const sinceMonth = monthNumber(since.from as string);
   const sinceMillis = Date.parse(`${since.from}T00:00:00Z`);
 
@@ -72,13 +86,14 @@ export function buildProjectReportInput(store: Store, request: ProjectReportRequ
     audience: request.audience,
     asOf,
     since,
+    comparedTo: snapshot && { label: snapshot.info.label, asOf: day(snapshot.info.asOf, 'snapshot') },
     projects: PRIORITY_PROJECTS.map((project) => {
       const own = linked.filter((c) => c.project === project.no);
-      const cases = own.map((c): ReportCase => {
+      const cases = own.map((c) => {
         const events = visible.get(c.id) ?? [];
         const before = events.filter((e) => e.date.sort !== null && !e.date.planned && monthNumber(e.date.sort) < sinceMonth);
         const discovered = times.get(c.id)?.discovered ?? null;
-        return {
+        const reported: ReportCase = {
           id: c.id,
           title: c.title,
           countries: c.countries,
@@ -90,14 +105,18 @@ export function buildProjectReportInput(store: Store, request: ProjectReportRequ
           lastEvent: times.get(c.id)?.lastEvent ?? null,
           stuck: stuck.has(c.id),
           longWithoutOrder: longWithoutOrder.has(c.id),
+          sinceSnapshot: [],
         };
+        return snapshot ? { ...reported, sinceSnapshot: changesSince(snapshot.cases.get(c.id), reported, project.no) } : reported;
       });
+      const ownIds = new Set(own.map((c) => c.id));
+      const unlinked = snapshot ? [...snapshot.cases].filter(([id, then]) => then.project === project.no && !ownIds.has(id)).length : 0;
       const moved = own
         .flatMap((c) => visible.get(c.id) ?? [])
         .filter((e) => e.date.sort !== null && monthNumber(e.date.sort) >= sinceMonth && monthNumber(e.date.sort) <= monthNumber(asOf.from as string))
         .sort((a, b) => (b.date.sort as string).localeCompare(a.date.sort as string))
         .map((e) => ({ caseTitle: titles.get(e.caseId) ?? '', phase: e.phase, date: e.date, text: e.text }));
-      return { project, cases, moved };
+      return { project, cases, moved, unlinked };
     }),
   };
 }

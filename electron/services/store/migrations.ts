@@ -222,4 +222,26 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE cases ADD COLUMN project INTEGER;
   CREATE INDEX cases_project ON cases (project) WHERE project IS NOT NULL;
   `,
+  /* 9: frozen snapshots of the pipeline that later follow-up reports compare against */ `
+  -- A snapshot "as of" a day (e.g. 31 March, the end of a 年度): each case's project, status, phase and stuck flag
+  -- then. No text: a case's words come from the case as it stands, and a purge removes its rows here too. Local to
+  -- this device, like conflicts.
+  CREATE TABLE snapshots (
+    id INTEGER PRIMARY KEY,
+    asOf TEXT NOT NULL,
+    label TEXT NOT NULL,
+    takenAt TEXT NOT NULL,
+    author TEXT NOT NULL
+  );
+  CREATE TABLE snapshot_cases (
+    snapshotId INTEGER NOT NULL,
+    caseId TEXT NOT NULL,
+    project INTEGER,
+    status TEXT NOT NULL,
+    phase TEXT,
+    stuck INTEGER NOT NULL,
+    PRIMARY KEY (snapshotId, caseId)
+  ) WITHOUT ROWID;
+  CREATE INDEX snapshot_cases_case ON snapshot_cases (caseId);
+  `,
 ];

@@ -8,7 +8,7 @@ import { isTableName } from '../store/tables';
 
 // When a record leaves this device's reach (its scope narrowed, its case did, or the device was revoked), the server
 // says so and the data must leave the disk: the row, its change log (which holds every value it ever had), its
-// conflicts and its search entries. The store overwrites whatever it deletes (secure_delete, database.ts), and the
+// conflicts, its search entries and its rows in snapshots. The store overwrites whatever it deletes (secure_delete, database.ts), and the
 // WAL, which still holds old page images, is emptied afterwards.
 
 /**
@@ -31,7 +31,10 @@ function removeRecord(db: Db, table: string, rowId: string): boolean {
   const held =
     (isTableName(table) && statement(db, `DELETE FROM ${table} WHERE id = ?`).run(rowId).changes > 0) ||
     statement(db, 'SELECT 1 FROM changes WHERE tbl = ? AND rowId = ?').get(table, rowId) !== undefined;
-  if (table === 'cases') statement(db, 'DELETE FROM case_countries WHERE caseId = ?').run(rowId);
+  if (table === 'cases') {
+    statement(db, 'DELETE FROM case_countries WHERE caseId = ?').run(rowId);
+    statement(db, 'DELETE FROM snapshot_cases WHERE caseId = ?').run(rowId);
+  }
   removeFromIndex(db, rowId);
   statement(db, 'DELETE FROM changes WHERE tbl = ? AND rowId = ?').run(table, rowId);
   statement(db, 'DELETE FROM conflicts WHERE tbl = ? AND rowId = ?').run(table, rowId);
@@ -57,7 +60,7 @@ export function purgeRecords(store: Store, purges: readonly Purge[]): number {
 export function wipeSyncedData(store: Store): void {
   inTransaction(store, () => {
     for (const table of RECORD_TABLES) statement(store.db, `DELETE FROM ${table}`).run();
-    for (const table of ['case_countries', 'search_docs', 'changes', 'conflicts', 'quarantine']) statement(store.db, `DELETE FROM ${table}`).run();
+    for (const table of ['case_countries', 'search_docs', 'changes', 'conflicts', 'quarantine', 'snapshot_cases', 'snapshots']) statement(store.db, `DELETE FROM ${table}`).run();
     statement(store.db, "INSERT INTO search_fts (search_fts) VALUES ('delete-all')").run();
     statement(store.db, "DELETE FROM meta WHERE key LIKE 'sync.%'").run();
     resetSyncState(store);
