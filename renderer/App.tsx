@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { Layout } from './components/Layout';
+import { AnalyticsScreen } from './screens/AnalyticsScreen';
 import { CaseScreen } from './screens/CaseScreen';
 import { ConflictsScreen } from './screens/ConflictsScreen';
 import { CountriesScreen } from './screens/CountriesScreen';
@@ -9,6 +10,8 @@ import { HistoryScreen } from './screens/HistoryScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { ImportScreen } from './screens/ImportScreen';
 import { PackBuilderScreen } from './screens/PackBuilderScreen';
+import { ProjectScreen } from './screens/ProjectScreen';
+import { ProjectsScreen } from './screens/ProjectsScreen';
 import { SearchScreen } from './screens/SearchScreen';
 import { SyncScreen } from './screens/SyncScreen';
 import { VisitScreen } from './screens/VisitScreen';
@@ -27,6 +30,9 @@ export const routes = [
       { path: 'case/:id/history', element: <HistoryScreen /> },
       { path: 'visits', element: <VisitsScreen /> },
       { path: 'visit/:id', element: <VisitScreen /> },
+      { path: 'projects', element: <ProjectsScreen /> },
+      { path: 'project/:no', element: <ProjectScreen /> },
+      { path: 'analytics', element: <AnalyticsScreen /> },
       { path: 'search', element: <SearchScreen /> },
       { path: 'import', element: <ImportScreen /> },
       { path: 'pack', element: <PackBuilderScreen /> },

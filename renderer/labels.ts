@@ -15,6 +15,7 @@ import {
   VISIT_KIND_LABELS,
 } from '../shared/labels';
 import { countryByIso2 } from '../shared/reference/countries';
+import { findRegion } from '../shared/reference/regions';
 import type { Scope } from '../shared/scopes';
 import type { Language } from './stores/preferences';
 
@@ -75,4 +76,9 @@ export function countryName(iso2: string, language: Language): string {
 
 export function countryNames(codes: string[], language: Language): string {
   return codes.map((code) => countryName(code, language)).join(language === 'ja' ? '・' : ', ');
+}
+
+/** A region as a case's table names it (ASEAN, 中南米): in English by the reference data where it knows the name. */
+export function regionName(region: string, language: Language): string {
+  return language === 'ja' ? region : (findRegion(region)?.en ?? region);
 }

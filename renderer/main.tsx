@@ -1,3 +1,5 @@
+// First, before any module builds a schema.
+import './no-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { captureBrowserToken } from './api/client';

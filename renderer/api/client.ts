@@ -1,4 +1,5 @@
 import type { ApiArgs, ApiError, ApiEventName, ApiEvents, ApiName, ApiOutcome, ApiResult } from '../../shared/api';
+import { saveFile } from '../download';
 
 // The renderer's only way to the back end: the typed API of shared/api.ts. In the desktop app the preload exposes
 // window.karte over IPC; in browser mode the same calls go over HTTP to the loopback server with the run's token.
@@ -105,13 +106,7 @@ export async function downloadFile(url: string, fileName: string): Promise<void>
     const body = (await response.json().catch(() => ({}))) as { error?: ApiError };
     throw body.error ? new ApiFailure(body.error) : bridgeFailure(`HTTP ${response.status}`);
   }
-  const href = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = fileName;
-  link.click();
-  // Released once the browser has surely read it.
-  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  saveFile(await response.blob(), fileName);
 }
 
 export function on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void {

@@ -76,6 +76,8 @@ export function Layout() {
           </NavLink>
           <NavLink to="/countries">{t('nav.countries')}</NavLink>
           <NavLink to="/visits">{t('nav.visits')}</NavLink>
+          <NavLink to="/projects">{t('nav.projects')}</NavLink>
+          <NavLink to="/analytics">{t('nav.analytics')}</NavLink>
           <NavLink to="/pack">{t('nav.pack')}</NavLink>
           <NavLink to="/import">{t('nav.import')}</NavLink>
         </nav>

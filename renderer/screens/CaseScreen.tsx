@@ -6,6 +6,7 @@ import { CASE_STATUSES, TRANSLATABLE_CASE_FIELDS, withTranslation, type Case, ty
 import { dayOf } from '../../shared/dates';
 import type { StageEvent } from '../../shared/model/stage-event';
 import { PHASES, type Phase } from '../../shared/phases';
+import { PRIORITY_PROJECTS, suggestedProjects, type PriorityProject } from '../../shared/reference/priority-projects';
 import { SDG_GOALS } from '../../shared/reference/sdgs';
 import type { Scope } from '../../shared/scopes';
 import { phaseDurations } from '../../shared/timeline';
@@ -31,7 +32,7 @@ const MULTILINE: TextField[] = ['summary', 'futurePolicy', 'notes'];
 type BriefingField = 'outcomeFraming' | 'effectExamples' | 'nextSteps' | 'talkingPoints';
 const BRIEFING_FIELDS: BriefingField[] = ['outcomeFraming', 'effectExamples', 'nextSteps', 'talkingPoints'];
 
-function updateCase(id: string, values: Partial<Pick<Case, TextField | BriefingField | 'status' | 'priority' | 'scope' | 'sdgGoals' | 'translations'>>) {
+function updateCase(id: string, values: Partial<Pick<Case, TextField | BriefingField | 'status' | 'priority' | 'project' | 'scope' | 'sdgGoals' | 'translations'>>) {
   return call('case.update', { id, values });
 }
 
@@ -99,6 +100,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           <label className="priority">
             <input type="checkbox" checked={c.priority} onChange={(e) => void updateCase(c.id, { priority: e.target.checked }).catch(failed)} /> {t('fields.priority')}
           </label>
+          <ProjectPicker c={c} onChange={(project) => void updateCase(c.id, { project }).catch(failed)} />
         </div>
         {MULTILINE.map((field) => (
           <EditableText key={field} label={t(`fields.${field}`)} value={c[field]} onSave={savers[field]} multiline rows={field === 'summary' ? 2 : 3} />
@@ -109,6 +111,37 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       <PhaseSpans detail={detail} language={language} />
       <Timeline detail={detail} language={language} />
     </article>
+  );
+}
+
+/**
+ * The priority project (「20(にいまる)」) the case belongs to, or none. The projects its sector and countries suggest
+ * come first: a suggestion, which the person confirms by choosing it.
+ */
+function ProjectPicker({ c, onChange }: { c: Case; onChange: (project: number | null) => void }) {
+  const { t } = useTranslation('case');
+  const suggested = suggestedProjects(c);
+  const others = PRIORITY_PROJECTS.filter((p) => !suggested.includes(p));
+  const option = (p: PriorityProject) => (
+    <option key={p.no} value={p.no}>
+      {p.mark} {p.sector}
+    </option>
+  );
+  return (
+    <div className="editable project">
+      <label htmlFor="case-project">{t('fields.project')}</label>
+      <select id="case-project" value={c.project ?? ''} onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}>
+        <option value="">{t('projectNone')}</option>
+        {suggested.length === 0 ? (
+          others.map(option)
+        ) : (
+          <>
+            <optgroup label={t('projectSuggested')}>{suggested.map(option)}</optgroup>
+            <optgroup label={t('projectOthers')}>{others.map(option)}</optgroup>
+          </>
+        )}
+      </select>
+    </div>
   );
 }
 

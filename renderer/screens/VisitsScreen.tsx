@@ -1,12 +1,12 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../api/error-text';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { VISIT_KINDS, type VisitKind } from '../../shared/model/visit';
-import { COUNTRIES } from '../../shared/reference/countries';
 import { call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
+import { CountrySelect } from '../components/CountrySelect';
 import { DateText } from '../components/DateText';
 import { ScopeBadge } from '../components/ScopeBadge';
 import { countryName, visitKindLabel } from '../labels';
@@ -14,20 +14,6 @@ import { usePreferences, type Language } from '../stores/preferences';
 import './VisitsScreen.css';
 
 // 訪問: top-level sales, public-private missions and policy dialogues, in date order, and a new one in a few fields.
-
-function CountrySelect({ id, value, onChange, allLabel, language }: { id: string; value: string; onChange: (iso2: string) => void; allLabel?: string; language: Language }) {
-  const countries = useMemo(() => [...COUNTRIES].sort((a, b) => a[language].localeCompare(b[language], language)), [language]);
-  return (
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value)} required={allLabel === undefined}>
-      <option value="">{allLabel ?? '—'}</option>
-      {countries.map((c) => (
-        <option key={c.iso2} value={c.iso2}>
-          {c[language]} ({c.iso2})
-        </option>
-      ))}
-    </select>
-  );
-}
 
 export function VisitsScreen() {
   const { t } = useTranslation('visits');
