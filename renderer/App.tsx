@@ -10,6 +10,7 @@ import { HistoryScreen } from './screens/HistoryScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { ImportScreen } from './screens/ImportScreen';
 import { PackBuilderScreen } from './screens/PackBuilderScreen';
+import { ProjectReportScreen } from './screens/ProjectReportScreen';
 import { ProjectScreen } from './screens/ProjectScreen';
 import { ProjectsScreen } from './screens/ProjectsScreen';
 import { SearchScreen } from './screens/SearchScreen';
@@ -31,6 +32,7 @@ export const routes = [
       { path: 'visits', element: <VisitsScreen /> },
       { path: 'visit/:id', element: <VisitScreen /> },
       { path: 'projects', element: <ProjectsScreen /> },
+      { path: 'projects/report', element: <ProjectReportScreen /> },
       { path: 'project/:no', element: <ProjectScreen /> },
       { path: 'analytics', element: <AnalyticsScreen /> },
       { path: 'search', element: <SearchScreen /> },

@@ -1,19 +1,18 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useErrorText } from '../api/error-text';
 import { useSearchParams } from 'react-router';
-import type { ApiArgs, PackPreview } from '../../shared/api';
+import type { ApiArgs } from '../../shared/api';
 import type { Visit } from '../../shared/model/visit';
 import { PACK_SECTIONS, type PackLanguage, type PackSection } from '../../shared/pack/pack-input';
-import { isVisibleTo, SCOPES, type Scope } from '../../shared/scopes';
+import { isVisibleTo, type Scope } from '../../shared/scopes';
 import type { CaseSummary } from '../../shared/views';
-import { call, downloadFile } from '../api/client';
+import { call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
 import { DateText } from '../components/DateText';
+import { AudienceField, LanguageField, PrintActions, PrintField, PrintPreview, usePrinting } from '../components/PrintDocument';
 import { ScopeBadge } from '../components/ScopeBadge';
-import { countryName, packSectionLabel, scopeLabel, scopeMarking } from '../labels';
-import { useNotices } from '../stores/notices';
+import { countryName, packSectionLabel } from '../labels';
 import { usePreferences } from '../stores/preferences';
 import { dayOf } from '../../shared/dates';
 import './PackBuilderScreen.css';
@@ -59,8 +58,7 @@ function CountrySelect({ value, onChange }: { value: string; onChange: (iso2: st
   const countries = useApi('countries.list', {});
   const withCases = useMemo(() => (countries.data ?? []).filter((c) => c.cases > 0).sort((a, b) => a[language].localeCompare(b[language], language)), [countries.data, language]);
   return (
-    <div className="pack-field">
-      <label htmlFor="pack-country">{t('country')}</label>
+    <PrintField id="pack-country" label={t('country')}>
       <select id="pack-country" value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{t('chooseCountry')}</option>
         {withCases.map((c) => (
@@ -69,7 +67,7 @@ function CountrySelect({ value, onChange }: { value: string; onChange: (iso2: st
           </option>
         ))}
       </select>
-    </div>
+    </PrintField>
   );
 }
 
@@ -78,8 +76,7 @@ function VisitSelect({ visits, value, onChange }: { visits: Visit[] | undefined;
   const language = usePreferences((s) => s.language);
   if (visits?.length === 0) return <p className="muted">{t('noVisits')}</p>;
   return (
-    <div className="pack-field">
-      <label htmlFor="pack-visit">{t('visit')}</label>
+    <PrintField id="pack-visit" label={t('visit')}>
       <select id="pack-visit" value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{t('chooseVisit')}</option>
         {(visits ?? []).map((v) => (
@@ -88,7 +85,7 @@ function VisitSelect({ visits, value, onChange }: { visits: Visit[] | undefined;
           </option>
         ))}
       </select>
-    </div>
+    </PrintField>
   );
 }
 
@@ -99,9 +96,7 @@ function PackOptions({ country, visit }: { country: string; visit: Visit | null 
 
 function PackForm({ country, visit, cases }: { country: string; visit: Visit | null; cases: CaseSummary[] }) {
   const { t } = useTranslation('pack');
-  const errorText = useErrorText();
   const language = usePreferences((s) => s.language);
-  const show = useNotices((s) => s.show);
   // A visit's pack starts from its linked cases, a country's from all of them.
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(visit ? visit.caseIds : cases.map((c) => c.id)));
   const [sections, setSections] = useState<ReadonlySet<PackSection>>(() => new Set(PACK_SECTIONS.filter((s) => s !== 'visit' || visit)));
@@ -109,8 +104,6 @@ function PackForm({ country, visit, cases }: { country: string; visit: Visit | n
   const [counterpartLang, setCounterpartLang] = useState('');
   const [audience, setAudience] = useState<Scope>('council');
   const [asOf, setAsOf] = useState(() => dayOf(new Date()));
-  const [preview, setPreview] = useState<(PackPreview & { for: string }) | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'export' | null>(null);
 
   const request: PackRequest = {
     ...(visit ? { visitId: visit.id } : { country }),
@@ -121,38 +114,18 @@ function PackForm({ country, visit, cases }: { country: string; visit: Visit | n
     sections: PACK_SECTIONS.filter((s) => sections.has(s)),
     asOf,
   };
-  const requestKey = JSON.stringify(request);
+  const printing = usePrinting({
+    request,
+    preview: (r: PackRequest) => call('pack.preview', r),
+    exportDocument: (r: PackRequest) => call('pack.export', r),
+    failed: (message) => t('failed', { message }),
+  });
   const toggle = <T,>(set: ReadonlySet<T>, item: T, on: boolean): ReadonlySet<T> => {
     const next = new Set(set);
     if (on) next.add(item);
     else next.delete(item);
     return next;
   };
-  const failed = (error: unknown) => show('error', t('failed', { message: errorText(error) }));
-
-  const makePreview = () => {
-    setBusy('preview');
-    call('pack.preview', request)
-      .then((result) => setPreview({ ...result, for: requestKey }))
-      .catch(failed)
-      .finally(() => setBusy(null));
-  };
-  const exportPdf = () => {
-    setBusy('export');
-    call('pack.export', request)
-      .then(async (result) => {
-        if (result.outcome === 'saved') show('info', t('saved', { file: result.file }));
-        if (result.outcome === 'download') {
-          await downloadFile(result.url, result.fileName);
-          show('info', t('downloaded', { file: result.fileName }));
-        }
-      })
-      .catch(failed)
-      .finally(() => setBusy(null));
-  };
-  // A preview of other settings would mislead: it shows only while it is what export would print.
-  const outdated = preview !== null && preview.for !== requestKey;
-
   return (
     <>
       <div className="pack-columns">
@@ -201,18 +174,8 @@ function PackForm({ country, visit, cases }: { country: string; visit: Visit | n
             <p className="muted">{t('alwaysPrinted')}</p>
           </fieldset>
           <fieldset className="panel">
-            <div className="pack-field">
-              <label htmlFor="pack-lang">{t('language')}</label>
-              <select id="pack-lang" value={lang} onChange={(e) => setLang(e.target.value as PackLanguage)}>
-                {(['ja', 'en'] as const).map((l) => (
-                  <option key={l} value={l}>
-                    {t(`languages.${l}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="pack-field">
-              <label htmlFor="pack-counterpart-lang">{t('counterpartLang')}</label>
+            <LanguageField id="pack-lang" value={lang} onChange={setLang} />
+            <PrintField id="pack-counterpart-lang" label={t('counterpartLang')}>
               <input
                 id="pack-counterpart-lang"
                 value={counterpartLang}
@@ -222,50 +185,21 @@ function PackForm({ country, visit, cases }: { country: string; visit: Visit | n
                 placeholder="vi"
                 onChange={(e) => setCounterpartLang(e.target.value.trim().toLowerCase())}
               />
-            </div>
-            <div className="pack-field">
-              <label htmlFor="pack-audience">{t('audience')}</label>
-              <select id="pack-audience" value={audience} onChange={(e) => setAudience(e.target.value as Scope)}>
-                {SCOPES.map((s) => (
-                  <option key={s} value={s}>
-                    {t('audienceOption', { scope: scopeLabel(s, language), marking: scopeMarking(s, lang) })}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="pack-field">
-              <label htmlFor="pack-as-of">{t('asOf')}</label>
+            </PrintField>
+            <AudienceField id="pack-audience" value={audience} lang={lang} onChange={setAudience} />
+            <PrintField id="pack-as-of" label={t('common:print.asOf')}>
               <input id="pack-as-of" type="date" value={asOf} required onChange={(e) => setAsOf(e.target.value)} />
-            </div>
+            </PrintField>
             {visit && (
               <p className="muted">
                 {t('visit')}: <DateText date={visit.dates} /> {visit.title}
               </p>
             )}
           </fieldset>
-          <div className="pack-actions">
-            <button type="button" onClick={makePreview} disabled={busy !== null || asOf === ''}>
-              {busy === 'preview' ? t('previewing') : t('preview')}
-            </button>
-            <button type="button" onClick={exportPdf} disabled={busy !== null || asOf === ''}>
-              {busy === 'export' ? t('exporting') : t('export')}
-            </button>
-          </div>
+          <PrintActions printing={printing} disabled={asOf === ''} />
         </div>
       </div>
-      {preview && (
-        <section className="pack-preview" aria-label={t('previewTitle')}>
-          {outdated ? (
-            <p className="muted">{t('outdated')}</p>
-          ) : (
-            <>
-              <p className="muted">{t('previewCases', { count: preview.cases })}</p>
-              {/* Same-origin for the pack's font files; no allow-scripts: nothing in the preview runs. */}
-              <iframe title={t('previewTitle')} src={preview.url} sandbox="allow-same-origin" referrerPolicy="no-referrer" />
-            </>
-          )}
-        </section>
-      )}
+      <PrintPreview printing={printing} title={t('previewTitle')} caption={(preview) => t('previewCases', { count: preview.cases })} />
     </>
   );
 }

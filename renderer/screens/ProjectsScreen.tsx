@@ -6,7 +6,7 @@ import { ApiView } from '../components/ApiView';
 import './ProjectsScreen.css';
 
 // 「20(にいまる)」: the action plan's 20 priority projects, each with the cases linked to it and the ones that may
-// belong to it, for a person to confirm on the project's page.
+// belong to it, for a person to confirm on the project's page; from here the follow-up report of all 20.
 
 export function ProjectsScreen() {
   const { t } = useTranslation('projects');
@@ -15,6 +15,9 @@ export function ProjectsScreen() {
     <article className="projects-screen">
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro', { from: PRIORITY_PERIOD.from, to: PRIORITY_PERIOD.to })}</p>
+      <nav className="projects-related" aria-label={t('related')}>
+        <Link to="/projects/report">{t('report.open')}</Link>
+      </nav>
       <ApiView state={state}>
         {(projects) => (
           <table className="grid projects-table">
