@@ -78,7 +78,7 @@ const LABELS = {
   perspective: { ja: '視点', en: 'Perspective' },
   policy: { ja: '取組方針', en: 'Policy' },
   kpis: { ja: '目標', en: 'Targets' },
-  cases: { ja: '案件', en: 'Cases' },
+  linkedCases: { ja: '案件', en: 'Cases' },
   case: { ja: '案件', en: 'Case' },
   phase: { ja: '現在の段階', en: 'Current phase' },
   status: { ja: '状況', en: 'Status' },
@@ -102,7 +102,6 @@ const LABELS = {
   new: { ja: '新規', en: 'New' },
   advanced: { ja: '前進', en: 'Advanced' },
   stalled: { ja: '停滞入り', en: 'Stalled' },
-  dropped: { ja: '中止', en: 'Dropped' },
   unlinked: { ja: '紐づけ解除', en: 'Unlinked' },
 } satisfies Record<string, Record<ReportLanguage, string>>;
 
@@ -129,11 +128,16 @@ function phaseText(phase: Phase | null, lang: ReportLanguage): string {
   return phase === null ? LABELS.noPhase[lang] : PHASE_LABELS[phase][lang];
 }
 
+/** A change since the snapshot in a word; a dropped case is called what its status is called everywhere. */
+function changeWord(change: SnapshotChange, lang: ReportLanguage): string {
+  return change === 'dropped' ? CASE_STATUS_LABELS.dropped[lang] : LABELS[change][lang];
+}
+
 /** What happened to a case since the report's date, in a few words. */
 function movement(c: ReportCase, lang: ReportLanguage): string {
   const parts: string[] = [];
   if (c.isNew) parts.push(LABELS.isNew[lang]);
-  for (const change of c.sinceSnapshot) if (change !== 'stalled') parts.push(`${LABELS[change][lang]}`);
+  for (const change of c.sinceSnapshot) if (change !== 'stalled') parts.push(changeWord(change, lang));
   if (c.currentPhase !== c.phaseAtSince && c.currentPhase !== null) parts.push(`${phaseText(c.phaseAtSince, lang)} → ${phaseText(c.currentPhase, lang)}`);
   if (c.statusSince !== null) parts.push(`${LABELS.status[lang]}: ${CASE_STATUS_LABELS[c.statusSince][lang]}`);
   if (c.stuck) parts.push(LABELS.stuck[lang]);
@@ -146,7 +150,7 @@ function snapshotLine(input: ProjectReportInput, section: ReportProject): SafeHt
   const { lang, comparedTo } = input;
   if (comparedTo === null || (section.cases.length === 0 && section.unlinked === 0)) return html``;
   const count = (change: SnapshotChange) => section.cases.filter((c) => c.sinceSnapshot.includes(change)).length;
-  const counts = (['advanced', 'new', 'stalled', 'dropped'] as const).map((change) => `${LABELS[change][lang]} ${count(change)}`);
+  const counts = (['advanced', 'new', 'stalled', 'dropped'] as const).map((change) => `${changeWord(change, lang)} ${count(change)}`);
   const separator = lang === 'ja' ? '、' : ', ';
   return html`<p class="compared">${LABELS.comparedTo[lang]}「${comparedTo.label}」(${dayText(comparedTo.asOf, lang)}): ${[...counts, `${LABELS.unlinked[lang]} ${section.unlinked}`].join(separator)}</p>
 `;
@@ -194,7 +198,7 @@ function projectSection(input: ProjectReportInput, section: ReportProject): Safe
 <h3>${LABELS.policy[lang]}</h3>
 <p>${project.policy}</p>
 </div>
-${kpis.length === 0 ? html`` : html`<h3>${LABELS.kpis[lang]}</h3>\n<ul>${kpis}</ul>\n`}<h3>${LABELS.cases[lang]}</h3>
+${kpis.length === 0 ? html`` : html`<h3>${LABELS.kpis[lang]}</h3>\n<ul>${kpis}</ul>\n`}<h3>${LABELS.linkedCases[lang]}</h3>
 ${snapshotLine(input, section)}${casesTable(section, lang)}
 <h3>${LABELS.moved[lang]} (${dayText(input.since, lang)}–)</h3>
 ${movedList(input, section)}

@@ -72,7 +72,7 @@ describe('snapshots of the pipeline', () => {
     const out = path.join(temp.dir(), 'compared.pdf');
     const written = karte(['--db', file, 'report', 'projects', '--snapshot', '1', '--as-of', '2021-01-01', '--audience', 'government', '--out', out]);
     expect(written.status, written.stderr).toBe(0);
-    expect(squeezed(await pdfText(out))).toContain(squeezed('比較するスナップショット「2017年度末」(2018年3月31日): 前進 1、新規 0、停滞入り 0、中止 0、紐づけ解除 0'));
+    expect(squeezed(await pdfText(out))).toContain(squeezed('比較するスナップショット「2017年度末」(2018年3月31日): 前進 1、新規 0、停滞入り 0、断念 0、紐づけ解除 0'));
     const unknown = karte(['--db', file, 'report', 'projects', '--snapshot', '9', '--audience', 'government', '--out', out]);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/no snapshot 9/);
