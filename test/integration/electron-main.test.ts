@@ -64,7 +64,8 @@ async function startMain(keyring: Keyring, argv: string[] = []): Promise<Running
   // Electron requires custom schemes to be registered before ready.
   expect(electron.privilegedSchemes.map((s) => s.scheme)).toEqual(['karte']);
   electron.ready();
-  await vi.waitFor(() => expect(electron.windows.length).toBeGreaterThan(0));
+  // The window opens once the back end's process has opened the store: seconds on a loaded machine, not vi.waitFor's one.
+  await vi.waitFor(() => expect(electron.windows.length).toBeGreaterThan(0), { timeout: 20_000 });
   const invoke: Running['invoke'] = async (event, name, args) => electron.ipcHandlers.get('karte:call')!(event, name, args);
   return {
     electron,

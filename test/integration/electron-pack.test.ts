@@ -167,7 +167,8 @@ describe('pack preview in the built main process', () => {
     vi.doMock('electron', () => electron.module);
     await import(path.join(outDir, 'main.js'));
     electron.ready();
-    await vi.waitFor(() => expect(electron.windows.length).toBeGreaterThan(0));
+    // The window opens once the back end's process has opened the store: seconds on a loaded machine, not vi.waitFor's one.
+    await vi.waitFor(() => expect(electron.windows.length).toBeGreaterThan(0), { timeout: 20_000 });
     const [window] = electron.windows;
     // The main process answers each call's outcome: its result, or its error as data.
     const call = async (name: string, args: unknown) => {
