@@ -5,7 +5,7 @@ import { appliedChange, clockRefusal } from '../shared/sync/change-rules';
 import { nodeOf } from '../shared/sync/merge';
 import type { PushResult } from '../shared/sync/protocol';
 import type { Session } from './accounts';
-import { mayHold, writeRefusal, type RecordOwnership } from './permissions';
+import { mayHold, reachOf, writeRefusal, type RecordOwnership } from './permissions';
 
 // The central change log: pushes append to it, each change once (pulls page through it: pull.ts).
 
@@ -18,6 +18,8 @@ interface RecordState extends RecordOwnership {
   table: string;
   rowId: string;
   scopeHlc: string;
+  /** The hlc of the first write of it the server took: the changes stamped with it create the record. */
+  createdHlc: string;
   /** For a stage event: its case as the newest caseId change the server holds or the batch takes sets it. */
   caseId: string | null;
   caseHlc: string;
@@ -86,6 +88,7 @@ function pushOne(state: BatchState, session: Session, { raw, change, reason }: A
       ownerOrg: session.orgId,
       scope,
       scopeHlc,
+      createdHlc: change.hlc,
       caseId,
       caseHlc: caseId === null ? '' : change.hlc,
       touched: true,
@@ -117,7 +120,8 @@ function caseRefusal(state: BatchState, session: Session, change: SyncChange, re
 /**
  * The batch's changes the log holds already, and the records they touch as stored: one statement of index lookups,
  * not two per change (every round trip here is spent holding the push lock). LIMIT 1 keeps each a lookup by index:
- * joined instead, a log of some ten thousand changes is read whole into a hash for every batch.
+ * joined instead, a log of some ten thousand changes is read whole into a hash for every batch. A record's first
+ * write is the first of its changes by arrival.
  */
 async function batchState(client: pg.PoolClient, changes: readonly SyncChange[]): Promise<BatchState> {
   // The records the batch writes, and the cases its stage events are moved to.
@@ -140,14 +144,16 @@ async function batchState(client: pg.PoolClient, changes: readonly SyncChange[])
     owner_org: string;
     scope: Scope;
     scope_hlc: string;
+    created_hlc: string;
     case_id: string | null;
     case_hlc: string | null;
   }>(
-    `SELECT b.hlc, b.field, c.author, NULL AS tbl, NULL AS row_id, NULL AS owner_org, NULL AS scope, NULL AS scope_hlc, NULL AS case_id, NULL AS case_hlc
+    `SELECT b.hlc, b.field, c.author, NULL AS tbl, NULL AS row_id, NULL AS owner_org, NULL AS scope, NULL AS scope_hlc, NULL AS created_hlc, NULL AS case_id, NULL AS case_hlc
        FROM unnest($1::text[], $2::text[]) AS b(hlc, field)
        CROSS JOIN LATERAL (SELECT author FROM changes c WHERE c.hlc = b.hlc AND c.field = b.field LIMIT 1) c
      UNION ALL
-     SELECT NULL, NULL, NULL, r.tbl, r.row_id, r.owner_org, r.scope, r.scope_hlc, rp.parent_row_id, rp.hlc
+     SELECT NULL, NULL, NULL, r.tbl, r.row_id, r.owner_org, r.scope, r.scope_hlc,
+            (SELECT f.hlc FROM changes f WHERE f.tbl = r.tbl AND f.row_id = r.row_id ORDER BY f.server_seq LIMIT 1), rp.parent_row_id, rp.hlc
        FROM unnest($3::text[], $4::text[]) AS b(tbl, row_id)
        CROSS JOIN LATERAL (SELECT * FROM records r WHERE r.tbl = b.tbl AND r.row_id = b.row_id LIMIT 1) r
        LEFT JOIN record_parents rp ON rp.tbl = r.tbl AND rp.row_id = r.row_id`,
@@ -163,6 +169,7 @@ async function batchState(client: pg.PoolClient, changes: readonly SyncChange[])
         ownerOrg: r.owner_org,
         scope: r.scope,
         scopeHlc: r.scope_hlc,
+        createdHlc: r.created_hlc,
         caseId: r.case_id,
         caseHlc: r.case_hlc ?? '',
         touched: false,
@@ -176,22 +183,28 @@ type Accepted = SyncChange & { orgId: string };
 
 /**
  * Appends the accepted changes in order (so server_seq follows it) and writes back the records they changed, in one
- * statement.
+ * statement. Each change carries its record's reach as the batch leaves the record (pull.ts reads the log by it), and
+ * the record's earlier changes take that reach when it changed.
  */
-async function append(client: pg.PoolClient, accepted: Accepted[], records: Iterable<RecordState>): Promise<void> {
-  const changed = [...records].filter((r) => r.touched);
+async function append(client: pg.PoolClient, accepted: Accepted[], records: Map<string, RecordState>): Promise<void> {
+  const changed = [...records.values()].filter((r) => r.touched);
   if (accepted.length === 0 && changed.length === 0) return;
+  const recordOf = (c: Accepted) => records.get(pairKey(c.table, c.rowId)) as RecordState;
   // The batch read these records under the push lock, so its newest scope is theirs; the guard keeps it so anyway.
   await client.query(
     `WITH appended AS (
-       INSERT INTO changes (hlc, field, tbl, row_id, value, scope, prev, author, org_id)
-       SELECT hlc, field, tbl, row_id, value, scope, prev, author, org_id
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::json[], $6::text[], $7::text[], $8::text[], $9::text[]) WITH ORDINALITY
-              AS b(hlc, field, tbl, row_id, value, scope, prev, author, org_id, n)
+       INSERT INTO changes (hlc, field, tbl, row_id, value, scope, prev, author, org_id, reach, creates)
+       SELECT hlc, field, tbl, row_id, value, scope, prev, author, org_id, reach, creates
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::json[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::boolean[])
+              WITH ORDINALITY AS b(hlc, field, tbl, row_id, value, scope, prev, author, org_id, reach, creates, n)
         ORDER BY n
+     ), reached AS (
+       UPDATE changes c SET reach = b.reach
+         FROM unnest($12::text[], $13::text[], $16::text[]) AS b(tbl, row_id, reach)
+        WHERE c.tbl = b.tbl AND c.row_id = b.row_id AND c.reach <> b.reach
      )
      INSERT INTO records (tbl, row_id, owner_org, scope, scope_hlc)
-     SELECT * FROM unnest($10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+     SELECT * FROM unnest($12::text[], $13::text[], $14::text[], $15::text[], $17::text[])
      ON CONFLICT (tbl, row_id) DO UPDATE SET scope = excluded.scope, scope_hlc = excluded.scope_hlc WHERE records.scope_hlc < excluded.scope_hlc`,
     [
       accepted.map((c) => c.hlc),
@@ -203,10 +216,13 @@ async function append(client: pg.PoolClient, accepted: Accepted[], records: Iter
       accepted.map((c) => c.prev),
       accepted.map((c) => c.author),
       accepted.map((c) => c.orgId),
+      accepted.map((c) => reachOf(recordOf(c).scope, recordOf(c).ownerOrg)),
+      accepted.map((c) => c.hlc === recordOf(c).createdHlc),
       changed.map((r) => r.table),
       changed.map((r) => r.rowId),
       changed.map((r) => r.ownerOrg),
       changed.map((r) => r.scope),
+      changed.map((r) => reachOf(r.scope, r.ownerOrg)),
       changed.map((r) => r.scopeHlc),
     ],
   );
@@ -246,31 +262,46 @@ export function push(db: pg.Pool, session: Session, sent: readonly unknown[]): P
 }
 
 async function drain(db: pg.Pool, queue: PendingPush[]): Promise<void> {
+  // One connection for the groups while pushes keep coming: taken from the pool for each group, every group waited
+  // behind the pulls' statements, and the pushes queued meanwhile waited with it.
+  let held: pg.PoolClient | undefined;
+  const write = async (group: readonly PendingPush[]) => {
+    const client = (held ??= await db.connect());
+    try {
+      return await pushGroup(client, group);
+    } catch (error) {
+      // A connection that failed mid-transaction (PostgreSQL gone, a timeout) is not given back to the pool: it is
+      // closed, and its transaction with it, whether or not the ROLLBACK got through.
+      client.release(error as Error);
+      held = undefined;
+      throw error;
+    }
+  };
   while (queue.length > 0) {
     let count = queue[0].changes.length;
     let taken = 1;
     while (taken < queue.length && count + queue[taken].changes.length <= GROUP_CHANGES) count += queue[taken++].changes.length;
     const group = queue.splice(0, taken);
     try {
-      const results = await pushGroup(db, group);
+      const results = await write(group);
       group.forEach((p, i) => p.settle({ results: results[i] }));
     } catch (error) {
       // One push that breaks the transaction must not fail the others with it: each goes again on its own.
       if (group.length === 1) group[0].settle({ error });
       else
         for (const p of group)
-          await pushGroup(db, [p]).then(
+          await write([p]).then(
             (results) => p.settle({ results: results[0] }),
             (failure: unknown) => p.settle({ error: failure }),
           );
     }
   }
+  held?.release();
   queues.delete(db);
 }
 
 /** Pushes one after another, each change against the state the ones before it left, in one transaction. */
-async function pushGroup(db: pg.Pool, group: readonly PendingPush[]): Promise<PushResult[][]> {
-  const client = await db.connect();
+async function pushGroup(client: pg.PoolClient, group: readonly PendingPush[]): Promise<PushResult[][]> {
   try {
     await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${PUSH_LOCK})`);
     const state = await batchState(
@@ -285,15 +316,11 @@ async function pushGroup(db: pg.Pool, group: readonly PendingPush[]): Promise<Pu
         return result;
       }),
     );
-    await append(client, accepted, state.records.values());
+    await append(client, accepted, state.records);
     await client.query('COMMIT');
-    client.release();
     return results;
   } catch (error) {
-    // A connection that failed mid-transaction (PostgreSQL gone, a timeout) is not given back to the pool: it is
-    // closed, and its transaction with it, whether or not the ROLLBACK gets through.
     await client.query('ROLLBACK').catch(() => undefined);
-    client.release(error as Error);
     throw error;
   }
 }

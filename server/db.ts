@@ -32,6 +32,10 @@ export class DatabaseUnavailable extends Error {
 export function openPool(url: string, log: FastifyBaseLogger, options: DatabaseOptions = DEFAULT_DATABASE_OPTIONS): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
+    // Each statement is planned once per connection, for whatever values it is given: the pulls' statements are
+    // written so that one plan fits every cursor, and on a log of a million changes PostgreSQL spent 9 ms planning a
+    // page for each request (a plan for its values), against 1.6 ms running it.
+    options: '-c plan_cache_mode=force_generic_plan',
     statement_timeout: options.statementTimeoutMs,
     query_timeout: options.statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
     connectionTimeoutMillis: options.connectTimeoutMs,

@@ -25,6 +25,19 @@ export function readableScopes(member: Member): Scope[] {
   return isGovernmentAffiliated(member.orgType) ? ['internal', 'government', 'council', 'public'] : ['internal', 'council', 'public'];
 }
 
+/**
+ * Who may hold a record of this scope, as one value: an internal record's organisation, or else the scope itself
+ * (whoever created the record). The log keeps it beside each of the record's changes (migration 8).
+ */
+export function reachOf(scope: string, ownerOrg: string): string {
+  return scope === 'internal' ? `internal ${ownerOrg}` : scope;
+}
+
+/** The reaches of the records a member's organisation may hold: a record is theirs to hold when its reach is one. */
+export function readableReaches(member: Member): string[] {
+  return readableScopes(member).map((scope) => reachOf(scope, member.orgId));
+}
+
 function holdRefusal(member: Member, scope: Scope, ownerOrg: string): string | null {
   if (scope === 'internal' && ownerOrg !== member.orgId) return 'the record is internal to another organisation';
   if (scope === 'government' && !isGovernmentAffiliated(member.orgType)) return 'government-scope records are for government-affiliated organisations only';

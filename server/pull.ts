@@ -3,7 +3,7 @@ import type { Scope } from '../shared/scopes';
 import type { SyncChange } from '../shared/sync/change';
 import type { PullPage, Purge } from '../shared/sync/protocol';
 import type { Session } from './accounts';
-import { readableScopes } from './permissions';
+import { readableReaches, readableScopes } from './permissions';
 
 // Pulls page through the central change log by server_seq. What a session receives is decided by the records as
 // they stand now, not as they stood when a change was written: a record that left its reach comes as a purge; when
@@ -30,8 +30,12 @@ interface WindowRow extends ChangeRow {
   visible: boolean;
   /** Whether the session may hold the change itself (the scope it was written under). */
   readable: boolean;
-  /** For changes of scope, of an event's case, and of a case's title: whether it is part of the first write of the record the server took. */
-  creates: boolean | null;
+  /**
+   * Whether it is part of the first write of its record the server took. By arrival, not by timestamp: two devices
+   * can create one record (the same import) and the later-stamped creation can arrive first, be pulled, and so be
+   * held by sessions that the earlier-stamped one, arriving after, takes it away from. Push sets it (migration 8).
+   */
+  creates: boolean;
   /**
    * For a change of a record the session holds, written under a scope it may not hold: whether it still sets its
    * field. A record widened by a concurrent edit is shared as it stands, including such values.
@@ -46,8 +50,10 @@ const mayHoldSql = (scope: string, owner: string) => `(${scope} = ANY($2) AND ($
 // The case is looked up only for a record that has one: joined, every page read the whole records table for it.
 const CASE_HELD = `coalesce((SELECT ${mayHoldSql('p.scope', 'p.owner_org')} FROM records p WHERE p.tbl = rp.parent_tbl AND p.row_id = rp.parent_row_id), true)`;
 const RECORD_VISIBLE = `(${mayHoldSql('r.scope', 'r.owner_org')} AND (rp.row_id IS NULL OR ${CASE_HELD}))`;
-const RECORD_JOINS = `JOIN records r ON r.tbl = c.tbl AND r.row_id = c.row_id
-  LEFT JOIN record_parents rp ON rp.tbl = c.tbl AND rp.row_id = c.row_id`;
+// Looked up by index for each change: LIMIT 1 keeps each a lookup, where a join is planned, on a log of a million
+// changes, as a read of every record into a hash.
+const RECORD_JOINS = `CROSS JOIN LATERAL (SELECT scope, owner_org FROM records r WHERE r.tbl = c.tbl AND r.row_id = c.row_id LIMIT 1) r
+  LEFT JOIN LATERAL (SELECT row_id, parent_tbl, parent_row_id FROM record_parents rp WHERE rp.tbl = c.tbl AND rp.row_id = c.row_id LIMIT 1) rp ON true`;
 const CHANGE_COLUMNS = 'c.server_seq, c.bytes, c.hlc, c.field, c.tbl, c.row_id, c.value, c.scope, c.prev, c.author';
 
 /** Changes that can change who may see a record: its scope, and the case a stage event belongs to. */
@@ -59,11 +65,10 @@ function changesVisibility(row: ChangeRow): boolean {
 /** A case's title is set by the write that creates it (a title has no default). */
 const CASE_TITLE = "(c.tbl = 'cases' AND c.field = 'title')";
 /**
- * Whether the change is part of the first write of its record the server took. By arrival, not by timestamp: two
- * devices can create one record (the same import) and the later-stamped creation can arrive first, be pulled, and so
- * be held by sessions that the earlier-stamped one, arriving after, takes it away from.
+ * What every session acts on, whoever may hold the record: who may see it changed, or a case was created (its stage
+ * events may have come before it). The predicate of the index changes_for_every_session (migration 8).
  */
-const CREATES = '(c.hlc = (SELECT f.hlc FROM changes f WHERE f.tbl = c.tbl AND f.row_id = c.row_id ORDER BY f.server_seq LIMIT 1))';
+const FOR_EVERY_SESSION = `(${VISIBILITY_CHANGE} OR (${CASE_TITLE} AND c.creates))`;
 
 function toSyncChange(r: ChangeRow): SyncChange {
   return { hlc: r.hlc, author: r.author, table: r.tbl, rowId: r.row_id, field: r.field, value: r.value, scope: r.scope, prev: r.prev };
@@ -104,7 +109,7 @@ async function orphansOfHiddenCases(db: pg.PoolClient, hiddenCases: string[], wi
 
 /** How much one page may carry. */
 export interface PageLimits {
-  /** Most changes of the log one page looks at. */
+  /** Most changes of the log one page looks at (those it may be sent or must act on: lookedAt). */
   maxChanges: number;
   /** Most bytes of values one page carries; a page holds at least one change, whatever its size. */
   maxBytes: number;
@@ -114,33 +119,29 @@ export interface PageLimits {
 const CHANGE_OVERHEAD_BYTES = 400;
 
 /**
- * The window of the log after `from` that one page covers: at most `maxChanges` changes, cut earlier where their
- * values would pass `maxBytes` (at least one change, whatever its size). Measured by the stored sizes, so no value is
- * read to cut it, and cut in PostgreSQL, so only where the window ends leaves the database, not a row per change.
+ * The changes after $1 a session looks at, the first `count` + 1 of them: those of the records it may hold (of the
+ * `reaches`) and those every session acts on. Each part is cut on its own before they are merged, so a device far
+ * behind reads a few windows of index entries, not the log. A reach's changes after $1 are asked for as one range of
+ * the index changes_reach, (reach, server_seq) after (reach, $1): asked for as reach = m.reach, the plan read the log
+ * after $1 in order and kept that reach's changes, the statistics of a log of a million council changes taking any
+ * reach for council (every pull read every change after its cursor, once for each reach).
  */
-async function pageWindow(db: pg.PoolClient, from: string, limits: PageLimits): Promise<{ lastSeq: string | null; more: boolean }> {
-  const window = await db.query<{ last_seq: string | null; taken: number; looked: number }>({
-    // Named, as every statement of a pull: PostgreSQL then plans it once per connection, not for every page.
-    name: 'pull-window',
-    text: `SELECT max(server_seq) FILTER (WHERE taken) AS last_seq, (count(*) FILTER (WHERE taken))::int AS taken, count(*)::int AS looked
-       FROM (SELECT server_seq, n <= $2 AND (n = 1 OR total <= $3) AS taken
-               FROM (SELECT server_seq, row_number() OVER w AS n, sum(bytes + $4) OVER w AS total
-                       FROM (SELECT server_seq, bytes FROM changes WHERE server_seq > $1 ORDER BY server_seq LIMIT $2 + 1) after
-                     WINDOW w AS (ORDER BY server_seq ROWS UNBOUNDED PRECEDING)) sized) cut`,
-    values: [from, limits.maxChanges, limits.maxBytes, CHANGE_OVERHEAD_BYTES],
-  });
-  const { last_seq: lastSeq, taken, looked } = window.rows[0];
-  return { lastSeq, more: looked > taken };
-}
+const lookedAt = (count: string, reaches: string) => `SELECT server_seq, bytes
+   FROM (SELECT k.server_seq, k.bytes
+           FROM unnest(${reaches}::text[]) AS m(reach)
+           CROSS JOIN LATERAL (SELECT server_seq, bytes FROM changes WHERE (reach, server_seq) > (m.reach, $1) AND reach <= m.reach ORDER BY reach, server_seq LIMIT ${count} + 1) k
+         UNION
+         (SELECT server_seq, bytes FROM changes c WHERE ${FOR_EVERY_SESSION} AND server_seq > $1 ORDER BY server_seq LIMIT ${count} + 1)) looked
+  ORDER BY server_seq LIMIT ${count} + 1`;
 
 /** Most windows of the log one pull looks at while they hold nothing for the session. */
 const EMPTY_WINDOWS = 10;
 
 /**
  * The next page after `cursor`. A window that holds nothing for the session (the device's own changes, which it is
- * not sent, or records out of its reach) is passed in the same request, up to EMPTY_WINDOWS of them: a device that
- * pushed 10,000 changes then pulls one page, not ten empty ones. Past that bound the page goes out empty, the cursor
- * moved on, so that no page costs more than a few windows.
+ * not sent) is passed in the same request, up to EMPTY_WINDOWS of them: a device that pushed 10,000 changes then
+ * pulls one page, not ten empty ones. Past that bound the page goes out empty, the cursor moved on, so that no page
+ * costs more than a few windows.
  */
 export async function pull(db: pg.Pool, session: Session, cursor: string | null, limits: PageLimits): Promise<PullPage> {
   // One connection for the page's statements: taking one from the pool for each, a pull queued behind every other
@@ -162,34 +163,60 @@ export async function pull(db: pg.Pool, session: Session, cursor: string | null,
   }
 }
 
+/** A row of a page: where its window ends, with one change of the window, or none (all its columns null). */
+type PageRow = { last_seq: string | null; more: boolean } & (WindowRow | { [column in keyof WindowRow]: null });
+
 /**
- * The page of one window after `cursor`. It looks at a window of the log cut by count and by bytes, so every window
- * costs about the same and the cursor moves on even past changes the session may not see (a page may then carry
- * none). A record that came into the session's reach is sent whole, which can carry a page past its bytes: the page
- * then ends at that change, and the rest of the window comes with the next one.
+ * The page of one window after `cursor`. The window is at most `maxChanges` changes that the session looks at, cut
+ * earlier where their values would pass `maxBytes` (at least one change, whatever its size), so every window costs
+ * about the same; the changes of records out of the session's reach between them are passed over unread, and a
+ * window that takes every change the session looks at reaches the end of the log (a page may then carry none). It
+ * is measured by the stored sizes, so no value is read to cut it. A record that came into the session's reach is
+ * sent whole, which can carry a page past its bytes: the page then ends at that change, and the rest of the window
+ * comes with the next one.
  */
 async function windowPage(db: pg.PoolClient, session: Session, cursor: string | null, limits: PageLimits): Promise<PullPage> {
   const from = cursor ?? '0';
-  // Of the window, only what this session may be sent (or must act on) leaves the database.
-  const window = await pageWindow(db, from, limits);
-  if (window.lastSeq === null) return { changes: [], purges: [], cursor, more: false };
-  let { lastSeq, more } = window;
-  const found = await db.query<WindowRow>({
+  // Of the window, only what this session may be sent (or must act on) leaves the database, and where the window
+  // ends: one statement, so that both are read from one state of the log.
+  const found = await db.query<PageRow>({
+    // Named, as every statement of a pull: PostgreSQL then plans it once per connection (db.ts), not for every page.
     name: 'pull-page',
-    text: `SELECT c.server_seq, c.bytes, c.hlc, c.field, c.tbl, c.row_id, c.scope, c.prev, c.author,
-            ${RECORD_VISIBLE} AS visible, ${mayHoldSql('c.scope', 'r.owner_org')} AS readable,
-            CASE WHEN ${RECORD_VISIBLE} THEN c.value END AS value,
-            CASE WHEN ${VISIBILITY_CHANGE} OR ${CASE_TITLE} THEN ${CREATES} END AS creates,
-            CASE WHEN ${RECORD_VISIBLE} AND NOT ${mayHoldSql('c.scope', 'r.owner_org')}
-                 THEN NOT EXISTS (SELECT 1 FROM changes n WHERE n.tbl = c.tbl AND n.row_id = c.row_id AND n.field = c.field AND n.hlc > c.hlc) END AS newest
-       FROM changes c ${RECORD_JOINS}
-      -- Not the device's own changes: it holds them, and it could hold the record when it wrote them.
-      WHERE c.server_seq > $1 AND c.server_seq <= $4 AND right(c.hlc, 16) <> $5
-        -- Of a case out of reach, only its creation matters (its stage events may have come before it).
-        AND (${RECORD_VISIBLE} OR ${VISIBILITY_CHANGE} OR (${CASE_TITLE} AND ${CREATES}))
-      ORDER BY c.server_seq`,
-    values: [from, readableScopes(session), session.orgId, lastSeq, session.device],
+    text: `WITH sized AS (
+             SELECT server_seq, n <= $4 AND (n = 1 OR total <= $7) AS taken
+               FROM (SELECT server_seq, row_number() OVER w AS n, sum(bytes + $8) OVER w AS total
+                       FROM (${lookedAt('$4', '$6')}) looked
+                     WINDOW w AS (ORDER BY server_seq ROWS UNBOUNDED PRECEDING)) counted
+           ), window_end AS (
+             SELECT CASE WHEN bool_and(taken) IS NOT FALSE THEN (SELECT max(server_seq) FROM changes WHERE server_seq > $1)
+                         ELSE max(server_seq) FILTER (WHERE taken) END AS last_seq,
+                    NOT coalesce(bool_and(taken), true) AS more
+               FROM sized
+           )
+           SELECT e.last_seq, e.more, p.*
+             FROM window_end e
+             LEFT JOIN LATERAL (
+               SELECT c.server_seq, c.bytes, c.hlc, c.field, c.tbl, c.row_id, c.scope, c.prev, c.author, c.creates,
+                      ${RECORD_VISIBLE} AS visible, ${mayHoldSql('c.scope', 'r.owner_org')} AS readable,
+                      CASE WHEN ${RECORD_VISIBLE} THEN c.value END AS value,
+                      CASE WHEN ${RECORD_VISIBLE} AND NOT ${mayHoldSql('c.scope', 'r.owner_org')}
+                           THEN NOT EXISTS (SELECT 1 FROM changes n WHERE n.tbl = c.tbl AND n.row_id = c.row_id AND n.field = c.field AND n.hlc > c.hlc) END AS newest
+                 FROM sized k
+                 CROSS JOIN LATERAL (SELECT * FROM changes c WHERE c.server_seq = k.server_seq LIMIT 1) c
+                 ${RECORD_JOINS}
+                -- Not the device's own changes: it holds them, and it could hold the record when it wrote them.
+                WHERE k.taken AND right(c.hlc, 16) <> $5
+                  -- Of a case out of reach, only its creation matters, and only when stage events came before it.
+                  AND (${RECORD_VISIBLE} OR ${VISIBILITY_CHANGE}
+                       OR (${CASE_TITLE} AND c.creates AND EXISTS (SELECT 1 FROM record_parents e WHERE e.parent_tbl = 'cases' AND e.parent_row_id = c.row_id)))
+             ) p ON true
+            ORDER BY p.server_seq`,
+    values: [from, readableScopes(session), session.orgId, limits.maxChanges, session.device, readableReaches(session), limits.maxBytes, CHANGE_OVERHEAD_BYTES],
   });
+  const [window] = found.rows;
+  if (window.last_seq === null) return { changes: [], purges: [], cursor, more: false };
+  let { last_seq: lastSeq, more } = window;
+  const changes = found.rows.filter((row): row is PageRow & WindowRow => row.server_seq !== null);
   const sent = new Map<string, ChangeRow>();
   let sentBytes = 0;
   const send = (rows: ChangeRow[]) => {
@@ -201,7 +228,7 @@ async function windowPage(db: pg.PoolClient, session: Session, cursor: string | 
   };
   const purges = new Map<string, Purge>();
   const hiddenCases: string[] = [];
-  for (const [index, row] of found.rows.entries()) {
+  for (const [index, row] of changes.entries()) {
     if (!row.visible) {
       // A record's creation takes nothing away: nobody out of its reach ever held it.
       if (changesVisibility(row) && !row.creates) purges.set(`${row.tbl} ${row.row_id}`, { table: row.tbl, rowId: row.row_id });
@@ -211,7 +238,7 @@ async function windowPage(db: pg.PoolClient, session: Session, cursor: string | 
     // The session may not have held the record before: whatever came earlier, it gets the record as it stands.
     if (changesVisibility(row) && !row.creates) send(await currentState(db, session, row.tbl, row.row_id, lastSeq));
     if (row.readable || row.newest) send([row]);
-    if (sentBytes > limits.maxBytes && index < found.rows.length - 1) {
+    if (sentBytes > limits.maxBytes && index < changes.length - 1) {
       lastSeq = row.server_seq;
       more = true;
       break;

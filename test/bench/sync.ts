@@ -207,7 +207,10 @@ try {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** `count` changes of count/10 council records of the organisation, 10 fields each, straight into PostgreSQL. */
+/**
+ * `count` changes of count/10 council records of the organisation, 10 fields each, straight into PostgreSQL: each
+ * record's ten fields one write, which creates it, with the reach push would give them.
+ */
 async function generateChanges(db: pg.Client, org: string, count: number): Promise<void> {
   const node = '0123456789abcdef';
   const records = count / 10;
@@ -218,10 +221,10 @@ async function generateChanges(db: pg.Client, org: string, count: number): Promi
     [org, node, records],
   );
   await db.query(
-    `INSERT INTO changes (hlc, field, tbl, row_id, value, scope, prev, author, org_id)
+    `INSERT INTO changes (hlc, field, tbl, row_id, value, scope, prev, author, org_id, reach, creates)
      SELECT to_char((timestamptz '2024-01-01Z' + r * interval '1 ms') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '-0000-' || $2,
             (ARRAY['title','summary','futurePolicy','notes','nextAction','financing','outcomeFraming','effectExamples','nextSteps','talkingPoints'])[f],
-            'cases', md5('bench' || r)::uuid::text, to_json(repeat('現地政府との協議を継続する。', 8)), 'council', NULL, 'generator', $1
+            'cases', md5('bench' || r)::uuid::text, to_json(repeat('現地政府との協議を継続する。', 8)), 'council', NULL, 'generator', $1, 'council', true
        FROM generate_series(1, $3::int) r, generate_series(1, 10) f
       ORDER BY r, f`,
     [org, node, records],
@@ -279,7 +282,7 @@ async function explainSync(db: pg.Pool, store: Store, id: string): Promise<void>
     for (const { text, values } of sent) {
       await client.query('BEGIN');
       // The writes happened already: their plans are read without running them again.
-      const explain = /^\s*SELECT/i.test(text) ? 'EXPLAIN (ANALYZE, COSTS OFF)' : 'EXPLAIN (COSTS OFF)';
+      const explain = /\b(INSERT|UPDATE|DELETE)\b/i.test(text) ? 'EXPLAIN (COSTS OFF)' : 'EXPLAIN (ANALYZE, COSTS OFF)';
       const plan = (await client.query<{ 'QUERY PLAN': string }>(`${explain} ${text}`, values)).rows.map((r) => r['QUERY PLAN']);
       await client.query('ROLLBACK');
       const scans = plan.map((l) => /(Seq Scan|Index Only Scan|Index Scan|Bitmap Index Scan)( using \S+)? on \S+/.exec(l)?.[0]).filter((s) => s !== undefined);

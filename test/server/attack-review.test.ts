@@ -92,7 +92,7 @@ describe('the attack review, reproduced', () => {
     const org = (await server!.db.query<{ id: string }>("SELECT id FROM organisations WHERE name = '総務省'")).rows[0].id;
     const hlc = encodeHlc({ millis: Date.now(), counter: 7, node: min.node });
     await server!.db.query(
-      "INSERT INTO changes (hlc, field, tbl, row_id, value, scope, prev, author, org_id) VALUES ($1, 'title', 'cases', $2, '\"poison\"', 'council', NULL, 'min', $3)",
+      "INSERT INTO changes (hlc, field, tbl, row_id, value, scope, prev, author, org_id, reach, creates) VALUES ($1, 'title', 'cases', $2, '\"poison\"', 'council', NULL, 'min', $3, 'council', true)",
       [hlc, "x'); DELETE FROM records;--", org],
     );
     await server!.db.query("INSERT INTO records (tbl, row_id, owner_org, scope, scope_hlc) VALUES ('cases', $1, $2, 'council', '')", ["x'); DELETE FROM records;--", org]);
