@@ -80,11 +80,15 @@ function toSyncChange(r: ChangeRow): SyncChange {
  */
 async function currentState(db: pg.PoolClient, session: Session, table: string, rowId: string, lastSeq: string): Promise<ChangeRow[]> {
   const found = await db.query<ChangeRow>(
+    // The record and its stage events first, then their changes by index: asked for as (this record OR one of its
+    // stage events), every change of the log was read (150 ms on a log of 200,000 changes).
     `SELECT DISTINCT ON (c.tbl, c.row_id, c.field) ${CHANGE_COLUMNS}
-       FROM changes c ${RECORD_JOINS}
+       FROM (SELECT $4::text AS tbl, $5::text AS row_id
+             UNION ALL
+             SELECT tbl, row_id FROM record_parents WHERE parent_tbl = $4 AND parent_row_id = $5) whole
+       JOIN changes c ON c.tbl = whole.tbl AND c.row_id = whole.row_id
+       ${RECORD_JOINS}
       WHERE c.server_seq <= $1 AND ${RECORD_VISIBLE}
-        AND ((c.tbl = $4 AND c.row_id = $5)
-             OR (c.tbl, c.row_id) IN (SELECT tbl, row_id FROM record_parents WHERE parent_tbl = $4 AND parent_row_id = $5))
       ORDER BY c.tbl, c.row_id, c.field, c.hlc DESC`,
     [lastSeq, readableScopes(session), session.orgId, table, rowId],
   );
