@@ -122,7 +122,7 @@ describe('sync status and sign-in', () => {
     const org = (await server!.db.query<{ id: string }>("SELECT id FROM organisations WHERE name = '外務省'")).rows[0].id;
     const hlc = `${new Date().toISOString()}-0000-00000000000000c1`;
     await server!.db.query(
-      "INSERT INTO changes (hlc, field, tbl, row_id, value, scope, prev, author, org_id) VALUES ($1, 'title', 'cases', 'not-a-record-id', '\"?\"', 'council', NULL, 'alice', $2)",
+      "INSERT INTO changes (hlc, field, tbl, row_id, value, scope, prev, author, org_id, reach, creates) VALUES ($1, 'title', 'cases', 'not-a-record-id', '\"?\"', 'council', NULL, 'alice', $2, 'council', true)",
       [hlc, org],
     );
     await server!.db.query("INSERT INTO records (tbl, row_id, owner_org, scope, scope_hlc) VALUES ('cases', 'not-a-record-id', $1, 'council', '') ON CONFLICT DO NOTHING", [org]);
