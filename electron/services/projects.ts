@@ -1,9 +1,9 @@
+import { pipelineStats } from '../../shared/analytics/pipeline';
 import { dayOf } from '../../shared/dates';
 import { KarteError } from '../../shared/errors';
 import { projectByNo, PRIORITY_PROJECTS, suggestedProjects, type PriorityProject } from '../../shared/reference/priority-projects';
 import { monthNumber } from '../../shared/timeline';
 import type { CaseSummary, ProjectDetail, ProjectSummary } from '../../shared/views';
-import { pipelineFigures } from './analytics';
 import { eventsOfCases, listCases } from './cases';
 import type { Store } from './store/store';
 
@@ -32,11 +32,16 @@ export function getProject(store: Store, no: number): ProjectDetail {
   const today = dayOf(new Date(store.now()));
   const since = monthNumber(today) - RECENT_MONTHS;
   const titles = new Map(summary.cases.map((c) => [c.id, c.title]));
-  const recentEvents = [...eventsOfCases(store, [...titles.keys()]).values()]
+  // Its cases' events, read once for what moved and for what is stuck: not every event of the store.
+  const timelines = eventsOfCases(store, [...titles.keys()]);
+  const recentEvents = [...timelines.values()]
     .flat()
     .filter((e) => e.date.sort !== null && monthNumber(e.date.sort) >= since && monthNumber(e.date.sort) <= monthNumber(today))
     .sort((a, b) => (b.date.sort as string).localeCompare(a.date.sort as string))
     .map((e) => ({ ...e, caseTitle: titles.get(e.caseId) ?? '' }));
-  const figures = pipelineFigures(store, { project: no, asOf: today });
+  const figures = pipelineStats(
+    summary.cases.map((c) => ({ ...c, events: timelines.get(c.id) ?? [] })),
+    today,
+  );
   return { ...summary, recentEvents, stuck: figures.stuck, longWithoutOrder: figures.longWithoutOrder };
 }

@@ -21,14 +21,8 @@ export interface PipelineCase {
   events: readonly { phase: Phase; date: KarteDate }[];
 }
 
-/** One case's times. */
-export interface CaseTimes {
-  id: string;
-  title: string;
-  countries: string[];
-  region: string;
-  sector: string;
-  status: CaseStatus;
+/** One case's times, beside what it says of itself. */
+export interface CaseTimes extends Omit<PipelineCase, 'events'> {
   currentPhase: Phase | null;
   /** Start of its earliest dated event, any phase: when the case was found ('YYYY-MM'); null without a dated event. */
   discovered: string | null;
