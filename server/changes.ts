@@ -6,6 +6,7 @@ import { nodeOf } from '../shared/sync/merge';
 import type { PushResult } from '../shared/sync/protocol';
 import type { Session } from './accounts';
 import { mayHold, reachOf, writeRefusal, type RecordOwnership } from './permissions';
+import { CASE_FIELD } from '../shared/model/records';
 
 // The central change log: pushes append to it, each change once (pulls page through it: pull.ts).
 
@@ -20,7 +21,7 @@ interface RecordState extends RecordOwnership {
   scopeHlc: string;
   /** The hlc of the first write of it the server took: the changes stamped with it create the record. */
   createdHlc: string;
-  /** For a stage event: its case as the newest caseId change the server holds or the batch takes sets it. */
+  /** For a part of a case: its case as the newest caseId change the server holds or the batch takes sets it. */
   caseId: string | null;
   caseHlc: string;
   /** Whether the batch created it or gave it a newer scope: then it is written back. */
@@ -100,19 +101,19 @@ function pushOne(state: BatchState, session: Session, { raw, change, reason }: A
   return { ...id, status: 'applied', author: session.login };
 }
 
-/** The case a change puts a stage event in, if it is one that does. */
+/** The case a change puts a part of a case in (a stage event, a plan or one of its parts), if it is one that does. */
 function newCaseOf(change: SyncChange): string | null {
-  return change.table === 'events' && change.field === 'caseId' && typeof change.value === 'string' ? change.value : null;
+  return change.field === CASE_FIELD && typeof change.value === 'string' ? change.value : null;
 }
 
 /**
- * A stage event goes with its case (親子): nobody writes one of a case out of their reach, nor moves one into or out
+ * A part of a case goes with its case (親子): nobody writes one of a case out of their reach, nor moves one into or out
  * of such a case. A case the server does not hold yet decides nothing, as on the way down.
  */
 function caseRefusal(state: BatchState, session: Session, change: SyncChange, record: RecordState | undefined): string | null {
   for (const caseId of [record?.caseId ?? null, newCaseOf(change)]) {
     const parent = caseId === null ? undefined : state.records.get(pairKey('cases', caseId));
-    if (parent && !mayHold(session, parent.scope, parent.ownerOrg)) return `the stage event's case ${caseId} is out of this user's reach`;
+    if (parent && !mayHold(session, parent.scope, parent.ownerOrg)) return `the ${change.table} record's case ${caseId} is out of this user's reach`;
   }
   return null;
 }
@@ -124,7 +125,7 @@ function caseRefusal(state: BatchState, session: Session, change: SyncChange, re
  * write is the first of its changes by arrival.
  */
 async function batchState(client: pg.PoolClient, changes: readonly SyncChange[]): Promise<BatchState> {
-  // The records the batch writes, and the cases its stage events are moved to.
+  // The records the batch writes, and the cases its parts of cases are moved to.
   const records = changes.flatMap((c) => {
     const caseId = newCaseOf(c);
     return caseId === null

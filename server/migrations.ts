@@ -184,6 +184,31 @@ const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
         WHERE field = 'scope' OR (tbl = 'events' AND field = 'caseId') OR (tbl = 'cases' AND field = 'title' AND creates);
     `,
   },
+  {
+    version: 9,
+    name: 'every part of a case goes with its case',
+    sql: `
+      -- A deployment plan and its parts (indicators, their periods, hurdles, revisions) belong to their case as a
+      -- stage event does, by the same field: any change of a caseId now keeps its record's parent.
+      CREATE OR REPLACE FUNCTION keep_record_parent() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF json_typeof(NEW.value) = 'string' THEN
+          INSERT INTO record_parents (tbl, row_id, parent_tbl, parent_row_id, hlc)
+          VALUES (NEW.tbl, NEW.row_id, 'cases', NEW.value #>> '{}', NEW.hlc)
+          ON CONFLICT (tbl, row_id) DO UPDATE
+            SET parent_tbl = excluded.parent_tbl, parent_row_id = excluded.parent_row_id, hlc = excluded.hlc
+            WHERE record_parents.hlc < excluded.hlc;
+        END IF;
+        RETURN NULL;
+      END $$;
+      DROP TRIGGER changes_keep_record_parent ON changes;
+      CREATE TRIGGER changes_keep_record_parent AFTER INSERT ON changes
+        FOR EACH ROW WHEN (NEW.field = 'caseId') EXECUTE FUNCTION keep_record_parent();
+      DROP INDEX changes_for_every_session;
+      CREATE INDEX changes_for_every_session ON changes (server_seq)
+        WHERE field = 'scope' OR field = 'caseId' OR (tbl = 'cases' AND field = 'title' AND creates);
+    `,
+  },
 ];
 
 export async function migrate(pool: pg.Pool): Promise<number[]> {

@@ -4,6 +4,7 @@ import type { SyncChange } from '../shared/sync/change';
 import type { PullPage, Purge } from '../shared/sync/protocol';
 import type { Session } from './accounts';
 import { readableReaches, readableScopes } from './permissions';
+import { CASE_FIELD } from '../shared/model/records';
 
 // Pulls page through the central change log by server_seq. What a session receives is decided by the records as
 // they stand now, not as they stood when a change was written: a record that left its reach comes as a purge; when
@@ -26,7 +27,7 @@ interface ChangeRow {
 }
 
 interface WindowRow extends ChangeRow {
-  /** Whether the session may hold the record now (its scope, and its case's for a stage event). */
+  /** Whether the session may hold the record now (its scope, and its case's for a part of a case). */
   visible: boolean;
   /** Whether the session may hold the change itself (the scope it was written under). */
   readable: boolean;
@@ -46,7 +47,8 @@ interface WindowRow extends ChangeRow {
 // Query parameters shared by every statement here: $1 a server_seq bound, $2 the session's readable scopes, $3 its
 // organisation.
 const mayHoldSql = (scope: string, owner: string) => `(${scope} = ANY($2) AND (${scope} <> 'internal' OR ${owner} = $3))`;
-// A stage event is held only by those who may hold its case (親子); until its case reaches the server, by its own scope.
+// A part of a case (a stage event, a plan and its parts) is held only by those who may hold its case (親子); until its
+// case reaches the server, by its own scope.
 // The case is looked up only for a record that has one: joined, every page read the whole records table for it.
 const CASE_HELD = `coalesce((SELECT ${mayHoldSql('p.scope', 'p.owner_org')} FROM records p WHERE p.tbl = rp.parent_tbl AND p.row_id = rp.parent_row_id), true)`;
 const RECORD_VISIBLE = `(${mayHoldSql('r.scope', 'r.owner_org')} AND (rp.row_id IS NULL OR ${CASE_HELD}))`;
@@ -56,17 +58,17 @@ const RECORD_JOINS = `CROSS JOIN LATERAL (SELECT scope, owner_org FROM records r
   LEFT JOIN LATERAL (SELECT row_id, parent_tbl, parent_row_id FROM record_parents rp WHERE rp.tbl = c.tbl AND rp.row_id = c.row_id LIMIT 1) rp ON true`;
 const CHANGE_COLUMNS = 'c.server_seq, c.bytes, c.hlc, c.field, c.tbl, c.row_id, c.value, c.scope, c.prev, c.author';
 
-/** Changes that can change who may see a record: its scope, and the case a stage event belongs to. */
-const VISIBILITY_CHANGE = "(c.field = 'scope' OR (c.tbl = 'events' AND c.field = 'caseId'))";
+/** Changes that can change who may see a record: its scope, and the case a part of a case belongs to (CASE_FIELD). */
+const VISIBILITY_CHANGE = `(c.field = 'scope' OR c.field = '${CASE_FIELD}')`;
 function changesVisibility(row: ChangeRow): boolean {
-  return row.field === 'scope' || (row.tbl === 'events' && row.field === 'caseId');
+  return row.field === 'scope' || row.field === CASE_FIELD;
 }
 
 /** A case's title is set by the write that creates it (a title has no default). */
 const CASE_TITLE = "(c.tbl = 'cases' AND c.field = 'title')";
 /**
- * What every session acts on, whoever may hold the record: who may see it changed, or a case was created (its stage
- * events may have come before it). The predicate of the index changes_for_every_session (migration 8).
+ * What every session acts on, whoever may hold the record: who may see it changed, or a case was created (its parts
+ * may have come before it). The predicate of the index changes_for_every_session (migration 9).
  */
 const FOR_EVERY_SESSION = `(${VISIBILITY_CHANGE} OR (${CASE_TITLE} AND c.creates))`;
 
@@ -75,13 +77,13 @@ function toSyncChange(r: ChangeRow): SyncChange {
 }
 
 /**
- * A record, with the stage events of a case, as it stands up to `lastSeq`: the newest change of each field. The
+ * A record, with the parts of a case, as it stands up to `lastSeq`: the newest change of each field. The
  * history before it may hold values written under a narrower scope, so it stays back.
  */
 async function currentState(db: pg.PoolClient, session: Session, table: string, rowId: string, lastSeq: string): Promise<ChangeRow[]> {
   const found = await db.query<ChangeRow>(
-    // The record and its stage events first, then their changes by index: asked for as (this record OR one of its
-    // stage events), every change of the log was read (150 ms on a log of 200,000 changes).
+    // The record and its parts first, then their changes by index: asked for as (this record OR one of its
+    // parts), every change of the log was read (150 ms on a log of 200,000 changes).
     `SELECT DISTINCT ON (c.tbl, c.row_id, c.field) ${CHANGE_COLUMNS}
        FROM (SELECT $4::text AS tbl, $5::text AS row_id
              UNION ALL
@@ -96,7 +98,7 @@ async function currentState(db: pg.PoolClient, session: Session, table: string, 
 }
 
 /**
- * Stage events that reached the server before their case went by their own scope; once the case exists, those out
+ * Parts of a case that reached the server before their case went by their own scope; once the case exists, those out
  * of the session's reach with it must go again. (Ids are random, so this happens only when devices create the same
  * ids, as two imports of one file do.)
  */
@@ -210,7 +212,7 @@ async function windowPage(db: pg.PoolClient, session: Session, cursor: string | 
                  ${RECORD_JOINS}
                 -- Not the device's own changes: it holds them, and it could hold the record when it wrote them.
                 WHERE k.taken AND right(c.hlc, 16) <> $5
-                  -- Of a case out of reach, only its creation matters, and only when stage events came before it.
+                  -- Of a case out of reach, only its creation matters, and only when parts of it came before it.
                   AND (${RECORD_VISIBLE} OR ${VISIBILITY_CHANGE}
                        OR (${CASE_TITLE} AND c.creates AND EXISTS (SELECT 1 FROM record_parents e WHERE e.parent_tbl = 'cases' AND e.parent_row_id = c.row_id)))
              ) p ON true

@@ -3,6 +3,7 @@ import type { PipelineStats } from './analytics/pipeline';
 import type { ErrorEnvelope } from './errors';
 import { CASE_STATUSES, CASE_TEXT_FIELDS, caseSchema } from './model/case';
 import { EVENT_TEXT_FIELDS } from './model/stage-event';
+import { HURDLE_TEXT_FIELDS, hurdleSchema, INDICATOR_TEXT_FIELDS, indicatorPeriodSchema, indicatorSchema, measureSchema, PLAN_TEXT_FIELDS, planSchema } from './model/plan';
 import { dossierSchema } from './model/dossier';
 import type { RecordTable } from './model/records';
 import { counterpartSchema, delegateSchema, VISIT_KINDS, type Visit } from './model/visit';
@@ -18,6 +19,9 @@ import type {
   HistoryEntry,
   ImportProgress,
   ImportReport,
+  PlanComparison,
+  PlanFollowUp,
+  PlanView,
   ProjectDetail,
   ProjectSummary,
   SearchResult,
@@ -104,6 +108,17 @@ export const caseEditableSchema = caseSchema.pick({
 const iso2 = z.string().regex(/^[A-Za-z]{2}$/);
 /** A priority project's number (「20(にいまる)」: 1–20). */
 const projectNo = z.number().int().min(1).max(20);
+
+/** A plan's fields as the plan's page edits them. */
+const planValuesSchema = planSchema.omit({ id: true, caseId: true, deleted: true }).partial();
+/** A number, or text as typed: the back end reads it against the indicator's measure ('1,200', '85%', words). */
+const typedValue = z.union([z.number().finite(), z.string().max(10_000)]).nullable();
+const indicatorValuesSchema = indicatorSchema.omit({ id: true, caseId: true, deleted: true, baseline: true }).partial().extend({ baseline: typedValue.optional() });
+const periodValuesSchema = indicatorPeriodSchema
+  .pick({ comment: true, evidence: true, scope: true })
+  .partial()
+  .extend({ target: typedValue.optional(), revisedTarget: typedValue.optional(), actual: typedValue.optional() });
+const hurdleValuesSchema = hurdleSchema.omit({ id: true, caseId: true, deleted: true }).partial();
 
 /** A visit's editable fields; dates as written (2021年5月, 2021-05-10～2021-05-12), parsed by the back end. */
 export const visitValuesSchema = z.object({
@@ -213,6 +228,29 @@ export const API = {
   ),
   'event.delete': method<CaseDetail>()(z.object({ id }), { id: 'events' }),
   'event.setText': method<CaseDetail>()(z.object({ id, field: z.enum(EVENT_TEXT_FIELDS), text: z.string().max(300_000) }), { id: 'events' }),
+  /** A case's deployment plan (展開実施プラン), with its indicators, hurdles and revisions. */
+  'plan.get': method<PlanView>()(z.object({ caseId: id }), { caseId: 'cases' }),
+  /** Writes the plan's fields, starting the plan if the case has none. */
+  'plan.update': method<PlanView>()(z.object({ caseId: id, values: planValuesSchema }), { caseId: 'cases' }),
+  'plan.setText': method<PlanView>()(z.object({ caseId: id, field: z.enum(PLAN_TEXT_FIELDS), text: z.string().max(300_000) }), { caseId: 'cases' }),
+  'plan.saveRevision': method<{ id: string }>()(z.object({ caseId: id, label: z.string().trim().max(500) }), { caseId: 'cases' }),
+  /** Two revisions side by side; 'current' is the plan as it stands. */
+  'plan.compare': method<PlanComparison>()(z.object({ caseId: id, from: z.string().min(4).max(36), to: z.string().min(4).max(36) }), { caseId: 'cases' }),
+  /** Plans whose follow-up date has passed, of cases not dropped (a won case's effects are followed up too). */
+  'plans.overdue': method<PlanFollowUp[]>()(z.object({})),
+  'indicator.add': method<{ id: string }>()(z.object({ caseId: id, values: indicatorValuesSchema.required({ statement: true }) }), { caseId: 'cases' }),
+  'indicator.update': method<PlanView>()(z.object({ id, values: indicatorValuesSchema }), { id: 'indicators' }),
+  'indicator.setText': method<PlanView>()(z.object({ id, field: z.enum(INDICATOR_TEXT_FIELDS), text: z.string().max(300_000) }), { id: 'indicators' }),
+  'indicator.delete': method<PlanView>()(z.object({ id }), { id: 'indicators' }),
+  /** An indicator's values for one period (2024年度, or 2024 for the same), created the first time. */
+  'period.set': method<PlanView>()(z.object({ indicatorId: id, period: z.string().min(1).max(100), values: periodValuesSchema }), { indicatorId: 'indicators' }),
+  'period.delete': method<PlanView>()(z.object({ id }), { id: 'indicator_periods' }),
+  'hurdle.add': method<{ id: string }>()(z.object({ caseId: id, values: hurdleValuesSchema.required({ description: true }) }), { caseId: 'cases' }),
+  'hurdle.update': method<PlanView>()(z.object({ id, values: hurdleValuesSchema }), { id: 'hurdles' }),
+  'hurdle.setText': method<PlanView>()(z.object({ id, field: z.enum(HURDLE_TEXT_FIELDS), text: z.string().max(300_000) }), { id: 'hurdles' }),
+  'hurdle.addMeasure': method<PlanView>()(z.object({ id, measure: measureSchema }), { id: 'hurdles' }),
+  'hurdle.delete': method<PlanView>()(z.object({ id }), { id: 'hurdles' }),
+  'revision.delete': method<PlanView>()(z.object({ id }), { id: 'plan_revisions' }),
   'visits.list': method<Visit[]>()(z.object({ country: iso2.optional() })),
   'visit.get': method<Visit>()(z.object({ id }), { id: 'visits' }),
   'visit.create': method<{ id: string }>()(

@@ -1,6 +1,8 @@
 import type { Agreement } from './model/agreement';
 import type { CaseStatus } from './model/case';
 import type { OrganisationType } from './model/organisation';
+import type { FINANCING_SCHEMES, FINANCING_STATUSES, HURDLE_STATUSES, INDICATOR_DIRECTIONS, INDICATOR_KINDS, INDICATOR_LEVELS, INDICATOR_MEASURES, PARTNER_ORIGINS } from './model/plan';
+import type { IndicatorStatus } from './plan/indicator-status';
 import type { RecordTable } from './model/records';
 import type { VisitKind } from './model/visit';
 import type { PackSection } from './pack/pack-input';
@@ -91,6 +93,67 @@ export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, Label> = {
   other: { ja: 'その他', en: 'Other' },
 };
 
+/** 資金スキーム */
+export const FINANCING_SCHEME_LABELS: Record<(typeof FINANCING_SCHEMES)[number], Label> = {
+  jica_loan: { ja: 'JICA円借款', en: 'JICA loan' },
+  jica_grant: { ja: 'JICA無償資金協力', en: 'JICA grant' },
+  jica_technical: { ja: 'JICA技術協力', en: 'JICA technical cooperation' },
+  jbic: { ja: 'JBIC', en: 'JBIC' },
+  nexi: { ja: 'NEXI', en: 'NEXI' },
+  jict: { ja: 'JICT', en: 'JICT' },
+  join: { ja: 'JOIN', en: 'JOIN' },
+  adb: { ja: 'アジア開発銀行', en: 'ADB' },
+  world_bank: { ja: '世界銀行', en: 'World Bank' },
+  jcm: { ja: 'JCM', en: 'JCM' },
+  other: { ja: 'その他', en: 'Other' },
+};
+
+export const FINANCING_STATUS_LABELS: Record<(typeof FINANCING_STATUSES)[number], Label> = {
+  considering: { ja: '検討', en: 'Considering' },
+  applied: { ja: '申請', en: 'Applied' },
+  approved: { ja: '承諾', en: 'Approved' },
+  rejected: { ja: '不採択', en: 'Rejected' },
+};
+
+export const PARTNER_ORIGIN_LABELS: Record<(typeof PARTNER_ORIGINS)[number], Label> = {
+  domestic: { ja: '国内', en: 'Domestic' },
+  foreign: { ja: '海外', en: 'Foreign' },
+};
+
+export const INDICATOR_LEVEL_LABELS: Record<(typeof INDICATOR_LEVELS)[number], Label> = {
+  output: { ja: 'アウトプット', en: 'Output' },
+  outcome: { ja: 'アウトカム', en: 'Outcome' },
+  impact: { ja: 'インパクト', en: 'Impact' },
+};
+
+export const INDICATOR_KIND_LABELS: Record<(typeof INDICATOR_KINDS)[number], Label> = {
+  social: { ja: '社会貢献', en: 'Social contribution' },
+  economic: { ja: '経済効果', en: 'Economic effect' },
+};
+
+export const INDICATOR_MEASURE_LABELS: Record<(typeof INDICATOR_MEASURES)[number], Label> = {
+  number: { ja: '数値', en: 'Number' },
+  percent: { ja: '割合（%）', en: 'Percentage' },
+  qualitative: { ja: '定性', en: 'Qualitative' },
+};
+
+export const INDICATOR_DIRECTION_LABELS: Record<(typeof INDICATOR_DIRECTIONS)[number], Label> = {
+  higher: { ja: '高いほど良い', en: 'Higher is better' },
+  lower: { ja: '低いほど良い', en: 'Lower is better' },
+};
+
+export const INDICATOR_STATUS_LABELS: Record<IndicatorStatus, Label> = {
+  on_track: { ja: '順調', en: 'On track' },
+  at_risk: { ja: '要注意', en: 'At risk' },
+  off_track: { ja: '遅延', en: 'Off track' },
+  no_data: { ja: 'データなし', en: 'No data' },
+};
+
+export const HURDLE_STATUS_LABELS: Record<(typeof HURDLE_STATUSES)[number], Label> = {
+  open: { ja: '対応中', en: 'Open' },
+  resolved: { ja: '解消', en: 'Resolved' },
+};
+
 /** What each kind of record is called: in the history, the conflicts inbox and the errors that name one. */
 export const RECORD_KIND_LABELS: Record<RecordTable | 'conflicts', Label> = {
   dossiers: { ja: 'カルテ', en: 'Dossier' },
@@ -99,6 +162,11 @@ export const RECORD_KIND_LABELS: Record<RecordTable | 'conflicts', Label> = {
   visits: { ja: '訪問', en: 'Visit' },
   agreements: { ja: '覚書等', en: 'Agreement' },
   organisations: { ja: '組織', en: 'Organisation' },
+  plans: { ja: '展開実施プラン', en: 'Deployment plan' },
+  indicators: { ja: '指標', en: 'Indicator' },
+  indicator_periods: { ja: '指標の期間値', en: 'Indicator period' },
+  hurdles: { ja: '外的事情', en: 'External hurdle' },
+  plan_revisions: { ja: 'プランの改訂', en: 'Plan revision' },
   conflicts: { ja: '競合', en: 'Conflict' },
 };
 

@@ -8,6 +8,9 @@ import type { RecordTable } from './model/records';
 import type { Phase } from './phases';
 import type { PriorityProject } from './reference/priority-projects';
 import type { StuckCase } from './analytics/pipeline';
+import type { Hurdle, Indicator, IndicatorPeriod, Plan, PlanRevision } from './model/plan';
+import type { IndicatorReading, IndicatorStatus } from './plan/indicator-status';
+import type { PlanDifference } from './plan/revision-diff';
 
 export interface CaseSummary {
   id: string;
@@ -99,7 +102,8 @@ export interface HistoryEntry {
   value: unknown;
 }
 
-export type HitKind = 'case' | 'event' | 'dossier' | 'agreement' | 'visit';
+/** 'plan': a deployment plan, one of its indicators or one of its hurdles. */
+export type HitKind = 'case' | 'event' | 'dossier' | 'agreement' | 'visit' | 'plan';
 
 export interface SearchHit {
   kind: HitKind;
@@ -168,4 +172,49 @@ export interface SnapshotInfo {
   takenAt: string;
   author: string;
   cases: number;
+}
+
+/** An indicator of a plan with its periods (in period order) and how it stands today. */
+export interface IndicatorView extends Indicator {
+  periods: IndicatorPeriod[];
+  reading: IndicatorReading;
+}
+
+/** A saved revision as lists show it; its content is read when two are compared. */
+export type RevisionInfo = Pick<PlanRevision, 'id' | 'label' | 'savedAt' | 'savedBy' | 'scope'>;
+
+/** A case's deployment plan (展開実施プラン) as its page and `karte plan` show it. */
+export interface PlanView {
+  caseId: string;
+  caseTitle: string;
+  /** The plan's own fields; null while nobody has written any. */
+  plan: Plan | null;
+  /** Live indicators: outputs, then outcomes, then impacts. */
+  indicators: IndicatorView[];
+  /** Live hurdles, open ones first, oldest first. */
+  hurdles: Hurdle[];
+  /** Newest first. */
+  revisions: RevisionInfo[];
+  /** The worst of its indicators' statuses. */
+  status: IndicatorStatus;
+  /** Whether its follow-up date has passed. */
+  followUpOverdue: boolean;
+  /** What the plan asks for and lacks: indicators or hurdles left empty with no reason given. */
+  missingReasons: ('indicators' | 'hurdles')[];
+}
+
+/** Two states of a plan side by side: a saved revision, or the plan as it stands ('current'). */
+export interface PlanComparison {
+  from: RevisionInfo | 'current';
+  to: RevisionInfo | 'current';
+  differences: PlanDifference[];
+}
+
+/** A plan whose follow-up is due (フォローアップ期限), for the lists of what is overdue. */
+export interface PlanFollowUp {
+  caseId: string;
+  caseTitle: string;
+  countries: string[];
+  followUpDate: KarteDate;
+  status: IndicatorStatus;
 }

@@ -15,6 +15,7 @@ import { registerEventCommands } from './events';
 import { registerImportCommand } from './imports';
 import { registerPackCommand, registerReportCommand } from './packs';
 import { registerRecordCommands } from './records';
+import { registerPlanCommands } from './plans';
 import { registerProjectCommands } from './projects';
 import { registerStatsCommand } from './stats';
 import { registerSyncCommands } from './sync';
@@ -126,6 +127,7 @@ export function buildProgram(io: Io): Command {
   registerVisitCommands(program, context);
   registerStatsCommand(program, context);
   registerProjectCommands(program, context);
+  registerPlanCommands(program, context);
   registerPackCommand(program, context);
   registerReportCommand(program, context);
   registerAppCommand(program, context);

@@ -17,6 +17,23 @@ import { importKarteFiles, importParsedFiles, parseKarteFiles } from './import/k
 import { buildPackInput } from './pack/build-input';
 import type { PrintDelivery } from './pack-delivery';
 import { search } from './search';
+import {
+  addHurdle,
+  addIndicator,
+  addMeasure,
+  comparePlan,
+  deletePlanPart,
+  getPlan,
+  overdueFollowUps,
+  saveRevision,
+  setHurdleField,
+  setIndicatorField,
+  setPeriodValues,
+  setPlanField,
+  updateHurdle,
+  updateIndicator,
+  updatePlan,
+} from './plans';
 import { readRow, type Change, type Store } from './store/store';
 import { conflictViews, listConflicts, resolveConflict } from './sync/conflicts';
 import type { SyncLoop } from './sync/sync-loop';
@@ -61,6 +78,8 @@ export function createHandlers(ctx: ApiContext): Handlers {
     if (!ctx.pack) throw new KarteError('pack_unavailable', 'briefing packs cannot be previewed or exported here');
     return ctx.pack;
   };
+  /** The plan a part belongs to, as it stands after an edit. */
+  const planOf = (table: 'indicators' | 'indicator_periods' | 'hurdles' | 'plan_revisions', id: string) => getPlan(store, readRow(store, table, id)!.caseId);
   const progress = (p: ApiEvents['import.progress']) => ctx.emit('import.progress', p);
   const imported = <T>(report: T): T => {
     changed(['dossiers', 'cases', 'events']);
@@ -128,6 +147,72 @@ export function createHandlers(ctx: ApiContext): Handlers {
     'event.delete': ({ id }) => {
       edited(deleteEvent(store, id));
       return getCase(store, readRow(store, 'events', id)!.caseId);
+    },
+    'plan.get': ({ caseId }) => getPlan(store, caseId),
+    'plan.update': ({ caseId, values }) => {
+      edited(updatePlan(store, caseId, values));
+      return getPlan(store, caseId);
+    },
+    'plan.setText': ({ caseId, field, text }) => {
+      edited(setPlanField(store, caseId, field, text));
+      return getPlan(store, caseId);
+    },
+    'plan.saveRevision': ({ caseId, label }) => {
+      const { id, changes } = saveRevision(store, caseId, label);
+      edited(changes);
+      return { id };
+    },
+    'plan.compare': ({ caseId, from, to }) => comparePlan(store, caseId, from, to),
+    'plans.overdue': () => overdueFollowUps(store),
+    'indicator.add': ({ caseId, values }) => {
+      const { id, changes } = addIndicator(store, caseId, values);
+      edited(changes);
+      return { id };
+    },
+    'indicator.update': ({ id, values }) => {
+      edited(updateIndicator(store, id, values));
+      return planOf('indicators', id);
+    },
+    'indicator.setText': ({ id, field, text }) => {
+      edited(setIndicatorField(store, id, field, text));
+      return planOf('indicators', id);
+    },
+    'indicator.delete': ({ id }) => {
+      edited(deletePlanPart(store, 'indicators', id));
+      return planOf('indicators', id);
+    },
+    'period.set': ({ indicatorId, period, values }) => {
+      edited(setPeriodValues(store, indicatorId, period, values).changes);
+      return planOf('indicators', indicatorId);
+    },
+    'period.delete': ({ id }) => {
+      edited(deletePlanPart(store, 'indicator_periods', id));
+      return planOf('indicator_periods', id);
+    },
+    'hurdle.add': ({ caseId, values }) => {
+      const { id, changes } = addHurdle(store, caseId, values);
+      edited(changes);
+      return { id };
+    },
+    'hurdle.update': ({ id, values }) => {
+      edited(updateHurdle(store, id, values));
+      return planOf('hurdles', id);
+    },
+    'hurdle.setText': ({ id, field, text }) => {
+      edited(setHurdleField(store, id, field, text));
+      return planOf('hurdles', id);
+    },
+    'hurdle.addMeasure': ({ id, measure }) => {
+      edited(addMeasure(store, id, measure));
+      return planOf('hurdles', id);
+    },
+    'hurdle.delete': ({ id }) => {
+      edited(deletePlanPart(store, 'hurdles', id));
+      return planOf('hurdles', id);
+    },
+    'revision.delete': ({ id }) => {
+      edited(deletePlanPart(store, 'plan_revisions', id));
+      return planOf('plan_revisions', id);
     },
     'visits.list': (filter) => listVisits(store, filter),
     'visit.get': ({ id }) => getVisit(store, id),

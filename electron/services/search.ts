@@ -29,6 +29,7 @@ export const SEARCH_SQL = `
            WHEN 'case' THEN c.title
            WHEN 'dossier' THEN ds.title || char(10) || ds.overview || char(10) || ds.policy
            WHEN 'visit' THEN v.title || char(10) || v.objectives || char(10) || v.asks
+           WHEN 'plan' THEN coalesce(pi.statement, ph.description, pl.problem || char(10) || pl.counterpartNeeds || char(10) || pl.pathToOrder)
            ELSE a.title || char(10) || a.subject
          END AS text,
          e.phase, coalesce(e.date, a.date, v.dates) AS date,
@@ -40,6 +41,9 @@ export const SEARCH_SQL = `
     LEFT JOIN dossiers ds ON d.kind = 'dossier' AND ds.id = d.ref
     LEFT JOIN agreements a ON d.kind = 'agreement' AND a.id = d.ref
     LEFT JOIN visits v ON d.kind = 'visit' AND v.id = d.ref
+    LEFT JOIN plans pl ON d.kind = 'plan' AND pl.id = d.ref
+    LEFT JOIN indicators pi ON d.kind = 'plan' AND pi.id = d.ref
+    LEFT JOIN hurdles ph ON d.kind = 'plan' AND ph.id = d.ref
    WHERE search_fts MATCH ?
    ORDER BY search_fts.rowid DESC
    LIMIT ?`;

@@ -2,11 +2,24 @@ import { agreementSchema } from './agreement';
 import { caseSchema } from './case';
 import { dossierSchema } from './dossier';
 import { organisationSchema } from './organisation';
+import { hurdleSchema, indicatorPeriodSchema, indicatorSchema, planRevisionSchema, planSchema } from './plan';
 import { stageEventSchema } from './stage-event';
 import { visitSchema } from './visit';
 
 /** The kinds of record the store keeps and the change log names. */
-export const RECORD_TABLES = ['dossiers', 'cases', 'events', 'agreements', 'organisations', 'visits'] as const;
+export const RECORD_TABLES = [
+  'dossiers',
+  'cases',
+  'events',
+  'agreements',
+  'organisations',
+  'visits',
+  'plans',
+  'indicators',
+  'indicator_periods',
+  'hurdles',
+  'plan_revisions',
+] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
 /**
@@ -23,4 +36,18 @@ export const RECORD_SCHEMAS = {
   agreements: agreementSchema,
   organisations: organisationSchema,
   visits: visitSchema,
+  plans: planSchema,
+  indicators: indicatorSchema,
+  indicator_periods: indicatorPeriodSchema,
+  hurdles: hurdleSchema,
+  plan_revisions: planRevisionSchema,
 } as const satisfies Record<RecordTable, unknown>;
+
+/**
+ * The field by which a record belongs to a case (親子): a stage event, a plan and its parts. Such a record is held
+ * only by those who may hold its case, on the server and on every device; no other kind of record has the field.
+ */
+export const CASE_FIELD = 'caseId';
+
+/** The kinds of record that belong to a case by CASE_FIELD. */
+export const CASE_PARTS = RECORD_TABLES.filter((table) => CASE_FIELD in RECORD_SCHEMAS[table].shape);

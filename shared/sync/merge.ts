@@ -28,6 +28,11 @@ export const NARRATIVE_FIELDS: Readonly<Record<RecordTable, readonly string[]>> 
   agreements: [],
   organisations: [],
   visits: ['objectives', 'asks'],
+  plans: ['counterpartNeeds', 'pathToOrder', 'problem', 'noIndicatorsReason', 'noHurdlesReason'],
+  indicators: ['statement', 'verification'],
+  indicator_periods: ['comment', 'evidence'],
+  hurdles: ['description'],
+  plan_revisions: [],
 };
 
 export function isNarrativeField(table: RecordTable, field: string): boolean {

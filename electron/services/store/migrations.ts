@@ -244,4 +244,79 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX snapshot_cases_case ON snapshot_cases (caseId);
   `,
+  /* 10: deployment plans (展開実施プラン): plans, their indicators with each period's values, hurdles, revisions */ `
+  -- Each part names its case (caseId): a case's plan is read, and purged, with the case.
+  CREATE TABLE plans (
+    id TEXT PRIMARY KEY,
+    caseId TEXT NOT NULL,
+    counterpartNeeds TEXT NOT NULL,
+    pathToOrder TEXT NOT NULL,
+    problem TEXT NOT NULL,
+    partners TEXT NOT NULL,
+    financing TEXT NOT NULL,
+    noIndicatorsReason TEXT NOT NULL,
+    noHurdlesReason TEXT NOT NULL,
+    followUpDate TEXT,
+    followUpSort TEXT GENERATED ALWAYS AS (json_extract(followUpDate, '$.sort')) VIRTUAL,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL
+  );
+  CREATE INDEX plans_case ON plans (caseId);
+  -- Overdue follow-ups are listed by date.
+  CREATE INDEX plans_follow_up ON plans (followUpSort) WHERE deleted = 0 AND followUpSort IS NOT NULL;
+  CREATE TABLE indicators (
+    id TEXT PRIMARY KEY,
+    caseId TEXT NOT NULL,
+    level TEXT NOT NULL,
+    statement TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    measure TEXT NOT NULL,
+    direction TEXT NOT NULL,
+    cumulative INTEGER NOT NULL,
+    baseline TEXT,
+    baselineDate TEXT,
+    verification TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL
+  );
+  CREATE INDEX indicators_case ON indicators (caseId);
+  CREATE TABLE indicator_periods (
+    id TEXT PRIMARY KEY,
+    caseId TEXT NOT NULL,
+    indicatorId TEXT NOT NULL,
+    period TEXT NOT NULL,
+    target TEXT,
+    revisedTarget TEXT,
+    actual TEXT,
+    comment TEXT NOT NULL,
+    evidence TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL
+  );
+  CREATE INDEX indicator_periods_case ON indicator_periods (caseId);
+  CREATE TABLE hurdles (
+    id TEXT PRIMARY KEY,
+    caseId TEXT NOT NULL,
+    description TEXT NOT NULL,
+    since TEXT,
+    counterpart TEXT NOT NULL,
+    measures TEXT NOT NULL,
+    status TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL
+  );
+  CREATE INDEX hurdles_case ON hurdles (caseId);
+  CREATE TABLE plan_revisions (
+    id TEXT PRIMARY KEY,
+    caseId TEXT NOT NULL,
+    label TEXT NOT NULL,
+    savedAt TEXT NOT NULL,
+    savedBy TEXT NOT NULL,
+    content TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL
+  );
+  CREATE INDEX plan_revisions_case ON plan_revisions (caseId);
+  `,
 ];

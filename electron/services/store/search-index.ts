@@ -1,4 +1,6 @@
 import { indexGrams } from '../../../shared/search-text';
+import { CASE_FIELD } from '../../../shared/model/records';
+import type { HitKind } from '../../../shared/views';
 import { countryByIso2 } from '../../../shared/reference/countries';
 import { statement, type Db } from './database';
 import type { RowOf, TableName } from './tables';
@@ -55,12 +57,35 @@ function searchableText(table: TableName, row: AnyRow): string | null {
       const people = [...v.delegation, ...v.counterparts].flatMap((p) => [p.name, p.title]);
       return [v.title, v.objectives, v.asks, ...people, ...v.counterparts.map((p) => p.organisation), ...countryNames([v.country])].join('\n');
     }
+    case 'plans': {
+      const p = row as RowOf<'plans'>;
+      const partners = p.partners.flatMap((partner) => [partner.name, partner.organisation, partner.role]);
+      return [p.counterpartNeeds, p.pathToOrder, p.problem, ...partners, ...p.financing.map((f) => f.note)].join('\n');
+    }
+    case 'indicators': {
+      const i = row as RowOf<'indicators'>;
+      return [i.statement, i.verification].join('\n');
+    }
+    case 'hurdles': {
+      const h = row as RowOf<'hurdles'>;
+      return [h.description, h.counterpart, ...h.measures.flatMap((m) => [m.text, m.actor])].join('\n');
+    }
     default:
       return null;
   }
 }
 
-const KIND: Partial<Record<TableName, string>> = { cases: 'case', events: 'event', dossiers: 'dossier', agreements: 'agreement', visits: 'visit' };
+// A plan's indicators and hurdles are found as the plan: they are read on its page.
+const KIND: Partial<Record<TableName, HitKind>> = {
+  cases: 'case',
+  events: 'event',
+  dossiers: 'dossier',
+  agreements: 'agreement',
+  visits: 'visit',
+  plans: 'plan',
+  indicators: 'plan',
+  hurdles: 'plan',
+};
 
 /** Takes a record out of the search index. */
 export function removeFromIndex(db: Db, ref: string): void {
@@ -77,7 +102,7 @@ export function reindexRecord(db: Db, table: TableName, row: AnyRow): void {
   removeFromIndex(db, ref);
   const text = row.deleted ? null : searchableText(table, row);
   if (text === null) return;
-  const caseId = table === 'cases' ? ref : table === 'events' ? (row.caseId as string) : null;
+  const caseId = table === 'cases' ? ref : typeof row[CASE_FIELD] === 'string' ? (row[CASE_FIELD] as string) : null;
   const { lastInsertRowid } = statement(db, 'INSERT INTO search_docs (kind, ref, caseId) VALUES (?, ?, ?)').run(kind, ref, caseId);
   statement(db, 'INSERT INTO search_fts (rowid, grams) VALUES (?, ?)').run(lastInsertRowid, indexGrams(text));
 }

@@ -5,6 +5,7 @@ import { dossierSchema } from '../../../shared/model/dossier';
 import { organisationSchema } from '../../../shared/model/organisation';
 import { stageEventSchema } from '../../../shared/model/stage-event';
 import { visitSchema } from '../../../shared/model/visit';
+import { hurdleSchema, indicatorPeriodSchema, indicatorSchema, planRevisionSchema, planSchema } from '../../../shared/model/plan';
 import { unknownDate } from '../../../shared/dates';
 import type { RecordTable } from '../../../shared/model/records';
 import { DEFAULT_SCOPE } from '../../../shared/scopes';
@@ -96,6 +97,60 @@ export const TABLES = {
       scope: DEFAULT_SCOPE,
       deleted: false,
     },
+  },
+  plans: {
+    schema: planSchema,
+    json: ['partners', 'financing', 'followUpDate'],
+    bool: ['deleted'],
+    defaults: {
+      counterpartNeeds: '',
+      pathToOrder: '',
+      problem: '',
+      partners: [],
+      financing: [],
+      noIndicatorsReason: '',
+      noHurdlesReason: '',
+      followUpDate: null,
+      scope: DEFAULT_SCOPE,
+      deleted: false,
+    },
+  },
+  indicators: {
+    schema: indicatorSchema,
+    // JSON keeps a baseline's type: a number stays a number, words stay words.
+    json: ['baseline', 'baselineDate'],
+    bool: ['cumulative', 'deleted'],
+    defaults: {
+      level: 'outcome',
+      kind: 'social',
+      unit: '',
+      measure: 'number',
+      direction: 'higher',
+      cumulative: false,
+      baseline: null,
+      baselineDate: null,
+      verification: '',
+      scope: DEFAULT_SCOPE,
+      deleted: false,
+    },
+  },
+  indicator_periods: {
+    schema: indicatorPeriodSchema,
+    json: ['period', 'target', 'revisedTarget', 'actual'],
+    bool: ['deleted'],
+    defaults: { target: null, revisedTarget: null, actual: null, comment: '', evidence: '', scope: DEFAULT_SCOPE, deleted: false },
+  },
+  hurdles: {
+    schema: hurdleSchema,
+    json: ['since', 'measures'],
+    bool: ['deleted'],
+    defaults: { since: null, counterpart: '', measures: [], status: 'open', scope: DEFAULT_SCOPE, deleted: false },
+  },
+  plan_revisions: {
+    schema: planRevisionSchema,
+    json: ['content'],
+    bool: ['deleted'],
+    defaults: { label: '', scope: DEFAULT_SCOPE, deleted: false },
   },
 } as const satisfies Record<RecordTable, unknown>;
 

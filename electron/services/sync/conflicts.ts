@@ -130,6 +130,20 @@ function recordOf(store: Store, table: TableName, rowId: string): ConflictView['
       return { ...none, label: readRow(store, 'agreements', rowId)?.subject ?? rowId };
     case 'organisations':
       return { ...none, label: readRow(store, 'organisations', rowId)?.nameJa ?? rowId };
+    case 'plans':
+    case 'indicator_periods':
+    case 'plan_revisions': {
+      const part = readRow(store, table, rowId);
+      return part ? { ...none, label: readRow(store, 'cases', part.caseId)?.title ?? rowId, caseId: part.caseId } : none;
+    }
+    case 'indicators': {
+      const indicator = readRow(store, 'indicators', rowId);
+      return indicator ? { ...none, label: indicator.statement, caseId: indicator.caseId } : none;
+    }
+    case 'hurdles': {
+      const hurdle = readRow(store, 'hurdles', rowId);
+      return hurdle ? { ...none, label: hurdle.description, caseId: hurdle.caseId } : none;
+    }
   }
 }
 

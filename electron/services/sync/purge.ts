@@ -1,4 +1,4 @@
-import { RECORD_TABLES } from '../../../shared/model/records';
+import { CASE_FIELD, CASE_PARTS, RECORD_TABLES } from '../../../shared/model/records';
 import type { Purge } from '../../../shared/sync/protocol';
 import { statement, type Db } from '../store/database';
 import { removeFromIndex } from '../store/search-index';
@@ -19,11 +19,11 @@ export function emptyWal(db: Db): void {
   db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
-/** A case's stage events, stored or still waiting in the log for their case. */
-function eventsOfCase(db: Db, caseId: string): string[] {
-  const stored = statement(db, 'SELECT id FROM events WHERE caseId = ?').pluck().all(caseId) as string[];
-  const logged = statement(db, "SELECT DISTINCT rowId FROM changes WHERE tbl = 'events' AND field = 'caseId' AND value = ?").pluck().all(JSON.stringify(caseId)) as string[];
-  return [...new Set([...stored, ...logged])];
+/** A case's parts (its stage events, its plan and the plan's parts), stored or still waiting in the log for their case. */
+function partsOfCase(db: Db, caseId: string): Purge[] {
+  const stored = CASE_PARTS.flatMap((table) => (statement(db, `SELECT id FROM ${table} WHERE caseId = ?`).pluck().all(caseId) as string[]).map((rowId) => ({ table, rowId })));
+  const logged = statement(db, 'SELECT DISTINCT tbl AS "table", rowId FROM changes WHERE field = ? AND value = ?').all(CASE_FIELD, JSON.stringify(caseId)) as Purge[];
+  return [...new Map([...stored, ...logged].map((p) => [`${p.table} ${p.rowId}`, p])).values()];
 }
 
 /** Removes one record and everything kept about it; whether there was anything to remove. */
@@ -42,13 +42,13 @@ function removeRecord(db: Db, table: string, rowId: string): boolean {
 }
 
 /**
- * Removes the records (a case with its stage events) in one transaction and returns how many were held; call emptyWal
+ * Removes the records (a case with its parts) in one transaction and returns how many were held; call emptyWal
  * once the surrounding transaction has committed.
  */
 export function purgeRecords(store: Store, purges: readonly Purge[]): number {
   if (purges.length === 0) return 0;
   return inTransaction(store, () => {
-    const records = purges.flatMap((p) => [p, ...(p.table === 'cases' ? eventsOfCase(store.db, p.rowId).map((rowId) => ({ table: 'events', rowId })) : [])]);
+    const records = purges.flatMap((p) => [p, ...(p.table === 'cases' ? partsOfCase(store.db, p.rowId) : [])]);
     return records.filter((r) => removeRecord(store.db, r.table, r.rowId)).length;
   });
 }
