@@ -51,9 +51,10 @@ function comparisonText(comparison: PlanComparison): string {
   if (comparison.differences.length === 0) return `${name(comparison.from)} → ${name(comparison.to)}: no differences`;
   return [
     `${name(comparison.from)} → ${name(comparison.to)}:`,
-    ...comparison.differences.map((d) =>
-      d.change === 'changed' ? `  changed ${d.part} ${d.label} ${d.field}: ${showValue(d.before)} → ${showValue(d.after)}`.replace(/ {2,}/g, ' ') : `  ${d.change} ${d.part} ${d.label}`,
-    ),
+    ...comparison.differences.map((d) => {
+      const what = [d.change, d.part, d.label].filter((word) => word !== '').join(' ');
+      return d.change === 'changed' ? `  ${what} ${d.field}: ${showValue(d.before)} → ${showValue(d.after)}` : `  ${what}`;
+    }),
   ].join('\n');
 }
 

@@ -13,7 +13,8 @@ import { formatTable } from './table';
 function historyLines(entries: HistoryEntry[]): string[] {
   const lines: string[] = [];
   entries.forEach((e, i) => {
-    const record = e.table === 'cases' ? 'case' : `event ${shortId(e.rowId)}`;
+    // A part of the case by its kind, singular (event, plan, indicator, hurdle …); a revision's content is too long for a line.
+    const record = e.table === 'cases' ? 'case' : `${e.table.replace(/s$/, '')} ${shortId(e.rowId)}`;
     const when = `${timeText(e.at)}  ${e.author}`;
     if (!e.created) {
       lines.push(`${when}  ${record}.${e.field}  ${showValue(e.old)} → ${showValue(e.value)}`);
@@ -22,7 +23,7 @@ function historyLines(entries: HistoryEntry[]): string[] {
     // The fields a record was created with go on one line.
     if (i > 0 && entries[i - 1].created && entries[i - 1].hlc === e.hlc) return;
     const fields = entries.filter((other) => other.hlc === e.hlc && other.field !== 'caseId');
-    lines.push(`${when}  created ${record}: ${fields.map((f) => `${f.field}=${showValue(f.value)}`).join(', ')}`);
+    lines.push(`${when}  created ${record}: ${fields.map((f) => `${f.field}=${f.field === 'content' ? '…' : showValue(f.value)}`).join(', ')}`);
   });
   return lines;
 }

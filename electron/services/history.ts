@@ -1,11 +1,12 @@
 import { decodeHlc } from '../../shared/hlc';
+import { CASE_PARTS } from '../../shared/model/records';
 import type { HistoryEntry } from '../../shared/views';
 import { resolveId } from './record-ids';
 import { statement } from './store/database';
 import type { Store } from './store/store';
 import { TABLES, type TableName } from './store/tables';
 
-/** The change log of a case and its events, oldest first, each change with the value it replaced. */
+/** The change log of a case and its parts (events, its plan and the plan's parts), oldest first, each change with the value it replaced. */
 export function caseHistory(store: Store, caseIdOrPrefix: string): HistoryEntry[] {
   const caseId = resolveId(store, 'cases', caseIdOrPrefix);
   const rows = statement(
@@ -14,9 +15,18 @@ export function caseHistory(store: Store, caseIdOrPrefix: string): HistoryEntry[
             LAG(value) OVER (PARTITION BY rowId, field ORDER BY hlc) AS old,
             hlc = MIN(hlc) OVER (PARTITION BY rowId) AS created
        FROM changes
-      WHERE rowId = ? OR rowId IN (SELECT id FROM events WHERE caseId = ?)
+      WHERE rowId = ? OR rowId IN (${CASE_PARTS.map((table) => `SELECT id FROM ${table} WHERE caseId = ?`).join(' UNION ALL ')})
       ORDER BY hlc`,
-  ).all(caseId, caseId) as { hlc: string; author: string; tbl: TableName; rowId: string; field: string; value: string; old: string | null; created: number }[];
+  ).all(caseId, ...CASE_PARTS.map(() => caseId)) as {
+    hlc: string;
+    author: string;
+    tbl: TableName;
+    rowId: string;
+    field: string;
+    value: string;
+    old: string | null;
+    created: number;
+  }[];
   return rows.map((row) => {
     const clock = decodeHlc(row.hlc);
     return {

@@ -55,7 +55,9 @@ function liveCase(store: Store, caseId: string) {
 }
 
 function partsOf<T extends 'indicators' | 'indicator_periods' | 'hurdles' | 'plan_revisions'>(store: Store, table: T, caseId: string) {
-  return (statement(store.db, `SELECT ${columnsOf(table)} FROM ${table} WHERE caseId = ? AND deleted = 0`).all(caseId) as Record<string, unknown>[]).map((raw) => decodeRow(table, raw));
+  return (statement(store.db, `SELECT ${columnsOf(table)} FROM ${table} WHERE caseId = ? AND deleted = 0`).all(caseId) as Record<string, unknown>[]).map((raw) =>
+    decodeRow(table, raw),
+  );
 }
 
 const LEVEL_ORDER = Object.fromEntries(INDICATOR_LEVELS.map((level, i) => [level, i]));
@@ -190,7 +192,8 @@ const PLAN_FIELD_PARSERS: FieldParsers<Plan, PlanTextField> = {
 
 export function setPlanField(store: Store, caseId: string, field: string, text: string): Change[] {
   const parse = Object.hasOwn(PLAN_FIELD_PARSERS, field) ? PLAN_FIELD_PARSERS[field as PlanTextField] : undefined;
-  if (!parse) throw new KarteError('invalid_arguments', `plan field '${field}' cannot be set; settable fields: ${Object.keys(PLAN_FIELD_PARSERS).join(', ')}`, { table: 'plans', field });
+  if (!parse)
+    throw new KarteError('invalid_arguments', `plan field '${field}' cannot be set; settable fields: ${Object.keys(PLAN_FIELD_PARSERS).join(', ')}`, { table: 'plans', field });
   let values: PlanValues;
   try {
     values = parse(text);
@@ -256,7 +259,8 @@ export function setIndicatorField(store: Store, id: string, field: string, text:
 export function periodOf(text: string): KarteDate {
   const trimmed = text.normalize('NFKC').trim();
   const period = dateOf(/^\d{4}$/.test(trimmed) ? `${trimmed}年度` : trimmed);
-  if (period.sort === null) throw new KarteError('invalid_date', `'${text}' is not a period (e.g. 2024年度, 2024, 2024年)`, { table: 'indicator_periods', field: 'period', params: { text } });
+  if (period.sort === null)
+    throw new KarteError('invalid_date', `'${text}' is not a period (e.g. 2024年度, 2024, 2024年)`, { table: 'indicator_periods', field: 'period', params: { text } });
   return period;
 }
 

@@ -150,7 +150,9 @@ export type Hurdle = z.infer<typeof hurdleSchema>;
 /** What a revision keeps: the plan with its live indicators (each with its periods) and hurdles as they stood. */
 export const planContentSchema = z.object({
   plan: planSchema.omit({ id: true, caseId: true, deleted: true }),
-  indicators: z.array(indicatorSchema.omit({ caseId: true, deleted: true }).extend({ periods: z.array(indicatorPeriodSchema.omit({ caseId: true, indicatorId: true, deleted: true })) })),
+  indicators: z.array(
+    indicatorSchema.omit({ caseId: true, deleted: true }).extend({ periods: z.array(indicatorPeriodSchema.omit({ caseId: true, indicatorId: true, deleted: true })) }),
+  ),
   hurdles: z.array(hurdleSchema.omit({ caseId: true, deleted: true })),
 });
 export type PlanContent = z.infer<typeof planContentSchema>;

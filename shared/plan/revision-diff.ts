@@ -34,7 +34,9 @@ function changedFields(part: PlanPart, before: Part, after: Part): PlanDifferenc
 function compareParts(part: PlanPart, before: readonly Part[], after: readonly Part[]): PlanDifference[] {
   const earlier = new Map(before.map((p) => [p.id, p]));
   const later = new Map(after.map((p) => [p.id, p]));
-  const removed = before.filter((p) => !later.has(p.id)).map((p): PlanDifference => ({ change: 'removed', part, id: p.id, label: p.label, field: null, before: p.values, after: null }));
+  const removed = before
+    .filter((p) => !later.has(p.id))
+    .map((p): PlanDifference => ({ change: 'removed', part, id: p.id, label: p.label, field: null, before: p.values, after: null }));
   const addedOrChanged = after.flatMap((p): PlanDifference[] => {
     const old = earlier.get(p.id);
     return old ? changedFields(part, old, p) : [{ change: 'added', part, id: p.id, label: p.label, field: null, before: null, after: p.values }];
