@@ -177,6 +177,7 @@ export const PACK_SECTION_LABELS: Record<PackSection, Label> = {
   history: { ja: '二国間の経緯', en: 'Bilateral history' },
   matrix: { ja: '案件一覧（別表）', en: 'Case matrix' },
   cases: { ja: '案件別資料', en: 'Cases' },
+  plan: { ja: '展開実施プラン', en: 'Deployment plans' },
   talkingPoints: { ja: '発言要領', en: 'Talking points' },
   contacts: { ja: '関係者・連絡先', en: 'Contacts' },
 };

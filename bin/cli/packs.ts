@@ -39,7 +39,10 @@ export function registerPackCommand(program: Command, { run, print }: CliContext
     .option('--cases <ids>', 'only these cases, comma-separated ids or id prefixes, in this order')
     .option('--lang <lang>', 'ja | en', 'ja')
     .option('--counterpart-lang <code>', "the counterpart's language (ISO 639-1, e.g. vi): its translations print beside summaries and talking points")
-    .option('--sections <names>', `only these sections, comma-separated (the cover and contents always print): ${PACK_SECTIONS.join(', ')}`)
+    .option(
+      '--sections <names>',
+      `only these sections, comma-separated (the cover and contents always print): ${PACK_SECTIONS.join(', ')}; all but plan (the deployment plans) when not given`,
+    )
     .requiredOption('--audience <scope>', `who reads it: ${SCOPES.join(' | ')}`)
     .requiredOption('--out <file>', 'the PDF to write')
     .action(async (options: { country?: string; visit?: string; cases?: string; lang: string; counterpartLang?: string; sections?: string; audience: string; out: string }) => {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { ApiArgs } from '../../shared/api';
 import type { Visit } from '../../shared/model/visit';
-import { PACK_SECTIONS, type PackLanguage, type PackSection } from '../../shared/pack/pack-input';
+import { DEFAULT_PACK_SECTIONS, PACK_SECTIONS, type PackLanguage, type PackSection } from '../../shared/pack/pack-input';
 import { isVisibleTo, type Scope } from '../../shared/scopes';
 import type { CaseSummary } from '../../shared/views';
 import { call } from '../api/client';
@@ -99,7 +99,7 @@ function PackForm({ country, visit, cases }: { country: string; visit: Visit | n
   const language = usePreferences((s) => s.language);
   // A visit's pack starts from its linked cases, a country's from all of them.
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(visit ? visit.caseIds : cases.map((c) => c.id)));
-  const [sections, setSections] = useState<ReadonlySet<PackSection>>(() => new Set(PACK_SECTIONS.filter((s) => s !== 'visit' || visit)));
+  const [sections, setSections] = useState<ReadonlySet<PackSection>>(() => new Set(DEFAULT_PACK_SECTIONS.filter((s) => s !== 'visit' || visit)));
   const [lang, setLang] = useState<PackLanguage>(language);
   const [counterpartLang, setCounterpartLang] = useState('');
   const [audience, setAudience] = useState<Scope>('council');

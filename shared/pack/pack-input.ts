@@ -2,10 +2,12 @@ import { compareDates, type KarteDate } from '../dates';
 import type { Agreement } from '../model/agreement';
 import type { Case } from '../model/case';
 import type { Dossier } from '../model/dossier';
+import type { Hurdle, Indicator, IndicatorPeriod, Plan } from '../model/plan';
 import type { Organisation } from '../model/organisation';
 import type { StageEvent } from '../model/stage-event';
 import type { Visit } from '../model/visit';
 import type { Phase } from '../phases';
+import type { IndicatorReading, IndicatorStatus } from '../plan/indicator-status';
 import type { Country } from '../reference/countries';
 import type { Region } from '../reference/regions';
 import type { Scope } from '../scopes';
@@ -13,8 +15,31 @@ import type { Scope } from '../scopes';
 export type PackLanguage = 'ja' | 'en';
 
 /** The parts of a pack a desk officer may leave out (the cover and the contents always print), in print order. */
-export const PACK_SECTIONS = ['visit', 'snapshot', 'history', 'matrix', 'cases', 'talkingPoints', 'contacts'] as const;
+export const PACK_SECTIONS = ['visit', 'snapshot', 'history', 'matrix', 'cases', 'plan', 'talkingPoints', 'contacts'] as const;
 export type PackSection = (typeof PACK_SECTIONS)[number];
+
+/** The sections a pack prints unless others are asked for: all but the deployment plans, which are asked for. */
+export const DEFAULT_PACK_SECTIONS: readonly PackSection[] = PACK_SECTIONS.filter((s) => s !== 'plan');
+
+/** An indicator as its audience may see it: only its periods fit for the audience, read against those. */
+export interface PackIndicator extends Indicator {
+  /** In period order. */
+  periods: IndicatorPeriod[];
+  /** Read as of the pack's date from the printed periods only. */
+  reading: IndicatorReading;
+}
+
+/** A case's deployment plan (展開実施プラン) as its audience may see it: each part printed only where fit for it. */
+export interface PackPlan {
+  /** The plan's own fields; null when the plan record is narrower than the audience. */
+  plan: Plan | null;
+  /** Outputs, then outcomes, then impacts. */
+  indicators: PackIndicator[];
+  /** Open hurdles only, oldest first. */
+  hurdles: Hurdle[];
+  /** The worst of the printed indicators' statuses. */
+  status: IndicatorStatus;
+}
 
 /** One case as its audience may see it: only events fit for the audience, and the phase those events reach. */
 export interface PackCase {
@@ -22,6 +47,8 @@ export interface PackCase {
   currentPhase: Phase | null;
   /** In timeline order. */
   events: StageEvent[];
+  /** Its deployment plan, when the pack prints the plans and some of the plan is fit for the audience; else null. */
+  plan: PackPlan | null;
 }
 
 /** Everything a briefing pack prints, already filtered to its audience. */

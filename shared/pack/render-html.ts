@@ -3,21 +3,27 @@ import {
   AGREEMENT_KIND_LABELS,
   AGREEMENT_STATUS_LABELS,
   CASE_STATUS_LABELS,
+  FINANCING_SCHEME_LABELS,
+  FINANCING_STATUS_LABELS,
+  INDICATOR_LEVEL_LABELS,
+  INDICATOR_STATUS_LABELS,
   ORGANISATION_TYPE_LABELS,
   PACK_SECTION_LABELS,
+  PARTNER_ORIGIN_LABELS,
   PHASE_LABELS,
   SCOPE_MARKINGS,
   VISIT_KIND_LABELS,
 } from '../labels';
 import type { Agreement } from '../model/agreement';
 import { caseText, type TranslatableCaseField } from '../model/case';
+import type { Hurdle, IndicatorValue, Plan } from '../model/plan';
 import type { Visit } from '../model/visit';
 import { PHASES, type Phase } from '../phases';
 import { sdgGoalLabel } from '../reference/sdgs';
 import { sectorName } from '../reference/sectors';
 import { basePrintCss, contentsEntry, type RunningHeader } from '../print/print-document';
 import { html, joinHtml, styleElement, type HtmlValue, type SafeHtml } from '../safe-html';
-import { bilateralHistory, type HistoryItem, type PackCase, type PackInput, type PackLanguage, type PackSection } from './pack-input';
+import { bilateralHistory, type HistoryItem, type PackCase, type PackIndicator, type PackInput, type PackLanguage, type PackPlan, type PackSection } from './pack-input';
 
 // The briefing pack (説明資料) as one print HTML document: Chromium's print engine turns it into an A4 PDF.
 // Every piece is built with `html`, which escapes what it is given, so record text prints as typed.
@@ -75,6 +81,27 @@ const LABELS = {
   financing: { ja: '資金', en: 'Financing' },
   nextSteps: { ja: '今後の進め方', en: 'Next steps' },
   untranslated: { ja: '（日本語原文）', en: '[Japanese original]' },
+  counterpartNeeds: { ja: '相手国の状況・ニーズ', en: "Counterpart's situation and needs" },
+  pathToOrder: { ja: '受注に至る過程', en: 'Path to an order' },
+  problem: { ja: '解決すべき課題', en: 'Problem to solve' },
+  partners: { ja: '連携先', en: 'Partners' },
+  financingOptions: { ja: '資金スキーム', en: 'Financing options' },
+  followUp: { ja: '次回フォローアップ', en: 'Next follow-up' },
+  indicatorStatus: { ja: '指標の状況', en: 'Indicator status' },
+  indicators: { ja: '指標', en: 'Indicators' },
+  indicator: { ja: '指標', en: 'Indicator' },
+  unit: { ja: '単位', en: 'Unit' },
+  baseline: { ja: '基準値', en: 'Baseline' },
+  period: { ja: '期間', en: 'Period' },
+  target: { ja: '目標', en: 'Target' },
+  actual: { ja: '実績', en: 'Actual' },
+  cumulative: { ja: '累計', en: 'cumulative' },
+  openHurdles: { ja: '外的事情（対応中）', en: 'Open external hurdles' },
+  hurdleSince: { ja: 'から', en: 'since' },
+  hurdleCounterpart: { ja: '相手方', en: 'Counterpart' },
+  measure: { ja: '対応', en: 'Measure' },
+  noPlans: { ja: 'この配布範囲で示せる展開実施プランはありません。', en: 'No deployment plans can be shown to this audience.' },
+  planTextsAsWritten: { ja: '', en: 'Plans are kept in Japanese: their texts print as written.' },
 } satisfies Record<string, Record<PackLanguage, string>>;
 
 /** Where each section starts: the contents link to these, and the printer reads their pages back from the PDF. */
@@ -84,6 +111,7 @@ const SECTION_ANCHORS: Record<PackSection, string> = {
   history: 'history',
   matrix: 'matrix',
   cases: 'cases',
+  plan: 'plans',
   talkingPoints: 'talking-points',
   contacts: 'contacts',
 };
@@ -123,6 +151,24 @@ table.timeline col.date { width: 20%; }
 .counterpart .language { font-size: 7pt; color: #555; }
 .counterpart p { margin: 0.5mm 0; }
 ul.sdgs { margin: 0; padding-left: 5mm; }
+.plan + .plan { margin-top: 6mm; border-top: 0.5pt solid #bbb; }
+.plan h3 { margin-top: 3mm; }
+.plan h4 { font-size: 9pt; margin: 2.5mm 0 1mm; }
+.plan .meta { margin: 0 0 1.5mm; }
+.plan table.facts { width: 100%; font-size: 8pt; line-height: 1.4; }
+.plan table.facts th { width: 32mm; }
+.plan table.facts p { margin: 0; }
+table.indicators { table-layout: fixed; font-size: 7pt; line-height: 1.35; }
+table.indicators col.level { width: 11%; }
+table.indicators col.unit { width: 7%; }
+table.indicators col.value { width: 10%; }
+table.indicators col.target { width: 14%; }
+table.indicators col.status { width: 9%; }
+table.indicators td.number { text-align: right; }
+.status-off_track { color: #a00; font-weight: 700; }
+.status-at_risk { color: #a60; font-weight: 700; }
+ul.hurdles { margin: 0; padding-left: 5mm; font-size: 8pt; }
+ul.hurdles ul { margin: 0; padding-left: 4mm; list-style: circle; }
 `;
 }
 
@@ -411,6 +457,146 @@ function caseSection(input: PackInput): SafeHtml {
   );
 }
 
+/** An indicator's value as printed: a number with its digits grouped, words as written, — for none. */
+function indicatorValue(lang: PackLanguage, value: IndicatorValue | null): string {
+  if (value === null) return '—';
+  if (typeof value === 'string') return value;
+  return value.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', { maximumFractionDigits: 2 });
+}
+
+/** A period's target, a revised one beside the original it replaced (30,000 → 25,000). */
+function targetText(lang: PackLanguage, target: IndicatorValue | null, revised: IndicatorValue | null): string {
+  if (revised === null || revised === target) return indicatorValue(lang, target);
+  return `${indicatorValue(lang, target)} → ${indicatorValue(lang, revised)}`;
+}
+
+function statusLabel(lang: PackLanguage, status: PackPlan['status']): SafeHtml {
+  return html`<span class="status-${status}">${INDICATOR_STATUS_LABELS[status][lang]}</span>`;
+}
+
+/**
+ * An indicator's row: the period its status was read at (else the latest one due by the pack's date, else its first),
+ * that period's target and actual (a cumulative indicator's running total where read), and the status.
+ */
+function indicatorRow(input: PackInput, indicator: PackIndicator): SafeHtml {
+  const { lang } = input;
+  const { reading, periods } = indicator;
+  const month = input.asOf.sort?.slice(0, 7) ?? '';
+  const due = periods.filter((p) => p.period.sort !== null && p.period.sort.slice(0, 7) <= month);
+  const shown = (reading.period === null ? undefined : periods.find((p) => p.period.sort === reading.period)) ?? due.at(-1) ?? periods.at(0);
+  const unit = indicator.unit || (indicator.measure === 'percent' ? '%' : '');
+  let actual: HtmlValue = shown ? indicatorValue(lang, shown.actual) : '—';
+  if (shown && reading.period !== null && indicator.cumulative) {
+    actual = html`${indicatorValue(lang, reading.actual)}<br><span class="muted">(${LABELS.cumulative[lang]})</span>`;
+  }
+  const number = indicator.measure === 'qualitative' ? '' : 'number';
+  const baseline = indicator.baselineDate
+    ? html`${indicatorValue(lang, indicator.baseline)}<br><span class="muted">(${formatDate(indicator.baselineDate, lang)})</span>`
+    : indicatorValue(lang, indicator.baseline);
+  return html`<tr><td>${INDICATOR_LEVEL_LABELS[indicator.level][lang]}</td><td>${indicator.statement}</td><td>${unit}</td><td class="${number}">${baseline}</td><td>${
+    shown ? formatDate(shown.period, lang) : '—'
+  }</td><td class="${number}">${shown ? targetText(lang, shown.target, shown.revisedTarget) : '—'}</td><td class="${number}">${actual}</td><td>${statusLabel(lang, reading.status)}</td></tr>`;
+}
+
+function indicatorTable(input: PackInput, plan: PackPlan): SafeHtml {
+  const { lang } = input;
+  const head = (['level', 'indicator', 'unit', 'baseline', 'period', 'target', 'actual', 'status'] as const).map((label) => html`<th>${LABELS[label][lang]}</th>`);
+  return html`<table class="indicators">
+<colgroup><col class="level"><col><col class="unit"><col class="value"><col class="value"><col class="target"><col class="value"><col class="status"></colgroup>
+<thead><tr>${head}</tr></thead>
+<tbody>
+${joinHtml(
+  plan.indicators.map((i) => indicatorRow(input, i)),
+  '\n',
+)}
+</tbody>
+</table>
+`;
+}
+
+/** The plan's own fields as facts, only those written. */
+function planFacts(lang: PackLanguage, plan: Plan): SafeHtml {
+  const separator = lang === 'ja' ? '、' : ', ';
+  const partners = plan.partners.map((p) => {
+    const origin = [PARTNER_ORIGIN_LABELS[p.origin][lang], p.organisation].filter((part) => part !== '').join(separator);
+    return html`${p.name}${parenthesised(lang, origin)}${p.role ? `: ${p.role}` : ''}`;
+  });
+  const financing = plan.financing.map((f) => html`${FINANCING_SCHEME_LABELS[f.scheme][lang]}: ${FINANCING_STATUS_LABELS[f.status][lang]}${f.note ? parenthesised(lang, f.note) : ''}`);
+  const rows: [keyof typeof LABELS, HtmlValue][] = [];
+  for (const field of ['counterpartNeeds', 'pathToOrder', 'problem'] as const) {
+    if (plan[field].trim() !== '') rows.push([field, paragraphs(lang, plan[field])]);
+  }
+  if (partners.length > 0) rows.push(['partners', lines(partners)]);
+  if (financing.length > 0) rows.push(['financingOptions', lines(financing)]);
+  if (rows.length === 0) return html``;
+  return html`<table class="facts">
+${joinHtml(
+  rows.map(([label, value]) => html`<tr><th>${LABELS[label][lang]}</th><td>${value}</td></tr>`),
+  '\n',
+)}
+</table>
+`;
+}
+
+/** Text in brackets after what it qualifies: full-width in Japanese. */
+function parenthesised(lang: PackLanguage, text: string): string {
+  return lang === 'ja' ? `（${text}）` : ` (${text})`;
+}
+
+/** Pieces of markup, one per line. */
+function lines(parts: SafeHtml[]): SafeHtml {
+  return joinHtml(
+    parts.map((part, i) => (i === 0 ? part : html`<br>${part}`)),
+    '',
+  );
+}
+
+function hurdleItem(lang: PackLanguage, hurdle: Hurdle): SafeHtml {
+  const facts = [
+    hurdle.since ? (lang === 'ja' ? `${formatDate(hurdle.since, lang)}${LABELS.hurdleSince.ja}` : `${LABELS.hurdleSince.en} ${formatDate(hurdle.since, lang)}`) : '',
+    hurdle.counterpart ? `${LABELS.hurdleCounterpart[lang]}: ${hurdle.counterpart}` : '',
+  ].filter((fact) => fact !== '');
+  const about = facts.length === 0 ? '' : html`<span class="muted">${parenthesised(lang, facts.join(lang === 'ja' ? '、' : '; '))}</span>`;
+  const measures =
+    hurdle.measures.length === 0
+      ? ''
+      : html`<ul>${hurdle.measures.map((m) => html`<li>${LABELS.measure[lang]}: ${m.text}${m.actor ? parenthesised(lang, m.actor) : ''}</li>`)}</ul>`;
+  return html`<li>${hurdle.description}${about}${measures}</li>`;
+}
+
+/** One case's plan: its status and follow-up, its fields, its indicators and its open hurdles. */
+function planBlock(input: PackInput, c: PackCase, plan: PackPlan): SafeHtml {
+  const { lang } = input;
+  const followUp = plan.plan?.followUpDate ? html` / ${LABELS.followUp[lang]}: ${formatDate(plan.plan.followUpDate, lang)}` : '';
+  const indicators = plan.indicators.length === 0 ? '' : html`<h4>${LABELS.indicators[lang]}</h4>\n${indicatorTable(input, plan)}`;
+  const hurdles =
+    plan.hurdles.length === 0
+      ? ''
+      : html`<h4>${LABELS.openHurdles[lang]}</h4>
+<ul class="hurdles">
+${joinHtml(
+  plan.hurdles.map((h) => hurdleItem(lang, h)),
+  '\n',
+)}
+</ul>
+`;
+  return html`<div class="plan">
+<h3>${c.case.title}</h3>
+<p class="meta">${LABELS.indicatorStatus[lang]}: ${statusLabel(lang, plan.status)}${followUp}</p>
+${plan.plan === null ? '' : planFacts(lang, plan.plan)}${indicators}${hurdles}</div>`;
+}
+
+/** 展開実施プラン: the plan of each case that has one fit for the audience, in the pack's case order. */
+function planSection(input: PackInput): SafeHtml {
+  const { lang } = input;
+  const blocks = input.cases.flatMap((c) => (c.plan === null ? [] : [planBlock(input, c, c.plan)]));
+  const note = LABELS.planTextsAsWritten[lang] === '' || blocks.length === 0 ? '' : html`<p class="muted">${LABELS.planTextsAsWritten[lang]}</p>\n`;
+  return html`<section class="page" id="${SECTION_ANCHORS.plan}">
+<h2>${PACK_SECTION_LABELS.plan[lang]}</h2>
+${note}${blocks.length === 0 ? html`<p class="muted">${LABELS.noPlans[lang]}</p>` : joinHtml(blocks, '\n')}
+</section>`;
+}
+
 /** 発言要領: each case's talking points, in the pack's case order, with the counterpart's translation to hand over. */
 function talkingPoints(input: PackInput): SafeHtml {
   const { lang } = input;
@@ -463,6 +649,7 @@ const SECTION_RENDERERS: Record<PackSection, (input: PackInput) => SafeHtml> = {
   history,
   matrix,
   cases: caseSection,
+  plan: planSection,
   talkingPoints,
   contacts,
 };

@@ -7,7 +7,7 @@ import { RECORD_SCHEMAS } from '../../shared/model/records';
 import type { StageEvent } from '../../shared/model/stage-event';
 import type { Visit } from '../../shared/model/visit';
 import type { Agreement } from '../../shared/model/agreement';
-import { bilateralHistory, PACK_SECTIONS, type PackInput, type PackLanguage } from '../../shared/pack/pack-input';
+import { bilateralHistory, DEFAULT_PACK_SECTIONS, PACK_SECTIONS, type PackInput, type PackLanguage, type PackPlan } from '../../shared/pack/pack-input';
 import { packRunningHeader, renderPackHtml } from '../../shared/pack/render-html';
 import { PAGE_NUMBER_SLOT } from '../../shared/print/print-document';
 import { countryByIso2 } from '../../shared/reference/countries';
@@ -107,12 +107,12 @@ function packInput(lang: PackLanguage, c: Case = aCase({}), events: StageEvent[]
     lang,
     counterpartLang: null,
     audience: 'government',
-    sections: [...PACK_SECTIONS],
+    sections: [...DEFAULT_PACK_SECTIONS],
     country: countryByIso2('VN')!,
     regions: regionsOfCountry('VN'),
     asOf: parseDateText('2026-11-24')!,
     dossier: null,
-    cases: [{ case: c, currentPhase: 'mou_top_sales', events }],
+    cases: [{ case: c, currentPhase: 'mou_top_sales', events, plan: null }],
     visit: visits.visit ?? null,
     previousVisits: visits.previousVisits ?? [],
     agreements: [],
@@ -416,6 +416,7 @@ describe('record text in the pack', () => {
     'h1',
     'h2',
     'h3',
+    'h4',
     'p',
     'ol',
     'ul',
@@ -457,6 +458,55 @@ describe('record text in the pack', () => {
     return value;
   }
 
+  /** A deployment plan whose every text is hostile: its fields, partners, financing notes, indicators, periods, hurdles. */
+  function hostilePlan(caseId: string, texts: string[]): PackPlan {
+    const base = { caseId, scope: 'council' as const, deleted: false };
+    const plan = hostile(
+      RECORD_SCHEMAS.plans,
+      {
+        ...base,
+        id: 'p',
+        counterpartNeeds: '',
+        pathToOrder: '',
+        problem: '',
+        partners: [{ name: '', origin: 'domestic' as const, organisation: '', role: '' }],
+        financing: [{ scheme: 'jica_loan' as const, status: 'applied' as const, note: '' }],
+        noIndicatorsReason: '',
+        noHurdlesReason: '',
+        followUpDate: parseDateText('2026年10月'),
+        scope: 'council' as const,
+      },
+      'plan',
+      texts,
+    );
+    const indicator = (id: string, measure: 'number' | 'qualitative', value: number | string) => {
+      const fields = hostile(
+        RECORD_SCHEMAS.indicators,
+        { ...base, id, level: 'outcome' as const, statement: '', kind: 'social' as const, unit: '', measure, direction: 'higher' as const, cumulative: false, baseline: value, baselineDate: null, verification: '' },
+        'indicator',
+        texts,
+      );
+      const period = hostile(
+        RECORD_SCHEMAS.indicator_periods,
+        { ...base, id: `${id}-p`, indicatorId: id, period: parseDateText('2025年度')!, target: value, revisedTarget: value, actual: value, comment: '', evidence: '' },
+        'period',
+        texts,
+      );
+      return { ...fields, periods: [period], reading: { status: 'no_data' as const, period: null, actual: null, target: null, ratio: null } };
+    };
+    const words = () => {
+      texts.push(`⟦indicatorValue.⟧${HOSTILE}`);
+      return texts.at(-1)!;
+    };
+    const hurdle = hostile(
+      RECORD_SCHEMAS.hurdles,
+      { ...base, id: 'h', description: '', since: null, counterpart: '', measures: [{ text: '', actor: '' }], status: 'open' as const },
+      'hurdle',
+      texts,
+    );
+    return { plan, indicators: [indicator('i1', 'number', 30_000), indicator('i2', 'qualitative', words())], hurdles: [hurdle], status: 'no_data' };
+  }
+
   /** A visit pack in which every text of every kind of record, and the country's and regions' names, is hostile. */
   function hostilePack(lang: PackLanguage, texts: string[]): PackInput {
     const translated = Object.fromEntries(TRANSLATABLE_CASE_FIELDS.map((field) => [field, field]));
@@ -473,7 +523,8 @@ describe('record text in the pack', () => {
         'dossier',
         texts,
       ),
-      cases: [{ case: c, currentPhase: 'survey_demo', events: [hostile(RECORD_SCHEMAS.events, anEvent({}), 'event', texts)] }],
+      sections: [...PACK_SECTIONS],
+      cases: [{ case: c, currentPhase: 'survey_demo', events: [hostile(RECORD_SCHEMAS.events, anEvent({}), 'event', texts)], plan: hostilePlan(c.id, texts) }],
       visit: hostile(RECORD_SCHEMAS.visits, aVisit({}), 'visit', texts),
       previousVisits: [hostile(RECORD_SCHEMAS.visits, aVisit({ id: '44444444-4444-4444-8444-444444444444' }), 'previousVisit', texts)],
       agreements: [hostile(RECORD_SCHEMAS.agreements, anAgreement({}), 'agreement', texts)],
@@ -504,7 +555,7 @@ describe('record text in the pack', () => {
     const values = elements.flatMap((e) => [...e.attributes].map((a) => a.value));
     const whole = (text: string) => doc.body.textContent!.includes(text) || doc.title.includes(text) || values.some((value) => value.includes(text));
     expect(printed.filter((text) => !whole(text))).toEqual([]);
-    for (const kind of ['country', 'region', 'dossier', 'case', 'event', 'agreement', 'organisation', 'visit', 'previousVisit']) {
+    for (const kind of ['country', 'region', 'dossier', 'case', 'event', 'agreement', 'organisation', 'visit', 'previousVisit', 'plan', 'indicator', 'indicatorValue', 'hurdle']) {
       expect(
         printed.some((text) => text.startsWith(`⟦${kind}.`)),
         kind,

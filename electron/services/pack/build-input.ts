@@ -1,11 +1,14 @@
 import { parseDateText } from '../../../shared/dates';
 import type { Organisation } from '../../../shared/model/organisation';
-import { PACK_SECTIONS, type PackCase, type PackInput, type PackLanguage, type PackSection } from '../../../shared/pack/pack-input';
+import type { Case } from '../../../shared/model/case';
+import { DEFAULT_PACK_SECTIONS, PACK_SECTIONS, type PackCase, type PackInput, type PackLanguage, type PackPlan, type PackSection } from '../../../shared/pack/pack-input';
+import { planStatus, readIndicator } from '../../../shared/plan/indicator-status';
 import { currentPhase } from '../../../shared/phases';
 import { countryByIso2 } from '../../../shared/reference/countries';
 import { regionsOfCountry } from '../../../shared/reference/regions';
 import { effectiveScope, isVisibleTo, type Scope } from '../../../shared/scopes';
 import { getCase } from '../cases';
+import { getPlan } from '../plans';
 import { getVisit, listVisits } from '../visits';
 import { openDossier } from '../dossiers';
 import { readRow, type Store } from '../store/store';
@@ -22,15 +25,15 @@ export interface PackRequest {
   counterpartLang?: string;
   /** Cases to include, by id or id prefix, in this order; all of the country's cases fit for the audience when absent. */
   caseIds?: string[];
-  /** The sections to print (the cover and the contents always print); all when absent. */
+  /** The sections to print (the cover and the contents always print); all but the deployment plans when absent. */
   sections?: PackSection[];
   /** 'YYYY-MM-DD': the date the data is as of. */
   asOf: string;
 }
 
-/** The sections asked for, checked, in print order; all when none are given. */
+/** The sections asked for, checked, in print order; DEFAULT_PACK_SECTIONS when none are given. */
 export function packSections(requested: readonly string[] | undefined): PackSection[] {
-  if (requested === undefined) return [...PACK_SECTIONS];
+  if (requested === undefined) return [...DEFAULT_PACK_SECTIONS];
   const unknown = requested.find((s) => !(PACK_SECTIONS as readonly string[]).includes(s));
   if (unknown !== undefined) throw new KarteError('pack_refused', `unknown pack section '${unknown}': one of ${PACK_SECTIONS.join(', ')}`, { params: { reason: 'section' } });
   return PACK_SECTIONS.filter((s) => requested.includes(s));
@@ -48,10 +51,31 @@ function counterpartLanguage(code: string | undefined, lang: PackLanguage): stri
 }
 
 /**
+ * A case's deployment plan as the audience may see it, read as of `month` ('YYYY-MM'): the plan's fields, each
+ * indicator, each period of an indicator and each open hurdle only where its own scope and its case's (a period's,
+ * its indicator's too) are fit for the audience. An indicator's status is read from its printed periods alone, so a
+ * narrower period's actual does not show through. Null when nothing of the plan may print.
+ */
+function packPlan(store: Store, c: Case, audience: Scope, month: string): PackPlan | null {
+  const view = getPlan(store, c.id);
+  const fit = (...scopes: Scope[]) => isVisibleTo(scopes.reduce((narrowest, scope) => effectiveScope(scope, narrowest), c.scope), audience);
+  const plan = view.plan !== null && fit(view.plan.scope) ? view.plan : null;
+  const indicators = view.indicators
+    .filter((i) => fit(i.scope))
+    .map(({ reading: _reading, ...indicator }) => {
+      const periods = indicator.periods.filter((p) => fit(indicator.scope, p.scope));
+      return { ...indicator, periods, reading: readIndicator(indicator, periods, month) };
+    });
+  const hurdles = view.hurdles.filter((h) => h.status === 'open' && fit(h.scope));
+  if (plan === null && indicators.length === 0 && hurdles.length === 0) return null;
+  return { plan, indicators, hurdles, status: planStatus(indicators.map((i) => i.reading.status)) };
+}
+
+/**
  * What a pack for this audience may print: cases and events whose scope is at least as wide as the audience, an
  * event never wider than its case. The current phase is the one the printed events reach, so a phase reached only
  * by a narrower event does not show through. Visits, agreements, organisations and the dossier's narrative are
- * filtered the same way.
+ * filtered the same way, and, when the pack prints them, the cases' deployment plans part by part (packPlan).
  */
 export function buildPackInput(store: Store, request: PackRequest): PackInput {
   const { audience } = request;
@@ -90,11 +114,13 @@ export function buildPackInput(store: Store, request: PackRequest): PackInput {
     chosen = visit.caseIds.flatMap((id) => dossier.cases.filter((c) => c.case.id === id));
   }
 
+  const month = request.asOf.slice(0, 7);
   const cases: PackCase[] = chosen
     .filter((c) => isVisibleTo(c.case.scope, audience))
     .map((c) => {
       const events = c.events.filter((e) => isVisibleTo(effectiveScope(e.scope, c.case.scope), audience));
-      return { case: c.case, currentPhase: currentPhase(events.map((e) => e.phase)), events };
+      const plan = sections.includes('plan') ? packPlan(store, c.case, audience, month) : null;
+      return { case: c.case, currentPhase: currentPhase(events.map((e) => e.phase)), events, plan };
     });
   const previousVisits = listVisits(store, { country: country.iso2 }).filter((v) => v.id !== visit?.id && isVisibleTo(v.scope, audience));
   const agreements = dossier.agreements.filter((a) => isVisibleTo(a.scope, audience));
