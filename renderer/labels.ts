@@ -1,4 +1,6 @@
 import type { Agreement } from '../shared/model/agreement';
+import type { FinancingScheme, FinancingStatus, Hurdle, IndicatorDirection, IndicatorLevel, IndicatorMeasure, Indicator, Partner } from '../shared/model/plan';
+import type { IndicatorStatus } from '../shared/plan/indicator-status';
 import type { CaseStatus } from '../shared/model/case';
 import type { VisitKind } from '../shared/model/visit';
 import type { PackSection } from '../shared/pack/pack-input';
@@ -7,6 +9,15 @@ import {
   AGREEMENT_KIND_LABELS,
   AGREEMENT_STATUS_LABELS,
   CASE_STATUS_LABELS,
+  FINANCING_SCHEME_LABELS,
+  FINANCING_STATUS_LABELS,
+  HURDLE_STATUS_LABELS,
+  INDICATOR_DIRECTION_LABELS,
+  INDICATOR_KIND_LABELS,
+  INDICATOR_LEVEL_LABELS,
+  INDICATOR_MEASURE_LABELS,
+  INDICATOR_STATUS_LABELS,
+  PARTNER_ORIGIN_LABELS,
   PACK_SECTION_LABELS,
   PHASE_LABELS,
   RECORD_KIND_LABELS,
@@ -55,6 +66,61 @@ export function agreementStatusLabel(status: Agreement['status'], language: Lang
 
 export function packSectionLabel(section: PackSection, language: Language): string {
   return PACK_SECTION_LABELS[section][language];
+}
+
+// 展開実施プラン: its vocabularies.
+
+export function financingSchemeLabel(scheme: FinancingScheme, language: Language): string {
+  return FINANCING_SCHEME_LABELS[scheme][language];
+}
+
+export function financingStatusLabel(status: FinancingStatus, language: Language): string {
+  return FINANCING_STATUS_LABELS[status][language];
+}
+
+export function partnerOriginLabel(origin: Partner['origin'], language: Language): string {
+  return PARTNER_ORIGIN_LABELS[origin][language];
+}
+
+export function indicatorLevelLabel(level: IndicatorLevel, language: Language): string {
+  return INDICATOR_LEVEL_LABELS[level][language];
+}
+
+export function indicatorKindLabel(kind: Indicator['kind'], language: Language): string {
+  return INDICATOR_KIND_LABELS[kind][language];
+}
+
+export function indicatorMeasureLabel(measure: IndicatorMeasure, language: Language): string {
+  return INDICATOR_MEASURE_LABELS[measure][language];
+}
+
+export function indicatorDirectionLabel(direction: IndicatorDirection, language: Language): string {
+  return INDICATOR_DIRECTION_LABELS[direction][language];
+}
+
+export function indicatorStatusLabel(status: IndicatorStatus, language: Language): string {
+  return INDICATOR_STATUS_LABELS[status][language];
+}
+
+export function hurdleStatusLabel(status: Hurdle['status'], language: Language): string {
+  return HURDLE_STATUS_LABELS[status][language];
+}
+
+/**
+ * A code of one of the plan's vocabularies (level, kind, measure, direction, a hurdle's status, a partner's origin)
+ * by its label, for the history, the conflicts inbox and the comparison of revisions; null for anything else.
+ */
+export function planCodeLabel(field: string, value: string, language: Language): string | null {
+  const vocabularies: Record<string, Record<string, { ja: string; en: string }>> = {
+    level: INDICATOR_LEVEL_LABELS,
+    kind: INDICATOR_KIND_LABELS,
+    measure: INDICATOR_MEASURE_LABELS,
+    direction: INDICATOR_DIRECTION_LABELS,
+    status: HURDLE_STATUS_LABELS,
+    origin: PARTNER_ORIGIN_LABELS,
+  };
+  const labels = vocabularies[field];
+  return labels && Object.hasOwn(labels, value) ? labels[value][language] : null;
 }
 
 /** A kind of record (案件, 経緯, …); a table the app does not know reads as itself. */

@@ -16,6 +16,7 @@ import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
 import { DateText } from '../components/DateText';
 import { EditableText } from '../components/EditableText';
+import { PlanSection } from '../components/plan/PlanSection';
 import { ScopeBadge } from '../components/ScopeBadge';
 import { countryName, phaseLabel, statusLabel } from '../labels';
 import { useNotices } from '../stores/notices';
@@ -74,6 +75,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
             {t('backToDossier', { country: countryName(iso2, language) })}
           </Link>
         ))}
+        <Link to={`/case/${c.id}?plan`}>{t('plan')}</Link>
         <Link to={`/case/${c.id}/history`}>{t('history')}</Link>
       </nav>
 
@@ -110,6 +112,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       <BriefingPanel c={c} language={language} onFailure={failed} />
       <PhaseSpans detail={detail} language={language} />
       <Timeline detail={detail} language={language} />
+      <PlanSection caseId={c.id} />
     </article>
   );
 }
