@@ -19,11 +19,15 @@ function summaryRow(label: string, s: DurationSummary): string[] {
 
 const SUMMARY_HEADER = ['', 'cases', 'open', 'Q1', 'median', 'Q3'];
 
+function hurdleText(hurdle: StuckCase['oldestOpenHurdle']): string {
+  return hurdle === null ? '' : `${hurdle.description}${hurdle.since === null ? '' : ` (${hurdle.since}～)`}`;
+}
+
 function stuckLines(title: string, cases: StuckCase[], unit: string): string {
   if (cases.length === 0) return `${title}: none`;
   return `${title} (${cases.length}):\n${formatTable(
-    ['id', 'phase', 'last event', unit, 'title'],
-    cases.map((c) => [shortId(c.id), phaseText(c.currentPhase), c.lastEvent ?? '—', months(c.months), c.title]),
+    ['id', 'phase', 'last event', unit, 'title', 'oldest open hurdle'],
+    cases.map((c) => [shortId(c.id), phaseText(c.currentPhase), c.lastEvent ?? '—', months(c.months), c.title, hurdleText(c.oldestOpenHurdle)]),
   )}`;
 }
 

@@ -1,5 +1,5 @@
 import { dayOf, type KarteDate } from '../../shared/dates';
-import { DEFAULT_STUCK_RULES, pipelineStats, type PipelineCase, type PipelineStats, type StuckRules } from '../../shared/analytics/pipeline';
+import { DEFAULT_STUCK_RULES, pipelineStats, type OpenHurdle, type PipelineCase, type PipelineStats, type StuckRules } from '../../shared/analytics/pipeline';
 import type { Phase } from '../../shared/phases';
 import type { StatsRequest } from '../../shared/api';
 import { caseFilterTest } from './cases';
@@ -33,5 +33,16 @@ export function pipelineFigures(store: Store, { asOf, stuckMonths, yearsWithoutO
         : (Object.fromEntries(Object.keys(DEFAULT_STUCK_RULES.monthsWithoutEvent).map((phase) => [phase, stuckMonths])) as StuckRules['monthsWithoutEvent']),
     yearsWithoutOrder: yearsWithoutOrder ?? DEFAULT_STUCK_RULES.yearsWithoutOrder,
   };
-  return pipelineStats(cases, asOf ?? dayOf(new Date(store.now())), rules);
+  return pipelineStats(cases, asOf ?? dayOf(new Date(store.now())), rules, oldestOpenHurdles(store));
+}
+
+/** Each case's oldest open hurdle (by its since; one without a date after every dated one). */
+function oldestOpenHurdles(store: Store): Map<string, OpenHurdle> {
+  const rows = statement(
+    store.db,
+    `SELECT caseId, id, description, json_extract(since, '$.text') AS since FROM hurdles
+      WHERE deleted = 0 AND status = 'open' ORDER BY coalesce(json_extract(since, '$.sort'), '9999') DESC, id DESC`,
+  ).all() as (OpenHurdle & { caseId: string })[];
+  // Ordered newest first, so the oldest of each case is the one left.
+  return new Map(rows.map(({ caseId, ...hurdle }) => [caseId, hurdle]));
 }

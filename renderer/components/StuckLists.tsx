@@ -55,6 +55,7 @@ function StuckList({
               <th scope="col" className="num">
                 {monthsColumn}
               </th>
+              <th scope="col">{t('column.oldestOpenHurdle')}</th>
             </tr>
           </thead>
           <tbody>
@@ -66,6 +67,13 @@ function StuckList({
                 <td>{phaseLabel(c.currentPhase, language)}</td>
                 <td className="nowrap">{date(c)}</td>
                 <td className="num">{c.months ?? '—'}</td>
+                <td>
+                  {c.oldestOpenHurdle === null
+                    ? '—'
+                    : c.oldestOpenHurdle.since === null
+                      ? c.oldestOpenHurdle.description
+                      : t('hurdleSince', { description: c.oldestOpenHurdle.description, since: c.oldestOpenHurdle.since })}
+                </td>
               </tr>
             ))}
           </tbody>

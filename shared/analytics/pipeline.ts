@@ -60,6 +60,16 @@ export interface StuckCase {
   discovered: string | null;
   /** Months since its last dated event (停滞), or since its discovery (長期未受注); null without a dated event. */
   months: number | null;
+  /** The oldest of its plan's open hurdles (外的事情): often why it is stuck. */
+  oldestOpenHurdle: OpenHurdle | null;
+}
+
+/** An open hurdle as a stuck case lists it. */
+export interface OpenHurdle {
+  id: string;
+  description: string;
+  /** Its `since` as written; null when not given. */
+  since: string | null;
 }
 
 /** Cases found in one 年度 (their cohort) and how many of them ever reached each phase. */
@@ -168,12 +178,25 @@ function summariseBy(times: readonly CaseTimes[], asOf: string, keysOf: (t: Case
   return Object.fromEntries([...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, durations]) => [key, summariseDurations(durations)]));
 }
 
-function stuckCase(t: CaseTimes, months: number | null): StuckCase {
-  return { id: t.id, title: t.title, currentPhase: t.currentPhase, lastEvent: t.lastEvent, discovered: t.discovered, months };
-}
-
-/** Every figure of the pipeline over `cases`, as of `asOf` ('YYYY-MM-DD'). */
-export function pipelineStats(cases: readonly PipelineCase[], asOf: string, rules: StuckRules = DEFAULT_STUCK_RULES): PipelineStats {
+/**
+ * Every figure of the pipeline over `cases`, as of `asOf` ('YYYY-MM-DD'); `openHurdles` holds each case's oldest open
+ * hurdle, listed beside it when it is stuck.
+ */
+export function pipelineStats(
+  cases: readonly PipelineCase[],
+  asOf: string,
+  rules: StuckRules = DEFAULT_STUCK_RULES,
+  openHurdles: ReadonlyMap<string, OpenHurdle> = new Map(),
+): PipelineStats {
+  const stuckCase = (t: CaseTimes, months: number | null): StuckCase => ({
+    id: t.id,
+    title: t.title,
+    currentPhase: t.currentPhase,
+    lastEvent: t.lastEvent,
+    discovered: t.discovered,
+    months,
+    oldestOpenHurdle: openHurdles.get(t.id) ?? null,
+  });
   const until = monthNumber(asOf);
   const times = cases.map((c) => caseTimes(c, asOf));
   const active = times.filter((t) => t.status === 'active');

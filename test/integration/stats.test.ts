@@ -25,12 +25,28 @@ describe('karte stats', () => {
     expect(stats.timeToOrder.all).toMatchObject({ n: 9, open: 5 });
   });
 
-  it('calls Peru’s medical ICT case stuck as of 2021-01-01, and not Vietnam’s smart-city and 5G cases', () => {
-    const stats = karteJson<PipelineStats>(['--db', demoDb(), 'stats', '--as-of', '2021-01-01']);
+  it('calls Peru’s medical ICT case stuck as of 2021-01-01, and not Vietnam’s smart-city and 5G cases, with its oldest open hurdle', () => {
+    const db = demoDb();
+    const peru = karteJson<PipelineStats>(['--db', db, 'stats', '--country', 'PE']).cases.find((c) => c.title === 'ペルー 医療ICT')!;
+    // Two open hurdles and a resolved older one: the oldest open one is listed.
+    for (const [text, since, status] of [
+      ['病院側の予算不足', '2019年', 'open'],
+      ['保健省の担当交代', '2018年度', 'open'],
+      ['通信規制', '2016年', 'resolved'],
+    ]) {
+      const id = karte(['--db', db, 'plan', 'hurdle', 'add', peru.id, text, '--since', since]).stdout.trim();
+      if (status === 'resolved') expect(karte(['--db', db, 'plan', 'hurdle', 'set', id, 'status', 'resolved']).status).toBe(0);
+    }
+    const stats = karteJson<PipelineStats>(['--db', db, 'stats', '--as-of', '2021-01-01']);
     const stuck = stats.stuck.map((s) => s.title);
     expect(stuck).toContain('ペルー 医療ICT');
     expect(stuck.some((title) => title.startsWith('ベトナム スマートシティ') || title.startsWith('ベトナム 5G'))).toBe(false);
-    expect(stats.stuck.find((s) => s.title === 'ペルー 医療ICT')).toMatchObject({ lastEvent: '2017-04', months: 45 });
+    expect(stats.stuck.find((s) => s.title === 'ペルー 医療ICT')).toMatchObject({
+      lastEvent: '2017-04',
+      months: 45,
+      oldestOpenHurdle: { description: '保健省の担当交代', since: '2018年度' },
+    });
+    expect(karte(['--db', db, 'stats', '--as-of', '2021-01-01']).stdout).toMatch(/ペルー 医療ICT +保健省の担当交代 \(2018年度～\)/);
   });
 
   it('prints a readable summary, and refuses an impossible date or a count that is no number', () => {
