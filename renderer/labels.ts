@@ -123,6 +123,24 @@ export function planCodeLabel(field: string, value: string, language: Language):
   return labels && Object.hasOwn(labels, value) ? labels[value][language] : null;
 }
 
+/** Where the locale files name the fields of each kind of record (case:fields, plan:indicatorFields, …). */
+const FIELD_NAMESPACES: Readonly<Record<string, string>> = {
+  cases: 'case:fields',
+  events: 'case:eventFields',
+  visits: 'visits:fields',
+  dossiers: 'dossier:fields',
+  plans: 'plan:fields',
+  indicators: 'plan:indicatorFields',
+  indicator_periods: 'plan:periodFields',
+  hurdles: 'plan:hurdleFields',
+  plan_revisions: 'plan:revisionFields',
+};
+
+/** The locale key prefix naming a table's fields; a case's for a table the app does not name. */
+export function fieldNamespace(table: string | undefined): string {
+  return (table !== undefined && Object.hasOwn(FIELD_NAMESPACES, table) ? FIELD_NAMESPACES[table] : undefined) ?? 'case:fields';
+}
+
 /** A kind of record (案件, 経緯, …); a table the app does not know reads as itself. */
 export function recordKindLabel(table: string, language: Language): string {
   return Object.hasOwn(RECORD_KIND_LABELS, table) ? RECORD_KIND_LABELS[table as keyof typeof RECORD_KIND_LABELS][language] : table;

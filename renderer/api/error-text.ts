@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorEnvelope, ImportProblem, IssueData } from '../../shared/errors';
+import { fieldNamespace } from '../labels';
 import { ApiFailure } from './client';
 
 // What went wrong, in the user's language and saying what to do next, worded from the error's code and details
@@ -10,8 +11,7 @@ import { ApiFailure } from './client';
 
 /** A field's name as the screens call it, from the path of an issue or the field of an error. */
 function fieldName(t: TFunction, table: string | undefined, field: string): string {
-  const names = table === 'events' ? 'case:eventFields' : table === 'visits' ? 'visits:fields' : 'case:fields';
-  return t(`${names}.${field}`, { defaultValue: field });
+  return t(`${fieldNamespace(table)}.${field}`, { defaultValue: field });
 }
 
 function recordName(t: TFunction, table: string | undefined): string {

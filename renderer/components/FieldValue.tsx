@@ -5,6 +5,7 @@ import { isPhase } from '../../shared/phases';
 import { isScope } from '../../shared/scopes';
 import { phaseLabel, scopeLabel, statusLabel } from '../labels';
 import type { Language } from '../stores/preferences';
+import { planValueText } from './plan/plan-values';
 
 // A field's value as the history and the conflicts inbox show it.
 
@@ -31,6 +32,11 @@ export function FieldValue({ field, value, language }: { field: string; value: u
     if (field === 'status' && isStatus(value)) return <>{statusLabel(value, language)}</>;
     if (field === 'phase' && isPhase(value)) return <>{phaseLabel(value, language)}</>;
     if (field === 'scope' && isScope(value)) return <>{scopeLabel(value, language)}</>;
+  }
+  // The deployment plan's vocabularies (an indicator's level, a hurdle's status) and lists (partners, financing).
+  const planText = planValueText(field, value, language);
+  if (planText !== null) return <>{planText}</>;
+  if (typeof value === 'string') {
     return <span title={value.length > MAX_TEXT ? value : undefined}>{shortened(value)}</span>;
   }
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return <>{value.join(language === 'ja' ? '、' : ', ')}</>;

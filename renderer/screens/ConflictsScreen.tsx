@@ -7,7 +7,7 @@ import type { ConflictSideView, ConflictView } from '../../shared/sync/status';
 import { call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
-import { countryName, recordKindLabel } from '../labels';
+import { countryName, fieldNamespace, recordKindLabel } from '../labels';
 import { useNotices } from '../stores/notices';
 import { usePreferences, type Language } from '../stores/preferences';
 import { useSync } from '../stores/sync';
@@ -17,11 +17,14 @@ import './ConflictsScreen.css';
 // The conflicts inbox: values of this user that a colleague's offline edit replaced. For each, the record, the field,
 // both values with their authors and times; the user keeps one or writes a merge, which syncs like any edit.
 
-/** Where each record's fields are named in the UI texts. */
-const FIELD_NAMES: Readonly<Record<string, string>> = { cases: 'case:fields', events: 'case:eventFields', visits: 'visits:fields', dossiers: 'dossier:fields' };
+/** The kinds of record whose fields the UI texts name. */
+const NAMED_TABLES = new Set(['cases', 'events', 'visits', 'dossiers', 'plans', 'indicators', 'indicator_periods', 'hurdles', 'plan_revisions']);
+
+/** The parts of a case's deployment plan, shown on its case page at the plan. */
+const PLAN_TABLES = new Set(['plans', 'indicators', 'indicator_periods', 'hurdles', 'plan_revisions']);
 
 /** Fields whose values are codes of a vocabulary, shown by their labels. */
-const CODED_FIELDS = new Set(['status', 'phase', 'scope', 'kind']);
+const CODED_FIELDS = new Set(['status', 'phase', 'scope', 'kind', 'level', 'measure', 'direction']);
 
 /** The record the conflict is about, linked to the screen that shows it. */
 function RecordLink({ conflict, language }: { conflict: ConflictView; language: Language }) {
@@ -29,11 +32,13 @@ function RecordLink({ conflict, language }: { conflict: ConflictView; language: 
   const to =
     table === 'cases' || table === 'events'
       ? record.caseId && `/case/${record.caseId}`
-      : table === 'visits'
-        ? `/visit/${rowId}`
-        : table === 'dossiers'
-          ? record.country && `/dossier/${record.country}`
-          : null;
+      : PLAN_TABLES.has(table)
+        ? record.caseId && `/case/${record.caseId}?plan=${rowId}`
+        : table === 'visits'
+          ? `/visit/${rowId}`
+          : table === 'dossiers'
+            ? record.country && `/dossier/${record.country}`
+            : null;
   const label = table === 'dossiers' && record.country ? countryName(record.country, language) : record.label;
   return to ? <Link to={to}>{label}</Link> : <>{label}</>;
 }
@@ -79,8 +84,7 @@ function ConflictCard({ conflict }: { conflict: ConflictView }) {
       .catch((error: unknown) => setFailure(errorText(error)))
       .finally(() => setBusy(false));
   };
-  const names = FIELD_NAMES[conflict.table];
-  const fieldName = names ? t(`${names}.${conflict.field}`, { defaultValue: conflict.field }) : conflict.field;
+  const fieldName = NAMED_TABLES.has(conflict.table) ? t(`${fieldNamespace(conflict.table)}.${conflict.field}`, { defaultValue: conflict.field }) : conflict.field;
   const headingId = `conflict-${conflict.id}`;
 
   let actions: ReactNode;

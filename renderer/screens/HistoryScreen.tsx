@@ -5,7 +5,7 @@ import type { HistoryEntry } from '../../shared/views';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
 import { FieldValue, shortened } from '../components/FieldValue';
-import { recordKindLabel } from '../labels';
+import { fieldNamespace, recordKindLabel } from '../labels';
 import { usePreferences } from '../stores/preferences';
 import './HistoryScreen.css';
 
@@ -34,10 +34,13 @@ function editsOf(history: HistoryEntry[]): Edit[] {
   return [...edits.values()].reverse();
 }
 
-/** The latest text each event had, to name an event in the log even after it was deleted. */
-function eventTexts(history: HistoryEntry[]): Map<string, string> {
+/** The field that names a record of each kind in the log: an event's text, an indicator's statement, … */
+const NAMING_FIELDS: Partial<Record<HistoryEntry['table'], string>> = { events: 'text', indicators: 'statement', hurdles: 'description', plan_revisions: 'label' };
+
+/** The latest text each event (or plan part) had, to name it in the log even after it was deleted. */
+function recordTexts(history: HistoryEntry[]): Map<string, string> {
   const texts = new Map<string, string>();
-  for (const entry of history) if (entry.table === 'events' && entry.field === 'text' && typeof entry.value === 'string') texts.set(entry.rowId, entry.value);
+  for (const entry of history) if (entry.field === NAMING_FIELDS[entry.table] && typeof entry.value === 'string' && entry.value !== '') texts.set(entry.rowId, entry.value);
   return texts;
 }
 
@@ -63,12 +66,16 @@ function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
   const { t } = useTranslation(['history', 'case']);
   const language = usePreferences((s) => s.language);
   const edits = useMemo(() => editsOf(entries), [entries]);
-  const texts = useMemo(() => eventTexts(entries), [entries]);
+  const texts = useMemo(() => recordTexts(entries), [entries]);
   const when = useMemo(() => new Intl.DateTimeFormat(language === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }), [language]);
   if (edits.length === 0) return <p className="muted">{t('noChanges')}</p>;
 
-  const recordName = (edit: Edit) => (edit.table === 'events' ? t('event', { text: shortened(texts.get(edit.rowId) ?? edit.rowId) }) : recordKindLabel(edit.table, language));
-  const fieldName = (edit: Edit, field: string) => t(edit.table === 'events' ? `case:eventFields.${field}` : `case:fields.${field}`, { defaultValue: field });
+  const recordName = (edit: Edit) => {
+    if (edit.table === 'events') return t('event', { text: shortened(texts.get(edit.rowId) ?? edit.rowId) });
+    const text = texts.get(edit.rowId);
+    return text === undefined ? recordKindLabel(edit.table, language) : t('part', { kind: recordKindLabel(edit.table, language), text: shortened(text) });
+  };
+  const fieldName = (edit: Edit, field: string) => t(`${fieldNamespace(edit.table)}.${field}`, { defaultValue: field });
 
   return (
     <table className="grid history-table">

@@ -4,11 +4,12 @@ import { useErrorText } from '../api/error-text';
 import { Link } from 'react-router';
 import type { AppInfo, HomeView } from '../../shared/api';
 import { parseDateText } from '../../shared/dates';
-import type { CaseSummary, ImportReport } from '../../shared/views';
+import type { CaseSummary, ImportReport, PlanFollowUp } from '../../shared/views';
 import { call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
 import { DateText } from '../components/DateText';
+import { StatusBadge } from '../components/plan/common';
 import { SyncSummary } from '../components/SyncStatus';
 import { countryName, countryNames, phaseLabel } from '../labels';
 import { usePreferences } from '../stores/preferences';
@@ -150,6 +151,51 @@ function StuckCases({ stuck, total, months }: { stuck: HomeView['stuck']; total:
   );
 }
 
+/** Deployment plans (展開実施プラン) whose follow-up date has passed: shown only when there are some. */
+function OverduePlans() {
+  const overdue = useApi('plans.overdue', {});
+  return <ApiView state={overdue}>{(list) => list.length > 0 && <OverduePlanList list={list} />}</ApiView>;
+}
+
+function OverduePlanList({ list }: { list: PlanFollowUp[] }) {
+  const { t } = useTranslation('plan');
+  const language = usePreferences((s) => s.language);
+  return (
+    <section className="panel overdue-plans" aria-labelledby="overdue-plans-heading">
+      <h2 id="overdue-plans-heading">
+        {t('overdue.heading')} <span className="count">{t('caseCount', { ns: 'common', count: list.length })}</span>
+      </h2>
+      <p className="muted">{t('overdue.intro')}</p>
+      <table className="grid">
+        <thead>
+          <tr>
+            <th scope="col">{t('overdue.case')}</th>
+            <th scope="col">{t('overdue.countries')}</th>
+            <th scope="col">{t('overdue.due')}</th>
+            <th scope="col">{t('overdue.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((f) => (
+            <tr key={f.caseId}>
+              <td>
+                <Link to={`/case/${f.caseId}?plan`}>{f.caseTitle}</Link>
+              </td>
+              <td>{countryNames(f.countries, language)}</td>
+              <td className="nowrap overdue-date">
+                <DateText date={f.followUpDate} />
+              </td>
+              <td className="nowrap">
+                <StatusBadge status={f.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 /** Where this device keeps its data, and how it stands with sync. */
 function StoreStatus({ info }: { info: AppInfo }) {
   const { t } = useTranslation('home');
@@ -220,6 +266,7 @@ export function HomeScreen() {
       <h1>{t('title')}</h1>
       <ApiView state={info}>{(data) => <DemoOffer empty={data.empty} />}</ApiView>
       <MyCountries />
+      <OverduePlans />
       <ApiView state={home}>
         {(data) => (
           <div className="home-lists">

@@ -9,9 +9,13 @@ import { countryName, phaseLabel } from '../labels';
 import { usePreferences } from '../stores/preferences';
 import './SearchScreen.css';
 
-/** Where a hit opens: an event or case opens its case (the event picked out), a visit itself, a dossier its country. */
+/**
+ * Where a hit opens: an event or case opens its case (the event picked out), a plan's part its case at the plan (the
+ * indicator or hurdle picked out), a visit itself, a dossier its country.
+ */
 function hitLink(hit: SearchHit): string {
   if (hit.kind === 'event' && hit.caseId) return `/case/${hit.caseId}?event=${hit.id}`;
+  if (hit.kind === 'plan' && hit.caseId) return `/case/${hit.caseId}?plan=${hit.id}`;
   if (hit.caseId) return `/case/${hit.caseId}`;
   if (hit.kind === 'visit') return `/visit/${hit.id}`;
   return hit.countries.length > 0 ? `/dossier/${hit.countries[0]}` : '/countries';

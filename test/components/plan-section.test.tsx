@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { addIndicator, getPlan, saveRevision, setPeriodValues, updatePlan } from '../../electron/services/plans';
+import { addHurdle, addIndicator, getPlan, saveRevision, setPeriodValues, setPlanField, updatePlan } from '../../electron/services/plans';
 import { renderApp } from '../support/render-app';
 import { useDemoCase } from '../support/demo-case';
 
@@ -52,10 +52,10 @@ describe('deployment plan on the case page', () => {
 
     const financing = within(plan).getByRole('form', { name: '資金スキームを追加' });
     await userEvent.selectOptions(within(financing).getByRole('combobox', { name: 'スキーム' }), 'jbic');
-    await userEvent.selectOptions(within(financing).getByRole('combobox', { name: '状況' }), 'applied');
+    await userEvent.selectOptions(within(financing).getByRole('combobox', { name: '申請状況' }), 'applied');
     await userEvent.click(within(financing).getByRole('button', { name: '追加' }));
     await waitFor(() => expect(stored().plan?.financing).toEqual([{ scheme: 'jbic', status: 'applied', note: '' }]));
-    expect(await within(plan).findByRole('combobox', { name: '状況（JBIC）' })).toBeTruthy();
+    expect(await within(plan).findByRole('combobox', { name: '申請状況（JBIC）' })).toBeTruthy();
   });
 
   it('adds an indicator and a period’s values, shows its status, and keeps the original target beside a revised one', async () => {
@@ -169,5 +169,35 @@ describe('deployment plan on the case page', () => {
     const plan = await renderPlan(`/case/${demo.caseId}?plan=${id}`);
     const row = (await within(plan).findByRole('rowheader', { name: /導入都市数/ })).closest('tr')!;
     expect(row.className).toBe('highlighted');
+  });
+
+  it('lists overdue follow-ups on the home screen, linked to the case at its plan', async () => {
+    setPlanField(demo.backEnd.store, demo.caseId, 'followUpDate', '2021年4月');
+    const { id } = addIndicator(demo.backEnd.store, demo.caseId, { statement: '導入都市数' });
+    setPeriodValues(demo.backEnd.store, id, '2021', { target: 10, actual: 5 });
+    const router = renderApp('/');
+    const panel = await screen.findByRole('region', { name: /フォローアップ期限を過ぎたプラン/ });
+    const row = within(panel).getByRole('link', { name: 'ベトナム スマートシティ: スマートシティのKPI及び日系企業のソリューション' }).closest('tr')!;
+    expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual([
+      'ベトナム スマートシティ: スマートシティのKPI及び日系企業のソリューション',
+      'ベトナム',
+      '2021年4月',
+      '遅延',
+    ]);
+    await userEvent.click(within(row).getByRole('link'));
+    expect(router.state.location.pathname).toBe(`/case/${demo.caseId}`);
+    expect(router.state.location.search).toBe('?plan');
+    expect(await screen.findByRole('region', { name: '展開実施プラン' })).toBeTruthy();
+  });
+
+  it('finds a hurdle by search and opens its case at the plan, the hurdle marked', async () => {
+    const { id } = addHurdle(demo.backEnd.store, demo.caseId, { description: '用地収用の遅れ' });
+    const router = renderApp('/search?q=用地収用');
+    const hit = (await screen.findByRole('link', { name: /用地収用の遅れ/ })).closest('li')!;
+    expect(within(hit).getByText('展開実施プラン')).toBeTruthy();
+    await userEvent.click(within(hit).getByRole('link'));
+    expect(router.state.location.search).toBe(`?plan=${id}`);
+    const hurdle = await screen.findByRole('listitem', { name: '用地収用の遅れ' });
+    expect(hurdle.className).toContain('highlighted');
   });
 });
