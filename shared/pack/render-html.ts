@@ -521,7 +521,9 @@ function planFacts(lang: PackLanguage, plan: Plan): SafeHtml {
     const origin = [PARTNER_ORIGIN_LABELS[p.origin][lang], p.organisation].filter((part) => part !== '').join(separator);
     return html`${p.name}${parenthesised(lang, origin)}${p.role ? `: ${p.role}` : ''}`;
   });
-  const financing = plan.financing.map((f) => html`${FINANCING_SCHEME_LABELS[f.scheme][lang]}: ${FINANCING_STATUS_LABELS[f.status][lang]}${f.note ? parenthesised(lang, f.note) : ''}`);
+  const financing = plan.financing.map(
+    (f) => html`${FINANCING_SCHEME_LABELS[f.scheme][lang]}: ${FINANCING_STATUS_LABELS[f.status][lang]}${f.note ? parenthesised(lang, f.note) : ''}`,
+  );
   const rows: [keyof typeof LABELS, HtmlValue][] = [];
   for (const field of ['counterpartNeeds', 'pathToOrder', 'problem'] as const) {
     if (plan[field].trim() !== '') rows.push([field, paragraphs(lang, plan[field])]);

@@ -109,7 +109,16 @@ describe('the deployment plan section of a pack', () => {
   it('prints in English, leaves the section out unless asked for, and says so when no plan is fit for the audience', async () => {
     const { db, postal } = plannedDb();
     const en = squeezed(await pdfText(pack(db, 'en.pdf', ['--audience', 'council', '--lang', 'en', '--sections', 'plan', '--cases', postal.id])));
-    for (const expected of ['Deployment plans', 'Indicator status: Off track', 'Next follow-up: Oct 2026', 'JICA loan: Considering', 'FY2025', '30,000 → 25,000', 'At risk', 'Open external hurdles']) {
+    for (const expected of [
+      'Deployment plans',
+      'Indicator status: Off track',
+      'Next follow-up: Oct 2026',
+      'JICA loan: Considering',
+      'FY2025',
+      '30,000 → 25,000',
+      'At risk',
+      'Open external hurdles',
+    ]) {
       expect(en, expected).toContain(squeezed(expected));
     }
     expect(en).not.toContain('組織内限りの収益見込');

@@ -482,7 +482,20 @@ describe('record text in the pack', () => {
     const indicator = (id: string, measure: 'number' | 'qualitative', value: number | string) => {
       const fields = hostile(
         RECORD_SCHEMAS.indicators,
-        { ...base, id, level: 'outcome' as const, statement: '', kind: 'social' as const, unit: '', measure, direction: 'higher' as const, cumulative: false, baseline: value, baselineDate: null, verification: '' },
+        {
+          ...base,
+          id,
+          level: 'outcome' as const,
+          statement: '',
+          kind: 'social' as const,
+          unit: '',
+          measure,
+          direction: 'higher' as const,
+          cumulative: false,
+          baseline: value,
+          baselineDate: null,
+          verification: '',
+        },
         'indicator',
         texts,
       );

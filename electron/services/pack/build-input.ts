@@ -58,7 +58,11 @@ function counterpartLanguage(code: string | undefined, lang: PackLanguage): stri
  */
 function packPlan(store: Store, c: Case, audience: Scope, month: string): PackPlan | null {
   const view = getPlan(store, c.id);
-  const fit = (...scopes: Scope[]) => isVisibleTo(scopes.reduce((narrowest, scope) => effectiveScope(scope, narrowest), c.scope), audience);
+  const fit = (...scopes: Scope[]) =>
+    isVisibleTo(
+      scopes.reduce((narrowest, scope) => effectiveScope(scope, narrowest), c.scope),
+      audience,
+    );
   const plan = view.plan !== null && fit(view.plan.scope) ? view.plan : null;
   const indicators = view.indicators
     .filter((i) => fit(i.scope))
