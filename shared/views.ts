@@ -152,7 +152,19 @@ export interface ProjectSummary extends PriorityProject {
   suggested: CaseSummary[];
 }
 
-/** A project's page: its cases by phase, what moved lately, what is stuck. */
+/** A linked case's deployment plan as a project's page lists it: how it stands and each indicator's latest reading. */
+export interface ProjectPlan {
+  caseId: string;
+  caseTitle: string;
+  /** The worst of its indicators' statuses. */
+  status: IndicatorStatus;
+  followUpDate: KarteDate | null;
+  followUpOverdue: boolean;
+  /** Outputs, then outcomes, then impacts, each read as of this month. */
+  indicators: Pick<IndicatorView, 'id' | 'level' | 'statement' | 'unit' | 'measure' | 'reading'>[];
+}
+
+/** A project's page: its cases by phase, what moved lately, what is stuck, how its cases' plans stand. */
 export interface ProjectDetail extends ProjectSummary {
   /** Events of its cases dated in the last 12 months, newest first. */
   recentEvents: (StageEvent & { caseTitle: string })[];
@@ -160,6 +172,8 @@ export interface ProjectDetail extends ProjectSummary {
   stuck: StuckCase[];
   /** Its active cases found more than 3 years ago without an order (長期未受注). */
   longWithoutOrder: StuckCase[];
+  /** Its linked cases that have a deployment plan (展開実施プラン), in the order of its cases. */
+  plans: ProjectPlan[];
 }
 
 /** A frozen snapshot of the pipeline (e.g. the end of a 年度) that later follow-up reports compare against. */

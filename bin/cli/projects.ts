@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import type { CaseSummary } from '../../shared/views';
+import { INDICATOR_LEVEL_LABELS, INDICATOR_STATUS_LABELS } from '../../shared/labels';
+import type { CaseSummary, ProjectPlan } from '../../shared/views';
 import { countryNames, phaseText, shortId, type CliContext } from './context';
 import { formatTable } from './table';
 
@@ -11,6 +12,19 @@ function caseRows(cases: CaseSummary[]): string[][] {
 }
 
 const CASE_HEADER = ['id', 'country', 'phase', 'status', 'title'];
+
+/** A linked case's plan: its status and follow-up, then each indicator's latest reading against its target. */
+function planLines(plan: ProjectPlan): string[] {
+  const followUp = plan.followUpDate === null ? '' : `  follow-up ${plan.followUpDate.text}${plan.followUpOverdue ? ' (overdue)' : ''}`;
+  return [
+    `  ${shortId(plan.caseId)} ${plan.caseTitle}  [${INDICATOR_STATUS_LABELS[plan.status].ja}]${followUp}`,
+    ...plan.indicators.map((i) => {
+      const { actual, target, period, status } = i.reading;
+      const reading = actual === null || target === null ? '' : `: ${actual.toLocaleString('ja-JP')} / ${target.toLocaleString('ja-JP')}${i.unit} (${period?.slice(0, 7)})`;
+      return `      ${INDICATOR_LEVEL_LABELS[i.level].ja} ${i.statement}${reading}  [${INDICATOR_STATUS_LABELS[status].ja}]`;
+    }),
+  ];
+}
 
 export function registerProjectCommands(program: Command, { run, print }: CliContext): void {
   program
@@ -51,6 +65,8 @@ export function registerProjectCommands(program: Command, { run, print }: CliCon
             ...project.recentEvents.map((e) => `  ${e.date.text}  ${phaseText(e.phase)}  ${e.caseTitle}: ${e.text}`),
             `stuck (no dated event for more than 12 months): ${project.stuck.map((s) => s.title).join('、') || 'none'}`,
             `long without an order (found more than 3 years ago): ${project.longWithoutOrder.map((s) => s.title).join('、') || 'none'}`,
+            project.plans.length === 0 ? 'deployment plans: none' : `deployment plans (${project.plans.length}):`,
+            ...project.plans.flatMap(planLines),
           ].join('\n'),
         );
       }),

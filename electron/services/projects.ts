@@ -3,8 +3,9 @@ import { dayOf } from '../../shared/dates';
 import { KarteError } from '../../shared/errors';
 import { projectByNo, PRIORITY_PROJECTS, suggestedProjects, type PriorityProject } from '../../shared/reference/priority-projects';
 import { monthNumber } from '../../shared/timeline';
-import type { CaseSummary, ProjectDetail, ProjectSummary } from '../../shared/views';
+import type { CaseSummary, ProjectDetail, ProjectPlan, ProjectSummary } from '../../shared/views';
 import { eventsOfCases, listCases } from './cases';
+import { getPlan } from './plans';
 import type { Store } from './store/store';
 
 // The 20 priority projects (「20(にいまる)」) with the cases linked to them: the strengthened, continuous follow-up
@@ -43,5 +44,23 @@ export function getProject(store: Store, no: number): ProjectDetail {
     summary.cases.map((c) => ({ ...c, events: timelines.get(c.id) ?? [] })),
     today,
   );
-  return { ...summary, recentEvents, stuck: figures.stuck, longWithoutOrder: figures.longWithoutOrder };
+  return { ...summary, recentEvents, stuck: figures.stuck, longWithoutOrder: figures.longWithoutOrder, plans: projectPlans(store, summary.cases) };
+}
+
+/** The deployment plans of a project's cases, those that have one: each plan's status and its indicators' readings. */
+function projectPlans(store: Store, cases: CaseSummary[]): ProjectPlan[] {
+  return cases.flatMap((c) => {
+    const view = getPlan(store, c.id);
+    if (view.plan === null && view.indicators.length === 0) return [];
+    return [
+      {
+        caseId: c.id,
+        caseTitle: c.title,
+        status: view.status,
+        followUpDate: view.plan?.followUpDate ?? null,
+        followUpOverdue: view.followUpOverdue,
+        indicators: view.indicators.map(({ id, level, statement, unit, measure, reading }) => ({ id, level, statement, unit, measure, reading })),
+      },
+    ];
+  });
 }

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DEFAULT_STUCK_RULES } from '../../shared/analytics/pipeline';
+import { INDICATOR_LEVEL_LABELS, INDICATOR_STATUS_LABELS } from '../../shared/labels';
 import { PHASES } from '../../shared/phases';
 import { PRIORITY_PERIOD } from '../../shared/reference/priority-projects';
-import type { CaseSummary, ProjectDetail } from '../../shared/views';
+import type { CaseSummary, ProjectDetail, ProjectPlan } from '../../shared/views';
 import { call } from '../api/client';
 import { useErrorText } from '../api/error-text';
 import { useApi } from '../api/use-api';
@@ -57,6 +58,7 @@ function ProjectView({ project }: { project: ProjectDetail }) {
       </section>
       <Targets project={project} />
       <LinkedCases project={project} />
+      <PlanProgress project={project} />
       <SuggestedCases project={project} />
       <RecentEvents project={project} />
       <StuckLists stuck={project.stuck} longWithoutOrder={project.longWithoutOrder} rules={DEFAULT_STUCK_RULES} fileName={`project-${project.no}`} />
@@ -132,6 +134,92 @@ function LinkedCases({ project }: { project: ProjectDetail }) {
           </section>
         );
       })}
+    </section>
+  );
+}
+
+/** The case cell of a plan's first row: the case, how its plan stands and when it is next followed up. */
+function PlanCase({ plan, rows }: { plan: ProjectPlan; rows: number }) {
+  const { t } = useTranslation('projects');
+  const language = usePreferences((s) => s.language);
+  return (
+    <th scope="rowgroup" rowSpan={rows}>
+      <Link to={`/case/${plan.caseId}`}>{plan.caseTitle}</Link>
+      <div className="muted">
+        {INDICATOR_STATUS_LABELS[plan.status][language]}
+        {plan.followUpDate && (
+          <>
+            {' · '}
+            {t('plans.followUp')} <DateText date={plan.followUpDate} />
+            {plan.followUpOverdue && <strong className="overdue"> {t('plans.overdue')}</strong>}
+          </>
+        )}
+      </div>
+    </th>
+  );
+}
+
+/** How the linked cases' deployment plans stand: each plan's status and each indicator's latest reading. */
+function PlanProgress({ project }: { project: ProjectDetail }) {
+  const { t } = useTranslation('projects');
+  const language = usePreferences((s) => s.language);
+  const number = (n: number | null) => (n === null ? '—' : n.toLocaleString(language === 'ja' ? 'ja-JP' : 'en-GB', { maximumFractionDigits: 2 }));
+  return (
+    <section className="panel" aria-labelledby="project-plans">
+      <h2 id="project-plans">
+        {t('plans.heading')} <span className="count">{t('caseCount', { ns: 'common', count: project.plans.length })}</span>
+      </h2>
+      {project.plans.length === 0 ? (
+        <p className="muted">{t('plans.empty')}</p>
+      ) : (
+        <table className="grid plans" aria-labelledby="project-plans">
+          <thead>
+            <tr>
+              <th scope="col">{t('column.case')}</th>
+              <th scope="col">{t('plans.level')}</th>
+              <th scope="col">{t('plans.indicator')}</th>
+              <th scope="col" className="num">
+                {t('plans.actual')}
+              </th>
+              <th scope="col" className="num">
+                {t('plans.target')}
+              </th>
+              <th scope="col">{t('plans.period')}</th>
+              <th scope="col">{t('column.status')}</th>
+            </tr>
+          </thead>
+          {project.plans.map((plan) => (
+            <tbody key={plan.caseId}>
+              {plan.indicators.length === 0 ? (
+                <tr>
+                  <PlanCase plan={plan} rows={1} />
+                  <td colSpan={6} className="muted">
+                    {t('plans.noIndicators')}
+                  </td>
+                </tr>
+              ) : (
+                plan.indicators.map((i, index) => (
+                  <tr key={i.id}>
+                    {index === 0 && <PlanCase plan={plan} rows={plan.indicators.length} />}
+                    <td>{INDICATOR_LEVEL_LABELS[i.level][language]}</td>
+                    <td>{i.statement}</td>
+                    <td className="num">
+                      {number(i.reading.actual)}
+                      {i.reading.actual === null ? '' : i.unit}
+                    </td>
+                    <td className="num">
+                      {number(i.reading.target)}
+                      {i.reading.target === null ? '' : i.unit}
+                    </td>
+                    <td>{i.reading.period?.slice(0, 7) ?? '—'}</td>
+                    <td className={`indicator-status ${i.reading.status}`}>{INDICATOR_STATUS_LABELS[i.reading.status][language]}</td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          ))}
+        </table>
+      )}
     </section>
   );
 }

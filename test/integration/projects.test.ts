@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { addIndicator, setPeriodValues, updatePlan } from '../../electron/services/plans';
+import { dateOf } from '../../electron/services/events';
 import type { CaseSummary, ProjectDetail, ProjectSummary } from '../../shared/views';
 import { karte, karteJson } from '../support/cli';
 import { demoFiles, useTempDir } from '../support/temp';
@@ -39,6 +41,42 @@ describe('karte projects', () => {
 
     expect(karte(['--db', db, 'case', 'set', postal[0].id, 'project', 'none']).status).toBe(0);
     expect(karteJson<ProjectDetail>(['--db', db, 'project', '17']).cases.map((c) => c.id)).toEqual([postal[1].id]);
+  });
+
+  it("shows its linked cases' deployment plans: each plan's status and its indicators' latest readings", () => {
+    const db = path.join(temp.dir(), 'plans.sqlite');
+    expect(karte(['--db', db, 'import', ...demoFiles()]).status).toBe(0);
+    const postal = karteJson<CaseSummary[]>(['--db', db, 'cases', '--country', 'VN', '--sector', '郵便']);
+    for (const c of postal) expect(karte(['--db', db, 'case', 'set', c.id, 'project', '17']).status).toBe(0);
+    const planned = postal.find((c) => c.summary === '区分機')!;
+    const unplanned = postal.find((c) => c !== planned)!;
+    const store = temp.store(path.basename(db));
+    updatePlan(store, planned.id, { problem: '手作業区分による配達遅延', followUpDate: dateOf('2020年4月') });
+    const capacity = addIndicator(store, planned.id, { statement: '区分センターの処理能力', level: 'output', unit: '通/時' }).id;
+    setPeriodValues(store, capacity, '2024', { target: 20_000, actual: 19_000 });
+    setPeriodValues(store, capacity, '2025', { target: 30_000, revisedTarget: 25_000, actual: 21_000 });
+    const delay = addIndicator(store, planned.id, { statement: '配達遅延の割合', level: 'outcome', measure: 'percent', direction: 'lower', unit: '%' }).id;
+    setPeriodValues(store, delay, '2024', { target: 8, actual: 11 });
+    addIndicator(store, planned.id, { statement: '利用者の満足度', level: 'impact', measure: 'qualitative' });
+
+    const detail = karteJson<ProjectDetail>(['--db', db, 'project', '17']);
+    // Only the case with a plan; the other linked case has none.
+    expect(detail.plans.map((p) => p.caseId)).toEqual([planned.id]);
+    expect(detail.plans.map((p) => p.caseId)).not.toContain(unplanned.id);
+    const [plan] = detail.plans;
+    expect(plan).toMatchObject({ caseTitle: planned.title, status: 'off_track', followUpDate: { text: '2020年4月' }, followUpOverdue: true });
+    expect(plan.indicators.map((i) => [i.level, i.statement, i.reading.status, i.reading.actual, i.reading.target])).toEqual([
+      // The revised target is the one read.
+      ['output', '区分センターの処理能力', 'at_risk', 21_000, 25_000],
+      ['outcome', '配達遅延の割合', 'off_track', 11, 8],
+      ['impact', '利用者の満足度', 'no_data', null, null],
+    ]);
+
+    const text = karte(['--db', db, 'project', '17']).stdout;
+    expect(text).toContain('deployment plans (1):');
+    expect(text).toMatch(/ベトナム 郵便: 区分機\s+\[遅延\]\s+follow-up 2020年4月 \(overdue\)/);
+    expect(text).toMatch(/アウトプット 区分センターの処理能力: 21,000 \/ 25,000通\/時 \(2025-04\)\s+\[要注意\]/);
+    expect(text).toMatch(/インパクト 利用者の満足度\s+\[データなし\]/);
   });
 
   it('refuses a project that is not one of the 20', () => {
