@@ -117,6 +117,16 @@ function IndicatorRows({ indicator, columns, span, language, editing, onEdit, hi
     if (highlighted) row.current?.scrollIntoView?.({ block: 'center' });
   }, [highlighted]);
   const byPeriod = new Map(indicator.periods.map((p) => [periodKey(p.period), p]));
+  // A cumulative indicator is read on the sum of its actuals so far: shown under each period's own actual.
+  const totals = new Map<string, number>();
+  if (indicator.cumulative) {
+    let total = 0;
+    for (const p of indicator.periods) {
+      if (typeof p.actual !== 'number') continue;
+      total += p.actual;
+      totals.set(p.id, total);
+    }
+  }
   const { reading } = indicator;
   const value = (v: IndicatorPeriod['target']) => indicatorValueText(v, indicator, language);
   const readingText =
@@ -150,7 +160,7 @@ function IndicatorRows({ indicator, columns, span, language, editing, onEdit, hi
         <td className="level">{indicatorLevelLabel(indicator.level, language)}</td>
         <th scope="row" className="statement">
           <span className="statement-text">{indicator.statement}</span>
-          <span className="indicator-meta muted">{meta.join('・')}</span>
+          <span className="indicator-meta muted">{meta.join(language === 'ja' ? '・' : ', ')}</span>
         </th>
         <td className="baseline num">
           {indicator.baseline === null ? <span className="muted">—</span> : value(indicator.baseline)}
@@ -172,7 +182,7 @@ function IndicatorRows({ indicator, columns, span, language, editing, onEdit, hi
                 title={t(p ? 'indicators.editPeriod' : 'indicators.enterPeriod', { period: c.date.text, statement: indicator.statement })}
                 onClick={() => onEdit({ indicatorId: indicator.id, what: 'period', period: p ?? { ...emptyPeriod(indicator), period: c.date } })}
               >
-                {p ? <PeriodValues period={p} value={value} /> : <span className="muted">＋</span>}
+                {p ? <PeriodValues period={p} value={value} total={totals.get(p.id) ?? null} /> : <span className="muted">＋</span>}
               </button>
             </td>
           );
@@ -187,7 +197,7 @@ function IndicatorRows({ indicator, columns, span, language, editing, onEdit, hi
               onClick={() => onEdit({ indicatorId: indicator.id, what: 'period', period: null })}
               aria-label={t('indicators.addPeriodFor', { statement: indicator.statement })}
             >
-              ＋{t('indicators.addPeriod')}
+              ＋{t('indicators.period')}
             </button>
             <button type="button" onClick={() => onEdit({ indicatorId: indicator.id, what: 'indicator' })} aria-label={t('indicators.editOne', { statement: indicator.statement })}>
               {t('indicators.edit')}
@@ -231,7 +241,7 @@ function emptyPeriod(indicator: Indicator): IndicatorPeriod {
 }
 
 /** Target, the revised target beside it (never instead of it), and actual, one line each. */
-function PeriodValues({ period, value }: { period: IndicatorPeriod; value: (v: IndicatorPeriod['target']) => string }) {
+function PeriodValues({ period, value, total }: { period: IndicatorPeriod; value: (v: IndicatorPeriod['target']) => string; total: number | null }) {
   const { t } = useTranslation('plan');
   const line = (key: string, v: IndicatorPeriod['target'], className: string) =>
     v !== null && (
@@ -245,6 +255,7 @@ function PeriodValues({ period, value }: { period: IndicatorPeriod; value: (v: I
       {line('indicators.target', period.target, period.revisedTarget === null ? 'target' : 'target superseded')}
       {line('indicators.revised', period.revisedTarget, 'revised')}
       {line('indicators.actual', period.actual, 'actual')}
+      {total !== null && total !== period.actual && line('indicators.total', total, 'total')}
       {empty && <span className="muted">{period.comment === '' ? '—' : period.comment}</span>}
     </>
   );

@@ -147,12 +147,18 @@ function Partners({ partners, update, language }: { partners: Partner[]; update:
   return (
     <section className="plan-list" aria-labelledby="plan-partners">
       <h3 id="plan-partners">{t('partners.heading')}</h3>
-      <table className="grid compact">
+      <table className="grid compact partners">
         <thead>
           <tr>
-            <th scope="col">{t('fields.name')}</th>
-            <th scope="col">{t('fields.origin')}</th>
-            <th scope="col">{t('fields.organisation')}</th>
+            <th scope="col" className="name">
+              {t('fields.name')}
+            </th>
+            <th scope="col" className="narrow">
+              {t('fields.origin')}
+            </th>
+            <th scope="col" className="organisation">
+              {t('fields.organisation')}
+            </th>
             <th scope="col">{t('fields.role')}</th>
             <th scope="col">
               <span className="visually-hidden">{t('delete')}</span>
@@ -196,7 +202,7 @@ function Partners({ partners, update, language }: { partners: Partner[]; update:
                 </td>
                 {cell('organisation')}
                 {cell('role')}
-                <td className="row-actions">
+                <td className="remove">
                   <button
                     type="button"
                     className="icon"
@@ -278,12 +284,18 @@ function Financing({ financing, update, language }: { financing: FinancingOption
   return (
     <section className="plan-list" aria-labelledby="plan-financing">
       <h3 id="plan-financing">{t('financing.heading')}</h3>
-      <table className="grid compact">
+      <table className="grid compact financing">
         <thead>
           <tr>
-            <th scope="col">{t('fields.scheme')}</th>
-            <th scope="col">{t('fields.status')}</th>
-            <th scope="col">{t('fields.note')}</th>
+            <th scope="col" className="narrow">
+              {t('fields.scheme')}
+            </th>
+            <th scope="col" className="narrow">
+              {t('fields.status')}
+            </th>
+            <th scope="col" className="note">
+              {t('fields.note')}
+            </th>
             <th scope="col">
               <span className="visually-hidden">{t('delete')}</span>
             </th>
@@ -328,7 +340,7 @@ function Financing({ financing, update, language }: { financing: FinancingOption
                     onSave={(text) => write(replaced(financing, index, { ...f, note: text }))}
                   />
                 </td>
-                <td className="row-actions">
+                <td className="remove">
                   <button
                     type="button"
                     className="icon"
