@@ -227,8 +227,11 @@ export function dateFromSource(date: string, dateText: string): KarteDate {
 
 const PRECISION_ORDER: Record<DatePrecision, number> = { year: 0, fiscal_year: 1, season: 1, month: 2, day: 3, unknown: 4 };
 
+/** What tells when a date begins and how precisely: all the pipeline's figures read of a date. */
+export type DateStart = Pick<KarteDate, 'sort' | 'precision' | 'planned'>;
+
 /** Orders dates by when they begin; unknown dates go last, coarser dates before finer ones of the same start. */
-export function compareDates(a: KarteDate, b: KarteDate): number {
+export function compareDates(a: Pick<KarteDate, 'sort' | 'precision'>, b: Pick<KarteDate, 'sort' | 'precision'>): number {
   if (a.sort !== b.sort) {
     if (a.sort === null) return 1;
     if (b.sort === null) return -1;

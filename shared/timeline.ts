@@ -1,9 +1,9 @@
-import { compareDates, type KarteDate } from './dates';
+import { compareDates, type DateStart, type KarteDate } from './dates';
 import { phaseIndex, type Phase } from './phases';
 
-interface Dated {
+interface Dated<D extends DateStart = KarteDate> {
   phase: Phase;
-  date: KarteDate;
+  date: D;
 }
 
 /** Timeline order of a case's events: phase by phase, then by date within a phase (unknown dates last). */
@@ -12,10 +12,10 @@ export function compareTimeline(a: Dated, b: Dated): number {
 }
 
 /** How long a case stayed in one phase, as far as its dated events tell. */
-export interface PhaseSpan {
+export interface PhaseSpan<D extends DateStart = KarteDate> {
   phase: Phase;
   /** Date of the phase's earliest dated event: when the case entered it; null when none of its events has a date. */
-  entered: KarteDate | null;
+  entered: D | null;
   /**
    * Whole months from entering this phase until a later phase was first entered, or until today for the furthest
    * phase reached; null when that cannot be told (no date, or every later phase was entered before this one).
@@ -42,8 +42,8 @@ function yearOnly(sortKey: string): boolean {
  * earliest possible month), since dossier dates are rarely days; planned events (予定) and undated events are left
  * out because they do not tell when a phase was entered. `today` is 'YYYY-MM[-DD]'.
  */
-export function phaseDurations(events: readonly Dated[], today: string): PhaseSpan[] {
-  const entered = new Map<Phase, KarteDate | null>();
+export function phaseDurations<D extends DateStart>(events: readonly Dated<D>[], today: string): PhaseSpan<D>[] {
+  const entered = new Map<Phase, D | null>();
   for (const event of events) {
     const earliest = entered.get(event.phase) ?? null;
     if (event.date.sort === null || event.date.planned) {

@@ -1,4 +1,4 @@
-import type { KarteDate } from '../dates';
+import type { DateStart } from '../dates';
 import type { CaseStatus } from '../model/case';
 import { currentPhase, phaseIndex, PHASES, type Phase } from '../phases';
 import { monthNumber, phaseDurations } from '../timeline';
@@ -18,7 +18,7 @@ export interface PipelineCase {
   region: string;
   sector: string;
   status: CaseStatus;
-  events: readonly { phase: Phase; date: KarteDate }[];
+  events: readonly { phase: Phase; date: DateStart }[];
 }
 
 /** One case's times, beside what it says of itself. */
@@ -117,7 +117,7 @@ function monthKey(n: number): string {
   return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
 }
 
-function finerThanMonth(date: KarteDate): boolean {
+function finerThanMonth(date: DateStart): boolean {
   return date.precision === 'month' || date.precision === 'day';
 }
 
