@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'record_too_large',
   /** A date as typed that reads as no date: params.text. */
   'invalid_date',
+  /** A number as typed that reads as no number (an indicator's target, actual, baseline): details.field, params.text. */
+  'not_a_number',
   /** A country that is no ISO 3166-1 country: params.country. */
   'unknown_country',
   /** A text the record needs was left empty: details.table, details.field. */

@@ -214,7 +214,7 @@ export function indicatorValueOf(measure: Indicator['measure'], value: Indicator
   if (text === '' || /^(na|n\/a|なし|不明)$/i.test(text)) return null;
   if (measure === 'qualitative') return value.trim();
   const number = Number(text.replace(/[,\s]/g, '').replace(/%$/, ''));
-  if (!Number.isFinite(number)) throw new KarteError('invalid_arguments', `${field}: '${value}' is not a number`, { table, field, params: { text: value } });
+  if (!Number.isFinite(number)) throw new KarteError('not_a_number', `${field}: '${value}' is not a number`, { table, field, params: { text: value } });
   return number;
 }
 

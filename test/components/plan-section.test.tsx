@@ -99,7 +99,9 @@ describe('deployment plan on the case page', () => {
     await userEvent.click(within(plan).getByRole('button', { name: '2023年度の値を編集: 導入都市数' }));
     const edit = within(plan).getByRole('form', { name: '2023年度の値: 導入都市数' });
     await userEvent.type(within(edit).getByRole('textbox', { name: '実績' }), 'たくさん{Enter}');
-    expect((await within(edit).findByRole('alert')).textContent).toMatch(/^保存できませんでした。/);
+    const alert = (await within(edit).findByRole('alert')).textContent;
+    expect(alert).toMatch(/^保存できませんでした。/);
+    expect(alert).toMatch(/「実績」の「たくさん」は数値として読めません。1,200 や 85% のように/);
     expect(stored().indicators[0].periods[0].actual).toBeNull();
   });
 

@@ -75,7 +75,7 @@ describe('karte plan', () => {
 
     const indicator = karte(['--db', db, 'plan', 'indicator', 'add', caseId, '処理能力']).stdout.trim();
     const notNumber = karte(['--db', db, 'plan', 'period', indicator, '2024', '--actual', 'たくさん']);
-    expect(notNumber.status).toBe(2);
+    expect(notNumber.status).toBe(1);
     expect(notNumber.stderr).toMatch(/actual: 'たくさん' is not a number/);
     const badField = karte(['--db', db, 'plan', 'set', caseId, 'budget', '1']);
     expect(badField.status).not.toBe(0);
