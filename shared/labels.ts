@@ -1,7 +1,16 @@
 import type { Agreement } from './model/agreement';
 import type { CaseStatus } from './model/case';
 import type { OrganisationType } from './model/organisation';
-import type { FINANCING_SCHEMES, FINANCING_STATUSES, HURDLE_STATUSES, INDICATOR_DIRECTIONS, INDICATOR_KINDS, INDICATOR_LEVELS, INDICATOR_MEASURES, PARTNER_ORIGINS } from './model/plan';
+import type {
+  FINANCING_SCHEMES,
+  FINANCING_STATUSES,
+  HURDLE_STATUSES,
+  INDICATOR_DIRECTIONS,
+  INDICATOR_KINDS,
+  INDICATOR_LEVELS,
+  INDICATOR_MEASURES,
+  PARTNER_ORIGINS,
+} from './model/plan';
 import type { IndicatorStatus } from './plan/indicator-status';
 import type { RecordTable } from './model/records';
 import type { VisitKind } from './model/visit';
