@@ -19,6 +19,7 @@ import type {
   HistoryEntry,
   ImportProgress,
   ImportReport,
+  OrganisationSummary,
   PlanComparison,
   PlanFollowUp,
   PlanView,
@@ -169,17 +170,32 @@ export interface PackPreview {
 /** Where an exported pack went: saved by the desktop app where the user chose, or ready for the browser to download. */
 export type PackExport = { outcome: 'saved'; file: string } | { outcome: 'cancelled' } | { outcome: 'download'; url: string; fileName: string };
 
-/** Pipeline analytics: the day they stand at (today when left out), the cases they cover, when a case is stuck. */
-export const statsRequestSchema = z.object({
-  asOf: z.iso.date().optional(),
-  country: z.string().optional(),
-  region: z.string().optional(),
-  sector: z.string().optional(),
-  status: z.enum(CASE_STATUSES).optional(),
-  project: z.number().int().min(1).max(20).optional(),
-  stuckMonths: z.number().int().min(1).max(240).optional(),
-  yearsWithoutOrder: z.number().int().min(1).max(50).optional(),
-});
+/** A 年度 as its number (2019 for 2019-04 … 2020-03). */
+const fiscalYear = z.number().int().min(1900).max(2200);
+
+/**
+ * Pipeline analytics: the day they stand at (today when left out), the cases they cover (by where, what, status, the
+ * 年度 they were found in and the organisation owning them: its id or the first characters of it), when a case is
+ * stuck.
+ */
+export const statsRequestSchema = z
+  .object({
+    asOf: z.iso.date().optional(),
+    country: z.string().optional(),
+    region: z.string().optional(),
+    sector: z.string().optional(),
+    status: z.enum(CASE_STATUSES).optional(),
+    project: z.number().int().min(1).max(20).optional(),
+    discoveredFrom: fiscalYear.optional(),
+    discoveredTo: fiscalYear.optional(),
+    organisation: id.optional(),
+    stuckMonths: z.number().int().min(1).max(240).optional(),
+    yearsWithoutOrder: z.number().int().min(1).max(50).optional(),
+  })
+  .refine((r) => r.discoveredFrom === undefined || r.discoveredTo === undefined || r.discoveredFrom <= r.discoveredTo, {
+    message: 'the first 年度 must not come after the last',
+    path: ['discoveredTo'],
+  });
 export type StatsRequest = z.infer<typeof statsRequestSchema>;
 
 export const API = {
@@ -187,7 +203,10 @@ export const API = {
   /** Imports the bundled real dossiers (2020 action plan) into the local store. */
   'demo.import': method<ImportReport>()(z.object({})),
   'home.get': method<HomeView>()(z.object({ stuckMonths: z.number().int().min(1).max(120).default(12) })),
-  'countries.list': method<CountrySummary[]>()(z.object({})),
+  /** Countries with cases, counted; only the cases of one sector (its code or a label) when it is given. */
+  'countries.list': method<CountrySummary[]>()(z.object({ sector: z.string().max(200).optional() })),
+  /** The organisations the store holds (cases name their owner by its id), by their Japanese name. */
+  'organisations.list': method<OrganisationSummary[]>()(z.object({})),
   'dossier.get': method<DossierView>()(z.object({ country: z.string().regex(/^[A-Za-z]{2}$/) })),
   'dossier.set': method<DossierView>()(
     z.object({
@@ -211,7 +230,7 @@ export const API = {
   'snapshots.list': method<SnapshotInfo[]>()(z.object({})),
   'project.get': method<ProjectDetail>()(z.object({ no: projectNo })),
   'case.get': method<CaseDetail>()(z.object({ id }), { id: 'cases' }),
-  'stats.get': method<PipelineStats>()(statsRequestSchema),
+  'stats.get': method<PipelineStats>()(statsRequestSchema, { organisation: 'organisations' }),
   'case.create': method<{ id: string }>()(z.object({ title: text.min(1), countries: z.array(z.string().regex(/^[A-Z]{2}$/)), sectorLabel: text, scope: scope.optional() })),
   'case.update': method<CaseDetail>()(z.object({ id, values: caseEditableSchema.partial() }), { id: 'cases' }),
   /** One field from text as a person types it (the command line, a table cell): 'VN, LA', 2021年4月, true. */

@@ -3,6 +3,7 @@ import type { KarteDate } from './dates';
 import type { Agreement } from './model/agreement';
 import type { Case, CaseStatus } from './model/case';
 import type { Dossier } from './model/dossier';
+import type { Organisation } from './model/organisation';
 import type { StageEvent } from './model/stage-event';
 import type { RecordTable } from './model/records';
 import type { Phase } from './phases';
@@ -56,6 +57,14 @@ export interface CountrySummary {
   active: number;
   /** Cases by their current phase; 'none' for cases with no event yet. */
   byPhase: Record<Phase | 'none', number>;
+}
+
+/** An organisation as a filter lists it. */
+export interface OrganisationSummary {
+  id: string;
+  nameJa: string;
+  nameEn: string;
+  type: Organisation['type'];
 }
 
 export interface DossierCase {

@@ -31,11 +31,18 @@ function stuckLines(title: string, cases: StuckCase[], unit: string): string {
   )}`;
 }
 
-function summaryText(stats: PipelineStats): string {
+/** The 年度 of discovery the figures were narrowed to, as words ('' when they were not). */
+function periodText(from: number | undefined, to: number | undefined): string {
+  if (from === undefined && to === undefined) return '';
+  if (from === to) return ` discovered in ${from}年度`;
+  return ` discovered in ${from === undefined ? '' : `${from}年度`}–${to === undefined ? '' : `${to}年度`}`;
+}
+
+function summaryText(stats: PipelineStats, period: string): string {
   const won = stats.cases.filter((c) => c.monthsToOrder !== null).length;
   const sectorLabels = new Map(stats.cases.map((c) => [c.sector, sectorName(c.sector, '', 'ja')]));
   return [
-    `as of ${stats.asOf}: ${stats.cases.length} cases, ${won} with an order`,
+    `as of ${stats.asOf}: ${stats.cases.length} cases${period}, ${won} with an order`,
     '',
     'months from discovery to the first order (Kaplan–Meier: open cases count for the months they have run):',
     formatTable(SUMMARY_HEADER, [
@@ -70,14 +77,25 @@ export function registerStatsCommand(program: Command, { run, print }: CliContex
     .option('--region <region>', 'only cases in this region (ASEAN, 中南米 …)')
     .option('--sector <sector>', 'only cases of this sector (code or label)')
     .option('--status <status>', 'only cases with this status (active, won, on_hold, dropped)')
+    .option('--from-fy <年度>', 'only cases discovered (their earliest dated event) in this 年度 or later (2019 for April 2019 to March 2020)')
+    .option('--to-fy <年度>', 'only cases discovered in this 年度 or earlier')
+    .option('--organisation <id>', 'only cases owned by this organisation (its id, or the first characters of it)')
     .option('--stuck-months <n>', 'months without a dated event after which an active case is stuck', '12')
     .option('--years-without-order <n>', 'years after discovery without an order before a case is listed', '3')
     .action((options: Record<string, string | undefined>) =>
       run(async (karte) => {
-        const { asOf, stuckMonths, yearsWithoutOrder, ...filter } = options;
+        const { asOf, stuckMonths, yearsWithoutOrder, fromFy, toFy, ...filter } = options;
+        const year = (value: string | undefined) => (value === undefined ? undefined : Number(value));
         // Numbers that are no numbers stay so: the API's schema refuses them and says why.
-        const stats = await karte.call('stats.get', { ...filter, asOf, stuckMonths: Number(stuckMonths), yearsWithoutOrder: Number(yearsWithoutOrder) });
-        print(stats, () => summaryText(stats));
+        const stats = await karte.call('stats.get', {
+          ...filter,
+          asOf,
+          discoveredFrom: year(fromFy),
+          discoveredTo: year(toFy),
+          stuckMonths: Number(stuckMonths),
+          yearsWithoutOrder: Number(yearsWithoutOrder),
+        });
+        print(stats, () => summaryText(stats, periodText(year(fromFy), year(toFy))));
       }),
     );
 }

@@ -6,6 +6,7 @@ import type { RecordTable } from '../../shared/model/records';
 import { createCase, getCase, listCases, setCaseField, updateCase } from './cases';
 import { pipelineFigures } from './analytics';
 import { countrySummaries } from './countries';
+import { listOrganisations } from './organisations';
 import { getProject, listProjects } from './projects';
 import { listSnapshots, takeSnapshot } from './snapshots';
 import { buildProjectReportInput } from './report/project-report';
@@ -105,7 +106,8 @@ export function createHandlers(ctx: ApiContext): Handlers {
       return imported(importKarteFiles(store, files, progress));
     },
     'home.get': ({ stuckMonths }) => homeView(store, stuckMonths),
-    'countries.list': () => countrySummaries(store),
+    'countries.list': ({ sector }) => countrySummaries(store, sector),
+    'organisations.list': () => listOrganisations(store),
     'dossier.get': ({ country }) => openDossier(store, country),
     'dossier.set': ({ country, values }) => {
       edited(updateDossier(store, country, values));
@@ -286,7 +288,8 @@ export function dispatch(handlers: Handlers, name: string, args: unknown, resolv
   const failed = (error: unknown) => (error instanceof KarteError ? error : new KarteError('internal', describeError(error), {}, { cause: error }));
   try {
     const resolved = { ...(parsed.data as Record<string, unknown>) };
-    for (const [field, table] of Object.entries(API[name].refs)) resolved[field] = resolve(table, resolved[field] as string);
+    // An id left out (an optional one) stays out.
+    for (const [field, table] of Object.entries(API[name].refs)) if (resolved[field] !== undefined) resolved[field] = resolve(table, resolved[field] as string);
     const result = (handlers[name] as (a: unknown) => unknown)(resolved);
     return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(failed(error))) : result;
   } catch (error) {

@@ -1,6 +1,7 @@
 import { PHASES, type Phase } from '../../shared/phases';
 import type { CountrySummary } from '../../shared/views';
 import { countryByIso2 } from '../../shared/reference/countries';
+import { sectorOfLabel } from '../../shared/reference/sectors';
 import { statement } from './store/database';
 import type { Store } from './store/store';
 
@@ -14,19 +15,25 @@ const PHASE_INDEX_SQL = `CASE phase ${PHASES.map((phase, i) => `WHEN '${phase}' 
 /**
  * Live cases counted per country, status and current phase (the index of the furthest phase its live events reached,
  * NULL for none), in SQL: only the counts leave the database, read from the cases' status and the index of the
- * events' phases (migration 7), never the cases' texts or the events' rows.
+ * events' phases (migration 7), never the cases' texts or the events' rows. `where` narrows the cases counted.
  */
-const COUNTRY_COUNTS_SQL = `WITH furthest AS (SELECT caseId, max(${PHASE_INDEX_SQL}) AS phase FROM events WHERE deleted = 0 GROUP BY caseId)
+const countryCountsSql = (where: string) => `WITH furthest AS (SELECT caseId, max(${PHASE_INDEX_SQL}) AS phase FROM events WHERE deleted = 0 GROUP BY caseId)
   SELECT cc.iso2, f.phase, count(*) AS cases, sum(c.status = 'active') AS active
     FROM cases c
     JOIN case_countries cc ON cc.caseId = c.id
     LEFT JOIN furthest f ON f.caseId = c.id
-   WHERE c.deleted = 0
+   WHERE c.deleted = 0${where}
    GROUP BY cc.iso2, f.phase`;
+const COUNTRY_COUNTS_SQL = countryCountsSql('');
+const SECTOR_COUNTRY_COUNTS_SQL = countryCountsSql(' AND c.sector = ?');
 
-/** Countries that have cases, with case counts (all, active, by current phase), in the order of their Japanese names. */
-export function countrySummaries(store: Store): CountrySummary[] {
-  const rows = statement(store.db, COUNTRY_COUNTS_SQL).all() as { iso2: string; phase: number | null; cases: number; active: number }[];
+/**
+ * Countries that have cases, with case counts (all, active, by current phase), in the order of their Japanese names;
+ * only the cases of `sector` (a code or a label, as the case filters take it) when it is given.
+ */
+export function countrySummaries(store: Store, sector?: string): CountrySummary[] {
+  const counts = sector === undefined ? statement(store.db, COUNTRY_COUNTS_SQL).all() : statement(store.db, SECTOR_COUNTRY_COUNTS_SQL).all(sectorOfLabel(sector));
+  const rows = counts as { iso2: string; phase: number | null; cases: number; active: number }[];
   const byCountry = new Map<string, CountrySummary>();
   for (const { iso2, phase, cases, active } of rows) {
     let entry = byCountry.get(iso2);

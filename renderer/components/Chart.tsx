@@ -50,8 +50,11 @@ function pngOf(chart: ECharts, option: ChartOption, fontFamily: string): Promise
   }
 }
 
-/** A chart with its title, and buttons that save it as SVG or PNG under `fileName` (no extension). */
-export function Chart({ title, option, fileName }: { title: string; option: ChartOption; fileName: string }) {
+/**
+ * A chart with its title, and buttons that save it as SVG or PNG under `fileName` (no extension); `height` in pixels
+ * when it is not the usual one (a bar for each of many rows).
+ */
+export function Chart({ title, option, fileName, height }: { title: string; option: ChartOption; fileName: string; height?: number }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const show = useNotices((s) => s.show);
@@ -73,6 +76,11 @@ export function Chart({ title, option, fileName }: { title: string; option: Char
 
   // The chart writes in the page's font (the bundled Noto Sans JP first), read from the page rather than repeated.
   const fontFamily = () => getComputedStyle(container.current as HTMLDivElement).fontFamily;
+
+  // Drawn again at a new height (the first drawing reads it from the box).
+  useEffect(() => {
+    chart.current?.resize();
+  }, [height]);
 
   useEffect(() => {
     chart.current?.setOption(fullOption(option, fontFamily()), { notMerge: true });
@@ -101,7 +109,7 @@ export function Chart({ title, option, fileName }: { title: string; option: Char
           </button>
         </span>
       </figcaption>
-      <div ref={container} className="chart-area" role="img" aria-label={title} />
+      <div ref={container} className="chart-area" role="img" aria-label={title} style={height === undefined ? undefined : { height }} />
     </figure>
   );
 }

@@ -74,9 +74,10 @@ function fillOf(country: CountrySummary | undefined): string {
 
 /**
  * Countries coloured by their active cases; a country with cases is a link to its dossier (click or Enter).
- * With `focus`, the map zooms to those countries (a region), keeping the rest of the world around them.
+ * With `focus`, the map zooms to those countries (a region), keeping the rest of the world around them; `legend` says
+ * what the cases counted are when they are not all (one sector's).
  */
-export function WorldMap({ countries, focus }: { countries: CountrySummary[]; focus?: string[] }) {
+export function WorldMap({ countries, focus, legend }: { countries: CountrySummary[]; focus?: string[]; legend?: string }) {
   const { t } = useTranslation('countries');
   const language = usePreferences((s) => s.language);
   const navigate = useNavigate();
@@ -131,7 +132,7 @@ export function WorldMap({ countries, focus }: { countries: CountrySummary[]; fo
         })}
       </svg>
       <figcaption className="legend">
-        <span className="legend-title">{t('map.legend')}</span>
+        <span className="legend-title">{legend ?? t('map.legend')}</span>
         <span className="legend-item">
           <span className="swatch" style={{ background: NO_CASES }} />
           {t('map.noCases')}

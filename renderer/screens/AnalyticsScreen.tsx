@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { PipelineStats } from '../../shared/analytics/pipeline';
+import { fiscalYearOf, type PipelineStats } from '../../shared/analytics/pipeline';
 import type { DurationSummary } from '../../shared/analytics/survival';
 import type { ApiArgs } from '../../shared/api';
 import { dayOf, formatDate, parseDateText, type KarteDate } from '../../shared/dates';
@@ -26,7 +26,7 @@ import './AnalyticsScreen.css';
 // chart and table ready to save for a report. The filters live in the address, so a view can be returned to.
 
 /** The filters, by their name in the address and in the API's request. */
-const FILTERS = ['asOf', 'region', 'sector', 'status', 'country', 'project'] as const;
+const FILTERS = ['asOf', 'discoveredFrom', 'discoveredTo', 'region', 'sector', 'status', 'country', 'project', 'organisation'] as const;
 type Filter = (typeof FILTERS)[number];
 
 /** The phases timed until the next: an order ends a case's way, so its phase has no time of its own. */
@@ -40,6 +40,9 @@ const PHASE_COLOURS = ['#c5d5ee', '#93b0dd', '#6189c8', '#3a68b1', '#1b4f9c'];
 /** The quartiles' bars: the median darkest, the quartiles around it paler. */
 const QUARTILE_COLOURS = ['#a9c0e6', '#1b4f9c', '#6189c8'];
 
+/** The first 年度 the period filter offers: the action plan's cases go back to the 2000s. */
+const FIRST_FISCAL_YEAR = 1990;
+
 /** The filters of the address without anything else (a chosen matrix cell). */
 function filtersOf(params: URLSearchParams): URLSearchParams {
   return new URLSearchParams(FILTERS.flatMap((f) => (params.get(f) ? [[f, params.get(f) as string]] : [])));
@@ -47,6 +50,8 @@ function filtersOf(params: URLSearchParams): URLSearchParams {
 
 function requestOf(params: URLSearchParams): ApiArgs<'stats.get'> {
   const value = (name: Filter) => params.get(name) || undefined;
+  // A number that is none (typed into the address) is refused by the API, and the screen says so in words.
+  const number = (name: Filter) => (value(name) === undefined ? undefined : Number(value(name)));
   const project = value('project');
   return {
     asOf: value('asOf') ?? dayOf(new Date()),
@@ -56,7 +61,19 @@ function requestOf(params: URLSearchParams): ApiArgs<'stats.get'> {
     status: value('status') as ApiArgs<'stats.get'>['status'],
     country: value('country'),
     project: project === undefined ? undefined : Number(project),
+    discoveredFrom: number('discoveredFrom'),
+    discoveredTo: number('discoveredTo'),
+    organisation: value('organisation'),
   };
+}
+
+/** The 年度 the period filter offers, newest first: up to the as-of day's, and any already chosen. */
+function fiscalYearsOffered(request: ApiArgs<'stats.get'>): number[] {
+  const asOf = request.asOf === undefined ? NaN : fiscalYearOf(request.asOf);
+  const last = Number.isFinite(asOf) ? asOf : fiscalYearOf(dayOf(new Date()));
+  const years = new Set(Array.from({ length: Math.max(0, last - FIRST_FISCAL_YEAR + 1) }, (_, i) => last - i));
+  for (const chosen of [request.discoveredFrom, request.discoveredTo]) if (chosen !== undefined && Number.isInteger(chosen)) years.add(chosen);
+  return [...years].sort((a, b) => b - a);
 }
 
 export function AnalyticsScreen() {
@@ -83,12 +100,43 @@ export function AnalyticsScreen() {
 
 function Filters({ request, setFilter, clear }: { request: ApiArgs<'stats.get'>; setFilter: (name: Filter, value: string) => void; clear: () => void }) {
   const { t } = useTranslation('analytics');
-  const language = usePreferences((s) => s.language);
+  const { language, style } = useLanguageAndStyle();
+  // Offered only where the store holds organisations (a synced one): the demo data has none.
+  const organisations = useApi('organisations.list', {}).data ?? [];
+  const years = fiscalYearsOffered(request);
+  const { discoveredFrom: from, discoveredTo: to } = request;
   return (
     <form className="panel filters" aria-label={t('filter.label')} onSubmit={(e) => e.preventDefault()}>
       <label>
         {t('filter.asOf')}
         <input type="date" value={request.asOf} onChange={(e) => setFilter('asOf', e.target.value)} />
+      </label>
+      <label>
+        {t('filter.discoveredFrom')}
+        <select value={from ?? ''} onChange={(e) => setFilter('discoveredFrom', e.target.value)}>
+          <option value="">{t('filter.anyYear')}</option>
+          {/* No first year after the last: the API would refuse the pair. */}
+          {years
+            .filter((y) => to === undefined || !(y > to))
+            .map((y) => (
+              <option key={y} value={y}>
+                {fiscalYearLabel(y, style)}
+              </option>
+            ))}
+        </select>
+      </label>
+      <label>
+        {t('filter.discoveredTo')}
+        <select value={to ?? ''} onChange={(e) => setFilter('discoveredTo', e.target.value)}>
+          <option value="">{t('filter.anyYear')}</option>
+          {years
+            .filter((y) => from === undefined || !(y < from))
+            .map((y) => (
+              <option key={y} value={y}>
+                {fiscalYearLabel(y, style)}
+              </option>
+            ))}
+        </select>
       </label>
       <label>
         {t('filter.region')}
@@ -139,6 +187,23 @@ function Filters({ request, setFilter, clear }: { request: ApiArgs<'stats.get'>;
           ))}
         </select>
       </label>
+      {(organisations.length > 0 || request.organisation !== undefined) && (
+        <label>
+          {t('filter.organisation')}
+          <select value={request.organisation ?? ''} onChange={(e) => setFilter('organisation', e.target.value)}>
+            <option value="">{t('filter.all')}</option>
+            {/* One named in the address but not held here stays shown, so the filter in force can be seen and cleared. */}
+            {request.organisation !== undefined && !organisations.some((o) => o.id === request.organisation) && (
+              <option value={request.organisation}>{request.organisation}</option>
+            )}
+            {organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {language === 'en' ? o.nameEn || o.nameJa : o.nameJa}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <button type="button" onClick={clear}>
         {t('filter.clear')}
       </button>
@@ -220,31 +285,90 @@ function SummaryHead({ first, open }: { first: string; open: string }) {
   );
 }
 
+/** The groupings of the time to order, as the chart offers them (the table shows all three). */
+const TIME_TO_ORDER_GROUPS = ['bySector', 'byRegion', 'byFiscalYear'] as const;
+type TimeToOrderGroup = (typeof TIME_TO_ORDER_GROUPS)[number];
+
+/** Height of a horizontal bar's row, and of what is around the rows (the legend, the axis), in pixels. */
+const BAR_ROW = 28;
+const BAR_CHART_FRAME = 96;
+
+/**
+ * Quartiles as a horizontal box: three bars from zero, one over the other, the shortest on top: pale to the 25%, dark
+ * from there to the median, mid from the median to the 75%. A quartile not reached yet has no bar; the tooltip reads
+ * the months themselves.
+ */
+function quartileBarOption(rows: { label: string; summary: DurationSummary }[], names: [string, string, string], axisName: string): ChartOption {
+  const quartiles = [(s: DurationSummary) => s.lowerQuartile, (s: DurationSummary) => s.median, (s: DurationSummary) => s.upperQuartile];
+  return {
+    legend: { top: 0, left: 0 },
+    grid: { left: 8, right: 24, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    // The first row on top, as in the table.
+    yAxis: { type: 'category', data: rows.map((r) => r.label), inverse: true, axisLabel: { interval: 0 }, axisTick: { show: false } },
+    xAxis: { type: 'value', name: axisName, nameLocation: 'end', nameGap: 4, minInterval: 1, position: 'top' },
+    series: quartiles.map((quartile, i) => ({
+      type: 'bar',
+      name: names[i],
+      data: rows.map((r) => quartile(r.summary)),
+      itemStyle: { color: QUARTILE_COLOURS[i] },
+      barGap: '-100%',
+      barWidth: 16,
+      // The 25% drawn over the median, the median over the 75%.
+      z: 4 - i,
+    })),
+  };
+}
+
 function TimeToOrder({ stats, fileName }: { stats: PipelineStats; fileName: string }) {
   const { t } = useTranslation('analytics');
   const { language, style } = useLanguageAndStyle();
   const table = useRef<HTMLTableElement>(null);
+  const [grouping, setGrouping] = useState<TimeToOrderGroup>('bySector');
   const { all, bySector, byRegion, byFiscalYear } = stats.timeToOrder;
-  const groups: [string, [string, DurationSummary][]][] = [
-    [t('timeToOrder.bySector'), Object.entries(bySector).map(([sector, s]) => [sectorName(sector, '', language), s])],
-    [t('timeToOrder.byRegion'), Object.entries(byRegion).map(([region, s]) => [regionName(region, language), s])],
-    [t('timeToOrder.byFiscalYear'), Object.entries(byFiscalYear).map(([year, s]) => [fiscalYearLabel(Number(year), style), s])],
-  ];
+  const groups = useMemo(
+    (): Record<TimeToOrderGroup, [string, DurationSummary][]> => ({
+      bySector: Object.entries(bySector).map(([sector, s]) => [sectorName(sector, '', language), s]),
+      byRegion: Object.entries(byRegion).map(([region, s]) => [regionName(region, language), s]),
+      byFiscalYear: Object.entries(byFiscalYear).map(([year, s]) => [fiscalYearLabel(Number(year), style), s]),
+    }),
+    [bySector, byRegion, byFiscalYear, language, style],
+  );
+  const rows = useMemo(
+    () =>
+      [[t('timeToOrder.all'), all] as const, ...groups[grouping]].map(([label, summary]) => ({
+        label: t('timeToOrder.row', { label, n: summary.n, open: summary.open }),
+        summary,
+      })),
+    [all, groups, grouping, t],
+  );
+  const option = useMemo(() => quartileBarOption(rows, [t('column.q1'), t('column.median'), t('column.q3')], t('monthsAxis')), [rows, t]);
+  const chartName = `${fileName}-time-to-order-${grouping}`;
   return (
     <FigurePanel id="time-to-order" heading={t('timeToOrder.heading')} definition={t('timeToOrder.definition')} table={table} fileName={`${fileName}-time-to-order`}>
+      <label className="chart-grouping">
+        {t('timeToOrder.chartBy')}{' '}
+        <select value={grouping} onChange={(e) => setGrouping(e.target.value as TimeToOrderGroup)}>
+          {TIME_TO_ORDER_GROUPS.map((g) => (
+            <option key={g} value={g}>
+              {t(`timeToOrder.${g}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <Chart title={t('timeToOrder.chart', { group: t(`timeToOrder.${grouping}`) })} option={option} fileName={chartName} height={BAR_CHART_FRAME + BAR_ROW * rows.length} />
       <table className="grid" ref={table} aria-labelledby="time-to-order">
         <SummaryHead first={t('column.group')} open={t('column.openToOrder')} />
         <tbody>
           <SummaryRow label={t('timeToOrder.all')} summary={all} />
         </tbody>
-        {groups.map(([name, rows]) => (
-          <tbody key={name}>
+        {TIME_TO_ORDER_GROUPS.map((group) => (
+          <tbody key={group}>
             <tr className="group">
               <th scope="colgroup" colSpan={6}>
-                {name}
+                {t(`timeToOrder.${group}`)}
               </th>
             </tr>
-            {rows.map(([label, summary]) => (
+            {groups[group].map(([label, summary]) => (
               <SummaryRow key={label} label={label} summary={summary} />
             ))}
           </tbody>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PHASES, type Phase } from '../../shared/phases';
 import { REGIONS } from '../../shared/reference/regions';
+import { SECTORS } from '../../shared/reference/sectors';
 import type { CountrySummary } from '../../shared/views';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
@@ -34,11 +35,16 @@ function Count({ value }: { value: number }) {
   return <td className={value === 0 ? 'num zero' : 'num'}>{value}</td>;
 }
 
-/** 国一覧: the countries with cases, counted by phase, on a table and a world map; narrowed by region. */
+/**
+ * 国一覧: the countries with cases, counted by phase, on a table and a world map; narrowed by region, and counting only
+ * one sector's cases when one is chosen (counted by the back end).
+ */
 export function CountriesScreen() {
   const { t } = useTranslation('countries');
   const language = usePreferences((s) => s.language);
-  const state = useApi('countries.list', {});
+  const [sectorCode, setSectorCode] = useState('');
+  const state = useApi('countries.list', sectorCode === '' ? {} : { sector: sectorCode });
+  const sector = SECTORS.find((s) => s.code === sectorCode);
   const [regionCode, setRegionCode] = useState('');
   const [sort, setSort] = useState<Sort>({ key: 'name', descending: false });
   const region = REGIONS.find((r) => r.code === regionCode);
@@ -78,6 +84,17 @@ export function CountriesScreen() {
             ))}
           </select>
         </label>
+        <label>
+          {t('sector')}{' '}
+          <select value={sectorCode} onChange={(e) => setSectorCode(e.target.value)}>
+            <option value="">{t('allSectors')}</option>
+            {SECTORS.map((s) => (
+              <option key={s.code} value={s.code}>
+                {s[language]}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       <ApiView state={state}>
         {(all) => {
@@ -85,10 +102,10 @@ export function CountriesScreen() {
           return (
             <>
               <div className="panel">
-                <WorldMap countries={countries} focus={region?.members} />
+                <WorldMap countries={countries} focus={region?.members} legend={sector && t('map.sectorLegend', { sector: sector[language] })} />
               </div>
               {countries.length === 0 ? (
-                <p className="muted">{all.length === 0 ? t('noCases') : t('noneInRegion')}</p>
+                <p className="muted">{all.length > 0 ? t('noneInRegion') : sector ? t('noneInSector', { sector: sector[language] }) : t('noCases')}</p>
               ) : (
                 <table className="grid countries-table">
                   <thead>

@@ -155,6 +155,32 @@ export function caseTimes(c: PipelineCase, asOf: string): CaseTimes {
   };
 }
 
+/** The 年度 of discovery the figures cover, both ends included; an end left out is open. */
+export interface DiscoveryPeriod {
+  from?: number;
+  to?: number;
+}
+
+/**
+ * Whether a case was found (its earliest dated event) within the period. With an end given, a case never found (no
+ * dated event) is left out: nothing says it belongs to those years.
+ */
+export function discoveredWithin(t: Pick<CaseTimes, 'discovered'>, { from, to }: DiscoveryPeriod): boolean {
+  if (from === undefined && to === undefined) return true;
+  if (t.discovered === null) return false;
+  const year = fiscalYearOf(t.discovered);
+  return (from === undefined || year >= from) && (to === undefined || year <= to);
+}
+
+/** What pipelineStats may be told besides the cases and the day. */
+export interface PipelineOptions {
+  rules?: StuckRules;
+  /** Each case's oldest open hurdle, listed beside it when it is stuck. */
+  openHurdles?: ReadonlyMap<string, OpenHurdle>;
+  /** Only cases found in these 年度 count, in every figure. */
+  discovered?: DiscoveryPeriod;
+}
+
 /** A case's time to its order: reached, or open for as long as it has run (a case never found is not counted). */
 function orderDuration(t: CaseTimes, asOf: string): Duration | null {
   if (t.discovered === null) return null;
@@ -179,14 +205,13 @@ function summariseBy(times: readonly CaseTimes[], asOf: string, keysOf: (t: Case
 }
 
 /**
- * Every figure of the pipeline over `cases`, as of `asOf` ('YYYY-MM-DD'); `openHurdles` holds each case's oldest open
- * hurdle, listed beside it when it is stuck.
+ * Every figure of the pipeline over `cases` (those found in the `discovered` 年度 when it is given), as of `asOf`
+ * ('YYYY-MM-DD'), a case stuck by the `rules`.
  */
 export function pipelineStats(
   cases: readonly PipelineCase[],
   asOf: string,
-  rules: StuckRules = DEFAULT_STUCK_RULES,
-  openHurdles: ReadonlyMap<string, OpenHurdle> = new Map(),
+  { rules = DEFAULT_STUCK_RULES, openHurdles = new Map(), discovered = {} }: PipelineOptions = {},
 ): PipelineStats {
   const stuckCase = (t: CaseTimes, months: number | null): StuckCase => ({
     id: t.id,
@@ -198,7 +223,7 @@ export function pipelineStats(
     oldestOpenHurdle: openHurdles.get(t.id) ?? null,
   });
   const until = monthNumber(asOf);
-  const times = cases.map((c) => caseTimes(c, asOf));
+  const times = cases.map((c) => caseTimes(c, asOf)).filter((t) => discoveredWithin(t, discovered));
   const active = times.filter((t) => t.status === 'active');
 
   const stuck = active

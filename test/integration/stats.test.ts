@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PipelineStats } from '../../shared/analytics/pipeline';
+import { openStore, writeRows } from '../../electron/services/store/store';
+import { fiscalYearOf, type PipelineStats } from '../../shared/analytics/pipeline';
 import { karte, karteJson } from '../support/cli';
 import { demoFiles, useTempDir } from '../support/temp';
 
@@ -47,6 +48,59 @@ describe('karte stats', () => {
       oldestOpenHurdle: { description: '保健省の担当交代', since: '2018年度' },
     });
     expect(karte(['--db', db, 'stats', '--as-of', '2021-01-01']).stdout).toMatch(/ペルー 医療ICT +保健省の担当交代 \(2018年度～\)/);
+  });
+
+  it('keeps only the cases discovered in the 年度 asked for, in every figure', () => {
+    const db = demoDb();
+    const all = karteJson<PipelineStats>(['--db', db, 'stats', '--as-of', '2021-01-01']);
+    const inPeriod = all.cases.filter((c) => c.discovered !== null && [2017, 2018].includes(fiscalYearOf(c.discovered)));
+    const stats = karteJson<PipelineStats>(['--db', db, 'stats', '--as-of', '2021-01-01', '--from-fy', '2017', '--to-fy', '2018']);
+    // Two cases found in 2017年度 and nine in 2018年度 (April 2017 to March 2019).
+    expect(stats.cases.map((c) => c.id)).toEqual(inPeriod.map((c) => c.id));
+    expect(stats.cases).toHaveLength(11);
+    expect(stats.funnel.map((f) => [f.fiscalYear, f.size])).toEqual([
+      [2017, 2],
+      [2018, 9],
+    ]);
+    expect(stats.timeToOrder.all.n).toBe(11);
+    expect(Object.keys(stats.timeToOrder.byFiscalYear)).toEqual(['2017', '2018']);
+    const kept = new Set(inPeriod.map((c) => c.id));
+    expect([...stats.stuck, ...stats.longWithoutOrder].every((s) => kept.has(s.id))).toBe(true);
+    expect(stats.bySectorRegion.reduce((sum, cell) => sum + cell.total, 0)).toBe(11);
+    // One end only: the cases found from 2018年度 on.
+    const since2018 = karteJson<PipelineStats>(['--db', db, 'stats', '--as-of', '2021-01-01', '--from-fy', '2018']);
+    expect(since2018.funnel.map((f) => f.fiscalYear)).toEqual([2018, 2019]);
+    expect(karte(['--db', db, 'stats', '--as-of', '2021-01-01', '--from-fy', '2018', '--to-fy', '2018']).stdout).toMatch(/as of 2021-01-01: 9 cases discovered in 2018年度, /);
+  });
+
+  it('keeps only the cases of the organisation asked for, named by the first characters of its id', () => {
+    const db = demoDb();
+    const orgId = 'a1b2c3d4-0000-4000-8000-000000000001';
+    const vietnam = karteJson<PipelineStats>(['--db', db, 'stats', '--country', 'VN']).cases.slice(0, 3);
+    const store = openStore(db, { author: 'tester' });
+    writeRows(store, [
+      { table: 'organisations', id: orgId, values: { nameJa: '総務省', nameEn: 'MIC', type: 'ministry' } },
+      ...vietnam.map((c) => ({ table: 'cases' as const, id: c.id, values: { ownerOrg: orgId } })),
+    ]);
+    store.close();
+    const stats = karteJson<PipelineStats>(['--db', db, 'stats', '--organisation', 'a1b2c3']);
+    expect(stats.cases.map((c) => c.id).sort()).toEqual(vietnam.map((c) => c.id).sort());
+    const unknown = karte(['--db', db, 'stats', '--organisation', 'ffff0000']);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/no organisation with id 'ffff0000'/);
+  });
+
+  it('refuses a 年度 that is no number, or a period that ends before it starts, naming the field', () => {
+    const db = demoDb();
+    const notNumber = karte(['--db', db, 'stats', '--from-fy', '2018年度']);
+    expect(notNumber.status).toBe(2);
+    expect(notNumber.stderr).toMatch(/discoveredFrom/);
+    const notYear = karte(['--db', db, 'stats', '--to-fy', '18.5']);
+    expect(notYear.status).toBe(2);
+    expect(notYear.stderr).toMatch(/discoveredTo/);
+    const backwards = karte(['--db', db, 'stats', '--from-fy', '2019', '--to-fy', '2018']);
+    expect(backwards.status).toBe(2);
+    expect(backwards.stderr).toMatch(/discoveredTo: the first 年度 must not come after the last/);
   });
 
   it('prints a readable summary, and refuses an impossible date or a count that is no number', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseTimes, fiscalYearOf, pipelineStats, type PipelineCase } from '../../shared/analytics/pipeline';
+import { caseTimes, discoveredWithin, fiscalYearOf, pipelineStats, type PipelineCase } from '../../shared/analytics/pipeline';
 import { summariseDurations } from '../../shared/analytics/survival';
 import { parseDateText } from '../../shared/dates';
 import type { Phase } from '../../shared/phases';
@@ -102,5 +102,43 @@ describe('pipeline figures', () => {
         caseIds: ['quiet', 'recent', 'won', 'skipped'],
       },
     ]);
+  });
+});
+
+describe('the period of discovery', () => {
+  const found = (discovered: string | null) => ({ discovered });
+
+  it('keeps a case found within the 年度, both ends included, counted from April', () => {
+    const fy2018 = { from: 2018, to: 2018 };
+    expect(discoveredWithin(found('2018-04'), fy2018)).toBe(true);
+    expect(discoveredWithin(found('2019-03'), fy2018)).toBe(true);
+    expect(discoveredWithin(found('2018-03'), fy2018)).toBe(false);
+    expect(discoveredWithin(found('2019-04'), fy2018)).toBe(false);
+  });
+
+  it('leaves an end open when it is not given, and a case never found out once an end is', () => {
+    expect(discoveredWithin(found('2001-01'), { to: 2018 })).toBe(true);
+    expect(discoveredWithin(found('2030-01'), { from: 2018 })).toBe(true);
+    expect(discoveredWithin(found('2017-12'), { from: 2018 })).toBe(false);
+    expect(discoveredWithin(found(null), {})).toBe(true);
+    expect(discoveredWithin(found(null), { from: 2018 })).toBe(false);
+  });
+
+  it('narrows every figure to the cases found in the period', () => {
+    const cases = [
+      aCase('fy2016', [event('consideration', '2017年3月'), event('order_management', '2018年3月')], 'won'),
+      aCase('fy2017', [event('consideration', '2017年度')]),
+      aCase('fy2018', [event('consideration', '2018年5月'), event('survey_demo', '2019年1月')]),
+      aCase('undated', []),
+    ];
+    const stats = pipelineStats(cases, '2021-01-01', { discovered: { from: 2017, to: 2018 } });
+    expect(stats.cases.map((c) => c.id)).toEqual(['fy2017', 'fy2018']);
+    expect(stats.funnel.map((f) => f.fiscalYear)).toEqual([2017, 2018]);
+    expect(stats.timeToOrder.all).toMatchObject({ n: 2, open: 2 });
+    expect(stats.stuck.map((s) => s.id)).toEqual(['fy2017', 'fy2018']);
+    expect(stats.bySectorRegion).toEqual([expect.objectContaining({ total: 2, caseIds: ['fy2017', 'fy2018'] })]);
+    expect(stats.timeInPhase.consideration.n).toBe(2);
+    // Without a period, every case counts.
+    expect(pipelineStats(cases, '2021-01-01').cases).toHaveLength(4);
   });
 });
