@@ -12,6 +12,7 @@ import type { StuckCase } from './analytics/pipeline';
 import type { Hurdle, Indicator, IndicatorPeriod, Plan, PlanRevision } from './model/plan';
 import type { IndicatorReading, IndicatorStatus } from './plan/indicator-status';
 import type { PlanDifference } from './plan/revision-diff';
+import type { KpiProgress } from './plan/kpi-progress';
 
 export interface CaseSummary {
   id: string;
@@ -183,6 +184,8 @@ export interface ProjectDetail extends ProjectSummary {
   longWithoutOrder: StuckCase[];
   /** Its linked cases that have a deployment plan (展開実施プラン), in the order of its cases. */
   plans: ProjectPlan[];
+  /** Its numeric targets (数値目標), each with what the indicators that count toward it achieved so far. */
+  kpiProgress: KpiProgress[];
 }
 
 /** A frozen snapshot of the pipeline (e.g. the end of a 年度) that later follow-up reports compare against. */
@@ -210,6 +213,8 @@ export type RevisionInfo = Pick<PlanRevision, 'id' | 'label' | 'savedAt' | 'save
 export interface PlanView {
   caseId: string;
   caseTitle: string;
+  /** The priority project its case belongs to (1–20): its indicators may count toward the project's targets. */
+  project: number | null;
   /** The plan's own fields; null while nobody has written any. */
   plan: Plan | null;
   /** Live indicators: outputs, then outcomes, then impacts. */

@@ -54,7 +54,12 @@ export function registerProjectCommands(program: Command, { run, print }: CliCon
           [
             `${project.mark} ${project.sector} (${project.targets}): ${project.perspective}`,
             project.policy,
-            ...project.kpis.map((k) => `target: ${k.metric} ${k.target.toLocaleString('ja-JP')}${k.unit} (${k.target_date})`),
+            ...project.kpiProgress.map(
+              (k, index) =>
+                `target ${index + 1}: ${k.metric} ${k.target.toLocaleString('ja-JP')}${k.unit} (${k.target_date}); achieved ${
+                  k.achieved === null ? '—' : `${k.achieved.toLocaleString('ja-JP')}${k.unit} (${Math.round((k.share ?? 0) * 100)}%)`
+                } from ${k.indicators} indicator(s) of the cases' plans`,
+            ),
             '',
             project.cases.length === 0 ? 'no linked cases' : `linked cases (${project.cases.length}):\n${formatTable(CASE_HEADER, caseRows(project.cases))}`,
             ...(project.suggested.length === 0

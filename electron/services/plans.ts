@@ -94,6 +94,7 @@ export function getPlan(store: Store, caseId: string): PlanView {
   return {
     caseId,
     caseTitle: found.title,
+    project: found.project,
     plan: live,
     indicators: views,
     hurdles,
@@ -247,6 +248,8 @@ const INDICATOR_FIELD_PARSERS: FieldParsers<Indicator, IndicatorTextField> = {
   baseline: (text) => ({ baseline: text }),
   baselineDate: (text) => ({ baselineDate: optionalDate(text) }),
   verification: (text) => ({ verification: text }),
+  /** 1 for the project's first target, 2 for its second; none (or empty) for no target. */
+  projectKpi: (text) => ({ projectKpi: /^(none|)$/.test(text.trim()) ? null : indicatorSchema.shape.projectKpi.parse(Number(text)) }),
   scope: (text) => ({ scope: scopeOf(text, 'indicators') }),
 };
 

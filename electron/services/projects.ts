@@ -3,7 +3,8 @@ import { dayOf } from '../../shared/dates';
 import { KarteError } from '../../shared/errors';
 import { projectByNo, PRIORITY_PROJECTS, suggestedProjects, type PriorityProject } from '../../shared/reference/priority-projects';
 import { monthNumber } from '../../shared/timeline';
-import type { CaseSummary, ProjectDetail, ProjectPlan, ProjectSummary } from '../../shared/views';
+import { kpiProgress } from '../../shared/plan/kpi-progress';
+import type { CaseSummary, PlanView, ProjectDetail, ProjectPlan, ProjectSummary } from '../../shared/views';
 import { eventsOfCases, listCases } from './cases';
 import { getPlan } from './plans';
 import type { Store } from './store/store';
@@ -44,18 +45,29 @@ export function getProject(store: Store, no: number): ProjectDetail {
     summary.cases.map((c) => ({ ...c, events: timelines.get(c.id) ?? [] })),
     today,
   );
-  return { ...summary, recentEvents, stuck: figures.stuck, longWithoutOrder: figures.longWithoutOrder, plans: projectPlans(store, summary.cases) };
+  const plans = summary.cases.map((c) => getPlan(store, c.id));
+  return {
+    ...summary,
+    recentEvents,
+    stuck: figures.stuck,
+    longWithoutOrder: figures.longWithoutOrder,
+    plans: projectPlans(plans),
+    kpiProgress: kpiProgress(
+      project.kpis,
+      plans.flatMap((p) => p.indicators),
+      today.slice(0, 7),
+    ),
+  };
 }
 
 /** The deployment plans of a project's cases, those that have one: each plan's status and its indicators' readings. */
-function projectPlans(store: Store, cases: CaseSummary[]): ProjectPlan[] {
-  return cases.flatMap((c) => {
-    const view = getPlan(store, c.id);
+function projectPlans(plans: PlanView[]): ProjectPlan[] {
+  return plans.flatMap((view) => {
     if (view.plan === null && view.indicators.length === 0) return [];
     return [
       {
-        caseId: c.id,
-        caseTitle: c.title,
+        caseId: view.caseId,
+        caseTitle: view.caseTitle,
         status: view.status,
         followUpDate: view.plan?.followUpDate ?? null,
         followUpOverdue: view.followUpOverdue,

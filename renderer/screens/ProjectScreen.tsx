@@ -66,7 +66,7 @@ function ProjectView({ project }: { project: ProjectDetail }) {
   );
 }
 
-/** The plan's numeric targets. Karte holds no progress figures: they are recorded in the 展開実施プラン. */
+/** The action plan's numeric targets, with what the indicators of the cases' 展開実施プラン that count toward them achieved. */
 function Targets({ project }: { project: ProjectDetail }) {
   const { t } = useTranslation('projects');
   const language = usePreferences((s) => s.language);
@@ -89,7 +89,7 @@ function Targets({ project }: { project: ProjectDetail }) {
               </tr>
             </thead>
             <tbody>
-              {project.kpis.map((kpi) => (
+              {project.kpiProgress.map((kpi) => (
                 <tr key={kpi.metric}>
                   <td>{kpi.metric}</td>
                   <td className="num">
@@ -97,7 +97,18 @@ function Targets({ project }: { project: ProjectDetail }) {
                     {kpi.unit}
                   </td>
                   <td>{kpi.target_date}</td>
-                  <td className="muted">{t('kpi.progressElsewhere')}</td>
+                  <td>
+                    {kpi.achieved === null ? (
+                      <span className="muted">{t('kpi.noProgress', { count: kpi.indicators })}</span>
+                    ) : (
+                      t('kpi.achieved', {
+                        achieved: kpi.achieved.toLocaleString(language === 'ja' ? 'ja-JP' : 'en-GB'),
+                        unit: kpi.unit,
+                        share: Math.round((kpi.share ?? 0) * 100),
+                        count: kpi.indicators,
+                      })
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -75,7 +75,20 @@ export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
 export const indicatorValueSchema = z.union([z.number().finite(), z.string().max(10_000)]);
 export type IndicatorValue = z.infer<typeof indicatorValueSchema>;
 
-export const INDICATOR_TEXT_FIELDS = ['level', 'statement', 'kind', 'unit', 'measure', 'direction', 'cumulative', 'baseline', 'baselineDate', 'verification', 'scope'] as const;
+export const INDICATOR_TEXT_FIELDS = [
+  'level',
+  'statement',
+  'kind',
+  'unit',
+  'measure',
+  'direction',
+  'cumulative',
+  'baseline',
+  'baselineDate',
+  'verification',
+  'projectKpi',
+  'scope',
+] as const;
 export type IndicatorTextField = (typeof INDICATOR_TEXT_FIELDS)[number];
 
 /** An indicator of the plan's logical framework (after IATI results and TolaData). */
@@ -95,6 +108,11 @@ export const indicatorSchema = z.object({
   baselineDate: karteDateSchema.nullable(),
   /** 指標の入手手段 */
   verification: z.string(),
+  /**
+   * The numeric target of its case's priority project (1: the first the project lists) its actuals count toward: the
+   * project's page adds up the indicators that say so.
+   */
+  projectKpi: z.number().int().min(1).max(9).nullable(),
   scope: scopeSchema,
   deleted: z.boolean(),
 });

@@ -43,16 +43,30 @@ function shortfall(direction: Indicator['direction'], actual: number, target: nu
   return gap / Math.abs(target);
 }
 
+/** Periods due by a month ('YYYY-MM'; later ones are not yet due), live, in period order. */
+function duePeriods(periods: readonly IndicatorPeriod[], asOf: string): IndicatorPeriod[] {
+  return periods.filter((p) => !p.deleted && p.period.sort !== null && p.period.sort.slice(0, 7) <= asOf).sort((a, b) => compareDates(a.period, b.period));
+}
+
+/**
+ * What an indicator achieved by a month: a cumulative one's actuals added up, another's latest actual; null without
+ * a numeric actual (a qualitative indicator has none).
+ */
+export function actualToDate(indicator: Pick<Indicator, 'cumulative'>, periods: readonly IndicatorPeriod[], asOf: string): number | null {
+  const actuals = duePeriods(periods, asOf).flatMap((p) => (typeof p.actual === 'number' ? [p.actual] : []));
+  if (actuals.length === 0) return null;
+  return indicator.cumulative ? actuals.reduce((sum, a) => sum + a, 0) : (actuals.at(-1) as number);
+}
+
 /**
  * The indicator's status as of a month ('YYYY-MM'; periods starting later are not yet due). A qualitative indicator
  * is read by a person, not rated: no data.
  */
 export function readIndicator(indicator: Pick<Indicator, 'measure' | 'direction' | 'cumulative'>, periods: readonly IndicatorPeriod[], asOf: string): IndicatorReading {
   if (indicator.measure === 'qualitative') return NO_DATA;
-  const due = periods.filter((p) => !p.deleted && p.period.sort !== null && p.period.sort.slice(0, 7) <= asOf).sort((a, b) => compareDates(a.period, b.period));
   let total = 0;
   let reading = NO_DATA;
-  for (const period of due) {
+  for (const period of duePeriods(periods, asOf)) {
     const actual = numberOf(period.actual);
     if (actual === null) continue;
     total += actual;

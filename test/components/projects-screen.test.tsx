@@ -58,7 +58,7 @@ describe('priority projects screens', () => {
     expect(postal.map((c) => getCase(backEnd.store, c.id).case.project)).toEqual([17, 17]);
   });
 
-  it('shows the plan’s policy, a target with where its progress is kept, and the stuck and long-without-order lists', async () => {
+  it('shows the plan’s policy, a target with how far the cases’ plans got, and the stuck and long-without-order lists', async () => {
     renderApp('/project/9');
     await screen.findByRole('heading', { level: 1, name: '⑨ 放送コンテンツ' });
     expect(screen.getByRole('region', { name: '取組方針（今後3年間）' }).textContent).toMatch(/放送コンテンツ/);
@@ -67,7 +67,7 @@ describe('priority projects screens', () => {
       '放送コンテンツの海外販売作品数',
       '4,500本',
       '2022年度',
-      '展開実施プランで記録',
+      '計上する指標 0 件に実績なし',
     ]);
     expect(screen.getByRole('heading', { name: /^停滞案件/ })).toBeTruthy();
     expect(screen.getByRole('heading', { name: /^長期未受注案件/ })).toBeTruthy();

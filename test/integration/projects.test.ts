@@ -89,3 +89,38 @@ describe('karte projects', () => {
     expect(karte(['--db', db, 'project', '0']).status).toBe(2);
   });
 });
+
+describe('a priority project’s numeric targets', () => {
+  const temp = useTempDir();
+
+  it('adds up what the indicators of its cases’ plans that count toward a target achieved', () => {
+    const db = path.join(temp.dir(), 'kpi.sqlite');
+    expect(karte(['--db', db, 'import', ...demoFiles()]).status).toBe(0);
+    const [cyber] = karteJson<CaseSummary[]>(['--db', db, 'cases', '--country', 'VN', '--sector', 'サイバー']);
+    expect(karte(['--db', db, 'case', 'set', cyber.id, 'project', '10']).status).toBe(0);
+    const before = karteJson<ProjectDetail>(['--db', db, 'project', '10']);
+    expect(before.kpiProgress).toEqual([{ ...before.kpis[0], achieved: null, share: null, indicators: 0 }]);
+
+    // Two indicators count toward ⑩'s target of 650 people: a cumulative one adds its actuals, the other its latest;
+    // a third, not counted, is left out.
+    const trained = karte(['--db', db, 'plan', 'indicator', 'add', cyber.id, '育成したセキュリティ人材', '--unit', '人', '--cumulative']).stdout.trim();
+    const certified = karte(['--db', db, 'plan', 'indicator', 'add', cyber.id, '資格取得者', '--unit', '人']).stdout.trim();
+    const other = karte(['--db', db, 'plan', 'indicator', 'add', cyber.id, '演習回数', '--unit', '回']).stdout.trim();
+    for (const id of [trained, certified]) expect(karte(['--db', db, 'plan', 'indicator', 'set', id, 'projectKpi', '1']).status).toBe(0);
+    for (const [id, period, actual] of [
+      [trained, '2020', '200'],
+      [trained, '2021', '250'],
+      [certified, '2020', '30'],
+      [certified, '2021', '40'],
+      [other, '2021', '12'],
+    ])
+      expect(karte(['--db', db, 'plan', 'period', id, period, '--actual', actual]).status).toBe(0);
+
+    const after = karteJson<ProjectDetail>(['--db', db, 'project', '10']);
+    expect(after.kpiProgress).toEqual([{ ...after.kpis[0], achieved: 490, share: 490 / 650, indicators: 2 }]);
+    expect(karte(['--db', db, 'project', '10']).stdout).toMatch(
+      /target 1: ASEANを対象に育成するセキュリティ人材 650人以上 \(2022年\); achieved 490人以上 \(75%\) from 2 indicator/,
+    );
+    expect(karte(['--db', db, 'plan', 'indicator', 'set', other, 'projectKpi', '10']).status).not.toBe(0);
+  });
+});

@@ -495,6 +495,7 @@ describe('record text in the pack', () => {
           baseline: value,
           baselineDate: null,
           verification: '',
+          projectKpi: null,
         },
         'indicator',
         texts,

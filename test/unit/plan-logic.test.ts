@@ -100,6 +100,7 @@ describe('two revisions of a plan side by side', () => {
         baseline: 10_000,
         baselineDate: null,
         verification: '',
+        projectKpi: null,
         scope: 'council',
         periods: [
           {

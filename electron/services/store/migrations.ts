@@ -277,6 +277,7 @@ export const MIGRATIONS: readonly string[] = [
     baseline TEXT,
     baselineDate TEXT,
     verification TEXT NOT NULL,
+    projectKpi INTEGER,
     scope TEXT NOT NULL,
     deleted INTEGER NOT NULL
   );

@@ -130,6 +130,7 @@ export const TABLES = {
       baseline: null,
       baselineDate: null,
       verification: '',
+      projectKpi: null,
       scope: DEFAULT_SCOPE,
       deleted: false,
     },

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type R
 import { useTranslation } from 'react-i18next';
 import { compareDates, parseDateText, type KarteDate } from '../../../shared/dates';
 import { INDICATOR_DIRECTIONS, INDICATOR_KINDS, INDICATOR_LEVELS, INDICATOR_MEASURES, type Indicator, type IndicatorPeriod } from '../../../shared/model/plan';
+import { projectByNo, type ProjectKpi } from '../../../shared/reference/priority-projects';
 import type { IndicatorView, PlanView } from '../../../shared/views';
 import { ApiFailure, call } from '../../api/client';
 import { useErrorText } from '../../api/error-text';
@@ -33,6 +34,7 @@ export function Indicators({ view, language, highlighted, children }: { view: Pl
   const [editing, setEditing] = useState<Editing | null>(null);
   const [adding, setAdding] = useState(false);
   const columns = periodColumns(view.indicators);
+  const kpis = view.project === null ? [] : (projectByNo(view.project)?.kpis ?? []);
   // Level, indicator, baseline, the periods, status, actions.
   const span = columns.length + 5;
 
@@ -79,6 +81,7 @@ export function Indicators({ view, language, highlighted, children }: { view: Pl
                   editing={editing?.indicatorId === indicator.id ? editing : null}
                   onEdit={setEditing}
                   highlighted={indicator.id === highlighted}
+                  kpis={kpis}
                 />
               ))}
             </tbody>
@@ -87,7 +90,7 @@ export function Indicators({ view, language, highlighted, children }: { view: Pl
       )}
       <p className="muted hint">{view.indicators.length > 0 && t('indicators.periodsHint')}</p>
       {adding ? (
-        <IndicatorForm caseId={view.caseId} indicator={null} language={language} onClose={() => setAdding(false)} />
+        <IndicatorForm caseId={view.caseId} kpis={kpis} indicator={null} language={language} onClose={() => setAdding(false)} />
       ) : (
         <button type="button" className="add-button" onClick={() => setAdding(true)}>
           ＋ {t('indicators.add')}
@@ -105,10 +108,11 @@ interface IndicatorRowsProps {
   editing: Editing | null;
   onEdit: (editing: Editing | null) => void;
   highlighted: boolean;
+  kpis: readonly ProjectKpi[];
 }
 
 /** An indicator's row, and under it the form editing it or one of its periods. */
-function IndicatorRows({ indicator, columns, span, language, editing, onEdit, highlighted }: IndicatorRowsProps) {
+function IndicatorRows({ indicator, columns, span, language, editing, onEdit, highlighted, kpis }: IndicatorRowsProps) {
   const { t } = useTranslation('plan');
   const show = useNotices((s) => s.show);
   const errorText = useErrorText();
@@ -212,7 +216,7 @@ function IndicatorRows({ indicator, columns, span, language, editing, onEdit, hi
         <tr className="row-editor">
           <td colSpan={span}>
             {editing.what === 'indicator' ? (
-              <IndicatorForm caseId={indicator.caseId} indicator={indicator} language={language} onClose={() => onEdit(null)} />
+              <IndicatorForm caseId={indicator.caseId} kpis={kpis} indicator={indicator} language={language} onClose={() => onEdit(null)} />
             ) : (
               <PeriodForm indicator={indicator} period={editing.period} onClose={() => onEdit(null)} />
             )}
@@ -364,7 +368,20 @@ function invalidDate(text: string): ApiFailure {
 }
 
 /** A new indicator, or an indicator's fields; the statement is all it needs. */
-function IndicatorForm({ caseId, indicator, language, onClose }: { caseId: string; indicator: IndicatorView | null; language: Language; onClose: () => void }) {
+/** `kpis`: the numeric targets of the case's priority project, which the indicator may count toward. */
+function IndicatorForm({
+  caseId,
+  kpis,
+  indicator,
+  language,
+  onClose,
+}: {
+  caseId: string;
+  kpis: readonly ProjectKpi[];
+  indicator: IndicatorView | null;
+  language: Language;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('plan');
   const errorText = useErrorText();
   const [values, setValues] = useState({
@@ -378,6 +395,7 @@ function IndicatorForm({ caseId, indicator, language, onClose }: { caseId: strin
     baseline: indicatorValueInput(indicator?.baseline ?? null),
     baselineDate: indicator?.baselineDate?.text ?? '',
     verification: indicator?.verification ?? '',
+    projectKpi: indicator?.projectKpi ?? null,
   });
   const [error, setError] = useState<string | null>(null);
   const set = <K extends keyof typeof values>(field: K, value: (typeof values)[K]) => setValues({ ...values, [field]: value });
@@ -436,6 +454,24 @@ function IndicatorForm({ caseId, indicator, language, onClose }: { caseId: strin
           <span>{t('indicatorFields.verification')}</span>
           <input type="text" value={values.verification} onChange={(e) => set('verification', e.target.value)} />
         </label>
+        {kpis.length > 0 && (
+          <label className="wide">
+            <span>{t('indicatorFields.projectKpi')}</span>
+            <select value={values.projectKpi ?? ''} onChange={(e) => set('projectKpi', e.target.value === '' ? null : Number(e.target.value))}>
+              <option value="">{t('indicators.noProjectKpi')}</option>
+              {kpis.map((kpi, index) => (
+                <option key={kpi.metric} value={index + 1}>
+                  {t('indicators.projectKpiOption', {
+                    metric: kpi.metric,
+                    target: kpi.target.toLocaleString(language === 'ja' ? 'ja-JP' : 'en-GB'),
+                    unit: kpi.unit,
+                    by: kpi.target_date,
+                  })}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
       {error && (
         <p role="alert" className="error">
