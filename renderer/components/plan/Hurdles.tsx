@@ -9,7 +9,7 @@ import { hurdleStatusLabel } from '../../labels';
 import { useNotices } from '../../stores/notices';
 import type { Language } from '../../stores/preferences';
 import { EditableText } from '../EditableText';
-import { useSaveFailed } from './common';
+import { FormActions, SaveError, useSaveFailed } from './common';
 
 // 外的事情: the external hurdles on the way to the order, open ones first; each with what is done about it and by
 // whom, resolved with one click.
@@ -137,11 +137,7 @@ function Measures({ hurdle }: { hurdle: Hurdle }) {
         <input aria-label={t('hurdles.actor')} placeholder={t('hurdles.actor')} value={actor} onChange={(e) => setActor(e.target.value)} size={12} />
         <button type="submit">{t('add')}</button>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {t('editing:saveFailed', { message: error })}
-        </p>
-      )}
+      <SaveError error={error} />
     </div>
   );
 }
@@ -183,19 +179,8 @@ function AddHurdle({ caseId, onClose }: { caseId: string; onClose: () => void })
           <input type="text" value={counterpart} onChange={(e) => setCounterpart(e.target.value)} />
         </label>
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {t('editing:saveFailed', { message: error })}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {t('add')}
-        </button>
-        <button type="button" onClick={onClose}>
-          {t('indicators.cancel')}
-        </button>
-      </div>
+      <SaveError error={error} />
+      <FormActions submit={t('add')} onClose={onClose} />
     </form>
   );
 }

@@ -11,7 +11,7 @@ import { useNotices } from '../../stores/notices';
 import type { Language } from '../../stores/preferences';
 import { DateText } from '../DateText';
 import { indicatorValueInput, indicatorValueText } from './plan-values';
-import { StatusBadge } from './common';
+import { FormActions, SaveError, StatusBadge } from './common';
 
 // The plan's indicators as a table: one row per indicator, one column per period (a 年度 mostly) with its target,
 // its revised target beside the original, and its actual; the status each indicator stands at. Rows and periods
@@ -340,24 +340,14 @@ function PeriodForm({ indicator, period, onClose }: { indicator: IndicatorView; 
         {field('comment', t('periodFields.comment'), true)}
         {field('evidence', t('periodFields.evidence'), true)}
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {t('editing:saveFailed', { message: error })}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {t('indicators.save')}
-        </button>
-        <button type="button" onClick={onClose}>
-          {t('indicators.cancel')}
-        </button>
+      <SaveError error={error} />
+      <FormActions submit={t('indicators.save')} onClose={onClose}>
         {stored && (
           <button type="button" className="danger" onClick={remove}>
             {t('indicators.deletePeriod')}
           </button>
         )}
-      </div>
+      </FormActions>
     </form>
   );
 }
@@ -473,19 +463,8 @@ function IndicatorForm({
           </label>
         )}
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {t('editing:saveFailed', { message: error })}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {indicator ? t('indicators.save') : t('add')}
-        </button>
-        <button type="button" onClick={onClose}>
-          {t('indicators.cancel')}
-        </button>
-      </div>
+      <SaveError error={error} />
+      <FormActions submit={indicator ? t('indicators.save') : t('add')} onClose={onClose} />
     </form>
   );
 }

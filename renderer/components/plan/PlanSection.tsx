@@ -12,7 +12,7 @@ import { usePreferences, type Language } from '../../stores/preferences';
 import { ApiView } from '../ApiView';
 import { EditableText } from '../EditableText';
 import { ScopeBadge } from '../ScopeBadge';
-import { StatusBadge, useSaveFailed } from './common';
+import { SaveError, StatusBadge, useSaveFailed } from './common';
 import { Hurdles } from './Hurdles';
 import { Indicators } from './Indicators';
 import { Revisions } from './Revisions';
@@ -243,11 +243,7 @@ function Partners({ partners, update, language }: { partners: Partner[]; update:
         <input aria-label={t('fields.role')} placeholder={t('fields.role')} value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value })} />
         <button type="submit">{t('add')}</button>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {t('editing:saveFailed', { message: error })}
-        </p>
-      )}
+      <SaveError error={error} />
     </section>
   );
 }
@@ -366,11 +362,7 @@ function Financing({ financing, update, language }: { financing: FinancingOption
         <input aria-label={t('fields.note')} placeholder={t('fields.note')} value={draft.note} onChange={(e) => setDraft({ ...draft, note: e.target.value })} />
         <button type="submit">{t('add')}</button>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {t('editing:saveFailed', { message: error })}
-        </p>
-      )}
+      <SaveError error={error} />
     </section>
   );
 }

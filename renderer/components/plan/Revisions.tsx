@@ -1,3 +1,4 @@
+import { SaveError } from './common';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanDifference, PlanPart } from '../../../shared/plan/revision-diff';
@@ -81,11 +82,7 @@ export function Revisions({ view, language }: { view: PlanView; language: Langua
         </button>
         <span className="muted hint">{t('revisions.hint')}</span>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {t('editing:saveFailed', { message: error })}
-        </p>
-      )}
+      <SaveError error={error} />
       {revisions.length === 0 ? (
         <p className="muted">{t('revisions.none')}</p>
       ) : (

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorStatus } from '../../../shared/plan/indicator-status';
 import { useErrorText } from '../../api/error-text';
@@ -24,4 +24,31 @@ export function useSaveFailed(): (error: unknown) => void {
   const errorText = useErrorText();
   const show = useNotices((s) => s.show);
   return useCallback((error: unknown) => show('error', t('editing:saveFailed', { message: errorText(error) })), [show, t, errorText]);
+}
+
+/** Why a save failed, where the form or list is; nothing while it did not. */
+export function SaveError({ error }: { error: string | null }) {
+  const { t } = useTranslation('plan');
+  if (error === null) return null;
+  return (
+    <p role="alert" className="error">
+      {t('editing:saveFailed', { message: error })}
+    </p>
+  );
+}
+
+/** A plan form's buttons: save (named `submit`), cancel, and any further action after them. */
+export function FormActions({ submit, onClose, children }: { submit: string; onClose: () => void; children?: ReactNode }) {
+  const { t } = useTranslation('plan');
+  return (
+    <div className="form-actions">
+      <button type="submit" className="primary">
+        {submit}
+      </button>
+      <button type="button" onClick={onClose}>
+        {t('indicators.cancel')}
+      </button>
+      {children}
+    </div>
+  );
 }
