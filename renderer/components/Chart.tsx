@@ -1,4 +1,4 @@
-import { BarChart, type BarSeriesOption } from 'echarts/charts';
+import { BarChart, ScatterChart, type BarSeriesOption, type ScatterSeriesOption } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
 import { init, use, type ComposeOption, type ECharts } from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
@@ -9,13 +9,13 @@ import { saveFile } from '../download';
 import { useNotices } from '../stores/notices';
 import './Chart.css';
 
-// Charts drawn by Apache ECharts as SVG, importing only the parts used (bars on a grid, a legend, a tooltip): SVG
+// Charts drawn by Apache ECharts as SVG, importing only the parts used (bars and marks on a grid, a legend, a tooltip): SVG
 // stays sharp when printed or pasted into a slide, and is what the chart exports. The canvas renderer draws the PNG.
 
-use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer, CanvasRenderer]);
+use([BarChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer, CanvasRenderer]);
 
 /** What a screen describes of a chart: its axes and series (the tooltip and the look are the same for all). */
-export type ChartOption = Omit<ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption>, 'tooltip'>;
+export type ChartOption = Omit<ComposeOption<BarSeriesOption | ScatterSeriesOption | GridComponentOption | LegendComponentOption>, 'tooltip'>;
 
 /** Pixels per chart pixel in an exported PNG: sharp on a slide or on paper. */
 const PNG_SCALE = 2;

@@ -294,28 +294,62 @@ const BAR_ROW = 28;
 const BAR_CHART_FRAME = 96;
 
 /**
- * Quartiles as a horizontal box: three bars from zero, one over the other, the shortest on top: pale to the 25%, dark
- * from there to the median, mid from the median to the 75%. A quartile not reached yet has no bar; the tooltip reads
- * the months themselves.
+ * Quartiles as a horizontal box: a pale bar from zero to the 25%, the box on to the 75% (or the median while the 75% is
+ * not reached), the median a dark mark across it, seen where quartiles coincide too. A quartile not reached yet is not
+ * drawn; the tooltip reads the months of each.
  */
-function quartileBarOption(rows: { label: string; summary: DurationSummary }[], names: [string, string, string], axisName: string): ChartOption {
-  const quartiles = [(s: DurationSummary) => s.lowerQuartile, (s: DurationSummary) => s.median, (s: DurationSummary) => s.upperQuartile];
+function quartileBarOption(rows: { label: string; summary: DurationSummary }[], [q1, median, q3]: [string, string, string]): ChartOption {
+  const bar = (name: string, values: (number | null)[], color: string, z: number) => ({
+    type: 'bar' as const,
+    name,
+    data: values,
+    itemStyle: { color },
+    barGap: '-100%',
+    barWidth: 16,
+    z,
+  });
   return {
-    legend: { top: 0, left: 0 },
-    grid: { left: 8, right: 24, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    // The median as its mark: its bar, of the box's colour, is not listed.
+    legend: { top: 0, left: 0, data: [q1, median, q3] },
+    grid: { left: 8, right: 24, top: 44, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     // The first row on top, as in the table.
     yAxis: { type: 'category', data: rows.map((r) => r.label), inverse: true, axisLabel: { interval: 0 }, axisTick: { show: false } },
-    xAxis: { type: 'value', name: axisName, nameLocation: 'end', nameGap: 4, minInterval: 1, position: 'top' },
-    series: quartiles.map((quartile, i) => ({
-      type: 'bar',
-      name: names[i],
-      data: rows.map((r) => quartile(r.summary)),
-      itemStyle: { color: QUARTILE_COLOURS[i] },
-      barGap: '-100%',
-      barWidth: 16,
-      // The 25% drawn over the median, the median over the 75%.
-      z: 4 - i,
-    })),
+    // In months, as the chart's title says; on top, where a long chart's rows start.
+    xAxis: { type: 'value', minInterval: 1, position: 'top' },
+    series: [
+      // Drawn over the box.
+      bar(
+        q1,
+        rows.map((r) => r.summary.lowerQuartile),
+        QUARTILE_COLOURS[0],
+        3,
+      ),
+      // The median's mark; the tooltip reads the median's bar instead.
+      {
+        type: 'scatter',
+        name: median,
+        data: rows.flatMap((r, i) => (r.summary.median === null ? [] : [[r.summary.median, i]])),
+        symbol: 'rect',
+        symbolSize: [4, 24],
+        // Opaque: a scatter's marks are see-through unless told.
+        itemStyle: { color: QUARTILE_COLOURS[1], opacity: 1 },
+        tooltip: { show: false },
+        z: 4,
+      },
+      // Named as the median for the tooltip, apart from the mark's name (a zero-width space) for the legend.
+      bar(
+        `${median}\u200b`,
+        rows.map((r) => r.summary.median),
+        QUARTILE_COLOURS[2],
+        2,
+      ),
+      bar(
+        q3,
+        rows.map((r) => r.summary.upperQuartile),
+        QUARTILE_COLOURS[2],
+        2,
+      ),
+    ],
   };
 }
 
@@ -341,7 +375,7 @@ function TimeToOrder({ stats, fileName }: { stats: PipelineStats; fileName: stri
       })),
     [all, groups, grouping, t],
   );
-  const option = useMemo(() => quartileBarOption(rows, [t('column.q1'), t('column.median'), t('column.q3')], t('monthsAxis')), [rows, t]);
+  const option = useMemo(() => quartileBarOption(rows, [t('column.q1'), t('column.median'), t('column.q3')]), [rows, t]);
   const chartName = `${fileName}-time-to-order-${grouping}`;
   return (
     <FigurePanel id="time-to-order" heading={t('timeToOrder.heading')} definition={t('timeToOrder.definition')} table={table} fileName={`${fileName}-time-to-order`}>

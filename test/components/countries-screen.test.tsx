@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderApp } from '../support/render-app';
@@ -31,6 +31,21 @@ describe('countries screen', () => {
 
     await userEvent.click(within(table).getByRole('link', { name: 'ブラジル' }));
     expect(router.state.location.pathname).toBe('/dossier/BR');
+  });
+
+  it('counts and colours only the cases of the sector chosen', async () => {
+    renderApp('/countries');
+    const table = await screen.findByRole('table');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: '分野' }), 'postal');
+    // Vietnam's two postal cases, both won: the only country left, coloured as one without active cases.
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
+    expect(rowOf(within(table).getByRole('link', { name: 'ベトナム' })).slice(1, 3)).toEqual(['2', '0']);
+    expect(screen.getByRole('link', { name: 'ベトナム: 進行中0件（全2件）' }).tagName).toBe('path');
+    expect(screen.queryByRole('link', { name: /^フィリピン:/ })).toBeNull();
+    expect(document.querySelector('.world-map .legend-title')?.textContent).toBe('進行中の案件数（郵便）');
+
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: '分野' }), '');
+    expect(await screen.findByRole('link', { name: 'ベトナム: 進行中5件（全9件）' })).toBeTruthy();
   });
 
   it('sorts by number of cases when the header is clicked', async () => {

@@ -62,7 +62,7 @@ describe('analytics in Chromium under the Content-Security-Policy', () => {
     await page.goto(`${app.server.url}/#/analytics?asOf=2021-01-01`);
     const funnel = page.getByRole('img', { name: '発掘年度別の到達件数' });
     await funnel.locator('svg').waitFor();
-    expect(await page.locator('.chart-area svg').count()).toBe(2);
+    expect(await page.locator('.chart-area svg').count()).toBe(3);
     expect(await page.locator('.chart-area canvas').count()).toBe(0);
     // Bars and the axis's 年度 are in the SVG itself.
     await expect.poll(() => funnel.locator('svg path').count()).toBeGreaterThan(20);
@@ -99,6 +99,31 @@ describe('analytics in Chromium under the Content-Security-Policy', () => {
     expect(text.startsWith('\uFEFF発掘年度,件数,検討,実務協議等,覚書・トップセールス等,調査・実証,受注・管理,未受注\r\n')).toBe(true);
     expect(text).toContain('2018年度,9,9,8,8,6,1,8\r\n');
 
+    expect(await violations()).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('charts the time to order by 年度, narrows the figures to the 年度 of discovery, and saves the chart as PNG', async () => {
+    await page.goto(`${app.server.url}/#/analytics?asOf=2021-01-01&discoveredFrom=2015&discoveredTo=2018`);
+    await page.getByText(/^2021年1月1日時点: 案件19件/).waitFor();
+    await page.getByRole('combobox', { name: 'グラフの区分' }).selectOption('byFiscalYear');
+    const chart = page.getByRole('img', { name: '受注までの期間（発掘年度別、か月）' });
+    await expect.poll(async () => (await chart.locator('svg').textContent()) ?? '').toContain('2018年度（9件・未受注8）');
+    await page.screenshot({ path: path.join(SHOTS, '13-analytics-period.png') });
+    await page.locator('#time-to-order').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, '14-analytics-time-to-order.png'), fullPage: true });
+    const png = await download('「受注までの期間（発掘年度別、か月）」をPNGで保存');
+    expect(png.name).toBe('karte-analytics-2021-01-01-time-to-order-byFiscalYear.png');
+    expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(await violations()).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('colours the world map by one sector’s cases', async () => {
+    await page.goto(`${app.server.url}/#/countries`);
+    await page.getByRole('combobox', { name: '分野' }).selectOption('postal');
+    await page.getByRole('link', { name: 'ベトナム: 進行中0件（全2件）' }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, '15-countries-sector.png'), fullPage: true });
     expect(await violations()).toEqual([]);
     expect(errors).toEqual([]);
   });
