@@ -21,6 +21,7 @@ function StuckList({
   date,
   monthsColumn,
   fileName,
+  limit,
 }: {
   heading: string;
   definition: string;
@@ -29,8 +30,10 @@ function StuckList({
   date: (c: StuckCase) => ReactNode;
   monthsColumn: string;
   fileName: string;
+  limit?: number;
 }) {
   const { t } = useTranslation('analytics');
+  const shown = limit === undefined ? cases : cases.slice(0, limit);
   const language = usePreferences((s) => s.language);
   const id = useId();
   const table = useRef<HTMLTableElement>(null);
@@ -59,7 +62,7 @@ function StuckList({
             </tr>
           </thead>
           <tbody>
-            {cases.map((c) => (
+            {shown.map((c) => (
               <tr key={c.id}>
                 <td>
                   <Link to={`/case/${c.id}`}>{c.title}</Link>
@@ -79,15 +82,30 @@ function StuckList({
           </tbody>
         </table>
       )}
+      {shown.length < cases.length && <p className="muted">{t('cases.limited', { shown: shown.length, count: cases.length })}</p>}
     </FigurePanel>
   );
 }
 
 /**
  * 停滞 and 長期未受注: active cases someone should ask about, each list with its definition in words. Two lists, since
- * a case can be busy and still far from an order. `fileName` prefixes the CSV files.
+ * a case can be busy and still far from an order. `fileName` prefixes the CSV files. With `limit`, each lists that many
+ * at most, the longest first, and says how many there are (a whole portfolio has thousands, which no table shows fast
+ * or anyone reads).
  */
-export function StuckLists({ stuck, longWithoutOrder, rules, fileName }: { stuck: StuckCase[]; longWithoutOrder: StuckCase[]; rules: StuckRules; fileName: string }) {
+export function StuckLists({
+  stuck,
+  longWithoutOrder,
+  rules,
+  fileName,
+  limit,
+}: {
+  stuck: StuckCase[];
+  longWithoutOrder: StuckCase[];
+  rules: StuckRules;
+  fileName: string;
+  limit?: number;
+}) {
   const { t } = useTranslation('analytics');
   return (
     <>
@@ -100,6 +118,7 @@ export function StuckLists({ stuck, longWithoutOrder, rules, fileName }: { stuck
         date={(c) => <Month month={c.lastEvent} />}
         monthsColumn={t('stuck.months')}
         fileName={`${fileName}-stuck`}
+        limit={limit}
       />
       <StuckList
         heading={t('longWithoutOrder.heading')}
@@ -109,6 +128,7 @@ export function StuckLists({ stuck, longWithoutOrder, rules, fileName }: { stuck
         date={(c) => <Month month={c.discovered} />}
         monthsColumn={t('longWithoutOrder.months')}
         fileName={`${fileName}-long-without-order`}
+        limit={limit}
       />
     </>
   );

@@ -32,7 +32,7 @@ type Filter = (typeof FILTERS)[number];
 /** The phases timed until the next: an order ends a case's way, so its phase has no time of its own. */
 const TIMED_PHASES = PHASES.filter((p): p is keyof PipelineStats['timeInPhase'] => p !== 'order_management');
 
-/** Cases the per-case table shows at most: a large store has thousands, which nobody reads in one table. */
+/** Cases the per-case table and the stuck lists show at most: a large store has thousands, which nobody reads in one table. */
 const CASES_SHOWN = 200;
 
 /** The phases' bars, from pale (the first phase) to the app's accent (an order). */
@@ -229,7 +229,7 @@ function Figures({ stats, params }: { stats: PipelineStats; params: URLSearchPar
             <TimeToOrder stats={stats} fileName={fileName} />
             <div>
               <PhaseTimes stats={stats} fileName={fileName} />
-              <StuckLists stuck={stats.stuck} longWithoutOrder={stats.longWithoutOrder} rules={stats.rules} fileName={fileName} />
+              <StuckLists stuck={stats.stuck} longWithoutOrder={stats.longWithoutOrder} rules={stats.rules} fileName={fileName} limit={CASES_SHOWN} />
             </div>
           </div>
           <Funnel stats={stats} fileName={fileName} />
