@@ -88,7 +88,7 @@ const LABELS = {
   financingOptions: { ja: '資金スキーム', en: 'Financing options' },
   followUp: { ja: '次回フォローアップ', en: 'Next follow-up' },
   indicatorStatus: { ja: '指標の状況', en: 'Indicator status' },
-  indicators: { ja: '指標', en: 'Indicators' },
+  indicatorHeading: { ja: '指標', en: 'Indicators' },
   indicator: { ja: '指標', en: 'Indicator' },
   unit: { ja: '単位', en: 'Unit' },
   baseline: { ja: '基準値', en: 'Baseline' },
@@ -570,7 +570,7 @@ function hurdleItem(lang: PackLanguage, hurdle: Hurdle): SafeHtml {
 function planBlock(input: PackInput, c: PackCase, plan: PackPlan): SafeHtml {
   const { lang } = input;
   const followUp = plan.plan?.followUpDate ? html` / ${LABELS.followUp[lang]}: ${formatDate(plan.plan.followUpDate, lang)}` : '';
-  const indicators = plan.indicators.length === 0 ? '' : html`<h4>${LABELS.indicators[lang]}</h4>\n${indicatorTable(input, plan)}`;
+  const indicators = plan.indicators.length === 0 ? '' : html`<h4>${LABELS.indicatorHeading[lang]}</h4>\n${indicatorTable(input, plan)}`;
   const hurdles =
     plan.hurdles.length === 0
       ? ''

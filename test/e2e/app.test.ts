@@ -85,7 +85,8 @@ describe('Karte in Chromium', () => {
     await page.getByLabel('段階').last().selectOption({ label: '受注・管理' });
     await page.locator('#add-event-date').fill('2021年度予定');
     await page.locator('#add-event-text').fill('消防用機器の調達を日本企業が受注（予定）');
-    await page.getByRole('button', { name: '追加', exact: true }).click();
+    // The case page has other forms that add (the plan's partners, financing …): this one adds the event.
+    await page.getByRole('form', { name: '経緯を追加' }).getByRole('button', { name: '追加', exact: true }).click();
     await page.getByText('消防用機器の調達を日本企業が受注（予定）').first().waitFor();
     await shot('05-case-with-new-event');
 

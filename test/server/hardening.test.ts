@@ -9,6 +9,7 @@ import type { SyncChange } from '../../shared/sync/change';
 import { appliedChange, MAX_CLOCK_LEAD_MS } from '../../shared/sync/change-rules';
 import { DEVICE_REVOKED_CODE, DEVICE_REVOKED_STATUS, type PushResult } from '../../shared/sync/protocol';
 import { addOrganisation, addUser } from '../../server/accounts';
+import { addHurdle, addIndicator, saveRevision, setPeriodValues, updatePlan } from '../../electron/services/plans';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { writeRows } from '../../electron/services/store/store';
 import { fieldsOf, TABLES } from '../../electron/services/store/tables';
@@ -155,6 +156,13 @@ describe('changes no replica could apply', () => {
       { table: 'agreements', id: crypto.randomUUID(), values: { title: '交通分野の協力覚書', kind: 'moc', countries: ['VN'] } },
       { table: 'visits', id: crypto.randomUUID(), values: { title: '大臣トップセールス', country: 'VN', objectives: '案件の後押し' } },
     ]);
+    // A deployment plan with every part, through the app's own functions.
+    const caseId = store.db.prepare('SELECT id FROM cases ORDER BY id LIMIT 1').pluck().get() as string;
+    updatePlan(store, caseId, { counterpartNeeds: '区分能力の不足', partners: [{ name: '日本郵便', origin: 'domestic', organisation: '', role: '運用指導' }] });
+    const indicator = addIndicator(store, caseId, { statement: '区分処理能力', baseline: '10,000' }).id;
+    setPeriodValues(store, indicator, '2024', { target: 20_000, actual: '15,000' });
+    addHurdle(store, caseId, { description: '通関の遅れ', measures: [{ text: '申し入れ', actor: '大使館' }] });
+    saveRevision(store, caseId, '当初');
     expect(store.db.prepare('SELECT DISTINCT tbl FROM changes ORDER BY tbl').pluck().all()).toEqual([...RECORD_TABLES].sort());
     const pending = outboxCount(store);
     await clientLogin(store, { server: base, login: 'client', password: PASSWORD });

@@ -5,6 +5,17 @@ import * as labels from '../../shared/labels';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES } from '../../shared/model/agreement';
 import { CASE_STATUSES } from '../../shared/model/case';
 import { ORGANISATION_TYPES } from '../../shared/model/organisation';
+import {
+  FINANCING_SCHEMES,
+  FINANCING_STATUSES,
+  HURDLE_STATUSES,
+  INDICATOR_DIRECTIONS,
+  INDICATOR_KINDS,
+  INDICATOR_LEVELS,
+  INDICATOR_MEASURES,
+  PARTNER_ORIGINS,
+} from '../../shared/model/plan';
+import { INDICATOR_STATUSES } from '../../shared/plan/indicator-status';
 import { RECORD_TABLES } from '../../shared/model/records';
 import { VISIT_KINDS } from '../../shared/model/visit';
 import { PACK_SECTIONS } from '../../shared/pack/pack-input';
@@ -29,6 +40,15 @@ const VOCABULARIES: [name: string, codes: readonly string[], table: Record<strin
   ['ORGANISATION_TYPE_LABELS', ORGANISATION_TYPES, labels.ORGANISATION_TYPE_LABELS],
   ['PACK_SECTION_LABELS', PACK_SECTIONS, labels.PACK_SECTION_LABELS],
   ['RECORD_KIND_LABELS', [...RECORD_TABLES, 'conflicts'], labels.RECORD_KIND_LABELS],
+  ['FINANCING_SCHEME_LABELS', FINANCING_SCHEMES, labels.FINANCING_SCHEME_LABELS],
+  ['FINANCING_STATUS_LABELS', FINANCING_STATUSES, labels.FINANCING_STATUS_LABELS],
+  ['PARTNER_ORIGIN_LABELS', PARTNER_ORIGINS, labels.PARTNER_ORIGIN_LABELS],
+  ['INDICATOR_LEVEL_LABELS', INDICATOR_LEVELS, labels.INDICATOR_LEVEL_LABELS],
+  ['INDICATOR_KIND_LABELS', INDICATOR_KINDS, labels.INDICATOR_KIND_LABELS],
+  ['INDICATOR_MEASURE_LABELS', INDICATOR_MEASURES, labels.INDICATOR_MEASURE_LABELS],
+  ['INDICATOR_DIRECTION_LABELS', INDICATOR_DIRECTIONS, labels.INDICATOR_DIRECTION_LABELS],
+  ['INDICATOR_STATUS_LABELS', INDICATOR_STATUSES, labels.INDICATOR_STATUS_LABELS],
+  ['HURDLE_STATUS_LABELS', HURDLE_STATUSES, labels.HURDLE_STATUS_LABELS],
   ['sectors', SECTORS.map((s) => s.code), Object.fromEntries(SECTORS.map((s) => [s.code, s]))],
 ];
 

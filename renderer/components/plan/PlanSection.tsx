@@ -89,7 +89,7 @@ function PlanBody({ view, highlighted }: { view: PlanView; highlighted: string |
             label={t('fields.noIndicatorsReason')}
             value={plan?.noIndicatorsReason ?? ''}
             onSave={savers.noIndicatorsReason}
-            missing={view.missingReasons.includes('indicators') ? t('missing.indicators') : null}
+            missing={view.missingReasons.includes('indicators') ? t('missing.noIndicators') : null}
           />
         )}
       </Indicators>
@@ -99,7 +99,7 @@ function PlanBody({ view, highlighted }: { view: PlanView; highlighted: string |
             label={t('fields.noHurdlesReason')}
             value={plan?.noHurdlesReason ?? ''}
             onSave={savers.noHurdlesReason}
-            missing={view.missingReasons.includes('hurdles') ? t('missing.hurdles') : null}
+            missing={view.missingReasons.includes('hurdles') ? t('missing.noHurdles') : null}
           />
         )}
       </Hurdles>
