@@ -1,6 +1,6 @@
 import type { DateStart } from '../dates';
 import type { CaseStatus } from '../model/case';
-import { currentPhase, phaseIndex, PHASES, type Phase } from '../phases';
+import { furtherPhase, phaseIndex, PHASES, type Phase } from '../phases';
 import { monthNumber, phaseDurations } from '../timeline';
 import { summariseDurations, type Duration, type DurationSummary } from './survival';
 
@@ -130,13 +130,28 @@ export function fiscalYearOf(month: string): number {
 /** A case's times as of `asOf` ('YYYY-MM-DD'): events that begin later tell nothing yet, planned ones (予定) no time. */
 export function caseTimes(c: PipelineCase, asOf: string): CaseTimes {
   const until = monthNumber(asOf);
-  const dated = c.events.flatMap((e) => (e.date.sort === null ? [] : [{ ...e, month: monthNumber(e.date.sort) }])).filter((e) => e.month <= until);
-  const byStart = dated.filter((e) => !e.date.planned).sort((a, b) => a.month - b.month);
-  const first = byStart[0];
-  const order = byStart.find((e) => e.phase === 'order_management');
-  // A planned event counts as activity, as on the home screen: somebody is on the case.
-  const last = Math.max(...dated.map((e) => e.month));
-  const spans = phaseDurations(byStart, asOf);
+  // One pass over the events, each month read once: this runs for every event of the portfolio.
+  type Timed = { phase: Phase; date: DateStart; month: number };
+  const timed: Timed[] = [];
+  let first: Timed | undefined;
+  let order: Timed | undefined;
+  let last: number | null = null;
+  // Reached by the as-of day: an undated event may have happened any time, so it counts.
+  let reached: Phase | null = null;
+  for (const e of c.events) {
+    const month = e.date.sort === null ? null : monthNumber(e.date.sort);
+    if (month !== null && month > until) continue;
+    reached = furtherPhase(reached, e.phase);
+    if (month === null) continue;
+    // A planned event counts as activity, as on the home screen: somebody is on the case.
+    if (last === null || month > last) last = month;
+    if (e.date.planned) continue;
+    const event = { phase: e.phase, date: e.date, month };
+    timed.push(event);
+    if (first === undefined || month < first.month) first = event;
+    if (e.phase === 'order_management' && (order === undefined || month < order.month)) order = event;
+  }
+  const spans = phaseDurations(timed, asOf);
   return {
     id: c.id,
     title: c.title,
@@ -144,14 +159,13 @@ export function caseTimes(c: PipelineCase, asOf: string): CaseTimes {
     region: c.region,
     sector: c.sector,
     status: c.status,
-    // Reached by the as-of day: an undated event may have happened any time, so it counts.
-    currentPhase: currentPhase(c.events.filter((e) => e.date.sort === null || monthNumber(e.date.sort) <= until).map((e) => e.phase)),
+    currentPhase: reached,
     discovered: first ? monthKey(first.month) : null,
     firstOrder: order ? monthKey(order.month) : null,
     monthsToOrder: first && order ? order.month - first.month : null,
     approximate: first !== undefined && order !== undefined && !(finerThanMonth(first.date) && finerThanMonth(order.date)),
     monthsInPhase: Object.fromEntries(spans.map((s) => [s.phase, s.months])),
-    lastEvent: dated.length > 0 ? monthKey(last) : null,
+    lastEvent: last === null ? null : monthKey(last),
   };
 }
 
