@@ -2,19 +2,14 @@ import { parseDateText, type KarteDate } from '../../shared/dates';
 import type { NewEvent } from '../../shared/views';
 import { stageEventSchema, type EventTextField, type StageEvent } from '../../shared/model/stage-event';
 import { isPhase, PHASES } from '../../shared/phases';
-import { isScope, SCOPES, type Scope } from '../../shared/scopes';
-import { setFieldFromText, type FieldParsers } from './field-text';
+import type { Scope } from '../../shared/scopes';
+import { scopeFromText, setFieldFromText, type FieldParsers } from './field-text';
 import { newId, resolveId } from './record-ids';
 import { readRow, writeRows, type Change, type Store } from './store/store';
 import { KarteError } from '../../shared/errors';
 
 function phaseOf(text: string): StageEvent['phase'] {
   if (!isPhase(text)) throw new KarteError('invalid_arguments', `unknown phase '${text}'; phases: ${PHASES.join(', ')}`, { table: 'events', field: 'phase' });
-  return text;
-}
-
-function scopeOf(text: string): Scope {
-  if (!isScope(text)) throw new KarteError('invalid_arguments', `unknown scope '${text}'; scopes: ${SCOPES.join(', ')}`, { table: 'events', field: 'scope' });
   return text;
 }
 
@@ -40,7 +35,7 @@ export function addEvent(store: Store, caseIdOrPrefix: string, input: NewEvent):
         phase: phaseOf(input.phase),
         date: dateOf(input.date),
         text: input.text,
-        scope: input.scope === undefined ? parent.scope : scopeOf(input.scope),
+        scope: input.scope === undefined ? parent.scope : scopeFromText(input.scope, 'events'),
         organisation: input.organisation ?? '',
         signatoryLevel: input.signatoryLevel ?? '',
         source: input.source ?? '',
@@ -73,7 +68,7 @@ const EVENT_FIELD_PARSERS: FieldParsers<StageEvent, EventTextField> = {
   organisation: (text) => ({ organisation: text }),
   signatoryLevel: (text) => ({ signatoryLevel: text }),
   source: (text) => ({ source: text }),
-  scope: (text) => ({ scope: scopeOf(text) }),
+  scope: (text) => ({ scope: scopeFromText(text, 'events') }),
 };
 
 export function setEventField(store: Store, idOrPrefix: string, field: string, text: string): Change[] {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compareDates, dayOf, type KarteDate } from '../../shared/dates';
-import { describeError, KarteError } from '../../shared/errors';
+import { KarteError } from '../../shared/errors';
 import {
   FINANCING_SCHEMES,
   FINANCING_STATUSES,
@@ -24,10 +24,10 @@ import {
 } from '../../shared/model/plan';
 import { planStatus, readIndicator } from '../../shared/plan/indicator-status';
 import { comparePlanContents } from '../../shared/plan/revision-diff';
-import { isScope, SCOPES, type Scope } from '../../shared/scopes';
+import { effectiveScope, type Scope } from '../../shared/scopes';
 import type { IndicatorView, PlanComparison, PlanFollowUp, PlanView, RevisionInfo } from '../../shared/views';
 import { dateOf } from './events';
-import { setFieldFromText, type FieldParsers } from './field-text';
+import { scopeFromText, setFieldFromText, valuesFromText, type FieldParsers } from './field-text';
 import { idFromKey, newId, resolveId } from './record-ids';
 import { statement } from './store/database';
 import { readRow, writeRows, type Change, type RowWrite, type Store } from './store/store';
@@ -45,8 +45,6 @@ export function planIdOf(caseId: string): string {
 function periodIdOf(indicatorId: string, period: KarteDate): string {
   return idFromKey('indicator-period', indicatorId, period.sort ?? period.text);
 }
-
-const narrowest = (scopes: Scope[]): Scope => SCOPES.find((s) => scopes.includes(s)) ?? 'internal';
 
 function liveCase(store: Store, caseId: string) {
   const found = readRow(store, 'cases', caseId);
@@ -126,7 +124,7 @@ export function updatePlan(store: Store, caseId: string, values: PlanValues): Ch
   if (values.scope !== undefined) {
     const scope = values.scope;
     const { indicators, hurdles } = planParts(store, caseId);
-    const wider = (part: { scope: Scope }) => SCOPES.indexOf(part.scope) > SCOPES.indexOf(scope);
+    const wider = (part: { scope: Scope }) => effectiveScope(part.scope, scope) !== part.scope;
     for (const i of indicators) {
       if (wider(i)) writes.push({ table: 'indicators', id: i.id, values: { scope } });
       for (const p of i.periods) if (wider(p)) writes.push({ table: 'indicator_periods', id: p.id, values: { scope } });
@@ -134,11 +132,6 @@ export function updatePlan(store: Store, caseId: string, values: PlanValues): Ch
     for (const h of hurdles) if (wider(h)) writes.push({ table: 'hurdles', id: h.id, values: { scope } });
   }
   return writeRows(store, writes);
-}
-
-function scopeOf(text: string, table: string): Scope {
-  if (!isScope(text)) throw new KarteError('invalid_arguments', `unknown scope '${text}'; scopes: ${SCOPES.join(', ')}`, { table, field: 'scope' });
-  return text;
 }
 
 /** A date as a person writes it, or null for an empty text. */
@@ -188,21 +181,11 @@ const PLAN_FIELD_PARSERS: FieldParsers<Plan, PlanTextField> = {
   noIndicatorsReason: (text) => ({ noIndicatorsReason: text }),
   noHurdlesReason: (text) => ({ noHurdlesReason: text }),
   followUpDate: (text) => ({ followUpDate: optionalDate(text) }),
-  scope: (text) => ({ scope: scopeOf(text, 'plans') }),
+  scope: (text) => ({ scope: scopeFromText(text, 'plans') }),
 };
 
 export function setPlanField(store: Store, caseId: string, field: string, text: string): Change[] {
-  const parse = Object.hasOwn(PLAN_FIELD_PARSERS, field) ? PLAN_FIELD_PARSERS[field as PlanTextField] : undefined;
-  if (!parse)
-    throw new KarteError('invalid_arguments', `plan field '${field}' cannot be set; settable fields: ${Object.keys(PLAN_FIELD_PARSERS).join(', ')}`, { table: 'plans', field });
-  let values: PlanValues;
-  try {
-    values = parse(text);
-  } catch (error) {
-    if (error instanceof KarteError) throw error;
-    throw new KarteError('invalid_arguments', `plan ${field}: ${describeError(error)}`, { table: 'plans', field }, { cause: error });
-  }
-  return updatePlan(store, caseId, values);
+  return updatePlan(store, caseId, valuesFromText('plans', PLAN_FIELD_PARSERS, field, text));
 }
 
 /**
@@ -250,12 +233,11 @@ const INDICATOR_FIELD_PARSERS: FieldParsers<Indicator, IndicatorTextField> = {
   verification: (text) => ({ verification: text }),
   /** 1 for the project's first target, 2 for its second; none (or empty) for no target. */
   projectKpi: (text) => ({ projectKpi: /^(none|)$/.test(text.trim()) ? null : indicatorSchema.shape.projectKpi.parse(Number(text)) }),
-  scope: (text) => ({ scope: scopeOf(text, 'indicators') }),
+  scope: (text) => ({ scope: scopeFromText(text, 'indicators') }),
 };
 
 export function setIndicatorField(store: Store, id: string, field: string, text: string): Change[] {
-  if (field === 'baseline') return updateIndicator(store, resolveId(store, 'indicators', id), { baseline: text });
-  return setFieldFromText(store, 'indicators', INDICATOR_FIELD_PARSERS, id, field, text);
+  return updateIndicator(store, resolveId(store, 'indicators', id), valuesFromText('indicators', INDICATOR_FIELD_PARSERS, field, text));
 }
 
 /** A period as a person writes it; a bare year is a 年度 (periods are fiscal years by default). */
@@ -306,7 +288,7 @@ const HURDLE_FIELD_PARSERS: FieldParsers<Hurdle, HurdleTextField> = {
   since: (text) => ({ since: optionalDate(text) }),
   counterpart: (text) => ({ counterpart: text }),
   status: (text) => ({ status: hurdleSchema.shape.status.parse(text.trim()) }),
-  scope: (text) => ({ scope: scopeOf(text, 'hurdles') }),
+  scope: (text) => ({ scope: scopeFromText(text, 'hurdles') }),
 };
 
 export function setHurdleField(store: Store, id: string, field: string, text: string): Change[] {
@@ -339,7 +321,7 @@ function contentOf(store: Store, caseId: string): { content: PlanContent; scopes
 export function saveRevision(store: Store, caseId: string, label: string): { id: string; changes: Change[] } {
   const { content, scopes } = contentOf(store, caseId);
   const id = newId();
-  const values = { caseId, label, savedAt: new Date(store.now()).toISOString(), savedBy: store.author, content, scope: narrowest(scopes) };
+  const values = { caseId, label, savedAt: new Date(store.now()).toISOString(), savedBy: store.author, content, scope: scopes.reduce(effectiveScope) };
   return { id, changes: writeRows(store, [{ table: 'plan_revisions', id, values }]) };
 }
 
