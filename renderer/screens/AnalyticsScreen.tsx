@@ -8,10 +8,10 @@ import { dayOf, formatDate, parseDateText, type KarteDate } from '../../shared/d
 import { CASE_STATUSES } from '../../shared/model/case';
 import { PHASES } from '../../shared/phases';
 import { PRIORITY_PROJECTS } from '../../shared/reference/priority-projects';
-import { REGIONS } from '../../shared/reference/regions';
 import { SECTORS } from '../../shared/reference/sectors';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
+import { RegionOptions, SectorOptions } from '../components/ReferenceOptions';
 import { Chart, type ChartOption } from '../components/Chart';
 import { CountrySelect } from '../components/CountrySelect';
 import { FigurePanel } from '../components/FigurePanel';
@@ -98,9 +98,28 @@ export function AnalyticsScreen() {
   );
 }
 
+/** One end of the period filter: a 年度 among `years`, or any. */
+function YearSelect({ label, value, years, onChange }: { label: string; value: number | undefined; years: number[]; onChange: (value: string) => void }) {
+  const { t } = useTranslation('analytics');
+  const { style } = useLanguageAndStyle();
+  return (
+    <label>
+      {label}
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('filter.anyYear')}</option>
+        {years.map((y) => (
+          <option key={y} value={y}>
+            {fiscalYearLabel(y, style)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function Filters({ request, setFilter, clear }: { request: ApiArgs<'stats.get'>; setFilter: (name: Filter, value: string) => void; clear: () => void }) {
   const { t } = useTranslation('analytics');
-  const { language, style } = useLanguageAndStyle();
+  const { language } = useLanguageAndStyle();
   // Offered only where the store holds organisations (a synced one): the demo data has none.
   const organisations = useApi('organisations.list', {}).data ?? [];
   const years = fiscalYearsOffered(request);
@@ -111,54 +130,21 @@ function Filters({ request, setFilter, clear }: { request: ApiArgs<'stats.get'>;
         {t('filter.asOf')}
         <input type="date" value={request.asOf} onChange={(e) => setFilter('asOf', e.target.value)} />
       </label>
-      <label>
-        {t('filter.discoveredFrom')}
-        <select value={from ?? ''} onChange={(e) => setFilter('discoveredFrom', e.target.value)}>
-          <option value="">{t('filter.anyYear')}</option>
-          {/* No first year after the last: the API would refuse the pair. */}
-          {years
-            .filter((y) => to === undefined || !(y > to))
-            .map((y) => (
-              <option key={y} value={y}>
-                {fiscalYearLabel(y, style)}
-              </option>
-            ))}
-        </select>
-      </label>
-      <label>
-        {t('filter.discoveredTo')}
-        <select value={to ?? ''} onChange={(e) => setFilter('discoveredTo', e.target.value)}>
-          <option value="">{t('filter.anyYear')}</option>
-          {years
-            .filter((y) => from === undefined || !(y < from))
-            .map((y) => (
-              <option key={y} value={y}>
-                {fiscalYearLabel(y, style)}
-              </option>
-            ))}
-        </select>
-      </label>
+      {/* No first year after the last: the API would refuse the pair. */}
+      <YearSelect label={t('filter.discoveredFrom')} value={from} years={years.filter((y) => to === undefined || !(y > to))} onChange={(v) => setFilter('discoveredFrom', v)} />
+      <YearSelect label={t('filter.discoveredTo')} value={to} years={years.filter((y) => from === undefined || !(y < from))} onChange={(v) => setFilter('discoveredTo', v)} />
       <label>
         {t('filter.region')}
         <select value={request.region ?? ''} onChange={(e) => setFilter('region', e.target.value)}>
           <option value="">{t('filter.all')}</option>
-          {REGIONS.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.parent ? '\u3000' : ''}
-              {r[language]}
-            </option>
-          ))}
+          <RegionOptions language={language} />
         </select>
       </label>
       <label>
         {t('filter.sector')}
         <select value={request.sector ?? ''} onChange={(e) => setFilter('sector', e.target.value)}>
           <option value="">{t('filter.all')}</option>
-          {SECTORS.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s[language]}
-            </option>
-          ))}
+          <SectorOptions language={language} />
         </select>
       </label>
       <label>

@@ -7,6 +7,7 @@ import { SECTORS } from '../../shared/reference/sectors';
 import type { CountrySummary } from '../../shared/views';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
+import { RegionOptions, SectorOptions } from '../components/ReferenceOptions';
 import { WorldMap } from '../components/WorldMap';
 import { phaseLabel } from '../labels';
 import { usePreferences, type Language } from '../stores/preferences';
@@ -76,23 +77,14 @@ export function CountriesScreen() {
           {t('region')}{' '}
           <select value={regionCode} onChange={(e) => setRegionCode(e.target.value)}>
             <option value="">{t('allRegions')}</option>
-            {REGIONS.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.parent ? '\u3000' : ''}
-                {r[language]}
-              </option>
-            ))}
+            <RegionOptions language={language} />
           </select>
         </label>
         <label>
           {t('sector')}{' '}
           <select value={sectorCode} onChange={(e) => setSectorCode(e.target.value)}>
             <option value="">{t('allSectors')}</option>
-            {SECTORS.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s[language]}
-              </option>
-            ))}
+            <SectorOptions language={language} />
           </select>
         </label>
       </div>
