@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PipelineStats } from './analytics/pipeline';
+import type { PipelineView } from './analytics/pipeline';
 import type { ErrorEnvelope } from './errors';
 import { CASE_STATUSES, CASE_TEXT_FIELDS, caseSchema } from './model/case';
 import { EVENT_TEXT_FIELDS } from './model/stage-event';
@@ -191,6 +191,9 @@ export const statsRequestSchema = z
     organisation: id.optional(),
     stuckMonths: z.number().int().min(1).max(240).optional(),
     yearsWithoutOrder: z.number().int().min(1).max(50).optional(),
+    /** What the answer lists of the cases (pipeline.ts Listing); the figures count every case the filters keep. */
+    limit: z.number().int().min(1).max(100_000).optional(),
+    cell: z.object({ sector: z.string().max(200), region: z.string().max(200) }).optional(),
   })
   .refine((r) => r.discoveredFrom === undefined || r.discoveredTo === undefined || r.discoveredFrom <= r.discoveredTo, {
     message: 'the first 年度 must not come after the last',
@@ -230,7 +233,7 @@ export const API = {
   'snapshots.list': method<SnapshotInfo[]>()(z.object({})),
   'project.get': method<ProjectDetail>()(z.object({ no: projectNo })),
   'case.get': method<CaseDetail>()(z.object({ id }), { id: 'cases' }),
-  'stats.get': method<PipelineStats>()(statsRequestSchema, { organisation: 'organisations' }),
+  'stats.get': method<PipelineView>()(statsRequestSchema, { organisation: 'organisations' }),
   'case.create': method<{ id: string }>()(z.object({ title: text.min(1), countries: z.array(z.string().regex(/^[A-Z]{2}$/)), sectorLabel: text, scope: scope.optional() })),
   'case.update': method<CaseDetail>()(z.object({ id, values: caseEditableSchema.partial() }), { id: 'cases' }),
   /** One field from text as a person types it (the command line, a table cell): 'VN, LA', 2021年4月, true. */

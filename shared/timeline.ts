@@ -1,5 +1,5 @@
 import { compareDates, type DateStart, type KarteDate } from './dates';
-import { phaseIndex, type Phase } from './phases';
+import { PHASES, phaseIndex, type Phase } from './phases';
 
 interface Dated<D extends DateStart = KarteDate> {
   phase: Phase;
@@ -38,6 +38,26 @@ function yearOnly(sortKey: string): boolean {
 }
 
 /**
+ * How each phase's span ends, by phase index, from the month each phase was entered (`undefined`: not reached;
+ * null: reached, but no dated event tells when): 'ongoing' for the furthest phase entered with a date; else the index
+ * of the phase whose entry ends it (the earliest later phase first entered on or after it); null when that cannot be
+ * told (no date, or every later phase was entered before this one).
+ */
+export function spanEnds(entered: readonly (number | null | undefined)[]): (number | 'ongoing' | null | undefined)[] {
+  const furthest = entered.findLastIndex((month) => month !== null && month !== undefined);
+  return entered.map((start, i) => {
+    if (start === undefined || start === null) return start;
+    if (i === furthest) return 'ongoing';
+    let end: number | null = null;
+    for (let j = i + 1; j < entered.length; j++) {
+      const month = entered[j];
+      if (month !== null && month !== undefined && month >= start && (end === null || month < (entered[end] as number))) end = j;
+    }
+    return end;
+  });
+}
+
+/**
  * Time spent in each phase a case has reached, in phase order. Counted in months from sort keys (a period's
  * earliest possible month), since dossier dates are rarely days; planned events (予定) and undated events are left
  * out because they do not tell when a phase was entered. `today` is 'YYYY-MM[-DD]'.
@@ -52,27 +72,20 @@ export function phaseDurations<D extends DateStart>(events: readonly Dated<D>[],
       entered.set(event.phase, event.date);
     }
   }
-  const reached = [...entered.keys()].sort((a, b) => phaseIndex(a) - phaseIndex(b));
   const startOf = (phase: Phase) => entered.get(phase)?.sort ?? null;
-  const furthestDated = reached.findLast((phase) => startOf(phase) !== null);
-  return reached.map((phase) => {
+  const months = PHASES.map((phase) => {
+    if (!entered.has(phase)) return undefined;
     const start = startOf(phase);
-    const ongoing = phase === furthestDated;
-    const unmeasured = { phase, entered: entered.get(phase) ?? null, months: null, approximate: false, ongoing };
-    if (start === null) return unmeasured;
-    // Left when a later phase was first entered on or after entering this one.
-    const end = ongoing
-      ? today
-      : reached
-          .filter((p) => phaseIndex(p) > phaseIndex(phase))
-          .map(startOf)
-          .filter((sort): sort is string => sort !== null && monthNumber(sort) >= monthNumber(start))
-          .sort((a, b) => monthNumber(a) - monthNumber(b))[0];
-    if (end === undefined) return unmeasured;
-    return {
-      ...unmeasured,
-      months: Math.max(0, monthNumber(end) - monthNumber(start)),
-      approximate: yearOnly(start) || yearOnly(end),
-    };
+    return start === null ? null : monthNumber(start);
+  });
+  const ends = spanEnds(months);
+  return PHASES.flatMap((phase, i): PhaseSpan<D>[] => {
+    const end = ends[i];
+    if (end === undefined) return [];
+    const unmeasured = { phase, entered: entered.get(phase) ?? null, months: null, approximate: false, ongoing: end === 'ongoing' };
+    if (end === null) return [unmeasured];
+    const start = startOf(phase) as string;
+    const endSort = end === 'ongoing' ? today : (startOf(PHASES[end]) as string);
+    return [{ ...unmeasured, months: Math.max(0, monthNumber(endSort) - monthNumber(start)), approximate: yearOnly(start) || yearOnly(endSort) }];
   });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { PipelineStats, StuckCase } from '../../shared/analytics/pipeline';
+import type { PipelineView, StuckCase } from '../../shared/analytics/pipeline';
 import type { DurationSummary } from '../../shared/analytics/survival';
 import { PHASE_LABELS } from '../../shared/labels';
 import { PHASES } from '../../shared/phases';
@@ -38,11 +38,10 @@ function periodText(from: number | undefined, to: number | undefined): string {
   return ` discovered in ${from === undefined ? '' : `${from}年度`}–${to === undefined ? '' : `${to}年度`}`;
 }
 
-function summaryText(stats: PipelineStats, period: string): string {
-  const won = stats.cases.filter((c) => c.monthsToOrder !== null).length;
+function summaryText(stats: PipelineView, period: string): string {
   const sectorLabels = new Map(stats.cases.map((c) => [c.sector, sectorName(c.sector, '', 'ja')]));
   return [
-    `as of ${stats.asOf}: ${stats.cases.length} cases${period}, ${won} with an order`,
+    `as of ${stats.asOf}: ${stats.totals.cases} cases${period}, ${stats.totals.won} with an order`,
     '',
     'months from discovery to the first order (Kaplan–Meier: open cases count for the months they have run):',
     formatTable(SUMMARY_HEADER, [

@@ -1,41 +1,45 @@
-import { dayOf, type DatePrecision, type DateStart } from '../../shared/dates';
-import { DEFAULT_STUCK_RULES, pipelineStats, type OpenHurdle, type PipelineCase, type PipelineStats, type StuckRules } from '../../shared/analytics/pipeline';
-import type { Phase } from '../../shared/phases';
+import { dayOf } from '../../shared/dates';
+import {
+  DEFAULT_STUCK_RULES,
+  pipelineStats,
+  pipelineView,
+  type Listing,
+  type OpenHurdle,
+  type PipelineCase,
+  type PipelineStats,
+  type PipelineView,
+  type StuckRules,
+} from '../../shared/analytics/pipeline';
 import type { StatsRequest } from '../../shared/api';
 import { caseFilterTest } from './cases';
+import { rebuildStaleTimelines, type TimelineEntry } from './store/case-timelines';
 import { statement } from './store/database';
-import type { Store } from './store/store';
+import { inTransaction, type Store } from './store/store';
 
-/** What the figures read of the cases, in the order cases are listed. */
-export const PIPELINE_CASES_SQL = 'SELECT id, title, countries, region, sector, status, project, ownerOrg FROM cases WHERE deleted = 0 ORDER BY title';
+/** What the figures read: each live case with its timeline (case-timelines.ts), in the order cases are listed. */
+export const PIPELINE_SQL = `SELECT c.id, c.title, c.countries, c.region, c.sector, c.status, c.project, c.ownerOrg, t.events AS timeline
+  FROM cases c LEFT JOIN case_timelines t ON t.caseId = c.id WHERE c.deleted = 0 ORDER BY c.title`;
 
-/**
- * What the figures read of the events: only that, the date's start taken apart by SQLite (decoding whole events, or
- * each date's JSON, was most of their cost).
- */
-export const PIPELINE_EVENTS_SQL =
-  "SELECT caseId, phase, dateSort AS sort, json_extract(date, '$.precision') AS precision, json_extract(date, '$.planned') AS planned FROM events WHERE deleted = 0";
+type PipelineRow = Omit<PipelineCase, 'countries' | 'events'> & { countries: string; project: number | null; ownerOrg: string | null; timeline: string | null };
 
 /** Pipeline analytics over the cases the store holds (what the user may see) that the filter keeps. */
-export function pipelineFigures(store: Store, { asOf, stuckMonths, yearsWithoutOrder, discoveredFrom, discoveredTo, organisation, ...filter }: StatsRequest): PipelineStats {
+export function pipelineFigures(
+  store: Store,
+  { asOf, stuckMonths, yearsWithoutOrder, discoveredFrom, discoveredTo, organisation, ...filter }: Omit<StatsRequest, keyof Listing>,
+): PipelineStats {
   const matches = caseFilterTest(filter);
-  const kept = (c: Parameters<typeof matches>[0] & { ownerOrg: string | null }) => matches(c) && (organisation === undefined || c.ownerOrg === organisation);
-  const events = new Map<string, { phase: Phase; date: DateStart }[]>();
-  const rows = statement(store.db, PIPELINE_EVENTS_SQL).all() as { caseId: string; phase: Phase; sort: string | null; precision: DatePrecision; planned: number }[];
-  for (const { caseId, phase, sort, precision, planned } of rows) {
-    const timeline = events.get(caseId) ?? [];
-    timeline.push({ phase, date: { sort, precision, planned: planned === 1 } });
-    events.set(caseId, timeline);
+  // Read in a transaction with their rebuilding: no write comes between.
+  const rows = inTransaction(store, () => {
+    rebuildStaleTimelines(store.db);
+    return statement(store.db, PIPELINE_SQL).all() as PipelineRow[];
+  });
+  const cases: PipelineCase[] = [];
+  for (const { timeline, countries, ...row } of rows) {
+    const c = { ...row, countries: JSON.parse(countries) as string[] };
+    if (!matches(c) || (organisation !== undefined && c.ownerOrg !== organisation)) continue;
+    const entries = timeline === null ? [] : (JSON.parse(timeline) as TimelineEntry[]);
+    cases.push({ ...c, events: entries.map(([phase, sort, precision, planned]) => ({ phase, date: { sort, precision, planned: planned === 1 } })) });
   }
-  const caseRows = statement(store.db, PIPELINE_CASES_SQL).all() as (Omit<PipelineCase, 'countries' | 'events'> & {
-    countries: string;
-    project: number | null;
-    ownerOrg: string | null;
-  })[];
-  const cases = caseRows
-    .map((row) => ({ ...row, countries: JSON.parse(row.countries) as string[] }))
-    .filter(kept)
-    .map((c) => ({ ...c, events: events.get(c.id) ?? [] }));
   const rules: StuckRules = {
     monthsWithoutEvent:
       stuckMonths === undefined
@@ -48,6 +52,11 @@ export function pipelineFigures(store: Store, { asOf, stuckMonths, yearsWithoutO
     openHurdles: oldestOpenHurdles(store),
     discovered: { from: discoveredFrom, to: discoveredTo },
   });
+}
+
+/** The figures the analytics screen (and `karte stats`) read: every figure, the case lists cut to the listing. */
+export function pipelineAnswer(store: Store, { limit, cell, ...filter }: StatsRequest): PipelineView {
+  return pipelineView(pipelineFigures(store, filter), { limit, cell });
 }
 
 /** Each case's oldest open hurdle (by its since; one without a date after every dated one). */

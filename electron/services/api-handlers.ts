@@ -4,7 +4,7 @@ import { API, isApiName, type ApiEventName, type ApiEvents, type ApiName, type A
 import { describeError, issuesOf, KarteError } from '../../shared/errors';
 import type { RecordTable } from '../../shared/model/records';
 import { createCase, getCase, listCases, setCaseField, updateCase } from './cases';
-import { pipelineFigures } from './analytics';
+import { pipelineAnswer } from './analytics';
 import { countrySummaries } from './countries';
 import { listOrganisations } from './organisations';
 import { getProject, listProjects } from './projects';
@@ -115,7 +115,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
     },
     'cases.list': (filter) => listCases(store, filter),
     'case.get': ({ id }) => getCase(store, id),
-    'stats.get': (request) => pipelineFigures(store, request),
+    'stats.get': (request) => pipelineAnswer(store, request),
     'projects.list': () => listProjects(store),
     'snapshot.take': (request) => takeSnapshot(store, request),
     'snapshots.list': () => listSnapshots(store),

@@ -21,7 +21,7 @@ function StuckList({
   date,
   monthsColumn,
   fileName,
-  limit,
+  total = cases.length,
 }: {
   heading: string;
   definition: string;
@@ -30,10 +30,10 @@ function StuckList({
   date: (c: StuckCase) => ReactNode;
   monthsColumn: string;
   fileName: string;
-  limit?: number;
+  /** How many the list holds in all, when `cases` are only its first ones. */
+  total?: number;
 }) {
   const { t } = useTranslation('analytics');
-  const shown = limit === undefined ? cases : cases.slice(0, limit);
   const language = usePreferences((s) => s.language);
   const id = useId();
   const table = useRef<HTMLTableElement>(null);
@@ -41,7 +41,7 @@ function StuckList({
     <FigurePanel
       id={id}
       heading={heading}
-      count={t('caseCount', { ns: 'common', count: cases.length })}
+      count={t('caseCount', { ns: 'common', count: total })}
       definition={definition}
       table={cases.length === 0 ? undefined : table}
       fileName={fileName}
@@ -62,7 +62,7 @@ function StuckList({
             </tr>
           </thead>
           <tbody>
-            {shown.map((c) => (
+            {cases.map((c) => (
               <tr key={c.id}>
                 <td>
                   <Link to={`/case/${c.id}`}>{c.title}</Link>
@@ -82,29 +82,29 @@ function StuckList({
           </tbody>
         </table>
       )}
-      {shown.length < cases.length && <p className="muted">{t('cases.limited', { shown: shown.length, count: cases.length })}</p>}
+      {cases.length < total && <p className="muted">{t('cases.limited', { shown: cases.length, count: total })}</p>}
     </FigurePanel>
   );
 }
 
 /**
  * 停滞 and 長期未受注: active cases someone should ask about, each list with its definition in words. Two lists, since
- * a case can be busy and still far from an order. `fileName` prefixes the CSV files. With `limit`, each lists that many
- * at most, the longest first, and says how many there are (a whole portfolio has thousands, which no table shows fast
- * or anyone reads).
+ * a case can be busy and still far from an order. `fileName` prefixes the CSV files. With `totals`, the lists are the
+ * first (longest) of longer ones, and each says how many there are (a whole portfolio has thousands, which no table
+ * shows fast or anyone reads).
  */
 export function StuckLists({
   stuck,
   longWithoutOrder,
   rules,
   fileName,
-  limit,
+  totals,
 }: {
   stuck: StuckCase[];
   longWithoutOrder: StuckCase[];
   rules: StuckRules;
   fileName: string;
-  limit?: number;
+  totals?: { stuck: number; longWithoutOrder: number };
 }) {
   const { t } = useTranslation('analytics');
   return (
@@ -118,7 +118,7 @@ export function StuckLists({
         date={(c) => <Month month={c.lastEvent} />}
         monthsColumn={t('stuck.months')}
         fileName={`${fileName}-stuck`}
-        limit={limit}
+        total={totals?.stuck}
       />
       <StuckList
         heading={t('longWithoutOrder.heading')}
@@ -128,7 +128,7 @@ export function StuckLists({
         date={(c) => <Month month={c.discovered} />}
         monthsColumn={t('longWithoutOrder.months')}
         fileName={`${fileName}-long-without-order`}
-        limit={limit}
+        total={totals?.longWithoutOrder}
       />
     </>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { fiscalYearOf, type PipelineStats } from '../../shared/analytics/pipeline';
+import { fiscalYearOf, type PipelineView } from '../../shared/analytics/pipeline';
 import type { DurationSummary } from '../../shared/analytics/survival';
 import type { ApiArgs } from '../../shared/api';
 import { dayOf, formatDate, parseDateText, type KarteDate } from '../../shared/dates';
@@ -30,7 +30,7 @@ const FILTERS = ['asOf', 'discoveredFrom', 'discoveredTo', 'region', 'sector', '
 type Filter = (typeof FILTERS)[number];
 
 /** The phases timed until the next: an order ends a case's way, so its phase has no time of its own. */
-const TIMED_PHASES = PHASES.filter((p): p is keyof PipelineStats['timeInPhase'] => p !== 'order_management');
+const TIMED_PHASES = PHASES.filter((p): p is keyof PipelineView['timeInPhase'] => p !== 'order_management');
 
 /** Cases the per-case table and the stuck lists show at most: a large store has thousands, which nobody reads in one table. */
 const CASES_SHOWN = 200;
@@ -64,7 +64,16 @@ function requestOf(params: URLSearchParams): ApiArgs<'stats.get'> {
     discoveredFrom: number('discoveredFrom'),
     discoveredTo: number('discoveredTo'),
     organisation: value('organisation'),
+    limit: CASES_SHOWN,
+    cell: cellOf(params) ?? undefined,
   };
+}
+
+/** The matrix cell whose cases the per-case table lists, or none. */
+function cellOf(params: URLSearchParams): { sector: string; region: string } | null {
+  const sector = params.get('cellSector');
+  const region = params.get('cellRegion');
+  return sector === null || region === null ? null : { sector, region };
 }
 
 /** The 年度 the period filter offers, newest first: up to the as-of day's, and any already chosen. */
@@ -197,16 +206,15 @@ function Filters({ request, setFilter, clear }: { request: ApiArgs<'stats.get'>;
   );
 }
 
-function Figures({ stats, params }: { stats: PipelineStats; params: URLSearchParams }) {
+function Figures({ stats, params }: { stats: PipelineView; params: URLSearchParams }) {
   const { t } = useTranslation('analytics');
   const { style } = useLanguageAndStyle();
-  const won = stats.cases.filter((c) => c.monthsToOrder !== null).length;
   // Files saved on the same day for different days of the figures keep apart.
   const fileName = `karte-analytics-${stats.asOf}`;
   return (
     <>
-      <p className="summary">{t('summary', { asOf: formatDate(parseDateText(stats.asOf) as KarteDate, style), count: stats.cases.length, won })}</p>
-      {stats.cases.length === 0 ? (
+      <p className="summary">{t('summary', { asOf: formatDate(parseDateText(stats.asOf) as KarteDate, style), count: stats.totals.cases, won: stats.totals.won })}</p>
+      {stats.totals.cases === 0 ? (
         <p className="muted">{t('empty')}</p>
       ) : (
         <>
@@ -215,7 +223,7 @@ function Figures({ stats, params }: { stats: PipelineStats; params: URLSearchPar
             <TimeToOrder stats={stats} fileName={fileName} />
             <div>
               <PhaseTimes stats={stats} fileName={fileName} />
-              <StuckLists stuck={stats.stuck} longWithoutOrder={stats.longWithoutOrder} rules={stats.rules} fileName={fileName} limit={CASES_SHOWN} />
+              <StuckLists stuck={stats.stuck} longWithoutOrder={stats.longWithoutOrder} totals={stats.totals} rules={stats.rules} fileName={fileName} />
             </div>
           </div>
           <Funnel stats={stats} fileName={fileName} />
@@ -339,7 +347,7 @@ function quartileBarOption(rows: { label: string; summary: DurationSummary }[], 
   };
 }
 
-function TimeToOrder({ stats, fileName }: { stats: PipelineStats; fileName: string }) {
+function TimeToOrder({ stats, fileName }: { stats: PipelineView; fileName: string }) {
   const { t } = useTranslation('analytics');
   const { language, style } = useLanguageAndStyle();
   const table = useRef<HTMLTableElement>(null);
@@ -421,7 +429,7 @@ function barOption(categories: string[], series: { name: string; data: (number |
   };
 }
 
-function PhaseTimes({ stats, fileName }: { stats: PipelineStats; fileName: string }) {
+function PhaseTimes({ stats, fileName }: { stats: PipelineView; fileName: string }) {
   const { t } = useTranslation('analytics');
   const { language } = useLanguageAndStyle();
   const table = useRef<HTMLTableElement>(null);
@@ -452,7 +460,7 @@ function PhaseTimes({ stats, fileName }: { stats: PipelineStats; fileName: strin
   );
 }
 
-function Funnel({ stats, fileName }: { stats: PipelineStats; fileName: string }) {
+function Funnel({ stats, fileName }: { stats: PipelineView; fileName: string }) {
   const { t } = useTranslation('analytics');
   const { language, style } = useLanguageAndStyle();
   const table = useRef<HTMLTableElement>(null);
@@ -516,7 +524,7 @@ function withCell(params: URLSearchParams, cell: { sector: string; region: strin
   return `?${next.toString()}`;
 }
 
-function SectorRegion({ stats, params, fileName }: { stats: PipelineStats; params: URLSearchParams; fileName: string }) {
+function SectorRegion({ stats, params, fileName }: { stats: PipelineView; params: URLSearchParams; fileName: string }) {
   const { t } = useTranslation('analytics');
   const { language } = useLanguageAndStyle();
   const table = useRef<HTMLTableElement>(null);
@@ -564,26 +572,22 @@ function SectorRegion({ stats, params, fileName }: { stats: PipelineStats; param
   );
 }
 
-function CaseTimesTable({ stats, params, fileName }: { stats: PipelineStats; params: URLSearchParams; fileName: string }) {
+function CaseTimesTable({ stats, params, fileName }: { stats: PipelineView; params: URLSearchParams; fileName: string }) {
   const { t } = useTranslation('analytics');
   const { language } = useLanguageAndStyle();
   const table = useRef<HTMLTableElement>(null);
   const section = useRef<HTMLDivElement>(null);
-  const cellSector = params.get('cellSector');
-  const cellRegion = params.get('cellRegion');
-  const chosen = cellSector !== null && cellRegion !== null;
-  const cases = chosen ? stats.cases.filter((c) => c.sector === cellSector && c.region === cellRegion) : stats.cases;
-  const shown = cases.slice(0, CASES_SHOWN);
+  const cell = cellOf(params);
   // A cell of the matrix was chosen: bring its cases into view.
   useEffect(() => {
-    if (chosen) section.current?.scrollIntoView?.({ block: 'start' });
-  }, [chosen, cellSector, cellRegion]);
+    if (cell) section.current?.scrollIntoView?.({ block: 'start' });
+  }, [cell?.sector, cell?.region]);
   return (
     <div ref={section}>
       <FigurePanel id="case-times" heading={t('cases.heading')} definition={t('cases.definition')} table={table} fileName={`${fileName}-cases`}>
-        {chosen && (
+        {cell && (
           <p className="chosen">
-            {t('cases.chosen', { sector: sectorName(cellSector, '', language), region: regionName(cellRegion, language), count: cases.length })}{' '}
+            {t('cases.chosen', { sector: sectorName(cell.sector, '', language), region: regionName(cell.region, language), count: stats.totals.listed })}{' '}
             <Link to={withCell(params, null)}>{t('cases.showAll')}</Link>
           </p>
         )}
@@ -603,7 +607,7 @@ function CaseTimesTable({ stats, params, fileName }: { stats: PipelineStats; par
             </tr>
           </thead>
           <tbody>
-            {shown.map((c) => (
+            {stats.cases.map((c) => (
               <tr key={c.id}>
                 <td>
                   <Link to={`/case/${c.id}`}>{c.title}</Link>
@@ -619,7 +623,7 @@ function CaseTimesTable({ stats, params, fileName }: { stats: PipelineStats; par
             ))}
           </tbody>
         </table>
-        {shown.length < cases.length && <p className="muted">{t('cases.limited', { shown: shown.length, count: cases.length })}</p>}
+        {stats.cases.length < stats.totals.listed && <p className="muted">{t('cases.limited', { shown: stats.cases.length, count: stats.totals.listed })}</p>}
       </FigurePanel>
     </div>
   );

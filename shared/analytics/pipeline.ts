@@ -1,7 +1,7 @@
 import type { DateStart } from '../dates';
 import type { CaseStatus } from '../model/case';
-import { furtherPhase, phaseIndex, PHASES, type Phase } from '../phases';
-import { monthNumber, phaseDurations } from '../timeline';
+import { phaseIndex, PHASES, type Phase } from '../phases';
+import { monthNumber, spanEnds } from '../timeline';
 import { summariseDurations, type Duration, type DurationSummary } from './survival';
 
 // Pipeline analytics (the action plan's follow-up: "the time from discovering a case to winning the order, and the
@@ -89,7 +89,6 @@ export interface SectorRegionCell {
   region: string;
   total: number;
   byPhase: Record<Phase | 'none', number>;
-  caseIds: string[];
 }
 
 export interface PipelineStats {
@@ -130,28 +129,36 @@ export function fiscalYearOf(month: string): number {
 /** A case's times as of `asOf` ('YYYY-MM-DD'): events that begin later tell nothing yet, planned ones (予定) no time. */
 export function caseTimes(c: PipelineCase, asOf: string): CaseTimes {
   const until = monthNumber(asOf);
-  // One pass over the events, each month read once: this runs for every event of the portfolio.
-  type Timed = { phase: Phase; date: DateStart; month: number };
-  const timed: Timed[] = [];
-  let first: Timed | undefined;
-  let order: Timed | undefined;
-  let last: number | null = null;
+  // One pass over the events, each month read once, phases by their index: this runs for every event of the portfolio.
+  // By phase index: the month the phase was first entered with a dated event (undefined: none).
+  const entered: (number | undefined)[] = PHASES.map(() => undefined);
   // Reached by the as-of day: an undated event may have happened any time, so it counts.
-  let reached: Phase | null = null;
+  let reached = -1;
+  let first: { month: number; date: DateStart } | undefined;
+  let order: { month: number; date: DateStart } | undefined;
+  let last: number | null = null;
   for (const e of c.events) {
     const month = e.date.sort === null ? null : monthNumber(e.date.sort);
     if (month !== null && month > until) continue;
-    reached = furtherPhase(reached, e.phase);
+    const phase = phaseIndex(e.phase);
+    if (phase > reached) reached = phase;
     if (month === null) continue;
     // A planned event counts as activity, as on the home screen: somebody is on the case.
     if (last === null || month > last) last = month;
     if (e.date.planned) continue;
-    const event = { phase: e.phase, date: e.date, month };
-    timed.push(event);
-    if (first === undefined || month < first.month) first = event;
-    if (e.phase === 'order_management' && (order === undefined || month < order.month)) order = event;
+    const earliest = entered[phase];
+    if (earliest === undefined || month < earliest) entered[phase] = month;
+    if (first === undefined || month < first.month) first = { month, date: e.date };
+    if (e.phase === 'order_management' && (order === undefined || month < order.month)) order = { month, date: e.date };
   }
-  const spans = phaseDurations(timed, asOf);
+  const ends = spanEnds(entered);
+  const monthsInPhase: CaseTimes['monthsInPhase'] = {};
+  for (let i = 0; i < PHASES.length; i++) {
+    const end = ends[i];
+    if (end === undefined) continue;
+    const start = entered[i] as number;
+    monthsInPhase[PHASES[i]] = end === null ? null : Math.max(0, (end === 'ongoing' ? until : (entered[end] as number)) - start);
+  }
   return {
     id: c.id,
     title: c.title,
@@ -159,12 +166,12 @@ export function caseTimes(c: PipelineCase, asOf: string): CaseTimes {
     region: c.region,
     sector: c.sector,
     status: c.status,
-    currentPhase: reached,
+    currentPhase: reached < 0 ? null : PHASES[reached],
     discovered: first ? monthKey(first.month) : null,
     firstOrder: order ? monthKey(order.month) : null,
     monthsToOrder: first && order ? order.month - first.month : null,
     approximate: first !== undefined && order !== undefined && !(finerThanMonth(first.date) && finerThanMonth(order.date)),
-    monthsInPhase: Object.fromEntries(spans.map((s) => [s.phase, s.months])),
+    monthsInPhase,
     lastEvent: last === null ? null : monthKey(last),
   };
 }
@@ -290,11 +297,9 @@ export function pipelineStats(
       region: t.region,
       total: 0,
       byPhase: { consideration: 0, consultation: 0, mou_top_sales: 0, survey_demo: 0, order_management: 0, none: 0 },
-      caseIds: [],
     };
     cell.total++;
     cell.byPhase[t.currentPhase ?? 'none']++;
-    cell.caseIds.push(t.id);
     cells.set(key, cell);
   }
 
@@ -313,5 +318,49 @@ export function pipelineStats(
     funnel,
     bySectorRegion: [...cells.values()].sort((a, b) => a.sector.localeCompare(b.sector) || a.region.localeCompare(b.region)),
     rules,
+  };
+}
+
+/** What a view of the figures lists of the cases. */
+export interface Listing {
+  /** At most this many of each list (the per-case times, the stuck and the long without an order); all when not given. */
+  limit?: number;
+  /** The per-case times of this sector × region cell of the matrix only. */
+  cell?: { sector: string; region: string };
+}
+
+/** The figures with their case lists as a screen shows them, and how many each holds in all. */
+export interface PipelineView extends PipelineStats {
+  totals: {
+    /** Cases counted in the figures. */
+    cases: number;
+    /** Of those, the ones that reached an order. */
+    won: number;
+    /** Cases of the per-case list before the limit: those of the chosen cell, or all. */
+    listed: number;
+    stuck: number;
+    longWithoutOrder: number;
+  };
+}
+
+/**
+ * Cuts the case lists to `listing`: a portfolio of 20,000 cases is 10 MB of case times, which no screen shows and no
+ * one reads in one table.
+ */
+export function pipelineView(stats: PipelineStats, { limit, cell }: Listing): PipelineView {
+  const listed = cell === undefined ? stats.cases : stats.cases.filter((c) => c.sector === cell.sector && c.region === cell.region);
+  const cut = <T>(list: T[]) => (limit === undefined ? list : list.slice(0, limit));
+  return {
+    ...stats,
+    cases: cut(listed),
+    stuck: cut(stats.stuck),
+    longWithoutOrder: cut(stats.longWithoutOrder),
+    totals: {
+      cases: stats.cases.length,
+      won: stats.cases.filter((c) => c.monthsToOrder !== null).length,
+      listed: listed.length,
+      stuck: stats.stuck.length,
+      longWithoutOrder: stats.longWithoutOrder.length,
+    },
   };
 }

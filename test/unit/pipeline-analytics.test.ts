@@ -99,7 +99,6 @@ describe('pipeline figures', () => {
         region: 'ASEAN',
         total: 4,
         byPhase: { consideration: 1, consultation: 0, mou_top_sales: 1, survey_demo: 1, order_management: 1, none: 0 },
-        caseIds: ['quiet', 'recent', 'won', 'skipped'],
       },
     ]);
   });
@@ -136,7 +135,7 @@ describe('the period of discovery', () => {
     expect(stats.funnel.map((f) => f.fiscalYear)).toEqual([2017, 2018]);
     expect(stats.timeToOrder.all).toMatchObject({ n: 2, open: 2 });
     expect(stats.stuck.map((s) => s.id)).toEqual(['fy2017', 'fy2018']);
-    expect(stats.bySectorRegion).toEqual([expect.objectContaining({ total: 2, caseIds: ['fy2017', 'fy2018'] })]);
+    expect(stats.bySectorRegion).toEqual([expect.objectContaining({ total: 2 })]);
     expect(stats.timeInPhase.consideration.n).toBe(2);
     // Without a period, every case counts.
     expect(pipelineStats(cases, '2021-01-01').cases).toHaveLength(4);

@@ -5,6 +5,7 @@ import { MAX_VALUE_BYTES, valueBytes } from '../../../shared/sync/change';
 import { sameFieldValue } from '../../../shared/field-value';
 import { encodeHlc, initialHlc, receiveHlc, decodeHlc, tickHlc, type Hlc } from '../../../shared/hlc';
 import { openDatabase, statement, type Db, type OpenOptions } from './database';
+import { markTimelinesStale } from './case-timelines';
 import { reindexRecord } from './search-index';
 import { TABLES, columnsOf, decodeRow, encodeField, fieldsOf, type RowOf, type TableName } from './tables';
 
@@ -113,7 +114,7 @@ export function loggedValues(store: Store, table: TableName, rowId: string): Rec
 }
 
 /**
- * Stores a record's new state and keeps the derived tables (countries of a case, search index) in step. `fields`
+ * Stores a record's new state and keeps the derived tables (countries of a case, search index, case timelines) in step. `fields`
  * are the ones that differ from the stored row; `current` is undefined for a new record.
  */
 export function storeRow(store: Store, table: TableName, current: Record<string, unknown> | undefined, next: Record<string, unknown>, fields: string[]): void {
@@ -124,8 +125,12 @@ export function storeRow(store: Store, table: TableName, current: Record<string,
     statement(store.db, 'DELETE FROM case_countries WHERE caseId = ?').run(id);
     for (const iso2 of next.countries as string[]) statement(store.db, 'INSERT OR IGNORE INTO case_countries (iso2, caseId) VALUES (?, ?)').run(iso2, id);
   }
+  if (table === 'events' && (!current || fields.some((f) => TIMELINE_FIELDS.has(f)))) markTimelinesStale(store.db, [current?.caseId, next.caseId]);
   reindexRecord(store.db, table, next);
 }
+
+/** The fields of an event its case's timeline holds (case-timelines.ts). */
+const TIMELINE_FIELDS = new Set(['caseId', 'phase', 'date', 'deleted']);
 
 function writeOne(store: Store, write: RowWrite): Change[] {
   const { table, id } = write;

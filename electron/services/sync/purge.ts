@@ -1,6 +1,7 @@
 import { CASE_FIELD, CASE_PARTS, RECORD_TABLES } from '../../../shared/model/records';
 import type { Purge } from '../../../shared/sync/protocol';
 import { statement, type Db } from '../store/database';
+import { dropTimeline } from '../store/case-timelines';
 import { removeFromIndex } from '../store/search-index';
 import { inTransaction, type Store } from '../store/store';
 import { resetSyncState } from './outbox';
@@ -28,6 +29,10 @@ function partsOfCase(db: Db, caseId: string): Purge[] {
 
 /** Removes one record and everything kept about it; whether there was anything to remove. */
 function removeRecord(db: Db, table: string, rowId: string): boolean {
+  if (table === 'events') {
+    const caseId = statement(db, 'SELECT caseId FROM events WHERE id = ?').pluck().get(rowId) as string | undefined;
+    if (caseId !== undefined) dropTimeline(db, caseId);
+  }
   const held =
     (isTableName(table) && statement(db, `DELETE FROM ${table} WHERE id = ?`).run(rowId).changes > 0) ||
     statement(db, 'SELECT 1 FROM changes WHERE tbl = ? AND rowId = ?').get(table, rowId) !== undefined;
@@ -60,7 +65,8 @@ export function purgeRecords(store: Store, purges: readonly Purge[]): number {
 export function wipeSyncedData(store: Store): void {
   inTransaction(store, () => {
     for (const table of RECORD_TABLES) statement(store.db, `DELETE FROM ${table}`).run();
-    for (const table of ['case_countries', 'search_docs', 'changes', 'conflicts', 'quarantine', 'snapshot_cases', 'snapshots']) statement(store.db, `DELETE FROM ${table}`).run();
+    for (const table of ['case_countries', 'case_timelines', 'case_timelines_stale', 'search_docs', 'changes', 'conflicts', 'quarantine', 'snapshot_cases', 'snapshots'])
+      statement(store.db, `DELETE FROM ${table}`).run();
     statement(store.db, "INSERT INTO search_fts (search_fts) VALUES ('delete-all')").run();
     statement(store.db, "DELETE FROM meta WHERE key LIKE 'sync.%'").run();
     resetSyncState(store);
