@@ -27,6 +27,7 @@ import type {
   ProjectSummary,
   SearchResult,
   SnapshotInfo,
+  TablePreview,
 } from './views';
 
 // The one contract between the UI and the back end: every method's arguments (a zod schema, checked where the call
@@ -136,6 +137,32 @@ export const visitValuesSchema = z.object({
 });
 
 /** A briefing pack (説明資料) to preview or export: what electron/services/pack/build-input.ts takes. */
+const tableFilesSchema = z.object({
+  files: z
+    .array(
+      z.object({
+        name: z.string().max(500),
+        // A workbook is at most 50 MB (workbook.ts): its base64 a third more.
+        data: z.base64().max(70_000_000),
+        encoding: z.enum(['utf-8', 'shift_jis']).optional(),
+      }),
+    )
+    .min(1)
+    .max(50),
+});
+
+/** What an export holds: these countries' dossiers (all when none is given), for this audience (all this store holds when none). */
+const exportRequestSchema = z.object({
+  countries: z.array(iso2).max(300).optional(),
+  audience: scope.optional(),
+});
+
+/** A file the back end made, handed to the caller to save: its name and bytes in base64. */
+export interface ExportedFile {
+  fileName: string;
+  data: string;
+}
+
 export const packRequestSchema = z.object({
   country: iso2.optional(),
   visitId: id.optional(),
@@ -307,6 +334,17 @@ export const API = {
         .max(500),
     }),
   ),
+  /**
+   * What importing tables (.xlsx; .csv in UTF-8 or Shift_JIS, detected unless `encoding` is given) in Karte's flat
+   * layout would add and change, and their problems by sheet, row and column; writes nothing.
+   */
+  'import.tablesPreview': method<TablePreview>()(tableFilesSchema),
+  /** Imports the tables as the preview says, all or nothing, undoable as one step. */
+  'import.tables': method<TablePreview>()(tableFilesSchema),
+  /** The dossiers of the countries given (every country with cases when none is) as an .xlsx: 別表 sheets, then the flat ones. */
+  'export.xlsx': method<ExportedFile>()(exportRequestSchema),
+  /** One flat sheet (cases or events) as CSV in UTF-8 with a byte order mark. */
+  'export.csv': method<ExportedFile>()(exportRequestSchema.extend({ what: z.enum(['cases', 'events']) })),
   'sync.status': method<SyncStatus>()(z.object({})),
   /** Syncs now (or waits for the sync under way); a failure is reported in the status, not thrown. */
   'sync.now': method<SyncStatus>()(z.object({})),

@@ -51,6 +51,8 @@ export const ERROR_CODES = [
   'case_not_in_visit',
   /** Files that cannot be imported, nothing imported: details.problems. */
   'import_failed',
+  /** A workbook Karte will not open (too large, password-protected, with macros, no .xlsx): params.file, params.reason. */
+  'workbook_refused',
   /** A conflict that is unknown or already settled: details.record. */
   'conflict_not_open',
   /** Keep mine or a merge over a value written since, which nobody here has seen: params.author. */
@@ -95,14 +97,37 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** A problem of an imported file, as data: the screen words it from its code. */
-export const IMPORT_PROBLEM_CODES = ['unreadable', 'not_utf8', 'not_utf8_shift_jis', 'not_json', 'invalid', 'unknown_country', 'impossible_date', 'repeated_case'] as const;
+export const IMPORT_PROBLEM_CODES = [
+  'unreadable',
+  'not_utf8',
+  'not_utf8_shift_jis',
+  'not_json',
+  'invalid',
+  'unknown_country',
+  'impossible_date',
+  'repeated_case',
+  /** A workbook or CSV file with no sheet Karte recognises by its headings. */
+  'no_sheets',
+  /** A CSV file in no encoding Karte reads (UTF-8, Shift_JIS). */
+  'unknown_encoding',
+  /** A cell whose text is no date: params.text. */
+  'cell_date',
+  /** A cell whose text its field cannot take: params.text, params.reason (the error code). */
+  'cell_invalid',
+  /** An event naming a case neither the store nor the file holds: params.case. */
+  'unknown_case',
+  /** A record's id on two rows: params.of (the first row). */
+  'repeated_row',
+] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 
 /** One problem of an imported file: the file, where in it, and what, as data (the message in English). */
 export interface ImportProblem {
   file: string;
-  /** Where in the file: 'cases[3].events[0].phase', or '' for the file as a whole. */
+  /** Where in the file: 'cases[3].events[0].phase', or '' for the file as a whole or a sheet's cell. */
   where: string;
+  /** The cell of a sheet (a workbook's, or a CSV file's): the sheet, its row as Excel numbers it, its column's heading. */
+  cell?: { sheet: string; row: number; column: string };
   code: ImportProblemCode;
   params: Record<string, string | number>;
   message: string;

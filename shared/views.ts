@@ -1,4 +1,5 @@
 // What the screens and the command line read: the views the back end returns. Pure types, shared by every process.
+import type { ImportProblem } from './errors';
 import type { KarteDate } from './dates';
 import type { Agreement } from './model/agreement';
 import type { Case, CaseStatus } from './model/case';
@@ -153,6 +154,33 @@ export interface ImportReport {
   eventsAdded: number;
   eventsKept: number;
   dossiersAdded: number;
+}
+
+/** A record a table import would add, or one field of one it would change (old → new, as text). */
+export interface TableRecordPreview {
+  table: 'cases' | 'events';
+  id: string;
+  /** The case's title; for an event, its date and text. */
+  label: string;
+}
+export interface TableFieldPreview extends TableRecordPreview {
+  field: string;
+  before: string;
+  after: string;
+}
+
+/** What importing tables (.xlsx, .csv) would do, before anything is written; nothing is when there are problems. */
+export interface TablePreview {
+  files: number;
+  /** The sheets read as Karte's, with their data rows. */
+  sheets: { file: string; sheet: string; kind: 'cases' | 'events'; rows: number }[];
+  added: { cases: number; events: number };
+  changed: { cases: number; events: number };
+  unchanged: { cases: number; events: number };
+  /** The first records added and fields changed (a large file has more than a screen lists). */
+  additions: TableRecordPreview[];
+  fieldChanges: TableFieldPreview[];
+  problems: ImportProblem[];
 }
 
 /** A priority project (「20(にいまる)」) with the cases linked to it and the ones that may belong to it. */

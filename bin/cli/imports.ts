@@ -2,9 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { ApiEvents } from '../../shared/api';
-import type { CliContext, Io } from './context';
+import { KarteError } from '../../shared/errors';
+import type { TablePreview } from '../../shared/views';
+import { shortId, type CliContext, type Io } from './context';
 
-// `karte import FILE...`: karte JSON tables, all or nothing, as the app's import screen sends them.
+// `karte import FILE...`: karte JSON tables, or Excel and CSV tables, all or nothing, as the app's import screen
+// sends them.
 
 function progressLines(io: Io): (p: ApiEvents['import.progress']) => void {
   let lastReported = -1;
@@ -18,17 +21,43 @@ function progressLines(io: Io): (p: ApiEvents['import.progress']) => void {
   };
 }
 
+/** A table (.xlsx, .csv) rather than a karte JSON file. */
+function isTable(file: string): boolean {
+  return ['.xlsx', '.csv'].includes(path.extname(file).toLowerCase());
+}
+
+function previewText(preview: TablePreview, applied: boolean): string {
+  const lines = [
+    `${applied ? 'imported' : 'would import'} ${preview.sheets.map((s) => `${s.file} › ${s.sheet} (${s.kind}, ${s.rows} rows)`).join(', ')}`,
+    `cases: ${preview.added.cases} added, ${preview.changed.cases} changed, ${preview.unchanged.cases} unchanged`,
+    `events: ${preview.added.events} added, ${preview.changed.events} changed, ${preview.unchanged.events} unchanged`,
+    ...preview.fieldChanges.map((c) => `  ${c.table} ${shortId(c.id)} ${c.label}: ${c.field}: ${c.before} → ${c.after}`),
+    ...preview.problems.map((p) => `problem: ${p.file}: ${p.message}`),
+  ];
+  return lines.join('\n');
+}
+
 export function registerImportCommand(program: Command, { io, run, print }: CliContext): void {
   program
     .command('import')
-    .description('import karte JSON files, all or nothing')
+    .description('import karte JSON files, or tables (.xlsx, .csv) in Karte’s flat layout, all or nothing')
     .argument('<files...>')
-    .action((files: string[]) => {
-      const picked = files.map((file) => ({ name: path.basename(file), data: fs.readFileSync(file).toString('base64') }));
+    .option('--dry-run', 'tables only: print what would be added and changed, and write nothing')
+    .option('--encoding <encoding>', 'a CSV file’s encoding: utf-8 | shift_jis (detected when not given)')
+    .action((files: string[], options: { dryRun?: boolean; encoding?: string }) => {
+      const picked = files.map((file) => ({ name: path.basename(file), data: fs.readFileSync(file).toString('base64'), encoding: options.encoding }));
+      const tables = files.filter(isTable).length;
+      if (tables > 0 && tables < files.length) throw new KarteError('invalid_arguments', 'import karte JSON files and tables (.xlsx, .csv) separately', { field: 'files' });
+      if (tables > 0) {
+        return run(async (karte) => {
+          const preview = await karte.call(options.dryRun ? 'import.tablesPreview' : 'import.tables', { files: picked });
+          print(preview, () => previewText(preview, !options.dryRun));
+        });
+      }
       const progress = progressLines(io);
       return run(
         async (karte) => {
-          const report = await karte.call('import.files', { files: picked });
+          const report = await karte.call('import.files', { files: picked.map(({ name, data }) => ({ name, data })) });
           print(report, () =>
             [
               `imported ${report.files} file(s): ${report.casesAdded} cases added (${report.casesKept} already there),`,

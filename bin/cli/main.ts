@@ -12,6 +12,7 @@ import { registerAdminCommands } from './admin';
 import { registerAppCommand } from './app';
 import type { CliContext, Io } from './context';
 import { registerEventCommands } from './events';
+import { registerExportCommand } from './exports';
 import { registerImportCommand } from './imports';
 import { registerPackCommand, registerReportCommand } from './packs';
 import { registerRecordCommands } from './records';
@@ -122,6 +123,7 @@ export function buildProgram(io: Io): Command {
   };
 
   registerImportCommand(program, context);
+  registerExportCommand(program, context);
   registerRecordCommands(program, context);
   registerEventCommands(program, context);
   registerVisitCommands(program, context);

@@ -39,6 +39,8 @@ import { readRow, type Change, type Store } from './store/store';
 import { conflictViews, listConflicts, resolveConflict } from './sync/conflicts';
 import type { SyncLoop } from './sync/sync-loop';
 import { stepOf, undoStep, type UndoStep } from './undo';
+import { exportCsv, workbookBytes, workbookFileName } from './excel/export-workbook';
+import { importTables, previewTables, type TableFile } from './excel/import-tables';
 import { createVisit, deleteVisit, getVisit, listVisits, recordOutcomes, updateVisit } from './visits';
 
 // The back end of the one typed API (shared/api.ts), the same whether the call came over Electron IPC or over HTTP
@@ -82,6 +84,8 @@ export function createHandlers(ctx: ApiContext): Handlers {
   /** The plan a part belongs to, as it stands after an edit. */
   const planOf = (table: 'indicators' | 'indicator_periods' | 'hurdles' | 'plan_revisions', id: string) => getPlan(store, readRow(store, table, id)!.caseId);
   const progress = (p: ApiEvents['import.progress']) => ctx.emit('import.progress', p);
+  const tableFiles = (files: ApiParsedArgs<'import.tables'>['files']): TableFile[] =>
+    files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64'), encoding: f.encoding }));
   const imported = <T>(report: T): T => {
     changed(['dossiers', 'cases', 'events']);
     return report;
@@ -248,6 +252,17 @@ export function createHandlers(ctx: ApiContext): Handlers {
       }
       return { undone: null };
     },
+    'import.tablesPreview': ({ files }) => previewTables(store, tableFiles(files)),
+    'import.tables': async ({ files }) => {
+      const { preview, changes } = await importTables(store, tableFiles(files));
+      edited(changes);
+      return preview;
+    },
+    'export.xlsx': async (choice) => ({ fileName: workbookFileName(choice, 'xlsx'), data: (await workbookBytes(store, choice)).toString('base64') }),
+    'export.csv': ({ what, ...choice }) => ({
+      fileName: workbookFileName(choice, 'csv', what),
+      data: Buffer.from(exportCsv(store, what, choice)).toString('base64'),
+    }),
     'import.files': ({ files }) => imported(importParsedFiles(store, parseKarteFiles(files.map((f) => ({ name: f.name, read: () => Buffer.from(f.data, 'base64') }))), progress)),
     'sync.status': () => sync.status(),
     'sync.now': () => sync.syncNow(),

@@ -145,7 +145,7 @@ function countryCode(text: string): string {
 }
 
 /** Fields a person may set from text (the command line, a cell), with how the text becomes the value. */
-const CASE_FIELD_PARSERS: FieldParsers<Case, CaseTextField> = {
+export const CASE_FIELD_PARSERS: FieldParsers<Case, CaseTextField> = {
   title: (text) => ({ title: text }),
   summary: (text) => ({ summary: text }),
   sector: (text) => ({ sector: sectorOfLabel(text), sectorLabel: text }),

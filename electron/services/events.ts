@@ -61,7 +61,7 @@ export function updateEvent(store: Store, idOrPrefix: string, update: EventUpdat
   return writeRows(store, [{ table: 'events', id, values: date === undefined ? rest : { ...rest, date: dateOf(date) } }]);
 }
 
-const EVENT_FIELD_PARSERS: FieldParsers<StageEvent, EventTextField> = {
+export const EVENT_FIELD_PARSERS: FieldParsers<StageEvent, EventTextField> = {
   phase: (text) => ({ phase: phaseOf(text) }),
   date: (text) => ({ date: dateOf(text) }),
   text: (text) => ({ text: stageEventSchema.shape.text.parse(text) }),

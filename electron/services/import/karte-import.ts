@@ -11,6 +11,7 @@ import { dossierIdOfCountry } from '../dossiers';
 import { idFromKey, importNamespace } from '../record-ids';
 import { statement } from '../store/database';
 import { inTransaction, writeRows, type RowWrite, type Store } from '../store/store';
+import { decodeText } from './text-encoding';
 
 // Import of "karte JSON" files (resources/demo/README.md). Every file is read and checked before anything is
 // written; then the whole run lands in one transaction, so a bad file or a killed process leaves the store as it
@@ -187,24 +188,11 @@ function importFile(store: Store, namespace: string, file: ParsedFile, report: I
   });
 }
 
-// Fatal: a byte that is not UTF-8 refuses the file, where a lenient decoder would store U+FFFD in its place. The
-// decoder drops a leading byte order mark, which Notepad and Excel write.
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-const SHIFT_JIS = new TextDecoder('shift_jis', { fatal: true });
-
-function decoded(decoder: TextDecoder, bytes: Uint8Array): string | null {
-  try {
-    return decoder.decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
 /** A file's text; Japanese tables are often saved as Shift_JIS, which must be saved again rather than guessed at. */
 function decodeUtf8(name: string, bytes: Uint8Array): string {
-  const text = decoded(UTF8, bytes);
+  const text = decodeText(bytes, 'utf-8');
   if (text !== null) return text;
-  const shiftJis = decoded(SHIFT_JIS, bytes) !== null;
+  const shiftJis = decodeText(bytes, 'shift_jis') !== null;
   fail(
     name,
     shiftJis ? 'not_utf8_shift_jis' : 'not_utf8',

@@ -1,0 +1,218 @@
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { KarteError, type ImportProblem } from '../../../shared/errors';
+import { recogniseFlatSheet, type FlatRow, type FlatSheet } from '../../../shared/excel/flat-sheet-reading';
+import { EVENT_SHEET_CASE_COLUMNS } from '../../../shared/excel/sheet-layout';
+import { sameFieldValue } from '../../../shared/field-value';
+import type { TableFieldPreview, TablePreview, TableRecordPreview } from '../../../shared/views';
+import { CASE_FIELD_PARSERS } from '../cases';
+import { EVENT_FIELD_PARSERS } from '../events';
+import { valuesFromText } from '../field-text';
+import { ImportError } from '../import/karte-import';
+import { decodeText, detectEncoding, type TextEncoding } from '../import/text-encoding';
+import { newId } from '../record-ids';
+import { inTransaction, readRow, writeRows, type Change, type RowWrite, type Store } from '../store/store';
+import { readWorkbook } from './workbook';
+
+// Import of tables (.xlsx, .csv) in Karte's flat layout: a row per case, a row per event, recognised by their ids.
+// Every cell goes through the same reading of text as the command line's `case set` and `event set`
+// (CASE_FIELD_PARSERS, EVENT_FIELD_PARSERS); a row without an id is a new record. The preview says what would be
+// added and changed, field by field; the import writes it all in one transaction, or nothing when a cell cannot be
+// read. A row left out of the file deletes nothing.
+
+/** A picked file: its name (its extension tells .xlsx from .csv) and bytes; a CSV file's encoding when the user chose one. */
+export interface TableFile {
+  name: string;
+  bytes: Buffer;
+  encoding?: TextEncoding;
+}
+
+/** How many records a preview lists by name, and how many changed fields. */
+const PREVIEW_LIMIT = 500;
+
+interface SheetOfFile extends FlatSheet {
+  file: string;
+}
+
+function fileProblem(file: string, code: ImportProblem['code'], message: string, params: ImportProblem['params'] = {}): ImportProblem {
+  return { file, where: '', code, params, message };
+}
+
+/** The flat sheets of one file; a file without any is a problem. */
+async function sheetsOf(file: TableFile): Promise<{ sheets: SheetOfFile[]; problems: ImportProblem[] }> {
+  let tables: { name: string; rows: string[][] }[];
+  if (path.extname(file.name).toLowerCase() === '.csv') {
+    const encoding = file.encoding ?? detectEncoding(file.bytes);
+    const text = encoding === null ? null : decodeText(file.bytes, encoding);
+    if (text === null) return { sheets: [], problems: [fileProblem(file.name, 'unknown_encoding', 'neither UTF-8 nor Shift_JIS')] };
+    tables = [{ name: path.basename(file.name, path.extname(file.name)), rows: parseCsv(text, { relax_column_count: true, skip_empty_lines: false }) as string[][] }];
+  } else {
+    tables = await readWorkbook(file.name, file.bytes);
+  }
+  const sheets = tables.flatMap((t) => {
+    const sheet = recogniseFlatSheet(t.name, t.rows);
+    return sheet ? [{ ...sheet, file: file.name }] : [];
+  });
+  if (sheets.length === 0) return { sheets, problems: [fileProblem(file.name, 'no_sheets', 'no sheet with the headings of Karte’s cases or events')] };
+  return { sheets, problems: [] };
+}
+
+/** What one row would write, with where it came from. */
+interface PlannedWrite {
+  write: RowWrite<'cases' | 'events'>;
+  sheet: SheetOfFile;
+  row: FlatRow;
+}
+
+function cellProblem(sheet: SheetOfFile, row: FlatRow, field: string, error: unknown): ImportProblem {
+  const heading = sheet.columns.find((c) => c.field === field)?.heading ?? field;
+  const text = row.cells.get(field) ?? '';
+  const code = error instanceof KarteError ? error.code : 'internal';
+  return {
+    file: sheet.file,
+    where: '',
+    cell: { sheet: sheet.sheet, row: row.row, column: heading },
+    code: code === 'invalid_date' ? 'cell_date' : 'cell_invalid',
+    params: { text, reason: code },
+    message: `${sheet.sheet} row ${row.row} ${heading}: ${error instanceof Error ? error.message : String(error)}`,
+  };
+}
+
+/** Each row's write, read cell by cell, and the problems of the cells that cannot be read. */
+function plannedWrites(store: Store, sheets: SheetOfFile[]): { planned: PlannedWrite[]; problems: ImportProblem[] } {
+  const problems: ImportProblem[] = [];
+  const planned: PlannedWrite[] = [];
+  const firstRow = new Map<string, { sheet: SheetOfFile; row: FlatRow }>();
+  // Cases first: the events of a file may name the cases it adds.
+  const ordered = [...sheets.filter((s) => s.kind === 'cases'), ...sheets.filter((s) => s.kind === 'events')];
+  const caseScopes = new Map<string, string>();
+  for (const sheet of ordered) {
+    const table = sheet.kind;
+    for (const row of sheet.rows) {
+      const given = row.cells.get('id')?.trim() ?? '';
+      const id = given === '' ? newId() : given;
+      const first = firstRow.get(`${table} ${id}`);
+      if (first) {
+        problems.push({
+          file: sheet.file,
+          where: '',
+          cell: { sheet: sheet.sheet, row: row.row, column: 'ID' },
+          code: 'repeated_row',
+          params: { of: first.row.row },
+          message: `${sheet.sheet} row ${row.row}: the same id as row ${first.row.row}`,
+        });
+        continue;
+      }
+      firstRow.set(`${table} ${id}`, { sheet, row });
+      const values: Record<string, unknown> = {};
+      let readable = true;
+      for (const [field, text] of row.cells) {
+        if (field === 'id' || field === 'caseId' || (table === 'events' && EVENT_SHEET_CASE_COLUMNS.has(field))) continue;
+        try {
+          Object.assign(values, table === 'cases' ? valuesFromText('cases', CASE_FIELD_PARSERS, field, text) : valuesFromText('events', EVENT_FIELD_PARSERS, field, text));
+        } catch (error) {
+          problems.push(cellProblem(sheet, row, field, error));
+          readable = false;
+        }
+      }
+      if (table === 'cases') caseScopes.set(id, (values.scope as string | undefined) ?? readRow(store, 'cases', id)?.scope ?? 'internal');
+      if (table === 'events') {
+        const caseId = row.cells.get('caseId')?.trim() ?? '';
+        const held = readRow(store, 'events', id);
+        const caseScope = caseScopes.get(caseId) ?? readRow(store, 'cases', caseId)?.scope;
+        if (caseScope === undefined) {
+          problems.push({
+            file: sheet.file,
+            where: '',
+            cell: { sheet: sheet.sheet, row: row.row, column: sheet.columns.find((c) => c.field === 'caseId')?.heading ?? 'caseId' },
+            code: 'unknown_case',
+            params: { case: caseId },
+            message: `${sheet.sheet} row ${row.row}: no case with id '${caseId}'`,
+          });
+          readable = false;
+        } else {
+          values.caseId = caseId;
+          // A new event is shared as its case is, unless the row says otherwise.
+          if (!held && values.scope === undefined) values.scope = caseScope;
+        }
+      }
+      if (readable) planned.push({ write: { table, id, values }, sheet, row });
+    }
+  }
+  return { planned, problems };
+}
+
+/** A field's value as the preview shows it. */
+function valueText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'object' && 'text' in value && typeof value.text === 'string') return value.text;
+  return JSON.stringify(value);
+}
+
+function labelOf(write: RowWrite<'cases' | 'events'>, current: Record<string, unknown> | undefined): string {
+  const merged = { ...current, ...write.values } as Record<string, unknown>;
+  return write.table === 'cases' ? String(merged.title ?? '') : [valueText(merged.date), String(merged.text ?? '')].filter((t) => t !== '').join(' ');
+}
+
+interface Outcome {
+  preview: TablePreview;
+  /** The writes that add or change something. */
+  writes: RowWrite[];
+}
+
+/** Reads the files and compares what they hold with the store; writes nothing. */
+async function compare(store: Store, files: TableFile[]): Promise<Outcome> {
+  const read = await Promise.all(files.map(sheetsOf));
+  const sheets = read.flatMap((r) => r.sheets);
+  const { planned, problems } = plannedWrites(store, sheets);
+  const preview: TablePreview = {
+    files: files.length,
+    sheets: sheets.map((s) => ({ file: s.file, sheet: s.sheet, kind: s.kind, rows: s.rows.length })),
+    added: { cases: 0, events: 0 },
+    changed: { cases: 0, events: 0 },
+    unchanged: { cases: 0, events: 0 },
+    additions: [],
+    fieldChanges: [],
+    problems: [...read.flatMap((r) => r.problems), ...problems],
+  };
+  const writes: RowWrite[] = [];
+  for (const { write } of planned) {
+    const current = readRow(store, write.table, write.id) as Record<string, unknown> | undefined;
+    const record: TableRecordPreview = { table: write.table, id: write.id, label: labelOf(write, current) };
+    if (!current) {
+      preview.added[write.table]++;
+      if (preview.additions.length < PREVIEW_LIMIT) preview.additions.push(record);
+      writes.push(write);
+      continue;
+    }
+    const changed = Object.entries(write.values).filter(([field, value]) => !sameFieldValue(current[field], value));
+    if (changed.length === 0) {
+      preview.unchanged[write.table]++;
+      continue;
+    }
+    preview.changed[write.table]++;
+    for (const [field, value] of changed) {
+      if (preview.fieldChanges.length < PREVIEW_LIMIT)
+        preview.fieldChanges.push({ ...record, field, before: valueText(current[field]), after: valueText(value) } satisfies TableFieldPreview);
+    }
+    writes.push({ ...write, values: Object.fromEntries(changed) });
+  }
+  return { preview, writes };
+}
+
+/** What importing the files would add and change, and their problems; nothing is written. */
+export async function previewTables(store: Store, files: TableFile[]): Promise<TablePreview> {
+  return (await compare(store, files)).preview;
+}
+
+/**
+ * Imports the files in one transaction: every addition and change of the preview, or nothing when it lists a
+ * problem (an ImportError naming the sheet, row and column of each).
+ */
+export async function importTables(store: Store, files: TableFile[]): Promise<{ preview: TablePreview; changes: Change[] }> {
+  const { preview, writes } = await compare(store, files);
+  if (preview.problems.length > 0) throw new ImportError(preview.problems);
+  return { preview, changes: inTransaction(store, () => writeRows(store, writes)) };
+}
