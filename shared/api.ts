@@ -149,6 +149,8 @@ const tableFilesSchema = z.object({
     )
     .min(1)
     .max(50),
+  /** Keep a 別表 event whose date reads as none (2019年度末ごろ) with that text as its date. */
+  acceptUnreadDates: z.boolean().optional(),
 });
 
 /** What an export holds: these countries' dossiers (all when none is given), for this audience (all this store holds when none). */

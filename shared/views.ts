@@ -172,8 +172,8 @@ export interface TableFieldPreview extends TableRecordPreview {
 /** What importing tables (.xlsx, .csv) would do, before anything is written; nothing is when there are problems. */
 export interface TablePreview {
   files: number;
-  /** The sheets read as Karte's, with their data rows. */
-  sheets: { file: string; sheet: string; kind: 'cases' | 'events'; rows: number }[];
+  /** The sheets read: Karte's flat sheets (cases, events) or 別表 sheets (dossier), with their data rows. */
+  sheets: { file: string; sheet: string; kind: 'cases' | 'events' | 'dossier'; rows: number }[];
   added: { cases: number; events: number };
   changed: { cases: number; events: number };
   unchanged: { cases: number; events: number };

@@ -44,13 +44,14 @@ export function registerImportCommand(program: Command, { io, run, print }: CliC
     .argument('<files...>')
     .option('--dry-run', 'tables only: print what would be added and changed, and write nothing')
     .option('--encoding <encoding>', 'a CSV file’s encoding: utf-8 | shift_jis (detected when not given)')
-    .action((files: string[], options: { dryRun?: boolean; encoding?: string }) => {
+    .option('--accept-unread-dates', 'tables only: keep a 別表 event whose date reads as none (2019年度末ごろ) with that text as its date')
+    .action((files: string[], options: { dryRun?: boolean; encoding?: string; acceptUnreadDates?: boolean }) => {
       const picked = files.map((file) => ({ name: path.basename(file), data: fs.readFileSync(file).toString('base64'), encoding: options.encoding }));
       const tables = files.filter(isTable).length;
       if (tables > 0 && tables < files.length) throw new KarteError('invalid_arguments', 'import karte JSON files and tables (.xlsx, .csv) separately', { field: 'files' });
       if (tables > 0) {
         return run(async (karte) => {
-          const preview = await karte.call(options.dryRun ? 'import.tablesPreview' : 'import.tables', { files: picked });
+          const preview = await karte.call(options.dryRun ? 'import.tablesPreview' : 'import.tables', { files: picked, acceptUnreadDates: options.acceptUnreadDates });
           print(preview, () => previewText(preview, !options.dryRun));
         });
       }

@@ -252,9 +252,9 @@ export function createHandlers(ctx: ApiContext): Handlers {
       }
       return { undone: null };
     },
-    'import.tablesPreview': ({ files }) => previewTables(store, tableFiles(files)),
-    'import.tables': async ({ files }) => {
-      const { preview, changes } = await importTables(store, tableFiles(files));
+    'import.tablesPreview': ({ files, acceptUnreadDates }) => previewTables(store, tableFiles(files), { acceptUnreadDates }),
+    'import.tables': async ({ files, acceptUnreadDates }) => {
+      const { preview, changes } = await importTables(store, tableFiles(files), { acceptUnreadDates });
       edited(changes);
       return preview;
     },

@@ -33,7 +33,7 @@ type Filter = (typeof FILTERS)[number];
 const TIMED_PHASES = PHASES.filter((p): p is keyof PipelineView['timeInPhase'] => p !== 'order_management');
 
 /** Cases the per-case table and the stuck lists show at most: a large store has thousands, which nobody reads in one table. */
-const CASES_SHOWN = 200;
+const CASES_SHOWN = 100;
 
 /** The phases' bars, from pale (the first phase) to the app's accent (an order). */
 const PHASE_COLOURS = ['#c5d5ee', '#93b0dd', '#6189c8', '#3a68b1', '#1b4f9c'];

@@ -126,8 +126,8 @@ try {
     name: `analytics screen (${sizes.cases} cases, ${sizes.events} events)`,
     route: `#/analytics?asOf=${AS_OF}`,
     call: 'stats.get',
-    // As the screen asks: the first 200 of each list of cases.
-    args: { asOf: AS_OF, limit: 200 },
+    // As the screen asks: the first 100 of each list of cases.
+    args: { asOf: AS_OF, limit: 100 },
     // Its three charts drawn (time to order, time in each phase, the funnel) and the last table, of the cases, filled.
     complete: `(() => {
       const charts = [...document.querySelectorAll('.analytics-screen .chart-area svg')];

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { KarteError, type ImportProblem } from '../../../shared/errors';
+import { readDossierSheet, type DossierSheet } from '../../../shared/excel/dossier-sheet-reading';
 import { recogniseFlatSheet, type FlatRow, type FlatSheet } from '../../../shared/excel/flat-sheet-reading';
 import { EVENT_SHEET_CASE_COLUMNS } from '../../../shared/excel/sheet-layout';
 import { sameFieldValue } from '../../../shared/field-value';
@@ -8,17 +9,21 @@ import type { TableFieldPreview, TablePreview, TableRecordPreview } from '../../
 import { CASE_FIELD_PARSERS } from '../cases';
 import { EVENT_FIELD_PARSERS } from '../events';
 import { valuesFromText } from '../field-text';
-import { ImportError } from '../import/karte-import';
+import { checkedKarteFile, ImportError, writeParsedFiles, type ParsedFile } from '../import/karte-import';
 import { decodeText, detectEncoding, type TextEncoding } from '../import/text-encoding';
 import { newId } from '../record-ids';
-import { inTransaction, readRow, writeRows, type Change, type RowWrite, type Store } from '../store/store';
+import { inTransaction, readRow, withoutWriting, writeRows, type Change, type RowWrite, type Store } from '../store/store';
 import { readWorkbook } from './workbook';
 
-// Import of tables (.xlsx, .csv) in Karte's flat layout: a row per case, a row per event, recognised by their ids.
-// Every cell goes through the same reading of text as the command line's `case set` and `event set`
-// (CASE_FIELD_PARSERS, EVENT_FIELD_PARSERS); a row without an id is a new record. The preview says what would be
-// added and changed, field by field; the import writes it all in one transaction, or nothing when a cell cannot be
-// read. A row left out of the file deletes nothing.
+// Import of tables (.xlsx, .csv), of two kinds:
+// - Karte's flat layout (what it exports): a row per case, a row per event, recognised by their ids. Every cell goes
+//   through the same reading of text as the command line's `case set` and `event set` (CASE_FIELD_PARSERS,
+//   EVENT_FIELD_PARSERS); a row without an id is a new record; the preview says what changes, field by field. When a
+//   workbook has these sheets, its 別表 sheets (a view of the same records) are not read.
+// - The 別表 layout desk officers keep (dossier-sheet-reading.ts), read into karte JSON and imported as any karte
+//   JSON table is: the same sheet imported again adds nothing.
+// Either way the import writes everything in one transaction, or nothing when a cell cannot be read; a row left out
+// of the file deletes nothing.
 
 /** A picked file: its name (its extension tells .xlsx from .csv) and bytes; a CSV file's encoding when the user chose one. */
 export interface TableFile {
@@ -38,23 +43,43 @@ function fileProblem(file: string, code: ImportProblem['code'], message: string,
   return { file, where: '', code, params, message };
 }
 
-/** The flat sheets of one file; a file without any is a problem. */
-async function sheetsOf(file: TableFile): Promise<{ sheets: SheetOfFile[]; problems: ImportProblem[] }> {
+/** A 別表 sheet of a file, read into karte JSON. */
+interface DossierSheetOfFile extends DossierSheet {
+  file: string;
+  sheet: string;
+}
+
+interface SheetsOfFile {
+  flat: SheetOfFile[];
+  dossiers: DossierSheetOfFile[];
+  problems: ImportProblem[];
+}
+
+/** The sheets of one file Karte reads; a file without any is a problem. */
+async function sheetsOf(file: TableFile, acceptUnreadDates: boolean): Promise<SheetsOfFile> {
   let tables: { name: string; rows: string[][] }[];
   if (path.extname(file.name).toLowerCase() === '.csv') {
     const encoding = file.encoding ?? detectEncoding(file.bytes);
     const text = encoding === null ? null : decodeText(file.bytes, encoding);
-    if (text === null) return { sheets: [], problems: [fileProblem(file.name, 'unknown_encoding', 'neither UTF-8 nor Shift_JIS')] };
+    if (text === null) return { flat: [], dossiers: [], problems: [fileProblem(file.name, 'unknown_encoding', 'neither UTF-8 nor Shift_JIS')] };
     tables = [{ name: path.basename(file.name, path.extname(file.name)), rows: parseCsv(text, { relax_column_count: true, skip_empty_lines: false }) as string[][] }];
   } else {
     tables = await readWorkbook(file.name, file.bytes);
   }
-  const sheets = tables.flatMap((t) => {
-    const sheet = recogniseFlatSheet(t.name, t.rows);
-    return sheet ? [{ ...sheet, file: file.name }] : [];
-  });
-  if (sheets.length === 0) return { sheets, problems: [fileProblem(file.name, 'no_sheets', 'no sheet with the headings of Karte’s cases or events')] };
-  return { sheets, problems: [] };
+  const flat: SheetOfFile[] = [];
+  const dossiers: DossierSheetOfFile[] = [];
+  for (const table of tables) {
+    const sheet = recogniseFlatSheet(table.name, table.rows);
+    if (sheet) {
+      flat.push({ ...sheet, file: file.name });
+      continue;
+    }
+    const dossier = readDossierSheet(table.name, table.rows, file.name, acceptUnreadDates);
+    if (dossier) dossiers.push({ ...dossier, file: file.name, sheet: table.name });
+  }
+  if (flat.length === 0 && dossiers.length === 0)
+    return { flat, dossiers, problems: [fileProblem(file.name, 'no_sheets', 'no sheet with the headings of Karte’s cases or events, or of a 別表')] };
+  return { flat, dossiers, problems: [] };
 }
 
 /** What one row would write, with where it came from. */
@@ -158,25 +183,28 @@ function labelOf(write: RowWrite<'cases' | 'events'>, current: Record<string, un
 
 interface Outcome {
   preview: TablePreview;
-  /** The writes that add or change something. */
-  writes: RowWrite[];
+  /** Writes what the preview says, in one transaction; called only when it lists no problem. */
+  apply: () => Change[];
 }
 
-/** Reads the files and compares what they hold with the store; writes nothing. */
-async function compare(store: Store, files: TableFile[]): Promise<Outcome> {
-  const read = await Promise.all(files.map(sheetsOf));
-  const sheets = read.flatMap((r) => r.sheets);
-  const { planned, problems } = plannedWrites(store, sheets);
-  const preview: TablePreview = {
-    files: files.length,
-    sheets: sheets.map((s) => ({ file: s.file, sheet: s.sheet, kind: s.kind, rows: s.rows.length })),
+function emptyPreview(files: number, problems: ImportProblem[]): TablePreview {
+  return {
+    files,
+    sheets: [],
     added: { cases: 0, events: 0 },
     changed: { cases: 0, events: 0 },
     unchanged: { cases: 0, events: 0 },
     additions: [],
     fieldChanges: [],
-    problems: [...read.flatMap((r) => r.problems), ...problems],
+    problems,
   };
+}
+
+/** The flat sheets compared with the store, record by record and field by field. */
+function compareFlat(store: Store, files: number, sheets: SheetOfFile[], fileProblems: ImportProblem[]): Outcome {
+  const { planned, problems } = plannedWrites(store, sheets);
+  const preview = emptyPreview(files, [...fileProblems, ...problems]);
+  preview.sheets = sheets.map((s) => ({ file: s.file, sheet: s.sheet, kind: s.kind, rows: s.rows.length }));
   const writes: RowWrite[] = [];
   for (const { write } of planned) {
     const current = readRow(store, write.table, write.id) as Record<string, unknown> | undefined;
@@ -199,20 +227,78 @@ async function compare(store: Store, files: TableFile[]): Promise<Outcome> {
     }
     writes.push({ ...write, values: Object.fromEntries(changed) });
   }
-  return { preview, writes };
+  return { preview, apply: () => inTransaction(store, () => writeRows(store, writes)) };
+}
+
+/** A problem of a 別表 sheet's cell, or of the karte JSON read from it (its case by the row it came from). */
+function dossierProblems(sheet: DossierSheetOfFile): ImportProblem[] {
+  return sheet.problems.map((p) => ({
+    file: sheet.file,
+    where: '',
+    cell: { sheet: sheet.sheet, row: p.row, column: p.column },
+    code: p.code,
+    params: p.params,
+    message: `${sheet.sheet} row ${p.row} ${p.column}: ${p.message}`,
+  }));
+}
+
+/** The 別表 sheets imported as karte JSON tables: what importing them would add, told by importing without writing. */
+function compareDossiers(store: Store, files: number, sheets: DossierSheetOfFile[], fileProblems: ImportProblem[]): Outcome {
+  const problems = [...fileProblems, ...sheets.flatMap(dossierProblems)];
+  const parsed: ParsedFile[] = [];
+  for (const sheet of sheets) {
+    try {
+      parsed.push(checkedKarteFile(`${sheet.file} › ${sheet.sheet}`, sheet.table));
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      problems.push(
+        ...error.problems.map((p) => {
+          const index = Number(p.where.match(/^cases\[(\d+)\]/)?.[1] ?? NaN);
+          return { ...p, file: sheet.file, cell: Number.isNaN(index) ? undefined : { sheet: sheet.sheet, row: sheet.rows[index], column: '' } };
+        }),
+      );
+    }
+  }
+  const preview = emptyPreview(files, problems);
+  preview.sheets = sheets.map((s) => ({ file: s.file, sheet: s.sheet, kind: 'dossier' as const, rows: s.rows.length }));
+  if (problems.length === 0) {
+    const { report } = withoutWriting(store, () => writeParsedFiles(store, parsed));
+    preview.added = { cases: report.casesAdded, events: report.eventsAdded };
+    preview.unchanged = { cases: report.casesKept, events: report.eventsKept };
+  }
+  return { preview, apply: () => writeParsedFiles(store, parsed).changes };
+}
+
+/** Reads the files and compares what they hold with the store; writes nothing. */
+async function compare(store: Store, files: TableFile[], { acceptUnreadDates = false }: TableImportOptions): Promise<Outcome> {
+  const read = await Promise.all(files.map((file) => sheetsOf(file, acceptUnreadDates)));
+  const problems = read.flatMap((r) => r.problems);
+  const flat = read.flatMap((r) => r.flat);
+  if (flat.length > 0) return compareFlat(store, files.length, flat, problems);
+  return compareDossiers(
+    store,
+    files.length,
+    read.flatMap((r) => r.dossiers),
+    problems,
+  );
+}
+
+export interface TableImportOptions {
+  /** Keep a 別表 event whose date reads as none (2019年度末ごろ) with that text as its date, of no known time. */
+  acceptUnreadDates?: boolean;
 }
 
 /** What importing the files would add and change, and their problems; nothing is written. */
-export async function previewTables(store: Store, files: TableFile[]): Promise<TablePreview> {
-  return (await compare(store, files)).preview;
+export async function previewTables(store: Store, files: TableFile[], options: TableImportOptions = {}): Promise<TablePreview> {
+  return (await compare(store, files, options)).preview;
 }
 
 /**
  * Imports the files in one transaction: every addition and change of the preview, or nothing when it lists a
  * problem (an ImportError naming the sheet, row and column of each).
  */
-export async function importTables(store: Store, files: TableFile[]): Promise<{ preview: TablePreview; changes: Change[] }> {
-  const { preview, writes } = await compare(store, files);
+export async function importTables(store: Store, files: TableFile[], options: TableImportOptions = {}): Promise<{ preview: TablePreview; changes: Change[] }> {
+  const { preview, apply } = await compare(store, files, options);
   if (preview.problems.length > 0) throw new ImportError(preview.problems);
-  return { preview, changes: inTransaction(store, () => writeRows(store, writes)) };
+  return { preview, changes: apply() };
 }

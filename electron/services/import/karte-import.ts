@@ -10,7 +10,7 @@ import { sectorOfLabel } from '../../../shared/reference/sectors';
 import { dossierIdOfCountry } from '../dossiers';
 import { idFromKey, importNamespace } from '../record-ids';
 import { statement } from '../store/database';
-import { inTransaction, writeRows, type RowWrite, type Store } from '../store/store';
+import { inTransaction, writeRows, type Change, type RowWrite, type Store } from '../store/store';
 import { decodeText } from './text-encoding';
 
 // Import of "karte JSON" files (resources/demo/README.md). Every file is read and checked before anything is
@@ -53,7 +53,7 @@ function issueProblem(file: string, json: unknown, issue: z.core.$ZodIssue): Imp
   return problem(file, where, 'invalid', issue.message, params);
 }
 
-interface ParsedFile {
+export interface ParsedFile {
   name: string;
   data: KarteFile;
 }
@@ -66,6 +66,11 @@ function parseKarteFile(name: string, text: string): ParsedFile {
   } catch (error) {
     fail(name, 'not_json', `not valid JSON (${(error as Error).message})`);
   }
+  return checkedKarteFile(name, json);
+}
+
+/** Checks a karte JSON value (read from a file, or from a 別表 sheet) against the schema and the reference data. */
+export function checkedKarteFile(name: string, json: unknown): ParsedFile {
   const result = karteFileSchema.safeParse(json);
   if (!result.success) throw new ImportError(result.error.issues.map((issue) => issueProblem(name, json, issue)));
   const unknownCountries = result.data.cases.flatMap((c, i) =>
@@ -134,14 +139,14 @@ function exists(store: Store, table: 'cases' | 'events' | 'dossiers', id: string
   return statement(store.db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
 }
 
-function importFile(store: Store, namespace: string, file: ParsedFile, report: ImportReport, progress: (caseIndex: number) => void): void {
+function importFile(store: Store, namespace: string, file: ParsedFile, report: ImportReport, changes: Change[], progress: (caseIndex: number) => void): void {
   const { data } = file;
   const keys = caseKeys(data);
   data.cases.forEach((c, index) => {
     const countries = countriesOf(c);
     for (const dossier of countries.length > 0 ? countries.map((iso2) => dossierWrite(iso2, '')) : [dossierWrite(null, data.region)]) {
       if (exists(store, 'dossiers', dossier.id)) continue;
-      writeRows(store, [dossier]);
+      changes.push(...writeRows(store, [dossier]));
       report.dossiersAdded++;
     }
 
@@ -183,7 +188,7 @@ function importFile(store: Store, namespace: string, file: ParsedFile, report: I
       writes.push({ table: 'events', id: eventId, values: { caseId, phase: e.phase, date: dateFromSource(e.date, e.date_text), text: e.text, source: data.source } });
       report.eventsAdded++;
     }
-    writeRows(store, writes);
+    changes.push(...writeRows(store, writes));
     progress(index + 1);
   });
 }
@@ -238,14 +243,20 @@ export function parseKarteFiles(sources: { name: string; read: () => Uint8Array 
 }
 
 export function importParsedFiles(store: Store, files: ParsedFile[], onProgress?: (p: ImportProgress) => void): ImportReport {
+  return writeParsedFiles(store, files, onProgress).report;
+}
+
+/** Imports checked files in one transaction; what it wrote, as the changes it logged, with the report. */
+export function writeParsedFiles(store: Store, files: ParsedFile[], onProgress?: (p: ImportProgress) => void): { report: ImportReport; changes: Change[] } {
   const report: ImportReport = { files: files.length, casesAdded: 0, casesKept: 0, eventsAdded: 0, eventsKept: 0, dossiersAdded: 0 };
+  const changes: Change[] = [];
   inTransaction(store, () => {
     const namespace = importNamespace(store);
     files.forEach((file, fileIndex) => {
-      importFile(store, namespace, file, report, (caseIndex) =>
+      importFile(store, namespace, file, report, changes, (caseIndex) =>
         onProgress?.({ file: file.name, fileIndex, fileCount: files.length, caseIndex, caseCount: file.data.cases.length }),
       );
     });
   });
-  return report;
+  return { report, changes };
 }

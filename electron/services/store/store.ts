@@ -209,3 +209,19 @@ export function inTransaction<T>(store: Store, work: () => T): T {
     throw error;
   }
 }
+
+/**
+ * Runs `work` and takes back whatever it wrote, so a caller can tell what an import would do without doing it: the
+ * writes land in a savepoint that is rolled back, and the clock is put back.
+ */
+export function withoutWriting<T>(store: Store, work: () => T): T {
+  const clockBefore = store.clock;
+  store.db.exec('SAVEPOINT without_writing');
+  try {
+    return work();
+  } finally {
+    store.db.exec('ROLLBACK TO without_writing');
+    store.db.exec('RELEASE without_writing');
+    store.clock = clockBefore;
+  }
+}
