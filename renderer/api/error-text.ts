@@ -10,7 +10,7 @@ import { ApiFailure } from './client';
 // goes to the console for whoever investigates.
 
 /** A field's name as the screens call it, from the path of an issue or the field of an error. */
-function fieldName(t: TFunction, table: string | undefined, field: string): string {
+export function fieldName(t: TFunction, table: string | undefined, field: string): string {
   return t(`${fieldNamespace(table)}.${field}`, { defaultValue: field });
 }
 

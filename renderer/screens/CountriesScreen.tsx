@@ -8,6 +8,7 @@ import type { CountrySummary } from '../../shared/views';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
 import { RegionOptions, SectorOptions } from '../components/ReferenceOptions';
+import { ExcelExportButton } from '../components/ExcelExportButton';
 import { WorldMap } from '../components/WorldMap';
 import { phaseLabel } from '../labels';
 import { usePreferences, type Language } from '../stores/preferences';
@@ -73,6 +74,7 @@ export function CountriesScreen() {
     <section className="countries-screen">
       <h1>{t('title')}</h1>
       <div className="toolbar">
+        <ExcelExportButton label={t('exportExcel')} />
         <label>
           {t('region')}{' '}
           <select value={regionCode} onChange={(e) => setRegionCode(e.target.value)}>

@@ -16,6 +16,7 @@ import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
 import { DateLabel, DateText } from '../components/DateText';
 import { EditableText } from '../components/EditableText';
+import { ExcelExportButton } from '../components/ExcelExportButton';
 import { ScopeBadge } from '../components/ScopeBadge';
 import { agreementKindLabel, agreementStatusLabel, countryName, countryNames, phaseLabel, sectorName, statusLabel } from '../labels';
 import { dateStyleOf, usePreferences, type Language } from '../stores/preferences';
@@ -93,6 +94,7 @@ function Dossier({ view }: { view: DossierView }) {
         <Link to={`/pack?country=${country}`} className="dossier-pack">
           {t('pack:fromDossier')}
         </Link>
+        <ExcelExportButton countries={[country]} label={t('exportExcel')} />
         <div className="dossier-scope">
           {t('dossierScope')} <ScopeBadge scope={view.dossier?.scope ?? DEFAULT_SCOPE} choices={DOSSIER_SCOPES} onChange={(scope: Scope) => void saveField('scope', scope)} />
         </div>

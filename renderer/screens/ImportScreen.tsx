@@ -4,6 +4,8 @@ import { Link } from 'react-router';
 import type { ImportProgress, ImportReport } from '../../shared/views';
 import { call, on } from '../api/client';
 import { envelopeOf, problemText, useErrorText } from '../api/error-text';
+import { TableImport } from '../components/TableImport';
+import { fileAsBase64 } from '../file-bytes';
 import './ImportScreen.css';
 
 /** A picked file: its bytes in base64, as the back end reads them (it tells UTF-8 from Shift_JIS), and its text. */
@@ -14,10 +16,7 @@ interface PickedFile {
 }
 
 async function picked(file: File): Promise<PickedFile> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return { name: file.name, data: btoa(binary), text: new TextDecoder().decode(bytes) };
+  return { name: file.name, data: await fileAsBase64(file), text: await file.text() };
 }
 
 /** One problem as the screen lists it: the file and the place in it (none for the whole file), and what to do. */
@@ -141,6 +140,8 @@ export function ImportScreen() {
           </p>
         )}
       </div>
+
+      <TableImport />
 
       <div className="panel">
         <h2>{t('demo.heading')}</h2>

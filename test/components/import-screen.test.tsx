@@ -4,6 +4,8 @@ import path from 'node:path';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { workbookBytes } from '../../electron/services/excel/export-workbook';
 import { renderApp } from '../support/render-app';
 import { installBackEnd, type TestBackEnd } from '../support/karte-bridge';
 import { DEMO_DIR, fixture, snapshot } from '../support/temp';
@@ -57,5 +59,40 @@ describe('import screen', () => {
     renderApp('/import');
     await userEvent.click(screen.getByRole('button', { name: 'デモデータを読み込む' }));
     expect((await screen.findByRole('status')).textContent).toMatch(/^6ファイルから案件31件・経緯131件・カルテ10件/);
+  });
+
+  it('previews an edited Excel export field by field, imports it on the button, and names a bad cell in Japanese', async () => {
+    backEnd = installBackEnd({ demo: true });
+    const store = backEnd.store;
+    const event = store.db.prepare("SELECT id, text FROM events WHERE text LIKE '%区分機%' LIMIT 1").get() as { id: string; text: string };
+    const exported = await workbookBytes(store, { countries: ['VN'] });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet('events') as ExcelJS.Worksheet;
+    let row = 0;
+    sheet.eachRow((r) => {
+      if (r.getCell(1).value === event.id) row = r.number;
+    });
+    sheet.getRow(row).getCell(8).value = '郵便区分機を受注（Excelで追記）';
+    const edited = Buffer.from(await book.xlsx.writeBuffer());
+    renderApp('/import');
+
+    await userEvent.upload(screen.getByLabelText('ファイルを選択（.xlsx, .csv）'), new File([edited], 'vietnam.xlsx'));
+    const changes = await screen.findByRole('table', { name: '変更される項目' });
+    const cells = [...(within(changes).getAllByRole('row')[1] as HTMLTableRowElement).cells].map((cell) => cell.textContent);
+    expect(cells.slice(1)).toEqual(['内容', event.text, '郵便区分機を受注（Excelで追記）']);
+    expect(store.db.prepare('SELECT text FROM events WHERE id = ?').pluck().get(event.id)).toBe(event.text);
+    await userEvent.click(screen.getByRole('button', { name: 'この内容で取り込む' }));
+    expect((await screen.findByRole('status')).textContent).toMatch(/取り込みました。元に戻すには Ctrl\+Z/);
+    expect(store.db.prepare('SELECT text FROM events WHERE id = ?').pluck().get(event.id)).toBe('郵便区分機を受注（Excelで追記）');
+
+    sheet.getRow(row).getCell(7).value = '2019年度末ごろ';
+    const bad = Buffer.from(await book.xlsx.writeBuffer());
+    await userEvent.upload(screen.getByLabelText('ファイルを選択（.xlsx, .csv）'), new File([bad], 'vietnam-bad.xlsx'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(`シート events ${row}行 日付列`);
+    expect(alert.textContent).toMatch('日付を読めません「2019年度末ごろ」');
+    expect(alert.textContent).not.toMatch(/is not a date|Invalid/);
+    expect(screen.queryByRole('button', { name: 'この内容で取り込む' })).toBeNull();
   });
 });

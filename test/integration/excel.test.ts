@@ -203,6 +203,15 @@ describe('Excel export and import', () => {
     expect(preview.fieldChanges).toEqual([expect.objectContaining({ id: caseId, field: 'summary', after: '㈱日本電気の①提案' })]);
   });
 
+  it('reads every Japanese character of a large workbook as written, wherever the unzipped XML is cut in chunks', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('長文');
+    const texts = Array.from({ length: 3000 }, (_, i) => `${i}行目：地上デジタル放送日本方式の採用に向けた協力覚書に署名し、共同作業部会を開催した`);
+    for (const text of texts) sheet.addRow([text]);
+    const [read] = await readWorkbook('long.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
+    expect(read.rows.map((row) => row[0])).toEqual(texts);
+  });
+
   it('refuses a password-protected workbook, one with macros and one that is no workbook, before reading it', async () => {
     const store = demoStore();
     const refusal = async (name: string, bytes: Buffer) => {

@@ -10,6 +10,7 @@ import { countryByIso2 } from '../../../shared/reference/countries';
 import { sectorName } from '../../../shared/reference/sectors';
 import { effectiveScope, isVisibleTo, type Scope } from '../../../shared/scopes';
 import { timelinesOf } from '../cases';
+import { openDossier } from '../dossiers';
 import { statement } from '../store/database';
 import type { Store } from '../store/store';
 import { columnsOf, decodeRow } from '../store/tables';
@@ -35,34 +36,61 @@ function chosenCountries({ countries }: WorkbookChoice): string[] | undefined {
   return countries === undefined || countries.length === 0 ? undefined : countries.map((c) => c.toUpperCase());
 }
 
-/** The cases (each with its events) the choice takes, in the 別表's order: by sector, then title. */
-function chosenCases(store: Store, choice: WorkbookChoice): CaseWithEvents[] {
-  const { audience } = choice;
+/** The chosen countries each checked against the reference data. */
+function checkedCountries(choice: WorkbookChoice): string[] | undefined {
   const codes = chosenCountries(choice);
   for (const code of codes ?? []) {
     if (!countryByIso2(code)) throw new KarteError('unknown_country', `unknown country code '${code}'`, { params: { country: code } });
   }
-  const rows = (
+  return codes;
+}
+
+/** What of a case's events the audience may see (all without one). */
+function visibleEvents(c: Case, events: readonly StageEvent[], audience: Scope | undefined): StageEvent[] {
+  return events.filter((e) => audience === undefined || isVisibleTo(effectiveScope(e.scope, c.scope), audience));
+}
+
+/** Cases read at a time: a whole portfolio's events in memory at once would be a few hundred MB. */
+const BATCH = 500;
+
+/**
+ * The cases (each with its events) the choice takes, in the 別表's order (by sector, then title), read a batch at a
+ * time: only the ids of all of them are held.
+ */
+function* chosenCases(store: Store, choice: WorkbookChoice): Generator<CaseWithEvents> {
+  const codes = checkedCountries(choice);
+  const ids = (
     codes === undefined
-      ? statement(store.db, `SELECT ${columnsOf('cases')} FROM cases WHERE deleted = 0 ORDER BY sector, title`).all()
+      ? statement(store.db, 'SELECT id FROM cases WHERE deleted = 0 ORDER BY sector, title, id').pluck().all()
       : statement(
           store.db,
-          `SELECT ${columnsOf('cases')} FROM cases WHERE deleted = 0 AND id IN (SELECT caseId FROM case_countries WHERE iso2 IN (SELECT value FROM json_each(?))) ORDER BY sector, title`,
-        ).all(JSON.stringify(codes))
-  ) as Record<string, unknown>[];
-  const cases = rows.map((raw) => decodeRow('cases', raw)).filter((c) => audience === undefined || isVisibleTo(c.scope, audience));
-  const ids = cases.map((c) => c.id);
-  const events = timelinesOf(
-    statement(store.db, `SELECT ${columnsOf('events')} FROM events WHERE deleted = 0 AND caseId IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Record<
-      string,
-      unknown
-    >[],
-    ids,
-  );
-  return cases.map((c) => ({
-    case: c,
-    events: (events.get(c.id) ?? []).filter((e) => audience === undefined || isVisibleTo(effectiveScope(e.scope, c.scope), audience)),
-  }));
+          'SELECT id FROM cases WHERE deleted = 0 AND id IN (SELECT caseId FROM case_countries WHERE iso2 IN (SELECT value FROM json_each(?))) ORDER BY sector, title, id',
+        )
+          .pluck()
+          .all(JSON.stringify(codes))
+  ) as string[];
+  for (let start = 0; start < ids.length; start += BATCH) {
+    const batch = ids.slice(start, start + BATCH);
+    const json = JSON.stringify(batch);
+    const rows = statement(store.db, `SELECT ${columnsOf('cases')} FROM cases WHERE id IN (SELECT value FROM json_each(?))`).all(json) as Record<string, unknown>[];
+    const cases = new Map(rows.map((raw) => [raw.id as string, decodeRow('cases', raw)]));
+    const events = timelinesOf(
+      statement(store.db, `SELECT ${columnsOf('events')} FROM events WHERE deleted = 0 AND caseId IN (SELECT value FROM json_each(?))`).all(json) as Record<string, unknown>[],
+      batch,
+    );
+    for (const id of batch) {
+      const c = cases.get(id);
+      if (c && (choice.audience === undefined || isVisibleTo(c.scope, choice.audience))) yield { case: c, events: visibleEvents(c, events.get(id) ?? [], choice.audience) };
+    }
+  }
+}
+
+/** The countries whose 別表 sheets go in, by their Japanese names: those chosen, or every one with cases. */
+function sheetCountries(store: Store, choice: WorkbookChoice): string[] {
+  const codes =
+    checkedCountries(choice) ??
+    (statement(store.db, 'SELECT DISTINCT cc.iso2 FROM case_countries cc JOIN cases c ON c.id = cc.caseId WHERE c.deleted = 0').pluck().all() as string[]);
+  return codes.sort((a, b) => (countryByIso2(a)?.ja ?? a).localeCompare(countryByIso2(b)?.ja ?? b, 'ja'));
 }
 
 function sectorOf(c: Case): string {
@@ -112,38 +140,47 @@ function eventRow(c: Case, e: StageEvent): string[] {
   return EVENT_SHEET.columns.map((column) => values[column.field]);
 }
 
-/** The sheets of a choice: a 別表 sheet per country (those chosen, or all with cases), then the flat sheets. */
-function* workbookSheets(cases: CaseWithEvents[], choice: WorkbookChoice): Generator<SheetSpec> {
+/** The sheets of a choice, each read as it is written: a 別表 sheet per country, then the flat sheets. */
+function* workbookSheets(store: Store, choice: WorkbookChoice, counts: ExportCounts): Generator<SheetSpec> {
   const marking = SCOPE_MARKINGS[choice.audience ?? 'internal'].ja;
-  const byCountry = new Map<string, CaseWithEvents[]>();
-  const chosen = chosenCountries(choice);
-  for (const code of chosen ?? []) byCountry.set(code, []);
-  for (const entry of cases) {
-    for (const code of entry.case.countries) {
-      if (chosen === undefined && !byCountry.has(code)) byCountry.set(code, []);
-      byCountry.get(code)?.push(entry);
-    }
-  }
   const taken = new Set<string>([CASE_SHEET.name, EVENT_SHEET.name]);
-  const countries = [...byCountry.keys()].sort((a, b) => (countryByIso2(a)?.ja ?? a).localeCompare(countryByIso2(b)?.ja ?? b, 'ja'));
-  for (const code of countries) {
+  for (const code of sheetCountries(store, choice)) {
     const name = countryByIso2(code)?.ja ?? code;
+    const cases = openDossier(store, code).cases.filter((c) => choice.audience === undefined || isVisibleTo(c.case.scope, choice.audience));
+    counts.countries++;
     yield {
       name: sheetName(name, taken),
       title: dossierSheetTitle(name),
       columns: DOSSIER_SHEET_HEADINGS.map((heading, i) => ({ heading, width: DOSSIER_WIDTHS[i] })),
-      rows: (byCountry.get(code) ?? []).map(dossierRow),
+      rows: cases.map((c) => dossierRow({ case: c.case, events: visibleEvents(c.case, c.events, choice.audience) })),
       landscape: true,
       marking,
       frozenColumns: 1,
     };
   }
-  yield { name: CASE_SHEET.name, columns: CASE_SHEET.columns, rows: cases.map((c) => caseRow(c.case)), landscape: true, marking, frozenColumns: 2 };
+  yield {
+    name: CASE_SHEET.name,
+    columns: CASE_SHEET.columns,
+    rows: (function* () {
+      for (const { case: c } of chosenCases(store, choice)) {
+        counts.cases++;
+        yield caseRow(c);
+      }
+    })(),
+    landscape: true,
+    marking,
+    frozenColumns: 2,
+  };
   yield {
     name: EVENT_SHEET.name,
     columns: EVENT_SHEET.columns,
     rows: (function* () {
-      for (const { case: c, events } of cases) for (const e of events) yield eventRow(c, e);
+      for (const { case: c, events } of chosenCases(store, choice)) {
+        for (const e of events) {
+          counts.events++;
+          yield eventRow(c, e);
+        }
+      }
     })(),
     landscape: true,
     marking,
@@ -158,21 +195,23 @@ export interface ExportCounts {
   events: number;
 }
 
-/** Writes the chosen dossiers as an .xlsx to `out`. */
+/** Writes the chosen dossiers as an .xlsx to `out`, a sheet and a row at a time. */
 export async function exportWorkbook(store: Store, choice: WorkbookChoice, out: Writable): Promise<ExportCounts> {
-  const cases = chosenCases(store, choice);
-  const sheets = [...workbookSheets(cases, choice)];
-  await writeWorkbook(out, sheets);
-  return { countries: sheets.length - 2, cases: cases.length, events: cases.reduce((n, c) => n + c.events.length, 0) };
+  const counts: ExportCounts = { countries: 0, cases: 0, events: 0 };
+  await writeWorkbook(out, workbookSheets(store, choice, counts));
+  return counts;
 }
 
 /**
  * One flat sheet as CSV, in UTF-8 with a byte order mark: Japanese Excel opens it as UTF-8 only with the mark.
  */
 export function exportCsv(store: Store, what: 'cases' | 'events', choice: WorkbookChoice): string {
-  const cases = chosenCases(store, choice);
   const sheet = what === 'cases' ? CASE_SHEET : EVENT_SHEET;
-  const rows = what === 'cases' ? cases.map((c) => caseRow(c.case)) : cases.flatMap(({ case: c, events }) => events.map((e) => eventRow(c, e)));
+  const rows: string[][] = [];
+  for (const { case: c, events } of chosenCases(store, choice)) {
+    if (what === 'cases') rows.push(caseRow(c));
+    else for (const e of events) rows.push(eventRow(c, e));
+  }
   return `\uFEFF${stringify([sheet.columns.map((c) => c.heading), ...rows], { record_delimiter: '\r\n' })}`;
 }
 

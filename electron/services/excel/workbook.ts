@@ -146,7 +146,11 @@ function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-/** Reads every sheet of a workbook as text, after checking it against the limits. `file` names it in errors. */
+/**
+ * Reads every sheet of a workbook as text, after checking it against the limits. `file` names it in errors. The whole
+ * workbook is loaded: exceljs's streaming reader decodes each chunk of the unzipped XML on its own, so a Japanese
+ * character split between two chunks reads as U+FFFD (exceljs issues #2063, #2084, open in 4.4.0 and its forks).
+ */
 export async function readWorkbook(file: string, bytes: Buffer): Promise<ReadSheet[]> {
   await checkWorkbook(file, bytes);
   const workbook = new ExcelJS.Workbook();

@@ -1,0 +1,208 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportProblem } from '../../shared/errors';
+import type { TablePreview } from '../../shared/views';
+import { call } from '../api/client';
+import { envelopeOf, fieldName, problemText, useErrorText } from '../api/error-text';
+import { fileAsBase64 } from '../file-bytes';
+
+// Excel and CSV tables: Karte's own exports (a row per case and per event, with their ids) and the 別表 sheets desk
+// officers keep. Picking files shows what importing them would add and change, field by field, and their problems
+// by sheet, row and column; nothing is written until the user imports, all or nothing, undoable with Ctrl+Z.
+
+type Encoding = '' | 'utf-8' | 'shift_jis';
+
+interface Picked {
+  name: string;
+  data: string;
+}
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'previewing' }
+  | { kind: 'preview'; preview: TablePreview }
+  | { kind: 'importing'; preview: TablePreview }
+  | { kind: 'done'; preview: TablePreview }
+  | { kind: 'failed'; message: string };
+
+function CellProblem({ problem }: { problem: ImportProblem }) {
+  const { t } = useTranslation('import');
+  const where = problem.cell ? t('tables.cell', { sheet: problem.cell.sheet, row: problem.cell.row, column: problem.cell.column || '—' }) : problem.file;
+  return (
+    <li>
+      <strong className="file">{where}</strong> <span className="message">{problemText(t, problem)}</span>
+    </li>
+  );
+}
+
+export function TableImport() {
+  const { t } = useTranslation('import');
+  const errorText = useErrorText();
+  const [files, setFiles] = useState<Picked[]>([]);
+  const [encoding, setEncoding] = useState<Encoding>('');
+  const [acceptUnreadDates, setAcceptUnreadDates] = useState(false);
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [inputKey, setInputKey] = useState(0);
+
+  const request = (picked: Picked[], chosen: Encoding, accept: boolean) => ({
+    files: picked.map((f) => ({ ...f, encoding: chosen === '' ? undefined : chosen })),
+    acceptUnreadDates: accept,
+  });
+  const preview = (picked: Picked[], chosen: Encoding, accept: boolean) => {
+    if (picked.length === 0) return;
+    setState({ kind: 'previewing' });
+    call('import.tablesPreview', request(picked, chosen, accept))
+      .then((result) => setState({ kind: 'preview', preview: result }))
+      .catch((error: unknown) => setState({ kind: 'failed', message: errorText(envelopeOf(error)) }));
+  };
+  const pick = async (list: FileList | null) => {
+    const picked = await Promise.all([...(list ?? [])].map(async (file) => ({ name: file.name, data: await fileAsBase64(file) })));
+    setFiles(picked);
+    preview(picked, encoding, acceptUnreadDates);
+  };
+  const apply = (shown: TablePreview) => {
+    setState({ kind: 'importing', preview: shown });
+    call('import.tables', request(files, encoding, acceptUnreadDates))
+      .then((result) => {
+        setState({ kind: 'done', preview: result });
+        setFiles([]);
+        setInputKey((k) => k + 1);
+      })
+      .catch((error: unknown) => setState({ kind: 'failed', message: errorText(envelopeOf(error)) }));
+  };
+
+  const shown = state.kind === 'preview' || state.kind === 'importing' || state.kind === 'done' ? state.preview : null;
+  const hasCsv = files.some((f) => f.name.toLowerCase().endsWith('.csv'));
+  return (
+    <div className="panel table-import">
+      <h2>{t('tables.heading')}</h2>
+      <p className="muted">{t('tables.intro')}</p>
+      <p>
+        <label>
+          {t('tables.pick')}{' '}
+          <input
+            key={inputKey}
+            type="file"
+            multiple
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            disabled={state.kind === 'importing'}
+            onChange={(e) => void pick(e.target.files)}
+          />
+        </label>
+      </p>
+      {files.length > 0 && (
+        <p className="options">
+          {hasCsv && (
+            <label>
+              {t('tables.encoding')}{' '}
+              <select
+                value={encoding}
+                onChange={(e) => {
+                  const chosen = e.target.value as Encoding;
+                  setEncoding(chosen);
+                  preview(files, chosen, acceptUnreadDates);
+                }}
+              >
+                <option value="">{t('tables.encodingAuto')}</option>
+                <option value="utf-8">UTF-8</option>
+                <option value="shift_jis">Shift_JIS</option>
+              </select>
+            </label>
+          )}{' '}
+          <label>
+            <input
+              type="checkbox"
+              checked={acceptUnreadDates}
+              onChange={(e) => {
+                setAcceptUnreadDates(e.target.checked);
+                preview(files, encoding, e.target.checked);
+              }}
+            />{' '}
+            {t('tables.acceptUnreadDates')}
+          </label>
+        </p>
+      )}
+      {state.kind === 'previewing' && <p className="loading">{t('tables.previewing')}</p>}
+      {state.kind === 'failed' && (
+        <p role="alert" className="error">
+          {state.message}
+        </p>
+      )}
+      {shown && <PreviewView preview={shown} done={state.kind === 'done'} />}
+      {state.kind === 'importing' && <progress aria-label={t('tables.importing')} />}
+      {state.kind === 'preview' && state.preview.problems.length === 0 && (
+        <p>
+          <button className="primary" onClick={() => apply(state.preview)}>
+            {t('tables.import')}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function PreviewView({ preview, done }: { preview: TablePreview; done: boolean }) {
+  const { t } = useTranslation('import');
+  return (
+    <div className="table-preview" role={done ? 'status' : undefined}>
+      <p>{done ? t('tables.done') : t('tables.previewHeading')}</p>
+      <ul>
+        {preview.sheets.map((s) => (
+          <li key={`${s.file} ${s.sheet}`}>{t('tables.sheet', { file: s.file, sheet: s.sheet, kind: t(`tables.kind.${s.kind}`), rows: s.rows })}</li>
+        ))}
+      </ul>
+      <table className="grid counts">
+        <thead>
+          <tr>
+            <th scope="col"></th>
+            <th scope="col">{t('tables.added')}</th>
+            <th scope="col">{t('tables.changed')}</th>
+            <th scope="col">{t('tables.unchanged')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(['cases', 'events'] as const).map((table) => (
+            <tr key={table}>
+              <th scope="row">{t(`tables.record.${table}`)}</th>
+              <td className="num">{preview.added[table]}</td>
+              <td className="num">{preview.changed[table]}</td>
+              <td className="num">{preview.unchanged[table]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {preview.fieldChanges.length > 0 && (
+        <table className="grid changes" aria-label={t('tables.changesHeading')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('tables.recordColumn')}</th>
+              <th scope="col">{t('tables.field')}</th>
+              <th scope="col">{t('tables.before')}</th>
+              <th scope="col">{t('tables.after')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.fieldChanges.map((c) => (
+              <tr key={`${c.id} ${c.field}`}>
+                <td>{c.label}</td>
+                <td>{fieldName(t, c.table, c.field)}</td>
+                <td className="before">{c.before}</td>
+                <td className="after">{c.after}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {preview.problems.length > 0 && (
+        <div role="alert" className="import-failed">
+          <p>{t('tables.problems', { count: preview.problems.length })}</p>
+          <ul className="problems">
+            {preview.problems.map((problem, i) => (
+              <CellProblem key={i} problem={problem} />
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
