@@ -62,7 +62,7 @@ export interface FlatColumn<F extends string = string> {
 
 /** The flat sheet of cases: one row per case; `id` recognises the case on import. Enumerations are written as codes. */
 export const CASE_SHEET = {
-  name: 'cases',
+  name: '案件一覧',
   columns: [
     { field: 'id', heading: 'ID', width: 38 },
     { field: 'title', heading: '案件名', width: 40 },
@@ -78,7 +78,7 @@ export const CASE_SHEET = {
 
 /** The flat sheet of events: one row per event, with its case's place and sector to read it by. */
 export const EVENT_SHEET = {
-  name: 'events',
+  name: '経緯一覧',
   columns: [
     { field: 'id', heading: 'ID', width: 38 },
     { field: 'caseId', heading: '案件ID', width: 38 },

@@ -68,7 +68,7 @@ describe('import screen', () => {
     const exported = await workbookBytes(store, { countries: ['VN'] });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(exported as unknown as ExcelJS.Buffer);
-    const sheet = book.getWorksheet('events') as ExcelJS.Worksheet;
+    const sheet = book.getWorksheet('経緯一覧') as ExcelJS.Worksheet;
     let row = 0;
     sheet.eachRow((r) => {
       if (r.getCell(1).value === event.id) row = r.number;
@@ -90,7 +90,7 @@ describe('import screen', () => {
     const bad = Buffer.from(await book.xlsx.writeBuffer());
     await userEvent.upload(screen.getByLabelText('ファイルを選択（.xlsx, .csv）'), new File([bad], 'vietnam-bad.xlsx'));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toMatch(`シート events ${row}行 日付列`);
+    expect(alert.textContent).toMatch(`シート 経緯一覧 ${row}行 日付列`);
     expect(alert.textContent).toMatch('日付を読めません「2019年度末ごろ」');
     expect(alert.textContent).not.toMatch(/is not a date|Invalid/);
     expect(screen.queryByRole('button', { name: 'この内容で取り込む' })).toBeNull();

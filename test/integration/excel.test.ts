@@ -100,7 +100,7 @@ describe('Excel export and import', () => {
     const bytes = await workbookBytes(demoStore(), { countries: ['VN'] });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['ベトナム', 'cases', 'events']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['ベトナム', '案件一覧', '経緯一覧']);
     const sheet = workbook.getWorksheet('ベトナム') as ExcelJS.Worksheet;
     expect(sheet.getCell('A1').value).toBe('海外展開カルテ – ベトナムにおける現状と今後の展開方針（概要）');
     expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(['分野', '概要', '検討', '実務協議等', '覚書・トップセールス等', '調査・実証', '受注・管理', '今後の方針']);
@@ -112,7 +112,7 @@ describe('Excel export and import', () => {
     expect(sheet.headerFooter.oddHeader).toContain('組織内');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     // Only Vietnam's cases are in the flat sheets too.
-    const cases = workbook.getWorksheet('cases') as ExcelJS.Worksheet;
+    const cases = workbook.getWorksheet('案件一覧') as ExcelJS.Worksheet;
     expect(cases.rowCount).toBe(1 + 9);
   });
 
@@ -128,7 +128,7 @@ describe('Excel export and import', () => {
     const bytes = await workbookBytes(store, { audience: 'council' });
     const sheets = await readWorkbook('council.xlsx', bytes);
     const idsOf = (name: string) => new Set((sheets.find((s) => s.name === name)?.rows ?? []).slice(1).map((row) => row[0]));
-    const events = idsOf('events');
+    const events = idsOf('経緯一覧');
     const held = store.db.prepare('SELECT e.id, e.scope, c.scope AS caseScope FROM events e JOIN cases c ON c.id = e.caseId WHERE e.deleted = 0').all() as {
       id: string;
       scope: Scope;
@@ -137,15 +137,15 @@ describe('Excel export and import', () => {
     const fit = held.filter((e) => isVisibleTo(e.scope, 'council') && isVisibleTo(e.caseScope, 'council'));
     expect(fit.length).toBeLessThan(held.length - 2);
     expect([...events].sort()).toEqual(fit.map((e) => e.id).sort());
-    expect(idsOf('cases').has(narrowed[2].caseId)).toBe(false);
-    expect(sheets.find((s) => s.name === 'cases')?.rows.length).toBe(31);
+    expect(idsOf('案件一覧').has(narrowed[2].caseId)).toBe(false);
+    expect(sheets.find((s) => s.name === '案件一覧')?.rows.length).toBe(31);
   });
 
   it('makes a text edited in Excel a logged change of that field, never a second record', async () => {
     const store = demoStore();
     const event = store.db.prepare("SELECT id, text FROM events WHERE text LIKE '%区分機%' LIMIT 1").get() as { id: string; text: string };
     const bytes = await edited(await workbookBytes(store, {}), (workbook) => {
-      rowOf(workbook.getWorksheet('events') as ExcelJS.Worksheet, event.id).getCell(8).value = '郵便区分機を受注（追記）';
+      rowOf(workbook.getWorksheet('経緯一覧') as ExcelJS.Worksheet, event.id).getCell(8).value = '郵便区分機を受注（追記）';
     });
     const files = [{ name: 'edited.xlsx', bytes }];
     const preview = await previewTables(store, files);
@@ -163,7 +163,7 @@ describe('Excel export and import', () => {
     const [first, second] = store.db.prepare('SELECT id FROM events ORDER BY id LIMIT 2').pluck().all() as string[];
     let badRow = 0;
     const bytes = await edited(await workbookBytes(store, {}), (workbook) => {
-      const sheet = workbook.getWorksheet('events') as ExcelJS.Worksheet;
+      const sheet = workbook.getWorksheet('経緯一覧') as ExcelJS.Worksheet;
       rowOf(sheet, first).getCell(8).value = 'この行は正しい変更';
       const row = rowOf(sheet, second);
       row.getCell(7).value = '2019年度末ごろ';
@@ -175,7 +175,7 @@ describe('Excel export and import', () => {
       expect.objectContaining({
         file: 'bad.xlsx',
         code: 'cell_date',
-        cell: { sheet: 'events', row: badRow, column: '日付' },
+        cell: { sheet: '経緯一覧', row: badRow, column: '日付' },
         params: expect.objectContaining({ text: '2019年度末ごろ' }),
       }),
     ]);
