@@ -22,6 +22,11 @@ function csvField(text: string): string {
  * without the BOM, Excel in Japanese reads UTF-8 as Shift_JIS and garbles every Japanese word.
  */
 export function tableCsv(table: HTMLTableElement): Blob {
-  const lines = [...table.rows].map((row) => [...row.cells].map((cell) => csvField((cell.textContent ?? '').trim())).join(','));
+  const lines = tableTexts(table).map((row) => row.map(csvField).join(','));
   return new Blob(['\uFEFF', lines.join('\r\n'), '\r\n'], { type: 'text/csv;charset=utf-8' });
+}
+
+/** A table's cells as the words and numbers it shows, row by row, head included. */
+export function tableTexts(table: HTMLTableElement): string[][] {
+  return [...table.rows].map((row) => [...row.cells].map((cell) => (cell.textContent ?? '').trim()));
 }

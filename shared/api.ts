@@ -345,6 +345,16 @@ export const API = {
   'import.tables': method<TablePreview>()(tableFilesSchema),
   /** The dossiers of the countries given (every country with cases when none is) as an .xlsx: 別表 sheets, then the flat ones. */
   'export.xlsx': method<ExportedFile>()(exportRequestSchema),
+  /** A table as a screen shows it (the first row its headings) as an .xlsx: the analytics' figures, for a report. */
+  'export.table': method<ExportedFile>()(
+    z.object({
+      name: z.string().min(1).max(100),
+      rows: z
+        .array(z.array(z.string().max(10_000)).max(100))
+        .min(1)
+        .max(25_000),
+    }),
+  ),
   /** One flat sheet (cases or events) as CSV in UTF-8 with a byte order mark. */
   'export.csv': method<ExportedFile>()(exportRequestSchema.extend({ what: z.enum(['cases', 'events']) })),
   'sync.status': method<SyncStatus>()(z.object({})),

@@ -39,7 +39,7 @@ import { readRow, type Change, type Store } from './store/store';
 import { conflictViews, listConflicts, resolveConflict } from './sync/conflicts';
 import type { SyncLoop } from './sync/sync-loop';
 import { stepOf, undoStep, type UndoStep } from './undo';
-import { exportCsv, workbookBytes, workbookFileName } from './excel/export-workbook';
+import { exportCsv, tableBytes, workbookBytes, workbookFileName } from './excel/export-workbook';
 import { importTables, previewTables, type TableFile } from './excel/import-tables';
 import { createVisit, deleteVisit, getVisit, listVisits, recordOutcomes, updateVisit } from './visits';
 
@@ -259,6 +259,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
       return preview;
     },
     'export.xlsx': async (choice) => ({ fileName: workbookFileName(choice, 'xlsx'), data: (await workbookBytes(store, choice)).toString('base64') }),
+    'export.table': async ({ name, rows }) => ({ fileName: `${name}.xlsx`, data: (await tableBytes(name, rows)).toString('base64') }),
     'export.csv': ({ what, ...choice }) => ({
       fileName: workbookFileName(choice, 'csv', what),
       data: Buffer.from(exportCsv(store, what, choice)).toString('base64'),

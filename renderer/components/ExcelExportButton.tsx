@@ -5,7 +5,7 @@ import { envelopeOf, useErrorText } from '../api/error-text';
 import { saveFile } from '../download';
 import { base64Blob } from '../file-bytes';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Saves the dossiers of `countries` (every country's when none is given) as an .xlsx in the 別表 layout. */
 export function ExcelExportButton({ countries, label }: { countries?: string[]; label: string }) {

@@ -1,5 +1,5 @@
 import type { ReactNode, RefObject } from 'react';
-import { CsvButton } from './CsvButton';
+import { CsvButton, ExcelTableButton } from './TableExportButtons';
 
 /**
  * A panel of figures: its heading (`id` names it, for its table's label), what the figures mean in plain words, and a
@@ -30,6 +30,7 @@ export function FigurePanel({
           {heading} {count && <span className="count">{count}</span>}
         </h2>
         {table && <CsvButton table={table} title={heading} fileName={fileName} />}
+        {table && <ExcelTableButton table={table} title={heading} fileName={fileName} />}
       </div>
       <p className="definition">{definition}</p>
       {children}

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readWorkbook } from '../../electron/services/excel/workbook';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { startAppServer } from '../support/app-server';
 import { launchChromium } from '../support/browser';
@@ -98,6 +99,13 @@ describe('analytics in Chromium under the Content-Security-Policy', () => {
     const text = csv.bytes.toString('utf8');
     expect(text.startsWith('\uFEFF発掘年度,件数,検討,実務協議等,覚書・トップセールス等,調査・実証,受注・管理,未受注\r\n')).toBe(true);
     expect(text).toContain('2018年度,9,9,8,8,6,1,8\r\n');
+
+    // The same table as Excel, written by the back end: the same words and numbers, the headings as its first row.
+    const xlsx = await download('「発掘年度別の到達状況（ファネル）」をExcelで保存');
+    expect(xlsx.name).toBe('karte-analytics-2021-01-01-funnel.xlsx');
+    const [sheet] = await readWorkbook(xlsx.name, xlsx.bytes);
+    expect(sheet.rows[0]).toEqual(['発掘年度', '件数', '検討', '実務協議等', '覚書・トップセールス等', '調査・実証', '受注・管理', '未受注']);
+    expect(sheet.rows).toContainEqual(['2018年度', '9', '9', '8', '8', '6', '1', '8']);
 
     expect(await violations()).toEqual([]);
     expect(errors).toEqual([]);

@@ -215,13 +215,39 @@ export function exportCsv(store: Store, what: 'cases' | 'events', choice: Workbo
   return `\uFEFF${stringify([sheet.columns.map((c) => c.heading), ...rows], { record_delimiter: '\r\n' })}`;
 }
 
-/** The chosen dossiers as .xlsx bytes, to hand to a caller that saves them. */
-export async function workbookBytes(store: Store, choice: WorkbookChoice): Promise<Buffer> {
+/** What `write` writes, as bytes to hand to a caller that saves them. */
+async function bytesOf(write: (out: Writable) => Promise<unknown>): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await exportWorkbook(store, choice, out);
+  await write(out);
   return Buffer.concat(chunks);
+}
+
+/** The chosen dossiers as .xlsx bytes. */
+export function workbookBytes(store: Store, choice: WorkbookChoice): Promise<Buffer> {
+  return bytesOf((out) => exportWorkbook(store, choice, out));
+}
+
+/**
+ * A table as a screen shows it (its first row the headings) as an .xlsx of one sheet: the analytics' figures, for a
+ * report. Each column as wide as its longest text, within reason.
+ */
+export function tableBytes(name: string, rows: readonly string[][]): Promise<Buffer> {
+  const [headings, ...body] = rows;
+  const width = (c: number) => Math.min(60, Math.max(8, ...rows.map((row) => [...(row[c] ?? '')].length * 1.6)));
+  return bytesOf((out) =>
+    writeWorkbook(out, [
+      {
+        name: sheetName(name, new Set()),
+        columns: headings.map((heading, c) => ({ heading, width: width(c) })),
+        rows: body,
+        landscape: true,
+        marking: SCOPE_MARKINGS.internal.ja,
+        frozenColumns: 1,
+      },
+    ]),
+  );
 }
 
 /** A file name that says what the file holds: karte-VN-LA.xlsx, karte-all-events.csv. */
