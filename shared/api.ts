@@ -7,6 +7,7 @@ import { HURDLE_TEXT_FIELDS, hurdleSchema, INDICATOR_TEXT_FIELDS, indicatorPerio
 import { dossierSchema } from './model/dossier';
 import type { RecordTable } from './model/records';
 import { counterpartSchema, delegateSchema, VISIT_KINDS, type Visit } from './model/visit';
+import { COLUMN_ROLES } from './excel/dossier-sheet-reading';
 import { PACK_SECTIONS } from './pack/pack-input';
 import { PHASES } from './phases';
 import { SCOPES } from './scopes';
@@ -151,6 +152,14 @@ const tableFilesSchema = z.object({
     .max(50),
   /** Keep a 別表 event whose date reads as none (2019年度末ごろ) with that text as its date. */
   acceptUnreadDates: z.boolean().optional(),
+  /** What the columns of a sheet whose headings were not recognised hold; kept for files of the same shape. */
+  mapping: z
+    .object({
+      headings: z.array(z.string().max(500)).max(100),
+      roles: z.array(z.enum(COLUMN_ROLES).nullable()).max(100),
+    })
+    .refine((m) => m.roles.includes('sector'), { message: 'say which column holds the sector (分野)', path: ['roles'] })
+    .optional(),
 });
 
 /** What an export holds: these countries' dossiers (all when none is given), for this audience (all this store holds when none). */

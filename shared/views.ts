@@ -181,6 +181,15 @@ export interface TablePreview {
   additions: TableRecordPreview[];
   fieldChanges: TableFieldPreview[];
   problems: ImportProblem[];
+  /** Sheets whose headings Karte does not recognise: their first rows, for a person to say what each column holds. */
+  unrecognised: UnrecognisedSheet[];
+}
+
+/** A sheet whose headings are not recognised, as the preview shows it: its first non-empty rows (numbered as in Excel). */
+export interface UnrecognisedSheet {
+  file: string;
+  sheet: string;
+  rows: { row: number; cells: string[] }[];
 }
 
 /** A priority project (「20(にいまる)」) with the cases linked to it and the ones that may belong to it. */

@@ -252,9 +252,9 @@ export function createHandlers(ctx: ApiContext): Handlers {
       }
       return { undone: null };
     },
-    'import.tablesPreview': ({ files, acceptUnreadDates }) => previewTables(store, tableFiles(files), { acceptUnreadDates }),
-    'import.tables': async ({ files, acceptUnreadDates }) => {
-      const { preview, changes } = await importTables(store, tableFiles(files), { acceptUnreadDates });
+    'import.tablesPreview': ({ files, ...options }) => previewTables(store, tableFiles(files), options),
+    'import.tables': async ({ files, ...options }) => {
+      const { preview, changes } = await importTables(store, tableFiles(files), options);
       edited(changes);
       return preview;
     },

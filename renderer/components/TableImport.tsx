@@ -1,7 +1,11 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportProblem } from '../../shared/errors';
-import type { TablePreview } from '../../shared/views';
+import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from '../../shared/excel/dossier-sheet-reading';
+import { isPhase } from '../../shared/phases';
+import type { TablePreview, UnrecognisedSheet } from '../../shared/views';
+import { phaseLabel } from '../labels';
+import { usePreferences } from '../stores/preferences';
 import { call } from '../api/client';
 import { envelopeOf, fieldName, problemText, useErrorText } from '../api/error-text';
 import { fileAsBase64 } from '../file-bytes';
@@ -44,14 +48,15 @@ export function TableImport() {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [inputKey, setInputKey] = useState(0);
 
-  const request = (picked: Picked[], chosen: Encoding, accept: boolean) => ({
+  const request = (picked: Picked[], chosen: Encoding, accept: boolean, mapping?: ColumnMapping) => ({
     files: picked.map((f) => ({ ...f, encoding: chosen === '' ? undefined : chosen })),
     acceptUnreadDates: accept,
+    mapping,
   });
-  const preview = (picked: Picked[], chosen: Encoding, accept: boolean) => {
+  const preview = (picked: Picked[], chosen: Encoding, accept: boolean, mapping?: ColumnMapping) => {
     if (picked.length === 0) return;
     setState({ kind: 'previewing' });
-    call('import.tablesPreview', request(picked, chosen, accept))
+    call('import.tablesPreview', request(picked, chosen, accept, mapping))
       .then((result) => setState({ kind: 'preview', preview: result }))
       .catch((error: unknown) => setState({ kind: 'failed', message: errorText(envelopeOf(error)) }));
   };
@@ -129,6 +134,10 @@ export function TableImport() {
         </p>
       )}
       {shown && <PreviewView preview={shown} done={state.kind === 'done'} />}
+      {state.kind === 'preview' &&
+        state.preview.unrecognised.map((sheet) => (
+          <ColumnMapper key={`${sheet.file} ${sheet.sheet}`} sheet={sheet} onMap={(mapping) => preview(files, encoding, acceptUnreadDates, mapping)} />
+        ))}
       {state.kind === 'importing' && <progress aria-label={t('tables.importing')} />}
       {state.kind === 'preview' && state.preview.problems.length === 0 && (
         <p>
@@ -204,5 +213,75 @@ function PreviewView({ preview, done }: { preview: TablePreview; done: boolean }
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * A sheet whose headings are not recognised: the person picks its heading row and says what each column holds.
+ * Karte keeps the answer for files of the same shape.
+ */
+function ColumnMapper({ sheet, onMap }: { sheet: UnrecognisedSheet; onMap: (mapping: ColumnMapping) => void }) {
+  const { t } = useTranslation('import');
+  const language = usePreferences((s) => s.language);
+  const id = useId();
+  const [headingRow, setHeadingRow] = useState(sheet.rows[0]?.row ?? 1);
+  const headings = sheet.rows.find((r) => r.row === headingRow)?.cells ?? [];
+  const [roles, setRoles] = useState<(ColumnRole | null)[]>([]);
+  const roleOf = (c: number) => roles[c] ?? null;
+  const roleText = (role: ColumnRole) => (isPhase(role) ? phaseLabel(role, language) : t(`tables.role.${role}`));
+  return (
+    <section className="column-mapper" aria-labelledby={id}>
+      <h3 id={id}>{t('tables.mapHeading', { file: sheet.file, sheet: sheet.sheet })}</h3>
+      <p className="muted">{t('tables.mapIntro')}</p>
+      <label>
+        {t('tables.headingRow')}{' '}
+        <select
+          value={headingRow}
+          onChange={(e) => {
+            setHeadingRow(Number(e.target.value));
+            setRoles([]);
+          }}
+        >
+          {sheet.rows.map((r) => (
+            <option key={r.row} value={r.row}>
+              {t('tables.rowOption', { row: r.row, text: r.cells.filter((c) => c !== '').join(' | ') })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <table className="grid">
+        <thead>
+          <tr>
+            <th scope="col">{t('tables.columnHeading')}</th>
+            <th scope="col">{t('tables.columnRole')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {headings.map((heading, c) => (
+            <tr key={c}>
+              <td>{heading || '—'}</td>
+              <td>
+                <select
+                  aria-label={t('tables.roleOf', { heading: heading || String(c + 1) })}
+                  value={roleOf(c) ?? ''}
+                  onChange={(e) => setRoles(headings.map((_, i) => (i === c ? ((e.target.value || null) as ColumnRole | null) : roleOf(i))))}
+                >
+                  <option value="">{t('tables.role.none')}</option>
+                  {COLUMN_ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {roleText(role)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!roles.includes('sector') && <p className="muted">{t('tables.needSector')}</p>}
+      <button type="button" disabled={!roles.includes('sector')} onClick={() => onMap({ headings, roles: headings.map((_, c) => roleOf(c)) })}>
+        {t('tables.map')}
+      </button>
+    </section>
   );
 }

@@ -1,6 +1,5 @@
 import { parseDateText } from '../dates';
 import type { KarteCase, KarteFile } from '../karte-json';
-import type { Phase } from '../phases';
 import { findCountry } from '../reference/countries';
 import { regionsOfCountry } from '../reference/regions';
 
@@ -9,8 +8,23 @@ import { regionsOfCountry } from '../reference/regions';
 // 実務協議等 | 覚書等), then a row per case whose phase cells hold its events one per line, each line a date and
 // what happened. In a region's table the first column names the countries before the sector: 【ブラジル】 放送システム.
 
-/** What a column of the sheet holds. */
-type ColumnRole = 'sector' | 'summary' | 'country' | 'futurePolicy' | 'notes' | Phase;
+/** What a column of a 別表 sheet holds. */
+export const COLUMN_ROLES = ['sector', 'summary', 'country', 'consideration', 'consultation', 'mou_top_sales', 'survey_demo', 'order_management', 'futurePolicy', 'notes'] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+
+/**
+ * What a person said the columns of a sheet hold when their headings were not recognised: the heading row's texts
+ * (by which a file of the same shape is known again) and each column's role, null for a column to leave out.
+ */
+export interface ColumnMapping {
+  headings: string[];
+  roles: (ColumnRole | null)[];
+}
+
+/** A heading row's texts as a mapping knows them: without spaces, in one width. */
+function mappingKey(headings: readonly string[]): string {
+  return JSON.stringify(headings.map((h) => h.normalize('NFKC').replace(/\s+/g, '')));
+}
 
 /**
  * Headings as ministries write them, tried in order against a heading without spaces and without what is in
@@ -59,8 +73,16 @@ export interface DossierSheet {
   problems: SheetCellProblem[];
 }
 
-/** The heading rows: the row of the headings (0-based), whether a second row splits some, and each column's role. */
-function headingsOf(rows: readonly (readonly string[])[]): { at: number; depth: 1 | 2; roles: (ColumnRole | null)[] } | null {
+/**
+ * The heading rows: the row of the headings (0-based), whether a second row splits some, and each column's role; by
+ * a mapping a person gave for a sheet of this shape, else by the headings' usual wordings.
+ */
+function headingsOf(rows: readonly (readonly string[])[], mappings: readonly ColumnMapping[]): { at: number; depth: 1 | 2; roles: (ColumnRole | null)[] } | null {
+  const known = new Map(mappings.map((m) => [mappingKey(m.headings), m.roles]));
+  for (let r = 0; r < Math.min(rows.length, HEADING_ROWS); r++) {
+    const roles = known.get(mappingKey(rows[r]));
+    if (roles && roles.includes('sector')) return { at: r, depth: 1, roles };
+  }
   for (let r = 0; r < Math.min(rows.length, HEADING_ROWS); r++) {
     const upper = rows[r].map(roleOf);
     if (!upper.includes('sector') || upper.filter((role) => role !== null && role !== 'sector').length < 2) continue;
@@ -121,12 +143,17 @@ function bracketedCountries(cell: string): { names: string[]; rest: string } | n
 }
 
 /**
- * The sheet as a karte JSON file, or null when it has no 別表 headings. `source` is recorded with each event. Cells
- * that cannot be read are problems; with `acceptUnreadDates`, a date that reads as none is kept as the event's text
- * instead.
+ * The sheet as a karte JSON file, or null when it has no 別表 headings (recognised, or as a mapping gives them).
+ * `source` is recorded with each event. Cells that cannot be read are problems; with `acceptUnreadDates`, a date
+ * that reads as none is kept as written instead.
  */
-export function readDossierSheet(sheet: string, rows: readonly (readonly string[])[], source: string, acceptUnreadDates = false): DossierSheet | null {
-  const headings = headingsOf(rows);
+export function readDossierSheet(
+  sheet: string,
+  rows: readonly (readonly string[])[],
+  source: string,
+  { acceptUnreadDates = false, mappings = [] }: { acceptUnreadDates?: boolean; mappings?: readonly ColumnMapping[] } = {},
+): DossierSheet | null {
+  const headings = headingsOf(rows, mappings);
   if (!headings) return null;
   const { at, depth, roles } = headings;
   const title = rows

@@ -159,4 +159,44 @@ describe('a 別表 sheet in the government’s own layout', () => {
     const survey = stored(store).events.find((e) => e.sectorLabel === '防災ICT' && e.phase === 'survey_demo');
     expect(survey).toEqual({ sectorLabel: '防災ICT', phase: 'survey_demo', dateText: '2019年度末ごろ', text: '実証実験を実施' });
   });
+
+  it('reads a sheet whose headings it does not know by the columns a person names, and knows its shape again', async () => {
+    const store = temp.store();
+    const odd = async (rows: string[][]) => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('案件メモ');
+      sheet.addRow(['2020年度 案件メモ（国際戦略局）']);
+      sheet.addRow(['事業分野', 'きっかけ', '先方との交渉', '成果']);
+      for (const row of rows) sheet.addRow(row);
+      return Buffer.from(await book.xlsx.writeBuffer());
+    };
+    const first = await odd([['【タイ】 郵便', '2018年 先方から要請', '2019年5月 覚書に署名', '2021年2月 区分機を受注']]);
+    const unknown = await previewTables(store, [{ name: 'memo.xlsx', bytes: first }]);
+    expect(unknown.problems.map((p) => p.code)).toEqual(['no_sheets']);
+    expect(unknown.unrecognised).toEqual([
+      {
+        file: 'memo.xlsx',
+        sheet: '案件メモ',
+        rows: [
+          { row: 1, cells: ['2020年度 案件メモ（国際戦略局）'] },
+          { row: 2, cells: ['事業分野', 'きっかけ', '先方との交渉', '成果'] },
+          { row: 3, cells: ['【タイ】 郵便', '2018年 先方から要請', '2019年5月 覚書に署名', '2021年2月 区分機を受注'] },
+        ],
+      },
+    ]);
+    const mapping = { headings: ['事業分野', 'きっかけ', '先方との交渉', '成果'], roles: ['sector', 'consideration', 'mou_top_sales', 'order_management'] as const };
+    const mapped = await importTables(store, [{ name: 'memo.xlsx', bytes: first }], { mapping: { ...mapping, roles: [...mapping.roles] } });
+    expect(mapped.preview.added).toEqual({ cases: 1, events: 3 });
+    expect(stored(store).events.map((e) => [e.phase, e.dateText])).toEqual([
+      ['consideration', '2018年'],
+      ['mou_top_sales', '2019年5月'],
+      ['order_management', '2021年2月'],
+    ]);
+    // Next year's memo, of the same shape: read without being told again.
+    const next = await odd([['【ラオス】 防災', '2021年4月 先方から相談', '', '']]);
+    const known = await previewTables(store, [{ name: 'memo-2021.xlsx', bytes: next }]);
+    expect(known.problems).toEqual([]);
+    expect(known.unrecognised).toEqual([]);
+    expect(known.added).toEqual({ cases: 1, events: 1 });
+  });
 });

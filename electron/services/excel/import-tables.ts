@@ -1,17 +1,18 @@
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { KarteError, type ImportProblem } from '../../../shared/errors';
-import { readDossierSheet, type DossierSheet } from '../../../shared/excel/dossier-sheet-reading';
+import { readDossierSheet, type ColumnMapping, type DossierSheet } from '../../../shared/excel/dossier-sheet-reading';
 import { recogniseFlatSheet, type FlatRow, type FlatSheet } from '../../../shared/excel/flat-sheet-reading';
 import { EVENT_SHEET_CASE_COLUMNS } from '../../../shared/excel/sheet-layout';
 import { sameFieldValue } from '../../../shared/field-value';
-import type { TableFieldPreview, TablePreview, TableRecordPreview } from '../../../shared/views';
+import type { TableFieldPreview, TablePreview, TableRecordPreview, UnrecognisedSheet } from '../../../shared/views';
 import { CASE_FIELD_PARSERS } from '../cases';
 import { EVENT_FIELD_PARSERS } from '../events';
 import { valuesFromText } from '../field-text';
 import { checkedKarteFile, ImportError, writeParsedFiles, type ParsedFile } from '../import/karte-import';
 import { decodeText, detectEncoding, type TextEncoding } from '../import/text-encoding';
 import { newId } from '../record-ids';
+import { statement } from '../store/database';
 import { inTransaction, readRow, withoutWriting, writeRows, type Change, type RowWrite, type Store } from '../store/store';
 import { readWorkbook } from './workbook';
 
@@ -52,34 +53,64 @@ interface DossierSheetOfFile extends DossierSheet {
 interface SheetsOfFile {
   flat: SheetOfFile[];
   dossiers: DossierSheetOfFile[];
+  unrecognised: UnrecognisedSheet[];
   problems: ImportProblem[];
 }
 
+/** How much of a sheet whose headings are not recognised the preview shows, for a person to say what its columns hold. */
+const SHOWN_ROWS = 8;
+const SHOWN_COLUMNS = 30;
+const SHOWN_CHARACTERS = 60;
+
+function unrecognised(file: string, sheet: string, rows: string[][]): UnrecognisedSheet {
+  const shown = rows
+    .map((cells, i) => ({ row: i + 1, cells: cells.slice(0, SHOWN_COLUMNS).map((cell) => [...cell].slice(0, SHOWN_CHARACTERS).join('')) }))
+    .filter(({ cells }) => cells.some((cell) => cell.trim() !== ''))
+    .slice(0, SHOWN_ROWS);
+  return { file, sheet, rows: shown };
+}
+
 /** The sheets of one file Karte reads; a file without any is a problem. */
-async function sheetsOf(file: TableFile, acceptUnreadDates: boolean): Promise<SheetsOfFile> {
+async function sheetsOf(file: TableFile, options: ReadOptions): Promise<SheetsOfFile> {
   let tables: { name: string; rows: string[][] }[];
   if (path.extname(file.name).toLowerCase() === '.csv') {
     const encoding = file.encoding ?? detectEncoding(file.bytes);
     const text = encoding === null ? null : decodeText(file.bytes, encoding);
-    if (text === null) return { flat: [], dossiers: [], problems: [fileProblem(file.name, 'unknown_encoding', 'neither UTF-8 nor Shift_JIS')] };
+    if (text === null) return { flat: [], dossiers: [], unrecognised: [], problems: [fileProblem(file.name, 'unknown_encoding', 'neither UTF-8 nor Shift_JIS')] };
     tables = [{ name: path.basename(file.name, path.extname(file.name)), rows: parseCsv(text, { relax_column_count: true, skip_empty_lines: false }) as string[][] }];
   } else {
     tables = await readWorkbook(file.name, file.bytes);
   }
   const flat: SheetOfFile[] = [];
   const dossiers: DossierSheetOfFile[] = [];
+  const others: UnrecognisedSheet[] = [];
   for (const table of tables) {
     const sheet = recogniseFlatSheet(table.name, table.rows);
     if (sheet) {
       flat.push({ ...sheet, file: file.name });
       continue;
     }
-    const dossier = readDossierSheet(table.name, table.rows, file.name, acceptUnreadDates);
+    const dossier = readDossierSheet(table.name, table.rows, file.name, options);
     if (dossier) dossiers.push({ ...dossier, file: file.name, sheet: table.name });
+    else if (table.rows.some((row) => row.some((cell) => cell.trim() !== ''))) others.push(unrecognised(file.name, table.name, table.rows));
   }
-  if (flat.length === 0 && dossiers.length === 0)
-    return { flat, dossiers, problems: [fileProblem(file.name, 'no_sheets', 'no sheet with the headings of Karte’s cases or events, or of a 別表')] };
-  return { flat, dossiers, problems: [] };
+  const problems = flat.length === 0 && dossiers.length === 0 ? [fileProblem(file.name, 'no_sheets', 'no sheet with the headings of Karte’s cases or events, or of a 別表')] : [];
+  return { flat, dossiers, unrecognised: others, problems };
+}
+
+/** Column mappings people gave, kept in the store for files of the same shape. */
+const META_MAPPING = 'import.columns:';
+
+function rememberedMappings(store: Store): ColumnMapping[] {
+  const rows = statement(store.db, `SELECT value FROM meta WHERE key LIKE '${META_MAPPING}%'`).pluck().all() as string[];
+  return rows.map((value) => JSON.parse(value) as ColumnMapping);
+}
+
+function remember(store: Store, mapping: ColumnMapping): void {
+  statement(store.db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    `${META_MAPPING}${JSON.stringify(mapping.headings)}`,
+    JSON.stringify(mapping),
+  );
 }
 
 /** What one row would write, with where it came from. */
@@ -197,6 +228,7 @@ function emptyPreview(files: number, problems: ImportProblem[]): TablePreview {
     additions: [],
     fieldChanges: [],
     problems,
+    unrecognised: [],
   };
 }
 
@@ -269,23 +301,32 @@ function compareDossiers(store: Store, files: number, sheets: DossierSheetOfFile
   return { preview, apply: () => writeParsedFiles(store, parsed).changes };
 }
 
-/** Reads the files and compares what they hold with the store; writes nothing. */
-async function compare(store: Store, files: TableFile[], { acceptUnreadDates = false }: TableImportOptions): Promise<Outcome> {
-  const read = await Promise.all(files.map((file) => sheetsOf(file, acceptUnreadDates)));
+interface ReadOptions {
+  acceptUnreadDates: boolean;
+  mappings: ColumnMapping[];
+}
+
+/**
+ * Reads the files and compares what they hold with the store; writes nothing but a mapping given, which is kept for
+ * files of the same shape.
+ */
+async function compare(store: Store, files: TableFile[], { acceptUnreadDates = false, mapping }: TableImportOptions): Promise<Outcome> {
+  if (mapping) remember(store, mapping);
+  const options = { acceptUnreadDates, mappings: rememberedMappings(store) };
+  const read = await Promise.all(files.map((file) => sheetsOf(file, options)));
   const problems = read.flatMap((r) => r.problems);
   const flat = read.flatMap((r) => r.flat);
-  if (flat.length > 0) return compareFlat(store, files.length, flat, problems);
-  return compareDossiers(
-    store,
-    files.length,
-    read.flatMap((r) => r.dossiers),
-    problems,
-  );
+  const dossiers = read.flatMap((r) => r.dossiers);
+  const outcome = flat.length > 0 ? compareFlat(store, files.length, flat, problems) : compareDossiers(store, files.length, dossiers, problems);
+  outcome.preview.unrecognised = read.flatMap((r) => r.unrecognised);
+  return outcome;
 }
 
 export interface TableImportOptions {
   /** Keep a 別表 event whose date reads as none (2019年度末ごろ) with that text as its date, of no known time. */
   acceptUnreadDates?: boolean;
+  /** What the columns of a sheet whose headings were not recognised hold: used, and kept for files of its shape. */
+  mapping?: ColumnMapping;
 }
 
 /** What importing the files would add and change, and their problems; nothing is written. */
