@@ -10,7 +10,6 @@ import { countryByIso2 } from '../../../shared/reference/countries';
 import { sectorName } from '../../../shared/reference/sectors';
 import { effectiveScope, isVisibleTo, type Scope } from '../../../shared/scopes';
 import { timelinesOf } from '../cases';
-import { openDossier } from '../dossiers';
 import { statement } from '../store/database';
 import type { Store } from '../store/store';
 import { columnsOf, decodeRow } from '../store/tables';
@@ -57,7 +56,7 @@ const BATCH = 500;
  * The cases (each with its events) the choice takes, in the 別表's order (by sector, then title), read a batch at a
  * time: only the ids of all of them are held.
  */
-function* chosenCases(store: Store, choice: WorkbookChoice): Generator<CaseWithEvents> {
+function* chosenCases(store: Store, choice: WorkbookChoice, { withEvents }: { withEvents: boolean }): Generator<CaseWithEvents> {
   const codes = checkedCountries(choice);
   const ids = (
     codes === undefined
@@ -74,10 +73,12 @@ function* chosenCases(store: Store, choice: WorkbookChoice): Generator<CaseWithE
     const json = JSON.stringify(batch);
     const rows = statement(store.db, `SELECT ${columnsOf('cases')} FROM cases WHERE id IN (SELECT value FROM json_each(?))`).all(json) as Record<string, unknown>[];
     const cases = new Map(rows.map((raw) => [raw.id as string, decodeRow('cases', raw)]));
-    const events = timelinesOf(
-      statement(store.db, `SELECT ${columnsOf('events')} FROM events WHERE deleted = 0 AND caseId IN (SELECT value FROM json_each(?))`).all(json) as Record<string, unknown>[],
-      batch,
-    );
+    const events = withEvents
+      ? timelinesOf(
+          statement(store.db, `SELECT ${columnsOf('events')} FROM events WHERE deleted = 0 AND caseId IN (SELECT value FROM json_each(?))`).all(json) as Record<string, unknown>[],
+          batch,
+        )
+      : new Map<string, StageEvent[]>();
     for (const id of batch) {
       const c = cases.get(id);
       if (c && (choice.audience === undefined || isVisibleTo(c.scope, choice.audience))) yield { case: c, events: visibleEvents(c, events.get(id) ?? [], choice.audience) };
@@ -146,13 +147,13 @@ function* workbookSheets(store: Store, choice: WorkbookChoice, counts: ExportCou
   const taken = new Set<string>([CASE_SHEET.name, EVENT_SHEET.name]);
   for (const code of sheetCountries(store, choice)) {
     const name = countryByIso2(code)?.ja ?? code;
-    const cases = openDossier(store, code).cases.filter((c) => choice.audience === undefined || isVisibleTo(c.case.scope, choice.audience));
+    const cases = [...chosenCases(store, { ...choice, countries: [code] }, { withEvents: true })];
     counts.countries++;
     yield {
       name: sheetName(name, taken),
       title: dossierSheetTitle(name),
       columns: DOSSIER_SHEET_HEADINGS.map((heading, i) => ({ heading, width: DOSSIER_WIDTHS[i] })),
-      rows: cases.map((c) => dossierRow({ case: c.case, events: visibleEvents(c.case, c.events, choice.audience) })),
+      rows: cases.map(dossierRow),
       landscape: true,
       marking,
       frozenColumns: 1,
@@ -162,7 +163,7 @@ function* workbookSheets(store: Store, choice: WorkbookChoice, counts: ExportCou
     name: CASE_SHEET.name,
     columns: CASE_SHEET.columns,
     rows: (function* () {
-      for (const { case: c } of chosenCases(store, choice)) {
+      for (const { case: c } of chosenCases(store, choice, { withEvents: false })) {
         counts.cases++;
         yield caseRow(c);
       }
@@ -175,7 +176,7 @@ function* workbookSheets(store: Store, choice: WorkbookChoice, counts: ExportCou
     name: EVENT_SHEET.name,
     columns: EVENT_SHEET.columns,
     rows: (function* () {
-      for (const { case: c, events } of chosenCases(store, choice)) {
+      for (const { case: c, events } of chosenCases(store, choice, { withEvents: true })) {
         for (const e of events) {
           counts.events++;
           yield eventRow(c, e);
@@ -208,7 +209,7 @@ export async function exportWorkbook(store: Store, choice: WorkbookChoice, out: 
 export function exportCsv(store: Store, what: 'cases' | 'events', choice: WorkbookChoice): string {
   const sheet = what === 'cases' ? CASE_SHEET : EVENT_SHEET;
   const rows: string[][] = [];
-  for (const { case: c, events } of chosenCases(store, choice)) {
+  for (const { case: c, events } of chosenCases(store, choice, { withEvents: what === 'events' })) {
     if (what === 'cases') rows.push(caseRow(c));
     else for (const e of events) rows.push(eventRow(c, e));
   }
