@@ -1,8 +1,9 @@
-import { serveBackEnd, type FromBackEnd, type MessageLink, type ToBackEnd } from './services/back-end-messages';
+import type { FromBackEnd, MessageLink, ToBackEnd } from './services/back-end-messages';
+import { serveBackEnd } from './services/back-end-serving';
 
 // The back end's own process: in the desktop app an Electron utilityProcess, given a MessagePort by the main
 // process; where tests stand in for Electron, a Node child process talking over its IPC channel. Either way it serves
-// the back end (back-end-messages.ts) until the host closes it. Nothing here imports 'electron': a utility process
+// the back end (back-end-serving.ts) until the host closes it. Nothing here imports 'electron': a utility process
 // finds its port on process.parentPort.
 
 /** The parts of Electron's MessagePortMain and parentPort used here. */

@@ -7,7 +7,7 @@ import { HURDLE_TEXT_FIELDS, hurdleSchema, INDICATOR_TEXT_FIELDS, indicatorPerio
 import { dossierSchema } from './model/dossier';
 import type { RecordTable } from './model/records';
 import { counterpartSchema, delegateSchema, VISIT_KINDS, type Visit } from './model/visit';
-import { COLUMN_ROLES } from './excel/dossier-sheet-reading';
+import { COLUMN_ROLES } from './excel/column-roles';
 import { PACK_SECTIONS } from './pack/pack-input';
 import { PHASES } from './phases';
 import { SCOPES } from './scopes';

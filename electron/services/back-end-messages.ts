@@ -1,6 +1,6 @@
-import type { ApiEventName, ApiEvents, PackExport } from '../../shared/api';
+import type { ApiEventName, ApiEvents } from '../../shared/api';
 import { errorEnvelope, KarteError, type ErrorEnvelope } from '../../shared/errors';
-import { openBackEnd, type BackEnd, type BackEndListener, type BackEndOptions } from './back-end';
+import type { BackEnd, BackEndListener, BackEndOptions } from './back-end';
 import type { PrintDelivery, PrintDocument } from './pack-delivery';
 
 // The back end in a process of its own, so that a long import, a pack or a sync never blocks the window: the desktop
@@ -13,7 +13,7 @@ import type { PrintDelivery, PrintDocument } from './pack-delivery';
 /** What the back end's process is opened with: its options, less what only the host can do. */
 export type RemoteBackEndOptions = Omit<BackEndOptions, 'pack'>;
 
-type PackMethod = keyof PrintDelivery;
+export type PackMethod = keyof PrintDelivery;
 
 export type ToBackEnd =
   | { type: 'open'; options: RemoteBackEndOptions }
@@ -40,7 +40,7 @@ export interface MessageLink<Out, In> {
  * Requests one end sent and the other has yet to answer, by id: both ends ask (the host its calls, the back end its
  * pack deliveries), and each answer settles its request once.
  */
-class AwaitedAnswers {
+export class AwaitedAnswers {
   private lastId = 0;
   private readonly waiting = new Map<number, { resolve: (result: unknown) => void; reject: (error: unknown) => void }>();
 
@@ -65,56 +65,6 @@ class AwaitedAnswers {
     for (const waiting of this.waiting.values()) waiting.reject(error);
     this.waiting.clear();
   }
-}
-
-/**
- * In the back end's process: opens the back end when the host says (telling why when it cannot), answers calls
- * until the host says close, then calls `closed` (which ends the process).
- */
-export function serveBackEnd(link: MessageLink<FromBackEnd, ToBackEnd>, closed: () => void): void {
-  let backEnd: BackEnd | null = null;
-  const deliveries = new AwaitedAnswers();
-  const deliver = (method: PackMethod, document: PrintDocument) => deliveries.ask((id) => link.send({ type: 'deliver', id, method, document }));
-  const pack: PrintDelivery = {
-    preview: async (document) => (await deliver('preview', document)) as string,
-    export: async (document) => (await deliver('export', document)) as PackExport,
-  };
-
-  link.onMessage((message) => {
-    switch (message.type) {
-      case 'open':
-        try {
-          backEnd = openBackEnd({ ...message.options, pack });
-          backEnd.on((event, payload) => link.send({ type: 'event', event, payload }));
-          link.send({ type: 'opened', error: null });
-        } catch (error) {
-          link.send({ type: 'opened', error: errorEnvelope(error) });
-        }
-        return;
-      case 'call': {
-        const { id } = message;
-        if (!backEnd) {
-          link.send({ type: 'failed', id, error: { code: 'back_end_stopped', message: 'the back end is not open', details: {} } });
-          return;
-        }
-        backEnd.call(message.name, message.args).then(
-          (result) => link.send({ type: 'result', id, result }),
-          (error: unknown) => link.send({ type: 'failed', id, error: errorEnvelope(error) }),
-        );
-        return;
-      }
-      case 'delivered':
-      case 'undelivered':
-        deliveries.answer(message);
-        return;
-      case 'close':
-        void (backEnd?.close() ?? Promise.resolve()).finally(() => {
-          link.send({ type: 'closed' });
-          closed();
-        });
-        return;
-    }
-  });
 }
 
 /** The back end's process as the host holds it. */

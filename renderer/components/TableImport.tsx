@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportProblem } from '../../shared/errors';
-import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from '../../shared/excel/dossier-sheet-reading';
+import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from '../../shared/excel/column-roles';
 import { isPhase } from '../../shared/phases';
 import type { TablePreview, UnrecognisedSheet } from '../../shared/views';
-import { phaseLabel } from '../labels';
+import { phaseLabel, recordKindLabel } from '../labels';
 import { usePreferences } from '../stores/preferences';
 import { call } from '../api/client';
 import { envelopeOf, fieldName, problemText, useErrorText } from '../api/error-text';
@@ -152,6 +152,7 @@ export function TableImport() {
 
 function PreviewView({ preview, done }: { preview: TablePreview; done: boolean }) {
   const { t } = useTranslation('import');
+  const language = usePreferences((s) => s.language);
   return (
     <div className="table-preview" role={done ? 'status' : undefined}>
       <p>{done ? t('tables.done') : t('tables.previewHeading')}</p>
@@ -172,7 +173,7 @@ function PreviewView({ preview, done }: { preview: TablePreview; done: boolean }
         <tbody>
           {(['cases', 'events'] as const).map((table) => (
             <tr key={table}>
-              <th scope="row">{t(`tables.record.${table}`)}</th>
+              <th scope="row">{recordKindLabel(table, language)}</th>
               <td className="num">{preview.added[table]}</td>
               <td className="num">{preview.changed[table]}</td>
               <td className="num">{preview.unchanged[table]}</td>

@@ -2,24 +2,12 @@ import { parseDateText } from '../dates';
 import type { KarteCase, KarteFile } from '../karte-json';
 import { findCountry } from '../reference/countries';
 import { regionsOfCountry } from '../reference/regions';
+import type { ColumnMapping, ColumnRole } from './column-roles';
 
 // Reads a 別表 sheet as desk officers keep it (海外展開カルテ概要版) into karte JSON, the form every dossier table
 // is imported from: a title row naming the country or region, a heading row (or two, 覚書・協議フェーズ merged over
 // 実務協議等 | 覚書等), then a row per case whose phase cells hold its events one per line, each line a date and
 // what happened. In a region's table the first column names the countries before the sector: 【ブラジル】 放送システム.
-
-/** What a column of a 別表 sheet holds. */
-export const COLUMN_ROLES = ['sector', 'summary', 'country', 'consideration', 'consultation', 'mou_top_sales', 'survey_demo', 'order_management', 'futurePolicy', 'notes'] as const;
-export type ColumnRole = (typeof COLUMN_ROLES)[number];
-
-/**
- * What a person said the columns of a sheet hold when their headings were not recognised: the heading row's texts
- * (by which a file of the same shape is known again) and each column's role, null for a column to leave out.
- */
-export interface ColumnMapping {
-  headings: string[];
-  roles: (ColumnRole | null)[];
-}
 
 /** A heading row's texts as a mapping knows them: without spaces, in one width. */
 function mappingKey(headings: readonly string[]): string {

@@ -29,7 +29,18 @@ const DETAILS = {
   table: 'cases',
   record: 'a1b2',
   field: 'summary',
-  params: { limitKiB: 256, text: '2020年13月', country: 'XX', author: 'tanaka', server: 'https://sync.example.jp', minutes: 15, status: 403, reason: 'as_of', name: 'x' },
+  params: {
+    limitKiB: 256,
+    text: '2020年13月',
+    country: 'XX',
+    author: 'tanaka',
+    server: 'https://sync.example.jp',
+    minutes: 15,
+    status: 403,
+    reason: 'as_of',
+    name: 'x',
+    file: 'karte.xlsx',
+  },
 };
 
 describe('error texts', () => {
@@ -48,7 +59,7 @@ describe('error texts', () => {
           file: 'vn.json',
           where: 'cases[0]',
           code,
-          params: { code: 'XX', date: '2020-02-30', of: 1, reason: 'ENOENT', issue: 'too_small', minimum: 1, origin: 'string' },
+          params: { code: 'XX', date: '2020-02-30', of: 1, reason: 'ENOENT', issue: 'too_small', minimum: 1, origin: 'string', text: '2019年度末ごろ', case: 'c1' },
           message: 'English',
         });
         expect(text, code).not.toMatch(/\{\{|errors:|import\.|English/);

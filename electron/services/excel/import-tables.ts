@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { KarteError, type ImportProblem } from '../../../shared/errors';
-import { readDossierSheet, type ColumnMapping, type DossierSheet } from '../../../shared/excel/dossier-sheet-reading';
+import type { ColumnMapping } from '../../../shared/excel/column-roles';
+import { readDossierSheet, type DossierSheet } from '../../../shared/excel/dossier-sheet-reading';
 import { recogniseFlatSheet, type FlatRow, type FlatSheet } from '../../../shared/excel/flat-sheet-reading';
 import { EVENT_SHEET_CASE_COLUMNS } from '../../../shared/excel/sheet-layout';
 import { sameFieldValue } from '../../../shared/field-value';
