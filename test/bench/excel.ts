@@ -12,15 +12,9 @@ import { importTables } from '../../electron/services/excel/import-tables';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { openStore, type Store } from '../../electron/services/store/store';
 import { generateKarteFiles } from '../support/karte-generator';
+import { portfolioSize } from './portfolio-size';
 
-const scaleArg = process.argv.indexOf('--scale');
-const scale = scaleArg > 0 ? Number(process.argv[scaleArg + 1]) : 1;
-const sizes = {
-  countries: Math.max(2, Math.round(200 * Math.min(1, scale))),
-  cases: Math.round(20_000 * scale),
-  events: Math.round(200_000 * scale),
-  focus: { iso2: 'VN', cases: Math.round(300 * Math.min(1, scale * 10)), events: Math.round(3_000 * Math.min(1, scale * 10)) },
-};
+const sizes = portfolioSize();
 
 /** The highest resident set size seen while `work` runs, sampled every 20 ms. */
 async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; peakMiB: number }> {

@@ -15,6 +15,7 @@ import { statement } from '../../electron/services/store/database';
 import { openStore, type Store } from '../../electron/services/store/store';
 import { matchExpression } from '../../shared/search-text';
 import { generateKarteFiles } from '../support/karte-generator';
+import { portfolioSize } from './portfolio-size';
 import type { BackEndMemory } from './back-end-memory';
 import { percentile } from './percentile';
 
@@ -51,14 +52,7 @@ function measure(name: string, runs: number, pairs: { wrapped: () => unknown; ba
   return { name, p50: percentile(a, 50), p95: percentile(a, 95), baselineP50: percentile(b, 50), baselineP95: percentile(b, 95), target };
 }
 
-const scaleArg = process.argv.indexOf('--scale');
-const scale = scaleArg > 0 ? Number(process.argv[scaleArg + 1]) : 1;
-const sizes = {
-  countries: Math.max(2, Math.round(200 * Math.min(1, scale))),
-  cases: Math.round(20_000 * scale),
-  events: Math.round(200_000 * scale),
-  focus: { iso2: 'VN', cases: Math.round(300 * Math.min(1, scale * 10)), events: Math.round(3_000 * Math.min(1, scale * 10)) },
-};
+const sizes = portfolioSize();
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'karte-bench-'));
 try {
