@@ -114,32 +114,38 @@ function remember(store: Store, mapping: ColumnMapping): void {
   );
 }
 
-/** What one row would write, with where it came from. */
+/** What one row would write, and the record as the store holds it now (none for a new one). */
 interface PlannedWrite {
   write: RowWrite<'cases' | 'events'>;
-  sheet: SheetOfFile;
-  row: FlatRow;
+  current: Record<string, unknown> | undefined;
+}
+
+/** A problem of one row of a flat sheet, at the column with this heading. */
+function rowProblem(sheet: SheetOfFile, row: FlatRow, column: string, code: ImportProblem['code'], params: ImportProblem['params'], message: string): ImportProblem {
+  return { file: sheet.file, where: '', cell: { sheet: sheet.sheet, row: row.row, column }, code, params, message: `${sheet.sheet} row ${row.row} ${column}: ${message}` };
+}
+
+function headingOf(sheet: SheetOfFile, field: string): string {
+  return sheet.columns.find((c) => c.field === field)?.heading ?? field;
 }
 
 function cellProblem(sheet: SheetOfFile, row: FlatRow, field: string, error: unknown): ImportProblem {
-  const heading = sheet.columns.find((c) => c.field === field)?.heading ?? field;
-  const text = row.cells.get(field) ?? '';
   const code = error instanceof KarteError ? error.code : 'internal';
-  return {
-    file: sheet.file,
-    where: '',
-    cell: { sheet: sheet.sheet, row: row.row, column: heading },
-    code: code === 'invalid_date' ? 'cell_date' : 'cell_invalid',
-    params: { text, reason: code },
-    message: `${sheet.sheet} row ${row.row} ${heading}: ${error instanceof Error ? error.message : String(error)}`,
-  };
+  return rowProblem(
+    sheet,
+    row,
+    headingOf(sheet, field),
+    code === 'invalid_date' ? 'cell_date' : 'cell_invalid',
+    { text: row.cells.get(field) ?? '', reason: code },
+    error instanceof Error ? error.message : String(error),
+  );
 }
 
 /** Each row's write, read cell by cell, and the problems of the cells that cannot be read. */
 function plannedWrites(store: Store, sheets: SheetOfFile[]): { planned: PlannedWrite[]; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const planned: PlannedWrite[] = [];
-  const firstRow = new Map<string, { sheet: SheetOfFile; row: FlatRow }>();
+  const firstRow = new Map<string, FlatRow>();
   // Cases first: the events of a file may name the cases it adds.
   const ordered = [...sheets.filter((s) => s.kind === 'cases'), ...sheets.filter((s) => s.kind === 'events')];
   const caseScopes = new Map<string, string>();
@@ -150,17 +156,11 @@ function plannedWrites(store: Store, sheets: SheetOfFile[]): { planned: PlannedW
       const id = given === '' ? newId() : given;
       const first = firstRow.get(`${table} ${id}`);
       if (first) {
-        problems.push({
-          file: sheet.file,
-          where: '',
-          cell: { sheet: sheet.sheet, row: row.row, column: 'ID' },
-          code: 'repeated_row',
-          params: { of: first.row.row },
-          message: `${sheet.sheet} row ${row.row}: the same id as row ${first.row.row}`,
-        });
+        problems.push(rowProblem(sheet, row, 'ID', 'repeated_row', { of: first.row }, `the same id as row ${first.row}`));
         continue;
       }
-      firstRow.set(`${table} ${id}`, { sheet, row });
+      firstRow.set(`${table} ${id}`, row);
+      const current = readRow(store, table, id) as Record<string, unknown> | undefined;
       const values: Record<string, unknown> = {};
       let readable = true;
       for (const [field, text] of row.cells) {
@@ -172,28 +172,20 @@ function plannedWrites(store: Store, sheets: SheetOfFile[]): { planned: PlannedW
           readable = false;
         }
       }
-      if (table === 'cases') caseScopes.set(id, (values.scope as string | undefined) ?? readRow(store, 'cases', id)?.scope ?? 'internal');
+      if (table === 'cases') caseScopes.set(id, (values.scope ?? current?.scope ?? 'internal') as string);
       if (table === 'events') {
         const caseId = row.cells.get('caseId')?.trim() ?? '';
-        const held = readRow(store, 'events', id);
         const caseScope = caseScopes.get(caseId) ?? readRow(store, 'cases', caseId)?.scope;
         if (caseScope === undefined) {
-          problems.push({
-            file: sheet.file,
-            where: '',
-            cell: { sheet: sheet.sheet, row: row.row, column: sheet.columns.find((c) => c.field === 'caseId')?.heading ?? 'caseId' },
-            code: 'unknown_case',
-            params: { case: caseId },
-            message: `${sheet.sheet} row ${row.row}: no case with id '${caseId}'`,
-          });
+          problems.push(rowProblem(sheet, row, headingOf(sheet, 'caseId'), 'unknown_case', { case: caseId }, `no case with id '${caseId}'`));
           readable = false;
         } else {
           values.caseId = caseId;
           // A new event is shared as its case is, unless the row says otherwise.
-          if (!held && values.scope === undefined) values.scope = caseScope;
+          if (!current && values.scope === undefined) values.scope = caseScope;
         }
       }
-      if (readable) planned.push({ write: { table, id, values }, sheet, row });
+      if (readable) planned.push({ write: { table, id, values }, current });
     }
   }
   return { planned, problems };
@@ -239,8 +231,7 @@ function compareFlat(store: Store, files: number, sheets: SheetOfFile[], filePro
   const preview = emptyPreview(files, [...fileProblems, ...problems]);
   preview.sheets = sheets.map((s) => ({ file: s.file, sheet: s.sheet, kind: s.kind, rows: s.rows.length }));
   const writes: RowWrite[] = [];
-  for (const { write } of planned) {
-    const current = readRow(store, write.table, write.id) as Record<string, unknown> | undefined;
+  for (const { write, current } of planned) {
     const record: TableRecordPreview = { table: write.table, id: write.id, label: labelOf(write, current) };
     if (!current) {
       preview.added[write.table]++;
