@@ -27,6 +27,7 @@ import type {
   ProjectDetail,
   ProjectSummary,
   SearchResult,
+  TableImportProgress,
   SnapshotInfo,
   TablePreview,
 } from './views';
@@ -152,6 +153,8 @@ const tableFilesSchema = z.object({
     .max(50),
   /** Keep a 別表 event whose date reads as none (2019年度末ごろ) with that text as its date. */
   acceptUnreadDates: z.boolean().optional(),
+  /** Delete what the flat sheets no longer hold (rows deleted in Excel); the preview lists it either way. */
+  deleteMissing: z.boolean().optional(),
   /** What the columns of a sheet whose headings were not recognised hold; kept for files of the same shape. */
   mapping: z
     .object({
@@ -350,7 +353,7 @@ export const API = {
    * layout would add and change, and their problems by sheet, row and column; writes nothing.
    */
   'import.tablesPreview': method<TablePreview>()(tableFilesSchema),
-  /** Imports the tables as the preview says, all or nothing, undoable as one step. */
+  /** Imports the tables as the preview says, all or nothing, undoable as one step; progress arrives as 'import.tableProgress' events. */
   'import.tables': method<TablePreview>()(tableFilesSchema),
   /** The dossiers of the countries given (every country with cases when none is) as an .xlsx: 別表 sheets, then the flat ones. */
   'export.xlsx': method<ExportedFile>()(exportRequestSchema),
@@ -415,6 +418,7 @@ export type ApiResult<K extends ApiName> = NonNullable<(typeof API)[K]['result']
 /** What the back end tells the UI without being asked. */
 export interface ApiEvents {
   'import.progress': ImportProgress;
+  'import.tableProgress': TableImportProgress;
   /** Records changed (an edit, an import, an undo): screens showing them reload. */
   'store.changed': { tables: string[] };
   /** How this device stands with the sync server, after every step of the background sync. */

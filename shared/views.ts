@@ -147,6 +147,13 @@ export interface ImportProgress {
   caseCount: number;
 }
 
+/** How far an import of tables has come: the files read, the rows compared with the store, the records written. */
+export interface TableImportProgress {
+  stage: 'reading' | 'comparing' | 'writing';
+  done: number;
+  total: number;
+}
+
 export interface ImportReport {
   files: number;
   casesAdded: number;
@@ -177,9 +184,12 @@ export interface TablePreview {
   added: { cases: number; events: number };
   changed: { cases: number; events: number };
   unchanged: { cases: number; events: number };
-  /** The first records added and fields changed (a large file has more than a screen lists). */
+  /** Records the file would hold but does not (rows deleted in Excel): deleted only when the user ticks it. */
+  missing: { cases: number; events: number };
+  /** The first records added, fields changed and records missing (a large file has more than a screen lists). */
   additions: TableRecordPreview[];
   fieldChanges: TableFieldPreview[];
+  removals: TableRecordPreview[];
   problems: ImportProblem[];
   /** Sheets whose headings Karte does not recognise: their first rows, for a person to say what each column holds. */
   unrecognised: UnrecognisedSheet[];

@@ -21,17 +21,32 @@ function progressLines(io: Io): (p: ApiEvents['import.progress']) => void {
   };
 }
 
+function tableProgressLines(io: Io): (p: ApiEvents['import.tableProgress']) => void {
+  let last = '';
+  return (p) => {
+    // A line per stage and per tenth of its work.
+    const step = `${p.stage} ${Math.floor((p.done * 10) / Math.max(p.total, 1))}`;
+    if (step === last) return;
+    last = step;
+    io.err(`${p.stage} ${p.done}/${p.total}`);
+  };
+}
+
 /** A table (.xlsx, .csv) rather than a karte JSON file. */
 function isTable(file: string): boolean {
   return ['.xlsx', '.csv'].includes(path.extname(file).toLowerCase());
 }
 
-function previewText(preview: TablePreview, applied: boolean): string {
+function previewText(preview: TablePreview, applied: boolean, deleted: boolean): string {
   const lines = [
     `${applied ? 'imported' : 'would import'} ${preview.sheets.map((s) => `${s.file} › ${s.sheet} (${s.kind}, ${s.rows} rows)`).join(', ')}`,
-    `cases: ${preview.added.cases} added, ${preview.changed.cases} changed, ${preview.unchanged.cases} unchanged`,
-    `events: ${preview.added.events} added, ${preview.changed.events} changed, ${preview.unchanged.events} unchanged`,
+    ...(['cases', 'events'] as const).map(
+      (table) =>
+        `${table}: ${preview.added[table]} added, ${preview.changed[table]} changed, ${preview.unchanged[table]} unchanged, ` +
+        `${preview.missing[table]} not in the file${preview.missing[table] > 0 && !deleted ? ' (kept: --delete-missing deletes them)' : deleted ? ' (deleted)' : ''}`,
+    ),
     ...preview.fieldChanges.map((c) => `  ${c.table} ${shortId(c.id)} ${c.label}: ${c.field}: ${c.before} → ${c.after}`),
+    ...preview.removals.map((r) => `  ${deleted ? 'deleted' : 'not in the file'}: ${r.table} ${shortId(r.id)} ${r.label}`),
     ...preview.problems.map((p) => `problem: ${p.file}: ${p.message}`),
   ];
   return lines.join('\n');
@@ -45,15 +60,24 @@ export function registerImportCommand(program: Command, { io, run, print }: CliC
     .option('--dry-run', 'tables only: print what would be added and changed, and write nothing')
     .option('--encoding <encoding>', 'a CSV file’s encoding: utf-8 | shift_jis (detected when not given)')
     .option('--accept-unread-dates', 'tables only: keep a 別表 event whose date reads as none (2019年度末ごろ) with that text as its date')
-    .action((files: string[], options: { dryRun?: boolean; encoding?: string; acceptUnreadDates?: boolean }) => {
+    .option('--delete-missing', 'tables only: delete the cases and events the flat sheets no longer hold (rows deleted in Excel)')
+    .action((files: string[], options: { dryRun?: boolean; encoding?: string; acceptUnreadDates?: boolean; deleteMissing?: boolean }) => {
       const picked = files.map((file) => ({ name: path.basename(file), data: fs.readFileSync(file).toString('base64'), encoding: options.encoding }));
       const tables = files.filter(isTable).length;
       if (tables > 0 && tables < files.length) throw new KarteError('invalid_arguments', 'import karte JSON files and tables (.xlsx, .csv) separately', { field: 'files' });
       if (tables > 0) {
-        return run(async (karte) => {
-          const preview = await karte.call(options.dryRun ? 'import.tablesPreview' : 'import.tables', { files: picked, acceptUnreadDates: options.acceptUnreadDates });
-          print(preview, () => previewText(preview, !options.dryRun));
-        });
+        const progress = tableProgressLines(io);
+        return run(
+          async (karte) => {
+            const preview = await karte.call(options.dryRun ? 'import.tablesPreview' : 'import.tables', {
+              files: picked,
+              acceptUnreadDates: options.acceptUnreadDates,
+              deleteMissing: options.deleteMissing,
+            });
+            print(preview, () => previewText(preview, !options.dryRun, !options.dryRun && options.deleteMissing === true));
+          },
+          { listen: (event, payload) => event === 'import.tableProgress' && progress(payload as ApiEvents['import.tableProgress']) },
+        );
       }
       const progress = progressLines(io);
       return run(

@@ -84,6 +84,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
   /** The plan a part belongs to, as it stands after an edit. */
   const planOf = (table: 'indicators' | 'indicator_periods' | 'hurdles' | 'plan_revisions', id: string) => getPlan(store, readRow(store, table, id)!.caseId);
   const progress = (p: ApiEvents['import.progress']) => ctx.emit('import.progress', p);
+  const tableProgress = (p: ApiEvents['import.tableProgress']) => ctx.emit('import.tableProgress', p);
   const tableFiles = (files: ApiParsedArgs<'import.tables'>['files']): TableFile[] =>
     files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64'), encoding: f.encoding }));
   const imported = <T>(report: T): T => {
@@ -252,9 +253,9 @@ export function createHandlers(ctx: ApiContext): Handlers {
       }
       return { undone: null };
     },
-    'import.tablesPreview': ({ files, ...options }) => previewTables(store, tableFiles(files), options),
+    'import.tablesPreview': ({ files, ...options }) => previewTables(store, tableFiles(files), options, tableProgress),
     'import.tables': async ({ files, ...options }) => {
-      const { preview, changes } = await importTables(store, tableFiles(files), options);
+      const { preview, changes } = await importTables(store, tableFiles(files), options, tableProgress);
       edited(changes);
       return preview;
     },

@@ -1,12 +1,12 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportProblem } from '../../shared/errors';
 import { COLUMN_ROLES, type ColumnMapping, type ColumnRole } from '../../shared/excel/column-roles';
 import { isPhase } from '../../shared/phases';
-import type { TablePreview, UnrecognisedSheet } from '../../shared/views';
+import type { TableImportProgress, TablePreview, UnrecognisedSheet } from '../../shared/views';
 import { phaseLabel, recordKindLabel } from '../labels';
 import { usePreferences } from '../stores/preferences';
-import { call } from '../api/client';
+import { call, on } from '../api/client';
 import { envelopeOf, fieldName, problemText, useErrorText } from '../api/error-text';
 import { fileAsBase64 } from '../file-bytes';
 
@@ -45,8 +45,12 @@ export function TableImport() {
   const [files, setFiles] = useState<Picked[]>([]);
   const [encoding, setEncoding] = useState<Encoding>('');
   const [acceptUnreadDates, setAcceptUnreadDates] = useState(false);
+  const [deleteMissing, setDeleteMissing] = useState(false);
   const [state, setState] = useState<State>({ kind: 'idle' });
+  const [progress, setProgress] = useState<TableImportProgress | null>(null);
   const [inputKey, setInputKey] = useState(0);
+
+  useEffect(() => on('import.tableProgress', setProgress), []);
 
   const request = (picked: Picked[], chosen: Encoding, accept: boolean, mapping?: ColumnMapping) => ({
     files: picked.map((f) => ({ ...f, encoding: chosen === '' ? undefined : chosen })),
@@ -55,6 +59,8 @@ export function TableImport() {
   });
   const preview = (picked: Picked[], chosen: Encoding, accept: boolean, mapping?: ColumnMapping) => {
     if (picked.length === 0) return;
+    setProgress(null);
+    setDeleteMissing(false);
     setState({ kind: 'previewing' });
     call('import.tablesPreview', request(picked, chosen, accept, mapping))
       .then((result) => setState({ kind: 'preview', preview: result }))
@@ -66,8 +72,9 @@ export function TableImport() {
     preview(picked, encoding, acceptUnreadDates);
   };
   const apply = (shown: TablePreview) => {
+    setProgress(null);
     setState({ kind: 'importing', preview: shown });
-    call('import.tables', request(files, encoding, acceptUnreadDates))
+    call('import.tables', { ...request(files, encoding, acceptUnreadDates), deleteMissing })
       .then((result) => {
         setState({ kind: 'done', preview: result });
         setFiles([]);
@@ -127,18 +134,26 @@ export function TableImport() {
           </label>
         </p>
       )}
-      {state.kind === 'previewing' && <p className="loading">{t('tables.previewing')}</p>}
+      {state.kind === 'previewing' && <ProgressBar progress={progress} label={t('tables.previewing')} />}
       {state.kind === 'failed' && (
         <p role="alert" className="error">
           {state.message}
         </p>
       )}
       {shown && <PreviewView preview={shown} done={state.kind === 'done'} />}
+      {state.kind === 'preview' && state.preview.problems.length === 0 && state.preview.missing.cases + state.preview.missing.events > 0 && (
+        <p>
+          <label>
+            <input type="checkbox" checked={deleteMissing} onChange={(e) => setDeleteMissing(e.target.checked)} />{' '}
+            {t('tables.deleteMissing', { count: state.preview.missing.cases + state.preview.missing.events })}
+          </label>
+        </p>
+      )}
       {state.kind === 'preview' &&
         state.preview.unrecognised.map((sheet) => (
           <ColumnMapper key={`${sheet.file} ${sheet.sheet}`} sheet={sheet} onMap={(mapping) => preview(files, encoding, acceptUnreadDates, mapping)} />
         ))}
-      {state.kind === 'importing' && <progress aria-label={t('tables.importing')} />}
+      {state.kind === 'importing' && <ProgressBar progress={progress} label={t('tables.importing')} />}
       {state.kind === 'preview' && state.preview.problems.length === 0 && (
         <p>
           <button className="primary" onClick={() => apply(state.preview)}>
@@ -146,6 +161,21 @@ export function TableImport() {
           </button>
         </p>
       )}
+    </div>
+  );
+}
+
+/** How far the back end has come: a bar and its counts ("書き込んでいます（1,000 / 44,000 件）"), or a busy bar until it says. */
+function ProgressBar({ progress, label }: { progress: TableImportProgress | null; label: string }) {
+  const { t } = useTranslation('import');
+  const language = usePreferences((s) => s.language);
+  if (progress === null) return <progress aria-label={label} />;
+  const count = (n: number) => n.toLocaleString(language);
+  const text = t(`tables.progress.${progress.stage}`, { done: count(progress.done), total: count(progress.total) });
+  return (
+    <div className="import-progress">
+      <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label={text} />
+      <span>{text}</span>
     </div>
   );
 }
@@ -168,6 +198,7 @@ function PreviewView({ preview, done }: { preview: TablePreview; done: boolean }
             <th scope="col">{t('tables.added')}</th>
             <th scope="col">{t('tables.changed')}</th>
             <th scope="col">{t('tables.unchanged')}</th>
+            <th scope="col">{t('tables.missing')}</th>
           </tr>
         </thead>
         <tbody>
@@ -177,6 +208,7 @@ function PreviewView({ preview, done }: { preview: TablePreview; done: boolean }
               <td className="num">{preview.added[table]}</td>
               <td className="num">{preview.changed[table]}</td>
               <td className="num">{preview.unchanged[table]}</td>
+              <td className="num">{preview.missing[table]}</td>
             </tr>
           ))}
         </tbody>
@@ -202,6 +234,18 @@ function PreviewView({ preview, done }: { preview: TablePreview; done: boolean }
             ))}
           </tbody>
         </table>
+      )}
+      {preview.removals.length > 0 && (
+        <details className="removals">
+          <summary>{t('tables.removalsHeading')}</summary>
+          <ul>
+            {preview.removals.map((r) => (
+              <li key={`${r.table} ${r.id}`}>
+                {recordKindLabel(r.table, language)}: {r.label}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       {preview.problems.length > 0 && (
         <div role="alert" className="import-failed">

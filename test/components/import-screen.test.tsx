@@ -95,4 +95,30 @@ describe('import screen', () => {
     expect(alert.textContent).not.toMatch(/is not a date|Invalid/);
     expect(screen.queryByRole('button', { name: 'この内容で取り込む' })).toBeNull();
   });
+
+  it('keeps the rows deleted in Excel unless the user ticks them, and shows the writing go by counts', async () => {
+    backEnd = installBackEnd({ demo: true });
+    const store = backEnd.store;
+    const event = store.db.prepare("SELECT id, text FROM events WHERE text LIKE '%区分機%' LIMIT 1").get() as { id: string; text: string };
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await workbookBytes(store, { countries: ['VN'] })) as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet('経緯一覧') as ExcelJS.Worksheet;
+    sheet.eachRow((r) => {
+      if (r.getCell(1).value === event.id) sheet.spliceRows(r.number, 1);
+    });
+    const written = Buffer.from(await book.xlsx.writeBuffer());
+    renderApp('/import');
+
+    await userEvent.upload(screen.getByLabelText('ファイルを選択（.xlsx, .csv）'), new File([written], 'vietnam.xlsx'));
+    const counts = (await screen.findAllByRole('table'))[0];
+    expect([...(within(counts).getAllByRole('row')[2] as HTMLTableRowElement).cells].map((c) => c.textContent)).toEqual(['経緯', '0', '0', '36', '1']);
+    expect(screen.getByText('ファイルにない案件・経緯（削除を選んだときだけ削除します）')).toBeTruthy();
+    await userEvent.click(screen.getByRole('checkbox', { name: 'ファイルにない1件（表から消した行）を削除する' }));
+    await userEvent.click(screen.getByRole('button', { name: 'この内容で取り込む' }));
+    expect((await screen.findByRole('status')).textContent).toMatch(/取り込みました/);
+    expect(store.db.prepare('SELECT deleted FROM events WHERE id = ?').pluck().get(event.id)).toBe(1);
+    const progress = backEnd.events.filter((e) => e.event === 'import.tableProgress').map((e) => e.payload);
+    expect(progress.at(-1)).toEqual({ stage: 'writing', done: 1, total: 1 });
+    expect(progress).toContainEqual({ stage: 'reading', done: 0, total: 1 });
+  });
 });

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
@@ -158,6 +160,52 @@ describe('Excel export and import', () => {
     expect(karte(['--db', store.file, 'history', caseId]).stdout).toMatch(/郵便区分機を受注（追記）/);
   });
 
+  it('deletes the rows deleted in Excel only when the user ticks it, and never what an audience’s file left out', async () => {
+    const store = demoStore();
+    const event = store.db.prepare("SELECT id, caseId FROM events WHERE text LIKE '%区分機%' LIMIT 1").get() as { id: string; caseId: string };
+    // A Vietnamese case other than the event's: Vietnam stays in the file, one of its cases is gone.
+    const gone = store.db
+      .prepare(
+        "SELECT c.id, c.title, count(e.id) AS events FROM cases c JOIN case_countries cc ON cc.caseId = c.id AND cc.iso2 = 'VN' JOIN events e ON e.caseId = c.id WHERE c.id <> ? GROUP BY c.id LIMIT 1",
+      )
+      .get(event.caseId) as { id: string; title: string; events: number };
+    const rowsOfCase = (sheet: ExcelJS.Worksheet) => {
+      const numbers: number[] = [];
+      sheet.eachRow((row) => {
+        if (row.getCell(2).value === gone.id) numbers.push(row.number);
+      });
+      return numbers;
+    };
+    const deleteRows = (workbook: ExcelJS.Workbook) => {
+      const events = workbook.getWorksheet('経緯一覧') as ExcelJS.Worksheet;
+      const cases = workbook.getWorksheet('案件一覧') as ExcelJS.Worksheet;
+      cases.spliceRows(rowOf(cases, gone.id).number, 1);
+      // The case's events went with it in Excel too, from the bottom up so that the row numbers hold.
+      for (const number of [...rowsOfCase(events), rowOf(events, event.id).number].sort((a, b) => b - a)) events.spliceRows(number, 1);
+    };
+    const files = [{ name: 'deleted.xlsx', bytes: await edited(await workbookBytes(store, {}), deleteRows) }];
+    const preview = await previewTables(store, files);
+    expect(preview.missing).toEqual({ cases: 1, events: gone.events + 1 });
+    expect(preview.removals).toEqual(
+      expect.arrayContaining([expect.objectContaining({ table: 'cases', id: gone.id, label: gone.title }), expect.objectContaining({ table: 'events', id: event.id })]),
+    );
+    const before = contents(store);
+    expect((await importTables(store, files)).changes).toEqual([]);
+    expect(contents(store)).toEqual(before);
+
+    const { changes } = await importTables(store, files, { deleteMissing: true });
+    expect(changes.every((c) => c.field === 'deleted' && c.value === true)).toBe(true);
+    expect(changes).toHaveLength(2 + gone.events);
+    expect(store.db.prepare('SELECT deleted FROM cases WHERE id = ?').pluck().get(gone.id)).toBe(1);
+    expect(store.db.prepare('SELECT count(*) FROM events WHERE deleted = 0 AND (id = ? OR caseId = ?)').pluck().get(event.id, gone.id)).toBe(0);
+
+    // A council's workbook holds nothing narrower: what it could not hold is not taken for deleted.
+    const narrowed = store.db.prepare('SELECT id FROM events WHERE deleted = 0 ORDER BY id LIMIT 1').pluck().get() as string;
+    writeRows(store, [{ table: 'events', id: narrowed, values: { scope: 'government' } }]);
+    const council = [{ name: 'council.xlsx', bytes: await workbookBytes(store, { audience: 'council' }) }];
+    expect((await previewTables(store, council, { deleteMissing: true })).missing).toEqual({ cases: 0, events: 0 });
+  });
+
   it('refuses a file with a bad row whole, naming the sheet, row and column, and leaves the store as it was', async () => {
     const store = demoStore();
     const [first, second] = store.db.prepare('SELECT id FROM events ORDER BY id LIMIT 2').pluck().all() as string[];
@@ -246,7 +294,17 @@ describe('Excel export and import', () => {
     expect(dry.stdout).toMatch(/cases: 9 added, 0 changed, 0 unchanged/);
     const applied = karte(['--db', empty, 'import', out]);
     expect(applied.stdout).toMatch(/^imported /);
-    expect(karte(['--db', empty, 'import', out, '--dry-run']).stdout).toMatch(/cases: 0 added, 0 changed, 9 unchanged/);
+    expect(applied.stderr).toMatch(/^writing \d+\/\d+$/m);
+    expect(karte(['--db', empty, 'import', out, '--dry-run']).stdout).toMatch(/cases: 0 added, 0 changed, 9 unchanged, 0 not in the file/);
+    // A case's row deleted from the CSV: kept unless --delete-missing says otherwise.
+    const csv = path.join(temp.dir(), 'cases.csv');
+    expect(karte(['--db', db, 'export', 'csv', '--what', 'cases', '--country', 'VN', '--out', csv]).status).toBe(0);
+    const [heading, first, ...rest] = parseCsv(fs.readFileSync(csv, 'utf8').replace(/^\uFEFF/, '')) as string[][];
+    fs.writeFileSync(csv, stringifyCsv([heading, ...rest]));
+    expect(karte(['--db', db, 'import', csv]).stdout).toMatch(/cases: 0 added, 0 changed, 8 unchanged, 1 not in the file \(kept/);
+    const deleted = karte(['--db', db, 'import', csv, '--delete-missing']);
+    expect(deleted.stdout).toMatch(/cases: 0 added, 0 changed, 8 unchanged, 1 not in the file \(deleted\)/);
+    expect(deleted.stdout).toContain(`deleted: cases ${first[0].slice(0, 8)}`);
     const neither = karte(['--db', db, 'export', 'xlsx', '--out', out]);
     expect(neither.status).toBe(2);
     expect(neither.stderr).toMatch(/--country ISO2 \(one or more\) or --all/);

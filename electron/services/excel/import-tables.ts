@@ -6,7 +6,8 @@ import { readDossierSheet, type DossierSheet } from '../../../shared/excel/dossi
 import { recogniseFlatSheet, type FlatRow, type FlatSheet } from '../../../shared/excel/flat-sheet-reading';
 import { EVENT_SHEET_CASE_COLUMNS } from '../../../shared/excel/sheet-layout';
 import { sameFieldValue } from '../../../shared/field-value';
-import type { TableFieldPreview, TablePreview, TableRecordPreview, UnrecognisedSheet } from '../../../shared/views';
+import { isVisibleTo, SCOPES, type Scope } from '../../../shared/scopes';
+import type { TableFieldPreview, TableImportProgress, TablePreview, TableRecordPreview, UnrecognisedSheet } from '../../../shared/views';
 import { CASE_FIELD_PARSERS } from '../cases';
 import { EVENT_FIELD_PARSERS } from '../events';
 import { valuesFromText } from '../field-text';
@@ -24,8 +25,8 @@ import { readWorkbook } from './workbook';
 //   workbook has these sheets, its 別表 sheets (a view of the same records) are not read.
 // - The 別表 layout desk officers keep (dossier-sheet-reading.ts), read into karte JSON and imported as any karte
 //   JSON table is: the same sheet imported again adds nothing.
-// Either way the import writes everything in one transaction, or nothing when a cell cannot be read; a row left out
-// of the file deletes nothing.
+// Either way the import writes everything in one transaction, or nothing when a cell cannot be read. A row left out
+// of a flat sheet deletes nothing unless the user ticks it (deleteMissing); the preview lists those records.
 
 /** A picked file: its name (its extension tells .xlsx from .csv) and bytes; a CSV file's encoding when the user chose one. */
 export interface TableFile {
@@ -36,6 +37,11 @@ export interface TableFile {
 
 /** How many records a preview lists by name, and how many changed fields. */
 const PREVIEW_LIMIT = 500;
+
+/** How many rows are compared, or records written, between two reports of progress. */
+const PROGRESS_STEP = 1_000;
+
+type Progress = (progress: TableImportProgress) => void;
 
 interface SheetOfFile extends FlatSheet {
   file: string;
@@ -142,7 +148,9 @@ function cellProblem(sheet: SheetOfFile, row: FlatRow, field: string, error: unk
 }
 
 /** Each row's write, read cell by cell, and the problems of the cells that cannot be read. */
-function plannedWrites(store: Store, sheets: SheetOfFile[]): { planned: PlannedWrite[]; problems: ImportProblem[] } {
+function plannedWrites(store: Store, sheets: SheetOfFile[], progress: Progress): { planned: PlannedWrite[]; problems: ImportProblem[] } {
+  const total = sheets.reduce((n, s) => n + s.rows.length, 0);
+  let done = 0;
   const problems: ImportProblem[] = [];
   const planned: PlannedWrite[] = [];
   const firstRow = new Map<string, FlatRow>();
@@ -152,6 +160,7 @@ function plannedWrites(store: Store, sheets: SheetOfFile[]): { planned: PlannedW
   for (const sheet of ordered) {
     const table = sheet.kind;
     for (const row of sheet.rows) {
+      if (done++ % PROGRESS_STEP === 0) progress({ stage: 'comparing', done, total });
       const given = row.cells.get('id')?.trim() ?? '';
       const id = given === '' ? newId() : given;
       const first = firstRow.get(`${table} ${id}`);
@@ -218,16 +227,66 @@ function emptyPreview(files: number, problems: ImportProblem[]): TablePreview {
     added: { cases: 0, events: 0 },
     changed: { cases: 0, events: 0 },
     unchanged: { cases: 0, events: 0 },
+    missing: { cases: 0, events: 0 },
     additions: [],
+    removals: [],
     fieldChanges: [],
     problems,
     unrecognised: [],
   };
 }
 
+/**
+ * The records a flat file would hold were they not deleted in Excel: its cases' countries' other cases (when it has a
+ * cases sheet) and its cases' other events (when it has an events sheet). A file exported for an audience leaves out
+ * what is narrower, so only records as wide as the narrowest scope among its rows count: a record the file could not
+ * have held is never taken for deleted.
+ */
+function missingRecords(store: Store, sheets: SheetOfFile[], planned: PlannedWrite[]): PlannedWrite[] {
+  const merged = planned.map(({ write, current }) => ({ table: write.table, id: write.id, record: { ...current, ...write.values } as Record<string, unknown> }));
+  const narrowest = Math.min(...merged.map(({ record }) => SCOPES.indexOf(record.scope as Scope)).filter((i) => i >= 0));
+  if (!Number.isFinite(narrowest)) return [];
+  const audience = SCOPES[narrowest];
+  const inFile = new Set(merged.map(({ table, id }) => `${table} ${id}`));
+  const missing: PlannedWrite[] = [];
+  const missingCase = new Set<string>();
+  const fileCases = merged.filter((r) => r.table === 'cases');
+  if (sheets.some((s) => s.kind === 'cases')) {
+    const countries = [...new Set(fileCases.flatMap(({ record }) => (record.countries as string[] | undefined) ?? []))];
+    const regions = [
+      ...new Set(fileCases.filter(({ record }) => ((record.countries as string[] | undefined) ?? []).length === 0).map(({ record }) => String(record.region ?? ''))),
+    ];
+    const found = statement(
+      store.db,
+      `SELECT DISTINCT c.id, c.scope FROM cases c LEFT JOIN case_countries cc ON cc.caseId = c.id
+       WHERE c.deleted = 0 AND (cc.iso2 IN (SELECT value FROM json_each(?)) OR (cc.iso2 IS NULL AND c.region IN (SELECT value FROM json_each(?))))`,
+    ).all(JSON.stringify(countries), JSON.stringify(regions)) as { id: string; scope: Scope }[];
+    for (const { id, scope } of found) {
+      if (inFile.has(`cases ${id}`) || !isVisibleTo(scope, audience)) continue;
+      missingCase.add(id);
+      missing.push({ write: { table: 'cases', id, values: { deleted: true } }, current: readRow(store, 'cases', id) });
+    }
+  }
+  const hasEvents = sheets.some((s) => s.kind === 'events');
+  const namedCases = [...new Set([...merged.filter((r) => r.table === 'events').map(({ record }) => String(record.caseId)), ...fileCases.map(({ id }) => id), ...missingCase])];
+  if (hasEvents || missingCase.size > 0) {
+    const found = statement(store.db, 'SELECT id, caseId, scope FROM events WHERE deleted = 0 AND caseId IN (SELECT value FROM json_each(?))').all(JSON.stringify(namedCases)) as {
+      id: string;
+      caseId: string;
+      scope: Scope;
+    }[];
+    for (const { id, caseId, scope } of found) {
+      // The events of a deleted case go with it; those of a case still in the file only when the file has events.
+      const gone = missingCase.has(caseId) || (hasEvents && !inFile.has(`events ${id}`) && isVisibleTo(scope, audience));
+      if (gone) missing.push({ write: { table: 'events', id, values: { deleted: true } }, current: readRow(store, 'events', id) });
+    }
+  }
+  return missing;
+}
+
 /** The flat sheets compared with the store, record by record and field by field. */
-function compareFlat(store: Store, files: number, sheets: SheetOfFile[], fileProblems: ImportProblem[]): Outcome {
-  const { planned, problems } = plannedWrites(store, sheets);
+function compareFlat(store: Store, files: number, sheets: SheetOfFile[], fileProblems: ImportProblem[], deleteMissing: boolean, progress: Progress): Outcome {
+  const { planned, problems } = plannedWrites(store, sheets, progress);
   const preview = emptyPreview(files, [...fileProblems, ...problems]);
   preview.sheets = sheets.map((s) => ({ file: s.file, sheet: s.sheet, kind: s.kind, rows: s.rows.length }));
   const writes: RowWrite[] = [];
@@ -251,7 +310,25 @@ function compareFlat(store: Store, files: number, sheets: SheetOfFile[], filePro
     }
     writes.push({ ...write, values: Object.fromEntries(changed) });
   }
-  return { preview, apply: () => inTransaction(store, () => writeRows(store, writes)) };
+  for (const { write, current } of missingRecords(store, sheets, planned)) {
+    preview.missing[write.table]++;
+    if (preview.removals.length < PREVIEW_LIMIT) preview.removals.push({ table: write.table, id: write.id, label: labelOf(write, current) });
+    if (deleteMissing) writes.push(write);
+  }
+  return { preview, apply: () => writeInSteps(store, writes, progress) };
+}
+
+/** The writes in one transaction, a step at a time so that the user sees them go. */
+function writeInSteps(store: Store, writes: RowWrite[], progress: Progress): Change[] {
+  return inTransaction(store, () => {
+    const changes: Change[] = [];
+    for (let i = 0; i < writes.length; i += PROGRESS_STEP) {
+      progress({ stage: 'writing', done: i, total: writes.length });
+      changes.push(...writeRows(store, writes.slice(i, i + PROGRESS_STEP)));
+    }
+    progress({ stage: 'writing', done: writes.length, total: writes.length });
+    return changes;
+  });
 }
 
 /** A problem of a 別表 sheet's cell, or of the karte JSON read from it (its case by the row it came from). */
@@ -302,14 +379,18 @@ interface ReadOptions {
  * Reads the files and compares what they hold with the store; writes nothing but a mapping given, which is kept for
  * files of the same shape.
  */
-async function compare(store: Store, files: TableFile[], { acceptUnreadDates = false, mapping }: TableImportOptions): Promise<Outcome> {
+async function compare(store: Store, files: TableFile[], { acceptUnreadDates = false, mapping, deleteMissing = false }: TableImportOptions, progress: Progress): Promise<Outcome> {
   if (mapping) remember(store, mapping);
   const options = { acceptUnreadDates, mappings: rememberedMappings(store) };
-  const read = await Promise.all(files.map((file) => sheetsOf(file, options)));
+  const read: SheetsOfFile[] = [];
+  for (const file of files) {
+    progress({ stage: 'reading', done: read.length, total: files.length });
+    read.push(await sheetsOf(file, options));
+  }
   const problems = read.flatMap((r) => r.problems);
   const flat = read.flatMap((r) => r.flat);
   const dossiers = read.flatMap((r) => r.dossiers);
-  const outcome = flat.length > 0 ? compareFlat(store, files.length, flat, problems) : compareDossiers(store, files.length, dossiers, problems);
+  const outcome = flat.length > 0 ? compareFlat(store, files.length, flat, problems, deleteMissing, progress) : compareDossiers(store, files.length, dossiers, problems);
   outcome.preview.unrecognised = read.flatMap((r) => r.unrecognised);
   return outcome;
 }
@@ -319,19 +400,26 @@ export interface TableImportOptions {
   acceptUnreadDates?: boolean;
   /** What the columns of a sheet whose headings were not recognised hold: used, and kept for files of its shape. */
   mapping?: ColumnMapping;
+  /** Delete the records of the flat sheets' cases and countries that the file no longer holds (rows deleted in Excel). */
+  deleteMissing?: boolean;
 }
 
 /** What importing the files would add and change, and their problems; nothing is written. */
-export async function previewTables(store: Store, files: TableFile[], options: TableImportOptions = {}): Promise<TablePreview> {
-  return (await compare(store, files, options)).preview;
+export async function previewTables(store: Store, files: TableFile[], options: TableImportOptions = {}, progress: Progress = () => {}): Promise<TablePreview> {
+  return (await compare(store, files, options, progress)).preview;
 }
 
 /**
  * Imports the files in one transaction: every addition and change of the preview, or nothing when it lists a
  * problem (an ImportError naming the sheet, row and column of each).
  */
-export async function importTables(store: Store, files: TableFile[], options: TableImportOptions = {}): Promise<{ preview: TablePreview; changes: Change[] }> {
-  const { preview, apply } = await compare(store, files, options);
+export async function importTables(
+  store: Store,
+  files: TableFile[],
+  options: TableImportOptions = {},
+  progress: Progress = () => {},
+): Promise<{ preview: TablePreview; changes: Change[] }> {
+  const { preview, apply } = await compare(store, files, options, progress);
   if (preview.problems.length > 0) throw new ImportError(preview.problems);
   return { preview, changes: apply() };
 }
