@@ -10,14 +10,16 @@ import {
   documentFileName,
   documentHtml,
   documentMarginText,
+  FILE_TYPES,
   fontFaceRules,
+  moveMadeFile,
   PACK_FONT_FAMILY,
   PACK_PREVIEW_POLICY,
   previewHtml,
   type PackPreviews,
-  type PrintDelivery,
+  type Delivery,
   type PrintDocument,
-} from './services/pack-delivery';
+} from './services/delivery';
 
 // Briefing packs in the desktop app. Electron is passed in (main.ts holds the only runtime import of 'electron').
 // A pack prints in a hidden window of its own: sandboxed, no preload, in a session apart from the app's, loading the
@@ -119,28 +121,44 @@ async function writeWhole(file: string, content: Buffer): Promise<void> {
 }
 
 /**
- * The desktop app's packs: previews kept for karte://app/pack-preview/… (their font from karte://app/assets/, as the
- * app's), exports asked for with the save dialog (before printing, so a cancelled export prints nothing) and written
- * where the user chose. `rendererDir` is the built renderer karte://app/ serves.
+ * The desktop app's deliveries: pack previews kept for karte://app/pack-preview/… (their font from
+ * karte://app/assets/, as the app's); pack exports asked for with the save dialog (before printing, so a cancelled
+ * export prints nothing) and written where the user chose; made files (Excel, CSV) moved where the user chose.
+ * `rendererDir` is the built renderer karte://app/ serves.
  */
 export function electronPackDelivery(
   electron: PackElectron,
   previews: PackPreviews,
   options: { rendererDir: string; owner: () => BrowserWindow | null; folder: () => string },
-): PrintDelivery {
+): Delivery {
   let previewFontCss: string | null = null;
+  /** The path the user chose for `fileName`, or null when they cancelled. */
+  const chosenPath = async (fileName: string): Promise<string | null> => {
+    const owner = options.owner();
+    const kind = FILE_TYPES[path.extname(fileName)];
+    const dialogOptions = { defaultPath: path.join(options.folder(), fileName), filters: [{ name: kind.name, extensions: [path.extname(fileName).slice(1)] }] };
+    const choice = await (owner ? electron.dialog.showSaveDialog(owner, dialogOptions) : electron.dialog.showSaveDialog(dialogOptions));
+    return choice.canceled || !choice.filePath ? null : choice.filePath;
+  };
   return {
     preview: async (document) => {
       previewFontCss ??= rendererFontFaceCss(options.rendererDir, (fileName) => `/assets/${fileName}`);
       return `karte://app${previews.publish(previewHtml(document, previewFontCss))}`;
     },
     export: async (document) => {
-      const owner = options.owner();
-      const dialogOptions = { defaultPath: path.join(options.folder(), documentFileName(document)), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
-      const choice = await (owner ? electron.dialog.showSaveDialog(owner, dialogOptions) : electron.dialog.showSaveDialog(dialogOptions));
-      if (choice.canceled || !choice.filePath) return { outcome: 'cancelled' };
-      await writeWhole(choice.filePath, await printDocumentPdf(electron, document, options.rendererDir));
-      return { outcome: 'saved', file: choice.filePath };
+      const file = await chosenPath(documentFileName(document));
+      if (file === null) return { outcome: 'cancelled' };
+      await writeWhole(file, await printDocumentPdf(electron, document, options.rendererDir));
+      return { outcome: 'saved', file };
+    },
+    file: async (made) => {
+      const file = await chosenPath(made.fileName);
+      if (file === null) {
+        await fs.rm(made.path, { force: true });
+        return { outcome: 'cancelled' };
+      }
+      await moveMadeFile(made, file);
+      return { outcome: 'saved', file };
     },
   };
 }

@@ -12,7 +12,7 @@ import { APP_SCHEME, APP_SCHEME_REGISTRATION, appFileResponse, appUrl, applySecu
 import { IPC } from './preload-bridge';
 import { remoteBackEnd, type RemoteBackEnd } from './services/back-end-messages';
 import { chooseKeySource, keyringKey, passphraseUnlocker, type PassphraseSource } from './services/database-key';
-import { PackPreviews } from './services/pack-delivery';
+import { PackPreviews } from './services/delivery';
 
 // The desktop app's main process: one instance, the store's key found (keyring or passphrase), the back end started
 // in a process of its own with it (main-back-end.ts), one window showing the renderer, and the typed API

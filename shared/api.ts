@@ -171,12 +171,6 @@ const exportRequestSchema = z.object({
   audience: scope.optional(),
 });
 
-/** A file the back end made, handed to the caller to save: its name and bytes in base64. */
-export interface ExportedFile {
-  fileName: string;
-  data: string;
-}
-
 export const packRequestSchema = z.object({
   country: iso2.optional(),
   visitId: id.optional(),
@@ -208,8 +202,8 @@ export interface PackPreview {
   cases: number;
 }
 
-/** Where an exported pack went: saved by the desktop app where the user chose, or ready for the browser to download. */
-export type PackExport = { outcome: 'saved'; file: string } | { outcome: 'cancelled' } | { outcome: 'download'; url: string; fileName: string };
+/** Where an exported pack or file went: saved where the user chose (desktop app, command line), or ready for the browser to download. */
+export type Handover = { outcome: 'saved'; file: string } | { outcome: 'cancelled' } | { outcome: 'download'; url: string; fileName: string };
 
 /** A 年度 as its number (2019 for 2019-04 … 2020-03). */
 const fiscalYear = z.number().int().min(1900).max(2200);
@@ -356,9 +350,9 @@ export const API = {
   /** Imports the tables as the preview says, all or nothing, undoable as one step; progress arrives as 'import.tableProgress' events. */
   'import.tables': method<TablePreview>()(tableFilesSchema),
   /** The dossiers of the countries given (every country with cases when none is) as an .xlsx: 別表 sheets, then the flat ones. */
-  'export.xlsx': method<ExportedFile>()(exportRequestSchema),
+  'export.xlsx': method<Handover>()(exportRequestSchema),
   /** A table as a screen shows it (the first row its headings) as an .xlsx: the analytics' figures, for a report. */
-  'export.table': method<ExportedFile>()(
+  'export.table': method<Handover>()(
     z.object({
       name: z.string().min(1).max(100),
       rows: z
@@ -368,7 +362,7 @@ export const API = {
     }),
   ),
   /** One flat sheet (cases or events) as CSV in UTF-8 with a byte order mark. */
-  'export.csv': method<ExportedFile>()(exportRequestSchema.extend({ what: z.enum(['cases', 'events']) })),
+  'export.csv': method<Handover>()(exportRequestSchema.extend({ what: z.enum(['cases', 'events']) })),
   'sync.status': method<SyncStatus>()(z.object({})),
   /** Syncs now (or waits for the sync under way); a failure is reported in the status, not thrown. */
   'sync.now': method<SyncStatus>()(z.object({})),
@@ -399,10 +393,10 @@ export const API = {
   /** The pack as it will print, filtered to its audience, for the app to show in a frame. */
   'pack.preview': method<PackPreview>()(packRequestSchema),
   /** The pack as an A4 PDF: the desktop app asks where to save it; browser mode hands back a one-time download. */
-  'pack.export': method<PackExport>()(packRequestSchema),
+  'pack.export': method<Handover>()(packRequestSchema),
   /** The follow-up report of the 20 priority projects, previewed as the packs are. */
   'projectReport.preview': method<{ url: string }>()(projectReportRequestSchema),
-  'projectReport.export': method<PackExport>()(projectReportRequestSchema),
+  'projectReport.export': method<Handover>()(projectReportRequestSchema),
   /**
    * Starts the back end again after its process stopped ('backEnd.stopped'): the desktop app's main process answers
    * it. A back end that answers it itself is running already.

@@ -57,8 +57,8 @@ export const ERROR_CODES = [
   'conflict_not_open',
   /** Keep mine or a merge over a value written since, which nobody here has seen: params.author. */
   'conflict_overwritten',
-  /** This host cannot preview or export briefing packs. */
-  'pack_unavailable',
+  /** This host cannot show or hand over what the back end makes (briefing packs, exported files). */
+  'delivery_unavailable',
   /** A pack asked for what it cannot hold (a case narrower than its audience …): params.reason. */
   'pack_refused',
   /** Sync without an account on this device. */

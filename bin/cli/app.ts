@@ -71,12 +71,12 @@ export async function runApp(options: AppOptions, io: Io): Promise<void> {
     io.err(`warning: listening on ${options.host}, beyond this machine; anyone who has the URL with its token can use the store`);
   }
   const server = await startBrowserMode(
-    (pack) =>
+    (delivery) =>
       openBackEnd({
         store: { file: options.db, key: process.env.KARTE_DB_KEY, author: options.author },
         demoDir: DEMO_DIR,
         version: process.env.npm_package_version ?? '0.1.0',
-        pack,
+        delivery,
       }),
     { staticDir: RENDERER_DIR, host: options.host, port: options.port },
   );

@@ -3,7 +3,7 @@ import { countryByIso2 } from '../../shared/reference/countries';
 import { PHASE_LABELS } from '../../shared/labels';
 import type { Phase } from '../../shared/phases';
 import type { BackEndListener } from '../../electron/services/back-end';
-import type { PrintDelivery } from '../../electron/services/pack-delivery';
+import type { Delivery } from '../../electron/services/delivery';
 import type { Store } from '../../electron/services/store/store';
 
 // What every command of the CLI works with: the back end of the store the command names (through the same typed API
@@ -30,7 +30,7 @@ export interface CliContext {
    * Opens the back end on the command's store (without a sync of its own), runs `work` with it and closes it.
    * `pack`: how this command hands over a briefing pack; `listen`: the back end's events while it works.
    */
-  run<T>(work: (karte: Karte) => Promise<T>, options?: { pack?: PrintDelivery; listen?: BackEndListener }): Promise<T>;
+  run<T>(work: (karte: Karte) => Promise<T>, options?: { delivery?: Delivery; listen?: BackEndListener }): Promise<T>;
   /** The store itself, for what is no API call: the account `karte admin` uses to reach the server. */
   withStore<T>(work: (store: Store) => T): T;
   print(json: unknown, text: () => string): void;

@@ -1,11 +1,11 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import { KarteError } from '../../shared/errors';
 import { SCOPES } from '../../shared/scopes';
 import type { CliContext } from './context';
+import { toFile } from './to-file';
 
 // `karte export xlsx|csv`: dossiers as Excel (別表 sheets and flat sheets) or one flat sheet as CSV, through the
-// same 'export.xlsx' and 'export.csv' calls as the app, written to the file given.
+// same 'export.xlsx' and 'export.csv' calls as the app, handed over by writing the file given.
 
 interface ExportOptions {
   country?: string[];
@@ -32,11 +32,13 @@ export function registerExportCommand(program: Command, { run, print }: CliConte
     .option('--audience <scope>', `leave out what is narrower than this audience: ${SCOPES.join(' | ')} (everything held when not given)`)
     .requiredOption('--out <file>', 'the .xlsx to write')
     .action((options: ExportOptions) =>
-      run(async (karte) => {
-        const file = await karte.call('export.xlsx', { countries: countriesOf(options), audience: options.audience });
-        fs.writeFileSync(options.out, Buffer.from(file.data, 'base64'));
-        print({ file: options.out }, () => `wrote ${options.out}`);
-      }),
+      run(
+        async (karte) => {
+          await karte.call('export.xlsx', { countries: countriesOf(options), audience: options.audience });
+          print({ file: options.out }, () => `wrote ${options.out}`);
+        },
+        { delivery: toFile(options.out) },
+      ),
     );
   command
     .command('csv')
@@ -46,11 +48,13 @@ export function registerExportCommand(program: Command, { run, print }: CliConte
     .option('--audience <scope>', `leave out what is narrower than this audience: ${SCOPES.join(' | ')}`)
     .requiredOption('--out <file>', 'the .csv to write')
     .action((options: ExportOptions) =>
-      run(async (karte) => {
-        // Numbers and words that are none are refused by the API's schema, which names the field.
-        const file = await karte.call('export.csv', { what: options.what, countries: options.country, audience: options.audience });
-        fs.writeFileSync(options.out, Buffer.from(file.data, 'base64'));
-        print({ file: options.out }, () => `wrote ${options.out}`);
-      }),
+      run(
+        async (karte) => {
+          // Numbers and words that are none are refused by the API's schema, which names the field.
+          await karte.call('export.csv', { what: options.what, countries: options.country, audience: options.audience });
+          print({ file: options.out }, () => `wrote ${options.out}`);
+        },
+        { delivery: toFile(options.out) },
+      ),
     );
 }

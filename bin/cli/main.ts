@@ -99,7 +99,7 @@ export function buildProgram(io: Io): Command {
         demoDir: DEMO_DIR,
         version: process.env.npm_package_version ?? '0.1.0',
         sync: 'manual',
-        pack: options.pack,
+        delivery: options.delivery,
       });
       if (options.listen) backEnd.on(options.listen);
       try {

@@ -3,25 +3,13 @@ import { dayOf } from '../../shared/dates';
 import { PACK_SECTIONS } from '../../shared/pack/pack-input';
 import { SCOPES } from '../../shared/scopes';
 import { KarteError } from '../../shared/errors';
-import { writeDocumentPdf } from '../../electron/services/pack/export-pack';
 import { closePackBrowser } from '../../electron/services/pack/render-pdf';
-import type { PrintDelivery } from '../../electron/services/pack-delivery';
 import type { CliContext } from './context';
+import { toFile } from './to-file';
 
 // `karte pack`: a briefing pack (説明資料) as an A4 PDF, through the same 'pack.export' call as the app, and
 // `karte report projects`: the follow-up report of the 20 priority projects; here each is handed over by writing it
 // to the file given.
-
-/** Hands a printed document over by writing it to `out`. */
-function toFile(out: string): PrintDelivery {
-  return {
-    preview: () => Promise.reject(new KarteError('pack_unavailable', 'the command line writes documents, it shows none')),
-    export: async (document) => {
-      await writeDocumentPdf(document, out);
-      return { outcome: 'saved', file: out };
-    },
-  };
-}
 
 function listOption(text: string | undefined): string[] | undefined {
   return text
@@ -62,7 +50,7 @@ export function registerPackCommand(program: Command, { run, print }: CliContext
             const exported = await karte.call('pack.export', request);
             print(exported, () => `wrote ${options.out} for ${options.audience}`);
           },
-          { pack: toFile(options.out) },
+          { delivery: toFile(options.out) },
         );
       } finally {
         await closePackBrowser();
@@ -97,7 +85,7 @@ export function registerReportCommand(program: Command, { run, print }: CliConte
             const exported = await karte.call('projectReport.export', request);
             print(exported, () => `wrote ${options.out} for ${options.audience}`);
           },
-          { pack: toFile(options.out) },
+          { delivery: toFile(options.out) },
         );
       } finally {
         await closePackBrowser();

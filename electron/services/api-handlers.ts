@@ -16,7 +16,7 @@ import { caseHistory } from './history';
 import { homeView } from './home';
 import { importKarteFiles, importParsedFiles, parseKarteFiles } from './import/karte-import';
 import { buildPackInput } from './pack/build-input';
-import type { PrintDelivery } from './pack-delivery';
+import { madeFile, type Delivery } from './delivery';
 import { search } from './search';
 import {
   addHurdle,
@@ -39,7 +39,7 @@ import { readRow, type Change, type Store } from './store/store';
 import { conflictViews, listConflicts, resolveConflict } from './sync/conflicts';
 import type { SyncLoop } from './sync/sync-loop';
 import { stepOf, undoStep, type UndoStep } from './undo';
-import { exportCsv, tableBytes, workbookBytes, workbookFileName } from './excel/export-workbook';
+import { exportCsv, workbookFileName, writeTableFile, writeWorkbookFile } from './excel/export-workbook';
 import { importTables, previewTables, type TableFile } from './excel/import-tables';
 import { createVisit, deleteVisit, getVisit, listVisits, recordOutcomes, updateVisit } from './visits';
 
@@ -57,7 +57,7 @@ export interface ApiContext {
   encrypted: boolean;
   emit: <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
   /** How this host shows and hands over briefing packs; without it packs cannot be previewed or exported. */
-  pack?: PrintDelivery;
+  delivery?: Delivery;
 }
 
 export type Handlers = { [K in ApiName]: (args: ApiParsedArgs<K>) => ApiResult<K> | Promise<ApiResult<K>> };
@@ -77,9 +77,21 @@ export function createHandlers(ctx: ApiContext): Handlers {
       changed([...new Set(changes.map((c) => c.table))]);
     }
   };
-  const packDelivery = (): PrintDelivery => {
-    if (!ctx.pack) throw new KarteError('pack_unavailable', 'briefing packs cannot be previewed or exported here');
-    return ctx.pack;
+  const delivery = (): Delivery => {
+    if (!ctx.delivery) throw new KarteError('delivery_unavailable', 'nothing here can show or hand over packs and files');
+    return ctx.delivery;
+  };
+  /** Writes a file for the user with `write` and hands it to the host, which saves it where the user says or offers it for download. */
+  const handOver = async (fileName: string, write: (file: string) => Promise<unknown>) => {
+    const host = delivery();
+    const made = madeFile(fileName);
+    try {
+      await write(made.path);
+    } catch (error) {
+      await fs.promises.rm(made.path, { force: true });
+      throw error;
+    }
+    return host.file(made);
   };
   /** The plan a part belongs to, as it stands after an edit. */
   const planOf = (table: 'indicators' | 'indicator_periods' | 'hurdles' | 'plan_revisions', id: string) => getPlan(store, readRow(store, table, id)!.caseId);
@@ -259,12 +271,9 @@ export function createHandlers(ctx: ApiContext): Handlers {
       edited(changes);
       return preview;
     },
-    'export.xlsx': async (choice) => ({ fileName: workbookFileName(choice, 'xlsx'), data: (await workbookBytes(store, choice)).toString('base64') }),
-    'export.table': async ({ name, rows }) => ({ fileName: `${name}.xlsx`, data: (await tableBytes(name, rows)).toString('base64') }),
-    'export.csv': ({ what, ...choice }) => ({
-      fileName: workbookFileName(choice, 'csv', what),
-      data: Buffer.from(exportCsv(store, what, choice)).toString('base64'),
-    }),
+    'export.xlsx': (choice) => handOver(workbookFileName(choice, 'xlsx'), (file) => writeWorkbookFile(store, choice, file)),
+    'export.table': ({ name, rows }) => handOver(`${name}.xlsx`, (file) => writeTableFile(name, rows, file)),
+    'export.csv': ({ what, ...choice }) => handOver(workbookFileName(choice, 'csv', what), (file) => fs.promises.writeFile(file, exportCsv(store, what, choice))),
     'import.files': ({ files }) => imported(importParsedFiles(store, parseKarteFiles(files.map((f) => ({ name: f.name, read: () => Buffer.from(f.data, 'base64') }))), progress)),
     'sync.status': () => sync.status(),
     'sync.now': () => sync.syncNow(),
@@ -276,11 +285,11 @@ export function createHandlers(ctx: ApiContext): Handlers {
     },
     'pack.preview': async (request) => {
       const input = buildPackInput(store, request);
-      return { url: await packDelivery().preview({ kind: 'pack', input }), cases: input.cases.length };
+      return { url: await delivery().preview({ kind: 'pack', input }), cases: input.cases.length };
     },
-    'pack.export': (request) => packDelivery().export({ kind: 'pack', input: buildPackInput(store, request) }),
-    'projectReport.preview': async (request) => ({ url: await packDelivery().preview({ kind: 'projectReport', input: buildProjectReportInput(store, request) }) }),
-    'projectReport.export': (request) => packDelivery().export({ kind: 'projectReport', input: buildProjectReportInput(store, request) }),
+    'pack.export': (request) => delivery().export({ kind: 'pack', input: buildPackInput(store, request) }),
+    'projectReport.preview': async (request) => ({ url: await delivery().preview({ kind: 'projectReport', input: buildProjectReportInput(store, request) }) }),
+    'projectReport.export': (request) => delivery().export({ kind: 'projectReport', input: buildProjectReportInput(store, request) }),
     'conflicts.list': () => conflictViews(store),
     'backEnd.restart': () => ({}),
     'conflict.resolve': (args) => {

@@ -1,7 +1,7 @@
 import type { ApiEventName, ApiEvents } from '../../shared/api';
 import { errorEnvelope, KarteError, type ErrorEnvelope } from '../../shared/errors';
 import type { BackEnd, BackEndListener, BackEndOptions } from './back-end';
-import type { PrintDelivery, PrintDocument } from './pack-delivery';
+import { deliver, type Delivery, type DeliveryRequest } from './delivery';
 
 // The back end in a process of its own, so that a long import, a pack or a sync never blocks the window: the desktop
 // app runs it in an Electron utilityProcess and talks to it over a MessagePort; tests stand a Node child process in
@@ -11,9 +11,7 @@ import type { PrintDelivery, PrintDocument } from './pack-delivery';
 // its events, and asks the host to show or print a briefing pack (the host has the windows and the dialogs).
 
 /** What the back end's process is opened with: its options, less what only the host can do. */
-export type RemoteBackEndOptions = Omit<BackEndOptions, 'pack'>;
-
-export type PackMethod = keyof PrintDelivery;
+export type RemoteBackEndOptions = Omit<BackEndOptions, 'delivery'>;
 
 export type ToBackEnd =
   | { type: 'open'; options: RemoteBackEndOptions }
@@ -27,7 +25,7 @@ export type FromBackEnd =
   | { type: 'result'; id: number; result: unknown }
   | { type: 'failed'; id: number; error: ErrorEnvelope }
   | { type: 'event'; event: ApiEventName; payload: unknown }
-  | { type: 'deliver'; id: number; method: PackMethod; document: PrintDocument }
+  | { type: 'deliver'; id: number; request: DeliveryRequest }
   | { type: 'closed' };
 
 /** One end of a two-way channel of structured-cloned messages (a MessagePort, a child process's IPC). */
@@ -86,10 +84,10 @@ function stoppedError(code: number | null): KarteError {
 }
 
 /**
- * Opens the back end in `child` with `options`; `pack` is how this host shows and prints briefing packs. Resolves
+ * Opens the back end in `child` with `options`; `delivery` is how this host shows packs and hands over files. Resolves
  * once the process has opened it; rejects with the reason when it cannot (a wrong key), and the process ends.
  */
-export function remoteBackEnd(child: BackEndChild, options: RemoteBackEndOptions, pack?: PrintDelivery): Promise<RemoteBackEnd> {
+export function remoteBackEnd(child: BackEndChild, options: RemoteBackEndOptions, delivery?: Delivery): Promise<RemoteBackEnd> {
   const calls = new AwaitedAnswers();
   const listeners = new Set<BackEndListener>();
   const stoppedListeners = new Set<(code: number | null) => void>();
@@ -106,12 +104,8 @@ export function remoteBackEnd(child: BackEndChild, options: RemoteBackEndOptions
     if (!closing) for (const listener of stoppedListeners) listener(code);
   });
 
-  const answerDelivery = (id: number, method: PackMethod, document: PrintDocument) => {
-    const run = pack
-      ? method === 'preview'
-        ? pack.preview(document)
-        : pack.export(document)
-      : Promise.reject(new KarteError('pack_unavailable', 'briefing packs cannot be previewed or exported here'));
+  const answerDelivery = (id: number, request: DeliveryRequest) => {
+    const run = delivery ? deliver(delivery, request) : Promise.reject(new KarteError('delivery_unavailable', 'briefing packs cannot be previewed or exported here'));
     run.then(
       (result) => child.send({ type: 'delivered', id, result }),
       (error: unknown) => child.send({ type: 'undelivered', id, error: errorEnvelope(error) }),
@@ -131,7 +125,7 @@ export function remoteBackEnd(child: BackEndChild, options: RemoteBackEndOptions
         for (const listener of listeners) listener(message.event, message.payload as ApiEvents[typeof message.event]);
         return;
       case 'deliver':
-        answerDelivery(message.id, message.method, message.document);
+        answerDelivery(message.id, message.request);
         return;
       case 'closed':
         closed();

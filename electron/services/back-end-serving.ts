@@ -1,8 +1,8 @@
-import type { PackExport } from '../../shared/api';
+import type { Handover } from '../../shared/api';
 import { errorEnvelope } from '../../shared/errors';
 import { openBackEnd, type BackEnd } from './back-end';
-import { AwaitedAnswers, type FromBackEnd, type MessageLink, type PackMethod, type ToBackEnd } from './back-end-messages';
-import type { PrintDelivery, PrintDocument } from './pack-delivery';
+import { AwaitedAnswers, type FromBackEnd, type MessageLink, type ToBackEnd } from './back-end-messages';
+import type { Delivery, DeliveryRequest } from './delivery';
 
 // The back end's side of back-end-messages.ts, in the back end's own process. Apart from the host's side, so that
 // the desktop app's main process, which opens no store, does not bundle the back end.
@@ -14,17 +14,18 @@ import type { PrintDelivery, PrintDocument } from './pack-delivery';
 export function serveBackEnd(link: MessageLink<FromBackEnd, ToBackEnd>, closed: () => void): void {
   let backEnd: BackEnd | null = null;
   const deliveries = new AwaitedAnswers();
-  const deliver = (method: PackMethod, document: PrintDocument) => deliveries.ask((id) => link.send({ type: 'deliver', id, method, document }));
-  const pack: PrintDelivery = {
-    preview: async (document) => (await deliver('preview', document)) as string,
-    export: async (document) => (await deliver('export', document)) as PackExport,
+  const ask = (request: DeliveryRequest) => deliveries.ask((id) => link.send({ type: 'deliver', id, request }));
+  const delivery: Delivery = {
+    preview: async (document) => (await ask({ method: 'preview', document })) as string,
+    export: async (document) => (await ask({ method: 'export', document })) as Handover,
+    file: async (made) => (await ask({ method: 'file', made })) as Handover,
   };
 
   link.onMessage((message) => {
     switch (message.type) {
       case 'open':
         try {
-          backEnd = openBackEnd({ ...message.options, pack });
+          backEnd = openBackEnd({ ...message.options, delivery });
           backEnd.on((event, payload) => link.send({ type: 'event', event, payload }));
           link.send({ type: 'opened', error: null });
         } catch (error) {

@@ -1,7 +1,7 @@
 import type { ApiEventName, ApiEvents } from '../../shared/api';
 import { KarteError } from '../../shared/errors';
 import { createHandlers, dispatch } from './api-handlers';
-import type { PrintDelivery } from './pack-delivery';
+import type { Delivery } from './delivery';
 import { resolveId } from './record-ids';
 import { openStore, type Store } from './store/store';
 import { TABLES } from './store/tables';
@@ -24,7 +24,7 @@ export interface BackEndOptions {
    */
   sync?: Partial<SyncLoopOptions> | 'manual';
   /** How this host shows and hands over briefing packs; without it packs cannot be previewed or exported. */
-  pack?: PrintDelivery;
+  delivery?: Delivery;
 }
 
 export type BackEndListener = <E extends ApiEventName>(event: E, payload: ApiEvents[E]) => void;
@@ -58,7 +58,15 @@ export function openBackEnd(options: BackEndOptions): LocalBackEnd {
     },
     options.sync === 'manual' ? { background: false, sync: {} } : options.sync,
   );
-  const handlers = createHandlers({ store, sync, demoDir: options.demoDir, version: options.version, encrypted: options.store.key !== undefined, emit, pack: options.pack });
+  const handlers = createHandlers({
+    store,
+    sync,
+    demoDir: options.demoDir,
+    version: options.version,
+    encrypted: options.store.key !== undefined,
+    emit,
+    delivery: options.delivery,
+  });
   sync.start();
   let closing: Promise<void> | null = null;
   return {

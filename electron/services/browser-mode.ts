@@ -6,14 +6,14 @@ import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ApiEventName, ApiEvents } from '../../shared/api';
+import type { ApiEventName, ApiEvents, Handover } from '../../shared/api';
 import { errorEnvelope, type ErrorCode } from '../../shared/errors';
 import type { BackEnd } from './back-end';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { writeDocumentPdf } from './pack/export-pack';
 import { closePackBrowser } from './pack/render-pdf';
 import { notoSansJpFontFaceCss } from './pack/font-face';
-import { documentFileName, fontFaceRules, PACK_FONT_FAMILY, PACK_PREVIEW_PATH, PACK_PREVIEW_POLICY, PackPreviews, previewHtml, type PrintDelivery } from './pack-delivery';
+import { documentFileName, FILE_TYPES, fontFaceRules, PACK_FONT_FAMILY, PACK_PREVIEW_PATH, PACK_PREVIEW_POLICY, PackPreviews, previewHtml, type Delivery } from './delivery';
 
 // Browser mode: the same renderer and back end as the desktop app, with the typed API over HTTP on loopback.
 // Every API request carries the run's random token, and only the loopback host names are served (DNS rebinding).
@@ -56,7 +56,7 @@ function sameToken(given: string | undefined, token: string): boolean {
 
 const FONT_TYPES: Readonly<Record<string, string>> = { '.woff2': 'font/woff2', '.woff': 'font/woff' };
 
-/** An exported pack waits this long for the browser to fetch it. */
+/** An exported pack or file waits this long for the browser to fetch it. */
 const DOWNLOAD_LIFETIME_MS = 10 * 60_000;
 
 function bearerToken(authorization: string | undefined): string | undefined {
@@ -69,10 +69,11 @@ function attachment(fileName: string): string {
 }
 
 /**
- * Serves the back end `open` opens with this host's pack delivery. Briefing packs are previewed at /pack-preview/ID
- * (the random id is the key) and exported as one-time downloads at /api/pack/ID (with the token).
+ * Serves the back end `open` opens with this host's delivery. Briefing packs are previewed at /pack-preview/ID (the
+ * random id is the key); exported packs and made files (Excel, CSV) are one-time downloads at /api/download/ID (with
+ * the token).
  */
-export async function startBrowserMode(open: (pack: PrintDelivery) => BackEnd, options: BrowserModeOptions): Promise<BrowserMode> {
+export async function startBrowserMode(open: (delivery: Delivery) => BackEnd, options: BrowserModeOptions): Promise<BrowserMode> {
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   const app = Fastify({ bodyLimit: MAX_BODY, logger: false });
@@ -90,7 +91,7 @@ export async function startBrowserMode(open: (pack: PrintDelivery) => BackEnd, o
     return `fonts/${path.basename(file)}`;
   });
   const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'karte-packs-'));
-  // Exported packs by one-time id, until fetched or expired; the id is unguessable and the fetch needs the token too.
+  // Exported packs and made files by one-time id, until fetched or expired; the id is unguessable and the fetch needs the token too.
   const downloads = new Map<string, { file: string; fileName: string; expiry: NodeJS.Timeout }>();
   const forget = (id: string) => {
     const download = downloads.get(id);
@@ -99,7 +100,12 @@ export async function startBrowserMode(open: (pack: PrintDelivery) => BackEnd, o
     downloads.delete(id);
     fs.rmSync(download.file, { force: true });
   };
-  const pack: PrintDelivery = {
+  /** Keeps `file` for one download under `fileName`; the answer tells the app where to fetch it. */
+  const offer = (id: string, file: string, fileName: string): Handover => {
+    downloads.set(id, { file, fileName, expiry: setTimeout(() => forget(id), DOWNLOAD_LIFETIME_MS).unref() });
+    return { outcome: 'download', url: `/api/download/${id}`, fileName };
+  };
+  const delivery: Delivery = {
     // A frame cannot send the Authorization header. The preview's unguessable id is what opens it, so the API token
     // never sits in an address.
     preview: async (document) => previews.publish(previewHtml(document, previewFontCss)),
@@ -107,12 +113,11 @@ export async function startBrowserMode(open: (pack: PrintDelivery) => BackEnd, o
       const id = crypto.randomBytes(18).toString('base64url');
       const file = path.join(packDir, `${id}.pdf`);
       await writeDocumentPdf(document, file);
-      const fileName = documentFileName(document);
-      downloads.set(id, { file, fileName, expiry: setTimeout(() => forget(id), DOWNLOAD_LIFETIME_MS).unref() });
-      return { outcome: 'download', url: `/api/pack/${id}`, fileName };
+      return offer(id, file, documentFileName(document));
     },
+    file: async (made) => offer(crypto.randomBytes(18).toString('base64url'), made.path, made.fileName),
   };
-  const backEnd = open(pack);
+  const backEnd = open(delivery);
   backEnd.on(emit);
   let allowedHosts: Set<string> = new Set();
 
@@ -152,14 +157,18 @@ export async function startBrowserMode(open: (pack: PrintDelivery) => BackEnd, o
     return reply;
   });
 
-  app.get<{ Params: { id: string } }>('/api/pack/:id', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/api/download/:id', async (request, reply) => {
     if (!sameToken(bearerToken(request.headers.authorization), token))
       return reply.code(401).send({ error: { code: 'not_authorized', message: 'missing or wrong token', details: {} } });
     const download = downloads.get(request.params.id);
-    if (!download) return reply.code(404).send({ error: { code: 'not_found', message: 'no such pack to download (each is fetched once)', details: {} } });
-    const pdf = await fs.promises.readFile(download.file);
+    if (!download) return reply.code(404).send({ error: { code: 'not_found', message: 'no such file to download (each is fetched once)', details: {} } });
+    const content = await fs.promises.readFile(download.file);
     forget(request.params.id);
-    return reply.header('Content-Type', 'application/pdf').header('Content-Disposition', attachment(download.fileName)).header('Cache-Control', 'no-store').send(pdf);
+    return reply
+      .header('Content-Type', FILE_TYPES[path.extname(download.file)].type)
+      .header('Content-Disposition', attachment(download.fileName))
+      .header('Cache-Control', 'no-store')
+      .send(content);
   });
 
   // The font files are the public @fontsource package's: served without the token, as the app's own assets are.

@@ -2,10 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { envelopeOf, useErrorText } from '../api/error-text';
-import { saveFile } from '../download';
-import { base64Blob } from '../file-bytes';
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { useHandover } from '../hand-over';
 
 /** Saves the dossiers of `countries` (every country's when none is given) as an .xlsx in the 別表 layout. */
 export function ExcelExportButton({ countries, label }: { countries?: string[]; label: string }) {
@@ -13,11 +10,12 @@ export function ExcelExportButton({ countries, label }: { countries?: string[]; 
   const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const handOver = useHandover();
   const save = () => {
     setBusy(true);
     setError(null);
     call('export.xlsx', { countries })
-      .then((file) => saveFile(base64Blob(file.data, XLSX_TYPE), file.fileName))
+      .then(handOver)
       .catch((failure: unknown) => setError(errorText(envelopeOf(failure))))
       .finally(() => setBusy(false));
   };

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PackExport } from '../../shared/api';
+import type { Handover } from '../../shared/api';
 import { SCOPES, type Scope } from '../../shared/scopes';
-import { downloadFile } from '../api/client';
 import { useErrorText } from '../api/error-text';
+import { useHandover } from '../hand-over';
 import { scopeLabel, scopeMarking } from '../labels';
 import { useNotices } from '../stores/notices';
 import { usePreferences } from '../stores/preferences';
@@ -80,12 +80,12 @@ export function usePrinting<R, P extends { url: string }>({
 }: {
   request: R;
   preview: (request: R) => Promise<P>;
-  exportDocument: (request: R) => Promise<PackExport>;
+  exportDocument: (request: R) => Promise<Handover>;
   failed: (message: string) => string;
 }): Printing<P> {
-  const { t } = useTranslation();
   const errorText = useErrorText();
   const show = useNotices((s) => s.show);
+  const handOver = useHandover();
   const [shown, setShown] = useState<{ preview: P; for: string } | null>(null);
   const [busy, setBusy] = useState<Printing<P>['busy']>(null);
   const requestKey = JSON.stringify(request);
@@ -101,13 +101,7 @@ export function usePrinting<R, P extends { url: string }>({
   const exportPdf = () => {
     setBusy('export');
     exportDocument(request)
-      .then(async (result) => {
-        if (result.outcome === 'saved') show('info', t('print.saved', { file: result.file }));
-        if (result.outcome === 'download') {
-          await downloadFile(result.url, result.fileName);
-          show('info', t('print.downloaded', { file: result.fileName }));
-        }
-      })
+      .then(handOver)
       .catch(onFailure)
       .finally(() => setBusy(null));
   };

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { envelopeOf, useErrorText } from '../api/error-text';
 import { saveFile, tableCsv, tableTexts } from '../download';
-import { base64Blob } from '../file-bytes';
-import { XLSX_TYPE } from './ExcelExportButton';
+import { useHandover } from '../hand-over';
 
 /** Saves a table as CSV under `fileName` (no extension), as it shows: the same words and numbers, for Excel. */
 export function CsvButton({ table, title, fileName }: { table: RefObject<HTMLTableElement | null>; title: string; fileName: string }) {
@@ -24,11 +23,12 @@ export function ExcelTableButton({ table, title, fileName }: { table: RefObject<
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
+  const handOver = useHandover();
   const save = () => {
     if (!table.current) return;
     setError(null);
     call('export.table', { name: fileName, rows: tableTexts(table.current) })
-      .then((file) => saveFile(base64Blob(file.data, XLSX_TYPE), file.fileName))
+      .then(handOver)
       .catch((failure: unknown) => setError(errorText(envelopeOf(failure))));
   };
   return (

@@ -1,9 +1,10 @@
 // Part of npm run bench (excel.ts forks it): an export of every dossier as the app makes it, through the back end
 // opened fresh on the bench's store in a process of its own, as the desktop app's back-end process runs it; its
-// time and its process's highest resident memory are what a laptop pays.
-import fs from 'node:fs';
+// time and its process's highest resident memory are what a laptop pays. It is handed over as the command line
+// hands it over: the workbook moved to the file given.
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { toFile } from '../../bin/cli/to-file';
 import { openBackEnd } from '../../electron/services/back-end';
 import type { ApiResult } from '../../shared/api';
 
@@ -18,13 +19,18 @@ export interface ExcelExportFigures {
 
 const [file, out] = process.argv.slice(2);
 const mib = () => process.memoryUsage().rss / 1024 / 1024;
-const backEnd = openBackEnd({ store: { file, author: 'bench' }, demoDir: path.resolve(import.meta.dirname, '../../resources/demo'), version: 'bench', sync: 'manual' });
+const backEnd = openBackEnd({
+  store: { file, author: 'bench' },
+  demoDir: path.resolve(import.meta.dirname, '../../resources/demo'),
+  version: 'bench',
+  sync: 'manual',
+  delivery: toFile(out),
+});
 const openMiB = mib();
 let peakMiB = openMiB;
 const sampler = setInterval(() => (peakMiB = Math.max(peakMiB, mib())), 20);
 const start = performance.now();
-const exported = (await backEnd.call('export.xlsx', {})) as ApiResult<'export.xlsx'>;
-fs.writeFileSync(out, Buffer.from(exported.data, 'base64'));
+await backEnd.call('export.xlsx', {});
 const ms = performance.now() - start;
 clearInterval(sampler);
 const countries = ((await backEnd.call('countries.list', {})) as ApiResult<'countries.list'>).length;

@@ -10,7 +10,7 @@ import { appFileResponse } from '../../electron/main-window';
 import { listCases, updateCase } from '../../electron/services/cases';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { buildPackInput } from '../../electron/services/pack/build-input';
-import { PACK_PREVIEW_POLICY, PackPreviews } from '../../electron/services/pack-delivery';
+import { PACK_PREVIEW_POLICY, PackPreviews } from '../../electron/services/delivery';
 import { electronBuild } from '../../vite.electron.config';
 import { launchChromium } from '../support/browser';
 import { electronStandIn, standInKeyring } from '../support/electron-stand-in';

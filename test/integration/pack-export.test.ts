@@ -1,14 +1,16 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiArgs, ApiName, ApiResult } from '../../shared/api';
 import { openBackEnd } from '../../electron/services/back-end';
+import { readWorkbook } from '../../electron/services/excel/workbook';
 import { startBrowserMode, type BrowserMode } from '../../electron/services/browser-mode';
 import { listCases, updateCase } from '../../electron/services/cases';
 import { CONTENT_SECURITY_POLICY } from '../../electron/services/content-security-policy';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
-import { PACK_PREVIEW_POLICY } from '../../electron/services/pack-delivery';
+import { PACK_PREVIEW_POLICY } from '../../electron/services/delivery';
 import { launchChromium } from '../support/browser';
 import { pdfText, squeezed } from '../support/pdf';
 import { DEMO_DIR, demoFiles, useTempDir } from '../support/temp';
@@ -37,7 +39,7 @@ describe('briefing packs in browser mode', () => {
     fs.mkdirSync(staticDir);
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Karte</title><body></body>');
     store.close();
-    server = await startBrowserMode((pack) => openBackEnd({ store: { file: store.file, author: 'tester' }, demoDir: DEMO_DIR, version: 'test', pack }), { staticDir });
+    server = await startBrowserMode((delivery) => openBackEnd({ store: { file: store.file, author: 'tester' }, demoDir: DEMO_DIR, version: 'test', delivery }), { staticDir });
     return { server, narrowed, marked, left: others[0], kept: others.slice(1) };
   };
 
@@ -58,7 +60,7 @@ describe('briefing packs in browser mode', () => {
     const exported = await call(s, 'pack.export', { country: 'VN', audience: 'council', lang: 'ja', caseIds, asOf: '2025-04-01' });
     if (exported.outcome !== 'download') throw new Error(`expected a download, got ${JSON.stringify(exported)}`);
     expect(exported.fileName).toBe('karte-pack-VN-2025-04-01-council.pdf');
-    expect(exported.url).toMatch(/^\/api\/pack\/[A-Za-z0-9_-]{24}$/);
+    expect(exported.url).toMatch(/^\/api\/download\/[A-Za-z0-9_-]{24}$/);
 
     const download = (headers: Record<string, string>) => fetch(`${s.url}${exported.url}`, { headers });
     expect((await download({})).status).toBe(401);
@@ -81,6 +83,22 @@ describe('briefing packs in browser mode', () => {
 
     // One download per export: the file is gone from the server.
     expect((await download({ authorization: `Bearer ${s.token}` })).status).toBe(404);
+  });
+
+  it('hands an Excel export over as a one-time download, leaving nothing of it in the temporary folder', async () => {
+    const { server: s } = await start();
+    const made = () => fs.readdirSync(os.tmpdir()).filter((f) => /^karte-[0-9a-f]{24}\.xlsx$/.test(f));
+    const madeBefore = made();
+    const exported = await call(s, 'export.xlsx', { countries: ['VN'] });
+    if (exported.outcome !== 'download') throw new Error(`expected a download, got ${JSON.stringify(exported)}`);
+    expect(exported.fileName).toBe('karte-VN.xlsx');
+    expect((await fetch(`${s.url}${exported.url}`)).status).toBe(401);
+    const response = await fetch(`${s.url}${exported.url}`, { headers: { authorization: `Bearer ${s.token}` } });
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const sheets = await readWorkbook(exported.fileName, Buffer.from(await response.arrayBuffer()));
+    expect(sheets.map((sheet) => sheet.name)).toEqual(['ベトナム', '案件一覧', '経緯一覧']);
+    expect((await fetch(`${s.url}${exported.url}`, { headers: { authorization: `Bearer ${s.token}` } })).status).toBe(404);
+    expect(made()).toEqual(madeBefore);
   });
 
   it('refuses a case narrower than the audience, and other host names', async () => {

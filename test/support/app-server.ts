@@ -20,7 +20,7 @@ export async function startAppServer(prepare?: (store: Store) => void): Promise<
     store.close();
   }
   let backEnd: LocalBackEnd | undefined;
-  const server = await startBrowserMode((pack) => (backEnd = openBackEnd({ store: { file, author: 'e2e' }, demoDir: DEMO_DIR, version: 'e2e', pack })), {
+  const server = await startBrowserMode((delivery) => (backEnd = openBackEnd({ store: { file, author: 'e2e' }, demoDir: DEMO_DIR, version: 'e2e', delivery })), {
     staticDir: RENDERER_DIR,
   });
   return {

@@ -7,7 +7,7 @@ import { RECORD_TABLES } from '../../shared/model/records';
 import { openBackEnd, type BackEnd } from '../../electron/services/back-end';
 import { remoteBackEnd } from '../../electron/services/back-end-messages';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
-import { PackPreviews, previewHtml, type PrintDelivery } from '../../electron/services/pack-delivery';
+import { moveMadeFile, PackPreviews, previewHtml, type Delivery } from '../../electron/services/delivery';
 import { openStore, type Store } from '../../electron/services/store/store';
 import { forkBackEndChild } from './back-end-child';
 import { DEMO_DIR, demoFiles } from './temp';
@@ -67,11 +67,17 @@ export function installBackEnd(options: { demo?: boolean } = {}): TestBackEnd {
     store.close();
   }
   const packPreviews = new PackPreviews();
-  const pack: PrintDelivery = {
+  const delivery: Delivery = {
     preview: async (document) => packPreviews.publish(previewHtml(document, '')),
     export: () => Promise.reject(new Error('component tests export no PDF: test/integration/pack-export.test.ts and electron-pack.test.ts do')),
+    // Saved beside the store, as the desktop app saves where the user chose.
+    file: async (made) => {
+      const saved = path.join(dir, made.fileName);
+      await moveMadeFile(made, saved);
+      return { outcome: 'saved', file: saved };
+    },
   };
-  const backEnd = openBackEnd({ store: { file, author: 'tester' }, demoDir: DEMO_DIR, version: 'test', pack });
+  const backEnd = openBackEnd({ store: { file, author: 'tester' }, demoDir: DEMO_DIR, version: 'test', delivery });
   const events: TestBackEnd['events'] = [];
   backEnd.on((event, payload) => void events.push({ event, payload }));
   exposeBackEnd(backEnd);

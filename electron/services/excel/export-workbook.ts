@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { PassThrough, type Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { stringify } from 'csv-stringify/sync';
 import { CASE_SHEET, DOSSIER_SHEET_HEADINGS, dossierSheetTitle, EVENT_SHEET, eventLines, phaseColumn, sheetName } from '../../../shared/excel/sheet-layout';
 import { KarteError } from '../../../shared/errors';
@@ -225,19 +227,31 @@ async function bytesOf(write: (out: Writable) => Promise<unknown>): Promise<Buff
   return Buffer.concat(chunks);
 }
 
+/** What `write` writes, into `file`: resolves once the file is complete on disk. */
+async function fileOf(file: string, write: (out: Writable) => Promise<unknown>): Promise<void> {
+  const out = fs.createWriteStream(file);
+  await write(out);
+  await finished(out);
+}
+
 /** The chosen dossiers as .xlsx bytes. */
 export function workbookBytes(store: Store, choice: WorkbookChoice): Promise<Buffer> {
   return bytesOf((out) => exportWorkbook(store, choice, out));
+}
+
+/** The chosen dossiers as an .xlsx file, written a row at a time: the export never holds the workbook whole. */
+export function writeWorkbookFile(store: Store, choice: WorkbookChoice, file: string): Promise<void> {
+  return fileOf(file, (out) => exportWorkbook(store, choice, out));
 }
 
 /**
  * A table as a screen shows it (its first row the headings) as an .xlsx of one sheet: the analytics' figures, for a
  * report. Each column as wide as its longest text, within reason.
  */
-export function tableBytes(name: string, rows: readonly string[][]): Promise<Buffer> {
+export function writeTableFile(name: string, rows: readonly string[][], file: string): Promise<void> {
   const [headings, ...body] = rows;
   const width = (c: number) => Math.min(60, Math.max(8, ...rows.map((row) => [...(row[c] ?? '')].length * 1.6)));
-  return bytesOf((out) =>
+  return fileOf(file, (out) =>
     writeWorkbook(out, [
       {
         name: sheetName(name, new Set()),

@@ -1,4 +1,4 @@
-import { documentHtml, documentMarginText, type PrintDocument } from '../pack-delivery';
+import { documentHtml, documentMarginText, type PrintDocument } from '../delivery';
 import { notoSansJpFontFaceCss } from './font-face';
 import { renderPackPdf } from './render-pdf';
 

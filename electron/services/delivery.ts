@@ -1,11 +1,15 @@
 import crypto from 'node:crypto';
-import type { PackExport } from '../../shared/api';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Handover } from '../../shared/api';
 import type { PackInput } from '../../shared/pack/pack-input';
 import { packRunningHeader, renderPackHtml } from '../../shared/pack/render-html';
 import { projectReportRunningHeader, renderProjectReportHtml, type ProjectReportInput } from '../../shared/report/project-report';
 
-// How a shell hands a printed document (a briefing pack, a follow-up report) to its user, and the preview documents both shells serve on the app's own origin
-// (karte://app/pack-preview/… in the desktop app, http://127.0.0.1:…/pack-preview/… in browser mode).
+// How a shell hands what the back end makes to its user: a printed document (a briefing pack, a follow-up report) or
+// a file the back end wrote (an Excel or CSV export); and the preview documents both shells serve on the app's own
+// origin (karte://app/pack-preview/… in the desktop app, http://127.0.0.1:…/pack-preview/… in browser mode).
 //
 // The preview cannot be a srcdoc (or blob:) frame: such a document inherits the app's policy, whose style-src 'self'
 // refuses the pack's inline <style>. So it is a document of its own, served under PACK_PREVIEW_POLICY: inline styles
@@ -21,11 +25,61 @@ import { projectReportRunningHeader, renderProjectReportHtml, type ProjectReport
  */
 export type PrintDocument = { kind: 'pack'; input: PackInput } | { kind: 'projectReport'; input: ProjectReportInput };
 
-export interface PrintDelivery {
+/**
+ * A file the back end wrote for the user, in a folder of its own: the host takes it over (and removes it) rather than
+ * the bytes crossing between processes, so a large workbook never sits whole in memory.
+ */
+export interface MadeFile {
+  path: string;
+  /** What it is called where it is saved. */
+  fileName: string;
+}
+
+/** The kinds of files handed over, by extension, as the save dialog filters them and the browser is told. */
+export const FILE_TYPES: Record<string, { name: string; type: string }> = {
+  '.pdf': { name: 'PDF', type: 'application/pdf' },
+  '.xlsx': { name: 'Excel', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  '.csv': { name: 'CSV', type: 'text/csv; charset=utf-8' },
+};
+
+export interface Delivery {
   /** Keeps the document's preview; resolves with the address the app frames it from. */
   preview(document: PrintDocument): Promise<string>;
   /** Prints the document to an A4 PDF and hands it over: a save dialog in the desktop app, a download in browser mode. */
-  export(document: PrintDocument): Promise<PackExport>;
+  export(document: PrintDocument): Promise<Handover>;
+  /** Hands a made file over as `export` does a PDF; the file is the host's from then on, and gone once handed over. */
+  file(made: MadeFile): Promise<Handover>;
+}
+
+/** A new place for a made file: in the system's temporary folder, under an unguessable name with the file's extension. */
+export function madeFile(fileName: string): MadeFile {
+  return { path: path.join(os.tmpdir(), `karte-${crypto.randomBytes(12).toString('hex')}${path.extname(fileName)}`), fileName };
+}
+
+/**
+ * Moves a made file to where the user chose, whole or not at all (a half-copied workbook there would pass for one),
+ * and removes it from the temporary folder either way.
+ */
+export async function moveMadeFile(made: MadeFile, destination: string): Promise<void> {
+  const temporary = `${destination}.${process.pid}.tmp`;
+  try {
+    await fs.copyFile(made.path, temporary);
+    await fs.rename(temporary, destination);
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    throw new Error(`cannot write ${destination}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  } finally {
+    await fs.rm(made.path, { force: true });
+  }
+}
+
+/** What the back end asks of its host's delivery, as data: it crosses between their processes. */
+export type DeliveryRequest = { method: 'preview' | 'export'; document: PrintDocument } | { method: 'file'; made: MadeFile };
+
+/** Runs a request on a delivery. */
+export function deliver(delivery: Delivery, request: DeliveryRequest): Promise<unknown> {
+  if (request.method === 'file') return delivery.file(request.made);
+  return request.method === 'preview' ? delivery.preview(request.document) : delivery.export(request.document);
 }
 
 export const PACK_PREVIEW_PATH = '/pack-preview/';
