@@ -1,16 +1,26 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useErrorText } from '../api/error-text';
+import type { TFunction } from 'i18next';
+import type { UndoResult } from '../../shared/api';
+import { fieldName, useErrorText } from '../api/error-text';
+import { recordKindLabel } from '../labels';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { call } from '../api/client';
 import { useNotices } from '../stores/notices';
-import { usePreferences } from '../stores/preferences';
+import { usePreferences, type Language } from '../stores/preferences';
 import { BackEndStopped } from './BackEndStopped';
 import { SyncStatus } from './SyncStatus';
+
+/** What an undo took back, in the screens' words: the fields by their names, a record's creation or deletion as such. */
+function undoneText(t: TFunction, language: Language, undone: NonNullable<UndoResult['undone']>): string {
+  if (undone.fields.includes('deleted')) return t('undoneRecord', { record: recordKindLabel(undone.table, language) });
+  return t('undone', { fields: undone.fields.map((field) => fieldName(t, undone.table, field)).join('、') });
+}
 
 /** Ctrl+Z (⌘Z) outside text fields undoes the last edit; inside a field the field's own undo applies. */
 function useUndoShortcut() {
   const { t } = useTranslation();
+  const language = usePreferences((s) => s.language);
   const errorText = useErrorText();
   const show = useNotices((s) => s.show);
   useEffect(() => {
@@ -20,12 +30,12 @@ function useUndoShortcut() {
       if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
       e.preventDefault();
       call('undo', {})
-        .then(({ undone }) => show('info', undone ? t('undone', { fields: undone.fields.join(', ') }) : t('nothingToUndo')))
+        .then(({ undone }) => show('info', undone ? undoneText(t, language, undone) : t('nothingToUndo')))
         .catch((error: unknown) => show('error', errorText(error)));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [show, t, errorText]);
+  }, [show, t, errorText, language]);
 }
 
 function SearchBox() {

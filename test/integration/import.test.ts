@@ -97,7 +97,7 @@ describe('karte JSON import', () => {
     ['bad-phase.json', /bad-phase\.json: cases\[2\]\.events\[0\]\.phase: Invalid option/],
     ['bad-country.json', /bad-country\.json: cases\[0\]\.country_iso2: 'XX' is not an ISO 3166-1 country code/],
     ['missing-text.json', /missing-text\.json: cases\[1\]\.events\[0\]\.text: /],
-    ['truncated.json', /truncated\.json: not valid JSON/],
+    ['truncated.json', /truncated\.json: not valid JSON at line 1, column \d+/],
     ['no-such-file.json', /no-such-file\.json: cannot be read \(ENOENT\)/],
     ['impossible-dates.json', /impossible-dates\.json: cases\[0\]\.events\[1\]\.date: 2020-13 is not a date/],
     ['shift-jis.json', /shift-jis\.json: not UTF-8 \(it looks like Shift_JIS\): save it as UTF-8/],
@@ -109,6 +109,20 @@ describe('karte JSON import', () => {
     // The good file comes first: the run is all or nothing, so it must not land either.
     expect(() => importKarteFiles(store, [fixture('africa-multi-country.json'), fixture(name)])).toThrow(message);
     expect(snapshot(store)).toEqual(before);
+  });
+
+  it('says on which line and column a file stops being JSON, as an editor counts them', () => {
+    const store = temp.store();
+    const file = path.join(temp.dir(), 'missing-comma.json');
+    fs.writeFileSync(file, '{\n  "country": "ベトナム",\n  "cases": [\n    {"sector": "郵便" "summary": "x"}\n  ]\n}\n');
+    try {
+      importKarteFiles(store, [file]);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ImportError);
+      const [problem] = (error as ImportError).problems;
+      expect(problem).toMatchObject({ file: 'missing-comma.json', code: 'not_json', params: { line: 4, column: 21 } });
+    }
   });
 
   it('reports every problem of a bad file, not only the first', () => {

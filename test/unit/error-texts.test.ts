@@ -59,7 +59,19 @@ describe('error texts', () => {
           file: 'vn.json',
           where: 'cases[0]',
           code,
-          params: { code: 'XX', date: '2020-02-30', of: 1, reason: 'ENOENT', issue: 'too_small', minimum: 1, origin: 'string', text: '2019年度末ごろ', case: 'c1' },
+          params: {
+            code: 'XX',
+            date: '2020-02-30',
+            of: 1,
+            reason: 'ENOENT',
+            issue: 'too_small',
+            minimum: 1,
+            origin: 'string',
+            text: '2019年度末ごろ',
+            case: 'c1',
+            line: 4,
+            column: 21,
+          },
           message: 'English',
         });
         expect(text, code).not.toMatch(/\{\{|errors:|import\.|English/);

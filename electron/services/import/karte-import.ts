@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { z } from 'zod';
 import type { ImportProgress, ImportReport } from '../../../shared/views';
 import path from 'node:path';
+import { parse as parseJson, type ParseError } from 'jsonc-parser';
 import { dateFromSource } from '../../../shared/dates';
 import { formatPath, KarteError, type ImportProblem, type ImportProblemCode } from '../../../shared/errors';
 import { isoCodesOf, karteFileSchema, type KarteCase, type KarteFile } from '../../../shared/karte-json';
@@ -58,13 +59,26 @@ export interface ParsedFile {
   data: KarteFile;
 }
 
+/**
+ * Where a text that is not JSON goes wrong, as a person finds it in an editor: line and column, from 1. JSON.parse
+ * says so in words that differ between engines, often without a position; jsonc-parser, in strict JSON, gives it.
+ */
+function jsonErrorPlace(text: string): { line: number; column: number } {
+  const errors: ParseError[] = [];
+  parseJson(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const offset = errors[0]?.offset ?? text.length;
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return { line: before.length, column: [...before[before.length - 1]].length + 1 };
+}
+
 /** Reads and checks one file's text; `name` is how errors refer to it. */
 function parseKarteFile(name: string, text: string): ParsedFile {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    fail(name, 'not_json', `not valid JSON (${(error as Error).message})`);
+    const { line, column } = jsonErrorPlace(text);
+    fail(name, 'not_json', `not valid JSON at line ${line}, column ${column} (${(error as Error).message})`, { line, column });
   }
   return checkedKarteFile(name, json);
 }
