@@ -244,8 +244,13 @@ function emptyPreview(files: number, problems: ImportProblem[]): TablePreview {
  */
 function missingRecords(store: Store, sheets: SheetOfFile[], planned: PlannedWrite[]): PlannedWrite[] {
   const merged = planned.map(({ write, current }) => ({ table: write.table, id: write.id, record: { ...current, ...write.values } as Record<string, unknown> }));
-  const narrowest = Math.min(...merged.map(({ record }) => SCOPES.indexOf(record.scope as Scope)).filter((i) => i >= 0));
-  if (!Number.isFinite(narrowest)) return [];
+  // A loop, not Math.min(...): a portfolio's 200,000 rows are more arguments than a call takes.
+  let narrowest = SCOPES.length;
+  for (const { record } of merged) {
+    const scope = SCOPES.indexOf(record.scope as Scope);
+    if (scope >= 0 && scope < narrowest) narrowest = scope;
+  }
+  if (narrowest === SCOPES.length) return [];
   const audience = SCOPES[narrowest];
   const inFile = new Set(merged.map(({ table, id }) => `${table} ${id}`));
   const missing: PlannedWrite[] = [];
