@@ -73,6 +73,29 @@ describe('bin/karte', () => {
     expect(text).toMatch(/event [0-9a-f]{8}\.date\s+2021年度予定 → 2021年6月/);
   });
 
+  it('adds an event dated by a day range written once (2021年5月10日～12日) and shows it back as written', () => {
+    const db = importedDb();
+    const [vn] = karteJson<CaseSummary[]>(['--db', db, 'cases', '--country', 'VN', '--sector', '5G']);
+    const added = karte(['--db', db, 'event', 'add', vn.id, '--phase', 'consultation', '--date', '2021年5月10日～12日', '--text', '5G実務者協議をハノイで開催']);
+    expect(added.status, added.stderr).toBe(0);
+    const eventId = added.stdout.trim();
+
+    const detail = karteJson<CaseDetail>(['--db', db, 'case', vn.id]);
+    expect(detail.events.find((e) => e.id === eventId)?.date).toEqual({
+      precision: 'day',
+      from: '2021-05-10',
+      to: '2021-05-12',
+      open: false,
+      season: null,
+      planned: false,
+      text: '2021年5月10日～12日',
+      sort: '2021-05-10',
+    });
+    const shown = karte(['--db', db, 'case', vn.id]);
+    expect(shown.status, shown.stderr).toBe(0);
+    expect(shown.stdout).toMatch(new RegExp(`${eventId.slice(0, 8)}\\s+2021年5月10日～12日\\s+5G実務者協議をハノイで開催`));
+  });
+
   it('reports errors on stderr with a non-zero exit, naming what was wrong', () => {
     const db = importedDb();
     const cases = karteJson<CaseSummary[]>(['--db', db, 'cases']);

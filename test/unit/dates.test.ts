@@ -93,10 +93,67 @@ describe('parseDateText', () => {
     // A range of mixed kinds of period keeps plain years; the text keeps the rest.
     { text: '2018年夏～2019年', want: { ...none, precision: 'year', from: '2018', to: '2019', sort: '2018' } },
     { text: '2019年度～2020年', want: { ...none, precision: 'year', from: '2019', to: '2020', sort: '2019' } },
+    // A range whose end shares the year (and month) of its start, written once.
+    { text: '2021年5月10日～12日', want: { ...none, precision: 'day', from: '2021-05-10', to: '2021-05-12', sort: '2021-05-10' } },
+    { text: '令和3年5月10日～12日', want: { ...none, precision: 'day', from: '2021-05-10', to: '2021-05-12', sort: '2021-05-10' } },
+    { text: '２０２１年５月１０日〜１２日', want: { ...none, precision: 'day', from: '2021-05-10', to: '2021-05-12', sort: '2021-05-10' } },
+    { text: '2021年5月10～12日', want: { ...none, precision: 'day', from: '2021-05-10', to: '2021-05-12', sort: '2021-05-10' } },
+    { text: '2021年5月10日-12日', want: { ...none, precision: 'day', from: '2021-05-10', to: '2021-05-12', sort: '2021-05-10' } },
+    { text: '2020年2月28日~29日', want: { ...none, precision: 'day', from: '2020-02-28', to: '2020-02-29', sort: '2020-02-28' } },
+    { text: '2021年1～3月', want: { ...none, precision: 'month', from: '2021-01', to: '2021-03', sort: '2021-01' } },
+    { text: '2021年1-3月', want: { ...none, precision: 'month', from: '2021-01', to: '2021-03', sort: '2021-01' } },
+    { text: '令和3年1〜3月', want: { ...none, precision: 'month', from: '2021-01', to: '2021-03', sort: '2021-01' } },
+    // 年度末: the last quarter of the fiscal year, January to March of the next calendar year, by months.
+    { text: '2020年度末', want: { ...none, precision: 'month', from: '2021-01', to: '2021-03', sort: '2021-01' } },
+    { text: '令和2年度末', want: { ...none, precision: 'month', from: '2021-01', to: '2021-03', sort: '2021-01' } },
+    { text: '2020年度末予定', want: { ...none, precision: 'month', from: '2021-01', to: '2021-03', planned: true, sort: '2021-01' } },
+    { text: '2019年度内', want: { ...none, precision: 'fiscal_year', from: '2019', sort: '2019-04' } },
+    { text: '令和元年度内', want: { ...none, precision: 'fiscal_year', from: '2019', sort: '2019-04' } },
+    // 初頭: the first quarter, by months.
+    { text: '2020年初頭', want: { ...none, precision: 'month', from: '2020-01', to: '2020-03', sort: '2020-01' } },
+    // 上旬, 中旬, 下旬: days 1–10, 11–20, 21 to the month's end; 初旬 is 上旬.
+    { text: '2021年5月上旬', want: { ...none, precision: 'day', from: '2021-05-01', to: '2021-05-10', sort: '2021-05-01' } },
+    { text: '2021年5月中旬', want: { ...none, precision: 'day', from: '2021-05-11', to: '2021-05-20', sort: '2021-05-11' } },
+    { text: '2021年5月下旬', want: { ...none, precision: 'day', from: '2021-05-21', to: '2021-05-31', sort: '2021-05-21' } },
+    { text: '2021年2月下旬', want: { ...none, precision: 'day', from: '2021-02-21', to: '2021-02-28', sort: '2021-02-21' } },
+    { text: '2020年2月下旬', want: { ...none, precision: 'day', from: '2020-02-21', to: '2020-02-29', sort: '2020-02-21' } },
+    { text: '2021年4月下旬', want: { ...none, precision: 'day', from: '2021-04-21', to: '2021-04-30', sort: '2021-04-21' } },
+    { text: '2021年5月初旬', want: { ...none, precision: 'day', from: '2021-05-01', to: '2021-05-10', sort: '2021-05-01' } },
+    { text: '令和3年5月中旬', want: { ...none, precision: 'day', from: '2021-05-11', to: '2021-05-20', sort: '2021-05-11' } },
+    { text: '2021年5月中旬～6月上旬', want: { ...none, precision: 'day', from: '2021-05-11', to: '2021-06-10', sort: '2021-05-11' } },
+    // Halves of a fiscal year: April–September and October–March.
+    { text: '2021年度上期', want: { ...none, precision: 'month', from: '2021-04', to: '2021-09', sort: '2021-04' } },
+    { text: '2021年度下期', want: { ...none, precision: 'month', from: '2021-10', to: '2022-03', sort: '2021-10' } },
+    { text: '2021年度上半期', want: { ...none, precision: 'month', from: '2021-04', to: '2021-09', sort: '2021-04' } },
+    { text: '2021年度下半期', want: { ...none, precision: 'month', from: '2021-10', to: '2022-03', sort: '2021-10' } },
+    { text: '令和3年度下期', want: { ...none, precision: 'month', from: '2021-10', to: '2022-03', sort: '2021-10' } },
+    // Era letters: R 令和, H 平成, S 昭和.
+    { text: 'R3.5', want: { ...none, precision: 'month', from: '2021-05', sort: '2021-05' } },
+    { text: 'H31.4', want: { ...none, precision: 'month', from: '2019-04', sort: '2019-04' } },
+    { text: 'R3.5.10', want: { ...none, precision: 'day', from: '2021-05-10', sort: '2021-05-10' } },
+    { text: 'Ｒ３．５', want: { ...none, precision: 'month', from: '2021-05', sort: '2021-05' } },
+    { text: 'S64.1', want: { ...none, precision: 'month', from: '1989-01', sort: '1989-01' } },
+    { text: 'R元.5', want: { ...none, precision: 'month', from: '2019-05', sort: '2019-05' } },
+    { text: 'R3年度', want: { ...none, precision: 'fiscal_year', from: '2021', sort: '2021-04' } },
+    { text: 'R3.5～R3.7', want: { ...none, precision: 'month', from: '2021-05', to: '2021-07', sort: '2021-05' } },
+    // Decades and their halves, by years.
+    { text: '2020年代', want: { ...none, precision: 'year', from: '2020', to: '2029', sort: '2020' } },
+    { text: '2030年代前半', want: { ...none, precision: 'year', from: '2030', to: '2034', sort: '2030' } },
+    { text: '2030年代後半', want: { ...none, precision: 'year', from: '2035', to: '2039', sort: '2035' } },
+    // A named span opened or closed keeps its start or its end.
+    { text: '2021年度上期～', want: { ...none, precision: 'month', from: '2021-04', open: true, sort: '2021-04' } },
+    { text: '2020年代以降', want: { ...none, precision: 'year', from: '2020', open: true, sort: '2020' } },
+    { text: '～2020年度末', want: { ...none, precision: 'month', from: null, to: '2021-03', sort: '2021-03' } },
+    { text: '2018年度～2020年度末', want: { ...none, precision: 'year', from: '2018', to: '2021', sort: '2018' } },
   ])('$text', ({ text, want }) => {
     const parsed = parseDateText(text);
     expect(parsed).toEqual({ ...want, text });
     expect(karteDateSchema.safeParse(parsed).success).toBe(true);
+  });
+
+  it('reads 未定 (not yet decided) as an unknown date that keeps the text and is no plan', () => {
+    expect(parseDateText('未定')).toEqual(unknownDate('未定'));
+    expect(parseDateText('（未定）')).toMatchObject({ precision: 'unknown', from: null, to: null, sort: null, planned: false, text: '（未定）' });
   });
 
   it('reads an empty or blank text as an unknown date that keeps the text', () => {
@@ -125,6 +182,27 @@ describe('parseDateText', () => {
     '2020-02-30',
     '令和2年13月',
     '31 Apr 2020',
+    // Near misses of the forms read since: impossible months and days, a day or a decade of nothing, the wrong order.
+    '2021年13月',
+    '2021年13～14月',
+    '2021年2月30日～31日',
+    '2021年2月27日～30日',
+    '2021年5月12日～10日',
+    '2021年3～1月',
+    '2021年5月～12日',
+    '12日',
+    '2021年13月中旬',
+    '2021年5月中旬中旬',
+    '2021年度中期',
+    'R3.13',
+    'R3.2.30',
+    'R3',
+    'X3.5',
+    '2025年代',
+    '2020年代中盤',
+    '未定予定',
+    // A 頃 after a named period stays unread, as the Excel import's example of a date it cannot read.
+    '2019年度末ごろ',
   ])('returns null for %s', (text) => {
     expect(parseDateText(text)).toBeNull();
   });
@@ -195,13 +273,79 @@ describe('formatDate', () => {
     ['2019年度～2020年度', 'wareki', '令和元年度～令和2年度'],
     // Summer starts in June: summer 2019 lies wholly in 令和.
     ['2019年夏', 'wareki', '令和元年夏'],
+    // A range's end leaves out the year (and month) its start has given, in the Japanese styles.
+    ['2021年5月10日～12日', 'ja', '2021年5月10日～12日'],
+    ['令和3年5月10日～12日', 'ja', '2021年5月10日～12日'],
+    ['2021年5月10日～12日', 'wareki', '令和3年5月10日～12日'],
+    ['2021年5月10日～12日', 'en', '10 May 2021 – 12 May 2021'],
+    ['2021年1～3月', 'ja', '2021年1月～3月'],
+    ['2021年1～3月', 'wareki', '令和3年1月～3月'],
+    ['2021年1～3月', 'en', 'Jan 2021 – Mar 2021'],
+    ['2020年2月1日～3月5日', 'ja', '2020年2月1日～3月5日'],
+    ['2020年12月～2021年1月', 'ja', '2020年12月～2021年1月'],
+    // The era changed on 1 May 2019: the year is named at both ends.
+    ['2019年4月～5月', 'wareki', '平成31年4月～令和元年5月'],
+    ['2019年4月～5月', 'ja', '2019年4月～5月'],
+    // A period named by a word is shown by that word.
+    ['2021年5月中旬', 'ja', '2021年5月中旬'],
+    ['2021年5月中旬', 'en', 'mid-May 2021'],
+    ['2021年5月中旬', 'wareki', '令和3年5月中旬'],
+    ['2021年5月上旬', 'en', 'early May 2021'],
+    ['2021年5月初旬', 'ja', '2021年5月初旬'],
+    ['2021年5月下旬', 'en', 'late May 2021'],
+    ['2019年4月下旬', 'wareki', '平成31年4月下旬'],
+    ['2020年度末', 'ja', '2020年度末'],
+    ['2020年度末', 'en', 'end of FY2020'],
+    ['2020年度末', 'wareki', '令和2年度末'],
+    ['2018年度末', 'wareki', '平成30年度末'],
+    ['2020年度末予定', 'ja', '2020年度末（予定）'],
+    ['2019年度内', 'ja', '2019年度'],
+    ['2019年度内', 'wareki', '令和元年度'],
+    ['2020年初頭', 'ja', '2020年初頭'],
+    ['2020年初頭', 'en', 'early 2020'],
+    ['2020年初頭', 'wareki', '令和2年初頭'],
+    // Early 2019 was still 平成.
+    ['2019年初頭', 'wareki', '平成31年初頭'],
+    ['2021年度上期', 'ja', '2021年度上期'],
+    ['2021年度下半期', 'ja', '2021年度下半期'],
+    ['2021年度上期', 'en', 'H1 FY2021'],
+    ['2021年度下期', 'en', 'H2 FY2021'],
+    ['令和3年度下期', 'wareki', '令和3年度下期'],
+    ['R3.5', 'ja', '2021年5月'],
+    ['R3.5', 'wareki', '令和3年5月'],
+    ['H31.4', 'wareki', '平成31年4月'],
+    ['R3.5.10', 'en', '10 May 2021'],
+    ['2020年代', 'ja', '2020年代'],
+    ['2020年代', 'en', '2020s'],
+    // Eras are not counted in decades.
+    ['2020年代', 'wareki', '2020年代'],
+    ['2030年代前半', 'ja', '2030年代前半'],
+    ['2030年代前半', 'en', 'early 2030s'],
+    ['2030年代後半', 'en', 'late 2030s'],
+    // Open, closed or in a range, a named period is shown by its bounds.
+    ['2021年度上期～', 'ja', '2021年4月～'],
+    ['～2020年度末', 'ja', '～2021年3月'],
+    ['2021年5月中旬～6月上旬', 'ja', '2021年5月11日～6月10日'],
   ])('%s in style %s is %s', (text, style, expected) => {
     expect(formatDate(date(text), style)).toBe(expected);
   });
 
   it('shows an unknown date as its text in every style', () => {
     for (const style of ['ja', 'en', 'wareki'] as const) expect(formatDate(unknownDate('調整中'), style)).toBe('調整中');
+    for (const style of ['ja', 'en', 'wareki'] as const) expect(formatDate(date('未定'), style)).toBe('未定');
   });
+
+  it('shows a date by its bounds when its text names a period it is not (a fallback keeps the text of another date)', () => {
+    expect(formatDate(dateFromSource('2021-05', '2021年5月中旬'), 'ja')).toBe('2021年5月中旬');
+    expect(formatDate({ ...date('2021-05'), text: '2021年5月中旬' }, 'ja')).toBe('2021年5月');
+  });
+
+  it.each(['2021年5月10日～12日', '2021年1～3月', '2020年度末', '2021年5月中旬', '2021年度下期', '2020年初頭', 'R3.5.10', '2030年代前半', '2019年4月～5月'])(
+    '%s survives a round trip through the ja and wareki styles',
+    (text) => {
+      for (const style of ['ja', 'wareki'] as const) expect({ ...date(formatDate(date(text), style)), text: '' }).toEqual({ ...date(text), text: '' });
+    },
+  );
 });
 
 describe('compareDates', () => {
@@ -235,6 +379,17 @@ describe('compareDates', () => {
   ])('puts %s before %s, the month it starts in', (coarse, fine) => {
     expect(cmp(coarse, fine)).toBe(-1);
     expect(cmp(fine, coarse)).toBe(1);
+  });
+
+  it('places the new named periods by when they begin', () => {
+    expect(cmp('2021年5月', '2021年5月上旬')).toBe(-1);
+    expect(cmp('2021年5月上旬', '2021年5月10日～12日')).toBe(-1);
+    expect(cmp('2021年5月10日～12日', '2021年5月中旬')).toBe(-1);
+    expect(cmp('2020年度', '2020年度末')).toBe(-1);
+    expect(cmp('2020年度末', '2021年1月')).toBe(0);
+    expect(cmp('2021年度上期', '2021年度')).toBe(1);
+    expect(cmp('2020年代', '2020年')).toBe(0);
+    expect(cmp('未定', '2020年代')).toBe(1);
   });
 
   it('sorts a mixed list by when each period begins', () => {
