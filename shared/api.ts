@@ -260,6 +260,7 @@ export const API = {
       phase: z.enum([...PHASES, 'none']).optional(),
       status: z.enum(CASE_STATUSES).optional(),
       project: projectNo.optional(),
+      regionLevel: z.boolean().optional(),
     }),
   ),
   'projects.list': method<ProjectSummary[]>()(z.object({})),

@@ -41,6 +41,8 @@ export interface CaseFilter {
   status?: string;
   /** Only cases linked to this priority project (1–20). */
   project?: number;
+  /** Only cases of a region as a whole, tied to no country yet (地域案件), or (false) only those tied to one. */
+  regionLevel?: boolean;
 }
 
 export interface CaseDetail {

@@ -64,7 +64,8 @@ export function caseFilterTest(filter: Omit<CaseFilter, 'phase'>): (c: Pick<Case
     (region === undefined || c.countries.some((iso2) => region.members.includes(iso2)) || c.region === region.ja) &&
     (sector === undefined || c.sector === sector) &&
     (filter.status === undefined || c.status === filter.status) &&
-    (filter.project === undefined || c.project === filter.project);
+    (filter.project === undefined || c.project === filter.project) &&
+    (filter.regionLevel === undefined || (c.countries.length === 0) === filter.regionLevel);
 }
 
 export function listCases(store: Store, filter: CaseFilter = {}): CaseSummary[] {
@@ -72,13 +73,13 @@ export function listCases(store: Store, filter: CaseFilter = {}): CaseSummary[] 
     throw new KarteError('invalid_arguments', `unknown phase '${filter.phase}'`, { field: 'phase' });
   const kept = caseFilterTest(filter);
 
-  const rows = statement(store.db, `SELECT ${columnsOf('cases')} FROM cases WHERE deleted = 0 ORDER BY title`).all() as Record<string, unknown>[];
-  const phases = phasesByCase(store);
-  return rows
-    .map((raw) => decodeRow('cases', raw))
-    .filter(kept)
-    .map((c) => caseSummary(c, phases.get(c.id)))
-    .filter((c) => filter.phase === undefined || (c.currentPhase ?? 'none') === filter.phase);
+  // Cases of a region as a whole are few (the countries screen lists them each time): only they are read, by the
+  // index of the cases' countries, not every case.
+  const inNoCountry = filter.regionLevel === true ? ' AND id NOT IN (SELECT caseId FROM case_countries)' : '';
+  const rows = statement(store.db, `SELECT ${columnsOf('cases')} FROM cases WHERE deleted = 0${inNoCountry} ORDER BY title`).all() as Record<string, unknown>[];
+  const cases = rows.map((raw) => decodeRow('cases', raw)).filter(kept);
+  const phases = phasesByCase(store, filter.regionLevel === true ? cases.map((c) => c.id) : undefined);
+  return cases.map((c) => caseSummary(c, phases.get(c.id))).filter((c) => filter.phase === undefined || (c.currentPhase ?? 'none') === filter.phase);
 }
 
 /** Summaries of the cases `ids` names, in that order; deleted and unknown ones are left out. */

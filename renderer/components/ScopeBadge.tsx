@@ -2,25 +2,34 @@ import { useTranslation } from 'react-i18next';
 import { SCOPES, type Scope } from '../../shared/scopes';
 import { scopeLabel } from '../labels';
 import { usePreferences, type Language } from '../stores/preferences';
+import './ScopeBadge.css';
 
-/**
- * Every record shows who may see it; one click opens the choice of scope, when the record can be edited. `choices`:
- * the scopes the record may have (a dossier is never internal).
- */
-export function ScopeBadge({ scope, onChange, choices = SCOPES }: { scope: Scope; onChange?: (scope: Scope) => void; choices?: readonly Scope[] }) {
+interface ScopeBadgeProps {
+  scope: Scope;
+  onChange?: (scope: Scope) => void;
+  /** The scopes the record may have (a dossier is never internal). */
+  choices?: readonly Scope[];
+  /** The choice's id, for a visible <label htmlFor> of the caller's, which then names it. */
+  id?: string;
+}
+
+/** Every record shows who may see it; where the record can be edited, as the choice of its scope. */
+export function ScopeBadge({ scope, onChange, choices = SCOPES, id }: ScopeBadgeProps) {
   const language = usePreferences((s) => s.language);
   if (!onChange) return <span className={`scope scope-${scope}`}>{scopeLabel(scope, language)}</span>;
-  return <ScopeChoice scope={scope} onChange={onChange} choices={choices} language={language} />;
+  return <ScopeChoice scope={scope} onChange={onChange} choices={choices} language={language} id={id} />;
 }
 
 // Apart from the read-only badge, which a dossier matrix shows hundreds of times: only the choice needs words of its own.
-function ScopeChoice({ scope, onChange, choices, language }: { scope: Scope; onChange: (scope: Scope) => void; choices: readonly Scope[]; language: Language }) {
+function ScopeChoice({ scope, onChange, choices, language, id }: { scope: Scope; onChange: (scope: Scope) => void; choices: readonly Scope[]; language: Language; id?: string }) {
   const { t } = useTranslation();
   return (
     <select
-      className={`scope scope-${scope}`}
+      id={id}
+      className={`scope scope-choice scope-${scope}`}
       value={scope}
-      aria-label={t('scope.change', { scope: scopeLabel(scope, language) })}
+      // Without a visible label, named by what it does and what it is now.
+      aria-label={id === undefined ? t('scope.change', { scope: scopeLabel(scope, language) }) : undefined}
       onChange={(e) => onChange(e.target.value as Scope)}
     >
       {choices.map((s) => (

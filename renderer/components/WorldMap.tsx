@@ -57,10 +57,14 @@ function outlines(focus: string[] | undefined): Map<CountryShape, string> {
   return result;
 }
 
-/** Fill by number of active cases: a sequential blue scale, starting from countries with cases but none active. */
+/**
+ * Fill by number of active cases: a sequential blue scale. Countries with cases but none active are hatched: a pale
+ * solid fill read as no cases at all, or as sea. The legend's swatch draws the same hatching in CSS (.none-active).
+ */
 const NO_CASES = '#e1e3e8';
+const NONE_ACTIVE_PATTERN = 'world-map-none-active';
 const STEPS = [
-  { min: 0, fill: '#f4f8fd' },
+  { min: 0, fill: `url(#${NONE_ACTIVE_PATTERN})` },
   { min: 1, fill: '#b5d0ec' },
   { min: 2, fill: '#7eaedd' },
   { min: 4, fill: '#3a78bf' },
@@ -104,6 +108,12 @@ export function WorldMap({ countries, focus, legend }: { countries: CountrySumma
   return (
     <figure className="world-map">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={t('map.label')}>
+        <defs>
+          <pattern id={NONE_ACTIVE_PATTERN} patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">
+            <rect width="4" height="4" fill="#eef3f9" />
+            <rect width="1.4" height="4" fill="#7eaedd" />
+          </pattern>
+        </defs>
         {others.map((shape, i) => (
           <path key={shape.iso2 ?? `${shape.properties.name}-${i}`} d={outline.get(shape)} fill={NO_CASES}>
             <title>{nameOf(shape)}</title>
@@ -139,7 +149,7 @@ export function WorldMap({ countries, focus, legend }: { countries: CountrySumma
         </span>
         {STEPS.map((step, i) => (
           <span key={step.min} className="legend-item">
-            <span className="swatch" style={{ background: step.fill }} />
+            {step.min === 0 ? <span className="swatch none-active" /> : <span className="swatch" style={{ background: step.fill }} />}
             {stepLabel(i)}
           </span>
         ))}

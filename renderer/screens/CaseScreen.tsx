@@ -7,6 +7,7 @@ import { dayOf } from '../../shared/dates';
 import type { StageEvent } from '../../shared/model/stage-event';
 import { PHASES, type Phase } from '../../shared/phases';
 import { PRIORITY_PROJECTS, suggestedProjects, type PriorityProject } from '../../shared/reference/priority-projects';
+import { findRegion } from '../../shared/reference/regions';
 import { SDG_GOALS } from '../../shared/reference/sdgs';
 import type { Scope } from '../../shared/scopes';
 import { phaseDurations } from '../../shared/timeline';
@@ -23,7 +24,8 @@ import { useNotices } from '../stores/notices';
 import { usePreferences, type Language } from '../stores/preferences';
 import './CaseScreen.css';
 
-// 案件: its summary fields edited in place, the time it spent in each phase, and its timeline of stage events.
+// 案件: its timeline of stage events first, with the form to add one (what a desk officer comes for), then the time
+// it spent in each phase, its summary fields edited in place, and the briefing-pack fields folded away.
 
 type TextField = 'title' | 'sectorLabel' | 'summary' | 'futurePolicy' | 'financing' | 'nextAction' | 'notes';
 const SINGLE_LINE: TextField[] = ['sectorLabel', 'financing', 'nextAction'];
@@ -75,14 +77,21 @@ function CaseView({ detail }: { detail: CaseDetail }) {
             {t('backToDossier', { country: countryName(iso2, language) })}
           </Link>
         ))}
+        {c.countries.length === 0 && <BackToRegion region={c.region} language={language} />}
         <Link to={`/case/${c.id}?plan`}>{t('plan')}</Link>
         <Link to={`/case/${c.id}/history`}>{t('history')}</Link>
       </nav>
 
       <header className="case-header">
         <EditableText label={t('fields.title')} value={c.title} onSave={savers.title} hideLabel className="case-title" />
-        <ScopeBadge scope={c.scope} onChange={(scope: Scope) => void updateCase(c.id, { scope }).catch(failed)} />
+        <div className="case-scope">
+          <label htmlFor="case-scope">{t('scope')}</label>
+          <ScopeBadge id="case-scope" scope={c.scope} onChange={(scope: Scope) => void updateCase(c.id, { scope }).catch(failed)} />
+        </div>
       </header>
+
+      <Timeline detail={detail} language={language} />
+      <PhaseSpans detail={detail} language={language} />
 
       <section className="panel case-fields" aria-label={t('summaryFields')}>
         <div className="field-row">
@@ -110,11 +119,20 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       </section>
 
       <BriefingPanel c={c} language={language} onFailure={failed} />
-      <PhaseSpans detail={detail} language={language} />
-      <Timeline detail={detail} language={language} />
       <PlanSection caseId={c.id} />
     </article>
   );
+}
+
+/**
+ * A case of a region as a whole (地域案件) has no dossier to go back to: it leads to the countries screen, which lists
+ * it under its region, with that region chosen.
+ */
+function BackToRegion({ region, language }: { region: string; language: Language }) {
+  const { t } = useTranslation('case');
+  const known = findRegion(region);
+  if (!known) return <Link to="/countries">{t('backToCountries')}</Link>;
+  return <Link to={`/countries?region=${known.code}`}>{t('backToRegion', { region: known[language] })}</Link>;
 }
 
 /**
@@ -199,45 +217,51 @@ function BriefingPanel({ c, language, onFailure }: { c: Case; language: Language
   // The Japanese of summary, future policy and financing is edited in the summary panel above; here only their translation.
   const elsewhere = TRANSLATABLE_CASE_FIELDS.filter((field): field is Exclude<TranslatableCaseField, BriefingField> => !(BRIEFING_FIELDS as string[]).includes(field));
 
+  // Folded: written for the packs now and then, not on each visit; the summary says what is inside.
   return (
-    <section className="panel briefing" aria-labelledby="case-briefing">
-      <h2 id="case-briefing">{t('briefing')}</h2>
-      <p className="muted hint">{t('briefingHint')}</p>
-      <fieldset className="sdg-goals">
-        <legend>{t('fields.sdgGoals')}</legend>
-        {SDG_GOALS.map(({ goal, ja, en }) => (
-          <label key={goal}>
-            <input type="checkbox" checked={c.sdgGoals.includes(goal)} onChange={(e) => toggleGoal(goal, e.target.checked)} /> {goal}. {language === 'ja' ? ja : en}
-          </label>
-        ))}
-      </fieldset>
-      <label className="translation-language">
-        {t('translationLanguage')}{' '}
-        <select value={translationLanguage} onChange={(e) => setTranslationLanguage(e.target.value)}>
-          {languages.map((code) => (
-            <option key={code} value={code}>
-              {languageNames.of(code) ?? code} ({code})
-            </option>
+    <details className="panel briefing">
+      <summary>
+        <h2 id="case-briefing">{t('briefing')}</h2>
+        <span className="muted">{t('briefingContents')}</span>
+      </summary>
+      <section className="briefing-fields" aria-labelledby="case-briefing">
+        <p className="muted hint">{t('briefingHint')}</p>
+        <fieldset className="sdg-goals">
+          <legend>{t('fields.sdgGoals')}</legend>
+          {SDG_GOALS.map(({ goal, ja, en }) => (
+            <label key={goal}>
+              <input type="checkbox" checked={c.sdgGoals.includes(goal)} onChange={(e) => toggleGoal(goal, e.target.checked)} /> {goal}. {language === 'ja' ? ja : en}
+            </label>
           ))}
-        </select>
-      </label>
-      {BRIEFING_FIELDS.map((field) => (
-        <div key={field} className="translation-pair">
-          <EditableText label={t(`fields.${field}`)} value={c[field]} onSave={saveJapanese[field]} multiline rows={3} />
-          {translation(field)}
-        </div>
-      ))}
-      <h3>{t('translationOfSummary', { language: languageName })}</h3>
-      {elsewhere.map((field) => (
-        <div key={field} className="translation-pair">
-          <div className="original">
-            <span className="original-label">{t(`fields.${field}`)}</span>
-            <p>{c[field] === '' ? <span className="muted">{t('empty')}</span> : c[field]}</p>
+        </fieldset>
+        <label className="translation-language">
+          {t('translationLanguage')}{' '}
+          <select value={translationLanguage} onChange={(e) => setTranslationLanguage(e.target.value)}>
+            {languages.map((code) => (
+              <option key={code} value={code}>
+                {languageNames.of(code) ?? code} ({code})
+              </option>
+            ))}
+          </select>
+        </label>
+        {BRIEFING_FIELDS.map((field) => (
+          <div key={field} className="translation-pair">
+            <EditableText label={t(`fields.${field}`)} value={c[field]} onSave={saveJapanese[field]} multiline rows={3} />
+            {translation(field)}
           </div>
-          {translation(field)}
-        </div>
-      ))}
-    </section>
+        ))}
+        <h3>{t('translationOfSummary', { language: languageName })}</h3>
+        {elsewhere.map((field) => (
+          <div key={field} className="translation-pair">
+            <div className="original">
+              <span className="original-label">{t(`fields.${field}`)}</span>
+              <p>{c[field] === '' ? <span className="muted">{t('empty')}</span> : c[field]}</p>
+            </div>
+            {translation(field)}
+          </div>
+        ))}
+      </section>
+    </details>
   );
 }
 
@@ -296,6 +320,7 @@ function Timeline({ detail, language }: { detail: CaseDetail; language: Language
       <h2 id="case-timeline" ref={heading} tabIndex={-1}>
         {t('timeline')}
       </h2>
+      <AddEvent detail={detail} language={language} />
       {byPhase.length === 0 && <p className="muted">{t('noEvents')}</p>}
       {byPhase.map(({ phase, events }) => (
         <section key={phase} className={`phase-group${phase === detail.currentPhase ? ' current' : ''}`} aria-label={phaseLabel(phase, language)}>
@@ -307,7 +332,6 @@ function Timeline({ detail, language }: { detail: CaseDetail; language: Language
           </ol>
         </section>
       ))}
-      <AddEvent detail={detail} language={language} />
     </section>
   );
 }
@@ -450,10 +474,14 @@ function EventEditor({ event, language, onClose }: { event: StageEvent; language
   );
 }
 
-/** A new event; its scope starts as the case's own, and the phase as the case's current phase. */
+/**
+ * A new event, at the top of the timeline; its scope starts as the case's own, and the phase as the case's current
+ * phase. Its heading folds it away, for a person who only reads the timeline (open at first: adding is what most come for).
+ */
 function AddEvent({ detail, language }: { detail: CaseDetail; language: Language }) {
   const { t } = useTranslation('case');
   const errorText = useErrorText();
+  const [open, setOpen] = useState(true);
   const [phase, setPhase] = useState<Phase>(detail.currentPhase ?? 'consideration');
   const [date, setDate] = useState('');
   const [text, setText] = useState('');
@@ -475,37 +503,40 @@ function AddEvent({ detail, language }: { detail: CaseDetail; language: Language
   };
 
   return (
-    <form className="add-event" onSubmit={add} aria-labelledby="add-event-title">
-      <h3 id="add-event-title">{t('addEvent')}</h3>
-      <div className="editor-fields">
-        <label htmlFor="add-event-phase">{t('phase')}</label>
-        <PhaseSelect id="add-event-phase" value={phase} onChange={setPhase} language={language} />
-        <label htmlFor="add-event-date">{t('date')}</label>
-        <input
-          id="add-event-date"
-          type="text"
-          value={date}
-          onChange={(e) => setDate(e.target.value)}
-          placeholder={t('datePlaceholder')}
-          aria-invalid={error !== null || undefined}
-        />
-        <label htmlFor="add-event-text">{t('text')}</label>
-        <textarea id="add-event-text" ref={textField} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={submitOnEnter} rows={2} required />
-        <span className="scope-label">{t('scope')}</span>
-        <span>
-          <ScopeBadge scope={scope ?? detail.case.scope} onChange={setScope} />
-        </span>
-      </div>
-      {error && (
-        <p role="alert" className="error">
-          {t('editing:saveFailed', { message: error })}
-        </p>
-      )}
-      <div className="editor-actions">
-        <button type="submit" className="primary">
-          {t('add')}
+    <div className="add-event">
+      <h3 id="add-event-title">
+        <button type="button" className="disclosure" aria-expanded={open} aria-controls="add-event-form" onClick={() => setOpen(!open)}>
+          {t('addEvent')}
         </button>
-      </div>
-    </form>
+      </h3>
+      {/* Hidden, not removed, when folded: what was typed stays. */}
+      <form id="add-event-form" onSubmit={add} aria-labelledby="add-event-title" hidden={!open}>
+        <div className="editor-fields">
+          <label htmlFor="add-event-phase">{t('phase')}</label>
+          <PhaseSelect id="add-event-phase" value={phase} onChange={setPhase} language={language} />
+          <label htmlFor="add-event-date">{t('date')}</label>
+          <input
+            id="add-event-date"
+            type="text"
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            placeholder={t('datePlaceholder')}
+            aria-invalid={error !== null || undefined}
+          />
+          <label htmlFor="add-event-scope">{t('scope')}</label>
+          <ScopeBadge id="add-event-scope" scope={scope ?? detail.case.scope} onChange={setScope} />
+          <label htmlFor="add-event-text">{t('text')}</label>
+          <textarea id="add-event-text" ref={textField} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={submitOnEnter} rows={2} required />
+          <button type="submit" className="primary">
+            {t('add')}
+          </button>
+        </div>
+        {error && (
+          <p role="alert" className="error">
+            {t('editing:saveFailed', { message: error })}
+          </p>
+        )}
+      </form>
+    </div>
   );
 }

@@ -9,9 +9,15 @@ import { useDemoCase } from '../support/demo-case';
 describe('case screen: the briefing pack panel (説明資料用)', () => {
   const demo = useDemoCase();
 
+  // Folded at first: opened by its summary, as a person would.
   const renderPanel = async () => {
     renderApp(`/case/${demo.caseId}`);
-    return screen.findByRole('region', { name: '説明資料用' });
+    const panel = await screen.findByRole('region', { name: '説明資料用' });
+    const details = panel.closest('details')!;
+    expect(details.open).toBe(false);
+    await userEvent.click(within(details).getByRole('heading', { name: '説明資料用' }));
+    expect(details.open).toBe(true);
+    return panel;
   };
   const stored = () => getCase(demo.backEnd.store, demo.caseId).case;
 

@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { getCase } from '../../electron/services/cases';
+import { createCase, getCase } from '../../electron/services/cases';
 import { renderApp } from '../support/render-app';
 import { useDemoCase } from '../support/demo-case';
 
@@ -17,13 +17,19 @@ describe('case screen', () => {
   const stored = () => getCase(demo.backEnd.store, demo.caseId);
   const eventRow = (text: string) => screen.getByText(text).closest('li')!;
 
-  it('shows the timeline phase by phase and the time spent in each phase', async () => {
+  it('shows the timeline phase by phase, the form to add an event first, and the time spent in each phase', async () => {
     await renderCase();
     const timeline = screen.getByRole('region', { name: '経緯' });
     const headings = within(timeline)
       .getAllByRole('heading', { level: 3 })
       .map((h) => h.textContent);
-    expect(headings).toEqual(['検討', '実務協議等', '覚書・トップセールス等', '調査・実証', '経緯を追加']);
+    expect(headings).toEqual(['経緯を追加', '検討', '実務協議等', '覚書・トップセールス等', '調査・実証']);
+    // The timeline comes before the summary fields and the briefing fields, which are folded.
+    const fields = screen.getByRole('region', { name: '案件の概要' });
+    const briefing = screen.getByRole('region', { name: '説明資料用' });
+    expect(timeline.compareDocumentPosition(fields) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(fields.compareDocumentPosition(briefing) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(briefing.closest('details')!.open).toBe(false);
     const mou = screen.getByRole('region', { name: '覚書・トップセールス等' });
     expect(
       within(mou)
@@ -50,6 +56,41 @@ describe('case screen', () => {
     expect(added).toMatchObject({ phase: 'order_management', scope: 'council', date: { precision: 'fiscal_year', planned: true, sort: '2021-04' } });
     // The form is ready for the next one.
     expect((within(form).getByRole('textbox', { name: '内容' }) as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('folds the form to add an event under its heading, keeping what was typed', async () => {
+    await renderCase();
+    const form = screen.getByRole('form', { name: '経緯を追加' }) as HTMLFormElement;
+    await userEvent.type(within(form).getByRole('textbox', { name: '内容' }), '書きかけ');
+    const toggle = screen.getByRole('button', { name: '経緯を追加' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(toggle.getAttribute('aria-controls')).toBe(form.id);
+    await userEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(form.hidden).toBe(true);
+    await userEvent.click(toggle);
+    expect(form.hidden).toBe(false);
+    expect((within(form).getByRole('textbox', { name: '内容' }) as HTMLTextAreaElement).value).toBe('書きかけ');
+  });
+
+  it("labels the case's scope where it is chosen", async () => {
+    await renderCase();
+    const scope = screen.getAllByRole('combobox', { name: '共有範囲' })[0] as HTMLSelectElement;
+    expect(scope.id).toBe('case-scope');
+    expect(scope.value).toBe('council');
+    await userEvent.selectOptions(scope, 'government');
+    await waitFor(() => expect(stored().case.scope).toBe('government'));
+  });
+
+  it('leads from a case of a whole region (no country) back to the countries screen at its region', async () => {
+    const { id } = createCase(demo.backEnd.store, { title: 'アフリカ 国民ID: 国民IDプラットフォームの導入支援', countries: [], region: 'アフリカ' });
+    const router = renderApp(`/case/${id}`);
+    const related = await screen.findByRole('navigation', { name: '関連ページ' });
+    const back = within(related).getByRole('link', { name: '← 国一覧: アフリカの地域案件' });
+    expect(within(related).queryByRole('link', { name: /のカルテ$/ })).toBeNull();
+    await userEvent.click(back);
+    expect(router.state.location.pathname).toBe('/countries');
+    expect(router.state.location.search).toBe('?region=africa');
   });
 
   it('refuses an invalid date in an edit, says why, and changes nothing', async () => {

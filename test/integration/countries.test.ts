@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listCases } from '../../electron/services/cases';
+import { createCase, listCases } from '../../electron/services/cases';
+import { addEvent } from '../../electron/services/events';
 import { countrySummaries } from '../../electron/services/countries';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { writeRows } from '../../electron/services/store/store';
@@ -43,5 +44,24 @@ describe('country summaries', () => {
     expect(summaries.find((s) => s.iso2 === 'LA')?.cases).toBeGreaterThan(0);
     expect(summaries.some((s) => s.byPhase.none > 0)).toBe(true);
     expect(summaries.map((s) => s.ja)).toEqual([...summaries.map((s) => s.ja)].sort((a, b) => a.localeCompare(b, 'ja')));
+  });
+
+  it('lists the cases of a region as a whole (地域案件), in no country, apart from those of countries', () => {
+    const store = temp.store();
+    importKarteFiles(store, demoFiles());
+    const africa = createCase(store, { title: 'アフリカ 国民ID', countries: [], region: 'africa', sectorLabel: 'デジタルガバメント' }).id;
+    addEvent(store, africa, { phase: 'consultation', date: '2021年3月', text: '関心国との協議' });
+    const gone = createCase(store, { title: '中南米 地デジ', countries: [], region: '中南米' }).id;
+    writeRows(store, [{ table: 'cases', id: gone, values: { deleted: true } }]);
+    const tied = createCase(store, { title: '東アフリカ 光海底ケーブル', countries: [], region: 'africa' }).id;
+    writeRows(store, [{ table: 'cases', id: tied, values: { countries: ['KE'] } }]);
+
+    expect(listCases(store, { regionLevel: true })).toMatchObject([{ id: africa, region: 'africa', currentPhase: 'consultation', eventCount: 1 }]);
+    expect(listCases(store, { regionLevel: true, sector: 'e_government' })).toHaveLength(1);
+    expect(listCases(store, { regionLevel: true, sector: 'postal' })).toEqual([]);
+    const countryCases = listCases(store, { regionLevel: false });
+    expect(countryCases.map((c) => c.id)).toContain(tied);
+    expect(countryCases.map((c) => c.id)).not.toContain(africa);
+    expect(countryCases.length + 1).toBe(listCases(store).length);
   });
 });
