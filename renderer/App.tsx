@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { Layout } from './components/Layout';
+import { ScreenError } from './components/ScreenError';
 import { AnalyticsScreen } from './screens/AnalyticsScreen';
 import { CaseScreen } from './screens/CaseScreen';
 import { ConflictsScreen } from './screens/ConflictsScreen';
@@ -9,6 +10,7 @@ import { DossierScreen } from './screens/DossierScreen';
 import { HistoryScreen } from './screens/HistoryScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { ImportScreen } from './screens/ImportScreen';
+import { NotFoundScreen } from './screens/NotFoundScreen';
 import { PackBuilderScreen } from './screens/PackBuilderScreen';
 import { ProjectReportScreen } from './screens/ProjectReportScreen';
 import { ProjectScreen } from './screens/ProjectScreen';
@@ -23,6 +25,12 @@ export const routes = [
   {
     path: '/',
     element: <Layout />,
+    // A screen that fails shows in the app's frame, with its navigation, not as React Router's page for developers.
+    errorElement: (
+      <Layout>
+        <ScreenError />
+      </Layout>
+    ),
     children: [
       { index: true, element: <HomeScreen /> },
       { path: 'countries', element: <CountriesScreen /> },
@@ -40,6 +48,7 @@ export const routes = [
       { path: 'pack', element: <PackBuilderScreen /> },
       { path: 'sync', element: <SyncScreen /> },
       { path: 'conflicts', element: <ConflictsScreen /> },
+      { path: '*', element: <NotFoundScreen /> },
     ],
   },
 ];

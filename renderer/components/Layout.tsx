@@ -1,10 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { UndoResult } from '../../shared/api';
 import { fieldName, useErrorText } from '../api/error-text';
 import { recordKindLabel } from '../labels';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { call } from '../api/client';
 import { useNotices } from '../stores/notices';
 import { usePreferences, type Language } from '../stores/preferences';
@@ -70,12 +70,34 @@ function Notices() {
   );
 }
 
-export function Layout() {
+/**
+ * After a move to another screen, focus goes to the screen (not to the page's body, where a keyboard or a screen
+ * reader would start over from the top bar); the first screen keeps the browser's own start.
+ */
+function useFocusOnNavigation() {
+  const main = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus({ preventScroll: true });
+  }, [pathname]);
+  return main;
+}
+
+export function Layout({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const { language, setLanguage, warekiDates, setWarekiDates } = usePreferences();
   useUndoShortcut();
+  const main = useFocusOnNavigation();
   return (
     <div className="app">
+      <button type="button" className="skip-link" onClick={() => main.current?.focus()}>
+        {t('skipToContent')}
+      </button>
       <header className="topbar">
         <NavLink to="/" className="brand">
           {t('appName')}
@@ -92,8 +114,9 @@ export function Layout() {
           <NavLink to="/import">{t('nav.import')}</NavLink>
         </nav>
         <SearchBox />
+        {/* 和暦 is a Japanese way of writing dates: the English screens write every date in the Western calendar. */}
         <label className="wareki">
-          <input type="checkbox" checked={warekiDates} onChange={(e) => setWarekiDates(e.target.checked)} /> {t('wareki')}
+          <input type="checkbox" checked={warekiDates && language === 'ja'} disabled={language !== 'ja'} onChange={(e) => setWarekiDates(e.target.checked)} /> {t('wareki')}
         </label>
         <button className="language" onClick={() => setLanguage(language === 'ja' ? 'en' : 'ja')}>
           {t('language')}
@@ -101,8 +124,8 @@ export function Layout() {
       </header>
       <SyncStatus />
       <BackEndStopped />
-      <main>
-        <Outlet />
+      <main id="main" ref={main} tabIndex={-1}>
+        {children ?? <Outlet />}
       </main>
       <Notices />
     </div>

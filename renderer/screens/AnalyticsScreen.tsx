@@ -20,6 +20,7 @@ import { StuckLists } from '../components/StuckLists';
 import { countryNames, phaseLabel, regionName, sectorName, statusLabel } from '../labels';
 import { dateStyleOf, usePreferences } from '../stores/preferences';
 import './AnalyticsScreen.css';
+import { DayInput } from '../components/DayInput';
 
 // パイプライン分析: how long cases take to reach an order, how long they stay in each phase, which ones are stuck,
 // how far each year's cases got, and where the cases are; each figure defined in words under its heading, each
@@ -135,10 +136,7 @@ function Filters({ request, setFilter, clear }: { request: ApiArgs<'stats.get'>;
   const { discoveredFrom: from, discoveredTo: to } = request;
   return (
     <form className="panel filters" aria-label={t('filter.label')} onSubmit={(e) => e.preventDefault()}>
-      <label>
-        {t('filter.asOf')}
-        <input type="date" value={request.asOf} onChange={(e) => setFilter('asOf', e.target.value)} />
-      </label>
+      <DayInput label={t('filter.asOf')} value={request.asOf ?? ''} onChange={(day) => setFilter('asOf', day)} />
       {/* No first year after the last: the API would refuse the pair. */}
       <YearSelect label={t('filter.discoveredFrom')} value={from} years={years.filter((y) => to === undefined || !(y > to))} onChange={(v) => setFilter('discoveredFrom', v)} />
       <YearSelect label={t('filter.discoveredTo')} value={to} years={years.filter((y) => from === undefined || !(y < from))} onChange={(v) => setFilter('discoveredTo', v)} />

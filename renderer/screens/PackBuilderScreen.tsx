@@ -16,6 +16,7 @@ import { countryName, packSectionLabel } from '../labels';
 import { usePreferences } from '../stores/preferences';
 import { dayOf } from '../../shared/dates';
 import './PackBuilderScreen.css';
+import { DayInput } from '../components/DayInput';
 
 // 説明資料: a briefing pack for a country or a visit, narrowed to its audience, previewed as it will print and
 // exported as an A4 PDF. #/pack?country=VN or #/pack?visit=ID opens it with that choice made.
@@ -188,7 +189,7 @@ function PackForm({ country, visit, cases }: { country: string; visit: Visit | n
             </PrintField>
             <AudienceField id="pack-audience" value={audience} lang={lang} onChange={setAudience} />
             <PrintField id="pack-as-of" label={t('common:print.asOf')}>
-              <input id="pack-as-of" type="date" value={asOf} required onChange={(e) => setAsOf(e.target.value)} />
+              <DayInput id="pack-as-of" value={asOf} required onChange={setAsOf} />
             </PrintField>
             {visit && (
               <p className="muted">

@@ -13,6 +13,7 @@ import { AudienceField, LanguageField, PrintActions, PrintField, PrintPreview, u
 import { useNotices } from '../stores/notices';
 import { dateStyleOf, usePreferences } from '../stores/preferences';
 import './ProjectReportScreen.css';
+import { DayInput } from '../components/DayInput';
 
 // The follow-up report of the 20 priority projects (#/projects/report): for an audience, in a language, as of a
 // day, what moved since a date or since a snapshot; previewed as it will print and exported as an A4 PDF, as the
@@ -81,7 +82,7 @@ function ReportForm({ snapshots, beside }: { snapshots: SnapshotInfo[]; beside: 
           <AudienceField id="report-audience" value={audience} lang={lang} onChange={setAudience} />
           <LanguageField id="report-lang" value={lang} onChange={setLang} />
           <PrintField id="report-as-of" label={t('common:print.asOf')}>
-            <input id="report-as-of" type="date" value={asOf} required onChange={(e) => setAsOf(e.target.value)} />
+            <DayInput id="report-as-of" value={asOf} required onChange={setAsOf} />
           </PrintField>
           <PrintField id="report-snapshot" label={t('report.snapshot')}>
             <select id="report-snapshot" value={snapshotId ?? ''} onChange={(e) => chooseSnapshot(e.target.value)}>
@@ -94,14 +95,13 @@ function ReportForm({ snapshots, beside }: { snapshots: SnapshotInfo[]; beside: 
             </select>
           </PrintField>
           <PrintField id="report-since" label={t('report.since')}>
-            <input
+            <DayInput
               id="report-since"
-              type="date"
               value={since}
               required
               aria-invalid={sinceAfterAsOf}
               aria-describedby={sinceAfterAsOf ? 'report-since-error' : undefined}
-              onChange={(e) => setSince(e.target.value)}
+              onChange={setSince}
             />
           </PrintField>
           {sinceAfterAsOf && (
@@ -146,10 +146,7 @@ function Snapshots({ state }: { state: ApiState<SnapshotInfo[]> }) {
       <h2 id="snapshots-heading">{t('snapshots.heading')}</h2>
       <p className="definition">{t('snapshots.definition')}</p>
       <form className="snapshot-form" onSubmit={take} aria-label={t('snapshots.take')}>
-        <label>
-          {t('snapshots.asOf')}
-          <input type="date" value={asOf} required onChange={(e) => setAsOf(e.target.value)} />
-        </label>
+        <DayInput label={t('snapshots.asOf')} value={asOf} required onChange={setAsOf} />
         <label className="snapshot-label">
           {t('snapshots.label')}
           <input value={label} maxLength={200} required placeholder={t('snapshots.labelPlaceholder')} onChange={(e) => setLabel(e.target.value)} />
