@@ -1,8 +1,10 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useMemo, useRef } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { Fragment, memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { DateStyle } from '../../shared/dates';
+import { dossierHeadline } from '../../shared/case-title';
+import { formatDate, type DateStyle, type KarteDate } from '../../shared/dates';
 import type { Agreement } from '../../shared/model/agreement';
 import { DOSSIER_SCOPES } from '../../shared/model/dossier';
 import type { StageEvent } from '../../shared/model/stage-event';
@@ -14,7 +16,7 @@ import type { DossierCase, DossierView } from '../../shared/views';
 import { call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
-import { DateLabel, DateText } from '../components/DateText';
+import { DateText } from '../components/DateText';
 import { EditableText } from '../components/EditableText';
 import { ExcelExportButton } from '../components/ExcelExportButton';
 import { ScopeBadge } from '../components/ScopeBadge';
@@ -100,20 +102,13 @@ function Dossier({ view }: { view: DossierView }) {
         </div>
       </header>
 
-      <section className="panel narrative" aria-labelledby="dossier-narrative">
-        <h2 id="dossier-narrative">{t('narrative')}</h2>
-        <div className="narrative-fields">
-          {NARRATIVE_FIELDS.map((field) => (
-            <EditableText key={field} label={t(`fields.${field}`)} value={view.dossier?.[field] ?? ''} onSave={savers[field]} multiline rows={4} />
-          ))}
-        </div>
-      </section>
+      <Narrative dossier={view.dossier} savers={savers} />
 
       <section aria-labelledby="dossier-matrix">
-        <h2 id="dossier-matrix">
+        <h2 id="dossier-matrix" className="dossier-matrix-heading">
           {t('matrix')} <span className="muted">{t('caseCount', { count: rows.length })}</span>
         </h2>
-        {rows.length === 0 ? <p className="muted">{t('noCases')}</p> : <CaseMatrix rows={rows} language={language} />}
+        {rows.length === 0 ? <p className="muted">{t('noCases')}</p> : <CaseMatrix rows={rows} country={country} language={language} />}
       </section>
 
       <section aria-labelledby="dossier-agreements">
@@ -121,6 +116,49 @@ function Dossier({ view }: { view: DossierView }) {
         <Agreements agreements={view.agreements} language={language} />
       </section>
     </div>
+  );
+}
+
+/**
+ * The narrative fields that hold text, and behind one 「概況を記入」 button those still empty: four empty boxes
+ * pushed the matrix, which is what a desk officer opens a dossier for, below the first screen. Opened, every field
+ * shows and the first empty one takes the focus.
+ */
+function Narrative({ dossier, savers }: { dossier: DossierView['dossier']; savers: Record<NarrativeField, (text: string) => Promise<unknown>> }) {
+  const { t } = useTranslation('dossier');
+  const [open, setOpen] = useState(false);
+  const fields = useRef<HTMLDivElement>(null);
+  const empty = NARRATIVE_FIELDS.filter((field) => (dossier?.[field] ?? '').trim() === '');
+  const shown = open ? NARRATIVE_FIELDS : NARRATIVE_FIELDS.filter((field) => !empty.includes(field));
+  const openEmpty = () => {
+    // Rendered at once, so the first empty field can take the focus: the person came to write in it.
+    flushSync(() => setOpen(true));
+    fields.current?.querySelectorAll('textarea')[NARRATIVE_FIELDS.indexOf(empty[0])]?.focus();
+  };
+  const button = !open && empty.length > 0 && (
+    <button type="button" className="narrative-open" onClick={openEmpty}>
+      {t('writeNarrative')}
+    </button>
+  );
+  if (shown.length === 0) {
+    return (
+      <section className="narrative narrative-empty" aria-labelledby="dossier-narrative">
+        <h2 id="dossier-narrative">{t('narrative')}</h2>
+        <span className="muted">{t('narrativeEmpty')}</span>
+        {button}
+      </section>
+    );
+  }
+  return (
+    <section className="panel narrative" aria-labelledby="dossier-narrative">
+      <h2 id="dossier-narrative">{t('narrative')}</h2>
+      <div className="narrative-fields" ref={fields}>
+        {shown.map((field) => (
+          <EditableText key={field} label={t(`fields.${field}`)} value={dossier?.[field] ?? ''} onSave={savers[field]} multiline rows={4} />
+        ))}
+      </div>
+      {button}
+    </section>
   );
 }
 
@@ -138,61 +176,97 @@ function MyCountryToggle({ country }: { country: string }) {
 
 /**
  * Up to this many cases every row of the matrix is in the document, so find in page reaches them all. Beyond, only
- * the rows in and near the matrix's box are: each row costs about a millisecond to build, and a dossier of 300 cases
- * and 3,000 events took a third of a second to open with all of them.
+ * the rows in and near the window are: each row costs about a millisecond to build, and a dossier of 300 cases and
+ * 3,000 events took a third of a second to open with all of them.
  */
 const ALL_ROWS_MAX = 100;
 /** A typical row's height, until the rows in view are measured. */
 const ROW_HEIGHT = 110;
 
 /**
- * The 別表: one row per case, one column per phase, plus 今後の方針. An ARIA table on CSS grid rather than a
- * <table>, scrolling in a box of its own (the header row and the first two columns stay in view). Rows off screen
- * skip layout and paint (content-visibility); a large dossier renders only the rows near its box (ALL_ROWS_MAX),
- * between spacers as tall as the rows left out, so the scroll bar is the whole matrix's.
+ * The height of the app's top bar, which stays at the top of the window: the matrix's header row sticks just below
+ * it. Measured, since the bar wraps to two lines in a narrow window.
  */
-const CaseMatrix = memo(function CaseMatrix({ rows, language }: { rows: DossierCase[]; language: Language }) {
+function useTopBarHeight(): number {
+  const [height, setHeight] = useState(0);
+  useLayoutEffect(() => {
+    const bar = document.querySelector<HTMLElement>('.topbar');
+    if (!bar) return;
+    const measure = () => setHeight(bar.getBoundingClientRect().height);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, []);
+  return height;
+}
+
+/**
+ * How far below the top of the page `element` begins: a windowed matrix counts its rows from there. It moves when
+ * anything above grows (the narrative opened), and the page's height changes with it.
+ */
+function usePageOffset(element: RefObject<HTMLElement | null>, enabled: boolean): number {
+  const [offset, setOffset] = useState(0);
+  useLayoutEffect(() => {
+    if (!enabled) return;
+    const measure = () => {
+      if (element.current) setOffset(element.current.getBoundingClientRect().top + window.scrollY);
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [element, enabled]);
+  return offset;
+}
+
+/**
+ * The 別表: one row per case, one column per phase, plus 今後の方針. An ARIA table on CSS grid rather than a
+ * <table>, as wide as the page and never wider: every column takes a share of the width with wrapping text, so
+ * the whole matrix reads in one view and scrolls with the page, its header row sticking below the top bar. Rows off
+ * screen skip layout and paint (content-visibility); a large dossier renders only the rows near the window
+ * (ALL_ROWS_MAX), between spacers as tall as the rows left out, so the page is as tall as the whole matrix.
+ */
+const CaseMatrix = memo(function CaseMatrix({ rows, country, language }: { rows: DossierCase[]; country: string; language: Language }) {
   const { t } = useTranslation('dossier');
   const dateStyle = usePreferences((s) => dateStyleOf(s.language, s.warekiDates));
   const labels = useMemo(() => ({ current: t('currentPhase'), priority: t('priority'), noDate: t('common:noDate'), dateStyle }), [t, dateStyle]);
-  const box = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLDivElement>(null);
   const windowed = rows.length > ALL_ROWS_MAX;
+  const headTop = useTopBarHeight();
+  const scrollMargin = usePageOffset(body, windowed);
   // The header row above the first case is within the overscan.
-  const virtualizer = useVirtualizer({ count: windowed ? rows.length : 0, getScrollElement: () => box.current, estimateSize: () => ROW_HEIGHT, overscan: 3 });
+  const virtualizer = useWindowVirtualizer({ count: windowed ? rows.length : 0, estimateSize: () => ROW_HEIGHT, overscan: 3, scrollMargin });
   const shown = virtualizer.getVirtualItems();
   const row = (dossierCase: DossierCase, index: number, measure?: (element: HTMLElement | null) => void) => (
-    <CaseRow key={dossierCase.case.id} row={dossierCase} index={index} measure={measure} language={language} labels={labels} />
+    <CaseRow key={dossierCase.case.id} row={dossierCase} index={index} measure={measure} country={country} language={language} labels={labels} />
   );
   return (
-    <div className="matrix-scroll" tabIndex={0} role="region" aria-label={t('matrix')} ref={box}>
-      <div className={windowed ? 'matrix windowed' : 'matrix'} role="table" aria-label={t('matrix')} aria-rowcount={rows.length + 1}>
-        <div className="matrix-head" role="rowgroup">
-          <div className="matrix-row" role="row">
-            <div role="columnheader" className="fixed fixed-sector">
-              {t('sector')}
+    <div className={windowed ? 'matrix windowed' : 'matrix'} role="table" aria-label={t('matrix')} aria-rowcount={rows.length + 1}>
+      <div className="matrix-head" role="rowgroup" style={{ top: headTop }}>
+        <div className="matrix-row" role="row">
+          <div role="columnheader">{t('sector')}</div>
+          <div role="columnheader">{t('summary')}</div>
+          {PHASES.map((phase) => (
+            <div key={phase} role="columnheader">
+              {phaseLabel(phase, language)}
             </div>
-            <div role="columnheader" className="fixed fixed-case">
-              {t('summary')}
-            </div>
-            {PHASES.map((phase) => (
-              <div key={phase} role="columnheader">
-                {phaseLabel(phase, language)}
-              </div>
-            ))}
-            <div role="columnheader">{t('futurePolicy')}</div>
-          </div>
+          ))}
+          <div role="columnheader">{t('futurePolicy')}</div>
         </div>
-        <div className="matrix-body" role="rowgroup">
-          {windowed ? (
-            <>
-              <div aria-hidden="true" style={{ height: shown[0]?.start ?? 0 }} />
-              {shown.map((item) => row(rows[item.index], item.index, virtualizer.measureElement))}
-              <div aria-hidden="true" style={{ height: virtualizer.getTotalSize() - (shown.at(-1)?.end ?? 0) }} />
-            </>
-          ) : (
-            rows.map((dossierCase, index) => row(dossierCase, index))
-          )}
-        </div>
+      </div>
+      <div className="matrix-body" role="rowgroup" ref={body}>
+        {windowed ? (
+          <>
+            <div aria-hidden="true" style={{ height: (shown[0]?.start ?? scrollMargin) - scrollMargin }} />
+            {shown.map((item) => row(rows[item.index], item.index, virtualizer.measureElement))}
+            <div aria-hidden="true" style={{ height: virtualizer.getTotalSize() - ((shown.at(-1)?.end ?? scrollMargin) - scrollMargin) }} />
+          </>
+        ) : (
+          rows.map((dossierCase, index) => row(dossierCase, index))
+        )}
       </div>
     </div>
   );
@@ -206,32 +280,61 @@ interface RowLabels {
   dateStyle: DateStyle;
 }
 
+/**
+ * An event's date in the matrix. A range breaks only after its ～ (2021年5月10日～ / 12日), never inside either
+ * end (the stylesheet keeps each end whole); the wording the source wrote is the tooltip, as DateLabel's.
+ */
+function MatrixDate({ date, labels }: { date: KarteDate | null; labels: RowLabels }) {
+  if (!date || (date.precision === 'unknown' && date.text === '')) return <span className="date date-unknown">{labels.noDate}</span>;
+  const ends = formatDate(date, labels.dateStyle).split(/(?<=～)/);
+  return (
+    <time className="date" title={date.text} dateTime={date.sort ?? undefined}>
+      {ends.map((end, i) => (
+        <Fragment key={i}>
+          {i > 0 && <wbr />}
+          {end}
+        </Fragment>
+      ))}
+    </time>
+  );
+}
+
 /** One case of the matrix; `index` is its place among the rows, `measure` takes its height when the matrix is windowed. */
 const CaseRow = memo(function CaseRow({
   row,
   index,
   measure,
+  country,
   language,
   labels,
 }: {
   row: DossierCase;
   index: number;
   measure?: (element: HTMLElement | null) => void;
+  country: string;
   language: Language;
   labels: RowLabels;
 }) {
   const c = row.case;
   const byPhase = new Map<Phase, StageEvent[]>(PHASES.map((phase) => [phase, []]));
   for (const event of row.events) byPhase.get(event.phase)!.push(event);
+  // The row already shows the country and the sector: the title says what else the case is.
+  const headline = dossierHeadline(c, country);
   return (
     // aria-rowindex: the header is row 1, and a windowed matrix leaves rows out.
     <div role="row" aria-rowindex={index + 2} ref={measure} data-index={index} className={c.status === 'active' ? 'matrix-row' : `matrix-row status-${c.status}`}>
-      <div role="rowheader" className="fixed fixed-sector">
-        {sectorName(c.sector, c.sectorLabel, language)}
-      </div>
-      <div role="cell" className="fixed fixed-case">
-        <Link to={`/case/${c.id}`}>{c.title}</Link>
-        {c.summary && !c.title.includes(c.summary) && <p className="case-summary">{c.summary}</p>}
+      <div role="rowheader">{sectorName(c.sector, c.sectorLabel, language)}</div>
+      <div role="cell" className="matrix-case">
+        <Link to={`/case/${c.id}`} title={c.title}>
+          {/* Read out, so the link's name is the case's whole title. */}
+          {headline.omitted && (
+            <>
+              <span className="visually-hidden">{headline.omitted.trimEnd()}</span>{' '}
+            </>
+          )}
+          {headline.title}
+        </Link>
+        {headline.summary && <p className="case-summary">{headline.summary}</p>}
         <p className="case-marks">
           {c.priority && <span className="priority-mark">{labels.priority}</span>}
           {c.status !== 'active' && <span className={`status-mark status-${c.status}`}>{statusLabel(c.status, language)}</span>}
@@ -246,7 +349,7 @@ const CaseRow = memo(function CaseRow({
             <ul>
               {byPhase.get(phase)!.map((event) => (
                 <li key={event.id}>
-                  <DateLabel date={event.date} style={labels.dateStyle} noDate={labels.noDate} /> {event.text}
+                  <MatrixDate date={event.date} labels={labels} /> {event.text}
                   {event.scope !== DEFAULT_SCOPE && <ScopeBadge scope={event.scope} />}
                 </li>
               ))}

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { compareDates } from '../../shared/dates';
 import { groupHits } from '../../shared/search-groups';
+import { highlightParts } from '../../shared/search-highlight';
 import type { SearchHit } from '../../shared/views';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
@@ -21,7 +23,21 @@ function hitLink(hit: SearchHit): string {
   return hit.countries.length > 0 ? `/dossier/${hit.countries[0]}` : '/countries';
 }
 
-function Hit({ hit }: { hit: SearchHit }) {
+/** `text` with the places the query occurs marked (<mark>), as search found them. */
+function Marked({ text, query }: { text: string; query: string }) {
+  return highlightParts(text, query).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : part.text));
+}
+
+/**
+ * A case's hits as its timeline reads, oldest first; undated ones (its plan) after. The back end gives them newest
+ * written first, which for imported cases is the order of their phases, not of their dates.
+ */
+function byDate(a: SearchHit, b: SearchHit): number {
+  if (a.date === null || b.date === null) return Number(a.date === null) - Number(b.date === null);
+  return compareDates(a.date, b.date);
+}
+
+function Hit({ hit, query }: { hit: SearchHit; query: string }) {
   const { t } = useTranslation('search');
   const language = usePreferences((s) => s.language);
   return (
@@ -29,7 +45,9 @@ function Hit({ hit }: { hit: SearchHit }) {
       <span className="hit-kind">{t(`kind.${hit.kind}`)}</span>
       {hit.phase && <span className="hit-phase">{phaseLabel(hit.phase, language)}</span>}
       {hit.date && <DateText date={hit.date} />}
-      <Link to={hitLink(hit)}>{hit.excerpt || hit.text}</Link>
+      <Link to={hitLink(hit)}>
+        <Marked text={hit.excerpt || hit.text} query={query} />
+      </Link>
     </li>
   );
 }
@@ -65,20 +83,28 @@ export function SearchScreen() {
                         t('noCountry')
                       )}
                     </h2>
-                    {group.cases.map((c) => (
-                      <div key={c.caseId ?? c.hits[0].id} className="hit-case">
-                        {c.caseId && (
-                          <h3>
-                            <Link to={`/case/${c.caseId}`}>{c.caseTitle}</Link>
-                          </h3>
-                        )}
-                        <ul>
-                          {c.hits.map((hit) => (
-                            <Hit key={hit.id} hit={hit} />
-                          ))}
-                        </ul>
-                      </div>
-                    ))}
+                    {group.cases.map((c) => {
+                      // A case found by its title is named once, by its heading; its other hits are listed below it.
+                      const hits = c.caseId ? c.hits.filter((hit) => !(hit.kind === 'case' && hit.text === c.caseTitle)).sort(byDate) : c.hits;
+                      return (
+                        <div key={c.caseId ?? c.hits[0].id} className="hit-case">
+                          {c.caseId && (
+                            <h3>
+                              <Link to={`/case/${c.caseId}`}>
+                                <Marked text={c.caseTitle ?? ''} query={query} />
+                              </Link>
+                            </h3>
+                          )}
+                          {hits.length > 0 && (
+                            <ul>
+                              {hits.map((hit) => (
+                                <Hit key={hit.id} hit={hit} query={query} />
+                              ))}
+                            </ul>
+                          )}
+                        </div>
+                      );
+                    })}
                   </section>
                 ))}
               </>

@@ -25,7 +25,7 @@ describe('dossier screen', () => {
 
   it('shows the 別表 of Vietnam: one row per case, events under their phase column', async () => {
     renderApp('/dossier/VN');
-    const matrix = within(await screen.findByRole('region', { name: '案件一覧（別表）' })).getByRole('table');
+    const matrix = await screen.findByRole('table', { name: '案件一覧（別表）' });
     const headers = within(matrix)
       .getAllByRole('columnheader')
       .map((th) => th.textContent);
@@ -42,17 +42,20 @@ describe('dossier screen', () => {
     // Its current phase is 調査・実証 (surveys in 2018年度 and 2019年度), and that cell is marked.
     const surveyCell = cells[headers.indexOf('調査・実証') - 1];
     expect(surveyCell.className).toContain('current');
-    expect(
-      within(smartCity)
-        .getByRole('link', { name: /スマートシティのKPI/ })
-        .getAttribute('href'),
-    ).toMatch(/^\/case\/[0-9a-f-]{36}$/);
+    // The title without the country and sector the row shows; read out whole.
+    const title = within(smartCity).getByRole('link', { name: 'ベトナム スマートシティ: スマートシティのKPI及び日系企業のソリューション' });
+    expect(title.getAttribute('href')).toMatch(/^\/case\/[0-9a-f-]{36}$/);
+    expect(title.lastChild?.textContent).toBe('スマートシティのKPI及び日系企業のソリューション');
     expect(screen.getByText('この国に関する覚書等は登録されていません。')).toBeTruthy();
   });
 
-  it('saves the overview when the field loses focus, and keeps it', async () => {
+  it('folds the empty narrative behind 「概況を記入」, saves the overview when the field loses focus, and keeps it', async () => {
     renderApp('/dossier/VN');
-    const overview = await screen.findByRole('textbox', { name: '概要' });
+    await userEvent.click(await screen.findByRole('button', { name: '概況を記入' }));
+    const overview = screen.getByRole('textbox', { name: '概要' });
+    // Opened, every field shows and the first empty one has the focus.
+    expect(screen.getAllByRole('textbox')).toHaveLength(4);
+    expect(document.activeElement).toBe(overview);
     await userEvent.click(overview);
     await userEvent.type(overview, '越は2045年までの高所得国入りを目指す');
     // Nothing is written while typing.
@@ -97,24 +100,25 @@ describe('dossier screen', () => {
       return file;
     });
     importKarteFiles(backEnd.store, files);
-    // jsdom lays nothing out: the matrix's box is 600px high and every row 110px.
-    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+    // jsdom lays nothing out: the window is 768px high (jsdom's default) and every row 110px.
     vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(110);
     try {
       renderApp('/dossier/TH');
-      const box = await screen.findByRole('region', { name: '案件一覧（別表）' });
-      const matrix = within(box).getByRole('table');
+      const matrix = await screen.findByRole('table', { name: '案件一覧（別表）' });
       expect(matrix.getAttribute('aria-rowcount')).toBe('151');
       expect(screen.getByText('150件')).toBeTruthy();
       const shownRows = () => within(matrix).getAllByRole('row').slice(1);
       const rowIndexes = () => shownRows().map((row) => Number(row.getAttribute('aria-rowindex')));
-      // The six rows the box shows and a few below, from the first case on.
-      expect(rowIndexes()).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      // The seven rows the window shows and three below, from the first case on.
+      expect(rowIndexes()).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
 
-      fireEvent.scroll(box, { target: { scrollTop: 110 * 145 } });
+      // The page scrolls, not a box of the matrix's own.
+      window.scrollY = 110 * 145;
+      fireEvent.scroll(window);
       await waitFor(() => expect(rowIndexes().at(-1)).toBe(151));
       expect(shownRows().length).toBeLessThan(15);
     } finally {
+      window.scrollY = 0;
       vi.restoreAllMocks();
     }
   });
