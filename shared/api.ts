@@ -26,6 +26,7 @@ import type {
   PlanView,
   ProjectDetail,
   ProjectSummary,
+  RecordedOutcome,
   SearchResult,
   TableImportProgress,
   SnapshotInfo,
@@ -327,6 +328,10 @@ export const API = {
     }),
     { id: 'visits' },
   ),
+  /** The events recorded as the visit's outcomes, of cases not deleted, by date. */
+  'visit.recordedOutcomes': method<RecordedOutcome[]>()(z.object({ id }), { id: 'visits' }),
+  /** Countries with a dossier, a case or a visit (ISO codes): what a choice of a visit's country lists first. */
+  'visits.countries': method<string[]>()(z.object({})),
   search: method<SearchResult>()(z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(500).default(100) })),
   'history.case': method<HistoryEntry[]>()(z.object({ id }), { id: 'cases' }),
   /** Reverts the last edit made through this app session (Ctrl+Z); the revert is itself logged. */

@@ -99,11 +99,19 @@ export interface NewEvent {
   source?: string;
 }
 
+/** What was recorded of a visit: an event it wrote on one of its cases. */
+export type RecordedOutcome = StageEvent & { caseTitle: string };
+
 export interface HistoryEntry {
   hlc: string;
   /** When the change was made (the clock's wall time), ISO 8601. */
   at: string;
+  /** As the change log holds it: a login. */
   author: string;
+  /** Whom to show: for this device's own login, the name of its sync account or the OS user's full name. */
+  authorName: string;
+  /** Written by undoing an edit (Ctrl+Z) on this device. */
+  undo: boolean;
   node: string;
   table: RecordTable;
   rowId: string;

@@ -41,7 +41,7 @@ import type { SyncLoop } from './sync/sync-loop';
 import { stepOf, undoStep, type UndoStep } from './undo';
 import { exportCsv, workbookFileName, writeTableFile, writeWorkbookFile } from './excel/export-workbook';
 import { importTables, previewTables, type TableFile } from './excel/import-tables';
-import { createVisit, deleteVisit, getVisit, listVisits, recordOutcomes, updateVisit } from './visits';
+import { createVisit, deleteVisit, getVisit, listVisits, recordedOutcomes, recordOutcomes, updateVisit, visitCountries } from './visits';
 
 // The back end of the one typed API (shared/api.ts), the same whether the call came over Electron IPC or over HTTP
 // in browser mode. Arguments are validated here, at the boundary, before any handler runs.
@@ -253,6 +253,8 @@ export function createHandlers(ctx: ApiContext): Handlers {
       edited(changes);
       return { ids };
     },
+    'visit.recordedOutcomes': ({ id }) => recordedOutcomes(store, id),
+    'visits.countries': () => visitCountries(store),
     search: ({ query, limit }) => search(store, query, limit),
     'history.case': ({ id }) => caseHistory(store, id),
     undo: () => {

@@ -1,5 +1,6 @@
+import { markUndoWrites } from './history';
 import { statement } from './store/database';
-import { readRow, writeRows, type Change, type RowWrite, type Store } from './store/store';
+import { inTransaction, readRow, writeRows, type Change, type RowWrite, type Store } from './store/store';
 import { TABLES, type TableName } from './store/tables';
 
 /** One user action (an edit of some fields, a new event) as the timestamps of the writes it made. */
@@ -35,7 +36,8 @@ export function undoStep(store: Store, step: UndoStep): { table: TableName; rowI
     undone = { table, rowId, fields: Object.keys(values) };
   }
   if (writes.length === 0) return null;
-  writeRows(store, writes);
+  // Marked for the history, which shows an undo as such rather than as somebody's edit.
+  inTransaction(store, () => markUndoWrites(store, stepOf(writeRows(store, writes))));
   return undone;
 }
 

@@ -3,6 +3,7 @@ import { countryByIso2 } from '../../shared/reference/countries';
 import { compareDates } from '../../shared/dates';
 import { effectiveScope } from '../../shared/scopes';
 import type { Visit } from '../../shared/model/visit';
+import type { RecordedOutcome } from '../../shared/views';
 import { dateOf } from './events';
 import { newId, resolveId } from './record-ids';
 import { statement } from './store/database';
@@ -11,7 +12,8 @@ import { columnsOf, decodeRow } from './store/tables';
 import { KarteError } from '../../shared/errors';
 
 // Visits (トップセールス, 官民ミッション, 政策対話): who went where, whom they met, what they asked for, which cases
-// they pushed. What came of a visit is not kept on the visit: it goes onto its cases' timelines as events.
+// they pushed. What came of a visit goes onto its cases' timelines as events, each naming the visit (visitId), so
+// the visit lists what was recorded of it.
 
 /** The fields a person edits; dates as written (2021年5月, 2021-05-10～2021-05-12). */
 export type VisitValues = Partial<Omit<Visit, 'id' | 'deleted' | 'dates'>> & { dates?: string };
@@ -95,8 +97,47 @@ export function recordOutcomes(store: Store, visitIdOrPrefix: string, outcomes: 
     return {
       table: 'events',
       id: newId(),
-      values: { caseId: found.id, phase: outcome.phase, date: dateOf(outcome.date), text: outcome.text, source: visit.title, scope: effectiveScope(visit.scope, found.scope) },
+      values: {
+        caseId: found.id,
+        phase: outcome.phase,
+        date: dateOf(outcome.date),
+        text: outcome.text,
+        source: visit.title,
+        visitId: visit.id,
+        scope: effectiveScope(visit.scope, found.scope),
+      },
     };
   });
   return { ids: writes.map((w) => w.id), changes: writeRows(store, writes) };
+}
+
+/**
+ * The outcomes recorded of a visit (events of its cases that are not deleted), by date, then by case. Outcomes
+ * recorded before events named their visit are known by what they carried then: the visit's title as their source,
+ * on one of its cases.
+ */
+export function recordedOutcomes(store: Store, visitIdOrPrefix: string): RecordedOutcome[] {
+  const visit = getVisit(store, visitIdOrPrefix);
+  // Two lookups by index (the visit's, its cases'), not one OR that would read every event.
+  const select = `SELECT ${columnsOf('events', 'e')}, c.title AS caseTitle FROM events e JOIN cases c ON c.id = e.caseId WHERE e.deleted = 0 AND c.deleted = 0`;
+  const rows = statement(
+    store.db,
+    `${select} AND e.visitId = ?
+     UNION ALL ${select} AND e.caseId IN (SELECT value FROM json_each(?)) AND e.visitId IS NULL AND e.source = ?`,
+  ).all(visit.id, JSON.stringify(visit.caseIds), visit.title) as (Record<string, unknown> & { caseTitle: string })[];
+  return rows
+    .map((raw) => ({ ...decodeRow('events', raw), caseTitle: raw.caseTitle }))
+    .sort((a, b) => compareDates(a.date, b.date) || a.caseTitle.localeCompare(b.caseTitle, 'ja'));
+}
+
+/** Countries with a dossier, a case or a visit: the ones a person choosing a visit's country most likely means. */
+export function visitCountries(store: Store): string[] {
+  return statement(
+    store.db,
+    `SELECT cc.iso2 FROM case_countries cc JOIN cases c ON c.id = cc.caseId WHERE c.deleted = 0
+     UNION SELECT country FROM dossiers WHERE deleted = 0 AND country IS NOT NULL
+     UNION SELECT country FROM visits WHERE deleted = 0`,
+  )
+    .pluck()
+    .all() as string[];
 }

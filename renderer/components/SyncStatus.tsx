@@ -51,7 +51,17 @@ export function sessionText(status: Status): 'status.notSetUp' | 'status.signedO
   return `status.${status.session}`;
 }
 
-/** The bar in the layout: connection, outbox, last sync, conflicts, "sync now", the last error. */
+/**
+ * What waits to be sent, shown whatever the session: a store that never had a server still holds every change it
+ * will send at its first sign-in. Once everything is sent, a signed-in bar says so.
+ */
+function Outbox({ status }: { status: Status }) {
+  const { t } = useTranslation('sync');
+  if (status.outbox === 0 && status.session === 'signed_in') return <span className="sync-outbox">{t('status.allSent')}</span>;
+  return <span className={status.outbox > 0 ? 'sync-outbox sync-waiting' : 'sync-outbox'}>{t('status.outbox', { count: status.outbox })}</span>;
+}
+
+/** The bar in the layout: connection (or no server), outbox, last sync, conflicts, "sync now", the last error. */
 export function SyncStatus() {
   const { t } = useTranslation('sync');
   const { status, failure } = useSyncStatus();
@@ -63,7 +73,11 @@ export function SyncStatus() {
     <div className="sync-status" role="group" aria-label={t('status.label')}>
       {stopped ? (
         <>
-          <span className="sync-state">{t(stopped)}</span>
+          {/* Neither online nor offline: without a server there is nothing to reach. */}
+          <span className={`sync-state ${status.account ? 'sync-stopped' : 'sync-no-server'}`} title={status.account ? undefined : t('status.noServerHint')}>
+            {t(stopped)}
+          </span>
+          <Outbox status={status} />
           <Link to="/sync">{t('status.signIn')}</Link>
         </>
       ) : (
@@ -71,7 +85,7 @@ export function SyncStatus() {
           <Link to="/sync" className={`sync-state ${status.online ? 'sync-online' : 'sync-offline'}`} title={status.account ? t('status.account', status.account) : undefined}>
             {status.syncing ? t('status.syncing') : t(status.online ? 'status.online' : 'status.offline')}
           </Link>
-          {status.outbox > 0 && <span>{t('status.outbox', { count: status.outbox })}</span>}
+          <Outbox status={status} />
           <span>
             {status.lastSyncAt ? (
               <>

@@ -9,13 +9,16 @@ import { fieldNamespace, recordKindLabel } from '../labels';
 import { usePreferences } from '../stores/preferences';
 import './HistoryScreen.css';
 
-// The change log of a case and its events: when, who, what, old → new. A record's creation is one line.
+// The change log of a case and its events: when, who, what, old → new. A record's creation is one line; an undo
+// (Ctrl+Z) is marked as one, so it does not read as somebody changing their mind.
 
 /** One line of the log: the fields of one write to one record. */
 interface Edit {
   key: string;
   at: string;
   author: string;
+  authorName: string;
+  undo: boolean;
   table: HistoryEntry['table'];
   rowId: string;
   created: boolean;
@@ -27,7 +30,17 @@ function editsOf(history: HistoryEntry[]): Edit[] {
   const edits = new Map<string, Edit>();
   for (const entry of history) {
     const key = `${entry.hlc} ${entry.rowId}`;
-    const edit = edits.get(key) ?? { key, at: entry.at, author: entry.author, table: entry.table, rowId: entry.rowId, created: entry.created, changes: [] };
+    const edit = edits.get(key) ?? {
+      key,
+      at: entry.at,
+      author: entry.author,
+      authorName: entry.authorName,
+      undo: entry.undo,
+      table: entry.table,
+      rowId: entry.rowId,
+      created: entry.created,
+      changes: [],
+    };
     edit.changes.push(entry);
     edits.set(key, edit);
   }
@@ -89,13 +102,19 @@ function HistoryTable({ entries }: { entries: HistoryEntry[] }) {
       </thead>
       <tbody>
         {edits.map((edit) => (
-          <tr key={edit.key} className={edit.created ? 'created' : undefined}>
+          <tr key={edit.key} className={edit.created ? 'created' : edit.undo ? 'undo' : undefined}>
             <td className="when">
               <time dateTime={edit.at}>{when.format(new Date(edit.at))}</time>
             </td>
-            <td>{edit.author}</td>
+            {/* The login the log holds, on hover, where a name stands for it. */}
+            <td title={edit.authorName === edit.author ? undefined : edit.author}>{edit.authorName}</td>
             <td>{recordName(edit)}</td>
             <td>
+              {edit.undo && (
+                <span className="undo-mark" title={t('undoHint')}>
+                  {t('undo')}
+                </span>
+              )}
               {edit.created ? (
                 <span className="created-line">
                   {t('created')}

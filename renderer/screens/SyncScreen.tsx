@@ -94,6 +94,24 @@ function SignedIn({ status }: { status: SyncStatus & { account: NonNullable<Sync
   );
 }
 
+/** The connection as the details say it: online or offline only while signed in to a server, else why not syncing. */
+function connectionKey(status: SyncStatus) {
+  if (status.account === null) return 'details.noServer';
+  if (status.session !== 'signed_in') return `details.session.${status.session}` as const;
+  if (status.syncing) return 'status.syncing';
+  return status.online ? 'status.online' : 'status.offline';
+}
+
+/** No server yet: what that means for the changes made so far. */
+function NoServer({ status }: { status: SyncStatus }) {
+  const { t } = useTranslation('sync');
+  return (
+    <p className="panel no-server-notice" role="status">
+      <strong>{t('noServer.heading')}</strong> {t('noServer.text', { count: status.outbox })}
+    </p>
+  );
+}
+
 function Details({ status }: { status: SyncStatus }) {
   const { t } = useTranslation('sync');
   const none = <span className="muted">{t('details.none')}</span>;
@@ -102,7 +120,7 @@ function Details({ status }: { status: SyncStatus }) {
       <h2 id="details-heading">{t('details.heading')}</h2>
       <dl>
         <dt>{t('details.network')}</dt>
-        <dd>{status.syncing ? t('status.syncing') : t(status.online ? 'status.online' : 'status.offline')}</dd>
+        <dd className={status.account === null ? 'sync-no-server-value' : undefined}>{t(connectionKey(status))}</dd>
         <dt>{t('details.outbox')}</dt>
         <dd>{t('details.count', { count: status.outbox })}</dd>
         <dt>{t('details.lastSync')}</dt>
@@ -134,6 +152,7 @@ export function SyncScreen() {
           {t('error', { ns: 'common', message: errorText(t, failure) })}
         </p>
       )}
+      {status && status.account === null && <NoServer status={status} />}
       {status &&
         (status.session === 'signed_in' && status.account ? (
           <SignedIn status={{ ...status, account: status.account }} />

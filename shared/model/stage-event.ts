@@ -20,6 +20,8 @@ export const stageEventSchema = z.object({
   /** Level of the signatories or meeting, such as 大臣間, 副大臣間, 局長間. */
   signatoryLevel: z.string(),
   source: z.string(),
+  /** The visit whose outcome this event records (the visit screen lists them); null for any other event. */
+  visitId: idSchema.nullable(),
   scope: scopeSchema,
   deleted: z.boolean(),
 });

@@ -3,8 +3,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readAccount } from '../../electron/services/sync/client';
+import { outboxCount } from '../../electron/services/sync/outbox';
 import { addOrganisation, addUser, revokeToken } from '../../server/accounts';
 import { installBackEnd, type TestBackEnd } from '../support/karte-bridge';
+import i18next from '../../renderer/i18n';
 import { renderApp } from '../support/render-app';
 import { startSyncServer, type TestSyncServer } from '../support/sync-server';
 import { call } from '../../renderer/api/client';
@@ -52,9 +54,41 @@ describe('sync status and sign-in', () => {
     backEnd = installBackEnd();
     const router = renderApp('/');
     await waitFor(() => expect(syncBar().textContent).toContain('同期: 未設定'));
+    expect(syncBar().textContent).toBe('同期: 未設定未送信 0件サインイン');
     await userEvent.click(within(syncBar()).getByRole('link', { name: 'サインイン' }));
     expect(router.state.location.pathname).toBe('/sync');
     expect(await screen.findByRole('form', { name: 'サインイン' })).toBeTruthy();
+  });
+
+  it('counts the changes waiting without a server, and says there is no server rather than online', async () => {
+    backEnd = installBackEnd({ demo: true });
+    const waiting = outboxCount(backEnd.store);
+    expect(waiting).toBeGreaterThan(500);
+    const count = waiting.toLocaleString('ja-JP');
+    renderApp('/sync');
+    // The bar: no server, and the demo dossiers' changes waiting for one (counted as the language writes numbers).
+    await waitFor(() => expect(within(syncBar()).getByText(`未送信 ${count}件`)).toBeTruthy());
+    const state = within(syncBar()).getByText('同期: 未設定');
+    expect(state.getAttribute('title')).toMatch(/^同期サーバーが設定されていません。/);
+    expect(syncBar().textContent).not.toMatch(/オンライン|オフライン/);
+
+    // The sync screen says the same, in words.
+    expect((await screen.findByText('同期サーバーが設定されていません。')).closest('[role=status]')?.textContent).toContain(
+      `この端末の変更 ${count}件はまだどこにも送られておらず`,
+    );
+    const details = screen.getByRole('region', { name: '同期の状態' });
+    expect(within(details).getByText('接続').nextElementSibling?.textContent).toBe('同期サーバー未設定');
+    expect(within(details).getByText('未送信の変更').nextElementSibling?.textContent).toBe(`${count}件`);
+    expect(details.textContent).not.toMatch(/オンライン|オフライン/);
+
+    // An edit adds to the count at once.
+    await call('case.create', { title: 'ベトナム 郵便近代化', countries: ['VN'], sectorLabel: '郵便' });
+    const more = outboxCount(backEnd.store).toLocaleString('ja-JP');
+    expect(more).not.toBe(count);
+    await waitFor(() => expect(within(syncBar()).getByText(`未送信 ${more}件`)).toBeTruthy());
+    // Thousands are separated, as the issue's 1,126 waiting changes were.
+    expect(i18next.t('sync:status.outbox', { count: 1126 })).toBe('未送信 1,126件');
+    expect(i18next.t('sync:status.outbox', { count: 1126, lng: 'en' })).toBe('1,126 changes not sent');
   });
 
   it('signs in at the real server, shows the outbox, syncs now, signs out and refuses a bad password', async () => {
@@ -77,14 +111,15 @@ describe('sync status and sign-in', () => {
     await waitFor(() => expect(within(syncBar()).queryByText(/^未送信/)).toBeNull(), { timeout: 20_000 });
     const lastSync = await within(syncBar()).findByText((_, element) => element?.tagName === 'TIME');
     expect(lastSync.getAttribute('title')).toMatch(/^\d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d\d:\d\d$/);
-    expect(syncBar().textContent).toMatch(/^オンライン最終同期 (今|\d+ 秒前)今すぐ同期$/);
+    expect(syncBar().textContent).toMatch(/^オンラインすべて送信済み最終同期 (今|\d+ 秒前)今すぐ同期$/);
+    const details = screen.getByRole('region', { name: '同期の状態' });
+    expect(within(details).getByText('接続').nextElementSibling?.textContent).toBe('オンライン');
 
     // An edit is counted in the outbox until "sync now" sends it.
     await call('case.create', { title: 'ベトナム 郵便近代化', countries: ['VN'], sectorLabel: '郵便' });
     expect(await within(syncBar()).findByText(/^未送信 \d+件$/)).toBeTruthy();
     await userEvent.click(within(syncBar()).getByRole('button', { name: '今すぐ同期' }));
     await waitFor(() => expect(within(syncBar()).queryByText(/^未送信/)).toBeNull());
-    const details = screen.getByRole('region', { name: '同期の状態' });
     expect(within(details).getByText('未送信の変更').nextElementSibling?.textContent).toBe('0件');
 
     // Signing out keeps the account for the form and says the password can be checked on this device.
@@ -94,6 +129,7 @@ describe('sync status and sign-in', () => {
     expect((within(form).getByLabelText('ログイン名') as HTMLInputElement).value).toBe('alice');
     expect(within(form).getByText(/alice のパスワードをこの端末で確かめて/)).toBeTruthy();
     expect(syncBar().textContent).toContain('同期: サインアウト中');
+    expect(within(details).getByText('接続').nextElementSibling?.textContent).toBe('同期停止中（サインアウト中）');
   });
 
   it('asks to sign in again when the server refuses the token, and names the error', async () => {

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getCase, listCases } from '../../electron/services/cases';
 import { listVisits } from '../../electron/services/visits';
+import { formatDate } from '../../shared/dates';
 import { renderApp } from '../support/render-app';
 import { installBackEnd, type TestBackEnd } from '../support/karte-bridge';
 import { call } from '../../renderer/api/client';
@@ -43,16 +44,34 @@ describe('visits screens', () => {
     await user.click(screen.getByRole('checkbox', { name: target.title }));
     await waitFor(() => expect(listVisits(backEnd.store)[0].caseIds).toEqual([target.id]));
 
+    // The visit's dates read in Japanese style, not as typed in ISO; the outcome's date starts from them.
+    expect((screen.getByLabelText('日程') as HTMLInputElement).value).toBe(formatDate(visit.dates, 'ja'));
+    expect(screen.getByLabelText('日程')).not.toHaveProperty('value', '2021-05-10～2021-05-12');
+    const recordedList = screen.getByRole('region', { name: '記録済みの成果' });
+    expect(within(recordedList).getByText('この訪問の成果はまだ記録されていません。')).toBeTruthy();
     const outcome = await screen.findByLabelText('1件目の成果');
     await user.selectOptions(screen.getByLabelText('1件目の段階'), '覚書・トップセールス等');
-    expect((screen.getByLabelText('1件目の時期') as HTMLInputElement).value).toBe('2021-05-10～2021-05-12');
+    expect((screen.getByLabelText('1件目の時期') as HTMLInputElement).value).toBe(formatDate(visit.dates, 'ja'));
     await user.type(outcome, '大臣間で協力覚書に署名');
     await user.click(screen.getByRole('button', { name: '成果を案件の経緯に記録' }));
-    await screen.findByText('1件の経緯を記録しました');
+    expect((await screen.findByRole('status')).textContent).toMatch(/^1件の経緯を記録しました。/);
     const recorded = getCase(backEnd.store, target.id).events.find((e) => e.text === '大臣間で協力覚書に署名');
-    expect(recorded).toMatchObject({ phase: 'mou_top_sales', source: '総務大臣ベトナム訪問' });
+    expect(recorded).toMatchObject({ phase: 'mou_top_sales', source: '総務大臣ベトナム訪問', visitId: visit.id });
+    expect(recorded!.date).toMatchObject({ from: '2021-05-10', to: '2021-05-12' });
 
-    await router.navigate(`/case/${target.id}`);
+    // The visit lists what was recorded of it, with the way to the event on its case; the case's line says so.
+    const row = await within(recordedList).findByRole('row', { name: /大臣間で協力覚書に署名/ });
+    expect(row.textContent).toContain('覚書・トップセールス等');
+    expect(row.textContent).toContain(formatDate(recorded!.date, 'ja'));
+    expect(screen.getByRole('form', { name: '訪問の成果' }).textContent).toContain('記録済み 1件');
+    // The same outcome again is refused before it is sent.
+    await user.type(screen.getByLabelText('1件目の成果'), '大臣間で協力覚書に署名');
+    expect(screen.getByText('同じ成果がこの案件に記録済みです。')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '成果を案件の経緯に記録' })).toHaveProperty('disabled', true);
+
+    await user.click(within(row).getByRole('link', { name: target.title }));
+    expect(router.state.location.pathname).toBe(`/case/${target.id}`);
+    expect(router.state.location.search).toBe(`?event=${recorded!.id}`);
     expect(await screen.findByText('大臣間で協力覚書に署名')).toBeTruthy();
   });
 
@@ -75,5 +94,25 @@ describe('visits screens', () => {
     expect(titles()).toEqual(['先の訪問', 'フィリピン訪問', '後の訪問']);
     await user.selectOptions(screen.getByLabelText('国', { selector: '#visits-country' }), 'PH');
     await waitFor(() => expect(titles()).toEqual(['フィリピン訪問']));
+  });
+
+  it('lists the countries with dossiers, cases or visits first in the country filter', async () => {
+    // A visit to a country with no dossier and no case puts it among the first too.
+    await call('visit.create', { title: 'アイスランド訪問', country: 'IS', dates: '2022年' });
+    renderApp('/visits');
+    const filter = screen.getByLabelText('国', { selector: '#visits-country' });
+    const group = (label: string) => filter.querySelector(`optgroup[label="${label}"]`);
+    await waitFor(() => expect(group('カルテ・案件・訪問のある国')).not.toBeNull());
+    const first = [...group('カルテ・案件・訪問のある国')!.querySelectorAll('option')].map((o) => o.value);
+    const casesCountries = listCases(backEnd.store, {}).flatMap((c) => c.countries);
+    const dossierCountries = backEnd.store.db.prepare('SELECT country FROM dossiers WHERE deleted = 0 AND country IS NOT NULL').pluck().all() as string[];
+    expect(casesCountries).toContain('VN');
+    expect(new Set(first)).toEqual(new Set([...casesCountries, ...dossierCountries, 'IS']));
+    // The rest of the world follows, none of them twice.
+    const others = [...group('その他の国')!.querySelectorAll('option')].map((o) => o.value);
+    expect(others.length).toBeGreaterThan(150);
+    expect(others.filter((iso2) => first.includes(iso2))).toEqual([]);
+    // The options before any group: only the choice of every country.
+    expect(filter.querySelectorAll(':scope > option')).toHaveLength(1);
   });
 });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { getCase, listCases } from '../../electron/services/cases';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { search } from '../../electron/services/search';
-import { createVisit, deleteVisit, getVisit, listVisits, recordOutcomes, updateVisit } from '../../electron/services/visits';
+import { deleteEvent } from '../../electron/services/events';
+import { writeRows } from '../../electron/services/store/store';
+import { appliedChange } from '../../shared/sync/change-rules';
+import { createVisit, deleteVisit, getVisit, listVisits, recordedOutcomes, recordOutcomes, updateVisit, visitCountries } from '../../electron/services/visits';
 import { karte } from '../support/cli';
 import { demoFiles, snapshot, useTempDir } from '../support/temp';
 
@@ -69,6 +72,54 @@ describe('visits', () => {
     const signed = getCase(store, first.id).events.find((e) => e.text === '大臣間で協力覚書に署名')!;
     expect(signed).toMatchObject({ phase: 'mou_top_sales', source: '総務大臣ベトナム訪問', scope: 'government' });
     expect(getCase(store, second.id).events.some((e) => e.text === '実証の実施に合意')).toBe(true);
+  });
+
+  it('lists the outcomes recorded of a visit by the visit each event names, as the sync carries it', () => {
+    const store = imported();
+    const [first, second] = listCases(store, { country: 'VN' });
+    const { id } = createVisit(store, { title: '総務大臣ベトナム訪問', country: 'VN', dates: '2021年5月', caseIds: [first.id, second.id] });
+    const other = createVisit(store, { title: '官民ミッション', country: 'VN', dates: '2021年6月', caseIds: [first.id] });
+    expect(recordedOutcomes(store, id)).toEqual([]);
+
+    const { ids, changes } = recordOutcomes(store, id, [
+      { caseId: second.id, phase: 'consultation', date: '2021年5月', text: '実証の実施に合意' },
+      { caseId: first.id, phase: 'mou_top_sales', date: '2021-05-11', text: '大臣間で協力覚書に署名' },
+    ]);
+    recordOutcomes(store, other.id, [{ caseId: first.id, phase: 'consultation', date: '2021年6月', text: '企業説明会' }]);
+    // Oldest first; each with its case's title for the visit's page.
+    expect(recordedOutcomes(store, id).map((o) => [o.text, o.caseTitle, o.visitId])).toEqual([
+      ['実証の実施に合意', second.title, id],
+      ['大臣間で協力覚書に署名', first.title, id],
+    ]);
+    // The link is a logged field like any other, which the server takes as every replica does.
+    const link = changes.find((c) => c.rowId === ids[0] && c.field === 'visitId')!;
+    expect(link.value).toBe(id);
+    expect(appliedChange(link)).toMatchObject({ ok: true });
+    expect(appliedChange({ ...link, value: 'not-an-id' })).toMatchObject({ ok: false });
+
+    // A deleted event, or an event of a deleted case, is no longer an outcome to list.
+    deleteEvent(store, ids[0]);
+    writeRows(store, [{ table: 'cases', id: first.id, values: { deleted: true } }]);
+    expect(recordedOutcomes(store, id)).toEqual([]);
+  });
+
+  it('lists outcomes recorded before events named their visit by the visit title they carry as source', () => {
+    const store = imported();
+    const [first] = listCases(store, { country: 'VN' });
+    const { id } = createVisit(store, { title: '総務大臣ベトナム訪問', country: 'VN', dates: '2021年5月', caseIds: [first.id] });
+    const [eventId] = recordOutcomes(store, id, [{ caseId: first.id, phase: 'consultation', date: '2021年5月', text: '意見交換' }]).ids;
+    writeRows(store, [{ table: 'events', id: eventId, values: { visitId: null } }]);
+    expect(recordedOutcomes(store, id).map((o) => o.id)).toEqual([eventId]);
+  });
+
+  it('names the countries with a dossier, a case or a visit', () => {
+    const store = imported();
+    createVisit(store, { title: 'アイスランド訪問', country: 'IS', dates: '2022年' });
+    const countries = visitCountries(store);
+    expect(countries).toContain('VN');
+    expect(countries).toContain('IS');
+    expect(countries).not.toContain('FR');
+    expect(new Set(countries).size).toBe(countries.length);
   });
 
   it('finds a visit by its objectives and by a delegate name', () => {

@@ -59,6 +59,7 @@ function anEvent(fields: Partial<StageEvent>): StageEvent {
     organisation: '',
     signatoryLevel: '',
     source: '',
+    visitId: null,
     scope: 'council',
     deleted: false,
     ...fields,

@@ -332,4 +332,12 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE case_timelines_stale (caseId TEXT PRIMARY KEY) WITHOUT ROWID;
   INSERT INTO case_timelines_stale (caseId) SELECT DISTINCT caseId FROM events;
   `,
+  /* 12: the visit an event records an outcome of; the writes that were undos */ `
+  -- A visit lists what was recorded of it, so nobody records the same outcome twice.
+  ALTER TABLE events ADD COLUMN visitId TEXT;
+  CREATE INDEX events_visit ON events (visitId) WHERE visitId IS NOT NULL;
+  -- The writes Ctrl+Z made on this device, by their timestamp, for the history to mark. Local to this device, like
+  -- conflicts: a change as the sync carries it has no room for the mark.
+  CREATE TABLE undo_writes (hlc TEXT PRIMARY KEY) WITHOUT ROWID;
+  `,
 ];

@@ -56,7 +56,7 @@ export const TABLES = {
     schema: stageEventSchema,
     json: ['date'],
     bool: ['deleted'],
-    defaults: { date: unknownDate(), organisation: '', signatoryLevel: '', source: '', scope: DEFAULT_SCOPE, deleted: false },
+    defaults: { date: unknownDate(), organisation: '', signatoryLevel: '', source: '', visitId: null, scope: DEFAULT_SCOPE, deleted: false },
   },
   agreements: {
     schema: agreementSchema,
