@@ -1,4 +1,4 @@
-import { parseDateText, type KarteDate } from '../../shared/dates';
+import { parseDateText, unknownDate, type KarteDate } from '../../shared/dates';
 import type { NewEvent } from '../../shared/views';
 import { stageEventSchema, type EventTextField, type StageEvent } from '../../shared/model/stage-event';
 import { isPhase, PHASES } from '../../shared/phases';
@@ -13,11 +13,12 @@ function phaseOf(text: string): StageEvent['phase'] {
   return text;
 }
 
-/** A date as a person writes it, or an error that shows how dates are written. */
+/**
+ * A date as a person writes it: read when it can be, else kept as written, of no known time (it sorts last, and the
+ * screens say it could not be read). What a person typed is never refused for its wording.
+ */
 export function dateOf(text: string): KarteDate {
-  const date = parseDateText(text);
-  if (!date) throw new KarteError('invalid_date', `'${text}' is not a date (e.g. 2020年1月, 2019年度, 2018年夏, 2017年～, 2020-01-15)`, { params: { text } });
-  return date;
+  return parseDateText(text) ?? unknownDate(text.trim());
 }
 
 export function addEvent(store: Store, caseIdOrPrefix: string, input: NewEvent): { id: string; changes: Change[] } {

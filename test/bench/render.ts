@@ -113,12 +113,12 @@ try {
     route: `#/dossier/${FOCUS.iso2}`,
     call: 'dossier.get',
     args: { country: FOCUS.iso2 },
-    // Windowed (DossierScreen's ALL_ROWS_MAX): complete when the table counts every case and its rows fill the box.
+    // Windowed (DossierScreen's ALL_ROWS_MAX): complete when the table counts every case and its rows fill the window.
     complete: `(() => {
-      const box = document.querySelector('.matrix-scroll');
+      const table = document.querySelector('[role=table]');
       const rows = document.querySelectorAll('[role=table] .matrix-body [role=row]');
-      return box !== null && box.querySelector('[role=table]').getAttribute('aria-rowcount') === '${FOCUS.cases + 1}' && rows.length > 0
-        && rows[rows.length - 1].getBoundingClientRect().bottom >= box.getBoundingClientRect().bottom;
+      return table !== null && table.getAttribute('aria-rowcount') === '${FOCUS.cases + 1}' && rows.length > 0
+        && rows[rows.length - 1].getBoundingClientRect().bottom >= window.innerHeight;
     })()`,
     target: '< 300 ms',
   });

@@ -93,24 +93,20 @@ describe('case screen', () => {
     expect(router.state.location.search).toBe('?region=africa');
   });
 
-  it('refuses an invalid date in an edit, says why, and changes nothing', async () => {
+  it('keeps a date it cannot read as written, says so beside it, and sorts it last in its phase', async () => {
     await renderCase();
-    const before = stored();
     await userEvent.click(within(eventRow('大臣間で改定覚書に署名')).getByRole('button', { name: /編集/ }));
     const editor = screen.getByRole('form', { name: '経緯を編集: 大臣間で改定覚書に署名' });
     const date = within(editor).getByRole('textbox', { name: '日付' });
     expect(document.activeElement).toBe(date);
     await userEvent.clear(date);
-    await userEvent.type(date, '2020年13月{Enter}');
-    const alert = await within(editor).findByRole('alert');
-    expect(alert.textContent).toContain('2020年13月');
-    expect(alert.textContent).toBe('保存できませんでした。「2020年13月」は日付として読めません。例: 2021年4月、2021年度、2021-04-15');
-    expect(stored()).toEqual(before);
-
-    // Escape leaves the event as it was.
-    await userEvent.keyboard('{Escape}');
-    expect(screen.queryByRole('form', { name: '経緯を編集: 大臣間で改定覚書に署名' })).toBeNull();
-    expect(eventRow('大臣間で改定覚書に署名').textContent).toContain('2020年1月');
+    await userEvent.type(date, '来年の春ごろ{Enter}');
+    await waitFor(() => expect(screen.queryByRole('form', { name: '経緯を編集: 大臣間で改定覚書に署名' })).toBeNull());
+    const row = eventRow('大臣間で改定覚書に署名');
+    expect(row.textContent).toContain('来年の春ごろ （日付として読めないため、書いたとおり保存。並べ替えでは最後）');
+    expect(stored().events.find((e) => e.text === '大臣間で改定覚書に署名')!.date).toMatchObject({ precision: 'unknown', text: '来年の春ごろ', sort: null });
+    const phase = row.closest('section')!;
+    expect([...phase.querySelectorAll('li')].at(-1)).toBe(row);
   });
 
   it('edits an event with the keyboard alone: date and text, saved with Enter', async () => {
@@ -145,6 +141,8 @@ describe('case screen', () => {
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: '経緯' }));
     await userEvent.keyboard('{Control>}z{/Control}');
     expect(await screen.findByText('大臣間で協力推進の合意')).toBeTruthy();
+    // Said as the screens say it, not by the field's name in the store.
+    expect(await screen.findByText('経緯の追加・削除を元に戻しました')).toBeTruthy();
     expect(stored().events.map((e) => e.text)).toContain('大臣間で協力推進の合意');
   });
 

@@ -5,6 +5,7 @@ import type { ColumnMapping } from '../../../shared/excel/column-roles';
 import { readDossierSheet, type DossierSheet } from '../../../shared/excel/dossier-sheet-reading';
 import { recogniseFlatSheet, type FlatRow, type FlatSheet } from '../../../shared/excel/flat-sheet-reading';
 import { EVENT_SHEET_CASE_COLUMNS } from '../../../shared/excel/sheet-layout';
+import { parseDateText, type KarteDate } from '../../../shared/dates';
 import { sameFieldValue } from '../../../shared/field-value';
 import { isVisibleTo, SCOPES, type Scope } from '../../../shared/scopes';
 import type { TableFieldPreview, TableImportProgress, TablePreview, TableRecordPreview, UnrecognisedSheet } from '../../../shared/views';
@@ -148,7 +149,7 @@ function cellProblem(sheet: SheetOfFile, row: FlatRow, field: string, error: unk
 }
 
 /** Each row's write, read cell by cell, and the problems of the cells that cannot be read. */
-function plannedWrites(store: Store, sheets: SheetOfFile[], progress: Progress): { planned: PlannedWrite[]; problems: ImportProblem[] } {
+function plannedWrites(store: Store, sheets: SheetOfFile[], acceptUnreadDates: boolean, progress: Progress): { planned: PlannedWrite[]; problems: ImportProblem[] } {
   const total = sheets.reduce((n, s) => n + s.rows.length, 0);
   let done = 0;
   const problems: ImportProblem[] = [];
@@ -180,6 +181,14 @@ function plannedWrites(store: Store, sheets: SheetOfFile[], progress: Progress):
           problems.push(cellProblem(sheet, row, field, error));
           readable = false;
         }
+      }
+      // A person typing a date is never refused (events.ts keeps what cannot be read); a file's date that reads as
+      // none is most likely a mistake among many rows, so it is named unless the user accepts such dates or the
+      // record already holds that very text.
+      const dateText = table === 'events' ? (row.cells.get('date')?.trim() ?? '') : '';
+      if (dateText !== '' && !acceptUnreadDates && parseDateText(dateText) === null && (current?.date as KarteDate | undefined)?.text !== dateText) {
+        problems.push(cellProblem(sheet, row, 'date', new KarteError('invalid_date', `'${dateText}' is not a date`, { params: { text: dateText } })));
+        readable = false;
       }
       if (table === 'cases') caseScopes.set(id, (values.scope ?? current?.scope ?? 'internal') as string);
       if (table === 'events') {
@@ -245,7 +254,7 @@ function emptyPreview(files: number, problems: ImportProblem[]): TablePreview {
 function missingRecords(store: Store, sheets: SheetOfFile[], planned: PlannedWrite[]): PlannedWrite[] {
   const merged = planned.map(({ write, current }) => ({ table: write.table, id: write.id, record: { ...current, ...write.values } as Record<string, unknown> }));
   // A loop, not Math.min(...): a portfolio's 200,000 rows are more arguments than a call takes.
-  let narrowest = SCOPES.length;
+  let narrowest: number = SCOPES.length;
   for (const { record } of merged) {
     const scope = SCOPES.indexOf(record.scope as Scope);
     if (scope >= 0 && scope < narrowest) narrowest = scope;
@@ -290,8 +299,15 @@ function missingRecords(store: Store, sheets: SheetOfFile[], planned: PlannedWri
 }
 
 /** The flat sheets compared with the store, record by record and field by field. */
-function compareFlat(store: Store, files: number, sheets: SheetOfFile[], fileProblems: ImportProblem[], deleteMissing: boolean, progress: Progress): Outcome {
-  const { planned, problems } = plannedWrites(store, sheets, progress);
+function compareFlat(
+  store: Store,
+  files: number,
+  sheets: SheetOfFile[],
+  fileProblems: ImportProblem[],
+  options: { deleteMissing: boolean; acceptUnreadDates: boolean },
+  progress: Progress,
+): Outcome {
+  const { planned, problems } = plannedWrites(store, sheets, options.acceptUnreadDates, progress);
   const preview = emptyPreview(files, [...fileProblems, ...problems]);
   preview.sheets = sheets.map((s) => ({ file: s.file, sheet: s.sheet, kind: s.kind, rows: s.rows.length }));
   const writes: RowWrite[] = [];
@@ -318,7 +334,7 @@ function compareFlat(store: Store, files: number, sheets: SheetOfFile[], filePro
   for (const { write, current } of missingRecords(store, sheets, planned)) {
     preview.missing[write.table]++;
     if (preview.removals.length < PREVIEW_LIMIT) preview.removals.push({ table: write.table, id: write.id, label: labelOf(write, current) });
-    if (deleteMissing) writes.push(write);
+    if (options.deleteMissing) writes.push(write);
   }
   return { preview, apply: () => writeInSteps(store, writes, progress) };
 }
@@ -395,13 +411,14 @@ async function compare(store: Store, files: TableFile[], { acceptUnreadDates = f
   const problems = read.flatMap((r) => r.problems);
   const flat = read.flatMap((r) => r.flat);
   const dossiers = read.flatMap((r) => r.dossiers);
-  const outcome = flat.length > 0 ? compareFlat(store, files.length, flat, problems, deleteMissing, progress) : compareDossiers(store, files.length, dossiers, problems);
+  const outcome =
+    flat.length > 0 ? compareFlat(store, files.length, flat, problems, { deleteMissing, acceptUnreadDates }, progress) : compareDossiers(store, files.length, dossiers, problems);
   outcome.preview.unrecognised = read.flatMap((r) => r.unrecognised);
   return outcome;
 }
 
 export interface TableImportOptions {
-  /** Keep a 別表 event whose date reads as none (2019年度末ごろ) with that text as its date, of no known time. */
+  /** Keep an event whose date reads as none (2019年度末ごろ) with that text as its date, of no known time (in a 別表 or a flat sheet). */
   acceptUnreadDates?: boolean;
   /** What the columns of a sheet whose headings were not recognised hold: used, and kept for files of its shape. */
   mapping?: ColumnMapping;
