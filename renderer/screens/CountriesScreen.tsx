@@ -37,11 +37,13 @@ function Count({ value }: { value: number }) {
   return <td className={value === 0 ? 'num zero' : 'num'}>{value}</td>;
 }
 
-/** The regions as a tree read top down: each parent region, then its sub-regions (the reference data lists some children first). */
-function regionsParentFirst(parent: string | null = null, depth = 0): { region: Region; depth: number }[] {
-  return REGIONS.filter((r) => r.parent === parent).flatMap((region) => [{ region, depth }, ...regionsParentFirst(region.code, depth + 1)]);
+/** How deep a region sits under others (ASEAN under インド太平洋: 1). */
+function depthOf(region: Region): number {
+  const parent = REGIONS.find((r) => r.code === region.parent);
+  return parent ? 1 + depthOf(parent) : 0;
 }
-const REGION_TREE = regionsParentFirst();
+/** The regions as a tree read top down (REGIONS lists each parent before its sub-regions), each with its depth. */
+const REGION_TREE = REGIONS.map((region) => ({ region, depth: depthOf(region) }));
 
 /** Whether `region` is `within` or one of its sub-regions (ASEAN is within インド太平洋). */
 function isWithin(region: Region | undefined, within: Region): boolean {

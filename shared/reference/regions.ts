@@ -16,10 +16,12 @@ function build(): Region[] {
     const children = raw.filter((r) => r.parent === code).flatMap((r) => membersOf(r.code));
     return [...new Set([...own, ...children])];
   };
-  return raw.map((r) => ({ code: r.code, ja: r.ja, en: r.en, parent: r.parent, members: membersOf(r.code) }));
+  // Read top down wherever they are listed: each parent, then its sub-regions (the reference data lists some children first).
+  const parentFirst = (parent: string | null): typeof raw => raw.filter((r) => r.parent === parent).flatMap((r) => [r, ...parentFirst(r.code)]);
+  return parentFirst(null).map((r) => ({ code: r.code, ja: r.ja, en: r.en, parent: r.parent, members: membersOf(r.code) }));
 }
 
-/** Hierarchical, overlapping regions (ASEAN, 中南米, アフリカ, 中東, 欧米, インド太平洋, 地デジ日本方式採用国 …). */
+/** Hierarchical, overlapping regions (ASEAN, 中南米, アフリカ, 中東, 欧米, インド太平洋, 地デジ日本方式採用国 …), each parent before its sub-regions. */
 export const REGIONS: readonly Region[] = build();
 
 /** Finds a region by code or by its Japanese or English name. */

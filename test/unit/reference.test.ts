@@ -159,6 +159,16 @@ describe('regions', () => {
     for (const r of REGIONS) if (r.parent !== null) expect(REGIONS.some((p) => p.code === r.parent)).toBe(true);
   });
 
+  it('lists each parent region before its sub-regions, every region once, as every region list shows them', () => {
+    expect(new Set(REGIONS.map((r) => r.code)).size).toBe(REGIONS.length);
+    for (const [i, r] of REGIONS.entries())
+      if (r.parent !== null)
+        expect(
+          REGIONS.findIndex((p) => p.code === r.parent),
+          r.code,
+        ).toBeLessThan(i);
+  });
+
   it('gives 中南米 the members of 南米 and 中米・カリブ (hierarchy)', () => {
     const latin = region('中南米').members;
     expect(region('南米').members.length).toBeGreaterThan(0);
