@@ -61,7 +61,7 @@ export function caseFilterTest(filter: Omit<CaseFilter, 'phase'>): (c: Pick<Case
   const country = filter.country?.toUpperCase();
   return (c) =>
     (country === undefined || c.countries.includes(country)) &&
-    (region === undefined || c.countries.some((iso2) => region.members.includes(iso2)) || c.region === region.ja) &&
+    (region === undefined || c.countries.some((iso2) => region.members.includes(iso2)) || findRegion(c.region)?.code === region.code) &&
     (sector === undefined || c.sector === sector) &&
     (filter.status === undefined || c.status === filter.status) &&
     (filter.project === undefined || c.project === filter.project) &&

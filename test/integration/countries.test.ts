@@ -59,6 +59,8 @@ describe('country summaries', () => {
     expect(listCases(store, { regionLevel: true })).toMatchObject([{ id: africa, region: 'africa', currentPhase: 'consultation', eventCount: 1 }]);
     expect(listCases(store, { regionLevel: true, sector: 'e_government' })).toHaveLength(1);
     expect(listCases(store, { regionLevel: true, sector: 'postal' })).toEqual([]);
+    // Its region is found by its code or by either of its names, however the case holds it.
+    for (const name of ['アフリカ', 'Africa', 'africa']) expect(listCases(store, { region: name }).map((c) => c.id)).toContain(africa);
     const countryCases = listCases(store, { regionLevel: false });
     expect(countryCases.map((c) => c.id)).toContain(tied);
     expect(countryCases.map((c) => c.id)).not.toContain(africa);
