@@ -76,8 +76,10 @@ describe('the case page and the countries screen in Chromium', () => {
     expect(layout.timeline).toBeLessThan(300);
     expect(layout.addEvent).toBeLessThan(768);
 
-    // From the top of the case page (a click on its margin, as a person starting there would), Tab to 経緯を追加.
-    await page.locator('main').click({ position: { x: 4, y: 4 } });
+    // As a keyboard starts on a page: 本文へ移動 (the document's first Tab stop) skips the top bar; then Tab to 経緯を追加.
+    await page.getByRole('button', { name: '本文へ移動' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('MAIN');
     const focused: string[] = [];
     for (let presses = 1; presses <= 30; presses++) {
       await page.keyboard.press('Tab');
