@@ -1,3 +1,4 @@
+import type { SignatoryLevel } from './agreement-suggestion';
 import type { Agreement } from './model/agreement';
 import type { CaseStatus } from './model/case';
 import type { OrganisationType } from './model/organisation';
@@ -88,6 +89,16 @@ export const AGREEMENT_STATUS_LABELS: Record<Agreement['status'], Label> = {
   negotiating: { ja: '協議中', en: 'Under negotiation' },
   signed: { ja: '署名済み', en: 'Signed' },
   upgraded: { ja: '格上げ済み', en: 'Upgraded' },
+};
+
+/** The level an agreement is signed at on each side; the Japanese is how 大臣間, 局長・副大臣間 are written. */
+export const SIGNATORY_LEVEL_LABELS: Record<SignatoryLevel, Label> = {
+  summit: { ja: '首脳', en: 'Heads of state or government' },
+  minister: { ja: '大臣', en: 'Minister' },
+  vice_minister: { ja: '副大臣', en: 'Vice-minister' },
+  parliamentary_vice_minister: { ja: '政務官', en: 'Parliamentary vice-minister' },
+  director_general: { ja: '局長', en: 'Director-general' },
+  working_level: { ja: '実務者', en: 'Working level' },
 };
 
 export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, Label> = {

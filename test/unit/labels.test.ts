@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as labels from '../../shared/labels';
+import { SIGNATORY_LEVELS } from '../../shared/agreement-suggestion';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES } from '../../shared/model/agreement';
 import { CASE_STATUSES } from '../../shared/model/case';
 import { ORGANISATION_TYPES } from '../../shared/model/organisation';
@@ -37,6 +38,7 @@ const VOCABULARIES: [name: string, codes: readonly string[], table: Record<strin
   ['VISIT_KIND_LABELS', VISIT_KINDS, labels.VISIT_KIND_LABELS],
   ['AGREEMENT_KIND_LABELS', AGREEMENT_KINDS, labels.AGREEMENT_KIND_LABELS],
   ['AGREEMENT_STATUS_LABELS', AGREEMENT_STATUSES, labels.AGREEMENT_STATUS_LABELS],
+  ['SIGNATORY_LEVEL_LABELS', SIGNATORY_LEVELS, labels.SIGNATORY_LEVEL_LABELS],
   ['ORGANISATION_TYPE_LABELS', ORGANISATION_TYPES, labels.ORGANISATION_TYPE_LABELS],
   ['PACK_SECTION_LABELS', PACK_SECTIONS, labels.PACK_SECTION_LABELS],
   ['RECORD_KIND_LABELS', [...RECORD_TABLES, 'conflicts'], labels.RECORD_KIND_LABELS],

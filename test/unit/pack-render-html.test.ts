@@ -98,6 +98,7 @@ function anAgreement(fields: Partial<Agreement>): Agreement {
     countries: ['VN'],
     caseIds: [],
     scope: 'council',
+    eventId: null,
     deleted: false,
     ...fields,
   };

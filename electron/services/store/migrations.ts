@@ -340,4 +340,10 @@ export const MIGRATIONS: readonly string[] = [
   -- conflicts: a change as the sync carries it has no room for the mark.
   CREATE TABLE undo_writes (hlc TEXT PRIMARY KEY) WITHOUT ROWID;
   `,
+  /* 13: the timeline event an agreement was marked from */ `
+  -- An event marked 「協定として登録」 is found with its agreement, so marking it again adds nothing, and deleting it
+  -- deletes the agreement.
+  ALTER TABLE agreements ADD COLUMN eventId TEXT;
+  CREATE INDEX agreements_event ON agreements (eventId) WHERE eventId IS NOT NULL;
+  `,
 ];

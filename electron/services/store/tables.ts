@@ -73,6 +73,7 @@ export const TABLES = {
       countries: [],
       caseIds: [],
       scope: DEFAULT_SCOPE,
+      eventId: null,
       deleted: false,
     },
   },
