@@ -3,6 +3,7 @@ import type { PipelineView } from './analytics/pipeline';
 import type { ErrorEnvelope } from './errors';
 import { CASE_STATUSES, CASE_TEXT_FIELDS, caseSchema } from './model/case';
 import { EVENT_TEXT_FIELDS } from './model/stage-event';
+import { AGREEMENT_KINDS, AGREEMENT_STATUSES, type Agreement } from './model/agreement';
 import { HURDLE_TEXT_FIELDS, hurdleSchema, INDICATOR_TEXT_FIELDS, indicatorPeriodSchema, indicatorSchema, measureSchema, PLAN_TEXT_FIELDS, planSchema } from './model/plan';
 import { dossierSchema } from './model/dossier';
 import type { RecordTable } from './model/records';
@@ -13,6 +14,7 @@ import { PHASES } from './phases';
 import { SCOPES } from './scopes';
 import type { ConflictView, SyncStatus } from './sync/status';
 import type {
+  AgreementCandidate,
   CaseDetail,
   CaseSummary,
   CountrySummary,
@@ -332,6 +334,31 @@ export const API = {
   'visit.recordedOutcomes': method<RecordedOutcome[]>()(z.object({ id }), { id: 'visits' }),
   /** Countries with a dossier, a case or a visit (ISO codes): what a choice of a visit's country lists first. */
   'visits.countries': method<string[]>()(z.object({})),
+  /** The events of a country's cases whose text says they record an agreement (署名, 覚書 …), with what would be registered, by date. */
+  'agreements.suggest': method<AgreementCandidate[]>()(z.object({ country: iso2 })),
+  /**
+   * Registers the agreements events record (「協定として登録」), all in one write, undoable as one step; what is left out
+   * comes from the event and its suggestion. An event registered already keeps its agreement: `created` counts the new ones.
+   */
+  'agreements.mark': method<{ ids: string[]; created: number }>()(
+    z.object({
+      marks: z
+        .array(
+          z.object({
+            eventId: id,
+            kind: z.enum(AGREEMENT_KINDS).optional(),
+            parties: z.array(z.string().trim().min(1).max(500)).max(50).optional(),
+            signatoryLevel: z.string().trim().max(500).optional(),
+            title: text.optional(),
+            status: z.enum(AGREEMENT_STATUSES).optional(),
+          }),
+        )
+        .min(1)
+        .max(500),
+    }),
+  ),
+  /** The agreements registered of a case's events, for its timeline. */
+  'case.agreements': method<Agreement[]>()(z.object({ caseId: id }), { caseId: 'cases' }),
   search: method<SearchResult>()(z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(500).default(100) })),
   'history.case': method<HistoryEntry[]>()(z.object({ id }), { id: 'cases' }),
   /** Reverts the last edit made through this app session (Ctrl+Z); the revert is itself logged. */

@@ -1,6 +1,7 @@
 // What the screens and the command line read: the views the back end returns. Pure types, shared by every process.
 import type { ImportProblem } from './errors';
 import type { KarteDate } from './dates';
+import type { SignatoryLevel } from './agreement-suggestion';
 import type { Agreement } from './model/agreement';
 import type { Case, CaseStatus } from './model/case';
 import type { Dossier } from './model/dossier';
@@ -101,6 +102,28 @@ export interface NewEvent {
 
 /** What was recorded of a visit: an event it wrote on one of its cases. */
 export type RecordedOutcome = StageEvent & { caseTitle: string };
+
+/**
+ * A timeline event whose text says it records an agreement (署名, 覚書, 共同声明, 合意 …), with the agreement the app
+ * would register of it: what `agreements.mark` writes unless the person says otherwise.
+ */
+export interface AgreementCandidate {
+  eventId: string;
+  caseId: string;
+  caseTitle: string;
+  phase: Phase;
+  date: KarteDate;
+  text: string;
+  kind: Agreement['kind'];
+  /** Each side's level, as codes (SIGNATORY_LEVEL_LABELS), in the order the text names them. */
+  levels: SignatoryLevel[];
+  /** As the register writes it (大臣間, 局長・副大臣間): the event's own 署名・会談レベル when it has one. */
+  signatoryLevel: string;
+  parties: string[];
+  status: Agreement['status'];
+  /** The agreement registered of the event already; null while it is only suggested. */
+  agreementId: string | null;
+}
 
 export interface HistoryEntry {
   hlc: string;

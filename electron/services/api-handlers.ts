@@ -3,6 +3,7 @@ import path from 'node:path';
 import { API, isApiName, type ApiEventName, type ApiEvents, type ApiName, type ApiParsedArgs, type ApiResult } from '../../shared/api';
 import { describeError, issuesOf, KarteError } from '../../shared/errors';
 import type { RecordTable } from '../../shared/model/records';
+import { agreementCandidates, agreementsOfCase, markAgreements } from './agreements';
 import { createCase, getCase, listCases, setCaseField, updateCase } from './cases';
 import { pipelineAnswer } from './analytics';
 import { countrySummaries } from './countries';
@@ -255,6 +256,13 @@ export function createHandlers(ctx: ApiContext): Handlers {
     },
     'visit.recordedOutcomes': ({ id }) => recordedOutcomes(store, id),
     'visits.countries': () => visitCountries(store),
+    'agreements.suggest': ({ country }) => agreementCandidates(store, country),
+    'agreements.mark': ({ marks }) => {
+      const { ids, created, changes } = markAgreements(store, marks);
+      edited(changes);
+      return { ids, created };
+    },
+    'case.agreements': ({ caseId }) => agreementsOfCase(store, caseId),
     search: ({ query, limit }) => search(store, query, limit),
     'history.case': ({ id }) => caseHistory(store, id),
     undo: () => {

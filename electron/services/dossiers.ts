@@ -1,3 +1,4 @@
+import type { Agreement } from '../../shared/model/agreement';
 import type { Dossier } from '../../shared/model/dossier';
 import type { DossierView } from '../../shared/views';
 import { currentPhase } from '../../shared/phases';
@@ -15,7 +16,7 @@ export const DOSSIER_EVENTS_SQL = `SELECT ${columnsOf('events', 'e')} FROM case_
 // Unknown dates (no sort key) last, as in a timeline.
 const DOSSIER_AGREEMENTS_SQL = `SELECT ${columnsOf('agreements', 'a')} FROM agreements a, json_each(a.countries) j
   WHERE j.value = ? AND a.deleted = 0
-  ORDER BY json_extract(a.date, '$.sort') IS NULL, json_extract(a.date, '$.sort'), a.title`;
+  ORDER BY json_extract(a.date, '$.sort') IS NULL, json_extract(a.date, '$.sort'), a.title, a.id`;
 
 export function dossierIdOfCountry(iso2: string): string {
   return idFromKey('dossier', iso2);
@@ -41,8 +42,22 @@ export function openDossier(store: Store, iso2: string): DossierView {
       const timeline = events.get(c.id) ?? [];
       return { case: c, currentPhase: currentPhase(timeline.map((e) => e.phase)), events: timeline };
     }),
-    agreements: (statement(store.db, DOSSIER_AGREEMENTS_SQL).all(code) as Record<string, unknown>[]).map((raw) => decodeRow('agreements', raw)),
+    agreements: onePerEvent((statement(store.db, DOSSIER_AGREEMENTS_SQL).all(code) as Record<string, unknown>[]).map((raw) => decodeRow('agreements', raw))),
   };
+}
+
+/**
+ * An event records one agreement: two devices that each marked it while offline synced two records of it, and the
+ * register lists the first of them only.
+ */
+function onePerEvent(agreements: Agreement[]): Agreement[] {
+  const seen = new Set<string>();
+  return agreements.filter((a) => {
+    if (a.eventId === null) return true;
+    if (seen.has(a.eventId)) return false;
+    seen.add(a.eventId);
+    return true;
+  });
 }
 
 /** Writes narrative fields of a country's dossier, creating the dossier on its first edit. */

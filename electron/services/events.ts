@@ -5,6 +5,7 @@ import { isPhase, PHASES } from '../../shared/phases';
 import type { Scope } from '../../shared/scopes';
 import { scopeFromText, setFieldFromText, type FieldParsers } from './field-text';
 import { newId, resolveId } from './record-ids';
+import { statement } from './store/database';
 import { readRow, writeRows, type Change, type Store } from './store/store';
 import { KarteError } from '../../shared/errors';
 
@@ -76,8 +77,15 @@ export function setEventField(store: Store, idOrPrefix: string, field: string, t
   return setFieldFromText(store, 'events', EVENT_FIELD_PARSERS, idOrPrefix, field, text);
 }
 
-/** Deleting keeps a tombstone, so the deletion syncs and stays in the history. */
+/**
+ * Deleting keeps a tombstone, so the deletion syncs and stays in the history. The agreement registered of the event
+ * (「協定として登録」) goes with it, in the same write, so the register never lists a signing the timeline no longer has.
+ */
 export function deleteEvent(store: Store, idOrPrefix: string): Change[] {
   const id = resolveId(store, 'events', idOrPrefix);
-  return writeRows(store, [{ table: 'events', id, values: { deleted: true } }]);
+  const agreements = statement(store.db, 'SELECT id FROM agreements WHERE eventId = ? AND deleted = 0').pluck().all(id) as string[];
+  return writeRows(store, [
+    { table: 'events', id, values: { deleted: true } },
+    ...agreements.map((agreementId) => ({ table: 'agreements' as const, id: agreementId, values: { deleted: true } })),
+  ]);
 }
