@@ -9,6 +9,7 @@ import { openBackEnd } from '../../electron/services/back-end';
 import { defaultDatabaseFile } from '../../electron/services/paths';
 import { openStore, type Store } from '../../electron/services/store/store';
 import { registerAdminCommands } from './admin';
+import { registerAgreementCommands } from './agreements';
 import { registerAppCommand } from './app';
 import type { CliContext, Io } from './context';
 import { registerEventCommands } from './events';
@@ -127,6 +128,7 @@ export function buildProgram(io: Io): Command {
   registerRecordCommands(program, context);
   registerEventCommands(program, context);
   registerVisitCommands(program, context);
+  registerAgreementCommands(program, context);
   registerStatsCommand(program, context);
   registerProjectCommands(program, context);
   registerPlanCommands(program, context);
