@@ -5,6 +5,8 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { CASE_STATUSES, TRANSLATABLE_CASE_FIELDS, withTranslation, type Case, type CaseStatus, type TranslatableCaseField } from '../../shared/model/case';
 import { dayOf } from '../../shared/dates';
 import type { StageEvent } from '../../shared/model/stage-event';
+import { AGREEMENT_KINDS, type Agreement, type AgreementKind } from '../../shared/model/agreement';
+import { suggestAgreement } from '../../shared/agreement-suggestion';
 import { PHASES, type Phase } from '../../shared/phases';
 import { PRIORITY_PROJECTS, suggestedProjects, type PriorityProject } from '../../shared/reference/priority-projects';
 import { findRegion } from '../../shared/reference/regions';
@@ -19,7 +21,7 @@ import { DateText } from '../components/DateText';
 import { EditableText } from '../components/EditableText';
 import { PlanSection } from '../components/plan/PlanSection';
 import { ScopeBadge } from '../components/ScopeBadge';
-import { countryName, phaseLabel, statusLabel } from '../labels';
+import { agreementKindLabel, countryName, phaseLabel, statusLabel } from '../labels';
 import { useNotices } from '../stores/notices';
 import { usePreferences, type Language } from '../stores/preferences';
 import './CaseScreen.css';
@@ -315,6 +317,9 @@ function Timeline({ detail, language }: { detail: CaseDetail; language: Language
   const heading = useRef<HTMLHeadingElement>(null);
   const byPhase = PHASES.map((phase) => ({ phase, events: detail.events.filter((e) => e.phase === phase) })).filter((g) => g.events.length > 0);
   const onDeleted = useCallback(() => heading.current?.focus(), []);
+  // The agreements registered of the events (「協定として登録」), badged on their rows.
+  const registered = useApi('case.agreements', { caseId: detail.case.id });
+  const agreementOf = useMemo(() => new Map((registered.data ?? []).map((a) => [a.eventId, a])), [registered.data]);
   return (
     <section className="panel timeline" aria-labelledby="case-timeline">
       <h2 id="case-timeline" ref={heading} tabIndex={-1}>
@@ -327,7 +332,15 @@ function Timeline({ detail, language }: { detail: CaseDetail; language: Language
           <h3>{phaseLabel(phase, language)}</h3>
           <ol>
             {events.map((event) => (
-              <EventRow key={event.id} event={event} language={language} onDeleted={onDeleted} highlighted={event.id === shown} />
+              <EventRow
+                key={event.id}
+                event={event}
+                language={language}
+                onDeleted={onDeleted}
+                highlighted={event.id === shown}
+                agreement={agreementOf.get(event.id)}
+                countries={detail.case.countries}
+              />
             ))}
           </ol>
         </section>
@@ -341,9 +354,13 @@ interface EventRowProps {
   language: Language;
   onDeleted: () => void;
   highlighted: boolean;
+  /** The agreement registered of the event, if any. */
+  agreement: Agreement | undefined;
+  /** The case's countries: the parties an agreement starts with, beside Japan. */
+  countries: string[];
 }
 
-const EventRow = memo(function EventRow({ event, language, onDeleted, highlighted }: EventRowProps) {
+const EventRow = memo(function EventRow({ event, language, onDeleted, highlighted, agreement, countries }: EventRowProps) {
   const { t } = useTranslation('case');
   const errorText = useErrorText();
   const show = useNotices((s) => s.show);
@@ -354,6 +371,11 @@ const EventRow = memo(function EventRow({ event, language, onDeleted, highlighte
     if (highlighted) row.current?.scrollIntoView?.({ block: 'center' });
   }, [highlighted]);
   const who = [event.organisation, event.signatoryLevel].filter((s) => s !== '').join(' / ');
+  const [marking, setMarking] = useState(false);
+  const markButton = useRef<HTMLButtonElement>(null);
+  // Offered where the text reads as a signing (署名, 覚書, 共同声明, 合意), and on any event of the MoU phase.
+  const suggestion = useMemo(() => suggestAgreement(event.text), [event.text]);
+  const markable = agreement === undefined && (suggestion !== null || event.phase === 'mou_top_sales');
 
   const setScope = (scope: Scope) =>
     void call('event.update', { id: event.id, values: { scope } }).catch((error: unknown) => show('error', t('editing:saveFailed', { message: errorText(error) })));
@@ -379,8 +401,38 @@ const EventRow = memo(function EventRow({ event, language, onDeleted, highlighte
       <div className="event-body">
         <p className="event-text">{event.text}</p>
         {who && <p className="event-who muted">{who}</p>}
+        {agreement && (
+          <p className="event-agreement">
+            <span className="agreement-badge">{t('agreement.badge')}</span> {agreementKindLabel(agreement.kind, language)}
+            {agreement.signatoryLevel && <span className="muted"> · {agreement.signatoryLevel}</span>}
+          </p>
+        )}
+        {marking && (
+          <AgreementForm
+            event={event}
+            kind={suggestion?.kind ?? 'other'}
+            signatoryLevel={event.signatoryLevel.trim() || (suggestion?.signatoryLevel ?? '')}
+            parties={['日本', ...countries.map((iso2) => countryName(iso2, 'ja'))]}
+            language={language}
+            onClose={() => {
+              setMarking(false);
+              requestAnimationFrame(() => markButton.current?.focus());
+            }}
+          />
+        )}
       </div>
       <div className="event-actions">
+        {markable && !marking && (
+          <button
+            ref={markButton}
+            className={suggestion ? 'mark-agreement suggested' : 'mark-agreement'}
+            onClick={() => setMarking(true)}
+            aria-label={t('agreement.markEvent', { text: event.text })}
+            title={suggestion ? t('agreement.suggested') : undefined}
+          >
+            {t('agreement.mark')}
+          </button>
+        )}
         <ScopeBadge scope={event.scope} onChange={setScope} />
         <button ref={editButton} onClick={() => setEditing(true)} aria-label={t('editEvent', { text: event.text })}>
           {t('edit')}
@@ -392,6 +444,76 @@ const EventRow = memo(function EventRow({ event, language, onDeleted, highlighte
     </li>
   );
 });
+
+/**
+ * 「協定として登録」: the agreement the event records, as the text suggests it (kind, each side's level) and with Japan
+ * and the case's countries as parties, for the person to correct and confirm in one step. The event's date, case,
+ * countries and scope go with it (agreements.mark).
+ */
+function AgreementForm(props: { event: StageEvent; kind: AgreementKind; signatoryLevel: string; parties: string[]; language: Language; onClose: () => void }) {
+  const { event, language, onClose } = props;
+  const { t } = useTranslation('case');
+  const errorText = useErrorText();
+  const show = useNotices((s) => s.show);
+  const [kind, setKind] = useState(props.kind);
+  const [signatoryLevel, setSignatoryLevel] = useState(props.signatoryLevel);
+  const [parties, setParties] = useState(props.parties.join('、'));
+  const [error, setError] = useState<string | null>(null);
+  const prefix = `agreement-${event.id}`;
+
+  const register = (e: FormEvent) => {
+    e.preventDefault();
+    const named = parties
+      .split(/[,、，]/)
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
+    call('agreements.mark', { marks: [{ eventId: event.id, kind, signatoryLevel, parties: named }] }).then(
+      () => {
+        show('info', t('agreement.marked', { text: event.text }));
+        onClose();
+      },
+      (failure: unknown) => setError(errorText(failure)),
+    );
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onClose();
+    }
+  };
+
+  return (
+    <form className="agreement-form" onSubmit={register} onKeyDown={onKeyDown} aria-label={t('agreement.markEvent', { text: event.text })}>
+      <div className="editor-fields">
+        <label htmlFor={`${prefix}-kind`}>{t('agreement.kind')}</label>
+        <select id={`${prefix}-kind`} value={kind} onChange={(e) => setKind(e.target.value as AgreementKind)} autoFocus>
+          {AGREEMENT_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {agreementKindLabel(k, language)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${prefix}-level`}>{t('agreement.signatoryLevel')}</label>
+        <input id={`${prefix}-level`} type="text" value={signatoryLevel} onChange={(e) => setSignatoryLevel(e.target.value)} placeholder={t('agreement.levelPlaceholder')} />
+        <label htmlFor={`${prefix}-parties`}>{t('agreement.parties')}</label>
+        <input id={`${prefix}-parties`} type="text" value={parties} onChange={(e) => setParties(e.target.value)} />
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {t('editing:saveFailed', { message: error })}
+        </p>
+      )}
+      <div className="editor-actions">
+        <button type="submit" className="primary">
+          {t('agreement.confirm')}
+        </button>
+        <button type="button" onClick={onClose}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
 
 function PhaseSelect({ id, value, onChange, language }: { id: string; value: Phase; onChange: (phase: Phase) => void; language: Language }) {
   return (
