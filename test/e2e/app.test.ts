@@ -82,7 +82,7 @@ describe('Karte in Chromium', () => {
   it('adds an event to a case and finds it in the matrix after a reload', async () => {
     await page.getByRole('link', { name: 'ベトナム 消防: 消防用機器等の規格、認証制度構築への協力' }).click();
     await page.getByRole('heading', { name: '経緯を追加' }).waitFor();
-    await page.getByLabel('段階').last().selectOption({ label: '受注・管理' });
+    await page.locator('#add-event-phase').selectOption({ label: '受注・管理' });
     await page.locator('#add-event-date').fill('2021年度予定');
     await page.locator('#add-event-text').fill('消防用機器の調達を日本企業が受注（予定）');
     // The case page has other forms that add (the plan's partners, financing …): this one adds the event.

@@ -132,7 +132,8 @@ describe('browser mode', () => {
     const badEvent = await post(s, 'event.add', { caseId: 'ffffffff', phase: 'consultation', date: '2020年', text: 'x' });
     expect(badEvent.status).toBe(404);
     expect(await badEvent.json()).toEqual({ error: { code: 'not_found', message: "no case with id 'ffffffff'", details: { table: 'cases', record: 'ffffffff' } } });
-    const badDate = await post(s, 'event.add', { caseId: (await call(s, 'cases.list', {}))[0].id, phase: 'consultation', date: 'someday', text: 'x' });
+    // A next action's date must be one (an event's date is kept as written when it reads as none).
+    const badDate = await post(s, 'case.setText', { id: (await call(s, 'cases.list', {}))[0].id, field: 'nextActionDate', text: 'someday' });
     expect(badDate.status).toBe(422);
     expect(((await badDate.json()) as { error: { code: string; details: unknown } }).error).toMatchObject({ code: 'invalid_date', details: { params: { text: 'someday' } } });
     expect(snapshot(store)).toEqual(before);
