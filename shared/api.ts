@@ -9,7 +9,7 @@ import { dossierSchema } from './model/dossier';
 import type { RecordTable } from './model/records';
 import { counterpartSchema, delegateSchema, VISIT_KINDS, type Visit } from './model/visit';
 import { COLUMN_ROLES } from './excel/column-roles';
-import { PACK_SECTIONS } from './pack/pack-input';
+import { PACK_DATE_STYLES, PACK_SECTIONS, type OmittedSection } from './pack/pack-input';
 import { PHASES } from './phases';
 import { SCOPES } from './scopes';
 import type { ConflictView, SyncStatus } from './sync/status';
@@ -187,6 +187,19 @@ export const packRequestSchema = z.object({
   caseIds: z.array(id).max(500).optional(),
   sections: z.array(z.enum(PACK_SECTIONS)).max(PACK_SECTIONS.length).optional(),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** How every date of the pack is written: 西暦 (the default), 和暦 or both. */
+  dates: z.enum(PACK_DATE_STYLES).optional(),
+  /** Each case on a page of its own; else the cases follow one another. */
+  casePerPage: z.boolean().optional(),
+  /** What the cover says besides the title; each part left out when empty. */
+  cover: z
+    .object({
+      issuer: z.string().max(200).optional(),
+      number: z.string().max(100).optional(),
+      distribution: z.string().max(1000).optional(),
+      handleWithCare: z.boolean().optional(),
+    })
+    .optional(),
 });
 
 /** The follow-up report of the 20 priority projects: for whom, what moved since when, as of which day. */
@@ -203,6 +216,8 @@ export interface PackPreview {
   /** The preview document's address on the app's own origin, for a sandboxed frame; it is served under a policy that runs no script. */
   url: string;
   cases: number;
+  /** The sections asked for that the pack leaves out, having nothing to say, with why. */
+  omitted: OmittedSection[];
 }
 
 /** Where an exported pack or file went: saved where the user chose (desktop app, command line), or ready for the browser to download. */

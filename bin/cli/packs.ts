@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { dayOf } from '../../shared/dates';
-import { PACK_SECTIONS } from '../../shared/pack/pack-input';
+import { PACK_DATE_STYLES, PACK_SECTIONS } from '../../shared/pack/pack-input';
 import { SCOPES } from '../../shared/scopes';
 import { KarteError } from '../../shared/errors';
 import { closePackBrowser } from '../../electron/services/pack/render-pdf';
@@ -18,6 +18,23 @@ function listOption(text: string | undefined): string[] | undefined {
     .filter((part) => part !== '');
 }
 
+interface PackOptions {
+  country?: string;
+  visit?: string;
+  cases?: string;
+  lang: string;
+  counterpartLang?: string;
+  sections?: string;
+  dates: string;
+  casePerPage?: boolean;
+  issuer?: string;
+  number?: string;
+  distribution?: string;
+  handleWithCare?: boolean;
+  audience: string;
+  out: string;
+}
+
 export function registerPackCommand(program: Command, { run, print }: CliContext): void {
   program
     .command('pack')
@@ -31,9 +48,15 @@ export function registerPackCommand(program: Command, { run, print }: CliContext
       '--sections <names>',
       `only these sections, comma-separated (the cover and contents always print): ${PACK_SECTIONS.join(', ')}; all but plan (the deployment plans) when not given`,
     )
+    .option('--dates <style>', `how every date is written: ${PACK_DATE_STYLES.join(' | ')} (西暦, 和暦 令和2年1月, or both 令和2年1月（2020年1月）)`, 'seireki')
+    .option('--case-per-page', 'each case on a page of its own (else the cases follow one another)')
+    .option('--issuer <text>', 'the issuing office on the cover, e.g. 総務省国際戦略局')
+    .option('--number <text>', 'the document number on the cover, e.g. 資料1')
+    .option('--distribution <text>', 'to whom the pack is distributed (配布先), on the cover')
+    .option('--handle-with-care', 'mark the cover and every page 取扱注意')
     .requiredOption('--audience <scope>', `who reads it: ${SCOPES.join(' | ')}`)
     .requiredOption('--out <file>', 'the PDF to write')
-    .action(async (options: { country?: string; visit?: string; cases?: string; lang: string; counterpartLang?: string; sections?: string; audience: string; out: string }) => {
+    .action(async (options: PackOptions) => {
       const request = {
         country: options.country,
         visitId: options.visit,
@@ -43,6 +66,9 @@ export function registerPackCommand(program: Command, { run, print }: CliContext
         sections: listOption(options.sections),
         audience: options.audience,
         asOf: dayOf(new Date()),
+        dates: options.dates,
+        casePerPage: options.casePerPage,
+        cover: { issuer: options.issuer, number: options.number, distribution: options.distribution, handleWithCare: options.handleWithCare },
       };
       try {
         await run(

@@ -17,6 +17,7 @@ import { caseHistory } from './history';
 import { homeView } from './home';
 import { importKarteFiles, importParsedFiles, parseKarteFiles } from './import/karte-import';
 import { buildPackInput } from './pack/build-input';
+import { omittedSections } from '../../shared/pack/pack-input';
 import { madeFile, type Delivery } from './delivery';
 import { search } from './search';
 import {
@@ -295,7 +296,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
     },
     'pack.preview': async (request) => {
       const input = buildPackInput(store, request);
-      return { url: await delivery().preview({ kind: 'pack', input }), cases: input.cases.length };
+      return { url: await delivery().preview({ kind: 'pack', input }), cases: input.cases.length, omitted: omittedSections(input) };
     },
     'pack.export': (request) => delivery().export({ kind: 'pack', input: buildPackInput(store, request) }),
     'projectReport.preview': async (request) => ({ url: await delivery().preview({ kind: 'projectReport', input: buildProjectReportInput(store, request) }) }),

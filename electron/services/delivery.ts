@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Handover } from '../../shared/api';
 import type { PackInput } from '../../shared/pack/pack-input';
-import { packRunningHeader, renderPackHtml } from '../../shared/pack/render-html';
+import { LANDSCAPE_PAGE, packRunningHeader, renderPackHtml } from '../../shared/pack/render-html';
 import { projectReportRunningHeader, renderProjectReportHtml, type ProjectReportInput } from '../../shared/report/project-report';
 
 // How a shell hands what the back end makes to its user: a printed document (a briefing pack, a follow-up report) or
@@ -95,11 +95,13 @@ export const PACK_PREVIEW_POLICY = [
   "frame-ancestors 'self'",
 ].join('; ');
 
-// On screen each part of the pack shows as an A4 sheet (print keeps the pack's own @page rule).
+// On screen each part of the pack shows as an A4 sheet, a landscape one for a part printed on landscape pages (print
+// keeps the pack's own @page rules).
 const SCREEN_CSS = `@media screen {
 html { background: #8a8f98; }
-body { width: 210mm; margin: 0 auto; padding: 6mm 0; }
+body { display: flex; flex-direction: column; align-items: center; margin: 0; padding: 6mm 0; }
 body > section { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 0 0 6mm; padding: 18mm 14mm 16mm; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.4); }
+body > section.${LANDSCAPE_PAGE} { width: 297mm; min-height: 210mm; padding: 16mm 14mm 14mm; }
 }`;
 
 /** The family of the bundled Japanese font, as the pack's styles and the app's name it. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { ApiArgs } from '../../shared/api';
 import type { Visit } from '../../shared/model/visit';
-import { DEFAULT_PACK_SECTIONS, PACK_SECTIONS, type PackLanguage, type PackSection } from '../../shared/pack/pack-input';
+import { DEFAULT_PACK_SECTIONS, PACK_DATE_STYLES, PACK_SECTIONS, type OmittedSection, type PackDateStyle, type PackLanguage, type PackSection } from '../../shared/pack/pack-input';
 import { isVisibleTo, type Scope } from '../../shared/scopes';
 import type { CaseSummary } from '../../shared/views';
 import { call } from '../api/client';
@@ -105,6 +105,11 @@ function PackForm({ country, visit, cases }: { country: string; visit: Visit | n
   const [counterpartLang, setCounterpartLang] = useState('');
   const [audience, setAudience] = useState<Scope>('council');
   const [asOf, setAsOf] = useState(() => dayOf(new Date()));
+  // Dates as the app shows them to start with; the cover as this user last set it.
+  const [dates, setDates] = useState<PackDateStyle>(() => (usePreferences.getState().warekiDates ? 'wareki' : 'seireki'));
+  const [casePerPage, setCasePerPage] = useState(false);
+  const cover = usePreferences((s) => s.packCover);
+  const setCover = usePreferences((s) => s.setPackCover);
 
   const request: PackRequest = {
     ...(visit ? { visitId: visit.id } : { country }),
@@ -114,6 +119,9 @@ function PackForm({ country, visit, cases }: { country: string; visit: Visit | n
     caseIds: cases.filter((c) => chosen.has(c.id) && isVisibleTo(c.scope, audience)).map((c) => c.id),
     sections: PACK_SECTIONS.filter((s) => sections.has(s)),
     asOf,
+    dates,
+    casePerPage,
+    cover,
   };
   const printing = usePrinting({
     request,
@@ -173,6 +181,25 @@ function PackForm({ country, visit, cases }: { country: string; visit: Visit | n
               </label>
             ))}
             <p className="muted">{t('alwaysPrinted')}</p>
+            <label className="pack-check">
+              <input type="checkbox" checked={casePerPage} onChange={(e) => setCasePerPage(e.target.checked)} /> {t('casePerPage')}
+            </label>
+          </fieldset>
+          <fieldset className="panel pack-cover">
+            <legend>{t('cover')}</legend>
+            <PrintField id="pack-issuer" label={t('issuer')}>
+              <input id="pack-issuer" value={cover.issuer} maxLength={200} placeholder={t('issuerExample')} onChange={(e) => setCover({ issuer: e.target.value })} />
+            </PrintField>
+            <PrintField id="pack-number" label={t('number')}>
+              <input id="pack-number" value={cover.number} maxLength={100} placeholder={t('numberExample')} onChange={(e) => setCover({ number: e.target.value })} />
+            </PrintField>
+            <PrintField id="pack-distribution" label={t('distribution')}>
+              <input id="pack-distribution" value={cover.distribution} maxLength={1000} onChange={(e) => setCover({ distribution: e.target.value })} />
+            </PrintField>
+            <label className="pack-check">
+              <input type="checkbox" checked={cover.handleWithCare} onChange={(e) => setCover({ handleWithCare: e.target.checked })} /> {t('handleWithCare')}
+            </label>
+            <p className="muted">{t('coverRemembered')}</p>
           </fieldset>
           <fieldset className="panel">
             <LanguageField id="pack-lang" value={lang} onChange={setLang} />
@@ -191,6 +218,16 @@ function PackForm({ country, visit, cases }: { country: string; visit: Visit | n
             <PrintField id="pack-as-of" label={t('common:print.asOf')}>
               <DayInput id="pack-as-of" value={asOf} required onChange={setAsOf} />
             </PrintField>
+            <PrintField id="pack-dates" label={t('dates')}>
+              <select id="pack-dates" value={dates} disabled={lang === 'en'} onChange={(e) => setDates(e.target.value as PackDateStyle)}>
+                {PACK_DATE_STYLES.map((style) => (
+                  <option key={style} value={style}>
+                    {t(`dateStyles.${style}`)}
+                  </option>
+                ))}
+              </select>
+            </PrintField>
+            {lang === 'en' && <p className="muted">{t('datesInEnglish')}</p>}
             {visit && (
               <p className="muted">
                 {t('visit')}: <DateText date={visit.dates} /> {visit.title}
@@ -200,7 +237,35 @@ function PackForm({ country, visit, cases }: { country: string; visit: Visit | n
           <PrintActions printing={printing} disabled={asOf === ''} />
         </div>
       </div>
-      <PrintPreview printing={printing} title={t('previewTitle')} caption={(preview) => t('previewCases', { count: preview.cases })} />
+      <PrintPreview
+        printing={printing}
+        title={t('previewTitle')}
+        caption={(preview) => (
+          <>
+            <span>{t('previewCases', { count: preview.cases })}</span>
+            <OmittedList omitted={preview.omitted} />
+          </>
+        )}
+      />
     </>
+  );
+}
+
+/** The sections asked for that the pack leaves out, each with why: nothing in them would be worth a page. */
+function OmittedList({ omitted }: { omitted: OmittedSection[] }) {
+  const { t } = useTranslation('pack');
+  const language = usePreferences((s) => s.language);
+  if (omitted.length === 0) return null;
+  return (
+    <span className="pack-omitted" role="note">
+      <span className="pack-omitted-title">{t('omittedTitle')}</span>
+      <span className="pack-omitted-list">
+        {omitted.map((o) => (
+          <span key={o.section} className="pack-omitted-item">
+            {t('omittedItem', { section: packSectionLabel(o.section, language), reason: t(`omittedReasons.${o.reason}`) })}
+          </span>
+        ))}
+      </span>
+    </span>
   );
 }

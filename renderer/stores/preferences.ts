@@ -1,8 +1,10 @@
 import { create } from 'zustand';
 import type { DateStyle } from '../../shared/dates';
+import { EMPTY_PACK_COVER, type PackCover } from '../../shared/pack/pack-input';
 
-// What a user chooses once and expects to find again: language, how dates are written (西暦 or 和暦), and the
-// countries they follow (my countries, shown first on the home screen).
+// What a user chooses once and expects to find again: language, how dates are written (西暦 or 和暦), the
+// countries they follow (my countries, shown first on the home screen) and what their packs' covers say (issuing
+// office, number, distribution, 取扱注意).
 
 export type Language = 'ja' | 'en';
 
@@ -10,14 +12,16 @@ interface Preferences {
   language: Language;
   warekiDates: boolean;
   myCountries: string[];
+  packCover: PackCover;
   setLanguage: (language: Language) => void;
   setWarekiDates: (on: boolean) => void;
   toggleMyCountry: (iso2: string) => void;
+  setPackCover: (cover: Partial<PackCover>) => void;
 }
 
 const KEY = 'karte.preferences';
 
-type Stored = Pick<Preferences, 'language' | 'warekiDates' | 'myCountries'>;
+type Stored = Pick<Preferences, 'language' | 'warekiDates' | 'myCountries' | 'packCover'>;
 
 function stored(): Partial<Stored> {
   try {
@@ -29,13 +33,14 @@ function stored(): Partial<Stored> {
 
 export const usePreferences = create<Preferences>((set, get) => {
   const save = () => {
-    const { language, warekiDates, myCountries } = get();
-    localStorage.setItem(KEY, JSON.stringify({ language, warekiDates, myCountries } satisfies Stored));
+    const { language, warekiDates, myCountries, packCover } = get();
+    localStorage.setItem(KEY, JSON.stringify({ language, warekiDates, myCountries, packCover } satisfies Stored));
   };
   return {
     language: stored().language ?? 'ja',
     warekiDates: stored().warekiDates ?? false,
     myCountries: stored().myCountries ?? [],
+    packCover: { ...EMPTY_PACK_COVER, ...stored().packCover },
     setLanguage: (language) => {
       set({ language });
       save();
@@ -47,6 +52,10 @@ export const usePreferences = create<Preferences>((set, get) => {
     toggleMyCountry: (iso2) => {
       const mine = get().myCountries;
       set({ myCountries: mine.includes(iso2) ? mine.filter((c) => c !== iso2) : [...mine, iso2] });
+      save();
+    },
+    setPackCover: (cover) => {
+      set({ packCover: { ...get().packCover, ...cover } });
       save();
     },
   };

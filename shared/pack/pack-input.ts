@@ -1,6 +1,6 @@
 import { compareDates, type KarteDate } from '../dates';
 import type { Agreement } from '../model/agreement';
-import type { Case } from '../model/case';
+import { caseText, type Case, type TranslatableCaseField } from '../model/case';
 import type { Dossier } from '../model/dossier';
 import type { Hurdle, Indicator, IndicatorPeriod, Plan } from '../model/plan';
 import type { Organisation } from '../model/organisation';
@@ -20,6 +20,27 @@ export type PackSection = (typeof PACK_SECTIONS)[number];
 
 /** The sections a pack prints unless others are asked for: all but the deployment plans, which are asked for. */
 export const DEFAULT_PACK_SECTIONS: readonly PackSection[] = PACK_SECTIONS.filter((s) => s !== 'plan');
+
+/**
+ * How a pack writes its dates: 西暦 (2020年1月), 和暦 (令和2年1月, 令和元年度) or both (令和2年1月（2020年1月）).
+ * An English pack writes them in English whichever is chosen.
+ */
+export const PACK_DATE_STYLES = ['seireki', 'wareki', 'both'] as const;
+export type PackDateStyle = (typeof PACK_DATE_STYLES)[number];
+
+/** What the cover says besides the title: who issues the pack, its number, to whom it goes, how it is handled. */
+export interface PackCover {
+  /** The issuing office (e.g. 総務省国際戦略局); '' for none. */
+  issuer: string;
+  /** The document number (e.g. 資料1, 総国戦第12号); '' for none. */
+  number: string;
+  /** 配布先: to whom the pack is handed (e.g. 日ベトナム郵便協議会 会員各位); '' for none. */
+  distribution: string;
+  /** Whether the cover and every page say 取扱注意 (handle with care). */
+  handleWithCare: boolean;
+}
+
+export const EMPTY_PACK_COVER: PackCover = { issuer: '', number: '', distribution: '', handleWithCare: false };
 
 /** An indicator as its audience may see it: only its periods fit for the audience, read against those. */
 export interface PackIndicator extends Indicator {
@@ -67,6 +88,11 @@ export interface PackInput {
   regions: Region[];
   /** The date the data is as of, printed on the cover and in the running header. */
   asOf: KarteDate;
+  /** How every date of the pack is written (the cover's and the running header's too). */
+  dates: PackDateStyle;
+  /** Each case on a page of its own; else the cases follow one another, each as long as it needs. */
+  casePerPage: boolean;
+  cover: PackCover;
   /** The dossier's narrative (overview, relations, ODA history); null when none is written or it is narrower than the audience. */
   dossier: Dossier | null;
   cases: PackCase[];
@@ -91,4 +117,84 @@ export function bilateralHistory(agreements: Agreement[], visits: Visit[]): Hist
   ];
   // Array sort is stable: ties keep agreements before visits, each in their given order.
   return items.sort((a, b) => compareDates(a.date, b.date));
+}
+
+/** Why a section asked for is left out of a pack: it would have nothing to say. */
+export type OmissionReason =
+  /** No case is fit for the audience (or none was chosen). */
+  | 'no_cases'
+  /** No overview or policy is written for the country: its case counts are in the 別表 already. */
+  | 'counts_only'
+  /** Neither relations nor support history are written, and no agreement or other visit is fit for the audience. */
+  | 'no_history'
+  /** No case has a deployment plan fit for the audience. */
+  | 'no_plans'
+  /** No case has talking points. */
+  | 'no_talking_points'
+  /** No delegation, counterpart or organisation is recorded. */
+  | 'no_contacts'
+  /** The visit has no objectives or asks written. */
+  | 'no_objectives';
+
+export interface OmittedSection {
+  section: PackSection;
+  reason: OmissionReason;
+}
+
+/** The case's translation of a field into the counterpart's language, where it has one. */
+export function counterpartText(input: PackInput, c: PackCase, field: TranslatableCaseField): string | undefined {
+  const text = input.counterpartLang === null ? undefined : c.case.translations[input.counterpartLang]?.[field];
+  return text === undefined || text.trim() === '' ? undefined : text;
+}
+
+function written(text: string | undefined): boolean {
+  return text !== undefined && text.trim() !== '';
+}
+
+/** Why `section` would have nothing to say in this pack, or null when it has something. */
+function emptiness(input: PackInput, section: PackSection): OmissionReason | null {
+  const noCases = input.cases.length === 0;
+  switch (section) {
+    case 'visit':
+      return input.visit !== null && !written(input.visit.objectives) && !written(input.visit.asks) ? 'no_objectives' : null;
+    case 'snapshot': {
+      // The counts alone say what the 別表 shows; without the 別表 they are all there is to say of the cases.
+      if (written(input.dossier?.overview) || written(input.dossier?.policy)) return null;
+      if (noCases) return 'no_cases';
+      return input.sections.includes('matrix') ? 'counts_only' : null;
+    }
+    case 'history':
+      return !written(input.dossier?.relations) && !written(input.dossier?.supportHistory) && bilateralHistory(input.agreements, input.previousVisits).length === 0
+        ? 'no_history'
+        : null;
+    case 'matrix':
+    case 'cases':
+      return noCases ? 'no_cases' : null;
+    case 'plan':
+      return input.cases.every((c) => c.plan === null) ? 'no_plans' : null;
+    case 'talkingPoints':
+      return input.cases.every((c) => !written(caseText(c.case, 'talkingPoints', input.lang).text) && !written(counterpartText(input, c, 'talkingPoints')))
+        ? 'no_talking_points'
+        : null;
+    case 'contacts': {
+      const people = input.visit !== null && (input.visit.delegation.length > 0 || input.visit.counterparts.length > 0);
+      const met = input.previousVisits.some((v) => v.counterparts.length > 0);
+      return !people && !met && input.organisations.length === 0 ? 'no_contacts' : null;
+    }
+  }
+}
+
+/** The sections asked for that would have nothing to say, with why: the pack leaves them out, the builder says so. */
+export function omittedSections(input: PackInput): OmittedSection[] {
+  return input.sections.flatMap((section) => {
+    if (section === 'visit' && input.visit === null) return [];
+    const reason = emptiness(input, section);
+    return reason === null ? [] : [{ section, reason }];
+  });
+}
+
+/** The sections a pack prints: those asked for that have something to say, the visit's only with a visit. */
+export function printedSections(input: PackInput): PackSection[] {
+  const omitted = new Set(omittedSections(input).map((o) => o.section));
+  return input.sections.filter((s) => (s !== 'visit' || input.visit !== null) && !omitted.has(s));
 }

@@ -1,4 +1,4 @@
-import { formatDate } from '../dates';
+import { formatDate, type KarteDate } from '../dates';
 import {
   AGREEMENT_KIND_LABELS,
   AGREEMENT_STATUS_LABELS,
@@ -23,7 +23,18 @@ import { sdgGoalLabel } from '../reference/sdgs';
 import { sectorName } from '../reference/sectors';
 import { basePrintCss, contentsEntry, type RunningHeader } from '../print/print-document';
 import { html, joinHtml, styleElement, type HtmlValue, type SafeHtml } from '../safe-html';
-import { bilateralHistory, type HistoryItem, type PackCase, type PackIndicator, type PackInput, type PackLanguage, type PackPlan, type PackSection } from './pack-input';
+import {
+  bilateralHistory,
+  counterpartText,
+  printedSections,
+  type HistoryItem,
+  type PackCase,
+  type PackIndicator,
+  type PackInput,
+  type PackLanguage,
+  type PackPlan,
+  type PackSection,
+} from './pack-input';
 
 // The briefing pack (説明資料) as one print HTML document: Chromium's print engine turns it into an A4 PDF.
 // Every piece is built with `html`, which escapes what it is given, so record text prints as typed.
@@ -31,6 +42,8 @@ import { bilateralHistory, type HistoryItem, type PackCase, type PackIndicator, 
 const LABELS = {
   packTitle: { ja: '海外展開カルテ 説明資料', en: 'Overseas Deployment Dossier: Briefing Pack' },
   distribution: { ja: '配布範囲', en: 'Distribution' },
+  distributedTo: { ja: '配布先', en: 'Distributed to' },
+  handleWithCare: { ja: '取扱注意', en: 'Handle with care' },
   distributionNote: { ja: 'この範囲を超えて配布しないこと', en: 'not to be passed on beyond this audience' },
   contents: { ja: '目次', en: 'Contents' },
   country: { ja: '国名', en: 'Country' },
@@ -74,7 +87,6 @@ const LABELS = {
   nameJa: { ja: '名称', en: 'Name (Japanese)' },
   nameEn: { ja: '英語名称', en: 'Name (English)' },
   type: { ja: '種別', en: 'Type' },
-  none: { ja: '記載なし', en: 'None recorded' },
   sdgGoals: { ja: 'SDGs（持続可能な開発目標）', en: 'Sustainable Development Goals' },
   outcomeFraming: { ja: '開発効果', en: 'Development outcomes' },
   effectExamples: { ja: '効果の事例', en: 'Examples of effects' },
@@ -100,7 +112,6 @@ const LABELS = {
   hurdleSince: { ja: 'から', en: 'since' },
   hurdleCounterpart: { ja: '相手方', en: 'Counterpart' },
   measure: { ja: '対応', en: 'Measure' },
-  noPlans: { ja: 'この配布範囲で示せる展開実施プランはありません。', en: 'No deployment plans can be shown to this audience.' },
   planTextsAsWritten: { ja: '', en: 'Plans are kept in Japanese: their texts print as written.' },
 } satisfies Record<string, Record<PackLanguage, string>>;
 
@@ -120,8 +131,21 @@ function countryName(input: PackInput): string {
   return input.country[input.lang];
 }
 
+/**
+ * A date as the pack writes it: in English in an English pack; else 西暦 (2020年1月), 和暦 (令和2年1月) or both
+ * (令和2年1月（2020年1月）) as chosen. A date the two write alike (2020年代, one kept as written) prints once.
+ */
+export function packDate(input: Pick<PackInput, 'lang' | 'dates'>, date: KarteDate): string {
+  if (input.lang === 'en') return formatDate(date, 'en');
+  if (input.dates === 'seireki') return formatDate(date, 'ja');
+  const wareki = formatDate(date, 'wareki');
+  if (input.dates === 'wareki') return wareki;
+  const seireki = formatDate(date, 'ja');
+  return wareki === seireki ? seireki : `${wareki}（${seireki}）`;
+}
+
 function asOfText(input: PackInput): string {
-  const date = formatDate(input.asOf, input.lang);
+  const date = packDate(input, input.asOf);
   return input.lang === 'ja' ? `${date}時点` : `As of ${date}`;
 }
 
@@ -132,13 +156,37 @@ function packTitle(input: PackInput): string {
 /** Text of the running header on every page: the pack's title with its "as of" date, and the audience marking. */
 export function packRunningHeader(input: PackInput): RunningHeader {
   const title = input.lang === 'ja' ? `${packTitle(input)}（${asOfText(input)}）` : `${packTitle(input)} (${asOfText(input)})`;
-  return { title, marking: SCOPE_MARKINGS[input.audience][input.lang] };
+  const marking = SCOPE_MARKINGS[input.audience][input.lang];
+  return { title, marking: input.cover.handleWithCare ? `${LABELS.handleWithCare[input.lang]}${input.lang === 'ja' ? '\u3000' : ' · '}${marking}` : marking };
 }
+
+/** The name of the landscape pages the 別表 prints on inside the portrait pack. */
+export const LANDSCAPE_PAGE = 'landscape';
 
 function styles(input: PackInput): string {
   return `${basePrintCss(packRunningHeader(input))}
+@page ${LANDSCAPE_PAGE} { size: A4 landscape; margin: 16mm 14mm 14mm 14mm; }
+section.${LANDSCAPE_PAGE} { page: ${LANDSCAPE_PAGE}; }
+h2, h3, h4 { break-after: avoid; }
+.cover { padding-top: 0; }
+.cover-head { display: flex; justify-content: space-between; align-items: flex-start; }
+.cover-marks .handling { display: inline-block; font-weight: 700; font-size: 12pt; border: 1pt solid #111; padding: 0.5mm 3mm; margin: 0 3mm 3mm 0; }
+.cover-meta { text-align: right; }
+.cover-meta p { margin: 0 0 1mm; }
+.cover-meta .issuer { font-size: 11pt; font-weight: 700; }
+.cover h1 { margin-top: 50mm; }
 .cover .country { font-size: 14pt; }
-table.matrix { table-layout: fixed; font-size: 6.5pt; line-height: 1.35; }
+.cover-foot { margin-top: 70mm; border-top: 0.5pt solid #666; padding-top: 2mm; }
+.cover-foot p { margin: 0 0 1.5mm; }
+.cover-foot .distributed-to { font-size: 11pt; }
+.cover .distribution { margin-top: 0; border-top: none; padding-top: 0; }
+table.phase-counts { table-layout: fixed; text-align: center; }
+table.phase-counts th, table.phase-counts td { text-align: center; }
+.case + .case { margin-top: 8mm; padding-top: 3mm; border-top: 1pt solid #224; }
+.case-head { break-inside: avoid; }
+.case h2 { font-size: 12pt; border-bottom: none; margin-bottom: 2mm; }
+.cases-per-page .case + .case { break-before: page; margin-top: 0; padding-top: 0; border-top: none; }
+table.matrix { table-layout: fixed; font-size: 7pt; line-height: 1.3; }
 table.matrix col.case { width: 16%; }
 table.matrix col.phase { width: 13%; }
 table.matrix col.policy { width: 19%; }
@@ -172,26 +220,40 @@ ul.hurdles ul { margin: 0; padding-left: 4mm; list-style: circle; }
 `;
 }
 
+/** A line of the cover, or nothing when its text is empty. */
+function coverLine(className: string, text: string): SafeHtml {
+  return text.trim() === '' ? html`` : html`<p class="${className}">${text}</p>\n`;
+}
+
+/**
+ * The cover as ministry papers have it: the markings top left (取扱注意, the audience), the document number, date and
+ * issuing office top right, the title, and at the foot to whom it is distributed and how far it may go.
+ */
 function cover(input: PackInput): SafeHtml {
   const { lang, audience } = input;
   const marking = SCOPE_MARKINGS[audience][lang];
-  const visit = input.visit ? html`<p class="visit">${input.visit.title} (${formatDate(input.visit.dates, lang)})</p>\n` : '';
+  const visit = input.visit ? html`<p class="visit">${input.visit.title} (${packDate(input, input.visit.dates)})</p>\n` : '';
+  const handling = input.cover.handleWithCare ? html`<div class="handling">${LABELS.handleWithCare[lang]}</div>\n` : '';
+  const distributedTo = input.cover.distribution.trim() === '' ? html`` : html`<p class="distributed-to">${LABELS.distributedTo[lang]}: ${input.cover.distribution}</p>\n`;
   return html`<section class="cover">
-<div class="marking">${marking}</div>
+<div class="cover-head">
+<div class="cover-marks">
+${handling}<div class="marking">${marking}</div>
+</div>
+<div class="cover-meta">
+${coverLine('number', input.cover.number)}<p class="as-of">${asOfText(input)}</p>
+${coverLine('issuer', input.cover.issuer)}</div>
+</div>
 <h1>${packTitle(input)}</h1>
 <p class="country">${input.country.ja} / ${input.country.en}</p>
-${visit}<p>${asOfText(input)}</p>
-<p class="distribution">${LABELS.distribution[lang]}: ${marking} (${LABELS.distributionNote[lang]})</p>
+${visit}<div class="cover-foot">
+${distributedTo}<p class="distribution">${LABELS.distribution[lang]}: ${marking} (${LABELS.distributionNote[lang]})</p>
+</div>
 </section>`;
 }
 
 function caseAnchor(c: PackCase): string {
   return `case-${c.case.id}`;
-}
-
-/** The sections this pack prints: those asked for, the visit's only with a visit. */
-function printedSections(input: PackInput): PackSection[] {
-  return input.sections.filter((s) => s !== 'visit' || input.visit !== null);
 }
 
 function contents(input: PackInput): SafeHtml {
@@ -202,17 +264,18 @@ function contents(input: PackInput): SafeHtml {
     const cases = input.cases.map((c) => html`<li>${contentsEntry(caseAnchor(c), c.case.title)}</li>`);
     return html`<li>${entry}\n<ol>\n${joinHtml(cases, '\n')}\n</ol></li>`;
   });
+  const noCases = input.cases.length === 0 ? html`<p class="muted">${LABELS.noCases[lang]}</p>\n` : '';
   return html`<section class="page">
 <h2>${LABELS.contents[lang]}</h2>
 <ol class="contents">
 ${joinHtml(entries, '\n')}
 </ol>
-</section>`;
+${noCases}</section>`;
 }
 
 /** A heading and its paragraphs, or nothing when the text is empty. */
 function narrative(lang: PackLanguage, label: keyof typeof LABELS, text: string): SafeHtml {
-  return text.trim() === '' ? html`` : html`<h3>${LABELS[label][lang]}</h3>\n${paragraphs(lang, text)}\n`;
+  return text.trim() === '' ? html`` : html`<h3>${LABELS[label][lang]}</h3>\n${paragraphs(text)}\n`;
 }
 
 function snapshot(input: PackInput): SafeHtml {
@@ -227,19 +290,18 @@ function snapshot(input: PackInput): SafeHtml {
 <tr><th>${LABELS.caseCount[lang]}</th><td>${input.cases.length}</td></tr>
 </table>
 <h3>${LABELS.byPhase[lang]}</h3>
-<table class="facts">
-${joinHtml(
-  phaseRows.map(([label, n]) => html`<tr><th>${label}</th><td>${n}</td></tr>`),
-  '\n',
-)}
+<table class="phase-counts">
+<thead><tr>${phaseRows.map(([label]) => html`<th>${label}</th>`)}</tr></thead>
+<tbody><tr>${phaseRows.map(([, n]) => html`<td>${n}</td>`)}</tr></tbody>
 </table>
 ${narrative(lang, 'overview', input.dossier?.overview ?? '')}${narrative(lang, 'policy', input.dossier?.policy ?? '')}</section>`;
 }
 
-/** A table of people or organisations, or a note that none were recorded. */
-function peopleTable(lang: PackLanguage, columns: (keyof typeof LABELS)[], rows: string[][]): SafeHtml {
-  if (rows.length === 0) return html`<p class="muted">${LABELS.none[lang]}</p>`;
-  return html`<table>
+/** A table of people or organisations under its heading, or nothing when none were recorded. */
+function peopleTable(lang: PackLanguage, heading: keyof typeof LABELS, columns: (keyof typeof LABELS)[], rows: string[][]): SafeHtml {
+  if (rows.length === 0) return html``;
+  return html`<h3>${LABELS[heading][lang]}</h3>
+<table>
 <thead><tr>${columns.map((c) => html`<th>${LABELS[c][lang]}</th>`)}</tr></thead>
 <tbody>
 ${joinHtml(
@@ -247,11 +309,13 @@ ${joinHtml(
   '\n',
 )}
 </tbody>
-</table>`;
+</table>
+`;
 }
 
-function paragraphs(lang: PackLanguage, text: string): SafeHtml {
-  if (text.trim() === '') return html`<p class="muted">${LABELS.none[lang]}</p>`;
+/** The text's paragraphs, or nothing when it is empty: a pack prints what was written. */
+function paragraphs(text: string): SafeHtml {
+  if (text.trim() === '') return html``;
   const lines = text.split(/\n+/).filter((line) => line.trim() !== '');
   return joinHtml(
     lines.map((line) => html`<p>${line}</p>`),
@@ -270,23 +334,17 @@ function caseField(lang: PackLanguage, c: PackCase, field: TranslatableCaseField
   return html`${text}${untranslatedTag(lang, original)}`;
 }
 
-/** The case's translation of a field into the counterpart's language, where it has a written one. */
-function counterpartTranslation(input: PackInput, c: PackCase, field: TranslatableCaseField): string | undefined {
-  const text = input.counterpartLang === null ? undefined : c.case.translations[input.counterpartLang]?.[field];
-  return text === undefined || text.trim() === '' ? undefined : text;
-}
-
 /**
  * The counterpart-language translation of a handed-over field, printed under the pack's own text and marked with
  * its language; nothing where there is none (the reader already has the pack's text).
  */
 function counterpartField(input: PackInput, c: PackCase, field: TranslatableCaseField): SafeHtml {
   const code = input.counterpartLang;
-  const text = counterpartTranslation(input, c, field);
+  const text = counterpartText(input, c, field);
   if (code === null || text === undefined) return html``;
   const language = new Intl.DisplayNames([input.lang], { type: 'language' }).of(code) ?? code;
   return html`<div class="counterpart" lang="${code}"><span class="language">${language}</span>
-${paragraphs(input.lang, text)}
+${paragraphs(text)}
 </div>`;
 }
 
@@ -295,7 +353,7 @@ function caseFieldSection(lang: PackLanguage, c: PackCase, field: TranslatableCa
   const { text, original } = caseText(c.case, field, lang);
   if (text.trim() === '') return html``;
   return html`<h3>${LABELS[field][lang]}${untranslatedTag(lang, original)}</h3>
-${paragraphs(lang, text)}
+${paragraphs(text)}
 `;
 }
 
@@ -304,12 +362,8 @@ function visitSection(input: PackInput, visit: Visit): SafeHtml {
   const { lang } = input;
   return html`<section class="page" id="visit">
 <h2>${PACK_SECTION_LABELS.visit[lang]}</h2>
-<p><strong>${visit.title}</strong> (${VISIT_KIND_LABELS[visit.kind][lang]}, ${formatDate(visit.dates, lang)})</p>
-<h3>${LABELS.objectives[lang]}</h3>
-${paragraphs(lang, visit.objectives)}
-<h3>${LABELS.asks[lang]}</h3>
-${paragraphs(lang, visit.asks)}
-</section>`;
+<p><strong>${visit.title}</strong> (${VISIT_KIND_LABELS[visit.kind][lang]}, ${packDate(input, visit.dates)})</p>
+${narrative(lang, 'objectives', visit.objectives)}${narrative(lang, 'asks', visit.asks)}</section>`;
 }
 
 function agreementDetails(lang: PackLanguage, a: Agreement): SafeHtml {
@@ -324,14 +378,14 @@ function agreementDetails(lang: PackLanguage, a: Agreement): SafeHtml {
   return html`${a.title}${subject}<br><span class="muted">${facts.join(' / ')}</span>`;
 }
 
-function historyRow(lang: PackLanguage, item: HistoryItem): SafeHtml {
+function historyRow(lang: PackLanguage, item: HistoryItem, dateText: (date: KarteDate) => string): SafeHtml {
   if (item.kind === 'agreement') {
     const a = item.agreement;
-    return html`<tr><td>${formatDate(a.date, lang)}</td><td>${AGREEMENT_KIND_LABELS[a.kind][lang]}</td><td>${agreementDetails(lang, a)}</td></tr>`;
+    return html`<tr><td>${dateText(a.date)}</td><td>${AGREEMENT_KIND_LABELS[a.kind][lang]}</td><td>${agreementDetails(lang, a)}</td></tr>`;
   }
   const v = item.visit;
   const objectives = v.objectives ? html`<br><span class="muted">${v.objectives}</span>` : '';
-  return html`<tr><td>${formatDate(v.dates, lang)}</td><td>${VISIT_KIND_LABELS[v.kind][lang]}</td><td>${v.title}${objectives}</td></tr>`;
+  return html`<tr><td>${dateText(v.dates)}</td><td>${VISIT_KIND_LABELS[v.kind][lang]}</td><td>${v.title}${objectives}</td></tr>`;
 }
 
 /** 二国間の経緯: the dossier's account of relations and ODA, then agreements and previous visits in date order. */
@@ -346,7 +400,7 @@ function history(input: PackInput): SafeHtml {
 <thead><tr><th>${LABELS.date[lang]}</th><th>${LABELS.kind[lang]}</th><th>${LABELS.event[lang]}</th></tr></thead>
 <tbody>
 ${joinHtml(
-  items.map((item) => historyRow(lang, item)),
+  items.map((item) => historyRow(lang, item, (date) => packDate(input, date))),
   '\n',
 )}
 </tbody>
@@ -364,7 +418,7 @@ function datedText(date: string, text: string): SafeHtml {
 
 function matrixRow(input: PackInput, c: PackCase): SafeHtml {
   const cells = PHASES.map((phase) => {
-    const items = c.events.filter((e) => e.phase === phase).map((e) => html`<li>${datedText(formatDate(e.date, input.lang), e.text)}</li>`);
+    const items = c.events.filter((e) => e.phase === phase).map((e) => html`<li>${datedText(packDate(input, e.date), e.text)}</li>`);
     return html`<td>${items.length > 0 ? html`<ul>${items}</ul>` : ''}</td>`;
   });
   return html`<tr><td><a href="#${caseAnchor(c)}">${c.case.title}</a></td>${cells}<td>${caseField(input.lang, c, 'futurePolicy')}</td></tr>`;
@@ -387,13 +441,17 @@ ${joinHtml(
 )}
 </tbody>
 </table>`;
-  return html`<section class="page" id="matrix">
+  return html`<section class="page ${LANDSCAPE_PAGE}" id="matrix">
 <h2>${PACK_SECTION_LABELS.matrix[lang]}</h2>
 ${body}
 </section>`;
 }
 
-function casePage(input: PackInput, c: PackCase, first: boolean): SafeHtml {
+/**
+ * A case: its title and facts kept together (never a title alone at the foot of a page), its timeline, the briefing
+ * fields written and 今後の方針.
+ */
+function caseBlock(input: PackInput, c: PackCase): SafeHtml {
   const { lang } = input;
   const facts: [string, HtmlValue][] = [
     [LABELS.sector[lang], sectorName(c.case.sector, c.case.sectorLabel, lang)],
@@ -401,7 +459,6 @@ function casePage(input: PackInput, c: PackCase, first: boolean): SafeHtml {
     [LABELS.status[lang], CASE_STATUS_LABELS[c.case.status][lang]],
     [LABELS.currentPhase[lang], c.currentPhase === null ? LABELS.noPhase[lang] : PHASE_LABELS[c.currentPhase][lang]],
   ];
-  const policy = caseText(c.case, 'futurePolicy', lang);
   const sdgs =
     c.case.sdgGoals.length === 0
       ? ''
@@ -421,40 +478,40 @@ ${joinHtml(
 <thead><tr><th>${LABELS.phase[lang]}</th><th>${LABELS.date[lang]}</th><th>${LABELS.event[lang]}</th></tr></thead>
 <tbody>
 ${joinHtml(
-  c.events.map((e) => html`<tr><td>${PHASE_LABELS[e.phase][lang]}</td><td>${formatDate(e.date, lang)}</td><td>${e.text}</td></tr>`),
+  c.events.map((e) => html`<tr><td>${PHASE_LABELS[e.phase][lang]}</td><td>${packDate(input, e.date)}</td><td>${e.text}</td></tr>`),
   '\n',
 )}
 </tbody>
 </table>`;
-  const sectionHeading = first ? html`<h2 id="cases">${PACK_SECTION_LABELS.cases[lang]}</h2>\n` : '';
-  return html`<section class="page" id="${caseAnchor(c)}">
-${sectionHeading}<h2>${c.case.title}</h2>
+  return html`<section class="case" id="${caseAnchor(c)}">
+<div class="case-head">
+<h2>${c.case.title}</h2>
 <table class="facts">
 ${joinHtml(
   facts.map(([label, value]) => html`<tr><th>${label}</th><td>${value}</td></tr>`),
   '\n',
 )}
 </table>
+</div>
 <h3>${LABELS.timeline[lang]}</h3>
 ${timeline}
-${sdgs}${caseFieldSection(lang, c, 'outcomeFraming')}${caseFieldSection(lang, c, 'effectExamples')}${caseFieldSection(lang, c, 'financing')}${caseFieldSection(lang, c, 'nextSteps')}<h3>${LABELS.futurePolicy[lang]}${untranslatedTag(lang, policy.original)}</h3>
-${paragraphs(lang, policy.text)}
-</section>`;
+${sdgs}${caseFieldSection(lang, c, 'outcomeFraming')}${caseFieldSection(lang, c, 'effectExamples')}${caseFieldSection(lang, c, 'financing')}${caseFieldSection(
+    lang,
+    c,
+    'nextSteps',
+  )}${caseFieldSection(lang, c, 'futurePolicy')}</section>`;
 }
 
-/** 案件別資料: a page per case, the section's heading on the first. */
+/** 案件別資料: the cases one after another, each as long as it needs, or each on a page of its own when so chosen. */
 function caseSection(input: PackInput): SafeHtml {
   const { lang } = input;
-  if (input.cases.length === 0) {
-    return html`<section class="page" id="cases">
+  return html`<section class="page ${input.casePerPage ? 'cases-per-page' : 'cases-flow'}" id="cases">
 <h2>${PACK_SECTION_LABELS.cases[lang]}</h2>
-<p>${LABELS.noCases[lang]}</p>
+${joinHtml(
+  input.cases.map((c) => caseBlock(input, c)),
+  '\n',
+)}
 </section>`;
-  }
-  return joinHtml(
-    input.cases.map((c, i) => casePage(input, c, i === 0)),
-    '\n',
-  );
 }
 
 /** An indicator's value as printed: a number with its digits grouped, words as written, — for none. */
@@ -491,10 +548,10 @@ function indicatorRow(input: PackInput, indicator: PackIndicator): SafeHtml {
   }
   const number = indicator.measure === 'qualitative' ? '' : 'number';
   const baseline = indicator.baselineDate
-    ? html`${indicatorValue(lang, indicator.baseline)}<br><span class="muted">(${formatDate(indicator.baselineDate, lang)})</span>`
+    ? html`${indicatorValue(lang, indicator.baseline)}<br><span class="muted">(${packDate(input, indicator.baselineDate)})</span>`
     : indicatorValue(lang, indicator.baseline);
   return html`<tr><td>${INDICATOR_LEVEL_LABELS[indicator.level][lang]}</td><td>${indicator.statement}</td><td>${unit}</td><td class="${number}">${baseline}</td><td>${
-    shown ? formatDate(shown.period, lang) : '—'
+    shown ? packDate(input, shown.period) : '—'
   }</td><td class="${number}">${shown ? targetText(lang, shown.target, shown.revisedTarget) : '—'}</td><td class="${number}">${actual}</td><td>${statusLabel(lang, reading.status)}</td></tr>`;
 }
 
@@ -526,7 +583,7 @@ function planFacts(lang: PackLanguage, plan: Plan): SafeHtml {
   );
   const rows: [keyof typeof LABELS, HtmlValue][] = [];
   for (const field of ['counterpartNeeds', 'pathToOrder', 'problem'] as const) {
-    if (plan[field].trim() !== '') rows.push([field, paragraphs(lang, plan[field])]);
+    if (plan[field].trim() !== '') rows.push([field, paragraphs(plan[field])]);
   }
   if (partners.length > 0) rows.push(['partners', lines(partners)]);
   if (financing.length > 0) rows.push(['financingOptions', lines(financing)]);
@@ -553,9 +610,10 @@ function lines(parts: SafeHtml[]): SafeHtml {
   );
 }
 
-function hurdleItem(lang: PackLanguage, hurdle: Hurdle): SafeHtml {
+function hurdleItem(input: PackInput, hurdle: Hurdle): SafeHtml {
+  const { lang } = input;
   const facts = [
-    hurdle.since ? (lang === 'ja' ? `${formatDate(hurdle.since, lang)}${LABELS.hurdleSince.ja}` : `${LABELS.hurdleSince.en} ${formatDate(hurdle.since, lang)}`) : '',
+    hurdle.since ? (lang === 'ja' ? `${packDate(input, hurdle.since)}${LABELS.hurdleSince.ja}` : `${LABELS.hurdleSince.en} ${packDate(input, hurdle.since)}`) : '',
     hurdle.counterpart ? `${LABELS.hurdleCounterpart[lang]}: ${hurdle.counterpart}` : '',
   ].filter((fact) => fact !== '');
   const about = facts.length === 0 ? '' : html`<span class="muted">${parenthesised(lang, facts.join(lang === 'ja' ? '、' : '; '))}</span>`;
@@ -569,7 +627,7 @@ function hurdleItem(lang: PackLanguage, hurdle: Hurdle): SafeHtml {
 /** One case's plan: its status and follow-up, its fields, its indicators and its open hurdles. */
 function planBlock(input: PackInput, c: PackCase, plan: PackPlan): SafeHtml {
   const { lang } = input;
-  const followUp = plan.plan?.followUpDate ? html` / ${LABELS.followUp[lang]}: ${formatDate(plan.plan.followUpDate, lang)}` : '';
+  const followUp = plan.plan?.followUpDate ? html` / ${LABELS.followUp[lang]}: ${packDate(input, plan.plan.followUpDate)}` : '';
   const indicators = plan.indicators.length === 0 ? '' : html`<h4>${LABELS.indicatorHeading[lang]}</h4>\n${indicatorTable(input, plan)}`;
   const hurdles =
     plan.hurdles.length === 0
@@ -577,7 +635,7 @@ function planBlock(input: PackInput, c: PackCase, plan: PackPlan): SafeHtml {
       : html`<h4>${LABELS.openHurdles[lang]}</h4>
 <ul class="hurdles">
 ${joinHtml(
-  plan.hurdles.map((h) => hurdleItem(lang, h)),
+  plan.hurdles.map((h) => hurdleItem(input, h)),
   '\n',
 )}
 </ul>
@@ -592,10 +650,10 @@ ${plan.plan === null ? '' : planFacts(lang, plan.plan)}${indicators}${hurdles}</
 function planSection(input: PackInput): SafeHtml {
   const { lang } = input;
   const blocks = input.cases.flatMap((c) => (c.plan === null ? [] : [planBlock(input, c, c.plan)]));
-  const note = LABELS.planTextsAsWritten[lang] === '' || blocks.length === 0 ? '' : html`<p class="muted">${LABELS.planTextsAsWritten[lang]}</p>\n`;
+  const note = LABELS.planTextsAsWritten[lang] === '' ? '' : html`<p class="muted">${LABELS.planTextsAsWritten[lang]}</p>\n`;
   return html`<section class="page" id="${SECTION_ANCHORS.plan}">
 <h2>${PACK_SECTION_LABELS.plan[lang]}</h2>
-${note}${blocks.length === 0 ? html`<p class="muted">${LABELS.noPlans[lang]}</p>` : joinHtml(blocks, '\n')}
+${note}${joinHtml(blocks, '\n')}
 </section>`;
 }
 
@@ -604,12 +662,12 @@ function talkingPoints(input: PackInput): SafeHtml {
   const { lang } = input;
   const body = input.cases.flatMap((c) => {
     const { text, original } = caseText(c.case, 'talkingPoints', lang);
-    if (text.trim() === '' && counterpartTranslation(input, c, 'talkingPoints') === undefined) return [];
-    return [html`<h3>${c.case.title}${untranslatedTag(lang, original)}</h3>\n${paragraphs(lang, text)}\n${counterpartField(input, c, 'talkingPoints')}`];
+    if (text.trim() === '' && counterpartText(input, c, 'talkingPoints') === undefined) return [];
+    return [html`<h3>${c.case.title}${untranslatedTag(lang, original)}</h3>\n${paragraphs(text)}\n${counterpartField(input, c, 'talkingPoints')}`];
   });
   return html`<section class="page" id="talking-points">
 <h2>${PACK_SECTION_LABELS.talkingPoints[lang]}</h2>
-${body.length === 0 ? html`<p class="muted">${LABELS.none[lang]}</p>` : joinHtml(body, '\n')}
+${joinHtml(body, '\n')}
 </section>`;
 }
 
@@ -619,30 +677,22 @@ ${body.length === 0 ? html`<p class="muted">${LABELS.none[lang]}</p>` : joinHtml
  */
 function contacts(input: PackInput): SafeHtml {
   const { lang, visit } = input;
-  const met = input.previousVisits.flatMap((v) => v.counterparts.map((p) => [p.name, p.title, p.organisation, `${v.title} (${formatDate(v.dates, lang)})`]));
+  const met = input.previousVisits.flatMap((v) => v.counterparts.map((p) => [p.name, p.title, p.organisation, `${v.title} (${packDate(input, v.dates)})`]));
   const organisations = input.organisations.map((o) => [o.nameJa, o.nameEn, ORGANISATION_TYPE_LABELS[o.type][lang]]);
-  const visitPeople = visit
-    ? html`<h3>${LABELS.delegation[lang]}</h3>
-${peopleTable(
-  lang,
-  ['name', 'title', 'level'],
-  visit.delegation.map((p) => [p.name, p.title, p.level]),
-)}
-<h3>${LABELS.counterparts[lang]}</h3>
-${peopleTable(
-  lang,
-  ['name', 'title', 'organisation'],
-  visit.counterparts.map((p) => [p.name, p.title, p.organisation]),
-)}
-`
-    : '';
+  // Each table only where somebody is recorded: the section is left out when nobody is (omittedSections).
   return html`<section class="page" id="contacts">
 <h2>${PACK_SECTION_LABELS.contacts[lang]}</h2>
-${visitPeople}<h3>${LABELS.pastCounterparts[lang]}</h3>
-${peopleTable(lang, ['name', 'title', 'organisation', 'visitName'], met)}
-<h3>${LABELS.relatedOrganisations[lang]}</h3>
-${peopleTable(lang, ['nameJa', 'nameEn', 'type'], organisations)}
-</section>`;
+${peopleTable(
+  lang,
+  'delegation',
+  ['name', 'title', 'level'],
+  (visit?.delegation ?? []).map((p) => [p.name, p.title, p.level]),
+)}${peopleTable(
+    lang,
+    'counterparts',
+    ['name', 'title', 'organisation'],
+    (visit?.counterparts ?? []).map((p) => [p.name, p.title, p.organisation]),
+  )}${peopleTable(lang, 'pastCounterparts', ['name', 'title', 'organisation', 'visitName'], met)}${peopleTable(lang, 'relatedOrganisations', ['nameJa', 'nameEn', 'type'], organisations)}</section>`;
 }
 
 const SECTION_RENDERERS: Record<PackSection, (input: PackInput) => SafeHtml> = {

@@ -7,8 +7,17 @@ import { RECORD_SCHEMAS } from '../../shared/model/records';
 import type { StageEvent } from '../../shared/model/stage-event';
 import type { Visit } from '../../shared/model/visit';
 import type { Agreement } from '../../shared/model/agreement';
-import { bilateralHistory, DEFAULT_PACK_SECTIONS, PACK_SECTIONS, type PackInput, type PackLanguage, type PackPlan } from '../../shared/pack/pack-input';
-import { packRunningHeader, renderPackHtml } from '../../shared/pack/render-html';
+import {
+  bilateralHistory,
+  DEFAULT_PACK_SECTIONS,
+  EMPTY_PACK_COVER,
+  omittedSections,
+  PACK_SECTIONS,
+  type PackInput,
+  type PackLanguage,
+  type PackPlan,
+} from '../../shared/pack/pack-input';
+import { packDate, packRunningHeader, renderPackHtml } from '../../shared/pack/render-html';
 import { PAGE_NUMBER_SLOT } from '../../shared/print/print-document';
 import { countryByIso2 } from '../../shared/reference/countries';
 import { regionsOfCountry } from '../../shared/reference/regions';
@@ -113,12 +122,40 @@ function packInput(lang: PackLanguage, c: Case = aCase({}), events: StageEvent[]
     country: countryByIso2('VN')!,
     regions: regionsOfCountry('VN'),
     asOf: parseDateText('2026-11-24')!,
+    dates: 'seireki',
+    casePerPage: false,
+    cover: EMPTY_PACK_COVER,
     dossier: null,
     cases: [{ case: c, currentPhase: 'mou_top_sales', events, plan: null }],
     visit: visits.visit ?? null,
     previousVisits: visits.previousVisits ?? [],
     agreements: [],
     organisations: [],
+  };
+}
+
+/** The pack with something in every section: a dossier narrative, talking points and an organisation. */
+function withEverySection(input: PackInput, lang: PackLanguage = input.lang): PackInput {
+  const words =
+    lang === 'ja'
+      ? { overview: '東南アジアの成長市場', relations: '包括的戦略的パートナー', talk: '日本の技術の信頼性を強調' }
+      : { overview: 'A growing market', relations: 'Strategic partners', talk: 'Stress reliability' };
+  return {
+    ...input,
+    dossier: {
+      id: 'd',
+      country: 'VN',
+      region: '',
+      title: 'ベトナム',
+      overview: words.overview,
+      relations: words.relations,
+      policy: '',
+      supportHistory: '',
+      scope: 'council',
+      deleted: false,
+    },
+    cases: input.cases.map((c) => ({ ...c, case: { ...c.case, talkingPoints: words.talk, translations: lang === 'en' ? { en: { talkingPoints: words.talk } } : {} } as Case })),
+    organisations: [{ id: 'o', nameJa: '日本郵便', nameEn: 'Japan Post', type: 'company', scope: 'council', deleted: false }],
   };
 }
 
@@ -164,7 +201,7 @@ describe('renderPackHtml', () => {
   });
 
   it('speaks English in every heading and label when asked, dates included', () => {
-    const html = renderPackHtml(packInput('en'), { fontFaceCss: FONT_CSS });
+    const html = renderPackHtml(withEverySection(packInput('en')), { fontFaceCss: FONT_CSS });
     expect(html).toContain('<html lang="en">');
     for (const label of ['Contents', 'Country snapshot', 'Case matrix', 'Consideration', 'MoU and top-level sales', 'Order won and management', 'Future policy', 'Timeline']) {
       expect(html).toContain(label);
@@ -180,7 +217,7 @@ describe('renderPackHtml', () => {
   it('prints the visit after the contents and previous visits in the bilateral history, every field escaped', () => {
     const visit = aVisit({ objectives: `O${MARKUP}`, asks: `A${MARKUP}`, delegation: [{ name: `N${MARKUP}`, title: '総務大臣', level: '大臣' }] });
     const earlier = aVisit({ id: '44444444-4444-4444-8444-444444444444', title: `V${MARKUP}`, kind: 'policy_dialogue', dates: parseDateText('2019年夏')! });
-    const html = renderPackHtml(packInput('ja', aCase({}), [anEvent({})], { visit, previousVisits: [earlier] }), { fontFaceCss: FONT_CSS });
+    const html = renderPackHtml(withEverySection(packInput('ja', aCase({}), [anEvent({})], { visit, previousVisits: [earlier] })), { fontFaceCss: FONT_CSS });
     expect(html).not.toContain('<script');
     const escaped = '&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;';
     for (const field of ['O', 'A', 'N', 'V']) expect(html).toContain(`${field}${escaped}`);
@@ -233,10 +270,31 @@ describe('renderPackHtml', () => {
       expect(html).toContain('<h2>Talking points</h2>\n<h3>ベトナム 郵便: 区分機</h3>\n<p>Stress the reliability of Japanese technology</p>');
     });
 
-    it('leaves out briefing sections nobody wrote, and says when no case has talking points', () => {
-      const html = renderPackHtml(packInput('ja'), { fontFaceCss: FONT_CSS });
-      expect(html).not.toMatch(/<h3>(SDGs|開発効果|効果の事例|資金|今後の進め方)/);
-      expect(html).toContain('<h2>発言要領</h2>\n<p class="muted">記載なし</p>');
+    it('leaves out briefing fields nobody wrote, and the sections with nothing to say, saying why', () => {
+      const input = packInput('ja', aCase({ futurePolicy: '' }));
+      const html = renderPackHtml(input, { fontFaceCss: FONT_CSS });
+      expect(html).not.toMatch(/<h3>(SDGs|開発効果|効果の事例|資金|今後の進め方|今後の方針)/);
+      expect(html).not.toContain('記載なし');
+      expect(html).not.toMatch(/<h2>(国別概況|二国間の経緯|発言要領|関係者・連絡先)/);
+      expect(html).not.toMatch(/href="#(snapshot|history|talking-points|contacts)"/);
+      expect(omittedSections(input)).toEqual([
+        { section: 'snapshot', reason: 'counts_only' },
+        { section: 'history', reason: 'no_history' },
+        { section: 'talkingPoints', reason: 'no_talking_points' },
+        { section: 'contacts', reason: 'no_contacts' },
+      ]);
+      // Without the 別表 the counts are all the snapshot has to say of the cases: it prints, as one row.
+      const noMatrix = { ...input, sections: DEFAULT_PACK_SECTIONS.filter((s) => s !== 'matrix') };
+      expect(omittedSections(noMatrix).map((o) => o.section)).not.toContain('snapshot');
+      expect(renderPackHtml(noMatrix, { fontFaceCss: FONT_CSS })).toMatch(
+        /<table class="phase-counts">\n<thead><tr><th>検討<\/th>.*<th>段階の記録なし<\/th><\/tr><\/thead>\n<tbody><tr><td>0<\/td><td>0<\/td><td>1<\/td>/,
+      );
+      // A visit with nothing written of its objectives or asks, and a plan section with no plan, are left out too.
+      const visitPack = { ...packInput('ja', aCase({}), [anEvent({})], { visit: aVisit({ objectives: '', asks: '' }) }), sections: [...PACK_SECTIONS] };
+      expect(omittedSections(visitPack).filter((o) => ['visit', 'plan'].includes(o.section))).toEqual([
+        { section: 'visit', reason: 'no_objectives' },
+        { section: 'plan', reason: 'no_plans' },
+      ]);
     });
 
     it('prints markup in the briefing fields and their translations as text', () => {
@@ -265,7 +323,7 @@ describe('renderPackHtml', () => {
     const headings = (html: string) => [...html.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1]);
 
     it('prints every section in order by default, and lists each in the contents with an empty page-number slot', () => {
-      const html = renderPackHtml(packInput('ja', aCase({}), [anEvent({})], { visit: aVisit({}) }), { fontFaceCss: FONT_CSS });
+      const html = renderPackHtml(withEverySection(packInput('ja', aCase({}), [anEvent({})], { visit: aVisit({}) })), { fontFaceCss: FONT_CSS });
       expect(headings(html)).toEqual([
         '目次',
         '訪問の目的と要望',
@@ -303,9 +361,74 @@ describe('renderPackHtml', () => {
       expect(headings(countryPack)).toEqual(['目次', '国別概況']);
     });
 
-    it('says so on the case pages when the audience may see no case', () => {
-      const html = renderPackHtml({ ...packInput('ja'), cases: [] }, { fontFaceCss: FONT_CSS });
-      expect(html).toContain('<section class="page" id="cases">\n<h2>案件別資料</h2>\n<p>この配布範囲で示せる案件はありません。</p>');
+    it('leaves out the matrix and the cases when the audience may see no case, and says so in the contents', () => {
+      const input = { ...packInput('ja'), cases: [] };
+      const html = renderPackHtml(input, { fontFaceCss: FONT_CSS });
+      expect(html).toContain('</ol>\n<p class="muted">この配布範囲で示せる案件はありません。</p>\n</section>');
+      expect(headings(html)).toEqual(['目次']);
+      expect(
+        omittedSections(input)
+          .filter((o) => o.reason === 'no_cases')
+          .map((o) => o.section),
+      ).toEqual(['snapshot', 'matrix', 'cases']);
+    });
+  });
+
+  describe('dates, cover and layout', () => {
+    it('writes every date in 西暦, 和暦 or both, as chosen per pack; an English pack in English', () => {
+      const ja = (dates: PackInput['dates']) => ({ lang: 'ja' as const, dates });
+      const jan2020 = parseDateText('2020年1月')!;
+      expect(packDate(ja('seireki'), jan2020)).toBe('2020年1月');
+      expect(packDate(ja('wareki'), jan2020)).toBe('令和2年1月');
+      expect(packDate(ja('both'), jan2020)).toBe('令和2年1月（2020年1月）');
+      expect(packDate(ja('wareki'), parseDateText('2019年度')!)).toBe('令和元年度');
+      expect(packDate({ lang: 'en', dates: 'wareki' }, jan2020)).toBe('Jan 2020');
+      // What both write alike prints once.
+      expect(packDate(ja('both'), parseDateText('2030年代前半')!)).toBe('2030年代前半');
+
+      const visit = aVisit({ dates: parseDateText('2020年1月')! });
+      const html = renderPackHtml({ ...packInput('ja', aCase({}), [anEvent({})], { visit }), dates: 'wareki' }, { fontFaceCss: FONT_CSS });
+      expect(packRunningHeader({ ...packInput('ja'), dates: 'wareki' }).title).toBe('ベトナム 海外展開カルテ 説明資料（令和8年11月24日時点）');
+      expect(html).toContain('<p class="as-of">令和8年11月24日時点</p>');
+      expect(html).toContain('<span class="date">平成27年1月</span> 副大臣間で郵便覚書に署名');
+      expect(html).toContain('<td>平成27年1月</td><td>副大臣間で郵便覚書に署名</td>');
+      expect(html).toContain('総務大臣ベトナム訪問 (令和2年1月)');
+      expect(html).not.toMatch(/20(15|20|26)年/);
+      const both = renderPackHtml({ ...packInput('ja'), dates: 'both' }, { fontFaceCss: FONT_CSS });
+      expect(both).toContain('<td>平成27年1月（2015年1月）</td>');
+    });
+
+    it('prints the issuing office, number, date and distribution on the cover, and 取扱注意 there and on every page, as text', () => {
+      const cover = { issuer: '総務省国際戦略局', number: `資料1${MARKUP}`, distribution: '日ベトナムICT協議会 会員各位', handleWithCare: true };
+      const input = { ...packInput('ja'), cover };
+      const html = renderPackHtml(input, { fontFaceCss: FONT_CSS });
+      expect(html).toContain('<div class="handling">取扱注意</div>\n<div class="marking">政府関係機関限り</div>');
+      expect(html).toContain(
+        '<p class="number">資料1&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;</p>\n<p class="as-of">2026年11月24日時点</p>\n<p class="issuer">総務省国際戦略局</p>',
+      );
+      expect(html).toContain('<p class="distributed-to">配布先: 日ベトナムICT協議会 会員各位</p>');
+      expect(html).not.toContain('<script');
+      expect(packRunningHeader(input).marking).toBe('取扱注意\u3000政府関係機関限り');
+      // Nothing set: no empty lines, no 取扱注意.
+      const plain = renderPackHtml(packInput('ja'), { fontFaceCss: FONT_CSS });
+      expect(plain).not.toMatch(/class="(number|issuer|distributed-to|handling)"/);
+      expect(packRunningHeader(packInput('ja')).marking).toBe('政府関係機関限り');
+    });
+
+    it('prints the 別表 on landscape pages inside the portrait pack, and the cases one after another unless one per page is chosen', () => {
+      const two = { ...packInput('ja'), cases: [0, 1].map((i) => ({ case: aCase({ id: `case-${i}`, title: `案件${i}` }), currentPhase: null, events: [], plan: null })) };
+      const html = renderPackHtml(two, { fontFaceCss: FONT_CSS });
+      expect(html).toContain('size: A4;');
+      expect(html).toContain('@page landscape { size: A4 landscape;');
+      expect(html).toContain('section.landscape { page: landscape; }');
+      expect(html).toContain('<section class="page landscape" id="matrix">');
+      // One section for the cases, each case a block in it whose title and facts stay together.
+      expect(html).toContain('<section class="page cases-flow" id="cases">\n<h2>案件別資料</h2>\n<section class="case" id="case-case-0">\n<div class="case-head">\n<h2>案件0</h2>');
+      expect(html).toContain('<section class="case" id="case-case-1">');
+      expect(html).toContain('.case-head { break-inside: avoid; }');
+      const perPage = renderPackHtml({ ...two, casePerPage: true }, { fontFaceCss: FONT_CSS });
+      expect(perPage).toContain('<section class="page cases-per-page" id="cases">');
+      expect(perPage).toContain('.cases-per-page .case + .case { break-before: page;');
     });
   });
 

@@ -1,7 +1,18 @@
 import { parseDateText } from '../../../shared/dates';
 import type { Organisation } from '../../../shared/model/organisation';
 import type { Case } from '../../../shared/model/case';
-import { DEFAULT_PACK_SECTIONS, PACK_SECTIONS, type PackCase, type PackInput, type PackLanguage, type PackPlan, type PackSection } from '../../../shared/pack/pack-input';
+import {
+  DEFAULT_PACK_SECTIONS,
+  EMPTY_PACK_COVER,
+  PACK_SECTIONS,
+  type PackCase,
+  type PackCover,
+  type PackDateStyle,
+  type PackInput,
+  type PackLanguage,
+  type PackPlan,
+  type PackSection,
+} from '../../../shared/pack/pack-input';
 import { planStatus, readIndicator } from '../../../shared/plan/indicator-status';
 import { currentPhase } from '../../../shared/phases';
 import { countryByIso2 } from '../../../shared/reference/countries';
@@ -29,6 +40,12 @@ export interface PackRequest {
   sections?: PackSection[];
   /** 'YYYY-MM-DD': the date the data is as of. */
   asOf: string;
+  /** How the pack writes its dates: 西暦 (the default), 和暦 or both. */
+  dates?: PackDateStyle;
+  /** Each case on a page of its own; else they follow one another. */
+  casePerPage?: boolean;
+  /** The cover's issuing office, document number, distribution and 取扱注意; each left out when not given. */
+  cover?: Partial<PackCover>;
 }
 
 /** The sections asked for, checked, in print order; DEFAULT_PACK_SECTIONS when none are given. */
@@ -139,6 +156,14 @@ export function buildPackInput(store: Store, request: PackRequest): PackInput {
     country,
     regions: regionsOfCountry(country.iso2),
     asOf,
+    dates: request.dates ?? 'seireki',
+    casePerPage: request.casePerPage ?? false,
+    cover: {
+      issuer: request.cover?.issuer?.trim() ?? EMPTY_PACK_COVER.issuer,
+      number: request.cover?.number?.trim() ?? EMPTY_PACK_COVER.number,
+      distribution: request.cover?.distribution?.trim() ?? EMPTY_PACK_COVER.distribution,
+      handleWithCare: request.cover?.handleWithCare ?? EMPTY_PACK_COVER.handleWithCare,
+    },
     dossier: narrative,
     cases,
     visit,
