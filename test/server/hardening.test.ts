@@ -9,6 +9,7 @@ import type { SyncChange } from '../../shared/sync/change';
 import { appliedChange, MAX_CLOCK_LEAD_MS } from '../../shared/sync/change-rules';
 import { DEVICE_REVOKED_CODE, DEVICE_REVOKED_STATUS, type PushResult } from '../../shared/sync/protocol';
 import { addOrganisation, addUser } from '../../server/accounts';
+import { agreementCandidates, markAgreements } from '../../electron/services/agreements';
 import { addHurdle, addIndicator, saveRevision, setPeriodValues, updatePlan } from '../../electron/services/plans';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { writeRows } from '../../electron/services/store/store';
@@ -163,6 +164,12 @@ describe('changes no replica could apply', () => {
     setPeriodValues(store, indicator, '2024', { target: 20_000, actual: '15,000' });
     addHurdle(store, caseId, { description: '通関の遅れ', measures: [{ text: '申し入れ', actor: '大使館' }] });
     saveRevision(store, caseId, '当初');
+    // Agreements registered from the timeline's events, each naming its event (agreements.eventId).
+    const marked = markAgreements(
+      store,
+      agreementCandidates(store, 'VN').map((c) => ({ eventId: c.eventId })),
+    );
+    expect(marked.changes.filter((c) => c.field === 'eventId').length).toBeGreaterThanOrEqual(8);
     expect(store.db.prepare('SELECT DISTINCT tbl FROM changes ORDER BY tbl').pluck().all()).toEqual([...RECORD_TABLES].sort());
     const pending = outboxCount(store);
     await clientLogin(store, { server: base, login: 'client', password: PASSWORD });
