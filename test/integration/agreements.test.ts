@@ -5,6 +5,7 @@ import { deleteEvent, updateEvent } from '../../electron/services/events';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { buildPackInput } from '../../electron/services/pack/build-input';
 import { readRow, type Store } from '../../electron/services/store/store';
+import { undoStep, stepOf } from '../../electron/services/undo';
 import { createVisit } from '../../electron/services/visits';
 import { renderPackHtml } from '../../shared/pack/render-html';
 import { appliedChange } from '../../shared/sync/change-rules';
@@ -161,9 +162,13 @@ describe('agreements from the timelines', () => {
     const candidate = agreementCandidates(store, 'VN').find((c) => c.text === '局長間で覚書に署名')!;
     const { ids } = markAgreements(store, [{ eventId: candidate.eventId }]);
     expect(buildPackInput(store, { country: 'VN', audience: 'public', lang: 'ja', asOf: '2021-03-31' }).agreements).toEqual([]);
-    deleteEvent(store, candidate.eventId);
+    const deletion = deleteEvent(store, candidate.eventId);
     expect(readRow(store, 'agreements', ids[0])?.deleted).toBe(true);
     expect(openDossier(store, 'VN').agreements).toEqual([]);
+    // Ctrl+Z brings both back, as one step.
+    undoStep(store, stepOf(deletion));
+    expect(openDossier(store, 'VN').agreements.map((a) => a.id)).toEqual(ids);
+    deleteEvent(store, candidate.eventId);
     expect(markAgreements.bind(null, store, [{ eventId: candidate.eventId }])).toThrow(/deleted/);
   });
 });
