@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listCases, updateCase } from '../../electron/services/cases';
@@ -76,6 +76,35 @@ describe('pack builder', () => {
     expect(screen.queryByTitle('説明資料のプレビュー')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'プレビュー' }));
     expect((await previewDocument()).body.textContent).toContain('Council members only');
+  });
+
+  it('lists the sections left out and why, writes dates in 和暦 when chosen, and remembers the cover for the next pack', async () => {
+    const user = userEvent.setup();
+    renderApp('/pack?country=VN');
+    await user.selectOptions(await screen.findByLabelText('日付の表記'), '和暦（令和2年1月）');
+    await user.type(screen.getByLabelText('発行元'), '総務省国際戦略局');
+    await user.type(screen.getByLabelText('配布先'), '協議会 会員各位');
+    await user.click(screen.getByRole('checkbox', { name: '「取扱注意」と表示する' }));
+    await user.click(screen.getByRole('button', { name: 'プレビュー' }));
+
+    const note = await screen.findByRole('note');
+    expect(note.textContent).toContain('記載がないため省略したセクション:');
+    expect(note.textContent).toContain('発言要領（どの案件にも発言要領が記入されていません）');
+    expect(note.textContent).toContain('関係者・連絡先（訪問団・面会先・関係機関の記録がありません）');
+    const document = await previewDocument();
+    const text = document.body.textContent!;
+    expect(text).toContain('令和2年1月');
+    expect(text).not.toContain('2020年1月');
+    expect(document.querySelector('.cover .issuer')?.textContent).toBe('総務省国際戦略局');
+    expect(document.querySelector('.cover .handling')?.textContent).toBe('取扱注意');
+    expect(document.querySelector('section.landscape')?.id).toBe('matrix');
+    expect(document.querySelector('#talking-points')).toBeNull();
+
+    // The next pack starts from the same cover.
+    cleanup();
+    renderApp('/pack?country=VN');
+    expect(((await screen.findByLabelText('発行元')) as HTMLInputElement).value).toBe('総務省国際戦略局');
+    expect(JSON.parse(localStorage.getItem('karte.preferences')!).packCover).toMatchObject({ issuer: '総務省国際戦略局', distribution: '協議会 会員各位', handleWithCare: true });
   });
 
   it('starts a visit pack from the visit screen with the visit and its linked cases', async () => {

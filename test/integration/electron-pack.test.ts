@@ -91,7 +91,7 @@ describe('pack export in the desktop app', () => {
     for (const page of pages) expect(page).toContain('ベトナム 海外展開カルテ 説明資料（');
     // The contents carry page numbers, filled in by the main process driving the print window.
     expect(pages[1]).toContain('目次');
-    expect(pages[1]).toMatch(/国別概況\s+\d+\s/);
+    expect(pages[1]).toMatch(/案件一覧（別表）\s+\d+\s/);
     for (const name of await pdfFonts(target)) expect(name).toMatch(/^[A-Z]{6}\+NotoSansJP/);
     expect(fs.readdirSync(path.dirname(target)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });

@@ -106,22 +106,26 @@ describe('a briefing pack from the full shared data set', () => {
     sections.forEach((heading, i) => {
       expect(pageBody(flat[starts[i] - 1], '協議会会員限り').startsWith(heading), heading).toBe(true);
     });
-    // Each case page, where the contents put it, has the case's title first and every event fit for the council.
+    // Each case, on the page the contents give, with every event fit for the council; the cases follow one another,
+    // the first right under the section's heading.
     const store = temp.store('full.sqlite');
     const vietnam = openDossier(store, 'VN').cases;
     const caseStarts = linked.map((id) => contentsNumber(pages[1], vietnam.find((c) => c.case.id === id)!.case.title));
     expect(caseStarts[0]).toBe(starts[4]);
     linked.forEach((id, i) => {
       const { case: c, events } = vietnam.find((d) => d.case.id === id)!;
-      const end = i + 1 < caseStarts.length ? caseStarts[i + 1] - 1 : starts[5] - 1;
+      // Up to the page the next case starts on (the same page, when it starts there).
+      const end = i + 1 < caseStarts.length ? caseStarts[i + 1] : starts[5] - 1;
       const casePages = flat.slice(caseStarts[i] - 1, end).join('');
-      // The first case page carries the section's heading above the case's.
-      expect(pageBody(flat[caseStarts[i] - 1], '協議会会員限り').startsWith(`${i === 0 ? '案件別資料' : ''}${squeezed(c.title)}`), c.title).toBe(true);
+      expect(flat[caseStarts[i] - 1], c.title).toContain(squeezed(c.title));
+      if (i === 0) expect(pageBody(flat[caseStarts[i] - 1], '協議会会員限り').startsWith(`案件別資料${squeezed(c.title)}`), c.title).toBe(true);
       for (const e of events) {
         expect(casePages, e.text).toContain(squeezed(e.text));
         expect(casePages, e.text).toContain(squeezed(formatDate(e.date, 'ja')));
       }
     });
+    // Cases flow: no more pages for them than cases.
+    expect(starts[5] - starts[4]).toBeLessThanOrEqual(linked.length);
 
     const all = flat.join('');
     // The bilateral history: the dossier's account, then agreements and visits in date order, as far as the council may see.

@@ -161,14 +161,18 @@ describe('briefing packs in browser mode', () => {
       if (!frame) throw new Error('the preview frame did not load');
       const seen = await frame.evaluate(async () => {
         await document.fonts.ready;
-        const sheets = [...document.querySelectorAll('body > section')].map((section) => section.getBoundingClientRect());
+        const sheets = [...document.querySelectorAll('body > section')].map((section) => ({
+          box: section.getBoundingClientRect(),
+          landscape: section.classList.contains('landscape'),
+        }));
         return {
           text: document.body.innerText,
           images: document.querySelectorAll('img, script').length,
           font: getComputedStyle(document.body).fontFamily,
           fontLoaded: document.fonts.check('400 12px "Noto Sans JP"', '案件一覧'),
-          sheetWidths: [...new Set(sheets.map((r) => Math.round(r.width)))],
-          shortestSheet: Math.min(...sheets.map((r) => Math.round(r.height))),
+          sheetWidths: [...new Set(sheets.filter((s) => !s.landscape).map((s) => Math.round(s.box.width)))],
+          shortestSheet: Math.min(...sheets.filter((s) => !s.landscape).map((s) => Math.round(s.box.height))),
+          landscapeSheets: sheets.filter((s) => s.landscape).map((s) => [Math.round(s.box.width), Math.round(s.box.height) >= 793]),
         };
       });
       const flat = squeezed(seen.text);
@@ -186,6 +190,8 @@ describe('briefing packs in browser mode', () => {
       // 210mm × 297mm at 96 dpi.
       expect(seen.sheetWidths).toEqual([794]);
       expect(seen.shortestSheet).toBeGreaterThanOrEqual(1122);
+      // The 別表 on a landscape sheet, 297mm × 210mm, as it prints.
+      expect(seen.landscapeSheets).toEqual([[1123, true]]);
       // The pack's inline styles are its own document's, allowed there; nothing was refused.
       expect(blocked).toEqual([]);
     } finally {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openDossier } from '../../electron/services/dossiers';
 import { createVisit, updateVisit } from '../../electron/services/visits';
 import { karte } from '../support/cli';
-import { pdfFonts, pdfPageImage, pdfPages, pdfText, squeezed } from '../support/pdf';
+import { pdfFonts, pdfPageImage, pdfPages, pdfPageSizes, pdfText, squeezed } from '../support/pdf';
 import { demoFiles, useTempDir } from '../support/temp';
 
 describe('karte pack', () => {
@@ -39,14 +39,16 @@ describe('karte pack', () => {
     expect(text).not.toContain('政府関係機関限り');
     // Every page carries the running header with the audience marking, and its number.
     const pages = await pdfPages(out);
-    expect(pages.length).toBeGreaterThanOrEqual(13);
+    // Cover, contents, the 別表 on its landscape pages, the cases one after another: no page per empty section or per case.
+    expect(pages.length).toBeGreaterThanOrEqual(6);
+    expect(pages.length).toBeLessThanOrEqual(10);
     pages.forEach((page, i) => {
       expect(page).toContain('協議会会員限り');
       expect(page).toContain('ベトナム 海外展開カルテ 説明資料（');
       expect(page).toContain(`${i + 1} / ${pages.length}`);
     });
     expect(flat).toContain('2018年夏ホーチミン新区分センターの区分機を日本企業が受注');
-    const order = ['目次', '国別概況', '案件一覧（別表）', '案件別資料'].map((heading) => text.indexOf(heading));
+    const order = ['目次', '案件一覧（別表）', '案件別資料'].map((heading) => text.indexOf(heading));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
 
@@ -57,6 +59,47 @@ describe('karte pack', () => {
 
     const { png } = await pdfPageImage(out, 1, 60);
     expect(png.length).toBeGreaterThan(5_000);
+  });
+
+  it('writes the Vietnam council pack as a ministry paper: 和暦 dates, the cover filled in, the 別表 in landscape, no empty section', async () => {
+    const db = importedDb();
+    const out = pack(db, 'wareki.pdf', [
+      '--audience',
+      'council',
+      '--dates',
+      'wareki',
+      '--issuer',
+      '総務省国際戦略局',
+      '--number',
+      '資料1',
+      '--distribution',
+      '日ベトナムICT協議会 会員各位',
+      '--handle-with-care',
+    ]);
+    const pages = (await pdfPages(out)).map(squeezed);
+    const all = pages.join('');
+    // Every date in 和暦, the running header's too: 2020年1月 in the data prints as 令和2年1月.
+    expect(all).toContain('令和2年1月');
+    expect(all).not.toContain('2020年1月');
+    expect(all).toContain('平成30年夏ホーチミン新区分センターの区分機を日本企業が受注');
+    for (const page of pages) expect(page).toMatch(/^ベトナム海外展開カルテ説明資料（令和\d+年\d+月\d+日時点）取扱注意協議会会員限り/);
+    // The cover: markings, number, date, issuing office, distribution.
+    for (const part of ['取扱注意協議会会員限り資料1', '総務省国際戦略局', '配布先:日ベトナムICT協議会会員各位', '配布範囲:協議会会員限り']) expect(pages[0]).toContain(part);
+    // Nothing the demo data leaves empty prints: no 記載なし, no page for a section with nothing to say.
+    expect(all).not.toContain('記載なし');
+    for (const left of ['国別概況', '二国間の経緯', '発言要領', '関係者・連絡先']) expect(all).not.toContain(left);
+    // The 別表 on A4 landscape pages, everything else A4 portrait.
+    const sizes = await pdfPageSizes(out);
+    const landscape = sizes.flatMap((size, i) => (size.width > size.height ? [i] : []));
+    expect(landscape.length).toBeGreaterThan(0);
+    for (const i of landscape) expect(sizes[i], `page ${i + 1}`).toEqual({ width: 842, height: 595 });
+    for (const [i, size] of sizes.entries()) if (!landscape.includes(i)) expect(size, `page ${i + 1}`).toEqual({ width: 595, height: 842 });
+    // The landscape pages are the 別表's, one run of them after the contents, and the cases come next, in portrait.
+    expect(landscape).toEqual(Array.from({ length: landscape.length }, (_, k) => 2 + k));
+    const matrixPages = landscape;
+    expect(pages[matrixPages[0]]).toContain('案件一覧（別表）');
+    // The cases follow one another: more cases than pages after the 別表.
+    expect(pages.length - 1 - matrixPages.at(-1)!).toBeLessThan(vietnam(db).length);
   });
 
   it('leaves an event scoped government out of the council pack and prints it in the government pack', async () => {
@@ -104,22 +147,11 @@ describe('karte pack', () => {
     const chosen = [cases[3], cases[1]];
     const text = await pdfText(pack(db, 'en.pdf', ['--lang', 'en', '--audience', 'council', '--cases', chosen.map((c) => c.case.id.slice(0, 8)).join(',')]));
     const flat = squeezed(text);
-    for (const heading of [
-      'Contents',
-      'Country snapshot',
-      'Bilateral history',
-      'Case matrix',
-      'Consideration',
-      'MoU and top-level sales',
-      'Survey and demonstration',
-      'Future policy',
-      'Talking points',
-      'Contacts',
-      'Council members only',
-      'As of',
-    ]) {
+    for (const heading of ['Contents', 'Case matrix', 'Consideration', 'MoU and top-level sales', 'Survey and demonstration', 'Future policy', 'Council members only', 'As of']) {
       expect(flat).toContain(squeezed(heading));
     }
+    // The demo data has nothing for these: they are left out.
+    for (const heading of ['Country snapshot', 'Bilateral history', 'Talking points', 'Contacts']) expect(flat).not.toContain(squeezed(heading));
     for (const heading of ['目次', '国別概況', '二国間の経緯', '案件一覧', '案件別資料', '発言要領', '関係者', '協議会会員限り', '時点']) expect(text).not.toContain(heading);
     // No summary has an English translation: each prints in Japanese, marked.
     expect(flat).toContain(squeezed(`Summary ${chosen[0].case.summary} [Japanese original]`));
@@ -163,7 +195,7 @@ describe('karte pack', () => {
       expect(flat, expected).toContain(squeezed(expected));
     }
     expect(flat).not.toContain('政府限りの事前協議');
-    const order = ['目次', '訪問の目的と要望', '国別概況', '二国間の経緯', '案件一覧（別表）'].map((heading) => flat.lastIndexOf(heading));
+    const order = ['目次', '訪問の目的と要望', '二国間の経緯', '案件一覧（別表）', '関係者・連絡先'].map((heading) => flat.lastIndexOf(heading));
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(flat.indexOf(squeezed(linked[0].case.title))).toBeLessThan(flat.indexOf(squeezed(linked[1].case.title)));
     for (const other of cases.filter((c) => !linked.includes(c))) expect(flat).not.toContain(squeezed(other.case.title));
@@ -174,14 +206,15 @@ describe('karte pack', () => {
 
   it('prints only the sections asked for, the cover and contents always, and refuses an unknown section', async () => {
     const db = importedDb();
-    const pages = await pdfPages(pack(db, 'sections.pdf', ['--audience', 'council', '--sections', 'contacts,matrix']));
+    const pages = await pdfPages(pack(db, 'sections.pdf', ['--audience', 'council', '--sections', 'talkingPoints,cases,matrix']));
     const flat = pages.map(squeezed);
     expect(flat[0]).toContain('協議会会員限り');
     expect(flat[1]).toContain('目次1.案件一覧（別表）');
-    // In print order, whatever order they were asked in.
+    // In print order, whatever order they were asked in; the talking points, which no case has, left out.
     expect(flat[2]).toContain('案件一覧（別表）');
-    expect(flat.at(-1)).toContain('関係者・連絡先');
-    for (const left of ['国別概況', '二国間の経緯', '案件別資料', '発言要領']) expect(flat.join('')).not.toContain(left);
+    expect(flat.at(-1)).not.toContain('案件一覧（別表）');
+    expect(flat.join('')).toContain('案件別資料');
+    for (const left of ['国別概況', '二国間の経緯', '発言要領', '関係者・連絡先']) expect(flat.join('')).not.toContain(left);
     const unknown = karte(['--db', db, 'pack', '--country', 'VN', '--audience', 'council', '--sections', 'matrix,gossip', '--out', path.join(temp.dir(), 'never.pdf')]);
     expect(unknown.status).not.toBe(0);
     expect(unknown.stderr).toMatch(/sections\[1\]: Invalid option: expected one of "visit"/);

@@ -51,6 +51,18 @@ export function pdfFonts(file: string): Promise<string[]> {
   });
 }
 
+/** Each page's size in points (pdf.js's viewport at scale 1): A4 portrait is 595×842, landscape 842×595. */
+export function pdfPageSizes(file: string): Promise<{ width: number; height: number }[]> {
+  return readPdf(file, async (pdf) => {
+    const sizes: { width: number; height: number }[] = [];
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const { width, height } = (await pdf.getPage(number)).getViewport({ scale: 1 });
+      sizes.push({ width: Math.round(width), height: Math.round(height) });
+    }
+    return sizes;
+  });
+}
+
 /** Page `number` (from 1) drawn at `dpi`: the PNG, and the share of its pixels that are not white. */
 export function pdfPageImage(file: string, number: number, dpi: number): Promise<{ png: Buffer; inkedShare: number }> {
   return readPdf(file, async (pdf) => {
