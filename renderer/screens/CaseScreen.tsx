@@ -498,20 +498,30 @@ function AgreementForm(props: { event: StageEvent; kind: AgreementKind; signator
         <label htmlFor={`${prefix}-parties`}>{t('agreement.parties')}</label>
         <input id={`${prefix}-parties`} type="text" value={parties} onChange={(e) => setParties(e.target.value)} />
       </div>
+      <EditorFooter error={error} submit={t('agreement.confirm')} onClose={onClose} />
+    </form>
+  );
+}
+
+/** The end of an inline editor: why saving failed, when it did, then save and cancel. */
+function EditorFooter({ error, errorId, submit, onClose }: { error: string | null; errorId?: string; submit: string; onClose: () => void }) {
+  const { t } = useTranslation('case');
+  return (
+    <>
       {error && (
-        <p role="alert" className="error">
+        <p id={errorId} role="alert" className="error">
           {t('editing:saveFailed', { message: error })}
         </p>
       )}
       <div className="editor-actions">
         <button type="submit" className="primary">
-          {t('agreement.confirm')}
+          {submit}
         </button>
         <button type="button" onClick={onClose}>
           {t('cancel')}
         </button>
       </div>
-    </form>
+    </>
   );
 }
 
@@ -578,19 +588,7 @@ function EventEditor({ event, language, onClose }: { event: StageEvent; language
         <p id={`${prefix}-hint`} className="muted hint">
           {t('editHint')}
         </p>
-        {error && (
-          <p id={`${prefix}-error`} role="alert" className="error">
-            {t('editing:saveFailed', { message: error })}
-          </p>
-        )}
-        <div className="editor-actions">
-          <button type="submit" className="primary">
-            {t('save')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('cancel')}
-          </button>
-        </div>
+        <EditorFooter error={error} errorId={`${prefix}-error`} submit={t('save')} onClose={onClose} />
       </form>
     </li>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { PHASES, type Phase } from '../../shared/phases';
-import { findRegion, REGIONS, type Region } from '../../shared/reference/regions';
+import { depthOf, findRegion, REGIONS, type Region } from '../../shared/reference/regions';
 import { SECTORS } from '../../shared/reference/sectors';
 import type { CaseSummary, CountrySummary } from '../../shared/views';
 import { useApi } from '../api/use-api';
@@ -37,11 +37,6 @@ function Count({ value }: { value: number }) {
   return <td className={value === 0 ? 'num zero' : 'num'}>{value}</td>;
 }
 
-/** How deep a region sits under others (ASEAN under インド太平洋: 1). */
-function depthOf(region: Region): number {
-  const parent = REGIONS.find((r) => r.code === region.parent);
-  return parent ? 1 + depthOf(parent) : 0;
-}
 /** The regions as a tree read top down (REGIONS lists each parent before its sub-regions), each with its depth. */
 const REGION_TREE = REGIONS.map((region) => ({ region, depth: depthOf(region) }));
 

@@ -30,6 +30,13 @@ export function findRegion(name: string): Region | undefined {
   return REGIONS.find((r) => r.code === text || r.ja.toLowerCase() === text || r.en.toLowerCase() === text);
 }
 
+/** The regions a country belongs to, the most specific first (ASEAN before インド太平洋). */
 export function regionsOfCountry(iso2: string): Region[] {
-  return REGIONS.filter((r) => r.members.includes(iso2));
+  return REGIONS.filter((r) => r.members.includes(iso2)).sort((a, b) => depthOf(b) - depthOf(a));
+}
+
+/** How deep a region sits under others (ASEAN under インド太平洋: 1). */
+export function depthOf(region: Region): number {
+  const parent = REGIONS.find((r) => r.code === region.parent);
+  return parent ? 1 + depthOf(parent) : 0;
 }

@@ -1,44 +1,24 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
-import { startAppServer } from '../support/app-server';
-import { launchChromium } from '../support/browser';
+import { openAppPage, type AppPage } from '../support/app-page';
 import { demoFiles } from '../support/temp';
 
 // A desk officer's day (issue 13) in real Chromium at a laptop's 1366×768, around the screens: an address with no
 // screen is said inside the app's frame, a keyboard skips the top bar, and an import that fails says in Japanese
 // where and what to fix. Screenshots go to test/artifacts/e2e/.
 
-const SHOTS = path.resolve(import.meta.dirname, '../artifacts/e2e');
-
 describe('the app frame in Chromium', () => {
-  let app: Awaited<ReturnType<typeof startAppServer>>;
-  let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
+  let shot: AppPage['shot'];
+  let close: AppPage['close'];
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    app = await startAppServer((store) => importKarteFiles(store, demoFiles()));
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP' })).newPage();
-    // Any script error or CSP violation fails the run at the end.
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    await page.goto(app.server.openUrl);
-    await page.getByRole('navigation', { name: 'main' }).waitFor();
+    ({ page, errors, shot, close } = await openAppPage((store) => importKarteFiles(store, demoFiles())));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  afterAll(() => close?.());
 
   it('opens home with a way past the top bar for the keyboard', async () => {
     await page.getByRole('heading', { level: 1 }).first().waitFor();

@@ -1,20 +1,16 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCase, listCases } from '../../electron/services/cases';
 import { addEvent } from '../../electron/services/events';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import type { Store } from '../../electron/services/store/store';
-import { startAppServer } from '../support/app-server';
-import { launchChromium } from '../support/browser';
+import { openAppPage, type AppPage } from '../support/app-page';
 import { demoFiles } from '../support/temp';
 
 // A desk officer's day (issue 13) in real Chromium at a laptop's 1366×768: a Vietnam case page opens on its timeline
 // and the way to add an event, the briefing fields folded away; a case of a whole region (no country) is found on
 // the countries screen under its region, and its page leads back there. Screenshots go to test/artifacts/e2e/.
 
-const SHOTS = path.resolve(import.meta.dirname, '../artifacts/e2e');
 const REGION_CASE_TITLE = 'アフリカ 国民ID: 国民IDプラットフォームの導入支援';
 
 /** The demo dossiers, and a case of Africa as a whole: no country yet, only its region. */
@@ -31,31 +27,18 @@ function prepare(store: Store): void {
 }
 
 describe('the case page and the countries screen in Chromium', () => {
-  let app: Awaited<ReturnType<typeof startAppServer>>;
-  let browser: Browser;
+  let app: AppPage['app'];
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
+  let shot: AppPage['shot'];
+  let close: AppPage['close'];
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    app = await startAppServer(prepare);
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP' })).newPage();
-    // Any script error or CSP violation fails the run at the end.
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    await page.goto(app.server.openUrl);
-    await page.getByRole('navigation', { name: 'main' }).waitFor();
+    ({ app, page, errors, shot, close } = await openAppPage(prepare));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => close?.());
 
-  const shot = (name: string, fullPage = false) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
   // The top bar is sticky: a full-page shot taken scrolled down draws it in the middle of the page.
   const top = () => page.evaluate(() => window.scrollTo(0, 0));
 

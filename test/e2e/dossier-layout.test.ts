@@ -1,21 +1,15 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCases } from '../../electron/services/cases';
 import { addEvent } from '../../electron/services/events';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import type { Store } from '../../electron/services/store/store';
-import { startAppServer } from '../support/app-server';
-import { launchChromium } from '../support/browser';
+import { LAPTOP, openAppPage, type AppPage } from '../support/app-page';
 import { demoFiles } from '../support/temp';
 
 // A desk officer's day (issue 13) at a laptop's 1366×768 in real Chromium: the Vietnam dossier of the demo data
 // reads in one view (the matrix in the first screen, as wide as the window, no cell cut off, its header sticking as
 // the page scrolls), and search marks the query. Screenshots go to test/artifacts/e2e/ for a person to look at.
-
-const SHOTS = path.resolve(import.meta.dirname, '../artifacts/e2e');
-const VIEWPORT = { width: 1366, height: 768 };
 
 /** The demo dossiers, and a dialogue of three days in Vietnam's fire-fighting case: a long date range to wrap. */
 function seed(store: Store): void {
@@ -63,29 +57,17 @@ function measureMatrix(page: Page): Promise<MatrixLayout> {
 }
 
 describe('the dossier and search screens at 1366×768', () => {
-  let app: Awaited<ReturnType<typeof startAppServer>>;
-  let browser: Browser;
+  let app: AppPage['app'];
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
+  let shot: AppPage['shot'];
+  let close: AppPage['close'];
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    app = await startAppServer(seed);
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: VIEWPORT, locale: 'ja-JP' })).newPage();
-    // Any script error or CSP violation fails the run at the end.
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    await page.goto(app.server.openUrl);
-    await page.getByRole('navigation', { name: 'main' }).waitFor();
+    ({ app, page, errors, shot, close } = await openAppPage(seed));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => close?.());
 
   const matrix = () => page.getByRole('table', { name: '案件一覧（別表）' });
 
@@ -100,17 +82,17 @@ describe('the dossier and search screens at 1366×768', () => {
 
   it('shows the whole matrix of Vietnam in the first screen, as wide as the window, no cell cut off', async () => {
     await openVietnam();
-    await page.screenshot({ path: path.join(SHOTS, '40-dossier-vietnam-top.png') });
+    await shot('40-dossier-vietnam-top');
     const layout = await measureMatrix(page);
     console.log(
       `dossier VN at 1366×768: matrix header at ${Math.round(layout.headerTop)}px, table ${Math.round(layout.tableLeft)}–${Math.round(layout.tableRight)}px, columns ${layout.columnWidths.join(' | ')} px`,
     );
     expect(layout.rows).toBe(9);
     // The header in the upper half of the first screen.
-    expect(layout.headerTop).toBeLessThan(VIEWPORT.height / 2);
+    expect(layout.headerTop).toBeLessThan(LAPTOP.height / 2);
     // As wide as the window at most: the page never scrolls sideways.
     expect(layout.tableLeft).toBeGreaterThanOrEqual(0);
-    expect(layout.tableRight).toBeLessThanOrEqual(VIEWPORT.width);
+    expect(layout.tableRight).toBeLessThanOrEqual(LAPTOP.width);
     expect(layout.pageScrollWidth).toBeLessThanOrEqual(layout.pageClientWidth);
     expect(layout.clipped).toEqual([]);
     // 今後の方針 takes a share like the others, never the width of its longest line.
@@ -141,7 +123,7 @@ describe('the dossier and search screens at 1366×768', () => {
     await openVietnam();
     await page.evaluate(() => window.scrollTo(0, 700));
     await page.waitForTimeout(200);
-    await page.screenshot({ path: path.join(SHOTS, '41-dossier-vietnam-scrolled.png') });
+    await shot('41-dossier-vietnam-scrolled');
     const { headerTop, topBar, scrolled } = await page.evaluate(() => ({
       headerTop: document.querySelector('[role=table] [role=columnheader]')!.getBoundingClientRect().top,
       topBar: document.querySelector('.topbar')!.getBoundingClientRect().bottom,
@@ -154,7 +136,7 @@ describe('the dossier and search screens at 1366×768', () => {
     const last = matrix().getByRole('rowgroup').nth(1).getByRole('row').last();
     await last.scrollIntoViewIfNeeded();
     const box = (await last.boundingBox())!;
-    expect(box.y + box.height).toBeLessThanOrEqual(VIEWPORT.height);
+    expect(box.y + box.height).toBeLessThanOrEqual(LAPTOP.height);
   });
 
   it('folds the empty narrative fields behind 「概況を記入」 and shows them on a click', async () => {
@@ -163,7 +145,7 @@ describe('the dossier and search screens at 1366×768', () => {
     await page.getByRole('button', { name: '概況を記入' }).click();
     for (const name of ['概要', '二国間関係', '展開方針', 'これまでの支援（ODA等）']) await page.getByRole('textbox', { name, exact: true }).waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
-    await page.screenshot({ path: path.join(SHOTS, '42-dossier-narrative-open.png') });
+    await shot('42-dossier-narrative-open');
   });
 
   it('breaks no English word in the English matrix, and still fits the window', async () => {
@@ -187,7 +169,7 @@ describe('the dossier and search screens at 1366×768', () => {
     );
     expect(clipped).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
-    await page.screenshot({ path: path.join(SHOTS, '43-dossier-vietnam-english.png') });
+    await shot('43-dossier-vietnam-english');
     await page.getByRole('button', { name: '日本語' }).click();
   });
 
@@ -195,8 +177,8 @@ describe('the dossier and search screens at 1366×768', () => {
     await page.goto(`${app.server.url}/#/search?q=${encodeURIComponent('覚書')}`);
     await page.getByRole('heading', { level: 2, name: 'ベトナム' }).waitFor();
     await page.waitForTimeout(200);
-    await page.screenshot({ path: path.join(SHOTS, '44-search-memorandum.png') });
-    await page.screenshot({ path: path.join(SHOTS, '45-search-memorandum-full.png'), fullPage: true });
+    await shot('44-search-memorandum');
+    await shot('45-search-memorandum-full', true);
     const marks = await page.locator('main mark').allInnerTexts();
     expect(marks.length).toBeGreaterThan(10);
     expect(new Set(marks)).toEqual(new Set(['覚書']));

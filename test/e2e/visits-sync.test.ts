@@ -1,47 +1,29 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCases } from '../../electron/services/cases';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { outboxCount } from '../../electron/services/sync/outbox';
 import { listVisits } from '../../electron/services/visits';
-import { startAppServer } from '../support/app-server';
-import { launchChromium } from '../support/browser';
+import { openAppPage, type AppPage } from '../support/app-page';
 import { demoFiles } from '../support/temp';
 
 // A desk officer's day in real Chromium at a laptop's 1366×768, on the demo dossiers and no sync server: a visit is
 // registered, an outcome recorded on one of its cases and listed on the visit; the sync status says there is no
 // server and how much waits for one. Screenshots go to test/artifacts/e2e/ for a person to look at.
 
-const SHOTS = path.resolve(import.meta.dirname, '../artifacts/e2e');
-
 describe('visits and the sync status in Chromium', () => {
-  let app: Awaited<ReturnType<typeof startAppServer>>;
-  let browser: Browser;
+  let app: AppPage['app'];
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
+  let shot: AppPage['shot'];
+  let close: AppPage['close'];
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    app = await startAppServer((store) => void importKarteFiles(store, demoFiles()));
-    browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP' })).newPage();
-    // Any script error or CSP violation fails the run.
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    await page.goto(app.server.openUrl);
-    await page.getByRole('navigation', { name: 'main' }).waitFor();
+    ({ app, page, errors, shot, close } = await openAppPage((store) => void importKarteFiles(store, demoFiles())));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => close?.());
 
-  const shot = (name: string, fullPage = false) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
   const syncBar = () => page.getByRole('group', { name: '同期の状態' });
 
   it('lists the countries with dossiers or cases first in the visits filter', async () => {

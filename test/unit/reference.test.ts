@@ -169,6 +169,12 @@ describe('regions', () => {
         ).toBeLessThan(i);
   });
 
+  it('names a country’s most specific region first (ASEAN before インド太平洋)', () => {
+    const codes = regionsOfCountry('VN').map((r) => r.code);
+    expect(codes.indexOf('asean')).toBeGreaterThanOrEqual(0);
+    expect(codes.indexOf('asean')).toBeLessThan(codes.indexOf(REGIONS.find((r) => r.code === 'asean')!.parent!));
+  });
+
   it('gives 中南米 the members of 南米 and 中米・カリブ (hierarchy)', () => {
     const latin = region('中南米').members;
     expect(region('南米').members.length).toBeGreaterThan(0);
