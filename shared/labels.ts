@@ -1,6 +1,8 @@
 import type { SignatoryLevel } from './agreement-suggestion';
 import type { Agreement } from './model/agreement';
 import type { CaseStatus } from './model/case';
+import type { CountryFactKind } from './model/country-fact';
+import type { DirectionField } from './model/direction';
 import type { OrganisationType } from './model/organisation';
 import type {
   FINANCING_SCHEMES,
@@ -113,6 +115,31 @@ export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, Label> = {
   other: { ja: 'その他', en: 'Other' },
 };
 
+/** 国情: what each kind of fact is called. */
+export const COUNTRY_FACT_KIND_LABELS: Record<CountryFactKind, Label> = {
+  capital: { ja: '首都', en: 'Capital' },
+  population: { ja: '人口', en: 'Population' },
+  area: { ja: '面積', en: 'Area' },
+  gdp: { ja: '名目GDP', en: 'GDP (nominal)' },
+  gdpPerCapita: { ja: '一人当たりGDP', en: 'GDP per capita' },
+  growth: { ja: '経済成長率', en: 'Economic growth' },
+  headOfState: { ja: '元首', en: 'Head of state' },
+  headOfGovernment: { ja: '首相', en: 'Head of government' },
+  language: { ja: '言語', en: 'Language' },
+  currency: { ja: '通貨', en: 'Currency' },
+  other: { ja: 'その他', en: 'Other' },
+};
+
+/** 方向性: the parts of the one-pager, as its headings print them and its form offers them. */
+export const DIRECTION_FIELD_LABELS: Record<DirectionField, Label> = {
+  situation: { ja: '現状', en: 'Situation' },
+  strengths: { ja: '我が国の強み', en: "Japan's strengths" },
+  pathToWin: { ja: '受注への道筋', en: 'Path to winning' },
+  bottlenecks: { ja: 'ボトルネック', en: 'Bottlenecks' },
+  measures: { ja: '対応策', en: 'Measures' },
+  target: { ja: '目標', en: 'Target' },
+};
+
 /** 資金スキーム */
 export const FINANCING_SCHEME_LABELS: Record<(typeof FINANCING_SCHEMES)[number], Label> = {
   jica_loan: { ja: 'JICA円借款', en: 'JICA loan' },
@@ -187,6 +214,10 @@ export const RECORD_KIND_LABELS: Record<RecordTable | 'conflicts', Label> = {
   indicator_periods: { ja: '指標の期間値', en: 'Indicator period' },
   hurdles: { ja: '外的事情', en: 'External hurdle' },
   plan_revisions: { ja: 'プランの改訂', en: 'Plan revision' },
+  questions: { ja: '想定問答', en: 'Anticipated question' },
+  profiles: { ja: '先方要人', en: 'Counterpart profile' },
+  country_facts: { ja: '国情', en: 'Country fact' },
+  directions: { ja: '方向性', en: 'Sector direction' },
   conflicts: { ja: '競合', en: 'Conflict' },
 };
 
@@ -194,10 +225,14 @@ export const RECORD_KIND_LABELS: Record<RecordTable | 'conflicts', Label> = {
 export const PACK_SECTION_LABELS: Record<PackSection, Label> = {
   visit: { ja: '訪問の目的と要望', en: 'Visit objectives and asks' },
   snapshot: { ja: '国別概況', en: 'Country snapshot' },
+  facts: { ja: '国情', en: 'Country facts' },
   history: { ja: '二国間の経緯', en: 'Bilateral history' },
   matrix: { ja: '案件一覧（別表）', en: 'Case matrix' },
   cases: { ja: '案件別資料', en: 'Cases' },
+  directions: { ja: '分野別の方向性', en: 'Sector directions' },
   plan: { ja: '展開実施プラン', en: 'Deployment plans' },
   talkingPoints: { ja: '発言要領', en: 'Talking points' },
+  questions: { ja: '想定問答', en: 'Anticipated questions' },
+  profiles: { ja: '先方要人', en: 'Counterpart profiles' },
   contacts: { ja: '関係者・連絡先', en: 'Contacts' },
 };

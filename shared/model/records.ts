@@ -1,7 +1,11 @@
 import { agreementSchema } from './agreement';
 import { caseSchema } from './case';
+import { countryFactSchema } from './country-fact';
+import { directionSchema } from './direction';
 import { dossierSchema } from './dossier';
 import { organisationSchema } from './organisation';
+import { profileSchema } from './profile';
+import { questionSchema } from './question';
 import { hurdleSchema, indicatorPeriodSchema, indicatorSchema, planRevisionSchema, planSchema } from './plan';
 import { stageEventSchema } from './stage-event';
 import { visitSchema } from './visit';
@@ -19,6 +23,10 @@ export const RECORD_TABLES = [
   'indicator_periods',
   'hurdles',
   'plan_revisions',
+  'questions',
+  'profiles',
+  'country_facts',
+  'directions',
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
@@ -41,6 +49,10 @@ export const RECORD_SCHEMAS = {
   indicator_periods: indicatorPeriodSchema,
   hurdles: hurdleSchema,
   plan_revisions: planRevisionSchema,
+  questions: questionSchema,
+  profiles: profileSchema,
+  country_facts: countryFactSchema,
+  directions: directionSchema,
 } as const satisfies Record<RecordTable, unknown>;
 
 /**

@@ -1,9 +1,13 @@
 import { compareDates, type KarteDate } from '../dates';
 import type { Agreement } from '../model/agreement';
 import { caseText, type Case, type TranslatableCaseField } from '../model/case';
+import type { CountryFact } from '../model/country-fact';
+import type { Direction } from '../model/direction';
 import type { Dossier } from '../model/dossier';
 import type { Hurdle, Indicator, IndicatorPeriod, Plan } from '../model/plan';
 import type { Organisation } from '../model/organisation';
+import type { Profile } from '../model/profile';
+import type { Question } from '../model/question';
 import type { StageEvent } from '../model/stage-event';
 import type { Visit } from '../model/visit';
 import type { Phase } from '../phases';
@@ -15,7 +19,7 @@ import type { Scope } from '../scopes';
 export type PackLanguage = 'ja' | 'en';
 
 /** The parts of a pack a desk officer may leave out (the cover and the contents always print), in print order. */
-export const PACK_SECTIONS = ['visit', 'snapshot', 'history', 'matrix', 'cases', 'plan', 'talkingPoints', 'contacts'] as const;
+export const PACK_SECTIONS = ['visit', 'snapshot', 'facts', 'history', 'matrix', 'cases', 'directions', 'plan', 'talkingPoints', 'questions', 'profiles', 'contacts'] as const;
 export type PackSection = (typeof PACK_SECTIONS)[number];
 
 /** The sections a pack prints unless others are asked for: all but the deployment plans, which are asked for. */
@@ -70,6 +74,18 @@ export interface PackCase {
   events: StageEvent[];
   /** Its deployment plan, when the pack prints the plans and some of the plan is fit for the audience; else null. */
   plan: PackPlan | null;
+  /** Its 想定問答 fit for the audience, in their order. */
+  questions: Question[];
+}
+
+/** A time the person met Japan before: a visit that lists or links them, or an event whose text names them. */
+export type ProfileMeeting = { kind: 'visit'; date: KarteDate; visit: Visit } | { kind: 'event'; date: KarteDate; event: StageEvent; caseTitle: string };
+
+/** A counterpart profile (先方要人) as the pack prints it: the person and their previous meetings with Japan. */
+export interface PackProfile {
+  profile: Profile;
+  /** Fit for the audience, in date order, the pack's own visit left out. */
+  meetings: ProfileMeeting[];
 }
 
 /** Everything a briefing pack prints, already filtered to its audience. */
@@ -104,6 +120,17 @@ export interface PackInput {
   agreements: Agreement[];
   /** The organisations owning the pack's cases, fit for the audience: the contacts a reader may approach. */
   organisations: Organisation[];
+  /** 国情: the country's basic data fit for the audience, in COUNTRY_FACT_KINDS order. */
+  facts: CountryFact[];
+  /** 方向性 of the sectors of the pack's cases, the country's and its regions' (the country's first), fit for the audience. */
+  directions: Direction[];
+  /** The visit's 想定問答 fit for the audience, in their order; [] for a country pack. */
+  visitQuestions: Question[];
+  /**
+   * 先方要人 fit for the audience: for a visit pack those linked to the visit or met on it (by name), for a country
+   * pack all of the country's; by name.
+   */
+  profiles: PackProfile[];
 }
 
 /** One line of the bilateral history (二国間の経緯). */
@@ -134,7 +161,15 @@ export type OmissionReason =
   /** No delegation, counterpart or organisation is recorded. */
   | 'no_contacts'
   /** The visit has no objectives or asks written. */
-  | 'no_objectives';
+  | 'no_objectives'
+  /** No fact of 国情 is kept for the country (or none is fit for the audience). */
+  | 'no_facts'
+  /** No 方向性 is written for the sectors of the pack's cases. */
+  | 'no_directions'
+  /** Neither the visit nor any case has 想定問答. */
+  | 'no_questions'
+  /** No counterpart profile is kept for the country (or, for a visit pack, linked to or met on the visit). */
+  | 'no_profiles';
 
 export interface OmittedSection {
   section: PackSection;
@@ -176,6 +211,14 @@ function emptiness(input: PackInput, section: PackSection): OmissionReason | nul
       return input.cases.every((c) => !written(caseText(c.case, 'talkingPoints', input.lang).text) && !written(counterpartText(input, c, 'talkingPoints')))
         ? 'no_talking_points'
         : null;
+    case 'facts':
+      return input.facts.length === 0 ? 'no_facts' : null;
+    case 'directions':
+      return input.directions.length === 0 ? 'no_directions' : null;
+    case 'questions':
+      return input.visitQuestions.length === 0 && input.cases.every((c) => c.questions.length === 0) ? 'no_questions' : null;
+    case 'profiles':
+      return input.profiles.length === 0 ? 'no_profiles' : null;
     case 'contacts': {
       const people = input.visit !== null && (input.visit.delegation.length > 0 || input.visit.counterparts.length > 0);
       const met = input.previousVisits.some((v) => v.counterparts.length > 0);

@@ -3,6 +3,8 @@ import {
   AGREEMENT_KIND_LABELS,
   AGREEMENT_STATUS_LABELS,
   CASE_STATUS_LABELS,
+  COUNTRY_FACT_KIND_LABELS,
+  DIRECTION_FIELD_LABELS,
   FINANCING_SCHEME_LABELS,
   FINANCING_STATUS_LABELS,
   INDICATOR_LEVEL_LABELS,
@@ -15,6 +17,9 @@ import {
   VISIT_KIND_LABELS,
 } from '../labels';
 import type { Agreement } from '../model/agreement';
+import type { CountryFact } from '../model/country-fact';
+import { DIRECTION_FIELDS, type Direction } from '../model/direction';
+import type { Question } from '../model/question';
 import { caseText, type TranslatableCaseField } from '../model/case';
 import type { Hurdle, IndicatorValue, Plan } from '../model/plan';
 import type { Visit } from '../model/visit';
@@ -113,17 +118,30 @@ const LABELS = {
   hurdleCounterpart: { ja: '相手方', en: 'Counterpart' },
   measure: { ja: '対応', en: 'Measure' },
   planTextsAsWritten: { ja: '', en: 'Plans are kept in Japanese: their texts print as written.' },
+  fact: { ja: '項目', en: 'Item' },
+  value: { ja: '内容', en: 'Value' },
+  source: { ja: '出典', en: 'Source' },
+  question: { ja: '問', en: 'Q' },
+  answer: { ja: '答', en: 'A' },
+  noAnswer: { ja: '（回答未記入）', en: '(no answer written)' },
+  career: { ja: '経歴', en: 'Career' },
+  notes: { ja: '備考', en: 'Notes' },
+  meetings: { ja: '我が国との面会', en: 'Previous meetings with Japan' },
 } satisfies Record<string, Record<PackLanguage, string>>;
 
 /** Where each section starts: the contents link to these, and the printer reads their pages back from the PDF. */
 const SECTION_ANCHORS: Record<PackSection, string> = {
   visit: 'visit',
   snapshot: 'snapshot',
+  facts: 'facts',
   history: 'history',
   matrix: 'matrix',
   cases: 'cases',
+  directions: 'directions',
   plan: 'plans',
   talkingPoints: 'talking-points',
+  questions: 'questions',
+  profiles: 'profiles',
   contacts: 'contacts',
 };
 
@@ -217,6 +235,21 @@ table.indicators td.number { text-align: right; }
 .status-at_risk { color: #a60; font-weight: 700; }
 ul.hurdles { margin: 0; padding-left: 5mm; font-size: 8pt; }
 ul.hurdles ul { margin: 0; padding-left: 4mm; list-style: circle; }
+table.country-facts { table-layout: fixed; }
+table.country-facts col.fact { width: 30mm; }
+table.country-facts col.source { width: 55mm; }
+.direction + .direction { margin-top: 6mm; }
+.direction-parts th { width: 32mm; }
+.direction-parts p, .qa p { margin: 0; }
+.qa { break-inside: avoid; margin: 0 0 3mm; }
+.qa .mark { display: inline-block; width: 6mm; font-weight: 700; }
+.qa .q { font-weight: 700; }
+.qa .a { display: flex; }
+.profile { break-inside: avoid; }
+.profile + .profile { margin-top: 5mm; padding-top: 2mm; border-top: 0.5pt solid #bbb; }
+.profile .post { margin: 0 0 1mm; }
+.profile h4 { font-size: 9pt; margin: 2mm 0 1mm; }
+ul.meetings { margin: 0; padding-left: 5mm; }
 `;
 }
 
@@ -695,14 +728,120 @@ ${peopleTable(
   )}${peopleTable(lang, 'pastCounterparts', ['name', 'title', 'organisation', 'visitName'], met)}${peopleTable(lang, 'relatedOrganisations', ['nameJa', 'nameEn', 'type'], organisations)}</section>`;
 }
 
+/** The name a fact prints under: its kind's, or for an 'other' fact the label written with it. */
+function factLabel(lang: PackLanguage, fact: CountryFact): string {
+  return fact.kind === 'other' && fact.label.trim() !== '' ? fact.label : COUNTRY_FACT_KIND_LABELS[fact.kind][lang];
+}
+
+/** 国情: the country's basic data, each fact with its source and the date it is as of. */
+function facts(input: PackInput): SafeHtml {
+  const { lang } = input;
+  const rows = input.facts.map((f) => {
+    const asOf = f.asOf.precision === 'unknown' && f.asOf.text.trim() === '' ? '' : packDate(input, f.asOf);
+    const source = [f.source, asOf].filter((part) => part.trim() !== '').join(lang === 'ja' ? '、' : ', ');
+    return html`<tr><th>${factLabel(lang, f)}</th><td>${f.value}</td><td class="muted">${source}</td></tr>`;
+  });
+  return html`<section class="page" id="${SECTION_ANCHORS.facts}">
+<h2>${PACK_SECTION_LABELS.facts[lang]}</h2>
+<table class="country-facts">
+<colgroup><col class="fact"><col><col class="source"></colgroup>
+<thead><tr><th>${LABELS.fact[lang]}</th><th>${LABELS.value[lang]}</th><th>${LABELS.source[lang]}</th></tr></thead>
+<tbody>
+${joinHtml(rows, '\n')}
+</tbody>
+</table>
+</section>`;
+}
+
+/** Where a direction applies: the pack's country, or the region it is kept for. */
+function directionPlace(input: PackInput, direction: Direction): string {
+  if (direction.country !== null) return countryName(input);
+  return input.regions.find((r) => r.code === direction.region)?.[input.lang] ?? direction.region;
+}
+
+/** One sector's 方向性: the parts written, under the sector and the place it is kept for. */
+export function directionBlock(lang: PackLanguage, direction: Direction, place: string): SafeHtml {
+  const rows = DIRECTION_FIELDS.filter((field) => direction[field].trim() !== '').map(
+    (field) => html`<tr><th>${DIRECTION_FIELD_LABELS[field][lang]}</th><td>${paragraphs(direction[field])}</td></tr>`,
+  );
+  return html`<div class="direction">
+<h3>${sectorName(direction.sector, '', lang)}${parenthesised(lang, place)}</h3>
+<table class="facts direction-parts">
+${joinHtml(rows, '\n')}
+</table>
+</div>`;
+}
+
+/** 分野別の方向性: the one-pager of each sector of the pack's cases, the country's before its regions'. */
+function directions(input: PackInput): SafeHtml {
+  const { lang } = input;
+  return html`<section class="page" id="${SECTION_ANCHORS.directions}">
+<h2>${PACK_SECTION_LABELS.directions[lang]}</h2>
+${joinHtml(
+  input.directions.map((d) => directionBlock(lang, d, directionPlace(input, d))),
+  '\n',
+)}
+</section>`;
+}
+
+function questionList(lang: PackLanguage, questions: Question[]): SafeHtml {
+  return joinHtml(
+    questions.map(
+      (q) => html`<div class="qa">
+<p class="q"><span class="mark">${LABELS.question[lang]}</span>${q.question}</p>
+<div class="a"><span class="mark">${LABELS.answer[lang]}</span>${q.answer.trim() === '' ? html`<p class="muted">${LABELS.noAnswer[lang]}</p>` : paragraphs(q.answer)}</div>
+</div>`,
+    ),
+    '\n',
+  );
+}
+
+/** 想定問答: the visit's questions, then each case's, in the pack's case order. */
+function questions(input: PackInput): SafeHtml {
+  const { lang } = input;
+  const visitPart = input.visit === null || input.visitQuestions.length === 0 ? [] : [html`<h3>${input.visit.title}</h3>\n${questionList(lang, input.visitQuestions)}`];
+  const caseParts = input.cases.flatMap((c) => (c.questions.length === 0 ? [] : [html`<h3>${c.case.title}</h3>\n${questionList(lang, c.questions)}`]));
+  return html`<section class="page" id="${SECTION_ANCHORS.questions}">
+<h2>${PACK_SECTION_LABELS.questions[lang]}</h2>
+${joinHtml([...visitPart, ...caseParts], '\n')}
+</section>`;
+}
+
+/** 先方要人: each person, with title, career and the times they met Japan before. */
+function profiles(input: PackInput): SafeHtml {
+  const { lang } = input;
+  const blocks = input.profiles.map(({ profile: p, meetings }) => {
+    const names = p.nameJa.trim() === '' ? p.name : lang === 'ja' ? `${p.nameJa}（${p.name}）` : `${p.name} (${p.nameJa})`;
+    const post = [p.title, p.organisation].filter((part) => part.trim() !== '').join(lang === 'ja' ? '、' : ', ');
+    const met = meetings.map((m) =>
+      m.kind === 'visit'
+        ? html`<li><span class="date">${packDate(input, m.date)}</span> ${m.visit.title}</li>`
+        : html`<li><span class="date">${packDate(input, m.date)}</span> ${m.event.text}<span class="muted">${parenthesised(lang, m.caseTitle)}</span></li>`,
+    );
+    return html`<div class="profile">
+<h3>${names}</h3>
+${post === '' ? '' : html`<p class="post">${post}</p>\n`}${narrative(lang, 'career', p.career)}${narrative(lang, 'notes', p.notes)}${
+      met.length === 0 ? '' : html`<h4>${LABELS.meetings[lang]}</h4>\n<ul class="meetings">\n${joinHtml(met, '\n')}\n</ul>\n`
+    }</div>`;
+  });
+  return html`<section class="page" id="${SECTION_ANCHORS.profiles}">
+<h2>${PACK_SECTION_LABELS.profiles[lang]}</h2>
+${joinHtml(blocks, '\n')}
+</section>`;
+}
+
 const SECTION_RENDERERS: Record<PackSection, (input: PackInput) => SafeHtml> = {
   visit: (input) => (input.visit ? visitSection(input, input.visit) : html``),
   snapshot,
+  facts,
   history,
   matrix,
   cases: caseSection,
+  directions,
   plan: planSection,
   talkingPoints,
+  questions,
+  profiles,
   contacts,
 };
 

@@ -33,6 +33,10 @@ export const NARRATIVE_FIELDS: Readonly<Record<RecordTable, readonly string[]>> 
   indicator_periods: ['comment', 'evidence'],
   hurdles: ['description'],
   plan_revisions: [],
+  questions: ['question', 'answer'],
+  profiles: ['career', 'notes'],
+  country_facts: [],
+  directions: ['situation', 'strengths', 'pathToWin', 'bottlenecks', 'measures', 'target'],
 };
 
 export function isNarrativeField(table: RecordTable, field: string): boolean {

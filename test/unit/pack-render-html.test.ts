@@ -126,11 +126,15 @@ function packInput(lang: PackLanguage, c: Case = aCase({}), events: StageEvent[]
     casePerPage: false,
     cover: EMPTY_PACK_COVER,
     dossier: null,
-    cases: [{ case: c, currentPhase: 'mou_top_sales', events, plan: null }],
+    cases: [{ case: c, currentPhase: 'mou_top_sales', events, plan: null, questions: [] }],
     visit: visits.visit ?? null,
     previousVisits: visits.previousVisits ?? [],
     agreements: [],
     organisations: [],
+    facts: [],
+    directions: [],
+    visitQuestions: [],
+    profiles: [],
   };
 }
 
@@ -279,8 +283,12 @@ describe('renderPackHtml', () => {
       expect(html).not.toMatch(/href="#(snapshot|history|talking-points|contacts)"/);
       expect(omittedSections(input)).toEqual([
         { section: 'snapshot', reason: 'counts_only' },
+        { section: 'facts', reason: 'no_facts' },
         { section: 'history', reason: 'no_history' },
+        { section: 'directions', reason: 'no_directions' },
         { section: 'talkingPoints', reason: 'no_talking_points' },
+        { section: 'questions', reason: 'no_questions' },
+        { section: 'profiles', reason: 'no_profiles' },
         { section: 'contacts', reason: 'no_contacts' },
       ]);
       // Without the 別表 the counts are all the snapshot has to say of the cases: it prints, as one row.
@@ -416,7 +424,10 @@ describe('renderPackHtml', () => {
     });
 
     it('prints the 別表 on landscape pages inside the portrait pack, and the cases one after another unless one per page is chosen', () => {
-      const two = { ...packInput('ja'), cases: [0, 1].map((i) => ({ case: aCase({ id: `case-${i}`, title: `案件${i}` }), currentPhase: null, events: [], plan: null })) };
+      const two = {
+        ...packInput('ja'),
+        cases: [0, 1].map((i) => ({ case: aCase({ id: `case-${i}`, title: `案件${i}` }), currentPhase: null, events: [], plan: null, questions: [] })),
+      };
       const html = renderPackHtml(two, { fontFaceCss: FONT_CSS });
       expect(html).toContain('size: A4;');
       expect(html).toContain('@page landscape { size: A4 landscape;');
@@ -651,6 +662,10 @@ describe('record text in the pack', () => {
     const translated = Object.fromEntries(TRANSLATABLE_CASE_FIELDS.map((field) => [field, field]));
     const c = hostile(RECORD_SCHEMAS.cases, aCase({ translations: { en: translated, vi: translated } }), 'case', texts);
     const names = z.object({ ja: z.string(), en: z.string() });
+    const event = hostile(RECORD_SCHEMAS.events, anEvent({}), 'event', texts);
+    const visit = hostile(RECORD_SCHEMAS.visits, aVisit({}), 'visit', texts);
+    const previousVisit = hostile(RECORD_SCHEMAS.visits, aVisit({ id: '44444444-4444-4444-8444-444444444444' }), 'previousVisit', texts);
+    const question = { id: 'q', caseId: null, visitId: null, question: '', answer: '', position: 0, scope: 'council' as const, deleted: false };
     return {
       ...packInput(lang),
       counterpartLang: 'vi',
@@ -663,9 +678,61 @@ describe('record text in the pack', () => {
         texts,
       ),
       sections: [...PACK_SECTIONS],
-      cases: [{ case: c, currentPhase: 'survey_demo', events: [hostile(RECORD_SCHEMAS.events, anEvent({}), 'event', texts)], plan: hostilePlan(c.id, texts) }],
-      visit: hostile(RECORD_SCHEMAS.visits, aVisit({}), 'visit', texts),
-      previousVisits: [hostile(RECORD_SCHEMAS.visits, aVisit({ id: '44444444-4444-4444-8444-444444444444' }), 'previousVisit', texts)],
+      cases: [
+        {
+          case: c,
+          currentPhase: 'survey_demo',
+          events: [event],
+          plan: hostilePlan(c.id, texts),
+          questions: [hostile(RECORD_SCHEMAS.questions, { ...question, caseId: c.id }, 'caseQuestion', texts)],
+        },
+      ],
+      visit,
+      previousVisits: [previousVisit],
+      facts: [
+        hostile(
+          RECORD_SCHEMAS.country_facts,
+          { id: 'f', country: 'VN', kind: 'other' as const, label: '', value: '', source: '', asOf: parseDateText('2023年')!, scope: 'council' as const, deleted: false },
+          'fact',
+          texts,
+        ),
+      ],
+      directions: [
+        hostile(
+          RECORD_SCHEMAS.directions,
+          {
+            id: 'dir',
+            country: null,
+            region: 'ASEAN',
+            sector: 'postal',
+            situation: '',
+            strengths: '',
+            pathToWin: '',
+            bottlenecks: '',
+            measures: '',
+            target: '',
+            scope: 'council' as const,
+            deleted: false,
+          },
+          'direction',
+          texts,
+        ),
+      ],
+      visitQuestions: [hostile(RECORD_SCHEMAS.questions, { ...question, visitId: visit.id }, 'visitQuestion', texts)],
+      profiles: [
+        {
+          profile: hostile(
+            RECORD_SCHEMAS.profiles,
+            { id: 'p', country: 'VN', name: '', nameJa: '', title: '', organisation: '', career: '', notes: '', visitIds: [visit.id], scope: 'council' as const, deleted: false },
+            'profile',
+            texts,
+          ),
+          meetings: [
+            { kind: 'visit' as const, date: previousVisit.dates, visit: previousVisit },
+            { kind: 'event' as const, date: event.date, event, caseTitle: c.title },
+          ],
+        },
+      ],
       agreements: [hostile(RECORD_SCHEMAS.agreements, anAgreement({}), 'agreement', texts)],
       organisations: [hostile(RECORD_SCHEMAS.organisations, { id: 'o', nameJa: '', nameEn: '', type: 'agency', scope: 'council', deleted: false }, 'organisation', texts)],
     };
@@ -694,7 +761,26 @@ describe('record text in the pack', () => {
     const values = elements.flatMap((e) => [...e.attributes].map((a) => a.value));
     const whole = (text: string) => doc.body.textContent!.includes(text) || doc.title.includes(text) || values.some((value) => value.includes(text));
     expect(printed.filter((text) => !whole(text))).toEqual([]);
-    for (const kind of ['country', 'region', 'dossier', 'case', 'event', 'agreement', 'organisation', 'visit', 'previousVisit', 'plan', 'indicator', 'indicatorValue', 'hurdle']) {
+    for (const kind of [
+      'country',
+      'region',
+      'dossier',
+      'case',
+      'event',
+      'agreement',
+      'organisation',
+      'visit',
+      'previousVisit',
+      'plan',
+      'indicator',
+      'indicatorValue',
+      'hurdle',
+      'caseQuestion',
+      'visitQuestion',
+      'fact',
+      'direction',
+      'profile',
+    ]) {
       expect(
         printed.some((text) => text.startsWith(`⟦${kind}.`)),
         kind,

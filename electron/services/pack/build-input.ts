@@ -19,6 +19,12 @@ import { countryByIso2 } from '../../../shared/reference/countries';
 import { regionsOfCountry } from '../../../shared/reference/regions';
 import { effectiveScope, isVisibleTo, type Scope } from '../../../shared/scopes';
 import { getCase } from '../cases';
+import { factsOfCountry } from '../country-facts';
+import { directionsOf } from '../directions';
+import { profilesOfCountry } from '../profiles';
+import { questionsOfCase, questionsOfVisit } from '../questions';
+import { profileMeetings } from '../../../shared/profile-meetings';
+import type { Visit } from '../../../shared/model/visit';
 import { getPlan } from '../plans';
 import { getVisit, listVisits } from '../visits';
 import { openDossier } from '../dossiers';
@@ -141,20 +147,24 @@ export function buildPackInput(store: Store, request: PackRequest): PackInput {
     .map((c) => {
       const events = c.events.filter((e) => isVisibleTo(effectiveScope(e.scope, c.case.scope), audience));
       const plan = sections.includes('plan') ? packPlan(store, c.case, audience, month) : null;
-      return { case: c.case, currentPhase: currentPhase(events.map((e) => e.phase)), events, plan };
+      const questions = questionsOfCase(store, c.case.id).filter((q) => isVisibleTo(effectiveScope(q.scope, c.case.scope), audience));
+      return { case: c.case, currentPhase: currentPhase(events.map((e) => e.phase)), events, plan, questions };
     });
   const previousVisits = listVisits(store, { country: country.iso2 }).filter((v) => v.id !== visit?.id && isVisibleTo(v.scope, audience));
   const agreements = dossier.agreements.filter((a) => isVisibleTo(a.scope, audience));
   const ownerIds = [...new Set(cases.flatMap((c) => (c.case.ownerOrg === null ? [] : [c.case.ownerOrg])))];
   const organisations = ownerIds.map((id) => readRow(store, 'organisations', id)).filter((o): o is Organisation => o !== undefined && !o.deleted && isVisibleTo(o.scope, audience));
   const narrative = dossier.dossier && isVisibleTo(dossier.dossier.scope, audience) ? dossier.dossier : null;
+  const regions = regionsOfCountry(country.iso2);
+  const sectors = new Set(cases.map((c) => c.case.sector));
+  const directions = directionsOf(store, { country: country.iso2, regions: regions.map((r) => r.code) }).filter((d) => sectors.has(d.sector) && isVisibleTo(d.scope, audience));
   return {
     lang: request.lang,
     counterpartLang,
     audience,
     sections,
     country,
-    regions: regionsOfCountry(country.iso2),
+    regions,
     asOf,
     dates: request.dates ?? 'seireki',
     casePerPage: request.casePerPage ?? false,
@@ -170,5 +180,22 @@ export function buildPackInput(store: Store, request: PackRequest): PackInput {
     previousVisits,
     agreements,
     organisations,
+    facts: factsOfCountry(store, country.iso2).filter((f) => isVisibleTo(f.scope, audience)),
+    directions,
+    visitQuestions: visit === null ? [] : questionsOfVisit(store, visit.id).filter((q) => isVisibleTo(effectiveScope(q.scope, visit.scope), audience)),
+    profiles: packProfiles(store, country.iso2, visit, previousVisits, cases, audience),
   };
+}
+
+/**
+ * The counterparts' profiles a pack prints, each with its previous meetings from what the pack may print: the
+ * other visits and the printed cases' events. A visit pack prints the people linked to the visit or named among
+ * those it met; a country pack all of the country's.
+ */
+function packProfiles(store: Store, iso2: string, visit: Visit | null, previousVisits: Visit[], cases: PackCase[], audience: Scope) {
+  const events = cases.flatMap((c) => c.events.map((event) => ({ event, caseTitle: c.case.title })));
+  return profilesOfCountry(store, iso2)
+    .filter((p) => isVisibleTo(p.scope, audience))
+    .filter((p) => visit === null || profileMeetings(p, [visit], []).length > 0)
+    .map((profile) => ({ profile, meetings: profileMeetings(profile, previousVisits, events) }));
 }

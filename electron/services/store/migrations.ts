@@ -346,4 +346,59 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE agreements ADD COLUMN eventId TEXT;
   CREATE INDEX agreements_event ON agreements (eventId) WHERE eventId IS NOT NULL;
   `,
+  /* 14: what a visit pack needs besides the cases: 想定問答, 先方要人, 国情, 方向性 */ `
+  CREATE TABLE questions (
+    id TEXT PRIMARY KEY,
+    caseId TEXT,
+    visitId TEXT,
+    question TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL
+  );
+  CREATE INDEX questions_case ON questions (caseId) WHERE caseId IS NOT NULL;
+  CREATE INDEX questions_visit ON questions (visitId) WHERE visitId IS NOT NULL;
+  CREATE TABLE profiles (
+    id TEXT PRIMARY KEY,
+    country TEXT NOT NULL,
+    name TEXT NOT NULL,
+    nameJa TEXT NOT NULL,
+    title TEXT NOT NULL,
+    organisation TEXT NOT NULL,
+    career TEXT NOT NULL,
+    notes TEXT NOT NULL,
+    visitIds TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL
+  );
+  CREATE INDEX profiles_country ON profiles (country);
+  CREATE TABLE country_facts (
+    id TEXT PRIMARY KEY,
+    country TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    label TEXT NOT NULL,
+    value TEXT NOT NULL,
+    source TEXT NOT NULL,
+    asOf TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL
+  );
+  CREATE INDEX country_facts_country ON country_facts (country);
+  CREATE TABLE directions (
+    id TEXT PRIMARY KEY,
+    country TEXT,
+    region TEXT NOT NULL,
+    sector TEXT NOT NULL,
+    situation TEXT NOT NULL,
+    strengths TEXT NOT NULL,
+    pathToWin TEXT NOT NULL,
+    bottlenecks TEXT NOT NULL,
+    measures TEXT NOT NULL,
+    target TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL
+  );
+  CREATE INDEX directions_country ON directions (country);
+  `,
 ];

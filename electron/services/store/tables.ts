@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import { agreementSchema } from '../../../shared/model/agreement';
 import { caseSchema } from '../../../shared/model/case';
+import { countryFactSchema } from '../../../shared/model/country-fact';
+import { directionSchema } from '../../../shared/model/direction';
+import { profileSchema } from '../../../shared/model/profile';
+import { questionSchema } from '../../../shared/model/question';
 import { dossierSchema } from '../../../shared/model/dossier';
 import { organisationSchema } from '../../../shared/model/organisation';
 import { stageEventSchema } from '../../../shared/model/stage-event';
@@ -153,6 +157,30 @@ export const TABLES = {
     json: ['content'],
     bool: ['deleted'],
     defaults: { label: '', scope: DEFAULT_SCOPE, deleted: false },
+  },
+  questions: {
+    schema: questionSchema,
+    json: [] as string[],
+    bool: ['deleted'],
+    defaults: { caseId: null, visitId: null, answer: '', position: 0, scope: DEFAULT_SCOPE, deleted: false },
+  },
+  profiles: {
+    schema: profileSchema,
+    json: ['visitIds'],
+    bool: ['deleted'],
+    defaults: { nameJa: '', title: '', organisation: '', career: '', notes: '', visitIds: [], scope: DEFAULT_SCOPE, deleted: false },
+  },
+  country_facts: {
+    schema: countryFactSchema,
+    json: ['asOf'],
+    bool: ['deleted'],
+    defaults: { kind: 'other', label: '', source: '', asOf: unknownDate(), scope: DEFAULT_SCOPE, deleted: false },
+  },
+  directions: {
+    schema: directionSchema,
+    json: [] as string[],
+    bool: ['deleted'],
+    defaults: { country: null, region: '', situation: '', strengths: '', pathToWin: '', bottlenecks: '', measures: '', target: '', scope: DEFAULT_SCOPE, deleted: false },
   },
 } as const satisfies Record<RecordTable, unknown>;
 

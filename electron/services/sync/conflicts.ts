@@ -144,6 +144,22 @@ function recordOf(store: Store, table: TableName, rowId: string): ConflictView['
       const hurdle = readRow(store, 'hurdles', rowId);
       return hurdle ? { ...none, label: hurdle.description, caseId: hurdle.caseId } : none;
     }
+    case 'questions': {
+      const question = readRow(store, 'questions', rowId);
+      return question ? { ...none, label: question.question, caseId: question.caseId } : none;
+    }
+    case 'profiles': {
+      const profile = readRow(store, 'profiles', rowId);
+      return profile ? { ...none, label: profile.nameJa || profile.name, country: profile.country } : none;
+    }
+    case 'country_facts': {
+      const fact = readRow(store, 'country_facts', rowId);
+      return fact ? { ...none, label: fact.value, country: fact.country } : none;
+    }
+    case 'directions': {
+      const direction = readRow(store, 'directions', rowId);
+      return direction ? { ...none, label: direction.sector, country: direction.country } : none;
+    }
   }
 }
 
