@@ -134,6 +134,8 @@ const FIELD_NAMESPACES: Readonly<Record<string, string>> = {
   indicator_periods: 'plan:periodFields',
   hurdles: 'plan:hurdleFields',
   plan_revisions: 'plan:revisionFields',
+  questions: 'questions:fields',
+  profiles: 'profiles:fields',
 };
 
 /** The locale key prefix naming a table's fields; a case's for a table the app does not name. */

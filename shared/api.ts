@@ -8,6 +8,7 @@ import { HURDLE_TEXT_FIELDS, hurdleSchema, INDICATOR_TEXT_FIELDS, indicatorPerio
 import { dossierSchema } from './model/dossier';
 import type { RecordTable } from './model/records';
 import { counterpartSchema, delegateSchema, VISIT_KINDS, type Visit } from './model/visit';
+import type { Question } from './model/question';
 import { COLUMN_ROLES } from './excel/column-roles';
 import { PACK_DATE_STYLES, PACK_SECTIONS, type OmittedSection } from './pack/pack-input';
 import { PHASES } from './phases';
@@ -26,6 +27,7 @@ import type {
   PlanComparison,
   PlanFollowUp,
   PlanView,
+  ProfileView,
   ProjectDetail,
   ProjectSummary,
   RecordedOutcome,
@@ -138,6 +140,22 @@ export const visitValuesSchema = z.object({
   objectives: text,
   asks: text,
   caseIds: z.array(id).max(500),
+  scope,
+});
+
+/** 想定問答 as a person edits them: the question, the answer given, who may see it. */
+const questionValuesSchema = z.object({ question: text.trim().min(1), answer: text, scope });
+/** The case or the visit 想定問答 are on: exactly one of the two, which the back end checks ('question_parent'). */
+const questionParentSchema = z.object({ caseId: id.optional(), visitId: id.optional() });
+
+/** A counterpart profile's (先方要人) editable fields; names and titles are a line, career and notes a text. */
+const profileValuesSchema = z.object({
+  name: z.string().trim().min(1).max(500),
+  nameJa: z.string().max(500),
+  title: z.string().max(1000),
+  organisation: z.string().max(1000),
+  career: text,
+  notes: text,
   scope,
 });
 
@@ -349,6 +367,34 @@ export const API = {
   'visit.recordedOutcomes': method<RecordedOutcome[]>()(z.object({ id }), { id: 'visits' }),
   /** Countries with a dossier, a case or a visit (ISO codes): what a choice of a visit's country lists first. */
   'visits.countries': method<string[]>()(z.object({})),
+  /** A case's or a visit's 想定問答, in their order. */
+  'questions.list': method<Question[]>()(questionParentSchema, { caseId: 'cases', visitId: 'visits' }),
+  /** A new 想定問答, last of its case's or visit's; its scope is theirs unless given. */
+  'question.add': method<{ id: string }>()(questionParentSchema.extend(questionValuesSchema.partial({ answer: true, scope: true }).shape), {
+    caseId: 'cases',
+    visitId: 'visits',
+  }),
+  /** These answer the questions of the same case or visit as they stand after the edit. */
+  'question.update': method<Question[]>()(z.object({ id, values: questionValuesSchema.partial() }), { id: 'questions' }),
+  'question.delete': method<Question[]>()(z.object({ id }), { id: 'questions' }),
+  /** Moves a question to place `to` (0 first) among its case's or visit's. */
+  'question.move': method<Question[]>()(z.object({ id, to: z.number().int().min(0).max(10_000) }), { id: 'questions' }),
+  /** A country's counterpart profiles (先方要人) by name, each with the previous meetings found in its visits and events. */
+  'profiles.list': method<ProfileView[]>()(z.object({ country: iso2 })),
+  'profile.get': method<ProfileView>()(z.object({ id }), { id: 'profiles' }),
+  /** A new profile, linked at once to the visits (of its country) where the person was met. */
+  'profile.create': method<{ id: string }>()(
+    z.object({
+      country: iso2,
+      values: profileValuesSchema.partial().required({ name: true }),
+      visitIds: z.array(id).max(500).optional(),
+    }),
+  ),
+  'profile.update': method<ProfileView>()(z.object({ id, values: profileValuesSchema.partial() }), { id: 'profiles' }),
+  'profile.delete': method<{ id: string }>()(z.object({ id }), { id: 'profiles' }),
+  /** Records that the person was met on the visit (one to the profile's country); linking twice changes nothing. */
+  'profile.linkVisit': method<ProfileView>()(z.object({ id, visitId: id }), { id: 'profiles', visitId: 'visits' }),
+  'profile.unlinkVisit': method<ProfileView>()(z.object({ id, visitId: id }), { id: 'profiles', visitId: 'visits' }),
   /** The events of a country's cases whose text says they record an agreement (署名, 覚書 …), with what would be registered, by date. */
   'agreements.suggest': method<AgreementCandidate[]>()(z.object({ country: iso2 })),
   /**

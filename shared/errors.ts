@@ -49,6 +49,10 @@ export const ERROR_CODES = [
   'text_required',
   /** A visit's outcome for a case the visit is not linked to: details.record (the case). */
   'case_not_in_visit',
+  /** A 想定問答 names both a case and a visit, or neither: it belongs to exactly one of them. */
+  'question_parent',
+  /** A counterpart profile linked to a visit to another country than the profile's: details.record (the visit). */
+  'profile_other_country',
   /** Files that cannot be imported, nothing imported: details.problems. */
   'import_failed',
   /** A workbook Karte will not open (too large, password-protected, with macros, no .xlsx): params.file, params.reason. */

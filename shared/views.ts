@@ -6,6 +6,8 @@ import type { Agreement } from './model/agreement';
 import type { Case, CaseStatus } from './model/case';
 import type { Dossier } from './model/dossier';
 import type { Organisation } from './model/organisation';
+import type { Profile } from './model/profile';
+import type { ProfileMeeting } from './pack/pack-input';
 import type { StageEvent } from './model/stage-event';
 import type { RecordTable } from './model/records';
 import type { Phase } from './phases';
@@ -102,6 +104,12 @@ export interface NewEvent {
 
 /** What was recorded of a visit: an event it wrote on one of its cases. */
 export type RecordedOutcome = StageEvent & { caseTitle: string };
+
+/** A counterpart profile (先方要人) with the person's previous meetings with Japan (shared/profile-meetings.ts), by date. */
+export interface ProfileView {
+  profile: Profile;
+  meetings: ProfileMeeting[];
+}
 
 /**
  * A timeline event whose text says it records an agreement (署名, 覚書, 共同声明, 合意 …), with the agreement the app

@@ -44,6 +44,8 @@ import { stepOf, undoStep, type UndoStep } from './undo';
 import { exportCsv, workbookFileName, writeTableFile, writeWorkbookFile } from './excel/export-workbook';
 import { importTables, previewTables, type TableFile } from './excel/import-tables';
 import { createVisit, deleteVisit, getVisit, listVisits, recordedOutcomes, recordOutcomes, updateVisit, visitCountries } from './visits';
+import { addQuestion, deleteQuestion, getQuestion, moveQuestion, questionsBeside, questionsOf, updateQuestion } from './questions';
+import { createProfile, deleteProfile, linkVisit, profileView, profileViews, unlinkVisit, updateProfile } from './profiles';
 
 // The back end of the one typed API (shared/api.ts), the same whether the call came over Electron IPC or over HTTP
 // in browser mode. Arguments are validated here, at the boundary, before any handler runs.
@@ -257,6 +259,47 @@ export function createHandlers(ctx: ApiContext): Handlers {
     },
     'visit.recordedOutcomes': ({ id }) => recordedOutcomes(store, id),
     'visits.countries': () => visitCountries(store),
+    'questions.list': (parent) => questionsOf(store, parent),
+    'question.add': ({ caseId, visitId, ...values }) => {
+      const { id, changes } = addQuestion(store, { caseId, visitId }, values);
+      edited(changes);
+      return { id };
+    },
+    'question.update': ({ id, values }) => {
+      edited(updateQuestion(store, id, values));
+      return questionsBeside(store, getQuestion(store, id));
+    },
+    'question.delete': ({ id }) => {
+      edited(deleteQuestion(store, id));
+      return questionsBeside(store, readRow(store, 'questions', id)!);
+    },
+    'question.move': ({ id, to }) => {
+      edited(moveQuestion(store, id, to));
+      return questionsBeside(store, getQuestion(store, id));
+    },
+    'profiles.list': ({ country }) => profileViews(store, country),
+    'profile.get': ({ id }) => profileView(store, id),
+    'profile.create': ({ country, values, visitIds }) => {
+      const { id, changes } = createProfile(store, { ...values, country, visitIds });
+      edited(changes);
+      return { id };
+    },
+    'profile.update': ({ id, values }) => {
+      edited(updateProfile(store, id, values));
+      return profileView(store, id);
+    },
+    'profile.delete': ({ id }) => {
+      edited(deleteProfile(store, id));
+      return { id };
+    },
+    'profile.linkVisit': ({ id, visitId }) => {
+      edited(linkVisit(store, id, visitId));
+      return profileView(store, id);
+    },
+    'profile.unlinkVisit': ({ id, visitId }) => {
+      edited(unlinkVisit(store, id, visitId));
+      return profileView(store, id);
+    },
     'agreements.suggest': ({ country }) => agreementCandidates(store, country),
     'agreements.mark': ({ marks }) => {
       const { ids, created, changes } = markAgreements(store, marks);
