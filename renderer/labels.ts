@@ -26,7 +26,8 @@ import {
   VISIT_KIND_LABELS,
 } from '../shared/labels';
 import { countryByIso2 } from '../shared/reference/countries';
-import { findRegion } from '../shared/reference/regions';
+import { findRegion, REGIONS } from '../shared/reference/regions';
+import { SECTORS } from '../shared/reference/sectors';
 import type { Scope } from '../shared/scopes';
 import type { Language } from './stores/preferences';
 
@@ -153,7 +154,11 @@ export function recordKindLabel(table: string, language: Language): string {
  * locale files then never repeat them.
  */
 export function labelResources(language: Language): Record<string, unknown> {
-  return { record: Object.fromEntries(Object.entries(RECORD_KIND_LABELS).map(([table, label]) => [table, label[language]])) };
+  return {
+    record: Object.fromEntries(Object.entries(RECORD_KIND_LABELS).map(([table, label]) => [table, label[language]])),
+    sector: Object.fromEntries(SECTORS.map((s) => [s.code, s[language]])),
+    region: Object.fromEntries(REGIONS.map((r) => [r.code, r[language]])),
+  };
 }
 
 export function countryName(iso2: string, language: Language): string {

@@ -3,6 +3,8 @@ import type { PipelineView } from './analytics/pipeline';
 import type { ErrorEnvelope } from './errors';
 import { CASE_STATUSES, CASE_TEXT_FIELDS, caseSchema } from './model/case';
 import { EVENT_TEXT_FIELDS } from './model/stage-event';
+import { COUNTRY_FACT_KINDS, type CountryFact } from './model/country-fact';
+import type { Direction } from './model/direction';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, type Agreement } from './model/agreement';
 import { HURDLE_TEXT_FIELDS, hurdleSchema, INDICATOR_TEXT_FIELDS, indicatorPeriodSchema, indicatorSchema, measureSchema, PLAN_TEXT_FIELDS, planSchema } from './model/plan';
 import { dossierSchema } from './model/dossier';
@@ -220,6 +222,48 @@ export const packRequestSchema = z.object({
     .optional(),
 });
 
+/** 国情 as a person edits a fact: the date it is as of as written (2023年), parsed by the back end; the value is required there. */
+const factValuesSchema = z.object({
+  kind: z.enum(COUNTRY_FACT_KINDS),
+  label: z.string().max(200),
+  value: z.string().max(2000),
+  source: z.string().max(1000),
+  asOf: z.string().max(200),
+  scope,
+});
+
+/** A 方向性's parts as a person edits them; its sector is a code of the sector vocabulary, checked by the back end. */
+const directionValuesSchema = z.object({
+  sector: z.string().min(1).max(100),
+  situation: text,
+  strengths: text,
+  pathToWin: text,
+  bottlenecks: text,
+  measures: text,
+  target: text,
+  scope,
+});
+const regionCode = z.string().min(1).max(100);
+
+/** Exactly one of the named fields is given: where a direction is kept, or what a one-pager prints. */
+function oneOf(fields: string[]): [(value: Record<string, unknown>) => boolean, { message: string; path: string[] }] {
+  return [(value) => fields.filter((f) => value[f] !== undefined).length === 1, { message: `give exactly one of ${fields.join(', ')}`, path: [fields[0]] }];
+}
+
+/** 方向性 printed on its own: one direction, or those of a country or a region, for an audience (each page marked so). */
+export const directionSheetRequestSchema = z
+  .object({
+    id: id.optional(),
+    country: iso2.optional(),
+    region: regionCode.optional(),
+    audience: scope,
+    lang: z.enum(['ja', 'en']),
+    dates: z.enum(PACK_DATE_STYLES).optional(),
+    /** The day it stands at; today when left out. */
+    asOf: z.iso.date().optional(),
+  })
+  .refine(...oneOf(['id', 'country', 'region']));
+
 /** The follow-up report of the 20 priority projects: for whom, what moved since when, as of which day. */
 export const projectReportRequestSchema = z.object({
   audience: scope,
@@ -420,6 +464,30 @@ export const API = {
   ),
   /** The agreements registered of a case's events, for its timeline. */
   'case.agreements': method<Agreement[]>()(z.object({ caseId: id }), { caseId: 'cases' }),
+  /** 国情: a country's facts, in the order a pack prints them. */
+  'facts.list': method<CountryFact[]>()(z.object({ country: iso2 })),
+  'fact.add': method<{ id: string }>()(z.object({ country: iso2, values: factValuesSchema.partial().required({ kind: true, value: true }) })),
+  'fact.update': method<CountryFact>()(z.object({ id, values: factValuesSchema.partial() }), { id: 'country_facts' }),
+  'fact.delete': method<{ id: string }>()(z.object({ id }), { id: 'country_facts' }),
+  /** A country's directions (its own, then its regions'), or a region's. */
+  'directions.list': method<Direction[]>()(z.object({ country: iso2.optional(), region: regionCode.optional() }).refine(...oneOf(['country', 'region']))),
+  /** A new direction for a sector of a country or a region: one per sector there ('direction_exists'). */
+  'direction.create': method<{ id: string }>()(
+    z
+      .object({
+        country: iso2.optional(),
+        region: regionCode.optional(),
+        sector: directionValuesSchema.shape.sector,
+        values: directionValuesSchema.omit({ sector: true }).partial().optional(),
+      })
+      .refine(...oneOf(['country', 'region'])),
+  ),
+  'direction.update': method<Direction>()(z.object({ id, values: directionValuesSchema.partial() }), { id: 'directions' }),
+  'direction.delete': method<{ id: string }>()(z.object({ id }), { id: 'directions' }),
+  /** The one-pager as it will print, for the app to show in a frame, as a pack's preview. */
+  'direction.preview': method<{ url: string }>()(directionSheetRequestSchema, { id: 'directions' }),
+  /** The one-pager as an A4 PDF, handed over as a pack. */
+  'direction.export': method<Handover>()(directionSheetRequestSchema, { id: 'directions' }),
   search: method<SearchResult>()(z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(500).default(100) })),
   'history.case': method<HistoryEntry[]>()(z.object({ id }), { id: 'cases' }),
   /** Reverts the last edit made through this app session (Ctrl+Z); the revert is itself logged. */

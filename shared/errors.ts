@@ -65,6 +65,12 @@ export const ERROR_CODES = [
   'delivery_unavailable',
   /** A pack asked for what it cannot hold (a case narrower than its audience …): params.reason. */
   'pack_refused',
+  /** A second 方向性 for a sector its country or region has one for already: details.record (that one), params.sector (its code). */
+  'direction_exists',
+  /** A sector code not in the sector vocabulary: params.sector. */
+  'unknown_sector',
+  /** A region code not among the regions: params.region. */
+  'unknown_region',
   /** Sync without an account on this device. */
   'sync_not_signed_in',
   /** The sync server cannot be reached: params.server. */

@@ -11,6 +11,7 @@ import { openStore, type Store } from '../../electron/services/store/store';
 import { registerAdminCommands } from './admin';
 import { registerAgreementCommands } from './agreements';
 import { registerAppCommand } from './app';
+import { registerDirectionCommands } from './directions';
 import type { CliContext, Io } from './context';
 import { registerEventCommands } from './events';
 import { registerExportCommand } from './exports';
@@ -134,6 +135,7 @@ export function buildProgram(io: Io): Command {
   registerPlanCommands(program, context);
   registerPackCommand(program, context);
   registerReportCommand(program, context);
+  registerDirectionCommands(program, context);
   registerAppCommand(program, context);
   registerSyncCommands(program, context);
   registerAdminCommands(program, context);

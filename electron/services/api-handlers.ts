@@ -44,6 +44,11 @@ import { stepOf, undoStep, type UndoStep } from './undo';
 import { exportCsv, workbookFileName, writeTableFile, writeWorkbookFile } from './excel/export-workbook';
 import { importTables, previewTables, type TableFile } from './excel/import-tables';
 import { createVisit, deleteVisit, getVisit, listVisits, recordedOutcomes, recordOutcomes, updateVisit, visitCountries } from './visits';
+import { addFact, deleteFact, factsOfCountry, getFact, updateFact } from './country-facts';
+import { buildDirectionSheetInput, createDirection, deleteDirection, directionsOf, getDirection, updateDirection } from './directions';
+import { countryCode } from './countries';
+import { regionsOfCountry } from '../../shared/reference/regions';
+import { dayOf } from '../../shared/dates';
 import { addQuestion, deleteQuestion, getQuestion, moveQuestion, questionsBeside, questionsOf, updateQuestion } from './questions';
 import { createProfile, deleteProfile, linkVisit, profileView, profileViews, unlinkVisit, updateProfile } from './profiles';
 
@@ -307,6 +312,39 @@ export function createHandlers(ctx: ApiContext): Handlers {
       return { ids, created };
     },
     'case.agreements': ({ caseId }) => agreementsOfCase(store, caseId),
+    'facts.list': ({ country }) => factsOfCountry(store, countryCode(country)),
+    'fact.add': ({ country, values }) => {
+      const { id, changes } = addFact(store, country, values);
+      edited(changes);
+      return { id };
+    },
+    'fact.update': ({ id, values }) => {
+      edited(updateFact(store, id, values));
+      return getFact(store, id);
+    },
+    'fact.delete': ({ id }) => {
+      edited(deleteFact(store, id));
+      return { id };
+    },
+    'directions.list': ({ country, region }) =>
+      country === undefined
+        ? directionsOf(store, { country: null, regions: [region!] })
+        : directionsOf(store, { country: countryCode(country), regions: regionsOfCountry(countryCode(country)).map((r) => r.code) }),
+    'direction.create': ({ country, region, sector, values }) => {
+      const { id, changes } = createDirection(store, country === undefined ? { region: region! } : { country }, sector, values);
+      edited(changes);
+      return { id };
+    },
+    'direction.update': ({ id, values }) => {
+      edited(updateDirection(store, id, values));
+      return getDirection(store, id);
+    },
+    'direction.delete': ({ id }) => {
+      edited(deleteDirection(store, id));
+      return { id };
+    },
+    'direction.preview': async (request) => ({ url: await delivery().preview({ kind: 'direction', input: buildDirectionSheetInput(store, request, dayOf(new Date())) }) }),
+    'direction.export': (request) => delivery().export({ kind: 'direction', input: buildDirectionSheetInput(store, request, dayOf(new Date())) }),
     search: ({ query, limit }) => search(store, query, limit),
     'history.case': ({ id }) => caseHistory(store, id),
     undo: () => {

@@ -2,8 +2,16 @@ import { PHASES, type Phase } from '../../shared/phases';
 import type { CountrySummary } from '../../shared/views';
 import { countryByIso2 } from '../../shared/reference/countries';
 import { sectorOfLabel } from '../../shared/reference/sectors';
+import { KarteError } from '../../shared/errors';
 import { statement } from './store/database';
 import type { Store } from './store/store';
+
+/** An ISO 3166-1 code as a record keeps it (upper case), or the error naming the code that is none. */
+export function countryCode(text: string): string {
+  const country = countryByIso2(text.toUpperCase());
+  if (!country) throw new KarteError('unknown_country', `unknown country code '${text}'`, { params: { country: text } });
+  return country.iso2;
+}
 
 function emptyTally(): Record<Phase | 'none', number> {
   return Object.fromEntries([...PHASES, 'none'].map((p) => [p, 0])) as Record<Phase | 'none', number>;

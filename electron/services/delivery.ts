@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Handover } from '../../shared/api';
 import type { PackInput } from '../../shared/pack/pack-input';
+import { directionSheetRunningHeader, renderDirectionSheetHtml, type DirectionSheetInput } from '../../shared/pack/render-direction';
 import { LANDSCAPE_PAGE, packRunningHeader, renderPackHtml } from '../../shared/pack/render-html';
 import { projectReportRunningHeader, renderProjectReportHtml, type ProjectReportInput } from '../../shared/report/project-report';
 
@@ -23,7 +24,7 @@ import { projectReportRunningHeader, renderProjectReportHtml, type ProjectReport
  * What the shells print and hand over, as data: it crosses from the back end's process to the host's, which renders
  * it in the fonts it has.
  */
-export type PrintDocument = { kind: 'pack'; input: PackInput } | { kind: 'projectReport'; input: ProjectReportInput };
+export type PrintDocument = { kind: 'pack'; input: PackInput } | { kind: 'projectReport'; input: ProjectReportInput } | { kind: 'direction'; input: DirectionSheetInput };
 
 /**
  * A file the back end wrote for the user, in a folder of its own: the host takes it over (and removes it) rather than
@@ -121,6 +122,7 @@ export function fontFaceRules(css: string, family: string, rewrite: (url: string
 
 /** The document's print HTML in the font `fontFaceCss` names; `screenCss` lays it out as sheets on screen. */
 export function documentHtml(document: PrintDocument, fonts: { fontFaceCss: string; screenCss?: string }): string {
+  if (document.kind === 'direction') return renderDirectionSheetHtml(document.input, fonts);
   return document.kind === 'pack' ? renderPackHtml(document.input, fonts) : renderProjectReportHtml(document.input, fonts);
 }
 
@@ -131,7 +133,8 @@ export function previewHtml(document: PrintDocument, fontFaceCss: string): strin
 
 /** What the page margin boxes print (the running header): the font subsets of that text load before printing. */
 export function documentMarginText(document: PrintDocument): string {
-  const header = document.kind === 'pack' ? packRunningHeader(document.input) : projectReportRunningHeader(document.input);
+  const header =
+    document.kind === 'pack' ? packRunningHeader(document.input) : document.kind === 'direction' ? directionSheetRunningHeader(document.input) : projectReportRunningHeader(document.input);
   return `${header.title}${header.marking}`;
 }
 
@@ -139,6 +142,11 @@ export function documentMarginText(document: PrintDocument): string {
 export function documentFileName(document: PrintDocument): string {
   // The as-of dates are days: `from` is their 'YYYY-MM-DD'.
   if (document.kind === 'projectReport') return `karte-projects-${document.input.asOf.from}-since-${document.input.since.from}-${document.input.audience}.pdf`;
+  if (document.kind === 'direction') {
+    const { input } = document;
+    const sector = input.directions.length === 1 ? `-${input.directions[0].sector}` : '';
+    return `karte-direction-${input.place.code}${sector}-${input.asOf.from}-${input.audience}.pdf`;
+  }
   const { input } = document;
   return `karte-pack-${input.country.iso2}${input.visit ? '-visit' : ''}-${input.asOf.from ?? 'undated'}-${input.audience}.pdf`;
 }

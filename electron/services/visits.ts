@@ -1,9 +1,9 @@
 import type { Phase } from '../../shared/phases';
-import { countryByIso2 } from '../../shared/reference/countries';
 import { compareDates } from '../../shared/dates';
 import { effectiveScope } from '../../shared/scopes';
 import type { Visit } from '../../shared/model/visit';
 import type { RecordedOutcome } from '../../shared/views';
+import { countryCode } from './countries';
 import { dateOf } from './events';
 import { newId, resolveId } from './record-ids';
 import { statement } from './store/database';
@@ -24,12 +24,6 @@ export interface VisitOutcome {
   /** As written; see NewEvent. */
   date: string;
   text: string;
-}
-
-function countryCode(text: string): string {
-  const country = countryByIso2(text.toUpperCase());
-  if (!country) throw new KarteError('unknown_country', `unknown country code '${text}'`, { params: { country: text } });
-  return country.iso2;
 }
 
 function liveCase(store: Store, idOrPrefix: string) {

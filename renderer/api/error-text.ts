@@ -55,6 +55,9 @@ export function errorText(t: TFunction, error: ErrorEnvelope): string {
     ...details.params,
     // A refusal's reason is a code of its own (errors:reason).
     ...(reason === undefined ? {} : { reason: t(`errors:reason.${reason}`) }),
+    // Sectors and regions travel as codes: named here in the user's language, an unknown code as it was typed.
+    ...(details.params?.sector === undefined ? {} : { sector: t(`labels:sector.${details.params.sector}`, { defaultValue: String(details.params.sector) }) }),
+    ...(details.params?.region === undefined ? {} : { region: t(`labels:region.${details.params.region}`, { defaultValue: String(details.params.region) }) }),
     record: recordName(t, details.table),
     id: details.record ?? '',
     field: details.field === undefined ? '' : fieldName(t, details.table, details.field),

@@ -162,7 +162,8 @@ export function packDate(input: Pick<PackInput, 'lang' | 'dates'>, date: KarteDa
   return wareki === seireki ? seireki : `${wareki}（${seireki}）`;
 }
 
-function asOfText(input: PackInput): string {
+/** 2021年4月1日時点 / As of 1 April 2021: the day a printed document stands at, in its date style. */
+export function asOfText(input: Pick<PackInput, 'lang' | 'dates' | 'asOf'>): string {
   const date = packDate(input, input.asOf);
   return input.lang === 'ja' ? `${date}時点` : `As of ${date}`;
 }
@@ -238,9 +239,8 @@ ul.hurdles ul { margin: 0; padding-left: 4mm; list-style: circle; }
 table.country-facts { table-layout: fixed; }
 table.country-facts col.fact { width: 30mm; }
 table.country-facts col.source { width: 55mm; }
-.direction + .direction { margin-top: 6mm; }
-.direction-parts th { width: 32mm; }
-.direction-parts p, .qa p { margin: 0; }
+${DIRECTION_CSS}
+.qa p { margin: 0; }
 .qa { break-inside: avoid; margin: 0 0 3mm; }
 .qa .mark { display: inline-block; width: 6mm; font-weight: 700; }
 .qa .q { font-weight: 700; }
@@ -758,6 +758,11 @@ function directionPlace(input: PackInput, direction: Direction): string {
   if (direction.country !== null) return countryName(input);
   return input.regions.find((r) => r.code === direction.region)?.[input.lang] ?? direction.region;
 }
+
+/** How a directionBlock prints, in a pack and on its own one-pager alike. */
+export const DIRECTION_CSS = `.direction + .direction { margin-top: 6mm; }
+.direction-parts th { width: 32mm; }
+.direction-parts p { margin: 0; }`;
 
 /** One sector's 方向性: the parts written, under the sector and the place it is kept for. */
 export function directionBlock(lang: PackLanguage, direction: Direction, place: string): SafeHtml {

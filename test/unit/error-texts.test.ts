@@ -40,6 +40,8 @@ const DETAILS = {
     reason: 'as_of',
     name: 'x',
     file: 'karte.xlsx',
+    sector: 'postal',
+    region: 'asean',
   },
 };
 
@@ -92,6 +94,13 @@ describe('error texts', () => {
       },
     });
     expect(text).toBe(`保存できませんでした。入力内容を確認してください。 「${t('case:fields.title')}」: 入力してください`);
+  });
+
+  it('names a sector and a region the back end sends by code in the user’s language, and an unknown code as typed', async () => {
+    const exists = { code: 'direction_exists', message: 'x', details: { table: 'directions', field: 'sector', params: { sector: 'postal' } } } as const;
+    expect(errorText(await translator('ja'), exists)).toMatch(/^郵便の方向性はすでにあります。/);
+    expect(errorText(await translator('en'), exists)).toMatch(/direction for Postal/);
+    expect(errorText(await translator('ja'), { code: 'unknown_region', message: 'x', details: { params: { region: 'atlantis' } } })).toMatch(/「atlantis」という地域/);
   });
 
   it('has the same keys in both languages', () => {
