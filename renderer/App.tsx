@@ -12,6 +12,7 @@ import { HomeScreen } from './screens/HomeScreen';
 import { ImportScreen } from './screens/ImportScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 import { PackBuilderScreen } from './screens/PackBuilderScreen';
+import { ProfilesScreen } from './screens/ProfilesScreen';
 import { ProjectReportScreen } from './screens/ProjectReportScreen';
 import { ProjectScreen } from './screens/ProjectScreen';
 import { ProjectsScreen } from './screens/ProjectsScreen';
@@ -35,6 +36,7 @@ export const routes = [
       { index: true, element: <HomeScreen /> },
       { path: 'countries', element: <CountriesScreen /> },
       { path: 'dossier/:country', element: <DossierScreen /> },
+      { path: 'dossier/:country/profiles', element: <ProfilesScreen /> },
       { path: 'case/:id', element: <CaseScreen /> },
       { path: 'case/:id/history', element: <HistoryScreen /> },
       { path: 'visits', element: <VisitsScreen /> },

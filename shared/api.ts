@@ -145,14 +145,14 @@ export const visitValuesSchema = z.object({
   scope,
 });
 
-/** 想定問答 as a person edits them: the question, the answer given, who may see it. */
-const questionValuesSchema = z.object({ question: text.trim().min(1), answer: text, scope });
+/** 想定問答 as a person edits them: the question, the answer given, who may see it. An empty question is refused by the back end, naming the field. */
+const questionValuesSchema = z.object({ question: text, answer: text, scope });
 /** The case or the visit 想定問答 are on: exactly one of the two, which the back end checks ('question_parent'). */
 const questionParentSchema = z.object({ caseId: id.optional(), visitId: id.optional() });
 
-/** A counterpart profile's (先方要人) editable fields; names and titles are a line, career and notes a text. */
+/** A counterpart profile's (先方要人) editable fields; names and titles are a line, career and notes a text. An empty name is refused by the back end. */
 const profileValuesSchema = z.object({
-  name: z.string().trim().min(1).max(500),
+  name: z.string().max(500),
   nameJa: z.string().max(500),
   title: z.string().max(1000),
   organisation: z.string().max(1000),

@@ -19,7 +19,9 @@ import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
 import { DateText } from '../components/DateText';
 import { EditableText } from '../components/EditableText';
+import { EditorFooter } from '../components/EditorFooter';
 import { PlanSection } from '../components/plan/PlanSection';
+import { QuestionsPanel } from '../components/QuestionsPanel';
 import { ScopeBadge } from '../components/ScopeBadge';
 import { agreementKindLabel, countryName, phaseLabel, statusLabel } from '../labels';
 import { useNotices } from '../stores/notices';
@@ -120,6 +122,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         ))}
       </section>
 
+      <QuestionsPanel parent={{ caseId: c.id }} parentScope={c.scope} />
       <BriefingPanel c={c} language={language} onFailure={failed} />
       <PlanSection caseId={c.id} />
     </article>
@@ -500,28 +503,6 @@ function AgreementForm(props: { event: StageEvent; kind: AgreementKind; signator
       </div>
       <EditorFooter error={error} submit={t('agreement.confirm')} onClose={onClose} />
     </form>
-  );
-}
-
-/** The end of an inline editor: why saving failed, when it did, then save and cancel. */
-function EditorFooter({ error, errorId, submit, onClose }: { error: string | null; errorId?: string; submit: string; onClose: () => void }) {
-  const { t } = useTranslation('case');
-  return (
-    <>
-      {error && (
-        <p id={errorId} role="alert" className="error">
-          {t('editing:saveFailed', { message: error })}
-        </p>
-      )}
-      <div className="editor-actions">
-        <button type="submit" className="primary">
-          {submit}
-        </button>
-        <button type="button" onClick={onClose}>
-          {t('cancel')}
-        </button>
-      </div>
-    </>
   );
 }
 

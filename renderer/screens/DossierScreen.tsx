@@ -96,6 +96,7 @@ function Dossier({ view }: { view: DossierView }) {
         <Link to={`/pack?country=${country}`} className="dossier-pack">
           {t('pack:fromDossier')}
         </Link>
+        <Link to={`/dossier/${country}/profiles`}>{t('profiles:fromDossier')}</Link>
         <ExcelExportButton countries={[country]} label={t('exportExcel')} />
         <div className="dossier-scope">
           {t('dossierScope')} <ScopeBadge scope={view.dossier?.scope ?? DEFAULT_SCOPE} choices={DOSSIER_SCOPES} onChange={(scope: Scope) => void saveField('scope', scope)} />

@@ -12,7 +12,9 @@ import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
 import { DateText } from '../components/DateText';
 import { EditableText } from '../components/EditableText';
+import { QuestionsPanel } from '../components/QuestionsPanel';
 import { ScopeBadge } from '../components/ScopeBadge';
+import { VisitProfilesPanel } from '../components/VisitProfilesPanel';
 import { countryName, phaseLabel, visitKindLabel } from '../labels';
 import { useNotices } from '../stores/notices';
 import { dateStyleOf, usePreferences, type Language } from '../stores/preferences';
@@ -97,6 +99,8 @@ function VisitView({ visit }: { visit: Visit }) {
         onSave={(counterparts) => save({ counterparts })}
         onFail={failed}
       />
+      <VisitProfilesPanel visit={visit} />
+      <QuestionsPanel parent={{ visitId: visit.id }} parentScope={visit.scope} />
       <LinkedCases visit={visit} onFail={failed} />
     </article>
   );
