@@ -13,6 +13,8 @@ interface EditableTextProps {
   hideLabel?: boolean;
   className?: string;
   rows?: number;
+  /** Shown while the field is empty: what to write there. */
+  placeholder?: string;
 }
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
@@ -21,7 +23,7 @@ type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { k
  * A text field that saves itself when it loses focus, like a spreadsheet cell: typing only touches local state,
  * so it never waits on the store. A single-line field also saves on Enter and reverts on Escape.
  */
-export const EditableText = memo(function EditableText({ label, value, onSave, multiline = false, hideLabel = false, className, rows = 3 }: EditableTextProps) {
+export const EditableText = memo(function EditableText({ label, value, onSave, multiline = false, hideLabel = false, className, rows = 3, placeholder }: EditableTextProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const id = useId();
@@ -65,6 +67,7 @@ export const EditableText = memo(function EditableText({ label, value, onSave, m
   const common = {
     id,
     value: draft ?? value,
+    placeholder,
     onFocus: () => {
       focused.current = true;
     },

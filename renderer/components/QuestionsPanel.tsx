@@ -66,7 +66,7 @@ function QuestionItem({ question, number, last }: { question: Question; number: 
       </span>
       <div className="question-texts">
         <EditableText label={t('questionOf', { number })} value={question.question} onSave={(text) => update({ question: text })} multiline rows={2} />
-        <EditableText label={t('answerOf', { number })} value={question.answer} onSave={(answer) => update({ answer })} multiline rows={3} />
+        <EditableText label={t('answerOf', { number })} value={question.answer} onSave={(answer) => update({ answer })} multiline rows={3} placeholder={t('noAnswer')} />
       </div>
       <div className="question-actions">
         <ScopeBadge scope={question.scope} onChange={(scope) => void update({ scope }).catch(failed)} />

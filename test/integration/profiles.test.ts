@@ -94,7 +94,10 @@ describe('先方要人', () => {
       expect(list).toMatchObject([{ profile: { id, visitIds: [visitId] }, meetings: [{ kind: 'visit', visit: { id: visitId } }] }]);
       expect(await backEnd.call('profile.update', { id: id.slice(0, 6), values: { nameJa: HUNG.nameJa } })).toMatchObject({ profile: { nameJa: HUNG.nameJa } });
       expect(await backEnd.call('profile.unlinkVisit', { id, visitId })).toMatchObject({ profile: { visitIds: [] }, meetings: [] });
-      await expect(backEnd.call('profile.create', { country: 'VN', values: { name: '' } })).rejects.toMatchObject({ code: 'text_required', details: { table: 'profiles', field: 'name' } });
+      await expect(backEnd.call('profile.create', { country: 'VN', values: { name: '' } })).rejects.toMatchObject({
+        code: 'text_required',
+        details: { table: 'profiles', field: 'name' },
+      });
 
       await backEnd.call('undo', {});
       expect(((await backEnd.call('profile.get', { id })) as ProfileView).profile.visitIds).toEqual([visitId]);

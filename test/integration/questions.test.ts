@@ -90,7 +90,10 @@ describe('想定問答', () => {
       const { id: two } = (await backEnd.call('question.add', { caseId: first.id, question: '日本の支援策は？', answer: '検討中', scope: 'government' })) as { id: string };
       expect(changed.at(-1)).toEqual({ tables: ['questions'] });
       await expect(backEnd.call('question.add', { question: '宙に浮いた質問' })).rejects.toMatchObject({ code: 'question_parent' });
-      await expect(backEnd.call('question.add', { caseId: first.id, question: ' ' })).rejects.toMatchObject({ code: 'text_required', details: { table: 'questions', field: 'question' } });
+      await expect(backEnd.call('question.add', { caseId: first.id, question: ' ' })).rejects.toMatchObject({
+        code: 'text_required',
+        details: { table: 'questions', field: 'question' },
+      });
 
       expect(texts(await call('question.move', { id: two.slice(0, 6), to: 0 }))).toEqual(['日本の支援策は？', '入札の時期は？']);
       expect(await call('question.update', { id: one, values: { answer: '2021年度中' } })).toMatchObject([{ id: two }, { id: one, answer: '2021年度中' }]);
