@@ -2,6 +2,8 @@ import type { Agreement } from '../shared/model/agreement';
 import type { FinancingScheme, FinancingStatus, Hurdle, IndicatorDirection, IndicatorLevel, IndicatorMeasure, Indicator, Partner } from '../shared/model/plan';
 import type { IndicatorStatus } from '../shared/plan/indicator-status';
 import type { CaseStatus } from '../shared/model/case';
+import type { CountryFactKind } from '../shared/model/country-fact';
+import { DIRECTION_FIELDS, type DirectionField } from '../shared/model/direction';
 import type { VisitKind } from '../shared/model/visit';
 import type { PackSection } from '../shared/pack/pack-input';
 import type { Phase } from '../shared/phases';
@@ -9,6 +11,8 @@ import {
   AGREEMENT_KIND_LABELS,
   AGREEMENT_STATUS_LABELS,
   CASE_STATUS_LABELS,
+  COUNTRY_FACT_KIND_LABELS,
+  DIRECTION_FIELD_LABELS,
   FINANCING_SCHEME_LABELS,
   FINANCING_STATUS_LABELS,
   HURDLE_STATUS_LABELS,
@@ -63,6 +67,16 @@ export function agreementKindLabel(kind: Agreement['kind'], language: Language):
 
 export function agreementStatusLabel(status: Agreement['status'], language: Language): string {
   return AGREEMENT_STATUS_LABELS[status][language];
+}
+
+/** 国情: what a kind of fact is called (首都, 人口 …). */
+export function countryFactKindLabel(kind: CountryFactKind, language: Language): string {
+  return COUNTRY_FACT_KIND_LABELS[kind][language];
+}
+
+/** 方向性: the name of one of the one-pager's six parts (現状, 我が国の強み …). */
+export function directionFieldLabel(field: DirectionField, language: Language): string {
+  return DIRECTION_FIELD_LABELS[field][language];
 }
 
 export function packSectionLabel(section: PackSection, language: Language): string {
@@ -135,6 +149,8 @@ const FIELD_NAMESPACES: Readonly<Record<string, string>> = {
   indicator_periods: 'plan:periodFields',
   hurdles: 'plan:hurdleFields',
   plan_revisions: 'plan:revisionFields',
+  country_facts: 'dossier:factFields',
+  directions: 'labels:directionField',
   questions: 'questions:fields',
   profiles: 'profiles:fields',
 };
@@ -158,6 +174,7 @@ export function labelResources(language: Language): Record<string, unknown> {
     record: Object.fromEntries(Object.entries(RECORD_KIND_LABELS).map(([table, label]) => [table, label[language]])),
     sector: Object.fromEntries(SECTORS.map((s) => [s.code, s[language]])),
     region: Object.fromEntries(REGIONS.map((r) => [r.code, r[language]])),
+    directionField: Object.fromEntries(DIRECTION_FIELDS.map((f) => [f, DIRECTION_FIELD_LABELS[f][language]])),
   };
 }
 

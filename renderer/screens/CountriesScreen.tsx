@@ -7,6 +7,7 @@ import { SECTORS } from '../../shared/reference/sectors';
 import type { CaseSummary, CountrySummary } from '../../shared/views';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
+import { DirectionsPanel } from '../components/DirectionsPanel';
 import { SectorOptions } from '../components/ReferenceOptions';
 import { ExcelExportButton } from '../components/ExcelExportButton';
 import { WorldMap } from '../components/WorldMap';
@@ -154,6 +155,7 @@ export function CountriesScreen() {
                 </table>
               )}
               {regionCases.data && <RegionCases cases={regionCases.data} region={region} language={language} />}
+              {region && <DirectionsPanel place={{ region: region.code }} />}
             </>
           );
         }}

@@ -16,7 +16,9 @@ import type { DossierCase, DossierView } from '../../shared/views';
 import { call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
+import { CountryFactsPanel } from '../components/CountryFactsPanel';
 import { DateText } from '../components/DateText';
+import { DirectionsPanel } from '../components/DirectionsPanel';
 import { EditableText } from '../components/EditableText';
 import { ExcelExportButton } from '../components/ExcelExportButton';
 import { ScopeBadge } from '../components/ScopeBadge';
@@ -75,6 +77,7 @@ function Dossier({ view }: { view: DossierView }) {
   const { country } = view;
   const regions = regionsOfCountry(country).map((r) => r[language]);
   const rows = useStableRows(view.cases);
+  const caseSectors = useMemo(() => [...new Set(view.cases.map((c) => c.case.sector))], [view.cases]);
 
   const saveField = useCallback((field: NarrativeField | 'scope', value: string) => call('dossier.set', { country, values: { [field]: value } }), [country]);
   const savers = useMemo(
@@ -116,6 +119,9 @@ function Dossier({ view }: { view: DossierView }) {
         <h2 id="dossier-agreements">{t('agreements')}</h2>
         <Agreements agreements={view.agreements} language={language} />
       </section>
+
+      <CountryFactsPanel country={country} />
+      <DirectionsPanel place={{ country, caseSectors }} />
     </div>
   );
 }
