@@ -6,6 +6,7 @@ import type { Handover } from '../../shared/api';
 import type { PackInput } from '../../shared/pack/pack-input';
 import { directionSheetRunningHeader, renderDirectionSheetHtml, type DirectionSheetInput } from '../../shared/pack/render-direction';
 import { LANDSCAPE_PAGE, packRunningHeader, renderPackHtml } from '../../shared/pack/render-html';
+import type { Script } from '../../shared/print/scripts';
 import { projectReportRunningHeader, renderProjectReportHtml, type ProjectReportInput } from '../../shared/report/project-report';
 
 // How a shell hands what the back end makes to its user: a printed document (a briefing pack, a follow-up report) or
@@ -120,15 +121,24 @@ export function fontFaceRules(css: string, family: string, rewrite: (url: string
     .join('\n');
 }
 
-/** The document's print HTML in the font `fontFaceCss` names; `screenCss` lays it out as sheets on screen. */
-export function documentHtml(document: PrintDocument, fonts: { fontFaceCss: string; screenCss?: string }): string {
+/**
+ * The fonts a shell prints and previews in, as @font-face rules whose files load from where it shows the document:
+ * the Japanese font's, and those of a counterpart script's font, asked for only when a document's text needs them.
+ */
+export interface DocumentFonts {
+  fontFaceCss: string;
+  scriptFontFaceCss: (script: Script) => string;
+}
+
+/** The document's print HTML in the `fonts`; `screenCss` lays it out as sheets on screen. */
+export function documentHtml(document: PrintDocument, fonts: DocumentFonts & { screenCss?: string }): string {
   if (document.kind === 'direction') return renderDirectionSheetHtml(document.input, fonts);
   return document.kind === 'pack' ? renderPackHtml(document.input, fonts) : renderProjectReportHtml(document.input, fonts);
 }
 
-/** The document as the app previews it: in the font the shell's `fontFaceCss` names, each part an A4 sheet on screen. */
-export function previewHtml(document: PrintDocument, fontFaceCss: string): string {
-  return documentHtml(document, { fontFaceCss, screenCss: SCREEN_CSS });
+/** The document as the app previews it: in the shell's fonts, each part an A4 sheet on screen. */
+export function previewHtml(document: PrintDocument, fonts: DocumentFonts): string {
+  return documentHtml(document, { ...fonts, screenCss: SCREEN_CSS });
 }
 
 /** What the page margin boxes print (the running header): the font subsets of that text load before printing. */

@@ -53,7 +53,8 @@ export function VisitProfilesPanel({ visit }: { visit: Visit }) {
   const register = (counterpart: Visit['counterparts'][number]) =>
     void call('profile.create', {
       country: visit.country,
-      values: { name: counterpart.name.trim(), title: counterpart.title, organisation: counterpart.organisation },
+      // Known from the visit, so shared no wider than the visit until someone decides otherwise.
+      values: { name: counterpart.name.trim(), title: counterpart.title, organisation: counterpart.organisation, scope: visit.scope },
       visitIds: [visit.id],
     }).then(() => show('info', t('visit.registered', { name: counterpart.name.trim() })), failed);
 

@@ -27,6 +27,7 @@ import { PHASES, type Phase } from '../phases';
 import { sdgGoalLabel } from '../reference/sdgs';
 import { sectorName } from '../reference/sectors';
 import { basePrintCss, contentsEntry, type RunningHeader } from '../print/print-document';
+import { isRightToLeft, scriptsIn, type Script } from '../print/scripts';
 import { html, joinHtml, styleElement, type HtmlValue, type SafeHtml } from '../safe-html';
 import {
   bilateralHistory,
@@ -182,8 +183,8 @@ export function packRunningHeader(input: PackInput): RunningHeader {
 /** The name of the landscape pages the 別表 prints on inside the portrait pack. */
 export const LANDSCAPE_PAGE = 'landscape';
 
-function styles(input: PackInput): string {
-  return `${basePrintCss(packRunningHeader(input))}
+function styles(input: PackInput, scripts: readonly Script[]): string {
+  return `${basePrintCss(packRunningHeader(input), scripts)}
 @page ${LANDSCAPE_PAGE} { size: A4 landscape; margin: 16mm 14mm 14mm 14mm; }
 section.${LANDSCAPE_PAGE} { page: ${LANDSCAPE_PAGE}; }
 h2, h3, h4 { break-after: avoid; }
@@ -214,7 +215,7 @@ table.matrix li + li { margin-top: 1mm; }
 table.timeline col.phase { width: 24%; }
 table.timeline col.date { width: 20%; }
 .untranslated { font-size: 7pt; font-weight: 400; color: #a00; }
-.counterpart { margin: 1.5mm 0 0; padding-left: 2.5mm; border-left: 1.5pt solid #889; }
+.counterpart { margin: 1.5mm 0 0; padding-inline-start: 2.5mm; border-inline-start: 1.5pt solid #889; }
 .counterpart .language { font-size: 7pt; color: #555; }
 .counterpart p { margin: 0.5mm 0; }
 ul.sdgs { margin: 0; padding-left: 5mm; }
@@ -369,14 +370,16 @@ function caseField(lang: PackLanguage, c: PackCase, field: TranslatableCaseField
 
 /**
  * The counterpart-language translation of a handed-over field, printed under the pack's own text and marked with
- * its language; nothing where there is none (the reader already has the pack's text).
+ * its language; nothing where there is none (the reader already has the pack's text). Its language tag picks the
+ * script's shaping and line breaking; a right-to-left language is set so, its paragraphs and their punctuation.
  */
 function counterpartField(input: PackInput, c: PackCase, field: TranslatableCaseField): SafeHtml {
   const code = input.counterpartLang;
   const text = counterpartText(input, c, field);
   if (code === null || text === undefined) return html``;
   const language = new Intl.DisplayNames([input.lang], { type: 'language' }).of(code) ?? code;
-  return html`<div class="counterpart" lang="${code}"><span class="language">${language}</span>
+  const open = isRightToLeft(code) ? html`<div class="counterpart" lang="${code}" dir="rtl">` : html`<div class="counterpart" lang="${code}">`;
+  return html`${open}<span class="language">${language}</span>
 ${paragraphs(text)}
 </div>`;
 }
@@ -852,25 +855,30 @@ const SECTION_RENDERERS: Record<PackSection, (input: PackInput) => SafeHtml> = {
 
 /**
  * The whole pack as an A4 print document, as text to write to a file or serve. `fontFaceCss` holds the @font-face
- * rules of the bundled Japanese font, and `screenCss` how the app's preview lays the pages out on screen (trusted
- * CSS from the caller, never record text).
+ * rules of the bundled Japanese font, `scriptFontFaceCss` those of a script's bundled font (asked only for the
+ * scripts the pack's text is written in), and `screenCss` how the app's preview lays the pages out on screen
+ * (trusted CSS from the caller, never record text).
  */
-export function renderPackHtml(input: PackInput, options: { fontFaceCss: string; screenCss?: string }): string {
+export function renderPackHtml(input: PackInput, options: { fontFaceCss: string; scriptFontFaceCss?: (script: Script) => string; screenCss?: string }): string {
   const screenStyle = options.screenCss === undefined ? '' : html`${styleElement(`\n${options.screenCss}\n`)}\n`;
+  const body = html`${cover(input)}
+${contents(input)}
+${joinHtml(
+  printedSections(input).map((section) => SECTION_RENDERERS[section](input)),
+  '\n',
+)}`;
+  // The head's text (the title, the running header) is the pack's language's, in the Japanese font.
+  const scripts = scriptsIn(body.toString());
+  const scriptFontFaceCss = scripts.map((script) => options.scriptFontFaceCss?.(script) ?? '').join('\n');
   return html`<!doctype html>
 <html lang="${input.lang}">
 <head>
 <meta charset="utf-8">
 <title>${packTitle(input)}</title>
-${styleElement(`\n${options.fontFaceCss}\n${styles(input)}\n`)}
+${styleElement(`\n${options.fontFaceCss}\n${scriptFontFaceCss}\n${styles(input, scripts)}\n`)}
 ${screenStyle}</head>
 <body>
-${cover(input)}
-${contents(input)}
-${joinHtml(
-  printedSections(input).map((section) => SECTION_RENDERERS[section](input)),
-  '\n',
-)}
+${body}
 </body>
 </html>
 `.toString();

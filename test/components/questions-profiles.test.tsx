@@ -80,6 +80,7 @@ describe('想定問答 and 先方要人 panels', () => {
       title: '情報通信大臣',
       organisation: 'ベトナム情報通信省',
       visitIds: [visit.id],
+      scope: 'government',
     });
     // Registered once: the person met is no longer offered.
     expect(within(panel).queryByRole('button', { name: /を要人として登録$/ })).toBeNull();
