@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { SCRIPT_FONT_FAMILIES } from '../shared/print/scripts';
 import { LOCKED_DOWN_PREFERENCES, RESPONSE_HEADERS } from './main-window';
 import { printWithContentsNumbers } from './services/pack/contents-numbers';
 import {
@@ -18,13 +19,14 @@ import {
   previewHtml,
   type PackPreviews,
   type Delivery,
+  type DocumentFonts,
   type PrintDocument,
 } from './services/delivery';
 
 // Briefing packs in the desktop app. Electron is passed in (main.ts holds the only runtime import of 'electron').
 // A pack prints in a hidden window of its own: sandboxed, no preload, in a session apart from the app's, loading the
 // pack's HTML from a temporary file so its file:// fonts load; Chromium's print engine makes the A4 PDF.
-// The font is the one the app itself shows, from the built renderer (a packaged app has no node_modules).
+// The fonts are those the app itself shows, from the built renderer (a packaged app has no node_modules).
 
 /** In memory (no 'persist:'), so nothing of a pack outlives the print, and apart from the app's own session. */
 export const PRINT_PARTITION = 'karte-pack-print';
@@ -72,24 +74,34 @@ function printSession(electron: PackElectron): Session {
 }
 
 /**
- * The built renderer's @font-face rules of the bundled font, with each file named by `url(fileName)`. Vite writes
- * them into the renderer's stylesheet with relative URLs, beside the hashed font files in assets/.
+ * The built renderer's @font-face rules of the bundled font `family`, with each file named by `url(fileName)`. Vite
+ * writes them into the renderer's stylesheet with relative URLs, beside the hashed font files in assets/.
  */
-export function rendererFontFaceCss(rendererDir: string, url: (fileName: string) => string): string {
+export function rendererFontFaceCss(rendererDir: string, url: (fileName: string) => string, family = PACK_FONT_FAMILY): string {
   const assets = path.join(rendererDir, 'assets');
   const css = readdirSync(assets)
     .filter((file) => file.endsWith('.css'))
     .map((file) => readFileSync(path.join(assets, file), 'utf8'))
     .join('\n');
-  const rules = fontFaceRules(css, PACK_FONT_FAMILY, (relative) => url(path.basename(relative)));
-  if (rules === '') throw new Error(`the bundled font ${PACK_FONT_FAMILY} is not in the built renderer's stylesheets (${assets})`);
+  const rules = fontFaceRules(css, family, (relative) => url(path.basename(relative)));
+  if (rules === '') throw new Error(`the bundled font ${family} is not in the built renderer's stylesheets (${assets})`);
   return rules;
+}
+
+/** The built renderer's fonts, each file named by `url(fileName)`. */
+function rendererFonts(rendererDir: string, url: (fileName: string) => string): DocumentFonts {
+  return {
+    fontFaceCss: rendererFontFaceCss(rendererDir, url),
+    scriptFontFaceCss: (script) => rendererFontFaceCss(rendererDir, url, SCRIPT_FONT_FAMILIES[script]),
+  };
 }
 
 /** The document as an A4 PDF, printed by Chromium in a hidden window. */
 export async function printDocumentPdf(electron: PackElectron, document: PrintDocument, rendererDir: string): Promise<Buffer> {
-  const fontFaceCss = rendererFontFaceCss(rendererDir, (fileName) => pathToFileURL(path.join(rendererDir, 'assets', fileName)).href);
-  const html = documentHtml(document, { fontFaceCss });
+  const html = documentHtml(
+    document,
+    rendererFonts(rendererDir, (fileName) => pathToFileURL(path.join(rendererDir, 'assets', fileName)).href),
+  );
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'karte-pack-'));
   const window = new electron.BrowserWindow(printWindowOptions(printSession(electron)));
   try {
@@ -131,7 +143,7 @@ export function electronPackDelivery(
   previews: PackPreviews,
   options: { rendererDir: string; owner: () => BrowserWindow | null; folder: () => string },
 ): Delivery {
-  let previewFontCss: string | null = null;
+  let previewFonts: DocumentFonts | null = null;
   /** The path the user chose for `fileName`, or null when they cancelled. */
   const chosenPath = async (fileName: string): Promise<string | null> => {
     const owner = options.owner();
@@ -142,8 +154,8 @@ export function electronPackDelivery(
   };
   return {
     preview: async (document) => {
-      previewFontCss ??= rendererFontFaceCss(options.rendererDir, (fileName) => `/assets/${fileName}`);
-      return `karte://app${previews.publish(previewHtml(document, previewFontCss))}`;
+      previewFonts ??= rendererFonts(options.rendererDir, (fileName) => `/assets/${fileName}`);
+      return `karte://app${previews.publish(previewHtml(document, previewFonts))}`;
     },
     export: async (document) => {
       const file = await chosenPath(documentFileName(document));

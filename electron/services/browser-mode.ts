@@ -12,8 +12,20 @@ import type { BackEnd } from './back-end';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 import { writeDocumentPdf } from './pack/export-pack';
 import { closePackBrowser } from './pack/render-pdf';
-import { notoSansJpFontFaceCss } from './pack/font-face';
-import { documentFileName, FILE_TYPES, fontFaceRules, PACK_FONT_FAMILY, PACK_PREVIEW_PATH, PACK_PREVIEW_POLICY, PackPreviews, previewHtml, type Delivery } from './delivery';
+import { notoSansJpFontFaceCss, scriptFontFaceCss } from './pack/font-face';
+import { SCRIPT_FONT_FAMILIES } from '../../shared/print/scripts';
+import {
+  documentFileName,
+  FILE_TYPES,
+  fontFaceRules,
+  PACK_FONT_FAMILY,
+  PACK_PREVIEW_PATH,
+  PACK_PREVIEW_POLICY,
+  PackPreviews,
+  previewHtml,
+  type Delivery,
+  type DocumentFonts,
+} from './delivery';
 
 // Browser mode: the same renderer and back end as the desktop app, with the typed API over HTTP on loopback.
 // Every API request carries the run's random token, and only the loopback host names are served (DNS rebinding).
@@ -83,13 +95,18 @@ export async function startBrowserMode(open: (delivery: Delivery) => BackEnd, op
     for (const reply of listeners) reply.raw.write(frame);
   };
   const previews = new PackPreviews();
-  // The preview's font: the @fontsource files the printed pack uses, served beside the preview by name, those only.
+  // The preview's fonts: the @fontsource files the printed pack uses, served beside the preview by name, those only
+  // (a script's, once a preview has needed them).
   const fontFiles = new Map<string, string>();
-  const previewFontCss = fontFaceRules(notoSansJpFontFaceCss(), PACK_FONT_FAMILY, (url) => {
+  const served = (url: string) => {
     const file = fileURLToPath(url);
     fontFiles.set(path.basename(file), file);
     return `fonts/${path.basename(file)}`;
-  });
+  };
+  const previewFonts: DocumentFonts = {
+    fontFaceCss: fontFaceRules(notoSansJpFontFaceCss(), PACK_FONT_FAMILY, served),
+    scriptFontFaceCss: (script) => fontFaceRules(scriptFontFaceCss(script), SCRIPT_FONT_FAMILIES[script], served),
+  };
   const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'karte-packs-'));
   // Exported packs and made files by one-time id, until fetched or expired; the id is unguessable and the fetch needs the token too.
   const downloads = new Map<string, { file: string; fileName: string; expiry: NodeJS.Timeout }>();
@@ -108,7 +125,7 @@ export async function startBrowserMode(open: (delivery: Delivery) => BackEnd, op
   const delivery: Delivery = {
     // A frame cannot send the Authorization header. The preview's unguessable id is what opens it, so the API token
     // never sits in an address.
-    preview: async (document) => previews.publish(previewHtml(document, previewFontCss)),
+    preview: async (document) => previews.publish(previewHtml(document, previewFonts)),
     export: async (document) => {
       const id = crypto.randomBytes(18).toString('base64url');
       const file = path.join(packDir, `${id}.pdf`);

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Question } from '../../shared/model/question';
 import type { Scope } from '../../shared/scopes';
@@ -22,9 +22,14 @@ export function QuestionsPanel({ parent, parentScope }: { parent: QuestionParent
   const { t } = useTranslation('questions');
   const state = useApi('questions.list', parent);
   const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A deleted question's buttons are gone: the keyboard goes on from the panel's heading.
+  const onDeleted = () => heading.current?.focus();
   return (
     <section className="panel questions" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('heading')}</h2>
+      <h2 id={headingId} ref={heading} tabIndex={-1}>
+        {t('heading')}
+      </h2>
       <p className="muted hint">{t('help')}</p>
       <ApiView state={state}>
         {(questions) => (
@@ -34,7 +39,7 @@ export function QuestionsPanel({ parent, parentScope }: { parent: QuestionParent
             ) : (
               <ol className="question-list">
                 {questions.map((q, i) => (
-                  <QuestionItem key={q.id} question={q} number={i + 1} last={i === questions.length - 1} />
+                  <QuestionItem key={q.id} question={q} number={i + 1} last={i === questions.length - 1} onDeleted={onDeleted} />
                 ))}
               </ol>
             )}
@@ -46,17 +51,33 @@ export function QuestionsPanel({ parent, parentScope }: { parent: QuestionParent
   );
 }
 
-function QuestionItem({ question, number, last }: { question: Question; number: number; last: boolean }) {
+function QuestionItem({ question, number, last, onDeleted }: { question: Question; number: number; last: boolean; onDeleted: () => void }) {
   const { t } = useTranslation('questions');
   const errorText = useErrorText();
   const show = useNotices((s) => s.show);
   const failed = (error: unknown) => show('error', t('editing:saveFailed', { message: errorText(error) }));
   const update = (values: Partial<Pick<Question, 'question' | 'answer' | 'scope'>>) => call('question.update', { id: question.id, values });
+  const up = useRef<HTMLButtonElement>(null);
+  const down = useRef<HTMLButtonElement>(null);
+  const pressed = useRef<'up' | 'down' | null>(null);
+  // A question moved to the top (or the bottom) disables the button just pressed, which loses the focus: the
+  // other button takes it, so the keyboard can move the question back.
+  useEffect(() => {
+    if (pressed.current === 'up' && number === 1) down.current?.focus();
+    if (pressed.current === 'down' && last) up.current?.focus();
+    pressed.current = null;
+  }, [number, last]);
   // Places count from 0: question `number` sits at number - 1.
-  const move = (to: number) => void call('question.move', { id: question.id, to }).catch(failed);
+  const move = (direction: 'up' | 'down') => {
+    pressed.current = direction;
+    call('question.move', { id: question.id, to: direction === 'up' ? number - 2 : number }).catch(failed);
+  };
   const remove = () =>
     call('question.delete', { id: question.id }).then(
-      () => show('info', t('deleted', { question: question.question })),
+      () => {
+        show('info', t('deleted', { question: question.question }));
+        onDeleted();
+      },
       (error: unknown) => show('error', errorText(error)),
     );
   return (
@@ -70,10 +91,10 @@ function QuestionItem({ question, number, last }: { question: Question; number: 
       </div>
       <div className="question-actions">
         <ScopeBadge scope={question.scope} onChange={(scope) => void update({ scope }).catch(failed)} />
-        <button type="button" onClick={() => move(number - 2)} disabled={number === 1} aria-label={t('moveUpOf', { number })}>
+        <button type="button" ref={up} onClick={() => move('up')} disabled={number === 1} aria-label={t('moveUpOf', { number })}>
           {t('moveUp')}
         </button>
-        <button type="button" onClick={() => move(number)} disabled={last} aria-label={t('moveDownOf', { number })}>
+        <button type="button" ref={down} onClick={() => move('down')} disabled={last} aria-label={t('moveDownOf', { number })}>
           {t('moveDown')}
         </button>
         <button type="button" onClick={() => void remove()} aria-label={t('deleteOf', { number })}>

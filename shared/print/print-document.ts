@@ -1,4 +1,5 @@
 import { cssString, html, type SafeHtml } from '../safe-html';
+import { fontStack, type Script } from './scripts';
 
 // What every printed document (a briefing pack, a follow-up report) shares: the A4 page with its running header and
 // page numbers, the type, tables and the contents whose page numbers the printer fills in.
@@ -19,9 +20,9 @@ export interface RunningHeader {
 /**
  * The styles every printed document starts from. Page margin boxes are part of the document, so they print in the
  * document's web font (Playwright's header templates are rendered apart from it, without web fonts: Japanese there
- * prints as boxes).
+ * prints as boxes). `scripts` are those of the document's text that print in fonts of their own.
  */
-export function basePrintCss(header: RunningHeader): string {
+export function basePrintCss(header: RunningHeader, scripts: readonly Script[] = []): string {
   return `
 @page {
   size: A4;
@@ -30,7 +31,7 @@ export function basePrintCss(header: RunningHeader): string {
   @top-right { content: ${cssString(header.marking)}; font-size: 9pt; font-weight: 700; color: #a00; }
   @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; color: #444; }
 }
-html { font-family: 'Noto Sans JP', sans-serif; font-size: 9.5pt; line-height: 1.5; color: #111; }
+html { font-family: ${fontStack(scripts)}; font-size: 9.5pt; line-height: 1.5; color: #111; }
 body { margin: 0; }
 a { color: inherit; text-decoration: none; }
 h1 { font-size: 20pt; margin: 0 0 6mm; }

@@ -52,9 +52,12 @@ describe('想定問答 and 先方要人 panels', () => {
     expect(within(panel).getByRole('button', { name: '問2を下へ' })).toHaveProperty('disabled', true);
     await user.click(within(panel).getByRole('button', { name: '問2を上へ' }));
     await waitFor(() => expect((within(panel).getByRole('textbox', { name: '質問（問1）' }) as HTMLTextAreaElement).value).toBe('受注の見通しは？'));
+    // At the top, its 上へ disabled: the focus goes on to 下へ, to move it back with the keyboard.
+    await waitFor(() => expect(document.activeElement).toBe(within(panel).getByRole('button', { name: '問1を下へ' })));
 
     await user.click(within(panel).getByRole('button', { name: '問1を削除' }));
     expect(await screen.findByText('想定問答「受注の見通しは？」を削除しました。Ctrl+Z で元に戻せます。')).toBeTruthy();
+    expect(document.activeElement).toBe(within(panel).getByRole('heading', { name: '想定問答' }));
     await waitFor(() => expect(within(panel).queryByDisplayValue('受注の見通しは？')).toBeNull());
     expect(questionsOfCase(demo.backEnd.store, demo.caseId).map((q) => q.question)).toEqual(['実証の規模は？']);
   });

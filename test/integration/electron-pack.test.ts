@@ -105,6 +105,21 @@ describe('pack export in the desktop app', () => {
     expect(fs.readdirSync(temp.dir()).filter((f) => f.endsWith('.pdf'))).toEqual([]);
   });
 
+  it('prints a Thai translation in the Noto Sans Thai the built renderer bundles', async () => {
+    const store = temp.store();
+    importKarteFiles(store, demoFiles());
+    const [postal] = listCases(store, { country: 'VN' });
+    updateCase(store, postal.id, { translations: { th: { summary: 'ระบบไปรษณีย์อัตโนมัติ' } } });
+    const input = buildPackInput(store, { country: 'VN', audience: 'internal', lang: 'ja', caseIds: [postal.id], asOf: '2025-04-01', counterpartLang: 'th' });
+    const target = path.join(temp.dir(), 'thai.pdf');
+    await electronPackDelivery(packElectronStandIn(browser, () => target).electron, new PackPreviews(), {
+      rendererDir: RENDERER_DIR,
+      owner: () => null,
+      folder: () => temp.dir(),
+    }).export({ kind: 'pack', input });
+    expect(await pdfFonts(target)).toContainEqual(expect.stringMatching(/^[A-Z]{6}\+NotoSansThai/));
+  });
+
   it('names the file it cannot write, leaving nothing half written', async () => {
     const { input } = vietnamPack();
     const target = path.join(temp.dir(), 'no-such-folder', 'pack.pdf');

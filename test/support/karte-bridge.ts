@@ -68,7 +68,7 @@ export function installBackEnd(options: { demo?: boolean } = {}): TestBackEnd {
   }
   const packPreviews = new PackPreviews();
   const delivery: Delivery = {
-    preview: async (document) => packPreviews.publish(previewHtml(document, '')),
+    preview: async (document) => packPreviews.publish(previewHtml(document, { fontFaceCss: '', scriptFontFaceCss: () => '' })),
     export: () => Promise.reject(new Error('component tests export no PDF: test/integration/pack-export.test.ts and electron-pack.test.ts do')),
     // Saved beside the store, as the desktop app saves where the user chose.
     file: async (made) => {

@@ -534,6 +534,22 @@ describe('renderPackHtml', () => {
     const th = renderPackHtml({ ...packInput('ja', c), counterpartLang: 'th' }, { fontFaceCss: FONT_CSS });
     expect(th).not.toContain('class="counterpart"');
   });
+
+  it('sets a right-to-left translation right to left, and names and loads the fonts of only the scripts the pack prints', () => {
+    const c = aCase({ translations: { ar: { summary: `نظام البريد${MARKUP}` }, th: { summary: 'ระบบไปรษณีย์' } } });
+    const asked: string[] = [];
+    const fonts = { fontFaceCss: FONT_CSS, scriptFontFaceCss: (script: string) => (asked.push(script), `/* ${script} faces */`) };
+    const ar = renderPackHtml({ ...packInput('ja', c), counterpartLang: 'ar' }, fonts);
+    expect(ar).toContain('<div class="counterpart" lang="ar" dir="rtl"><span class="language">アラビア語</span>\n<p>نظام البريد&lt;script&gt;');
+    expect(ar).toContain('/* arabic faces */\n\n@page');
+    expect(ar).toContain("html { font-family: 'Noto Sans JP', 'Noto Sans Arabic', sans-serif;");
+    expect(asked).toEqual(['arabic']);
+    // The Thai translation is not printed, so neither is its font named nor loaded.
+    const plain = renderPackHtml(packInput('ja', c), fonts);
+    expect(plain).toContain("html { font-family: 'Noto Sans JP', sans-serif;");
+    expect(plain).not.toContain('faces');
+    expect(asked).toEqual(['arabic']);
+  });
 });
 
 describe('record text in the pack', () => {
@@ -570,7 +586,7 @@ describe('record text in the pack', () => {
     'th',
     'td',
   ];
-  const PACK_ATTRIBUTES = ['lang', 'charset', 'class', 'id', 'href'];
+  const PACK_ATTRIBUTES = ['lang', 'dir', 'charset', 'class', 'id', 'href'];
 
   /**
    * The record with every text its schema declares (nested ones and dates' text too) replaced by a marker naming

@@ -42,7 +42,8 @@ const PRINT = { printBackground: true, preferCSSPageSize: true } as const;
  * Prints a pack's HTML to an A4 PDF with Chromium, its contents numbered. The page is loaded from a file, not set as
  * content, so its file:// fonts load. `marginText` is what the page margin boxes print (running header): Chromium
  * fetches a font's unicode-range subsets for the document's text only, so the subsets for the margins are loaded
- * explicitly.
+ * explicitly. Those of the document's own text (in any script's font) are loading by the load event, and
+ * document.fonts.ready waits for them.
  */
 export async function renderPackPdf(html: string, outFile: string, marginText: string): Promise<void> {
   const page = await (await packContext()).newPage();
