@@ -84,9 +84,8 @@ function FactsTable({ facts }: { facts: CountryFact[] }) {
               <th scope="row">{name}</th>
               <td className="fact-value">{fact.value}</td>
               <td>{fact.source}</td>
-              <td className="nowrap">
-                <DateText date={fact.asOf} />
-              </td>
+              {/* A fact nobody dated says nothing of when: no 日付不明 beside every such line. */}
+              <td className="nowrap">{fact.asOf.text.trim() !== '' && <DateText date={fact.asOf} />}</td>
               <td>
                 <ScopeBadge scope={fact.scope} />
               </td>

@@ -77,7 +77,10 @@ function DirectionCard({ direction, language }: { direction: Direction; language
     <article className="direction-card" aria-label={sector}>
       <header className="direction-head">
         <h3>{sector}</h3>
-        <ScopeBadge scope={direction.scope} onChange={(scope) => void save('scope', scope).catch(failed)} />
+        <span className="direction-control">
+          <label htmlFor={`${id}-scope`}>{t('directions.scope')}</label>
+          <ScopeBadge id={`${id}-scope`} scope={direction.scope} onChange={(scope) => void save('scope', scope).catch(failed)} />
+        </span>
         <PrintDirection direction={direction} sector={sector} language={language} />
         <button type="button" onClick={() => void remove()} aria-label={t('directions.deleteOne', { sector })}>
           {t('directions.delete')}
@@ -114,8 +117,9 @@ function PrintDirection({ direction, sector, language }: { direction: Direction;
       .finally(() => setBusy(false));
   };
   return (
-    <span className="direction-print">
-      <select value={audience} onChange={(e) => setChosen(e.target.value as Scope)} aria-label={t('directions.printAudience', { sector })}>
+    <span className="direction-control direction-print">
+      <label htmlFor={`${direction.id}-audience`}>{t('directions.audience')}</label>
+      <select id={`${direction.id}-audience`} value={audience} onChange={(e) => setChosen(e.target.value as Scope)} aria-label={t('directions.printAudience', { sector })}>
         {audiences.map((s) => (
           <option key={s} value={s}>
             {scopeLabel(s, language)}
