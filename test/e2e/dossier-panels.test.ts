@@ -61,6 +61,13 @@ describe('the dossier’s country facts and directions', () => {
     expect(printed).toContain('組織内限り');
     expect(printed).toContain(squeezed('日本製郵便区分機の導入実績'));
     fs.rmSync(file);
+
+    // The region's directions are kept where the dossier's note leads: the countries screen with the region chosen.
+    await directions.getByRole('link', { name: '地域「ASEAN」の方向性を開く' }).click();
+    const region = page.getByRole('region', { name: '地域「ASEAN」の方向性' });
+    await region.getByRole('article', { name: 'スマートシティ' }).getByRole('textbox', { name: '目標' }).waitFor();
+    await region.scrollIntoViewIfNeeded();
+    await app.shot('23-region-directions');
     expect(app.errors).toEqual([]);
   }, 120_000);
 });
