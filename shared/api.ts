@@ -12,7 +12,7 @@ import type { RecordTable } from './model/records';
 import { counterpartSchema, delegateSchema, VISIT_KINDS, type Visit } from './model/visit';
 import type { Question } from './model/question';
 import { COLUMN_ROLES } from './excel/column-roles';
-import { PACK_DATE_STYLES, PACK_SECTIONS, type OmittedSection } from './pack/pack-input';
+import { PACK_DATE_STYLES, PACK_FORMATS, PACK_SECTIONS, type OmittedSection } from './pack/pack-input';
 import { PHASES } from './phases';
 import { SCOPES } from './scopes';
 import type { ConflictView, SyncStatus } from './sync/status';
@@ -263,6 +263,9 @@ export const directionSheetRequestSchema = z
     asOf: z.iso.date().optional(),
   })
   .refine(...oneOf(['id', 'country', 'region']));
+
+/** A pack to export: as packRequestSchema, and as a PDF (the default) or a Word document; a preview is the PDF's either way. */
+export const packExportRequestSchema = packRequestSchema.extend({ format: z.enum(PACK_FORMATS).optional() });
 
 /** The follow-up report of the 20 priority projects: for whom, what moved since when, as of which day. */
 export const projectReportRequestSchema = z.object({
@@ -554,8 +557,11 @@ export const API = {
   ),
   /** The pack as it will print, filtered to its audience, for the app to show in a frame. */
   'pack.preview': method<PackPreview>()(packRequestSchema),
-  /** The pack as an A4 PDF: the desktop app asks where to save it; browser mode hands back a one-time download. */
-  'pack.export': method<Handover>()(packRequestSchema),
+  /**
+   * The pack as an A4 PDF, or as a Word document (.docx) with the same sections: the desktop app asks where to save
+   * it; browser mode hands back a one-time download.
+   */
+  'pack.export': method<Handover>()(packExportRequestSchema),
   /** The follow-up report of the 20 priority projects, previewed as the packs are. */
   'projectReport.preview': method<{ url: string }>()(projectReportRequestSchema),
   'projectReport.export': method<Handover>()(projectReportRequestSchema),

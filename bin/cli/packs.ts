@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { dayOf } from '../../shared/dates';
-import { PACK_DATE_STYLES, PACK_SECTIONS } from '../../shared/pack/pack-input';
+import { PACK_DATE_STYLES, PACK_FORMATS, PACK_SECTIONS } from '../../shared/pack/pack-input';
 import { SCOPES } from '../../shared/scopes';
 import { KarteError } from '../../shared/errors';
 import { closePackBrowser } from '../../electron/services/pack/render-pdf';
 import type { CliContext } from './context';
 import { toFile } from './to-file';
 
-// `karte pack`: a briefing pack (説明資料) as an A4 PDF, through the same 'pack.export' call as the app, and
+// `karte pack`: a briefing pack (説明資料) as an A4 PDF or a Word document, through the same 'pack.export' call as the app, and
 // `karte report projects`: the follow-up report of the 20 priority projects; here each is handed over by writing it
 // to the file given.
 
@@ -32,13 +32,14 @@ interface PackOptions {
   distribution?: string;
   handleWithCare?: boolean;
   audience: string;
+  format: string;
   out: string;
 }
 
 export function registerPackCommand(program: Command, { run, print }: CliContext): void {
   program
     .command('pack')
-    .description('write a country briefing pack (説明資料) as an A4 PDF, with nothing above its audience')
+    .description('write a country briefing pack (説明資料) as an A4 PDF or a Word document, with nothing above its audience')
     .option('--country <iso2>', "the country of the dossier (the visit's country with --visit)")
     .option('--visit <id>', 'a pack for this visit: its objectives and asks, and its linked cases unless --cases is given')
     .option('--cases <ids>', 'only these cases, comma-separated ids or id prefixes, in this order')
@@ -55,9 +56,11 @@ export function registerPackCommand(program: Command, { run, print }: CliContext
     .option('--distribution <text>', 'to whom the pack is distributed (配布先), on the cover')
     .option('--handle-with-care', 'mark the cover and every page 取扱注意')
     .requiredOption('--audience <scope>', `who reads it: ${SCOPES.join(' | ')}`)
-    .requiredOption('--out <file>', 'the PDF to write')
+    .option('--format <format>', `${PACK_FORMATS.join(' | ')}: a PDF, or a Word document (.docx) to edit before printing`, 'pdf')
+    .requiredOption('--out <file>', 'the PDF or .docx to write')
     .action(async (options: PackOptions) => {
       const request = {
+        format: options.format,
         country: options.country,
         visitId: options.visit,
         caseIds: listOption(options.cases),

@@ -17,8 +17,9 @@ import { caseHistory } from './history';
 import { homeView } from './home';
 import { importKarteFiles, importParsedFiles, parseKarteFiles } from './import/karte-import';
 import { buildPackInput } from './pack/build-input';
+import { writePackDocx } from './pack/render-docx';
 import { omittedSections } from '../../shared/pack/pack-input';
-import { madeFile, type Delivery } from './delivery';
+import { documentFileName, madeFile, type Delivery } from './delivery';
 import { search } from './search';
 import {
   addHurdle,
@@ -379,7 +380,12 @@ export function createHandlers(ctx: ApiContext): Handlers {
       const input = buildPackInput(store, request);
       return { url: await delivery().preview({ kind: 'pack', input }), cases: input.cases.length, omitted: omittedSections(input) };
     },
-    'pack.export': (request) => delivery().export({ kind: 'pack', input: buildPackInput(store, request) }),
+    'pack.export': (request) => {
+      const document = { kind: 'pack', input: buildPackInput(store, request) } as const;
+      // The host prints a PDF in its Chromium; a Word document is the back end's to write, as an Excel export is.
+      if (request.format === 'docx') return handOver(documentFileName(document, '.docx'), (file) => writePackDocx(document.input, file));
+      return delivery().export(document);
+    },
     'projectReport.preview': async (request) => ({ url: await delivery().preview({ kind: 'projectReport', input: buildProjectReportInput(store, request) }) }),
     'projectReport.export': (request) => delivery().export({ kind: 'projectReport', input: buildProjectReportInput(store, request) }),
     'conflicts.list': () => conflictViews(store),

@@ -40,6 +40,7 @@ export interface MadeFile {
 /** The kinds of files handed over, by extension, as the save dialog filters them and the browser is told. */
 export const FILE_TYPES: Record<string, { name: string; type: string }> = {
   '.pdf': { name: 'PDF', type: 'application/pdf' },
+  '.docx': { name: 'Word', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
   '.xlsx': { name: 'Excel', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   '.csv': { name: 'CSV', type: 'text/csv; charset=utf-8' },
 };
@@ -144,12 +145,19 @@ export function previewHtml(document: PrintDocument, fonts: DocumentFonts): stri
 /** What the page margin boxes print (the running header): the font subsets of that text load before printing. */
 export function documentMarginText(document: PrintDocument): string {
   const header =
-    document.kind === 'pack' ? packRunningHeader(document.input) : document.kind === 'direction' ? directionSheetRunningHeader(document.input) : projectReportRunningHeader(document.input);
+    document.kind === 'pack'
+      ? packRunningHeader(document.input)
+      : document.kind === 'direction'
+        ? directionSheetRunningHeader(document.input)
+        : projectReportRunningHeader(document.input);
   return `${header.title}${header.marking}`;
 }
 
-/** What a document should be called where it is saved: what it is, its date and audience, so documents sort and tell apart. */
-export function documentFileName(document: PrintDocument): string {
+/**
+ * What a document should be called where it is saved: what it is, its date and audience, so documents sort and tell
+ * apart; `extension` is its format's (a pack's Word export is .docx).
+ */
+export function documentFileName(document: PrintDocument, extension = '.pdf'): string {
   // The as-of dates are days: `from` is their 'YYYY-MM-DD'.
   if (document.kind === 'projectReport') return `karte-projects-${document.input.asOf.from}-since-${document.input.since.from}-${document.input.audience}.pdf`;
   if (document.kind === 'direction') {
@@ -158,7 +166,7 @@ export function documentFileName(document: PrintDocument): string {
     return `karte-direction-${input.place.code}${sector}-${input.asOf.from}-${input.audience}.pdf`;
   }
   const { input } = document;
-  return `karte-pack-${input.country.iso2}${input.visit ? '-visit' : ''}-${input.asOf.from ?? 'undated'}-${input.audience}.pdf`;
+  return `karte-pack-${input.country.iso2}${input.visit ? '-visit' : ''}-${input.asOf.from ?? 'undated'}-${input.audience}${extension}`;
 }
 
 /** Preview documents kept for the frames that show them: the last few, by unguessable id. */

@@ -109,8 +109,21 @@ export function usePrinting<R, P extends { url: string }>({
   return { busy, preview: current ? shown.preview : null, outdated: shown !== null && !current, makePreview, exportPdf };
 }
 
-/** Preview and export buttons; `disabled` while the settings cannot print. */
-export function PrintActions({ printing, disabled = false }: { printing: Printing<unknown>; disabled?: boolean }) {
+/**
+ * Preview and export buttons; `disabled` while the settings cannot print. `children` (a format choice) stand before
+ * the export button, which `exportLabel` names when the export is no PDF.
+ */
+export function PrintActions({
+  printing,
+  disabled = false,
+  exportLabel,
+  children,
+}: {
+  printing: Printing<unknown>;
+  disabled?: boolean;
+  exportLabel?: string;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const { busy } = printing;
   return (
@@ -118,8 +131,9 @@ export function PrintActions({ printing, disabled = false }: { printing: Printin
       <button type="button" onClick={printing.makePreview} disabled={busy !== null || disabled}>
         {busy === 'preview' ? t('print.previewing') : t('print.preview')}
       </button>
+      {children}
       <button type="button" onClick={printing.exportPdf} disabled={busy !== null || disabled}>
-        {busy === 'export' ? t('print.exporting') : t('print.export')}
+        {busy === 'export' ? t('print.exporting') : (exportLabel ?? t('print.export'))}
       </button>
     </div>
   );

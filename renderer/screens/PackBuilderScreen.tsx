@@ -3,7 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { ApiArgs } from '../../shared/api';
 import type { Visit } from '../../shared/model/visit';
-import { DEFAULT_PACK_SECTIONS, PACK_DATE_STYLES, PACK_SECTIONS, type OmittedSection, type PackDateStyle, type PackLanguage, type PackSection } from '../../shared/pack/pack-input';
+import {
+  DEFAULT_PACK_SECTIONS,
+  PACK_DATE_STYLES,
+  PACK_FORMATS,
+  PACK_SECTIONS,
+  type OmittedSection,
+  type PackDateStyle,
+  type PackFormat,
+  type PackLanguage,
+  type PackSection,
+} from '../../shared/pack/pack-input';
 import { isVisibleTo, type Scope } from '../../shared/scopes';
 import type { CaseSummary } from '../../shared/views';
 import { call } from '../api/client';
@@ -19,7 +29,7 @@ import './PackBuilderScreen.css';
 import { DayInput } from '../components/DayInput';
 
 // 説明資料: a briefing pack for a country or a visit, narrowed to its audience, previewed as it will print and
-// exported as an A4 PDF. #/pack?country=VN or #/pack?visit=ID opens it with that choice made.
+// exported as an A4 PDF or a Word document to edit before printing. #/pack?country=VN or #/pack?visit=ID opens it with that choice made.
 
 type PackRequest = ApiArgs<'pack.preview'>;
 
@@ -108,6 +118,8 @@ function PackForm({ country, visit, cases }: { country: string; visit: Visit | n
   // Dates as the app shows them to start with; the cover as this user last set it.
   const [dates, setDates] = useState<PackDateStyle>(() => (usePreferences.getState().warekiDates ? 'wareki' : 'seireki'));
   const [casePerPage, setCasePerPage] = useState(false);
+  // Not part of the request a preview is kept for: the preview is the same whichever format is exported.
+  const [format, setFormat] = useState<PackFormat>('pdf');
   const cover = usePreferences((s) => s.packCover);
   const setCover = usePreferences((s) => s.setPackCover);
 
@@ -126,7 +138,7 @@ function PackForm({ country, visit, cases }: { country: string; visit: Visit | n
   const printing = usePrinting({
     request,
     preview: (r: PackRequest) => call('pack.preview', r),
-    exportDocument: (r: PackRequest) => call('pack.export', r),
+    exportDocument: (r: PackRequest) => call('pack.export', { ...r, format }),
     failed: (message) => t('failed', { message }),
   });
   const toggle = <T,>(set: ReadonlySet<T>, item: T, on: boolean): ReadonlySet<T> => {
@@ -234,7 +246,15 @@ function PackForm({ country, visit, cases }: { country: string; visit: Visit | n
               </p>
             )}
           </fieldset>
-          <PrintActions printing={printing} disabled={asOf === ''} />
+          <PrintActions printing={printing} disabled={asOf === ''} exportLabel={format === 'docx' ? t('exportDocx') : undefined}>
+            <select id="pack-format" aria-label={t('format')} value={format} onChange={(e) => setFormat(e.target.value as PackFormat)}>
+              {PACK_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {t(`formats.${f}`)}
+                </option>
+              ))}
+            </select>
+          </PrintActions>
         </div>
       </div>
       <PrintPreview

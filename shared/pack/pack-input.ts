@@ -32,6 +32,10 @@ export const DEFAULT_PACK_SECTIONS: readonly PackSection[] = PACK_SECTIONS.filte
 export const PACK_DATE_STYLES = ['seireki', 'wareki', 'both'] as const;
 export type PackDateStyle = (typeof PACK_DATE_STYLES)[number];
 
+/** What a pack is exported as: a PDF to hand out, or a Word document for an office to edit before it prints. */
+export const PACK_FORMATS = ['pdf', 'docx'] as const;
+export type PackFormat = (typeof PACK_FORMATS)[number];
+
 /** What the cover says besides the title: who issues the pack, its number, to whom it goes, how it is handled. */
 export interface PackCover {
   /** The issuing office (e.g. 総務省国際戦略局); '' for none. */

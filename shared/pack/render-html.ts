@@ -1,34 +1,50 @@
-import { formatDate, type KarteDate } from '../dates';
+import type { KarteDate } from '../dates';
 import {
   AGREEMENT_KIND_LABELS,
-  AGREEMENT_STATUS_LABELS,
   CASE_STATUS_LABELS,
-  COUNTRY_FACT_KIND_LABELS,
   DIRECTION_FIELD_LABELS,
-  FINANCING_SCHEME_LABELS,
-  FINANCING_STATUS_LABELS,
   INDICATOR_LEVEL_LABELS,
   INDICATOR_STATUS_LABELS,
   ORGANISATION_TYPE_LABELS,
   PACK_SECTION_LABELS,
-  PARTNER_ORIGIN_LABELS,
   PHASE_LABELS,
   SCOPE_MARKINGS,
   VISIT_KIND_LABELS,
 } from '../labels';
 import type { Agreement } from '../model/agreement';
-import type { CountryFact } from '../model/country-fact';
 import { DIRECTION_FIELDS, type Direction } from '../model/direction';
 import type { Question } from '../model/question';
 import { caseText, type TranslatableCaseField } from '../model/case';
-import type { Hurdle, IndicatorValue, Plan } from '../model/plan';
+import type { Hurdle, Plan } from '../model/plan';
 import type { Visit } from '../model/visit';
 import { PHASES, type Phase } from '../phases';
 import { sdgGoalLabel } from '../reference/sdgs';
 import { sectorName } from '../reference/sectors';
-import { basePrintCss, contentsEntry, type RunningHeader } from '../print/print-document';
+import { basePrintCss, contentsEntry } from '../print/print-document';
 import { isRightToLeft, scriptsIn, type Script } from '../print/scripts';
 import { html, joinHtml, styleElement, type HtmlValue, type SafeHtml } from '../safe-html';
+import {
+  LABELS,
+  agreementFacts,
+  asOfText,
+  directionPlace,
+  factLabel,
+  factSource,
+  financingText,
+  hurdleFacts,
+  indicatorUnit,
+  languageName,
+  packDate,
+  packRunningHeader,
+  packTitle,
+  parenthesised,
+  partnerText,
+  profileNames,
+  profilePost,
+  shownPeriod,
+  targetText,
+  indicatorValue,
+} from './pack-text';
 import {
   bilateralHistory,
   counterpartText,
@@ -43,92 +59,10 @@ import {
 } from './pack-input';
 
 // The briefing pack (説明資料) as one print HTML document: Chromium's print engine turns it into an A4 PDF.
-// Every piece is built with `html`, which escapes what it is given, so record text prints as typed.
+// Every piece is built with `html`, which escapes what it is given, so record text prints as typed. Its words are
+// pack-text.ts's, which the Word export prints too.
 
-const LABELS = {
-  packTitle: { ja: '海外展開カルテ 説明資料', en: 'Overseas Deployment Dossier: Briefing Pack' },
-  distribution: { ja: '配布範囲', en: 'Distribution' },
-  distributedTo: { ja: '配布先', en: 'Distributed to' },
-  handleWithCare: { ja: '取扱注意', en: 'Handle with care' },
-  distributionNote: { ja: 'この範囲を超えて配布しないこと', en: 'not to be passed on beyond this audience' },
-  contents: { ja: '目次', en: 'Contents' },
-  country: { ja: '国名', en: 'Country' },
-  regions: { ja: '地域', en: 'Regions' },
-  caseCount: { ja: '案件数', en: 'Cases' },
-  byPhase: { ja: '現在の段階別の案件数', en: 'Cases by current phase' },
-  phase: { ja: '段階', en: 'Phase' },
-  currentPhase: { ja: '現在の段階', en: 'Current phase' },
-  noPhase: { ja: '段階の記録なし', en: 'No stage recorded' },
-  case: { ja: '案件', en: 'Case' },
-  sector: { ja: '分野', en: 'Sector' },
-  summary: { ja: '概要', en: 'Summary' },
-  status: { ja: '状況', en: 'Status' },
-  timeline: { ja: '経緯', en: 'Timeline' },
-  date: { ja: '時期', en: 'Date' },
-  event: { ja: '内容', en: 'Event' },
-  futurePolicy: { ja: '今後の方針', en: 'Future policy' },
-  noCases: { ja: 'この配布範囲で示せる案件はありません。', en: 'No cases can be shown to this audience.' },
-  noEvents: { ja: '記録された経緯はありません。', en: 'No stage events recorded.' },
-  objectives: { ja: '目的', en: 'Objectives' },
-  asks: { ja: '要望', en: 'Asks' },
-  delegation: { ja: '訪問団', en: 'Delegation' },
-  counterparts: { ja: '面会先', en: 'Counterparts' },
-  name: { ja: '氏名', en: 'Name' },
-  title: { ja: '役職', en: 'Title' },
-  level: { ja: 'レベル', en: 'Level' },
-  organisation: { ja: '所属', en: 'Organisation' },
-  agreementsAndVisits: { ja: '協定・覚書と訪問', en: 'Agreements and visits' },
-  kind: { ja: '種別', en: 'Kind' },
-  visitName: { ja: '訪問', en: 'Visit' },
-  noHistory: { ja: 'この配布範囲で示せる協定・覚書や訪問の記録はありません。', en: 'No agreements or visits can be shown to this audience.' },
-  overview: { ja: '概況', en: 'Overview' },
-  policy: { ja: '展開方針', en: 'Deployment policy' },
-  relations: { ja: '二国間関係', en: 'Bilateral relations' },
-  supportHistory: { ja: 'ODA・支援の経緯', en: 'ODA and support history' },
-  parties: { ja: '当事者', en: 'Parties' },
-  signatoryLevel: { ja: '署名レベル', en: 'Signatory level' },
-  place: { ja: '場所', en: 'Place' },
-  pastCounterparts: { ja: 'これまでの面会先', en: 'Counterparts met on previous visits' },
-  relatedOrganisations: { ja: '関係機関', en: 'Organisations' },
-  nameJa: { ja: '名称', en: 'Name (Japanese)' },
-  nameEn: { ja: '英語名称', en: 'Name (English)' },
-  type: { ja: '種別', en: 'Type' },
-  sdgGoals: { ja: 'SDGs（持続可能な開発目標）', en: 'Sustainable Development Goals' },
-  outcomeFraming: { ja: '開発効果', en: 'Development outcomes' },
-  effectExamples: { ja: '効果の事例', en: 'Examples of effects' },
-  financing: { ja: '資金', en: 'Financing' },
-  nextSteps: { ja: '今後の進め方', en: 'Next steps' },
-  untranslated: { ja: '（日本語原文）', en: '[Japanese original]' },
-  counterpartNeeds: { ja: '相手国の状況・ニーズ', en: "Counterpart's situation and needs" },
-  pathToOrder: { ja: '受注に至る過程', en: 'Path to an order' },
-  problem: { ja: '解決すべき課題', en: 'Problem to solve' },
-  partners: { ja: '連携先', en: 'Partners' },
-  financingOptions: { ja: '資金スキーム', en: 'Financing options' },
-  followUp: { ja: '次回フォローアップ', en: 'Next follow-up' },
-  indicatorStatus: { ja: '指標の状況', en: 'Indicator status' },
-  indicatorHeading: { ja: '指標', en: 'Indicators' },
-  indicator: { ja: '指標', en: 'Indicator' },
-  unit: { ja: '単位', en: 'Unit' },
-  baseline: { ja: '基準値', en: 'Baseline' },
-  period: { ja: '期間', en: 'Period' },
-  target: { ja: '目標', en: 'Target' },
-  actual: { ja: '実績', en: 'Actual' },
-  cumulative: { ja: '累計', en: 'cumulative' },
-  openHurdles: { ja: '外的事情（対応中）', en: 'Open external hurdles' },
-  hurdleSince: { ja: 'から', en: 'since' },
-  hurdleCounterpart: { ja: '相手方', en: 'Counterpart' },
-  measure: { ja: '対応', en: 'Measure' },
-  planTextsAsWritten: { ja: '', en: 'Plans are kept in Japanese: their texts print as written.' },
-  fact: { ja: '項目', en: 'Item' },
-  value: { ja: '内容', en: 'Value' },
-  source: { ja: '出典', en: 'Source' },
-  question: { ja: '問', en: 'Q' },
-  answer: { ja: '答', en: 'A' },
-  noAnswer: { ja: '（回答未記入）', en: '(no answer written)' },
-  career: { ja: '経歴', en: 'Career' },
-  notes: { ja: '備考', en: 'Notes' },
-  meetings: { ja: '我が国との面会', en: 'Previous meetings with Japan' },
-} satisfies Record<string, Record<PackLanguage, string>>;
+export { asOfText, packDate, packRunningHeader } from './pack-text';
 
 /** Where each section starts: the contents link to these, and the printer reads their pages back from the PDF. */
 const SECTION_ANCHORS: Record<PackSection, string> = {
@@ -145,40 +79,6 @@ const SECTION_ANCHORS: Record<PackSection, string> = {
   profiles: 'profiles',
   contacts: 'contacts',
 };
-
-function countryName(input: PackInput): string {
-  return input.country[input.lang];
-}
-
-/**
- * A date as the pack writes it: in English in an English pack; else 西暦 (2020年1月), 和暦 (令和2年1月) or both
- * (令和2年1月（2020年1月）) as chosen. A date the two write alike (2020年代, one kept as written) prints once.
- */
-export function packDate(input: Pick<PackInput, 'lang' | 'dates'>, date: KarteDate): string {
-  if (input.lang === 'en') return formatDate(date, 'en');
-  if (input.dates === 'seireki') return formatDate(date, 'ja');
-  const wareki = formatDate(date, 'wareki');
-  if (input.dates === 'wareki') return wareki;
-  const seireki = formatDate(date, 'ja');
-  return wareki === seireki ? seireki : `${wareki}（${seireki}）`;
-}
-
-/** 2021年4月1日時点 / As of 1 April 2021: the day a printed document stands at, in its date style. */
-export function asOfText(input: Pick<PackInput, 'lang' | 'dates' | 'asOf'>): string {
-  const date = packDate(input, input.asOf);
-  return input.lang === 'ja' ? `${date}時点` : `As of ${date}`;
-}
-
-function packTitle(input: PackInput): string {
-  return `${countryName(input)} ${LABELS.packTitle[input.lang]}`;
-}
-
-/** Text of the running header on every page: the pack's title with its "as of" date, and the audience marking. */
-export function packRunningHeader(input: PackInput): RunningHeader {
-  const title = input.lang === 'ja' ? `${packTitle(input)}（${asOfText(input)}）` : `${packTitle(input)} (${asOfText(input)})`;
-  const marking = SCOPE_MARKINGS[input.audience][input.lang];
-  return { title, marking: input.cover.handleWithCare ? `${LABELS.handleWithCare[input.lang]}${input.lang === 'ja' ? '\u3000' : ' · '}${marking}` : marking };
-}
 
 /** The name of the landscape pages the 別表 prints on inside the portrait pack. */
 export const LANDSCAPE_PAGE = 'landscape';
@@ -377,7 +277,7 @@ function counterpartField(input: PackInput, c: PackCase, field: TranslatableCase
   const code = input.counterpartLang;
   const text = counterpartText(input, c, field);
   if (code === null || text === undefined) return html``;
-  const language = new Intl.DisplayNames([input.lang], { type: 'language' }).of(code) ?? code;
+  const language = languageName(input.lang, code);
   const open = isRightToLeft(code) ? html`<div class="counterpart" lang="${code}" dir="rtl">` : html`<div class="counterpart" lang="${code}">`;
   return html`${open}<span class="language">${language}</span>
 ${paragraphs(text)}
@@ -403,15 +303,8 @@ ${narrative(lang, 'objectives', visit.objectives)}${narrative(lang, 'asks', visi
 }
 
 function agreementDetails(lang: PackLanguage, a: Agreement): SafeHtml {
-  const separator = lang === 'ja' ? '、' : ', ';
-  const facts = [
-    a.parties.length > 0 ? `${LABELS.parties[lang]}: ${a.parties.join(separator)}` : '',
-    a.signatoryLevel ? `${LABELS.signatoryLevel[lang]}: ${a.signatoryLevel}` : '',
-    a.place ? `${LABELS.place[lang]}: ${a.place}` : '',
-    AGREEMENT_STATUS_LABELS[a.status][lang],
-  ].filter((fact) => fact !== '');
   const subject = a.subject ? html`<br>${a.subject}` : '';
-  return html`${a.title}${subject}<br><span class="muted">${facts.join(' / ')}</span>`;
+  return html`${a.title}${subject}<br><span class="muted">${agreementFacts(lang, a)}</span>`;
 }
 
 function historyRow(lang: PackLanguage, item: HistoryItem, dateText: (date: KarteDate) => string): SafeHtml {
@@ -550,19 +443,6 @@ ${joinHtml(
 </section>`;
 }
 
-/** An indicator's value as printed: a number with its digits grouped, words as written, — for none. */
-function indicatorValue(lang: PackLanguage, value: IndicatorValue | null): string {
-  if (value === null) return '—';
-  if (typeof value === 'string') return value;
-  return value.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', { maximumFractionDigits: 2 });
-}
-
-/** A period's target, a revised one beside the original it replaced (30,000 → 25,000). */
-function targetText(lang: PackLanguage, target: IndicatorValue | null, revised: IndicatorValue | null): string {
-  if (revised === null || revised === target) return indicatorValue(lang, target);
-  return `${indicatorValue(lang, target)} → ${indicatorValue(lang, revised)}`;
-}
-
 function statusLabel(lang: PackLanguage, status: PackPlan['status']): SafeHtml {
   return html`<span class="status-${status}">${INDICATOR_STATUS_LABELS[status][lang]}</span>`;
 }
@@ -573,11 +453,9 @@ function statusLabel(lang: PackLanguage, status: PackPlan['status']): SafeHtml {
  */
 function indicatorRow(input: PackInput, indicator: PackIndicator): SafeHtml {
   const { lang } = input;
-  const { reading, periods } = indicator;
-  const month = input.asOf.sort?.slice(0, 7) ?? '';
-  const due = periods.filter((p) => p.period.sort !== null && p.period.sort.slice(0, 7) <= month);
-  const shown = (reading.period === null ? undefined : periods.find((p) => p.period.sort === reading.period)) ?? due.at(-1) ?? periods.at(0);
-  const unit = indicator.unit || (indicator.measure === 'percent' ? '%' : '');
+  const { reading } = indicator;
+  const shown = shownPeriod(input, indicator);
+  const unit = indicatorUnit(indicator);
   let actual: HtmlValue = shown ? indicatorValue(lang, shown.actual) : '—';
   if (shown && reading.period !== null && indicator.cumulative) {
     actual = html`${indicatorValue(lang, reading.actual)}<br><span class="muted">(${LABELS.cumulative[lang]})</span>`;
@@ -609,14 +487,8 @@ ${joinHtml(
 
 /** The plan's own fields as facts, only those written. */
 function planFacts(lang: PackLanguage, plan: Plan): SafeHtml {
-  const separator = lang === 'ja' ? '、' : ', ';
-  const partners = plan.partners.map((p) => {
-    const origin = [PARTNER_ORIGIN_LABELS[p.origin][lang], p.organisation].filter((part) => part !== '').join(separator);
-    return html`${p.name}${parenthesised(lang, origin)}${p.role ? `: ${p.role}` : ''}`;
-  });
-  const financing = plan.financing.map(
-    (f) => html`${FINANCING_SCHEME_LABELS[f.scheme][lang]}: ${FINANCING_STATUS_LABELS[f.status][lang]}${f.note ? parenthesised(lang, f.note) : ''}`,
-  );
+  const partners = plan.partners.map((p) => html`${partnerText(lang, p)}`);
+  const financing = plan.financing.map((f) => html`${financingText(lang, f)}`);
   const rows: [keyof typeof LABELS, HtmlValue][] = [];
   for (const field of ['counterpartNeeds', 'pathToOrder', 'problem'] as const) {
     if (plan[field].trim() !== '') rows.push([field, paragraphs(plan[field])]);
@@ -633,11 +505,6 @@ ${joinHtml(
 `;
 }
 
-/** Text in brackets after what it qualifies: full-width in Japanese. */
-function parenthesised(lang: PackLanguage, text: string): string {
-  return lang === 'ja' ? `（${text}）` : ` (${text})`;
-}
-
 /** Pieces of markup, one per line. */
 function lines(parts: SafeHtml[]): SafeHtml {
   return joinHtml(
@@ -648,11 +515,8 @@ function lines(parts: SafeHtml[]): SafeHtml {
 
 function hurdleItem(input: PackInput, hurdle: Hurdle): SafeHtml {
   const { lang } = input;
-  const facts = [
-    hurdle.since ? (lang === 'ja' ? `${packDate(input, hurdle.since)}${LABELS.hurdleSince.ja}` : `${LABELS.hurdleSince.en} ${packDate(input, hurdle.since)}`) : '',
-    hurdle.counterpart ? `${LABELS.hurdleCounterpart[lang]}: ${hurdle.counterpart}` : '',
-  ].filter((fact) => fact !== '');
-  const about = facts.length === 0 ? '' : html`<span class="muted">${parenthesised(lang, facts.join(lang === 'ja' ? '、' : '; '))}</span>`;
+  const facts = hurdleFacts(input, hurdle);
+  const about = facts === '' ? '' : html`<span class="muted">${parenthesised(lang, facts)}</span>`;
   const measures =
     hurdle.measures.length === 0
       ? ''
@@ -731,18 +595,11 @@ ${peopleTable(
   )}${peopleTable(lang, 'pastCounterparts', ['name', 'title', 'organisation', 'visitName'], met)}${peopleTable(lang, 'relatedOrganisations', ['nameJa', 'nameEn', 'type'], organisations)}</section>`;
 }
 
-/** The name a fact prints under: its kind's, or for an 'other' fact the label written with it. */
-function factLabel(lang: PackLanguage, fact: CountryFact): string {
-  return fact.kind === 'other' && fact.label.trim() !== '' ? fact.label : COUNTRY_FACT_KIND_LABELS[fact.kind][lang];
-}
-
 /** 国情: the country's basic data, each fact with its source and the date it is as of. */
 function facts(input: PackInput): SafeHtml {
   const { lang } = input;
   const rows = input.facts.map((f) => {
-    const asOf = f.asOf.precision === 'unknown' && f.asOf.text.trim() === '' ? '' : packDate(input, f.asOf);
-    const source = [f.source, asOf].filter((part) => part.trim() !== '').join(lang === 'ja' ? '、' : ', ');
-    return html`<tr><th>${factLabel(lang, f)}</th><td>${f.value}</td><td class="muted">${source}</td></tr>`;
+    return html`<tr><th>${factLabel(lang, f)}</th><td>${f.value}</td><td class="muted">${factSource(input, f)}</td></tr>`;
   });
   return html`<section class="page" id="${SECTION_ANCHORS.facts}">
 <h2>${PACK_SECTION_LABELS.facts[lang]}</h2>
@@ -754,12 +611,6 @@ ${joinHtml(rows, '\n')}
 </tbody>
 </table>
 </section>`;
-}
-
-/** Where a direction applies: the pack's country, or the region it is kept for. */
-function directionPlace(input: PackInput, direction: Direction): string {
-  if (direction.country !== null) return countryName(input);
-  return input.regions.find((r) => r.code === direction.region)?.[input.lang] ?? direction.region;
 }
 
 /** How a directionBlock prints, in a pack and on its own one-pager alike. */
@@ -819,8 +670,8 @@ ${joinHtml([...visitPart, ...caseParts], '\n')}
 function profiles(input: PackInput): SafeHtml {
   const { lang } = input;
   const blocks = input.profiles.map(({ profile: p, meetings }) => {
-    const names = p.nameJa.trim() === '' ? p.name : lang === 'ja' ? `${p.nameJa}（${p.name}）` : `${p.name} (${p.nameJa})`;
-    const post = [p.title, p.organisation].filter((part) => part.trim() !== '').join(lang === 'ja' ? '、' : ', ');
+    const names = profileNames(lang, p);
+    const post = profilePost(lang, p);
     const met = meetings.map((m) =>
       m.kind === 'visit'
         ? html`<li><span class="date">${packDate(input, m.date)}</span> ${m.visit.title}</li>`
