@@ -245,3 +245,12 @@ export function printedSections(input: PackInput): PackSection[] {
   const omitted = new Set(omittedSections(input).map((o) => o.section));
   return input.sections.filter((s) => (s !== 'visit' || input.visit !== null) && !omitted.has(s));
 }
+
+/**
+ * Whether a printed section opens a page of its own: the first after the contents, the 別表 (its landscape pages) and
+ * the cases do; the briefer sections follow on the page before, so that a pack of short sections is not mostly
+ * blank paper.
+ */
+export function opensPage(input: PackInput, section: PackSection): boolean {
+  return section === 'matrix' || section === 'cases' || printedSections(input)[0] === section;
+}

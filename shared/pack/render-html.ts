@@ -48,6 +48,7 @@ import {
 import {
   bilateralHistory,
   counterpartText,
+  opensPage,
   printedSections,
   type HistoryItem,
   type PackCase,
@@ -80,6 +81,11 @@ const SECTION_ANCHORS: Record<PackSection, string> = {
   contacts: 'contacts',
 };
 
+/** A section's class: 'page' when it opens a page (opensPage), else 'flow', following on the page before. */
+function sectionClass(input: PackInput, section: PackSection): string {
+  return opensPage(input, section) ? 'page' : 'flow';
+}
+
 /** The name of the landscape pages the 別表 prints on inside the portrait pack. */
 export const LANDSCAPE_PAGE = 'landscape';
 
@@ -88,6 +94,7 @@ function styles(input: PackInput, scripts: readonly Script[]): string {
 @page ${LANDSCAPE_PAGE} { size: A4 landscape; margin: 16mm 14mm 14mm 14mm; }
 section.${LANDSCAPE_PAGE} { page: ${LANDSCAPE_PAGE}; }
 h2, h3, h4 { break-after: avoid; }
+section.flow { margin-top: 10mm; }
 .cover { padding-top: 0; }
 .cover-head { display: flex; justify-content: space-between; align-items: flex-start; }
 .cover-marks .handling { display: inline-block; font-weight: 700; font-size: 12pt; border: 1pt solid #111; padding: 0.5mm 3mm; margin: 0 3mm 3mm 0; }
@@ -146,10 +153,13 @@ ${DIRECTION_CSS}
 .qa .mark { display: inline-block; width: 6mm; font-weight: 700; }
 .qa .q { font-weight: 700; }
 .qa .a { display: flex; }
+.qa .a .answer { flex: 1; }
 .profile { break-inside: avoid; }
 .profile + .profile { margin-top: 5mm; padding-top: 2mm; border-top: 0.5pt solid #bbb; }
 .profile .post { margin: 0 0 1mm; }
-.profile h4 { font-size: 9pt; margin: 2mm 0 1mm; }
+.profile-facts { width: 100%; }
+.profile-facts th { width: 32mm; }
+.profile-facts p { margin: 0; }
 ul.meetings { margin: 0; padding-left: 5mm; }
 `;
 }
@@ -216,7 +226,7 @@ function snapshot(input: PackInput): SafeHtml {
   const { lang } = input;
   const count = (phase: Phase | null) => input.cases.filter((c) => c.currentPhase === phase).length;
   const phaseRows = [...PHASES.map((p) => [PHASE_LABELS[p][lang], count(p)] as const), [LABELS.noPhase[lang], count(null)] as const];
-  return html`<section class="page" id="snapshot">
+  return html`<section class="${sectionClass(input, 'snapshot')}" id="snapshot">
 <h2>${PACK_SECTION_LABELS.snapshot[lang]}</h2>
 <table class="facts">
 <tr><th>${LABELS.country[lang]}</th><td>${input.country[lang]} (${input.country.iso2})</td></tr>
@@ -296,7 +306,7 @@ ${paragraphs(text)}
 /** 訪問の目的と要望: what the visit is for and what it asks; who goes and whom they meet are under the contacts. */
 function visitSection(input: PackInput, visit: Visit): SafeHtml {
   const { lang } = input;
-  return html`<section class="page" id="visit">
+  return html`<section class="${sectionClass(input, 'visit')}" id="visit">
 <h2>${PACK_SECTION_LABELS.visit[lang]}</h2>
 <p><strong>${visit.title}</strong> (${VISIT_KIND_LABELS[visit.kind][lang]}, ${packDate(input, visit.dates)})</p>
 ${narrative(lang, 'objectives', visit.objectives)}${narrative(lang, 'asks', visit.asks)}</section>`;
@@ -334,7 +344,7 @@ ${joinHtml(
 )}
 </tbody>
 </table>`;
-  return html`<section class="page" id="history">
+  return html`<section class="${sectionClass(input, 'history')}" id="history">
 <h2>${PACK_SECTION_LABELS.history[lang]}</h2>
 ${narrative(lang, 'relations', input.dossier?.relations ?? '')}${narrative(lang, 'supportHistory', input.dossier?.supportHistory ?? '')}<h3>${LABELS.agreementsAndVisits[lang]}</h3>
 ${body}
@@ -551,7 +561,7 @@ function planSection(input: PackInput): SafeHtml {
   const { lang } = input;
   const blocks = input.cases.flatMap((c) => (c.plan === null ? [] : [planBlock(input, c, c.plan)]));
   const note = LABELS.planTextsAsWritten[lang] === '' ? '' : html`<p class="muted">${LABELS.planTextsAsWritten[lang]}</p>\n`;
-  return html`<section class="page" id="${SECTION_ANCHORS.plan}">
+  return html`<section class="${sectionClass(input, 'plan')}" id="${SECTION_ANCHORS.plan}">
 <h2>${PACK_SECTION_LABELS.plan[lang]}</h2>
 ${note}${joinHtml(blocks, '\n')}
 </section>`;
@@ -565,7 +575,7 @@ function talkingPoints(input: PackInput): SafeHtml {
     if (text.trim() === '' && counterpartText(input, c, 'talkingPoints') === undefined) return [];
     return [html`<h3>${c.case.title}${untranslatedTag(lang, original)}</h3>\n${paragraphs(text)}\n${counterpartField(input, c, 'talkingPoints')}`];
   });
-  return html`<section class="page" id="talking-points">
+  return html`<section class="${sectionClass(input, 'talkingPoints')}" id="talking-points">
 <h2>${PACK_SECTION_LABELS.talkingPoints[lang]}</h2>
 ${joinHtml(body, '\n')}
 </section>`;
@@ -580,7 +590,7 @@ function contacts(input: PackInput): SafeHtml {
   const met = input.previousVisits.flatMap((v) => v.counterparts.map((p) => [p.name, p.title, p.organisation, `${v.title} (${packDate(input, v.dates)})`]));
   const organisations = input.organisations.map((o) => [o.nameJa, o.nameEn, ORGANISATION_TYPE_LABELS[o.type][lang]]);
   // Each table only where somebody is recorded: the section is left out when nobody is (omittedSections).
-  return html`<section class="page" id="contacts">
+  return html`<section class="${sectionClass(input, 'contacts')}" id="contacts">
 <h2>${PACK_SECTION_LABELS.contacts[lang]}</h2>
 ${peopleTable(
   lang,
@@ -601,7 +611,7 @@ function facts(input: PackInput): SafeHtml {
   const rows = input.facts.map((f) => {
     return html`<tr><th>${factLabel(lang, f)}</th><td>${f.value}</td><td class="muted">${factSource(input, f)}</td></tr>`;
   });
-  return html`<section class="page" id="${SECTION_ANCHORS.facts}">
+  return html`<section class="${sectionClass(input, 'facts')}" id="${SECTION_ANCHORS.facts}">
 <h2>${PACK_SECTION_LABELS.facts[lang]}</h2>
 <table class="country-facts">
 <colgroup><col class="fact"><col><col class="source"></colgroup>
@@ -634,7 +644,7 @@ ${joinHtml(rows, '\n')}
 /** 分野別の方向性: the one-pager of each sector of the pack's cases, the country's before its regions'. */
 function directions(input: PackInput): SafeHtml {
   const { lang } = input;
-  return html`<section class="page" id="${SECTION_ANCHORS.directions}">
+  return html`<section class="${sectionClass(input, 'directions')}" id="${SECTION_ANCHORS.directions}">
 <h2>${PACK_SECTION_LABELS.directions[lang]}</h2>
 ${joinHtml(
   input.directions.map((d) => directionBlock(lang, d, directionPlace(input, d))),
@@ -648,7 +658,7 @@ function questionList(lang: PackLanguage, questions: Question[]): SafeHtml {
     questions.map(
       (q) => html`<div class="qa">
 <p class="q"><span class="mark">${LABELS.question[lang]}</span>${q.question}</p>
-<div class="a"><span class="mark">${LABELS.answer[lang]}</span>${q.answer.trim() === '' ? html`<p class="muted">${LABELS.noAnswer[lang]}</p>` : paragraphs(q.answer)}</div>
+<div class="a"><span class="mark">${LABELS.answer[lang]}</span><div class="answer">${q.answer.trim() === '' ? html`<p class="muted">${LABELS.noAnswer[lang]}</p>` : paragraphs(q.answer)}</div></div>
 </div>`,
     ),
     '\n',
@@ -660,7 +670,7 @@ function questions(input: PackInput): SafeHtml {
   const { lang } = input;
   const visitPart = input.visit === null || input.visitQuestions.length === 0 ? [] : [html`<h3>${input.visit.title}</h3>\n${questionList(lang, input.visitQuestions)}`];
   const caseParts = input.cases.flatMap((c) => (c.questions.length === 0 ? [] : [html`<h3>${c.case.title}</h3>\n${questionList(lang, c.questions)}`]));
-  return html`<section class="page" id="${SECTION_ANCHORS.questions}">
+  return html`<section class="${sectionClass(input, 'questions')}" id="${SECTION_ANCHORS.questions}">
 <h2>${PACK_SECTION_LABELS.questions[lang]}</h2>
 ${joinHtml([...visitPart, ...caseParts], '\n')}
 </section>`;
@@ -677,13 +687,25 @@ function profiles(input: PackInput): SafeHtml {
         ? html`<li><span class="date">${packDate(input, m.date)}</span> ${m.visit.title}</li>`
         : html`<li><span class="date">${packDate(input, m.date)}</span> ${m.event.text}<span class="muted">${parenthesised(lang, m.caseTitle)}</span></li>`,
     );
+    const rows: [keyof typeof LABELS, HtmlValue][] = [];
+    if (p.career.trim() !== '') rows.push(['career', paragraphs(p.career)]);
+    if (p.notes.trim() !== '') rows.push(['notes', paragraphs(p.notes)]);
+    if (met.length > 0) rows.push(['meetings', html`<ul class="meetings">\n${joinHtml(met, '\n')}\n</ul>`]);
+    const table =
+      rows.length === 0
+        ? ''
+        : html`<table class="facts profile-facts">
+${joinHtml(
+  rows.map(([label, value]) => html`<tr><th>${LABELS[label][lang]}</th><td>${value}</td></tr>`),
+  '\n',
+)}
+</table>
+`;
     return html`<div class="profile">
 <h3>${names}</h3>
-${post === '' ? '' : html`<p class="post">${post}</p>\n`}${narrative(lang, 'career', p.career)}${narrative(lang, 'notes', p.notes)}${
-      met.length === 0 ? '' : html`<h4>${LABELS.meetings[lang]}</h4>\n<ul class="meetings">\n${joinHtml(met, '\n')}\n</ul>\n`
-    }</div>`;
+${post === '' ? '' : html`<p class="post">${post}</p>\n`}${table}</div>`;
   });
-  return html`<section class="page" id="${SECTION_ANCHORS.profiles}">
+  return html`<section class="${sectionClass(input, 'profiles')}" id="${SECTION_ANCHORS.profiles}">
 <h2>${PACK_SECTION_LABELS.profiles[lang]}</h2>
 ${joinHtml(blocks, '\n')}
 </section>`;

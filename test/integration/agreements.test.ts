@@ -144,7 +144,7 @@ describe('agreements from the timelines', () => {
     const input = buildPackInput(store, { country: 'VN', audience: 'council', lang: 'ja', asOf: '2021-03-31' });
     expect(input.agreements).toHaveLength(candidates.length);
     const html = renderPackHtml(input, { fontFaceCss: '' });
-    const history = /<section class="page" id="history">([\s\S]*?)<\/section>/.exec(html)![1];
+    const history = /<section class="(?:page|flow)" id="history">([\s\S]*?)<\/section>/.exec(html)![1];
     const rows = [...history.matchAll(/<tr><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)/g)].map((m) => ({ date: m[1], kind: m[2], title: m[3] }));
     const titles = rows.map((r) => r.title);
     for (const text of ['大臣間で改定覚書に署名', '局長間で覚書に署名', '副大臣間で郵便覚書に署名', '覚書を大臣間に格上げ', '総務大臣ベトナム訪問']) expect(titles).toContain(text);

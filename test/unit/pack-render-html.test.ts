@@ -12,6 +12,8 @@ import {
   DEFAULT_PACK_SECTIONS,
   EMPTY_PACK_COVER,
   omittedSections,
+  opensPage,
+  printedSections,
   PACK_SECTIONS,
   type PackInput,
   type PackLanguage,
@@ -437,6 +439,17 @@ describe('renderPackHtml', () => {
       expect(html).toContain('<section class="page cases-flow" id="cases">\n<h2>案件別資料</h2>\n<section class="case" id="case-case-0">\n<div class="case-head">\n<h2>案件0</h2>');
       expect(html).toContain('<section class="case" id="case-case-1">');
       expect(html).toContain('.case-head { break-inside: avoid; }');
+      // The first section after the contents, the 別表 and the cases open a page; the briefer sections follow on.
+      const full = withEverySection(two);
+      expect(printedSections(full).map((s) => `${s}:${opensPage(full, s)}`)).toEqual([
+        'snapshot:true',
+        'history:false',
+        'matrix:true',
+        'cases:true',
+        'talkingPoints:false',
+        'contacts:false',
+      ]);
+      expect(renderPackHtml(full, { fontFaceCss: FONT_CSS })).toMatch(/<section class="flow" id="history">[\s\S]*<section class="flow" id="talking-points">/);
       const perPage = renderPackHtml({ ...two, casePerPage: true }, { fontFaceCss: FONT_CSS });
       expect(perPage).toContain('<section class="page cases-per-page" id="cases">');
       expect(perPage).toContain('.cases-per-page .case + .case { break-before: page;');
@@ -509,7 +522,7 @@ describe('renderPackHtml', () => {
       organisations: [{ id: 'o', nameJa: '日本郵便', nameEn: 'Japan Post', type: 'company', scope: 'council', deleted: false }],
     };
     const html = renderPackHtml(input, { fontFaceCss: FONT_CSS });
-    const contacts = html.slice(html.indexOf('<section class="page" id="contacts">'));
+    const contacts = html.slice(html.indexOf('id="contacts">'));
     expect(contacts).toContain('<h3>Delegation</h3>');
     expect(contacts).toContain('<td>山田太郎</td><td>総務大臣</td><td>大臣</td>');
     expect(contacts).toContain('<td>Nguyen Van A</td><td>Minister</td><td>MIC</td>');

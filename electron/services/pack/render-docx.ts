@@ -42,7 +42,7 @@ import { PHASES, type Phase } from '../../../shared/phases';
 import { isRightToLeft, scriptsIn, SCRIPT_FONT_FAMILIES } from '../../../shared/print/scripts';
 import { sdgGoalLabel } from '../../../shared/reference/sdgs';
 import { sectorName } from '../../../shared/reference/sectors';
-import { bilateralHistory, counterpartText, printedSections, type PackCase, type PackInput, type PackPlan, type PackSection } from '../../../shared/pack/pack-input';
+import { bilateralHistory, counterpartText, opensPage, printedSections, type PackCase, type PackInput, type PackPlan, type PackSection } from '../../../shared/pack/pack-input';
 import {
   LABELS,
   agreementFacts,
@@ -585,7 +585,8 @@ function pageFurniture(input: PackInput, width: number): Pick<ISectionOptions, '
 
 /**
  * The pack's Word sections: the portrait pages, the 別表 on landscape pages of its own, then portrait again. A
- * printed section starts a new page, as in the PDF; the first of a Word section starts one by the section break.
+ * printed section opens a new page where the PDF's does (opensPage); the first of a Word section opens one by the
+ * section break.
  */
 function documentSections(input: PackInput): ISectionOptions[] {
   const parts: { landscape: boolean; children: Block[] }[] = [{ landscape: false, children: [...cover(input), ...contents(input)] }];
@@ -595,7 +596,7 @@ function documentSections(input: PackInput): ISectionOptions[] {
     const startsPart = current.landscape !== landscape;
     const part = startsPart ? { landscape, children: [] as Block[] } : current;
     if (startsPart) parts.push(part);
-    part.children.push(heading(1, [PACK_SECTION_LABELS[section][input.lang]], { pageBreakBefore: !startsPart }), ...SECTION_BODIES[section](input));
+    part.children.push(heading(1, [PACK_SECTION_LABELS[section][input.lang]], { pageBreakBefore: !startsPart && opensPage(input, section) }), ...SECTION_BODIES[section](input));
   }
   return parts.map(({ landscape, children }) => ({
     properties: {
