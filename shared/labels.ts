@@ -218,6 +218,11 @@ export const RECORD_KIND_LABELS: Record<RecordTable | 'conflicts', Label> = {
   profiles: { ja: '先方要人', en: 'Counterpart profile' },
   country_facts: { ja: '国情', en: 'Country fact' },
   directions: { ja: '方向性', en: 'Sector direction' },
+  schemes: { ja: '支援ツール', en: 'Support scheme' },
+  offers: { ja: '会員の技術・製品', en: "Member's offer" },
+  track_records: { ja: '海外展開実績', en: 'Track record abroad' },
+  advisors: { ja: 'アドバイザー', en: 'Advisor' },
+  advisor_contacts: { ja: 'アドバイザーの連絡先', en: "Advisor's contact" },
   conflicts: { ja: '競合', en: 'Conflict' },
 };
 

@@ -1,13 +1,17 @@
+import { advisorContactSchema, advisorSchema } from './advisor';
 import { agreementSchema } from './agreement';
 import { caseSchema } from './case';
 import { countryFactSchema } from './country-fact';
 import { directionSchema } from './direction';
 import { dossierSchema } from './dossier';
+import { offerSchema } from './offer';
 import { organisationSchema } from './organisation';
 import { profileSchema } from './profile';
 import { questionSchema } from './question';
 import { hurdleSchema, indicatorPeriodSchema, indicatorSchema, planRevisionSchema, planSchema } from './plan';
 import { stageEventSchema } from './stage-event';
+import { supportSchemeSchema } from './support-scheme';
+import { trackRecordSchema } from './track-record';
 import { visitSchema } from './visit';
 
 /** The kinds of record the store keeps and the change log names. */
@@ -27,6 +31,11 @@ export const RECORD_TABLES = [
   'profiles',
   'country_facts',
   'directions',
+  'schemes',
+  'offers',
+  'track_records',
+  'advisors',
+  'advisor_contacts',
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
@@ -53,6 +62,11 @@ export const RECORD_SCHEMAS = {
   profiles: profileSchema,
   country_facts: countryFactSchema,
   directions: directionSchema,
+  schemes: supportSchemeSchema,
+  offers: offerSchema,
+  track_records: trackRecordSchema,
+  advisors: advisorSchema,
+  advisor_contacts: advisorContactSchema,
 } as const satisfies Record<RecordTable, unknown>;
 
 /**

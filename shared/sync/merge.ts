@@ -37,6 +37,11 @@ export const NARRATIVE_FIELDS: Readonly<Record<RecordTable, readonly string[]>> 
   profiles: ['career', 'notes'],
   country_facts: [],
   directions: ['situation', 'strengths', 'pathToWin', 'bottlenecks', 'measures', 'target'],
+  schemes: ['terms'],
+  offers: ['description'],
+  track_records: [],
+  advisors: ['experience'],
+  advisor_contacts: [],
 };
 
 export function isNarrativeField(table: RecordTable, field: string): boolean {

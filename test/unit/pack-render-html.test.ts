@@ -161,7 +161,20 @@ function withEverySection(input: PackInput, lang: PackLanguage = input.lang): Pa
       deleted: false,
     },
     cases: input.cases.map((c) => ({ ...c, case: { ...c.case, talkingPoints: words.talk, translations: lang === 'en' ? { en: { talkingPoints: words.talk } } : {} } as Case })),
-    organisations: [{ id: 'o', nameJa: '日本郵便', nameEn: 'Japan Post', type: 'company', scope: 'council', deleted: false }],
+    organisations: [
+      {
+        id: 'o',
+        nameJa: '日本郵便',
+        nameEn: 'Japan Post',
+        type: 'company',
+        size: 'unknown',
+        location: '',
+        description: '',
+        councilMember: false,
+        scope: 'council',
+        deleted: false,
+      },
+    ],
   };
 }
 
@@ -519,7 +532,20 @@ describe('renderPackHtml', () => {
           }),
         ],
       }),
-      organisations: [{ id: 'o', nameJa: '日本郵便', nameEn: 'Japan Post', type: 'company', scope: 'council', deleted: false }],
+      organisations: [
+        {
+          id: 'o',
+          nameJa: '日本郵便',
+          nameEn: 'Japan Post',
+          type: 'company',
+          size: 'unknown',
+          location: '',
+          description: '',
+          councilMember: false,
+          scope: 'council',
+          deleted: false,
+        },
+      ],
     };
     const html = renderPackHtml(input, { fontFaceCss: FONT_CSS });
     const contacts = html.slice(html.indexOf('id="contacts">'));
@@ -763,7 +789,14 @@ describe('record text in the pack', () => {
         },
       ],
       agreements: [hostile(RECORD_SCHEMAS.agreements, anAgreement({}), 'agreement', texts)],
-      organisations: [hostile(RECORD_SCHEMAS.organisations, { id: 'o', nameJa: '', nameEn: '', type: 'agency', scope: 'council', deleted: false }, 'organisation', texts)],
+      organisations: [
+        hostile(
+          RECORD_SCHEMAS.organisations,
+          { id: 'o', nameJa: '', nameEn: '', type: 'agency', size: 'unknown', location: '', description: '', councilMember: false, scope: 'council', deleted: false },
+          'organisation',
+          texts,
+        ),
+      ],
     };
   }
 

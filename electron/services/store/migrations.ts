@@ -401,4 +401,77 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX directions_country ON directions (country);
   `,
+  /* 15: the council database: support schemes, members' profiles, offers and track records, advisors */ `
+  ALTER TABLE organisations ADD COLUMN size TEXT NOT NULL DEFAULT 'unknown';
+  ALTER TABLE organisations ADD COLUMN location TEXT NOT NULL DEFAULT '';
+  ALTER TABLE organisations ADD COLUMN description TEXT NOT NULL DEFAULT '';
+  ALTER TABLE organisations ADD COLUMN councilMember INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE schemes (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    type TEXT NOT NULL,
+    stages TEXT NOT NULL,
+    phases TEXT NOT NULL,
+    sectorLabels TEXT NOT NULL,
+    sectors TEXT NOT NULL,
+    countries TEXT NOT NULL,
+    regions TEXT NOT NULL,
+    countriesText TEXT NOT NULL,
+    budget TEXT NOT NULL,
+    terms TEXT NOT NULL,
+    applicationWindow TEXT NOT NULL,
+    contact TEXT NOT NULL,
+    source TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL
+  );
+  CREATE TABLE offers (
+    id TEXT PRIMARY KEY,
+    organisationId TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    sectors TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL
+  );
+  CREATE INDEX offers_organisation ON offers (organisationId);
+  CREATE TABLE track_records (
+    id TEXT PRIMARY KEY,
+    organisationId TEXT NOT NULL,
+    project TEXT NOT NULL,
+    country TEXT NOT NULL,
+    place TEXT NOT NULL,
+    date TEXT NOT NULL,
+    schemeId TEXT,
+    category TEXT NOT NULL,
+    sectors TEXT NOT NULL,
+    relatedCaseId TEXT,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL
+  );
+  CREATE INDEX track_records_organisation ON track_records (organisationId);
+  CREATE TABLE advisors (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    affiliation TEXT NOT NULL,
+    sectors TEXT NOT NULL,
+    countries TEXT NOT NULL,
+    languages TEXT NOT NULL,
+    experience TEXT NOT NULL,
+    registeredOn TEXT NOT NULL,
+    removedOn TEXT,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL
+  );
+  CREATE TABLE advisor_contacts (
+    id TEXT PRIMARY KEY,
+    advisorId TEXT NOT NULL,
+    contact TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    deleted INTEGER NOT NULL
+  );
+  CREATE INDEX advisor_contacts_advisor ON advisor_contacts (advisorId);
+  `,
 ];

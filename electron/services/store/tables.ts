@@ -1,5 +1,9 @@
 import type { z } from 'zod';
+import { advisorContactSchema, advisorSchema } from '../../../shared/model/advisor';
 import { agreementSchema } from '../../../shared/model/agreement';
+import { offerSchema } from '../../../shared/model/offer';
+import { supportSchemeSchema } from '../../../shared/model/support-scheme';
+import { trackRecordSchema } from '../../../shared/model/track-record';
 import { caseSchema } from '../../../shared/model/case';
 import { countryFactSchema } from '../../../shared/model/country-fact';
 import { directionSchema } from '../../../shared/model/direction';
@@ -84,8 +88,8 @@ export const TABLES = {
   organisations: {
     schema: organisationSchema,
     json: [] as string[],
-    bool: ['deleted'],
-    defaults: { nameEn: '', type: 'other', scope: 'public', deleted: false },
+    bool: ['councilMember', 'deleted'],
+    defaults: { nameEn: '', type: 'other', size: 'unknown', location: '', description: '', councilMember: false, scope: 'public', deleted: false },
   },
   visits: {
     schema: visitSchema,
@@ -181,6 +185,53 @@ export const TABLES = {
     json: [] as string[],
     bool: ['deleted'],
     defaults: { country: null, region: '', situation: '', strengths: '', pathToWin: '', bottlenecks: '', measures: '', target: '', scope: DEFAULT_SCOPE, deleted: false },
+  },
+  schemes: {
+    schema: supportSchemeSchema,
+    json: ['stages', 'phases', 'sectorLabels', 'sectors', 'countries', 'regions'],
+    bool: ['deleted'],
+    defaults: {
+      owner: '',
+      type: 'other',
+      stages: [],
+      phases: [],
+      sectorLabels: [],
+      sectors: [],
+      countries: [],
+      regions: [],
+      countriesText: '',
+      budget: '',
+      terms: '',
+      applicationWindow: '',
+      contact: '',
+      source: '',
+      scope: DEFAULT_SCOPE,
+      deleted: false,
+    },
+  },
+  offers: {
+    schema: offerSchema,
+    json: ['sectors'],
+    bool: ['deleted'],
+    defaults: { kind: 'technology', description: '', sectors: [], scope: DEFAULT_SCOPE, deleted: false },
+  },
+  track_records: {
+    schema: trackRecordSchema,
+    json: ['date', 'sectors'],
+    bool: ['deleted'],
+    defaults: { place: '', date: unknownDate(), schemeId: null, category: '', sectors: [], relatedCaseId: null, scope: DEFAULT_SCOPE, deleted: false },
+  },
+  advisors: {
+    schema: advisorSchema,
+    json: ['sectors', 'countries', 'languages', 'registeredOn', 'removedOn'],
+    bool: ['deleted'],
+    defaults: { affiliation: '', sectors: [], countries: [], languages: [], experience: '', registeredOn: unknownDate(), removedOn: null, scope: DEFAULT_SCOPE, deleted: false },
+  },
+  advisor_contacts: {
+    schema: advisorContactSchema,
+    json: [] as string[],
+    bool: ['deleted'],
+    defaults: { scope: 'government', deleted: false },
   },
 } as const satisfies Record<RecordTable, unknown>;
 

@@ -160,6 +160,20 @@ function recordOf(store: Store, table: TableName, rowId: string): ConflictView['
       const direction = readRow(store, 'directions', rowId);
       return direction ? { ...none, label: direction.sector, country: direction.country } : none;
     }
+    case 'schemes':
+      return { ...none, label: readRow(store, 'schemes', rowId)?.name ?? rowId };
+    case 'offers':
+      return { ...none, label: readRow(store, 'offers', rowId)?.name ?? rowId };
+    case 'track_records': {
+      const record = readRow(store, 'track_records', rowId);
+      return record ? { ...none, label: record.project, country: record.country } : none;
+    }
+    case 'advisors':
+      return { ...none, label: readRow(store, 'advisors', rowId)?.name ?? rowId };
+    case 'advisor_contacts': {
+      const contact = readRow(store, 'advisor_contacts', rowId);
+      return contact ? { ...none, label: readRow(store, 'advisors', contact.advisorId)?.name ?? rowId } : none;
+    }
   }
 }
 
