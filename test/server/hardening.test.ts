@@ -3,6 +3,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeHlc } from '../../shared/hlc';
+import { parseDateText } from '../../shared/dates';
 import { RECORD_TABLES } from '../../shared/model/records';
 import { ADMIN_CALLS } from '../../shared/sync/admin-protocol';
 import type { SyncChange } from '../../shared/sync/change';
@@ -170,6 +171,27 @@ describe('changes no replica could apply', () => {
       agreementCandidates(store, 'VN').map((c) => ({ eventId: c.eventId })),
     );
     expect(marked.changes.filter((c) => c.field === 'eventId').length).toBeGreaterThanOrEqual(8);
+    // What a visit pack needs besides the cases, and the council database.
+    const visitId = store.db.prepare('SELECT id FROM visits LIMIT 1').pluck().get() as string;
+    const company = crypto.randomUUID();
+    const advisor = crypto.randomUUID();
+    writeRows(store, [
+      { table: 'questions', id: crypto.randomUUID(), values: { caseId, question: '現地生産の可能性は', answer: '検討中' } },
+      { table: 'questions', id: crypto.randomUUID(), values: { visitId, question: '価格は', position: 1 } },
+      { table: 'profiles', id: crypto.randomUUID(), values: { country: 'VN', name: 'Nguyen Manh Hung', nameJa: 'グエン・マイン・フン', visitIds: [visitId] } },
+      { table: 'country_facts', id: crypto.randomUUID(), values: { country: 'VN', kind: 'capital', value: 'ハノイ', asOf: parseDateText('2024年')! } },
+      { table: 'directions', id: crypto.randomUUID(), values: { country: 'VN', sector: 'postal', situation: '機械化は一部' } },
+      { table: 'schemes', id: crypto.randomUUID(), values: { name: 'JCM設備補助事業', type: 'subsidy', phases: ['order_management'], sectors: ['waste_to_energy'] } },
+      {
+        table: 'organisations',
+        id: company,
+        values: { nameJa: '横浜ウォーター株式会社', type: 'company', size: 'sme', location: '横浜市中区', councilMember: true, scope: 'council' },
+      },
+      { table: 'offers', id: crypto.randomUUID(), values: { organisationId: company, name: '高効率ポンプ', sectors: ['water'] } },
+      { table: 'track_records', id: crypto.randomUUID(), values: { organisationId: company, project: '水道公社への高効率ポンプの導入', country: 'VN', place: 'ダナン' } },
+      { table: 'advisors', id: advisor, values: { name: '山田一郎', countries: ['VN'], languages: ['ベトナム語'] } },
+      { table: 'advisor_contacts', id: crypto.randomUUID(), values: { advisorId: advisor, contact: 'yamada@example.jp' } },
+    ]);
     expect(store.db.prepare('SELECT DISTINCT tbl FROM changes ORDER BY tbl').pluck().all()).toEqual([...RECORD_TABLES].sort());
     const pending = outboxCount(store);
     await clientLogin(store, { server: base, login: 'client', password: PASSWORD });
