@@ -202,6 +202,12 @@ export interface ImportReport {
   eventsAdded: number;
   eventsKept: number;
   dossiersAdded: number;
+  /** The council's files (support-schemes.json, track-records.json): 支援ツール, 海外展開実績 and the members they name. */
+  schemesAdded: number;
+  schemesKept: number;
+  trackRecordsAdded: number;
+  trackRecordsKept: number;
+  membersAdded: number;
 }
 
 /** A record a table import would add, or one field of one it would change (old → new, as text). */

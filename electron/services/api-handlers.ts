@@ -15,7 +15,7 @@ import { openDossier, updateDossier } from './dossiers';
 import { addEvent, deleteEvent, setEventField, updateEvent } from './events';
 import { caseHistory } from './history';
 import { homeView } from './home';
-import { importKarteFiles, importParsedFiles, parseKarteFiles } from './import/karte-import';
+import { importJsonFiles, parseJsonFiles, writeJsonFiles } from './import/council-import';
 import { buildPackInput } from './pack/build-input';
 import { writePackDocx } from './pack/render-docx';
 import { omittedSections } from '../../shared/pack/pack-input';
@@ -110,7 +110,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
   const tableFiles = (files: ApiParsedArgs<'import.tables'>['files']): TableFile[] =>
     files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64'), encoding: f.encoding }));
   const imported = <T>(report: T): T => {
-    changed(['dossiers', 'cases', 'events']);
+    changed(['dossiers', 'cases', 'events', 'schemes', 'organisations', 'track_records']);
     return report;
   };
 
@@ -125,12 +125,14 @@ export function createHandlers(ctx: ApiContext): Handlers {
       pid: process.pid,
     }),
     'demo.import': () => {
-      const files = fs
-        .readdirSync(ctx.demoDir)
-        .filter((f) => f.endsWith('.json'))
-        .sort()
-        .map((f) => path.join(ctx.demoDir, f));
-      return imported(importKarteFiles(store, files, progress));
+      // The dossiers, and the council's schemes and track records beside them.
+      const jsonIn = (dir: string) =>
+        fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+          .map((f) => path.join(dir, f));
+      return imported(importJsonFiles(store, [...jsonIn(ctx.demoDir), ...jsonIn(path.join(ctx.demoDir, 'council'))], progress));
     },
     'home.get': ({ stuckMonths }) => homeView(store, stuckMonths),
     'countries.list': ({ sector }) => countrySummaries(store, sector),
@@ -367,7 +369,7 @@ export function createHandlers(ctx: ApiContext): Handlers {
     'export.xlsx': (choice) => handOver(workbookFileName(choice, 'xlsx'), (file) => writeWorkbookFile(store, choice, file)),
     'export.table': ({ name, rows }) => handOver(`${name}.xlsx`, (file) => writeTableFile(name, rows, file)),
     'export.csv': ({ what, ...choice }) => handOver(workbookFileName(choice, 'csv', what), (file) => fs.promises.writeFile(file, exportCsv(store, what, choice))),
-    'import.files': ({ files }) => imported(importParsedFiles(store, parseKarteFiles(files.map((f) => ({ name: f.name, read: () => Buffer.from(f.data, 'base64') }))), progress)),
+    'import.files': ({ files }) => imported(writeJsonFiles(store, parseJsonFiles(files.map((f) => ({ name: f.name, read: () => Buffer.from(f.data, 'base64') }))), progress).report),
     'sync.status': () => sync.status(),
     'sync.now': () => sync.syncNow(),
     'sync.signIn': (request) => sync.signIn(request),

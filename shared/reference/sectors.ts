@@ -36,6 +36,22 @@ export function sectorOfLabel(label: string): string {
   return ALIASES.find((a) => contains(text, a.alias))?.code ?? OTHER_SECTOR;
 }
 
+/**
+ * Every sector a text names (a project's description: 水道公社への高効率ポンプの導入), in the vocabulary's order.
+ * The longest aliases are read first and taken out of the text, so 上下水道 is not read again as 水道's shorter kin;
+ * 'other' is never named.
+ */
+export function sectorsInText(text: string): string[] {
+  let rest = fold(text);
+  const found = new Set<string>();
+  for (const { alias, code } of ALIASES) {
+    if (code === OTHER_SECTOR || !contains(rest, alias)) continue;
+    found.add(code);
+    rest = rest.split(alias).join('\u0000');
+  }
+  return SECTORS.map((s) => s.code).filter((code) => found.has(code));
+}
+
 export function sectorByCode(code: string): Sector | undefined {
   return SECTORS.find((s) => s.code === code);
 }

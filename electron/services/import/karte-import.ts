@@ -27,7 +27,7 @@ export class ImportError extends KarteError {
   }
 }
 
-function problem(file: string, where: string, code: ImportProblemCode, message: string, params: ImportProblem['params'] = {}): ImportProblem {
+export function problem(file: string, where: string, code: ImportProblemCode, message: string, params: ImportProblem['params'] = {}): ImportProblem {
   return { file, where, code, params, message };
 }
 
@@ -41,7 +41,7 @@ function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** A zod issue of a file as a problem: an impossible date by its own code, any other with what the screen needs. */
-function issueProblem(file: string, json: unknown, issue: z.core.$ZodIssue): ImportProblem {
+export function issueProblem(file: string, json: unknown, issue: z.core.$ZodIssue): ImportProblem {
   const where = formatPath(issue.path);
   if (issue.code === 'custom' && (issue.params as { problem?: string } | undefined)?.problem === 'impossible_date') {
     return problem(file, where, 'impossible_date', issue.message, { date: String(valueAt(json, issue.path)) });
@@ -71,16 +71,15 @@ function jsonErrorPlace(text: string): { line: number; column: number } {
   return { line: before.length, column: [...before[before.length - 1]].length + 1 };
 }
 
-/** Reads and checks one file's text; `name` is how errors refer to it. */
-function parseKarteFile(name: string, text: string): ParsedFile {
-  let json: unknown;
+/** A file's JSON value, read from its bytes (UTF-8); `name` is how errors refer to it. */
+export function jsonOfFile(name: string, bytes: Uint8Array): unknown {
+  const text = decodeUtf8(name, bytes);
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     const { line, column } = jsonErrorPlace(text);
     fail(name, 'not_json', `not valid JSON at line ${line}, column ${column} (${(error as Error).message})`, { line, column });
   }
-  return checkedKarteFile(name, json);
 }
 
 /** Checks a karte JSON value (read from a file, or from a 別表 sheet) against the schema and the reference data. */
@@ -224,20 +223,23 @@ function decodeUtf8(name: string, bytes: Uint8Array): string {
  * written, and a failure while writing rolls everything back.
  */
 export function importKarteFiles(store: Store, filePaths: string[], onProgress?: (p: ImportProgress) => void): ImportReport {
-  const files = parseKarteFiles(
-    filePaths.map((filePath) => ({
-      name: path.basename(filePath),
-      read: () => {
-        try {
-          return fs.readFileSync(filePath);
-        } catch (error) {
-          const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-          fail(path.basename(filePath), 'unreadable', `cannot be read (${reason})`, { reason });
-        }
-      },
-    })),
-  );
-  return importParsedFiles(store, files, onProgress);
+  return importParsedFiles(store, parseKarteFiles(filePaths.map(fileSource)), onProgress);
+}
+
+/** A file on disk as an import reads it: by its name, failing as 'unreadable' when it cannot be read. */
+export function fileSource(filePath: string): { name: string; read: () => Uint8Array } {
+  const name = path.basename(filePath);
+  return {
+    name,
+    read: () => {
+      try {
+        return fs.readFileSync(filePath);
+      } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        fail(name, 'unreadable', `cannot be read (${reason})`, { reason });
+      }
+    },
+  };
 }
 
 /** Reads and checks every file (its bytes) before any is imported, and reports the problems of all of them at once. */
@@ -246,7 +248,7 @@ export function parseKarteFiles(sources: { name: string; read: () => Uint8Array 
   const files: ParsedFile[] = [];
   for (const source of sources) {
     try {
-      files.push(parseKarteFile(source.name, decodeUtf8(source.name, source.read())));
+      files.push(checkedKarteFile(source.name, jsonOfFile(source.name, source.read())));
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       problems.push(...error.problems);
@@ -256,13 +258,30 @@ export function parseKarteFiles(sources: { name: string; read: () => Uint8Array 
   return files;
 }
 
+/** A report of nothing imported yet, of this many files. */
+function emptyImportReport(files: number): ImportReport {
+  return {
+    files,
+    casesAdded: 0,
+    casesKept: 0,
+    eventsAdded: 0,
+    eventsKept: 0,
+    dossiersAdded: 0,
+    schemesAdded: 0,
+    schemesKept: 0,
+    trackRecordsAdded: 0,
+    trackRecordsKept: 0,
+    membersAdded: 0,
+  };
+}
+
 export function importParsedFiles(store: Store, files: ParsedFile[], onProgress?: (p: ImportProgress) => void): ImportReport {
   return writeParsedFiles(store, files, onProgress).report;
 }
 
 /** Imports checked files in one transaction; what it wrote, as the changes it logged, with the report. */
 export function writeParsedFiles(store: Store, files: ParsedFile[], onProgress?: (p: ImportProgress) => void): { report: ImportReport; changes: Change[] } {
-  const report: ImportReport = { files: files.length, casesAdded: 0, casesKept: 0, eventsAdded: 0, eventsKept: 0, dossiersAdded: 0 };
+  const report = emptyImportReport(files.length);
   const changes: Change[] = [];
   inTransaction(store, () => {
     const namespace = importNamespace(store);
