@@ -5,7 +5,7 @@ import { appliedChange, clockRefusal } from '../shared/sync/change-rules';
 import { nodeOf } from '../shared/sync/merge';
 import type { PushResult } from '../shared/sync/protocol';
 import type { Session } from './accounts';
-import { mayHold, reachOf, writeRefusal, type RecordOwnership } from './permissions';
+import { MEMBER_FIELD, MEMBER_PARTS, mayHold, profileRefusal, reachOf, writeRefusal, type RecordOwnership } from './permissions';
 import { CASE_FIELD } from '../shared/model/records';
 
 // The central change log: pushes append to it, each change once (pulls page through it: pull.ts).
@@ -74,7 +74,9 @@ function pushOne(state: BatchState, session: Session, { raw, change, reason }: A
   if (early) return { ...id, status: 'rejected', reason: early };
   const recordKey = pairKey(change.table, change.rowId);
   const record = state.records.get(recordKey);
-  const refusal = writeRefusal(session, change.scope, record) ?? caseRefusal(state, session, change, record);
+  const profile = namedProfileOf(change);
+  const named = profile === null ? null : { rowId: profile, record: state.records.get(pairKey('organisations', profile)) };
+  const refusal = writeRefusal(session, change.scope, record) ?? caseRefusal(state, session, change, record) ?? profileRefusal(session, change, record, named);
   if (refusal) return { ...id, status: 'rejected', reason: refusal };
   state.known.set(changeKey, session.login);
   // The record's scope is its scope field, last writer wins, as on every replica. Until a change of that field
@@ -106,6 +108,11 @@ function newCaseOf(change: SyncChange): string | null {
   return change.field === CASE_FIELD && typeof change.value === 'string' ? change.value : null;
 }
 
+/** The member's profile an offer or a track record is put under by a change, if it is one that does. */
+function namedProfileOf(change: SyncChange): string | null {
+  return MEMBER_PARTS.includes(change.table) && change.field === MEMBER_FIELD && typeof change.value === 'string' ? change.value : null;
+}
+
 /**
  * A part of a case goes with its case (親子): nobody writes one of a case out of their reach, nor moves one into or out
  * of such a case. A case the server does not hold yet decides nothing, as on the way down.
@@ -125,15 +132,12 @@ function caseRefusal(state: BatchState, session: Session, change: SyncChange, re
  * write is the first of its changes by arrival.
  */
 async function batchState(client: pg.PoolClient, changes: readonly SyncChange[]): Promise<BatchState> {
-  // The records the batch writes, and the cases its parts of cases are moved to.
+  // The records the batch writes, the cases its parts of cases are moved to, and the profiles its offers and track
+  // records are put under.
   const records = changes.flatMap((c) => {
     const caseId = newCaseOf(c);
-    return caseId === null
-      ? [[c.table, c.rowId]]
-      : [
-          [c.table, c.rowId],
-          ['cases', caseId],
-        ];
+    const profile = namedProfileOf(c);
+    return [[c.table, c.rowId], ...(caseId === null ? [] : [['cases', caseId]]), ...(profile === null ? [] : [['organisations', profile]])];
   });
   const touched = [...new Map(records.map(([table, rowId]) => [pairKey(table, rowId), { table, rowId }])).values()];
   const found = await client.query<{

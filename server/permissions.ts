@@ -57,3 +57,31 @@ export function writeRefusal(member: Member, changeScope: Scope, record: RecordO
   const ownerOrg = record?.ownerOrg ?? member.orgId;
   return (record && holdRefusal(member, record.scope, ownerOrg)) ?? holdRefusal(member, changeScope, ownerOrg);
 }
+
+/** The records that describe a member beside its profile (its organisations record), naming it by MEMBER_FIELD. */
+export const MEMBER_PARTS: readonly string[] = ['offers', 'track_records'];
+export const MEMBER_FIELD = 'organisationId';
+
+/**
+ * Why a member may not write this change of a member's profile, offers or track records, or null when it may.
+ * A company changes only its own, and its own is what its organisation created: the record's owner_org, which the
+ * server stamps from the first writer's account and by which internal scope goes too. So no client's word counts,
+ * no operator has to link accounts to profiles first, and a profile written offline is its writer's when it
+ * arrives. An offer or a track record must also name a profile of its writer's own, one the server holds (the profile
+ * goes up before its offers), or a company could put products under another's name. Government bodies keep the council's register: they may change any.
+ * `named`: for a change of MEMBER_FIELD, the organisations record it names as the server holds it (undefined when
+ * it holds none); null for any other change.
+ */
+export function profileRefusal(
+  member: Member,
+  change: { table: string; rowId: string },
+  record: RecordOwnership | undefined,
+  named: { rowId: string; record: RecordOwnership | undefined } | null,
+): string | null {
+  if (isGovernmentAffiliated(member.orgType) || (change.table !== 'organisations' && !MEMBER_PARTS.includes(change.table))) return null;
+  if (record && record.ownerOrg !== member.orgId)
+    return `the ${change.table} record ${change.rowId} is another organisation's: a member changes only the profile, offers and track records it created (a government body any)`;
+  if (named && named.record?.ownerOrg !== member.orgId)
+    return `the ${change.table} record names the organisation ${named.rowId}, not a profile this member created: a member writes offers and track records of its own profile only`;
+  return null;
+}
