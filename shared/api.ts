@@ -19,6 +19,9 @@ import type { ConflictView, SyncStatus } from './sync/status';
 import type {
   AgreementCandidate,
   CaseDetail,
+  CaseMatchView,
+  MemberMatchView,
+  SectorOverviewView,
   CaseSummary,
   CountrySummary,
   DossierView,
@@ -264,6 +267,18 @@ export const directionSheetRequestSchema = z
   })
   .refine(...oneOf(['id', 'country', 'region']));
 
+const sectorText = z.string().min(1).max(200);
+
+/** (ア) A sector's page printed for an audience: only what the audience may read. */
+export const sectorSheetRequestSchema = z.object({
+  sector: sectorText,
+  audience: scope,
+  lang: z.enum(['ja', 'en']).default('ja'),
+  dates: z.enum(PACK_DATE_STYLES).optional(),
+  /** The day it stands at; today when left out. */
+  asOf: z.iso.date().optional(),
+});
+
 /** A pack to export: as packRequestSchema, and as a PDF (the default) or a Word document; a preview is the PDF's either way. */
 export const packExportRequestSchema = packRequestSchema.extend({ format: z.enum(PACK_FORMATS).optional() });
 
@@ -491,6 +506,16 @@ export const API = {
   'direction.preview': method<{ url: string }>()(directionSheetRequestSchema, { id: 'directions' }),
   /** The one-pager as an A4 PDF, handed over as a pack. */
   'direction.export': method<Handover>()(directionSheetRequestSchema, { id: 'directions' }),
+  /** (ウ) What fits a case: the schemes, members and advisors, each best first with why, and what does not fit, with why not. */
+  'match.case': method<CaseMatchView>()(z.object({ caseId: id }), { caseId: 'cases' }),
+  /** The open cases that fit what a member offers and where it worked, and the schemes it can use. */
+  'match.member': method<MemberMatchView>()(z.object({ organisationId: id }), { organisationId: 'organisations' }),
+  /** (ア) A sector (its code or a label): its cases by phase across countries, its schemes, members and advisors. */
+  'sector.overview': method<SectorOverviewView>()(z.object({ sector: sectorText })),
+  /** The sector's page as it will print for an audience, previewed as a pack is. */
+  'sector.preview': method<{ url: string }>()(sectorSheetRequestSchema),
+  /** The sector's page as an A4 PDF marked with its audience, handed over as a pack. */
+  'sector.export': method<Handover>()(sectorSheetRequestSchema),
   search: method<SearchResult>()(z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(500).default(100) })),
   'history.case': method<HistoryEntry[]>()(z.object({ id }), { id: 'cases' }),
   /** Reverts the last edit made through this app session (Ctrl+Z); the revert is itself logged. */

@@ -236,6 +236,7 @@ export const PACK_SECTION_LABELS: Record<PackSection, Label> = {
   cases: { ja: '案件別資料', en: 'Cases' },
   directions: { ja: '分野別の方向性', en: 'Sector directions' },
   plan: { ja: '展開実施プラン', en: 'Deployment plans' },
+  council: { ja: '活用できる支援ツール・会員企業', en: 'Support schemes and council members' },
   talkingPoints: { ja: '発言要領', en: 'Talking points' },
   questions: { ja: '想定問答', en: 'Anticipated questions' },
   profiles: { ja: '先方要人', en: 'Counterpart profiles' },

@@ -17,6 +17,7 @@ import type { Hurdle, Indicator, IndicatorPeriod, Plan, PlanRevision } from './m
 import type { IndicatorReading, IndicatorStatus } from './plan/indicator-status';
 import type { PlanDifference } from './plan/revision-diff';
 import type { KpiProgress } from './plan/kpi-progress';
+import type { CaseMatch, CaseNeed, MemberMatch, SectorOverview } from './council/matching';
 
 export interface CaseSummary {
   id: string;
@@ -340,3 +341,16 @@ export interface PlanFollowUp {
   followUpDate: KarteDate;
   status: IndicatorStatus;
 }
+
+/** 'match.case' (ウ): the case as matched (its phase the furthest its events reached), what fits it and what does not. */
+export interface CaseMatchView extends CaseMatch {
+  case: CaseNeed;
+}
+
+/** 'match.member': the cases that fit what a member offers, and the schemes it can use. */
+export interface MemberMatchView extends MemberMatch {
+  organisation: { id: string; nameJa: string; nameEn: string };
+}
+
+/** 'sector.overview' (ア): a sector's cases by phase, its schemes, members and advisors. */
+export type SectorOverviewView = SectorOverview;

@@ -16,6 +16,7 @@ import type { CliContext, Io } from './context';
 import { registerEventCommands } from './events';
 import { registerExportCommand } from './exports';
 import { registerImportCommand } from './imports';
+import { registerMatchingCommands } from './matching';
 import { registerPackCommand, registerReportCommand } from './packs';
 import { registerRecordCommands } from './records';
 import { registerPlanCommands } from './plans';
@@ -136,6 +137,7 @@ export function buildProgram(io: Io): Command {
   registerPackCommand(program, context);
   registerReportCommand(program, context);
   registerDirectionCommands(program, context);
+  registerMatchingCommands(program, context);
   registerAppCommand(program, context);
   registerSyncCommands(program, context);
   registerAdminCommands(program, context);

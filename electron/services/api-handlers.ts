@@ -52,6 +52,7 @@ import { regionsOfCountry } from '../../shared/reference/regions';
 import { dayOf } from '../../shared/dates';
 import { addQuestion, deleteQuestion, getQuestion, moveQuestion, questionsBeside, questionsOf, updateQuestion } from './questions';
 import { createProfile, deleteProfile, linkVisit, profileView, profileViews, unlinkVisit, updateProfile } from './profiles';
+import { buildSectorSheetInput, matchCaseView, matchMemberView, sectorOverviewView } from './council/matching';
 
 // The back end of the one typed API (shared/api.ts), the same whether the call came over Electron IPC or over HTTP
 // in browser mode. Arguments are validated here, at the boundary, before any handler runs.
@@ -348,6 +349,11 @@ export function createHandlers(ctx: ApiContext): Handlers {
     },
     'direction.preview': async (request) => ({ url: await delivery().preview({ kind: 'direction', input: buildDirectionSheetInput(store, request, dayOf(new Date())) }) }),
     'direction.export': (request) => delivery().export({ kind: 'direction', input: buildDirectionSheetInput(store, request, dayOf(new Date())) }),
+    'match.case': ({ caseId }) => matchCaseView(store, caseId),
+    'match.member': ({ organisationId }) => matchMemberView(store, organisationId),
+    'sector.overview': ({ sector }) => sectorOverviewView(store, sector),
+    'sector.preview': async (request) => ({ url: await delivery().preview({ kind: 'sector', input: buildSectorSheetInput(store, request, dayOf(new Date())) }) }),
+    'sector.export': (request) => delivery().export({ kind: 'sector', input: buildSectorSheetInput(store, request, dayOf(new Date())) }),
     search: ({ query, limit }) => search(store, query, limit),
     'history.case': ({ id }) => caseHistory(store, id),
     undo: () => {

@@ -8,6 +8,7 @@ import { directionSheetRunningHeader, renderDirectionSheetHtml, type DirectionSh
 import { LANDSCAPE_PAGE, packRunningHeader, renderPackHtml } from '../../shared/pack/render-html';
 import type { Script } from '../../shared/print/scripts';
 import { projectReportRunningHeader, renderProjectReportHtml, type ProjectReportInput } from '../../shared/report/project-report';
+import { renderSectorSheetHtml, sectorSheetRunningHeader, type SectorSheetInput } from '../../shared/council/render-sector';
 
 // How a shell hands what the back end makes to its user: a printed document (a briefing pack, a follow-up report) or
 // a file the back end wrote (an Excel or CSV export); and the preview documents both shells serve on the app's own
@@ -25,7 +26,11 @@ import { projectReportRunningHeader, renderProjectReportHtml, type ProjectReport
  * What the shells print and hand over, as data: it crosses from the back end's process to the host's, which renders
  * it in the fonts it has.
  */
-export type PrintDocument = { kind: 'pack'; input: PackInput } | { kind: 'projectReport'; input: ProjectReportInput } | { kind: 'direction'; input: DirectionSheetInput };
+export type PrintDocument =
+  | { kind: 'pack'; input: PackInput }
+  | { kind: 'projectReport'; input: ProjectReportInput }
+  | { kind: 'direction'; input: DirectionSheetInput }
+  | { kind: 'sector'; input: SectorSheetInput };
 
 /**
  * A file the back end wrote for the user, in a folder of its own: the host takes it over (and removes it) rather than
@@ -134,6 +139,7 @@ export interface DocumentFonts {
 /** The document's print HTML in the `fonts`; `screenCss` lays it out as sheets on screen. */
 export function documentHtml(document: PrintDocument, fonts: DocumentFonts & { screenCss?: string }): string {
   if (document.kind === 'direction') return renderDirectionSheetHtml(document.input, fonts);
+  if (document.kind === 'sector') return renderSectorSheetHtml(document.input, fonts);
   return document.kind === 'pack' ? renderPackHtml(document.input, fonts) : renderProjectReportHtml(document.input, fonts);
 }
 
@@ -149,7 +155,9 @@ export function documentMarginText(document: PrintDocument): string {
       ? packRunningHeader(document.input)
       : document.kind === 'direction'
         ? directionSheetRunningHeader(document.input)
-        : projectReportRunningHeader(document.input);
+        : document.kind === 'sector'
+          ? sectorSheetRunningHeader(document.input)
+          : projectReportRunningHeader(document.input);
   return `${header.title}${header.marking}`;
 }
 
@@ -165,6 +173,7 @@ export function documentFileName(document: PrintDocument, extension = '.pdf'): s
     const sector = input.directions.length === 1 ? `-${input.directions[0].sector}` : '';
     return `karte-direction-${input.place.code}${sector}-${input.asOf.from}-${input.audience}.pdf`;
   }
+  if (document.kind === 'sector') return `karte-sector-${document.input.overview.sector}-${document.input.asOf.from}-${document.input.audience}.pdf`;
   const { input } = document;
   return `karte-pack-${input.country.iso2}${input.visit ? '-visit' : ''}-${input.asOf.from ?? 'undated'}-${input.audience}${extension}`;
 }

@@ -1,4 +1,5 @@
 import { compareDates, type KarteDate } from '../dates';
+import type { MatchEntry } from '../council/matching';
 import type { Agreement } from '../model/agreement';
 import { caseText, type Case, type TranslatableCaseField } from '../model/case';
 import type { CountryFact } from '../model/country-fact';
@@ -19,7 +20,21 @@ import type { Scope } from '../scopes';
 export type PackLanguage = 'ja' | 'en';
 
 /** The parts of a pack a desk officer may leave out (the cover and the contents always print), in print order. */
-export const PACK_SECTIONS = ['visit', 'snapshot', 'facts', 'history', 'matrix', 'cases', 'directions', 'plan', 'talkingPoints', 'questions', 'profiles', 'contacts'] as const;
+export const PACK_SECTIONS = [
+  'visit',
+  'snapshot',
+  'facts',
+  'history',
+  'matrix',
+  'cases',
+  'directions',
+  'plan',
+  'council',
+  'talkingPoints',
+  'questions',
+  'profiles',
+  'contacts',
+] as const;
 export type PackSection = (typeof PACK_SECTIONS)[number];
 
 /** The sections a pack prints unless others are asked for: all but the deployment plans, which are asked for. */
@@ -92,6 +107,14 @@ export interface PackProfile {
   meetings: ProfileMeeting[];
 }
 
+/** 支援ツール・会員: a case of the pack with the schemes and members that fit it (shared/council/matching.ts), best first. */
+export interface PackCouncilCase {
+  caseId: string;
+  caseTitle: string;
+  schemes: MatchEntry[];
+  members: MatchEntry[];
+}
+
 /** Everything a briefing pack prints, already filtered to its audience. */
 export interface PackInput {
   lang: PackLanguage;
@@ -135,6 +158,8 @@ export interface PackInput {
    * pack all of the country's; by name.
    */
   profiles: PackProfile[];
+  /** The pack's cases that some scheme or member fits, matched on what the audience may read, in the pack's case order. */
+  council: PackCouncilCase[];
 }
 
 /** One line of the bilateral history (二国間の経緯). */
@@ -173,7 +198,9 @@ export type OmissionReason =
   /** Neither the visit nor any case has 想定問答. */
   | 'no_questions'
   /** No counterpart profile is kept for the country (or, for a visit pack, linked to or met on the visit). */
-  | 'no_profiles';
+  | 'no_profiles'
+  /** No support scheme or council member the audience may read fits any of the pack's cases. */
+  | 'no_council_matches';
 
 export interface OmittedSection {
   section: PackSection;
@@ -223,6 +250,8 @@ function emptiness(input: PackInput, section: PackSection): OmissionReason | nul
       return input.visitQuestions.length === 0 && input.cases.every((c) => c.questions.length === 0) ? 'no_questions' : null;
     case 'profiles':
       return input.profiles.length === 0 ? 'no_profiles' : null;
+    case 'council':
+      return input.council.length === 0 ? 'no_council_matches' : null;
     case 'contacts': {
       const people = input.visit !== null && (input.visit.delegation.length > 0 || input.visit.counterparts.length > 0);
       const met = input.previousVisits.some((v) => v.counterparts.length > 0);

@@ -21,6 +21,8 @@ import { PHASES, type Phase } from '../phases';
 import { sdgGoalLabel } from '../reference/sdgs';
 import { sectorName } from '../reference/sectors';
 import { basePrintCss, contentsEntry } from '../print/print-document';
+import { MATCH_LIST_LABELS, matchReasonsText } from '../council/match-labels';
+import type { MatchEntry } from '../council/matching';
 import { isRightToLeft, scriptsIn, type Script } from '../print/scripts';
 import { html, joinHtml, styleElement, type HtmlValue, type SafeHtml } from '../safe-html';
 import {
@@ -75,6 +77,7 @@ const SECTION_ANCHORS: Record<PackSection, string> = {
   cases: 'cases',
   directions: 'directions',
   plan: 'plans',
+  council: 'council',
   talkingPoints: 'talking-points',
   questions: 'questions',
   profiles: 'profiles',
@@ -155,6 +158,8 @@ ${DIRECTION_CSS}
 .qa .a { display: flex; }
 .qa .a .answer { flex: 1; }
 .profile { break-inside: avoid; }
+table.council { margin-bottom: 2mm; }
+table.council col.name { width: 55mm; }
 .profile + .profile { margin-top: 5mm; padding-top: 2mm; border-top: 0.5pt solid #bbb; }
 .profile .post { margin: 0 0 1mm; }
 .profile-facts { width: 100%; }
@@ -711,6 +716,33 @@ ${joinHtml(blocks, '\n')}
 </section>`;
 }
 
+function councilTable(lang: PackLanguage, list: 'schemes' | 'members', entries: MatchEntry[]): SafeHtml {
+  if (entries.length === 0) return html``;
+  const rows = entries.map((e) => html`<tr><td>${e.name}</td><td>${matchReasonsText(e.reasons, lang)}</td></tr>`);
+  return html`<table class="council">
+<colgroup><col class="name"><col></colgroup>
+<thead><tr><th>${MATCH_LIST_LABELS[list][lang]}</th><th>${MATCH_LIST_LABELS.reasons[lang]}</th></tr></thead>
+<tbody>
+${joinHtml(rows, '\n')}
+</tbody>
+</table>
+`;
+}
+
+/** 活用できる支援ツール・会員企業: for each case, the schemes and members that fit it, each with why. */
+function council(input: PackInput): SafeHtml {
+  const { lang } = input;
+  const blocks = input.council.map(
+    (c) => html`<div class="council-case">
+<h3>${c.caseTitle}</h3>
+${councilTable(lang, 'schemes', c.schemes)}${councilTable(lang, 'members', c.members)}</div>`,
+  );
+  return html`<section class="${sectionClass(input, 'council')}" id="${SECTION_ANCHORS.council}">
+<h2>${PACK_SECTION_LABELS.council[lang]}</h2>
+${joinHtml(blocks, '\n')}
+</section>`;
+}
+
 const SECTION_RENDERERS: Record<PackSection, (input: PackInput) => SafeHtml> = {
   visit: (input) => (input.visit ? visitSection(input, input.visit) : html``),
   snapshot,
@@ -720,6 +752,7 @@ const SECTION_RENDERERS: Record<PackSection, (input: PackInput) => SafeHtml> = {
   cases: caseSection,
   directions,
   plan: planSection,
+  council,
   talkingPoints,
   questions,
   profiles,

@@ -20,6 +20,7 @@ import {
   type PackPlan,
 } from '../../shared/pack/pack-input';
 import { packDate, packRunningHeader, renderPackHtml } from '../../shared/pack/render-html';
+import { matchCase } from '../../shared/council/matching';
 import { PAGE_NUMBER_SLOT } from '../../shared/print/print-document';
 import { countryByIso2 } from '../../shared/reference/countries';
 import { regionsOfCountry } from '../../shared/reference/regions';
@@ -137,6 +138,7 @@ function packInput(lang: PackLanguage, c: Case = aCase({}), events: StageEvent[]
     directions: [],
     visitQuestions: [],
     profiles: [],
+    council: [],
   };
 }
 
@@ -301,6 +303,7 @@ describe('renderPackHtml', () => {
         { section: 'facts', reason: 'no_facts' },
         { section: 'history', reason: 'no_history' },
         { section: 'directions', reason: 'no_directions' },
+        { section: 'council', reason: 'no_council_matches' },
         { section: 'talkingPoints', reason: 'no_talking_points' },
         { section: 'questions', reason: 'no_questions' },
         { section: 'profiles', reason: 'no_profiles' },
@@ -712,6 +715,86 @@ describe('record text in the pack', () => {
     return { plan, indicators: [indicator('i1', 'number', 30_000), indicator('i2', 'qualitative', words())], hurdles: [hurdle], status: 'no_data' };
   }
 
+  /**
+   * The schemes and members matched to the case, every text of theirs hostile: a scheme, a member with an offer and a
+   * project abroad that used it, matched as the pack matches (the codes matching reads kept as codes).
+   */
+  function hostileCouncil(c: Case, texts: string[]): PackInput['council'] {
+    const base = { scope: 'council' as const, deleted: false };
+    const scheme = {
+      ...hostile(
+        RECORD_SCHEMAS.schemes,
+        {
+          ...base,
+          id: 's',
+          name: '',
+          owner: '',
+          type: 'subsidy' as const,
+          stages: [''],
+          phases: [],
+          sectorLabels: [''],
+          sectors: [],
+          countries: [],
+          regions: [],
+          countriesText: '',
+          budget: '',
+          terms: '',
+          applicationWindow: '',
+          contact: '',
+          source: '',
+        },
+        'scheme',
+        texts,
+      ),
+      id: 's',
+      phases: ['survey_demo' as const],
+      sectors: ['postal'],
+      countries: [],
+      regions: [],
+    };
+    const organisation = {
+      ...hostile(
+        RECORD_SCHEMAS.organisations,
+        { ...base, id: 'm', nameJa: '', nameEn: '', type: 'company' as const, size: 'sme' as const, location: '', description: '', councilMember: true },
+        'member',
+        texts,
+      ),
+      id: 'm',
+    };
+    const offer = {
+      ...hostile(RECORD_SCHEMAS.offers, { ...base, id: 'of', organisationId: 'm', kind: 'product' as const, name: '', description: '', sectors: [] }, 'offer', texts),
+      organisationId: 'm',
+      sectors: ['postal'],
+    };
+    const record = {
+      ...hostile(
+        RECORD_SCHEMAS.track_records,
+        {
+          ...base,
+          id: 'tr',
+          organisationId: 'm',
+          project: '',
+          country: 'VN',
+          place: '',
+          date: parseDateText('2019年')!,
+          schemeId: 's',
+          category: '',
+          sectors: [],
+          relatedCaseId: null,
+        },
+        'trackRecord',
+        texts,
+      ),
+      organisationId: 'm',
+      country: 'VN',
+      schemeId: 's',
+      sectors: ['postal'],
+    };
+    const need = { id: c.id, title: c.title, sector: 'postal', countries: ['VN'], region: '', status: 'active' as const, phase: 'survey_demo' as const };
+    const match = matchCase(need, [scheme], [{ organisation, offers: [offer], trackRecords: [record] }], []);
+    return [{ caseId: c.id, caseTitle: c.title, schemes: match.schemes, members: match.members }];
+  }
+
   /** A visit pack in which every text of every kind of record, and the country's and regions' names, is hostile. */
   function hostilePack(lang: PackLanguage, texts: string[]): PackInput {
     const translated = Object.fromEntries(TRANSLATABLE_CASE_FIELDS.map((field) => [field, field]));
@@ -789,6 +872,7 @@ describe('record text in the pack', () => {
         },
       ],
       agreements: [hostile(RECORD_SCHEMAS.agreements, anAgreement({}), 'agreement', texts)],
+      council: hostileCouncil(c, texts),
       organisations: [
         hostile(
           RECORD_SCHEMAS.organisations,
@@ -842,6 +926,10 @@ describe('record text in the pack', () => {
       'fact',
       'direction',
       'profile',
+      'scheme',
+      'member',
+      'offer',
+      'trackRecord',
     ]) {
       expect(
         printed.some((text) => text.startsWith(`⟦${kind}.`)),

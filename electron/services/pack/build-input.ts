@@ -6,6 +6,7 @@ import {
   EMPTY_PACK_COVER,
   PACK_SECTIONS,
   type PackCase,
+  type PackCouncilCase,
   type PackCover,
   type PackDateStyle,
   type PackInput,
@@ -30,6 +31,8 @@ import { getVisit, listVisits } from '../visits';
 import { openDossier } from '../dossiers';
 import { readRow, type Store } from '../store/store';
 import { KarteError } from '../../../shared/errors';
+import { matchCase } from '../../../shared/council/matching';
+import { readMatchingMembers, readSchemes } from '../council/matching';
 
 export interface PackRequest {
   /** The dossier's country; taken from the visit when absent. */
@@ -184,7 +187,26 @@ export function buildPackInput(store: Store, request: PackRequest): PackInput {
     directions,
     visitQuestions: visit === null ? [] : questionsOfVisit(store, visit.id).filter((q) => isVisibleTo(effectiveScope(q.scope, visit.scope), audience)),
     profiles: packProfiles(store, country.iso2, visit, previousVisits, cases, audience),
+    council: sections.includes('council') ? packCouncil(store, cases, audience) : [],
   };
+}
+
+/** How many schemes and members the pack lists per case: the best fits; the app and `karte match` list them all. */
+const COUNCIL_LISTED = 5;
+
+/**
+ * The schemes and members that fit each printed case, matched on what the audience may read only (the schemes, the
+ * members, their offers and projects abroad), at the phase the printed events reach; cases nothing fits are left out.
+ */
+function packCouncil(store: Store, cases: PackCase[], audience: Scope): PackCouncilCase[] {
+  const fit = (scope: Scope) => isVisibleTo(scope, audience);
+  const schemes = readSchemes(store, fit);
+  return cases.flatMap(({ case: c, currentPhase: phase }) => {
+    const need = { id: c.id, title: c.title, sector: c.sector, countries: c.countries, region: c.region, status: c.status, phase };
+    const match = matchCase(need, schemes, readMatchingMembers(store, c.sector, c.countries, fit), []);
+    if (match.schemes.length === 0 && match.members.length === 0) return [];
+    return [{ caseId: c.id, caseTitle: c.title, schemes: match.schemes.slice(0, COUNCIL_LISTED), members: match.members.slice(0, COUNCIL_LISTED) }];
+  });
 }
 
 /**

@@ -1,4 +1,6 @@
 import fs from 'node:fs/promises';
+import { MATCH_LIST_LABELS, matchReasonsText } from '../../../shared/council/match-labels';
+import type { MatchEntry } from '../../../shared/council/matching';
 import {
   AlignmentType,
   BorderStyle,
@@ -547,6 +549,23 @@ function contacts(input: PackInput): Block[] {
   ];
 }
 
+/** Per case, the schemes and members that fit it, each with why: the PDF's council tables. */
+function council(input: PackInput): Block[] {
+  const { lang } = input;
+  const entries = (list: 'schemes' | 'members', fits: MatchEntry[]): Block[] =>
+    fits.length === 0
+      ? []
+      : [
+          table({
+            width: PORTRAIT_WIDTH,
+            columns: [2, 3],
+            head: [MATCH_LIST_LABELS[list][lang], MATCH_LIST_LABELS.reasons[lang]],
+            rows: fits.map((e) => [e.name, matchReasonsText(e.reasons, lang)]),
+          }),
+        ];
+  return input.council.flatMap((c) => [heading(2, [c.caseTitle]), ...entries('schemes', c.schemes), ...entries('members', c.members)]);
+}
+
 const SECTION_BODIES: Record<PackSection, (input: PackInput) => Block[]> = {
   visit: visitSection,
   snapshot,
@@ -556,6 +575,7 @@ const SECTION_BODIES: Record<PackSection, (input: PackInput) => Block[]> = {
   cases: caseSection,
   directions,
   plan: planSection,
+  council,
   talkingPoints,
   questions,
   profiles,
