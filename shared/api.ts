@@ -5,6 +5,11 @@ import { CASE_STATUSES, CASE_TEXT_FIELDS, caseSchema } from './model/case';
 import { EVENT_TEXT_FIELDS } from './model/stage-event';
 import { COUNTRY_FACT_KINDS, type CountryFact } from './model/country-fact';
 import type { Direction } from './model/direction';
+import { SCHEME_TYPES, type SupportScheme } from './model/support-scheme';
+import { OFFER_KINDS, type Offer } from './model/offer';
+import type { TrackRecord } from './model/track-record';
+import type { Advisor, AdvisorContact } from './model/advisor';
+import { ORGANISATION_SIZES, ORGANISATION_TYPES } from './model/organisation';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, type Agreement } from './model/agreement';
 import { HURDLE_TEXT_FIELDS, hurdleSchema, INDICATOR_TEXT_FIELDS, indicatorPeriodSchema, indicatorSchema, measureSchema, PLAN_TEXT_FIELDS, planSchema } from './model/plan';
 import { dossierSchema } from './model/dossier';
@@ -17,6 +22,7 @@ import { PHASES } from './phases';
 import { SCOPES } from './scopes';
 import type { ConflictView, SyncStatus } from './sync/status';
 import type {
+  AdvisorView,
   AgreementCandidate,
   CaseDetail,
   CaseMatchView,
@@ -28,6 +34,8 @@ import type {
   HistoryEntry,
   ImportProgress,
   ImportReport,
+  MemberSummary,
+  MemberView,
   OrganisationSummary,
   PlanComparison,
   PlanFollowUp,
@@ -247,6 +255,71 @@ const directionValuesSchema = z.object({
   scope,
 });
 const regionCode = z.string().min(1).max(100);
+
+// The council database's records as a person edits them. Sector, country and region codes are checked by the back
+// end against the vocabularies ('unknown_sector', 'unknown_country', 'unknown_region'); an empty name is refused there.
+const sectorCodes = z.array(z.string().min(1).max(100)).max(100);
+const countryCodes = z.array(iso2).max(300);
+/** A sector to list by: its code or a label (郵便, 上水道). */
+const sectorQuery = z.string().min(1).max(200);
+/** 支援ツール */
+const schemeValuesSchema = z.object({
+  name: z.string().max(1000),
+  owner: z.string().max(1000),
+  type: z.enum(SCHEME_TYPES),
+  stages: z.array(z.string().max(200)).max(50),
+  phases: z.array(z.enum(PHASES)).max(PHASES.length),
+  sectorLabels: z.array(z.string().max(200)).max(100),
+  sectors: sectorCodes,
+  countries: countryCodes,
+  regions: z.array(regionCode).max(100),
+  countriesText: text,
+  budget: text,
+  terms: text,
+  applicationWindow: text,
+  contact: text,
+  source: text,
+  scope,
+});
+/** A member's profile on its organisation record. */
+const memberValuesSchema = z.object({
+  nameJa: z.string().max(500),
+  nameEn: z.string().max(500),
+  type: z.enum(ORGANISATION_TYPES),
+  size: z.enum(ORGANISATION_SIZES),
+  location: z.string().max(500),
+  description: text,
+  councilMember: z.boolean(),
+  scope,
+});
+/** 技術・製品・サービス */
+const offerValuesSchema = z.object({ kind: z.enum(OFFER_KINDS), name: z.string().max(1000), description: text, sectors: sectorCodes, scope });
+/** 海外展開実績; its date as written (2019年度), its scheme and case by id (a prefix will do). */
+const trackRecordValuesSchema = z.object({
+  project: z.string().max(2000),
+  country: iso2,
+  place: z.string().max(500),
+  date: z.string().max(200),
+  schemeId: id.nullable(),
+  category: z.string().max(500),
+  sectors: sectorCodes,
+  relatedCaseId: id.nullable(),
+  scope,
+});
+/** アドバイザー; registration and removal as written (2022年4月), removal null while registered. */
+const advisorValuesSchema = z.object({
+  name: z.string().max(500),
+  affiliation: z.string().max(1000),
+  sectors: sectorCodes,
+  countries: countryCodes,
+  languages: z.array(z.string().max(100)).max(50),
+  experience: text,
+  registeredOn: z.string().max(200),
+  removedOn: z.string().max(200).nullable(),
+  scope,
+});
+/** How to reach an advisor is never public: it stays within government or the council, or internal. */
+const contactValuesSchema = z.object({ contact: z.string().max(2000), scope: z.enum(['internal', 'government', 'council']) });
 
 /** Exactly one of the named fields is given: where a direction is kept, or what a one-pager prints. */
 function oneOf(fields: string[]): [(value: Record<string, unknown>) => boolean, { message: string; path: string[] }] {
@@ -516,6 +589,36 @@ export const API = {
   'sector.preview': method<{ url: string }>()(sectorSheetRequestSchema),
   /** The sector's page as an A4 PDF marked with its audience, handed over as a pack. */
   'sector.export': method<Handover>()(sectorSheetRequestSchema),
+  /** 支援ツール that may serve a sector, a phase and a country, by owner; one naming no sectors (or no countries) serves every one. */
+  'schemes.list': method<SupportScheme[]>()(z.object({ sector: sectorQuery.optional(), phase: z.enum(PHASES).optional(), country: iso2.optional() })),
+  'scheme.get': method<SupportScheme>()(z.object({ id }), { id: 'schemes' }),
+  'scheme.create': method<{ id: string }>()(z.object({ values: schemeValuesSchema.partial().required({ name: true }) })),
+  'scheme.update': method<SupportScheme>()(z.object({ id, values: schemeValuesSchema.partial() }), { id: 'schemes' }),
+  /** The track records that name it keep their category as written and lose the link, in the same undoable step. */
+  'scheme.delete': method<{ id: string }>()(z.object({ id }), { id: 'schemes' }),
+  /** The council's members, by name; a sector (code or label) through their offers and projects abroad, a country through their projects. */
+  'members.list': method<MemberSummary[]>()(z.object({ sector: sectorQuery.optional(), country: iso2.optional() })),
+  'member.get': method<MemberView>()(z.object({ id }), { id: 'organisations' }),
+  'member.update': method<MemberView>()(z.object({ id, values: memberValuesSchema.partial() }), { id: 'organisations' }),
+  'offer.add': method<{ id: string }>()(z.object({ organisationId: id, values: offerValuesSchema.partial().required({ name: true }) }), { organisationId: 'organisations' }),
+  'offer.update': method<Offer>()(z.object({ id, values: offerValuesSchema.partial() }), { id: 'offers' }),
+  'offer.delete': method<{ id: string }>()(z.object({ id }), { id: 'offers' }),
+  /** A project abroad; its sectors, when not given, read from the project's text. */
+  'trackRecord.add': method<{ id: string }>()(z.object({ organisationId: id, values: trackRecordValuesSchema.partial().required({ project: true, country: true }) }), {
+    organisationId: 'organisations',
+  }),
+  'trackRecord.update': method<TrackRecord>()(z.object({ id, values: trackRecordValuesSchema.partial() }), { id: 'track_records' }),
+  'trackRecord.delete': method<{ id: string }>()(z.object({ id }), { id: 'track_records' }),
+  /** Advisors who know a sector (code or label) and a country, registered ones first. */
+  'advisors.list': method<Advisor[]>()(z.object({ sector: sectorQuery.optional(), country: iso2.optional() })),
+  'advisor.get': method<AdvisorView>()(z.object({ id }), { id: 'advisors' }),
+  'advisor.create': method<{ id: string }>()(z.object({ values: advisorValuesSchema.partial().required({ name: true }) })),
+  'advisor.update': method<AdvisorView>()(z.object({ id, values: advisorValuesSchema.partial() }), { id: 'advisors' }),
+  /** Its contacts go with it, in the same undoable step. */
+  'advisor.delete': method<{ id: string }>()(z.object({ id }), { id: 'advisors' }),
+  'advisorContact.add': method<{ id: string }>()(z.object({ advisorId: id, values: contactValuesSchema.partial().required({ contact: true }) }), { advisorId: 'advisors' }),
+  'advisorContact.update': method<AdvisorContact>()(z.object({ id, values: contactValuesSchema.partial() }), { id: 'advisor_contacts' }),
+  'advisorContact.delete': method<{ id: string }>()(z.object({ id }), { id: 'advisor_contacts' }),
   search: method<SearchResult>()(z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(500).default(100) })),
   'history.case': method<HistoryEntry[]>()(z.object({ id }), { id: 'cases' }),
   /** Reverts the last edit made through this app session (Ctrl+Z); the revert is itself logged. */

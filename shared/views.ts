@@ -6,6 +6,9 @@ import type { Agreement } from './model/agreement';
 import type { Case, CaseStatus } from './model/case';
 import type { Dossier } from './model/dossier';
 import type { Organisation } from './model/organisation';
+import type { Offer } from './model/offer';
+import type { TrackRecord } from './model/track-record';
+import type { Advisor, AdvisorContact } from './model/advisor';
 import type { Profile } from './model/profile';
 import type { ProfileMeeting } from './pack/pack-input';
 import type { StageEvent } from './model/stage-event';
@@ -73,6 +76,29 @@ export interface OrganisationSummary {
   nameJa: string;
   nameEn: string;
   type: Organisation['type'];
+}
+
+/** A council member (協議会会員) in a list: the sectors of its offers and projects abroad, the countries of its projects. */
+export interface MemberSummary extends OrganisationSummary {
+  size: Organisation['size'];
+  location: string;
+  sectors: string[];
+  countries: string[];
+  offers: number;
+  trackRecords: number;
+}
+
+/** A member's profile with what it offers (技術・製品・サービス) and its projects abroad (海外展開実績). */
+export interface MemberView {
+  organisation: Organisation;
+  offers: Offer[];
+  trackRecords: TrackRecord[];
+}
+
+/** An advisor (アドバイザー) with the contacts its reader may see. */
+export interface AdvisorView {
+  advisor: Advisor;
+  contacts: AdvisorContact[];
 }
 
 export interface DossierCase {
@@ -155,8 +181,11 @@ export interface HistoryEntry {
   value: unknown;
 }
 
-/** 'plan': a deployment plan, one of its indicators or one of its hurdles. */
-export type HitKind = 'case' | 'event' | 'dossier' | 'agreement' | 'visit' | 'plan';
+/**
+ * 'plan': a deployment plan, one of its indicators or one of its hurdles. The council database's: a support scheme,
+ * a member (an organisation of the council), an offer, a track record abroad, an advisor.
+ */
+export type HitKind = 'case' | 'event' | 'dossier' | 'agreement' | 'visit' | 'plan' | 'scheme' | 'member' | 'offer' | 'trackRecord' | 'advisor';
 
 export interface SearchHit {
   kind: HitKind;

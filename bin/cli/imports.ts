@@ -6,8 +6,8 @@ import { KarteError } from '../../shared/errors';
 import type { TablePreview } from '../../shared/views';
 import { shortId, type CliContext, type Io } from './context';
 
-// `karte import FILE...`: karte JSON tables, or Excel and CSV tables, all or nothing, as the app's import screen
-// sends them.
+// `karte import FILE...`: karte JSON tables (and the council's support-schemes.json and track-records.json beside
+// them), or Excel and CSV tables, all or nothing, as the app's import screen sends them.
 
 function progressLines(io: Io): (p: ApiEvents['import.progress']) => void {
   let lastReported = -1;
@@ -83,11 +83,18 @@ export function registerImportCommand(program: Command, { io, run, print }: CliC
       return run(
         async (karte) => {
           const report = await karte.call('import.files', { files: picked.map(({ name, data }) => ({ name, data })) });
-          print(report, () =>
-            [
-              `imported ${report.files} file(s): ${report.casesAdded} cases added (${report.casesKept} already there),`,
-              `${report.eventsAdded} events added (${report.eventsKept} already there), ${report.dossiersAdded} dossiers added`,
-            ].join(' '),
+          const council = report.schemesAdded + report.schemesKept + report.trackRecordsAdded + report.trackRecordsKept > 0;
+          print(
+            report,
+            () =>
+              [
+                `imported ${report.files} file(s): ${report.casesAdded} cases added (${report.casesKept} already there),`,
+                `${report.eventsAdded} events added (${report.eventsKept} already there), ${report.dossiersAdded} dossiers added`,
+              ].join(' ') +
+              (council
+                ? `\ncouncil: ${report.schemesAdded} support schemes added (${report.schemesKept} already there), ` +
+                  `${report.trackRecordsAdded} track records added (${report.trackRecordsKept} already there), ${report.membersAdded} members added`
+                : ''),
           );
         },
         { listen: (event, payload) => event === 'import.progress' && progress(payload as ApiEvents['import.progress']) },

@@ -11,6 +11,7 @@ import { openStore, type Store } from '../../electron/services/store/store';
 import { registerAdminCommands } from './admin';
 import { registerAgreementCommands } from './agreements';
 import { registerAppCommand } from './app';
+import { registerCouncilCommands } from './council';
 import { registerDirectionCommands } from './directions';
 import type { CliContext, Io } from './context';
 import { registerEventCommands } from './events';
@@ -137,6 +138,7 @@ export function buildProgram(io: Io): Command {
   registerPackCommand(program, context);
   registerReportCommand(program, context);
   registerDirectionCommands(program, context);
+  registerCouncilCommands(program, context);
   registerMatchingCommands(program, context);
   registerAppCommand(program, context);
   registerSyncCommands(program, context);

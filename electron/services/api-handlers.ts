@@ -16,6 +16,21 @@ import { addEvent, deleteEvent, setEventField, updateEvent } from './events';
 import { caseHistory } from './history';
 import { homeView } from './home';
 import { importJsonFiles, parseJsonFiles, writeJsonFiles } from './import/council-import';
+import { createScheme, deleteScheme, getScheme, listSchemes, updateScheme } from './council/schemes';
+import {
+  addOffer,
+  addTrackRecord,
+  deleteOffer,
+  deleteTrackRecord,
+  getMember,
+  getOffer,
+  getTrackRecord,
+  listMembers,
+  updateMember,
+  updateOffer,
+  updateTrackRecord,
+} from './council/members';
+import { addContact, createAdvisor, deleteAdvisor, deleteContact, getAdvisor, getContact, listAdvisors, updateAdvisor, updateContact } from './council/advisors';
 import { buildPackInput } from './pack/build-input';
 import { writePackDocx } from './pack/render-docx';
 import { omittedSections } from '../../shared/pack/pack-input';
@@ -354,6 +369,81 @@ export function createHandlers(ctx: ApiContext): Handlers {
     'sector.overview': ({ sector }) => sectorOverviewView(store, sector),
     'sector.preview': async (request) => ({ url: await delivery().preview({ kind: 'sector', input: buildSectorSheetInput(store, request, dayOf(new Date())) }) }),
     'sector.export': (request) => delivery().export({ kind: 'sector', input: buildSectorSheetInput(store, request, dayOf(new Date())) }),
+    'schemes.list': (filter) => listSchemes(store, filter),
+    'scheme.get': ({ id }) => getScheme(store, id),
+    'scheme.create': ({ values }) => {
+      const { id, changes } = createScheme(store, values);
+      edited(changes);
+      return { id };
+    },
+    'scheme.update': ({ id, values }) => {
+      edited(updateScheme(store, id, values));
+      return getScheme(store, id);
+    },
+    'scheme.delete': ({ id }) => {
+      edited(deleteScheme(store, id));
+      return { id };
+    },
+    'members.list': (filter) => listMembers(store, filter),
+    'member.get': ({ id }) => getMember(store, id),
+    'member.update': ({ id, values }) => {
+      edited(updateMember(store, id, values));
+      return getMember(store, id);
+    },
+    'offer.add': ({ organisationId, values }) => {
+      const { id, changes } = addOffer(store, organisationId, values);
+      edited(changes);
+      return { id };
+    },
+    'offer.update': ({ id, values }) => {
+      edited(updateOffer(store, id, values));
+      return getOffer(store, id);
+    },
+    'offer.delete': ({ id }) => {
+      edited(deleteOffer(store, id));
+      return { id };
+    },
+    'trackRecord.add': ({ organisationId, values }) => {
+      const { id, changes } = addTrackRecord(store, organisationId, values);
+      edited(changes);
+      return { id };
+    },
+    'trackRecord.update': ({ id, values }) => {
+      edited(updateTrackRecord(store, id, values));
+      return getTrackRecord(store, id);
+    },
+    'trackRecord.delete': ({ id }) => {
+      edited(deleteTrackRecord(store, id));
+      return { id };
+    },
+    'advisors.list': (filter) => listAdvisors(store, filter),
+    'advisor.get': ({ id }) => getAdvisor(store, id),
+    'advisor.create': ({ values }) => {
+      const { id, changes } = createAdvisor(store, values);
+      edited(changes);
+      return { id };
+    },
+    'advisor.update': ({ id, values }) => {
+      edited(updateAdvisor(store, id, values));
+      return getAdvisor(store, id);
+    },
+    'advisor.delete': ({ id }) => {
+      edited(deleteAdvisor(store, id));
+      return { id };
+    },
+    'advisorContact.add': ({ advisorId, values }) => {
+      const { id, changes } = addContact(store, advisorId, values);
+      edited(changes);
+      return { id };
+    },
+    'advisorContact.update': ({ id, values }) => {
+      edited(updateContact(store, id, values));
+      return getContact(store, id);
+    },
+    'advisorContact.delete': ({ id }) => {
+      edited(deleteContact(store, id));
+      return { id };
+    },
     search: ({ query, limit }) => search(store, query, limit),
     'history.case': ({ id }) => caseHistory(store, id),
     undo: () => {
@@ -375,7 +465,8 @@ export function createHandlers(ctx: ApiContext): Handlers {
     'export.xlsx': (choice) => handOver(workbookFileName(choice, 'xlsx'), (file) => writeWorkbookFile(store, choice, file)),
     'export.table': ({ name, rows }) => handOver(`${name}.xlsx`, (file) => writeTableFile(name, rows, file)),
     'export.csv': ({ what, ...choice }) => handOver(workbookFileName(choice, 'csv', what), (file) => fs.promises.writeFile(file, exportCsv(store, what, choice))),
-    'import.files': ({ files }) => imported(writeJsonFiles(store, parseJsonFiles(files.map((f) => ({ name: f.name, read: () => Buffer.from(f.data, 'base64') }))), progress).report),
+    'import.files': ({ files }) =>
+      imported(writeJsonFiles(store, parseJsonFiles(files.map((f) => ({ name: f.name, read: () => Buffer.from(f.data, 'base64') }))), progress).report),
     'sync.status': () => sync.status(),
     'sync.now': () => sync.syncNow(),
     'sync.signIn': (request) => sync.signIn(request),

@@ -11,7 +11,7 @@ import { countryCode } from './countries';
 import { newId, resolveId } from './record-ids';
 import { statement } from './store/database';
 import { readRow, writeRows, type Change, type Store } from './store/store';
-import { columnsOf, decodeRow } from './store/tables';
+import { columnsOf, decodeRow, type TableName } from './store/tables';
 
 // 方向性: the one-page line on one sector in one country or region.
 
@@ -37,13 +37,15 @@ export function getDirection(store: Store, idOrPrefix: string): Direction {
   return found;
 }
 
-function regionCode(code: string): string {
+/** A region code the regions list holds ('unknown_region' otherwise). */
+export function regionCode(code: string): string {
   if (!REGIONS.some((r) => r.code === code)) throw new KarteError('unknown_region', `unknown region code '${code}'`, { params: { region: code } });
   return code;
 }
 
-function sectorCode(code: string): string {
-  if (!sectorByCode(code)) throw new KarteError('unknown_sector', `unknown sector code '${code}'`, { table: 'directions', field: 'sector', params: { sector: code } });
+/** A code of the sector vocabulary ('unknown_sector' otherwise, naming the field that holds it). */
+export function sectorCode(code: string, table: TableName = 'directions', field = 'sector'): string {
+  if (!sectorByCode(code)) throw new KarteError('unknown_sector', `unknown sector code '${code}'`, { table, field, params: { sector: code } });
   return code;
 }
 

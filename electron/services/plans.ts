@@ -26,6 +26,7 @@ import { planStatus, readIndicator } from '../../shared/plan/indicator-status';
 import { comparePlanContents } from '../../shared/plan/revision-diff';
 import { effectiveScope, type Scope } from '../../shared/scopes';
 import type { IndicatorView, PlanComparison, PlanFollowUp, PlanView, RevisionInfo } from '../../shared/views';
+import { getScheme } from './council/schemes';
 import { dateOf } from './events';
 import { scopeFromText, setFieldFromText, valuesFromText, type FieldParsers } from './field-text';
 import { idFromKey, newId, resolveId } from './record-ids';
@@ -117,6 +118,8 @@ export type PlanValues = Partial<Omit<Plan, 'id' | 'caseId' | 'deleted'>>;
  */
 export function updatePlan(store: Store, caseId: string, values: PlanValues): Change[] {
   const found = liveCase(store, caseId);
+  // A financing option names a live scheme or none.
+  for (const option of values.financing ?? []) if (option.schemeId) getScheme(store, option.schemeId);
   const id = planIdOf(caseId);
   const existing = readRow(store, 'plans', id);
   const start = existing && !existing.deleted ? {} : { caseId, scope: found.scope, deleted: false };

@@ -30,10 +30,16 @@ export const SEARCH_SQL = `
            WHEN 'dossier' THEN ds.title || char(10) || ds.overview || char(10) || ds.policy
            WHEN 'visit' THEN v.title || char(10) || v.objectives || char(10) || v.asks
            WHEN 'plan' THEN coalesce(pi.statement, ph.description, pl.problem || char(10) || pl.counterpartNeeds || char(10) || pl.pathToOrder)
+           WHEN 'scheme' THEN sc.name || char(10) || sc.owner || char(10) || sc.terms
+           WHEN 'member' THEN o.nameJa || char(10) || o.location || char(10) || o.description
+           WHEN 'offer' THEN oo.nameJa || char(10) || ofr.name || char(10) || ofr.description
+           WHEN 'trackRecord' THEN ot.nameJa || char(10) || tr.project || char(10) || tr.place || char(10) || tr.category
+           WHEN 'advisor' THEN ad.name || char(10) || ad.affiliation || char(10) || ad.experience
            ELSE a.title || char(10) || a.subject
          END AS text,
-         e.phase, coalesce(e.date, a.date, v.dates) AS date,
-         coalesce(c.countries, a.countries, iif(v.country IS NULL, NULL, json_array(v.country)), iif(ds.country IS NULL, '[]', json_array(ds.country))) AS countries
+         e.phase, coalesce(e.date, a.date, v.dates, tr.date) AS date,
+         coalesce(c.countries, a.countries, iif(v.country IS NULL, NULL, json_array(v.country)), sc.countries, iif(tr.country IS NULL, NULL, json_array(tr.country)),
+                  ad.countries, iif(ds.country IS NULL, '[]', json_array(ds.country))) AS countries
     FROM search_fts
     JOIN search_docs d ON d.docid = search_fts.rowid
     LEFT JOIN cases c ON c.id = d.caseId
@@ -44,12 +50,22 @@ export const SEARCH_SQL = `
     LEFT JOIN plans pl ON d.kind = 'plan' AND pl.id = d.ref
     LEFT JOIN indicators pi ON d.kind = 'plan' AND pi.id = d.ref
     LEFT JOIN hurdles ph ON d.kind = 'plan' AND ph.id = d.ref
+    LEFT JOIN schemes sc ON d.kind = 'scheme' AND sc.id = d.ref
+    LEFT JOIN organisations o ON d.kind = 'member' AND o.id = d.ref
+    LEFT JOIN offers ofr ON d.kind = 'offer' AND ofr.id = d.ref
+    LEFT JOIN organisations oo ON oo.id = ofr.organisationId
+    LEFT JOIN track_records tr ON d.kind = 'trackRecord' AND tr.id = d.ref
+    LEFT JOIN organisations ot ON ot.id = tr.organisationId
+    LEFT JOIN advisors ad ON d.kind = 'advisor' AND ad.id = d.ref
    WHERE search_fts MATCH ?
    ORDER BY search_fts.rowid DESC
    LIMIT ?`;
 export const COUNT_SQL = 'SELECT count(*) AS n FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ?)';
 
-/** Finds cases, events, dossiers and agreements in Japanese or English, two characters and up, newest first. */
+/**
+ * Finds cases, events, dossiers, agreements, visits, plans and the council database's records in Japanese or
+ * English, two characters and up, newest first.
+ */
 export function search(store: Store, query: string, limit = 50): SearchResult {
   const match = matchExpression(query);
   if (match === null) return { query, total: 0, totalCapped: false, hits: [] };

@@ -29,6 +29,8 @@ export const financingOptionSchema = z.object({
   scheme: z.enum(FINANCING_SCHEMES),
   status: z.enum(FINANCING_STATUSES),
   note: z.string().max(2000),
+  /** The support scheme (支援ツール) this option is, where the store holds it; options written before schemes were kept have none. */
+  schemeId: idSchema.nullable().optional(),
 });
 export type FinancingOption = z.infer<typeof financingOptionSchema>;
 

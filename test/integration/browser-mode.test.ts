@@ -146,7 +146,7 @@ describe('browser mode', () => {
     expect(stream.headers.get('x-content-type-options')).toBe('nosniff');
     expect(stream.headers.get('referrer-policy')).toBe('no-referrer');
     const report = await call(s, 'demo.import', {});
-    expect(report).toMatchObject({ files: 6, casesAdded: 31 });
+    expect(report).toMatchObject({ files: 8, casesAdded: 31, schemesAdded: 12, trackRecordsAdded: 9 });
     const reader = stream.body!.getReader();
     let received = '';
     while (!received.includes('event: store.changed')) received += new TextDecoder().decode((await reader.read()).value);

@@ -94,8 +94,11 @@ describe('main process', () => {
     expect(fs.existsSync(path.join(dir, 'userData', 'karte.key'))).toBe(true);
 
     const report = await callFrom(window, 'demo.import', {});
-    expect(report).toMatchObject({ files: 6 });
-    expect(window.webContents.sent).toContainEqual({ channel: 'karte:event', message: { event: 'store.changed', payload: { tables: ['dossiers', 'cases', 'events'] } } });
+    expect(report).toMatchObject({ files: 8 });
+    expect(window.webContents.sent).toContainEqual({
+      channel: 'karte:event',
+      message: { event: 'store.changed', payload: { tables: ['dossiers', 'cases', 'events', 'schemes', 'organisations', 'track_records'] } },
+    });
     expect(((await callFrom(window, 'cases.list', {})) as unknown[]).length).toBeGreaterThan(0);
     await quit();
     expect(() => openStore(databaseFile, { author: 'x' })).toThrow(/encrypted/);

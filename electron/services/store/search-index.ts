@@ -70,6 +70,28 @@ function searchableText(table: TableName, row: AnyRow): string | null {
       const h = row as RowOf<'hurdles'>;
       return [h.description, h.counterpart, ...h.measures.flatMap((m) => [m.text, m.actor])].join('\n');
     }
+    case 'schemes': {
+      const s = row as RowOf<'schemes'>;
+      return [s.name, s.owner, ...s.stages, ...s.sectorLabels, s.countriesText, s.budget, s.terms, s.applicationWindow, s.contact, ...countryNames(s.countries)].join('\n');
+    }
+    case 'organisations': {
+      // Only the council's members are searched: the other organisations are names picked from a list.
+      const o = row as RowOf<'organisations'>;
+      return o.councilMember ? [o.nameJa, o.nameEn, o.location, o.description].join('\n') : null;
+    }
+    case 'offers': {
+      const o = row as RowOf<'offers'>;
+      return [o.name, o.description].join('\n');
+    }
+    case 'track_records': {
+      const r = row as RowOf<'track_records'>;
+      return [r.project, r.place, r.category, r.date.text, ...countryNames([r.country])].join('\n');
+    }
+    case 'advisors': {
+      // Not their contacts: how to reach a person is not something to find by searching.
+      const a = row as RowOf<'advisors'>;
+      return [a.name, a.affiliation, a.experience, ...a.languages, ...countryNames(a.countries)].join('\n');
+    }
     default:
       return null;
   }
@@ -85,6 +107,11 @@ const KIND: Partial<Record<TableName, HitKind>> = {
   plans: 'plan',
   indicators: 'plan',
   hurdles: 'plan',
+  schemes: 'scheme',
+  organisations: 'member',
+  offers: 'offer',
+  track_records: 'trackRecord',
+  advisors: 'advisor',
 };
 
 /** Takes a record out of the search index. */
