@@ -1,6 +1,7 @@
 import type { SignatoryLevel } from './agreement-suggestion';
 import type { Agreement } from './model/agreement';
 import type { CaseStatus } from './model/case';
+import type { MatchList } from './council/matching';
 import type { CountryFactKind } from './model/country-fact';
 import type { DirectionField } from './model/direction';
 import type { OrganisationType } from './model/organisation';
@@ -241,4 +242,14 @@ export const PACK_SECTION_LABELS: Record<PackSection, Label> = {
   questions: { ja: '想定問答', en: 'Anticipated questions' },
   profiles: { ja: '先方要人', en: 'Counterpart profiles' },
   contacts: { ja: '関係者・連絡先', en: 'Contacts' },
+};
+
+/** The lists of a match (支援ツール・会員・アドバイザーとのマッチング) as their headings name them. */
+export const MATCH_LIST_LABELS: Record<MatchList, Label> = {
+  schemes: { ja: '支援ツール', en: 'Support schemes' },
+  members: { ja: '会員企業・団体', en: 'Council members' },
+  advisors: { ja: 'アドバイザー', en: 'Advisors' },
+  excluded: { ja: '該当しないもの', en: 'Not fitting' },
+  cases: { ja: '案件', en: 'Cases' },
+  reasons: { ja: '理由', en: 'Why' },
 };

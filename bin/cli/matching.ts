@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { MATCH_LIST_LABELS, matchReasonsText, matchReasonText } from '../../shared/council/match-labels';
+import { matchReasonsText, matchReasonText } from '../../shared/council/match-labels';
 import type { ExcludedEntry, MatchEntry } from '../../shared/council/matching';
-import { PHASE_LABELS } from '../../shared/labels';
+import { MATCH_LIST_LABELS, PHASE_LABELS } from '../../shared/labels';
 import { PACK_DATE_STYLES } from '../../shared/pack/pack-input';
 import { LABELS } from '../../shared/pack/pack-text';
 import { PHASES } from '../../shared/phases';

@@ -1,4 +1,4 @@
-import { PHASE_LABELS, type Label, type LabelLanguage } from '../labels';
+import { PHASE_LABELS, type LabelLanguage } from '../labels';
 import { countryByIso2 } from '../reference/countries';
 import { REGIONS } from '../reference/regions';
 import { sectorByCode } from '../reference/sectors';
@@ -6,16 +6,6 @@ import type { MatchReason } from './matching';
 
 // The words of matching's reasons (matching.ts), in Japanese and English, for the screens, the command line and the
 // printed pages alike: one place, so they cannot say different things.
-
-/** The lists of a match as their headings name them. */
-export const MATCH_LIST_LABELS = {
-  schemes: { ja: '支援ツール', en: 'Support schemes' },
-  members: { ja: '会員企業・団体', en: 'Council members' },
-  advisors: { ja: 'アドバイザー', en: 'Advisors' },
-  excluded: { ja: '該当しないもの', en: 'Not fitting' },
-  cases: { ja: '案件', en: 'Cases' },
-  reasons: { ja: '理由', en: 'Why' },
-} satisfies Record<string, Label>;
 
 function sectorWord(code: string, lang: LabelLanguage): string {
   return sectorByCode(code)?.[lang] ?? code;

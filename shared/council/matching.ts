@@ -7,6 +7,10 @@ import type { TrackRecord } from '../model/track-record';
 import { PHASES, phaseIndex, type Phase } from '../phases';
 import { findRegion, regionsOfCountry } from '../reference/regions';
 
+/** The lists of a match and of a sector's overview, as their headings name them (MATCH_LIST_LABELS). */
+export const MATCH_LISTS = ['schemes', 'members', 'advisors', 'excluded', 'cases', 'reasons'] as const;
+export type MatchList = (typeof MATCH_LISTS)[number];
+
 // Matching (ウ) and the sector overview (ア) of the council database: which support schemes, members and advisors
 // fit a case, which cases fit a member, and what a sector holds. Pure: the back end reads the records
 // (electron/services/council/matching.ts) and the screens, the CLI and the packs word the reasons

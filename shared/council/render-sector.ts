@@ -1,5 +1,5 @@
 import type { KarteDate } from '../dates';
-import { CASE_STATUS_LABELS, PHASE_LABELS, SCOPE_MARKINGS } from '../labels';
+import { MATCH_LIST_LABELS, CASE_STATUS_LABELS, PHASE_LABELS, SCOPE_MARKINGS } from '../labels';
 import type { PackDateStyle, PackLanguage } from '../pack/pack-input';
 import { asOfText, LABELS } from '../pack/pack-text';
 import { PHASES, type Phase } from '../phases';
@@ -8,7 +8,7 @@ import { countryByIso2 } from '../reference/countries';
 import { sectorName } from '../reference/sectors';
 import { html, joinHtml, styleElement, type SafeHtml } from '../safe-html';
 import type { Scope } from '../scopes';
-import { MATCH_LIST_LABELS, matchReasonsText } from './match-labels';
+import { matchReasonsText } from './match-labels';
 import type { MatchEntry, SectorCase, SectorOverview } from './matching';
 
 // (ア) a sector's page: its cases by phase across countries, the schemes that serve it, the members that offer it and

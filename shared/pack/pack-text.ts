@@ -78,7 +78,7 @@ export const LABELS = {
   unit: { ja: '単位', en: 'Unit' },
   baseline: { ja: '基準値', en: 'Baseline' },
   period: { ja: '期間', en: 'Period' },
-  target: { ja: '目標', en: 'Target' },
+  periodTarget: { ja: '目標', en: 'Target' },
   actual: { ja: '実績', en: 'Actual' },
   cumulative: { ja: '累計', en: 'cumulative' },
   openHurdles: { ja: '外的事情（対応中）', en: 'Open external hurdles' },

@@ -1,5 +1,6 @@
 import type { KarteDate } from '../dates';
 import {
+  MATCH_LIST_LABELS,
   AGREEMENT_KIND_LABELS,
   CASE_STATUS_LABELS,
   DIRECTION_FIELD_LABELS,
@@ -21,7 +22,7 @@ import { PHASES, type Phase } from '../phases';
 import { sdgGoalLabel } from '../reference/sdgs';
 import { sectorName } from '../reference/sectors';
 import { basePrintCss, contentsEntry } from '../print/print-document';
-import { MATCH_LIST_LABELS, matchReasonsText } from '../council/match-labels';
+import { matchReasonsText } from '../council/match-labels';
 import type { MatchEntry } from '../council/matching';
 import { isRightToLeft, scriptsIn, type Script } from '../print/scripts';
 import { html, joinHtml, styleElement, type HtmlValue, type SafeHtml } from '../safe-html';
@@ -486,7 +487,7 @@ function indicatorRow(input: PackInput, indicator: PackIndicator): SafeHtml {
 
 function indicatorTable(input: PackInput, plan: PackPlan): SafeHtml {
   const { lang } = input;
-  const head = (['level', 'indicator', 'unit', 'baseline', 'period', 'target', 'actual', 'status'] as const).map((label) => html`<th>${LABELS[label][lang]}</th>`);
+  const head = (['level', 'indicator', 'unit', 'baseline', 'period', 'periodTarget', 'actual', 'status'] as const).map((label) => html`<th>${LABELS[label][lang]}</th>`);
   return html`<table class="indicators">
 <colgroup><col class="level"><col><col class="unit"><col class="value"><col class="value"><col class="target"><col class="value"><col class="status"></colgroup>
 <thead><tr>${head}</tr></thead>

@@ -5,6 +5,9 @@ import * as labels from '../../shared/labels';
 import { SIGNATORY_LEVELS } from '../../shared/agreement-suggestion';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES } from '../../shared/model/agreement';
 import { CASE_STATUSES } from '../../shared/model/case';
+import { COUNTRY_FACT_KINDS } from '../../shared/model/country-fact';
+import { DIRECTION_FIELDS } from '../../shared/model/direction';
+import { MATCH_LISTS } from '../../shared/council/matching';
 import { ORGANISATION_TYPES } from '../../shared/model/organisation';
 import {
   FINANCING_SCHEMES,
@@ -40,6 +43,9 @@ const VOCABULARIES: [name: string, codes: readonly string[], table: Record<strin
   ['AGREEMENT_STATUS_LABELS', AGREEMENT_STATUSES, labels.AGREEMENT_STATUS_LABELS],
   ['SIGNATORY_LEVEL_LABELS', SIGNATORY_LEVELS, labels.SIGNATORY_LEVEL_LABELS],
   ['ORGANISATION_TYPE_LABELS', ORGANISATION_TYPES, labels.ORGANISATION_TYPE_LABELS],
+  ['COUNTRY_FACT_KIND_LABELS', COUNTRY_FACT_KINDS, labels.COUNTRY_FACT_KIND_LABELS],
+  ['DIRECTION_FIELD_LABELS', DIRECTION_FIELDS, labels.DIRECTION_FIELD_LABELS],
+  ['MATCH_LIST_LABELS', MATCH_LISTS, labels.MATCH_LIST_LABELS],
   ['PACK_SECTION_LABELS', PACK_SECTIONS, labels.PACK_SECTION_LABELS],
   ['RECORD_KIND_LABELS', [...RECORD_TABLES, 'conflicts'], labels.RECORD_KIND_LABELS],
   ['FINANCING_SCHEME_LABELS', FINANCING_SCHEMES, labels.FINANCING_SCHEME_LABELS],

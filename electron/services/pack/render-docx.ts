@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { MATCH_LIST_LABELS, matchReasonsText } from '../../../shared/council/match-labels';
+import { matchReasonsText } from '../../../shared/council/match-labels';
 import type { MatchEntry } from '../../../shared/council/matching';
 import {
   AlignmentType,
@@ -26,6 +26,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import {
+  MATCH_LIST_LABELS,
   AGREEMENT_KIND_LABELS,
   CASE_STATUS_LABELS,
   DIRECTION_FIELD_LABELS,
@@ -442,7 +443,7 @@ function planBlock(input: PackInput, c: PackCase, plan: PackPlan): Block[] {
           table({
             width: PORTRAIT_WIDTH,
             columns: [11, 29, 7, 10, 10, 14, 10, 9],
-            head: (['level', 'indicator', 'unit', 'baseline', 'period', 'target', 'actual', 'status'] as const).map((label) => LABELS[label][lang]),
+            head: (['level', 'indicator', 'unit', 'baseline', 'period', 'periodTarget', 'actual', 'status'] as const).map((label) => LABELS[label][lang]),
             rows: indicatorRows,
             size: small,
           }),
