@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { Layout } from './components/Layout';
 import { ScreenError } from './components/ScreenError';
+import { AdvisorScreen, AdvisorsScreen } from './screens/AdvisorsScreen';
 import { AnalyticsScreen } from './screens/AnalyticsScreen';
 import { CaseScreen } from './screens/CaseScreen';
 import { ConflictsScreen } from './screens/ConflictsScreen';
@@ -10,13 +11,16 @@ import { DossierScreen } from './screens/DossierScreen';
 import { HistoryScreen } from './screens/HistoryScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { ImportScreen } from './screens/ImportScreen';
+import { MemberScreen, MembersScreen } from './screens/MembersScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 import { PackBuilderScreen } from './screens/PackBuilderScreen';
 import { ProfilesScreen } from './screens/ProfilesScreen';
 import { ProjectReportScreen } from './screens/ProjectReportScreen';
 import { ProjectScreen } from './screens/ProjectScreen';
 import { ProjectsScreen } from './screens/ProjectsScreen';
+import { SchemeScreen, SchemesScreen } from './screens/SchemesScreen';
 import { SearchScreen } from './screens/SearchScreen';
+import { SectorScreen } from './screens/SectorScreen';
 import { SyncScreen } from './screens/SyncScreen';
 import { VisitScreen } from './screens/VisitScreen';
 import { VisitsScreen } from './screens/VisitsScreen';
@@ -50,6 +54,14 @@ export const routes = [
       { path: 'pack', element: <PackBuilderScreen /> },
       { path: 'sync', element: <SyncScreen /> },
       { path: 'conflicts', element: <ConflictsScreen /> },
+      { path: 'council', element: <SchemesScreen /> },
+      { path: 'council/schemes/:id', element: <SchemeScreen /> },
+      { path: 'council/members', element: <MembersScreen /> },
+      { path: 'council/members/:id', element: <MemberScreen /> },
+      { path: 'council/advisors', element: <AdvisorsScreen /> },
+      { path: 'council/advisors/:id', element: <AdvisorScreen /> },
+      { path: 'council/sectors', element: <SectorScreen /> },
+      { path: 'council/sectors/:sector', element: <SectorScreen /> },
       { path: '*', element: <NotFoundScreen /> },
     ],
   },

@@ -153,6 +153,12 @@ const FIELD_NAMESPACES: Readonly<Record<string, string>> = {
   directions: 'labels:directionField',
   questions: 'questions:fields',
   profiles: 'profiles:fields',
+  schemes: 'council:schemeFields',
+  organisations: 'council:memberFields',
+  offers: 'council:offerFields',
+  track_records: 'council:trackRecordFields',
+  advisors: 'council:advisorFields',
+  advisor_contacts: 'council:contactFields',
 };
 
 /** The locale key prefix naming a table's fields; a case's for a table the app does not name. */

@@ -110,6 +110,7 @@ export function Layout({ children }: { children?: ReactNode }) {
           <NavLink to="/visits">{t('nav.visits')}</NavLink>
           <NavLink to="/projects">{t('nav.projects')}</NavLink>
           <NavLink to="/analytics">{t('nav.analytics')}</NavLink>
+          <NavLink to="/council">{t('nav.council')}</NavLink>
           <NavLink to="/pack">{t('nav.pack')}</NavLink>
           <NavLink to="/import">{t('nav.import')}</NavLink>
         </nav>

@@ -17,6 +17,7 @@ import type { CaseDetail } from '../../shared/views';
 import { call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
+import { CaseMatchPanel } from '../components/CaseMatchPanel';
 import { DateText } from '../components/DateText';
 import { EditableText } from '../components/EditableText';
 import { EditorFooter } from '../components/EditorFooter';
@@ -125,6 +126,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       <QuestionsPanel parent={{ caseId: c.id }} parentScope={c.scope} />
       <BriefingPanel c={c} language={language} onFailure={failed} />
       <PlanSection caseId={c.id} />
+      <CaseMatchPanel caseId={c.id} />
     </article>
   );
 }

@@ -1,0 +1,141 @@
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { SECTORS } from '../../shared/reference/sectors';
+import { PHASES, type Phase } from '../../shared/phases';
+import { useErrorText } from '../api/error-text';
+import { countryName, phaseLabel, sectorName } from '../labels';
+import { usePreferences, type Language } from '../stores/preferences';
+import { CountrySelect } from './CountrySelect';
+
+// The parts the council database's screens share: their tabs, the choice of sectors, phases and countries of a
+// record, and the one-field form that registers a record by its name.
+
+export function CouncilTabs() {
+  const { t } = useTranslation('council');
+  return (
+    <nav className="council-tabs" aria-label={t('tabs.label')}>
+      <NavLink to="/council" end>
+        {t('tabs.schemes')}
+      </NavLink>
+      <NavLink to="/council/members">{t('tabs.members')}</NavLink>
+      <NavLink to="/council/advisors">{t('tabs.advisors')}</NavLink>
+      <NavLink to="/council/sectors">{t('tabs.sectors')}</NavLink>
+    </nav>
+  );
+}
+
+/** Sector codes by their names in the user's language, joined; `none` when there are none. */
+export function sectorNames(codes: readonly string[], language: Language, none: string): string {
+  return codes.length === 0 ? none : codes.map((c) => sectorName(c, '', language)).join(language === 'ja' ? '・' : ', ');
+}
+
+/** A record's sectors as ticks, saved on each tick. */
+export function SectorChecks({ legend, value, onChange }: { legend: string; value: readonly string[]; onChange: (codes: string[]) => void }) {
+  const language = usePreferences((s) => s.language);
+  const toggle = (code: string, on: boolean) => onChange(on ? SECTORS.map((s) => s.code).filter((c) => c === code || value.includes(c)) : value.filter((c) => c !== code));
+  return (
+    <fieldset className="council-checks">
+      <legend>{legend}</legend>
+      {SECTORS.map((s) => (
+        <label key={s.code}>
+          <input type="checkbox" checked={value.includes(s.code)} onChange={(e) => toggle(s.code, e.target.checked)} /> {s[language]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function PhaseChecks({ legend, value, onChange }: { legend: string; value: readonly Phase[]; onChange: (phases: Phase[]) => void }) {
+  const language = usePreferences((s) => s.language);
+  return (
+    <fieldset className="council-checks">
+      <legend>{legend}</legend>
+      {PHASES.map((p) => (
+        <label key={p}>
+          <input type="checkbox" checked={value.includes(p)} onChange={(e) => onChange(PHASES.filter((q) => (q === p ? e.target.checked : value.includes(q))))} />{' '}
+          {phaseLabel(p, language)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A record's countries: each removable, one more chosen from every country. */
+export function CountryChips({ legend, value, onChange }: { legend: string; value: readonly string[]; onChange: (countries: string[]) => void }) {
+  const { t } = useTranslation('council');
+  const language = usePreferences((s) => s.language);
+  const id = useId();
+  return (
+    <fieldset className="council-countries">
+      <legend>{legend}</legend>
+      {value.map((iso2) => (
+        <span key={iso2} className="chip">
+          {countryName(iso2, language)}
+          <button type="button" onClick={() => onChange(value.filter((c) => c !== iso2))} aria-label={t('removeCountry', { country: countryName(iso2, language) })}>
+            ×
+          </button>
+        </span>
+      ))}
+      <label htmlFor={id} className="visually-hidden">
+        {t('addCountry')}
+      </label>
+      <CountrySelect id={id} value="" onChange={(iso2) => iso2 !== '' && !value.includes(iso2) && onChange([...value, iso2])} allLabel={t('addCountry')} language={language} />
+    </fieldset>
+  );
+}
+
+/** Registers a record by its name (the rest is filled in on its page); says what went wrong in the form. */
+export function CreateByName({
+  legend,
+  label,
+  submit,
+  required,
+  missing = false,
+  create,
+  children,
+}: {
+  legend: string;
+  label: string;
+  submit: string;
+  /** What to fill in first, said when the name (or what `missing` says is missing) is empty. */
+  required: string;
+  missing?: boolean;
+  create: (name: string) => Promise<unknown>;
+  /** The form's other fields, before the name. */
+  children?: ReactNode;
+}) {
+  const errorText = useErrorText();
+  const id = useId();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (name.trim() === '' || missing) return setError(required);
+    setBusy(true);
+    create(name.trim())
+      .then(() => {
+        setName('');
+        setError(null);
+      })
+      .catch((failure: unknown) => setError(errorText(failure)))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <form className="council-create" onSubmit={onSubmit} aria-label={legend}>
+      <h3>{legend}</h3>
+      {children}
+      <label htmlFor={id}>{label}</label>
+      <input id={id} value={name} onChange={(e) => setName(e.target.value)} />
+      <button type="submit" disabled={busy}>
+        {submit}
+      </button>
+      {error !== null && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,304 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { ApiArgs } from '../../shared/api';
+import { OFFER_KINDS, type Offer, type OfferKind } from '../../shared/model/offer';
+import { ORGANISATION_SIZES, type OrganisationSize } from '../../shared/model/organisation';
+import type { TrackRecord } from '../../shared/model/track-record';
+import { SECTORS } from '../../shared/reference/sectors';
+import type { MemberView } from '../../shared/views';
+import { call } from '../api/client';
+import { useApi } from '../api/use-api';
+import { ApiView } from '../components/ApiView';
+import { CouncilTabs, CreateByName, SectorChecks, sectorNames } from '../components/CouncilParts';
+import { CountrySelect } from '../components/CountrySelect';
+import { EditableText } from '../components/EditableText';
+import { ExcludedList, MatchList } from '../components/MatchList';
+import { useSaveFailed } from '../components/plan/common';
+import { ScopeBadge } from '../components/ScopeBadge';
+import { countryName, countryNames } from '../labels';
+import { useNotices } from '../stores/notices';
+import { usePreferences } from '../stores/preferences';
+import './CouncilScreens.css';
+
+// 会員: the council's member companies and bodies, what they offer and where they worked abroad, and (ウ) the cases
+// and schemes that fit them.
+
+export function MembersScreen() {
+  const { t } = useTranslation('council');
+  const language = usePreferences((s) => s.language);
+  const [params, setParams] = useSearchParams();
+  const ids = { sector: useId(), country: useId() };
+  const sector = params.get('sector') ?? '';
+  const country = params.get('country') ?? '';
+  const filter: ApiArgs<'members.list'> = {};
+  if (sector !== '') filter.sector = sector;
+  if (country !== '') filter.country = country;
+  const state = useApi('members.list', filter);
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value === '') next.delete(key);
+    else next.set(key, value);
+    setParams(next, { replace: true });
+  };
+  return (
+    <article className="council-screen">
+      <h1>{t('title')}</h1>
+      <CouncilTabs />
+      <p className="muted">{t('members.intro')}</p>
+      <div className="council-filters" role="group" aria-label={t('members.filters')}>
+        <label htmlFor={ids.sector}>{t('memberFields.sectors')}</label>
+        <select id={ids.sector} value={sector} onChange={(e) => set('sector', e.target.value)}>
+          <option value="">{t('all')}</option>
+          {SECTORS.map((s) => (
+            <option key={s.code} value={s.code}>
+              {s[language]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.country}>{t('memberFields.countries')}</label>
+        <CountrySelect id={ids.country} value={country} onChange={(iso2) => set('country', iso2)} allLabel={t('all')} language={language} />
+      </div>
+      <ApiView state={state}>
+        {(members) =>
+          members.length === 0 ? (
+            <p className="muted">{t('members.none')}</p>
+          ) : (
+            <table className="grid council-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('memberFields.nameJa')}</th>
+                  <th scope="col">{t('memberFields.location')}</th>
+                  <th scope="col">{t('memberFields.size')}</th>
+                  <th scope="col">{t('memberFields.sectors')}</th>
+                  <th scope="col">{t('memberFields.countries')}</th>
+                  <th scope="col" className="num">
+                    {t('members.offers')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('members.trackRecords')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {members.map((m) => (
+                  <tr key={m.id}>
+                    <td>
+                      <Link to={`/council/members/${m.id}`}>{m.nameJa}</Link>
+                    </td>
+                    <td>{m.location || t('none')}</td>
+                    <td>{t(`size.${m.size}`)}</td>
+                    <td>{sectorNames(m.sectors, language, t('none'))}</td>
+                    <td>{countryNames(m.countries, language) || t('none')}</td>
+                    <td className="num">{m.offers}</td>
+                    <td className="num">{m.trackRecords}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </ApiView>
+    </article>
+  );
+}
+
+type MemberValues = ApiArgs<'member.update'>['values'];
+
+export function MemberScreen() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation('council');
+  const failed = useSaveFailed();
+  const sizeId = useId();
+  const scopeId = useId();
+  const state = useApi('member.get', { id });
+  const save = (values: MemberValues) => call('member.update', { id, values });
+  return (
+    <article className="council-screen">
+      <CouncilTabs />
+      <ApiView state={state}>
+        {(member) => {
+          const o = member.organisation;
+          return (
+            <>
+              <div className="council-head">
+                <h1>{o.nameJa}</h1>
+                <Link to="/council/members">{t('back', { list: t('tabs.members') })}</Link>
+              </div>
+              <section className="panel" aria-labelledby="member-profile">
+                <h2 id="member-profile">{t('members.profile')}</h2>
+                <div className="council-row">
+                  <label htmlFor={sizeId}>{t('memberFields.size')}</label>
+                  <select id={sizeId} value={o.size} onChange={(e) => void save({ size: e.target.value as OrganisationSize }).catch(failed)}>
+                    {ORGANISATION_SIZES.map((size) => (
+                      <option key={size} value={size}>
+                        {t(`size.${size}`)}
+                      </option>
+                    ))}
+                  </select>
+                  <label>
+                    <input type="checkbox" checked={o.councilMember} onChange={(e) => void save({ councilMember: e.target.checked }).catch(failed)} /> {t('members.councilMember')}
+                  </label>
+                  <label htmlFor={scopeId}>{t('memberFields.scope')}</label>
+                  <ScopeBadge id={scopeId} scope={o.scope} onChange={(scope) => void save({ scope }).catch(failed)} />
+                </div>
+                <div className="council-fields">
+                  <EditableText label={t('memberFields.nameJa')} value={o.nameJa} onSave={(nameJa) => save({ nameJa })} />
+                  <EditableText label={t('memberFields.nameEn')} value={o.nameEn} onSave={(nameEn) => save({ nameEn })} />
+                  <EditableText label={t('memberFields.location')} value={o.location} onSave={(location) => save({ location })} />
+                  <EditableText label={t('memberFields.description')} value={o.description} onSave={(description) => save({ description })} multiline rows={3} />
+                </div>
+              </section>
+              <OffersPanel member={member} />
+              <TrackRecordsPanel member={member} />
+              <MemberMatchPanel organisationId={o.id} />
+            </>
+          );
+        }}
+      </ApiView>
+    </article>
+  );
+}
+
+function OffersPanel({ member }: { member: MemberView }) {
+  const { t } = useTranslation('council');
+  const kindId = useId();
+  const [kind, setKind] = useState<OfferKind>('technology');
+  return (
+    <section className="panel" aria-labelledby="member-offers">
+      <h2 id="member-offers">{t('members.offerHeading')}</h2>
+      {member.offers.length === 0 && <p className="muted">{t('members.noOffers')}</p>}
+      {member.offers.map((offer) => (
+        <OfferCard key={offer.id} offer={offer} />
+      ))}
+      <CreateByName
+        legend={t('members.addOffer')}
+        label={t('members.offerName')}
+        submit={t('members.addOffer')}
+        required={t('members.offerRequired')}
+        create={(name) => call('offer.add', { organisationId: member.organisation.id, values: { name, kind } })}
+      >
+        <label htmlFor={kindId}>{t('members.offerKind')}</label>
+        <select id={kindId} value={kind} onChange={(e) => setKind(e.target.value as OfferKind)}>
+          {OFFER_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`offerKind.${k}`)}
+            </option>
+          ))}
+        </select>
+      </CreateByName>
+    </section>
+  );
+}
+
+function OfferCard({ offer }: { offer: Offer }) {
+  const { t } = useTranslation('council');
+  const failed = useSaveFailed();
+  const show = useNotices((s) => s.show);
+  const scopeId = useId();
+  const save = (values: ApiArgs<'offer.update'>['values']) => call('offer.update', { id: offer.id, values });
+  return (
+    <article className="offer-card" aria-label={offer.name}>
+      <div className="offer-head">
+        <strong>
+          [{t(`offerKind.${offer.kind}`)}] {offer.name}
+        </strong>
+        <label htmlFor={scopeId}>{t('offerFields.scope')}</label>
+        <ScopeBadge id={scopeId} scope={offer.scope} onChange={(scope) => void save({ scope }).catch(failed)} />
+        <button type="button" onClick={() => void call('offer.delete', { id: offer.id }).then(() => show('info', t('deleted', { name: offer.name })), failed)}>
+          {t('delete')}
+        </button>
+      </div>
+      <EditableText label={t('offerFields.description')} value={offer.description} onSave={(description) => save({ description })} multiline rows={2} />
+      <SectorChecks legend={t('offerFields.sectors')} value={offer.sectors} onChange={(sectors) => void save({ sectors }).catch(failed)} />
+    </article>
+  );
+}
+
+function TrackRecordsPanel({ member }: { member: MemberView }) {
+  const { t } = useTranslation('council');
+  const language = usePreferences((s) => s.language);
+  const failed = useSaveFailed();
+  const show = useNotices((s) => s.show);
+  const countryId = useId();
+  const [country, setCountry] = useState('');
+  const schemes = useApi('schemes.list', {});
+  const schemeName = (r: TrackRecord) => schemes.data?.find((s) => s.id === r.schemeId)?.name;
+  return (
+    <section className="panel" aria-labelledby="member-records">
+      <h2 id="member-records">{t('members.recordHeading')}</h2>
+      {member.trackRecords.length === 0 ? (
+        <p className="muted">{t('members.noRecords')}</p>
+      ) : (
+        <table className="grid council-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('trackRecordFields.project')}</th>
+              <th scope="col">{t('trackRecordFields.country')}</th>
+              <th scope="col">{t('trackRecordFields.place')}</th>
+              <th scope="col">{t('trackRecordFields.date')}</th>
+              <th scope="col">{t('trackRecordFields.schemeId')}</th>
+              <th scope="col">{t('trackRecordFields.relatedCaseId')}</th>
+              <th scope="col">{t('trackRecordFields.scope')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('delete')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {member.trackRecords.map((r) => (
+              <tr key={r.id}>
+                <td>{r.project}</td>
+                <td>{countryName(r.country, language)}</td>
+                <td>{r.place || t('none')}</td>
+                <td>{r.date.text || t('none')}</td>
+                <td>{r.schemeId !== null ? <Link to={`/council/schemes/${r.schemeId}`}>{schemeName(r) ?? r.category}</Link> : r.category || t('none')}</td>
+                <td>{r.relatedCaseId !== null ? <Link to={`/case/${r.relatedCaseId}`}>{t('members.caseLink')}</Link> : t('none')}</td>
+                <td>
+                  <ScopeBadge scope={r.scope} onChange={(scope) => void call('trackRecord.update', { id: r.id, values: { scope } }).catch(failed)} />
+                </td>
+                <td>
+                  <button type="button" onClick={() => void call('trackRecord.delete', { id: r.id }).then(() => show('info', t('deleted', { name: r.project })), failed)}>
+                    {t('delete')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <CreateByName
+        legend={t('members.addRecord')}
+        label={t('members.recordProject')}
+        submit={t('members.addRecord')}
+        required={t('members.recordRequired')}
+        missing={country === ''}
+        create={(project) => call('trackRecord.add', { organisationId: member.organisation.id, values: { project, country } })}
+      >
+        <label htmlFor={countryId}>{t('members.recordCountry')}</label>
+        <CountrySelect id={countryId} value={country} onChange={setCountry} language={language} />
+      </CreateByName>
+    </section>
+  );
+}
+
+function MemberMatchPanel({ organisationId }: { organisationId: string }) {
+  const { t } = useTranslation('council');
+  const state = useApi('match.member', { organisationId });
+  return (
+    <section className="panel" aria-labelledby="member-match">
+      <h2 id="member-match">{t('members.fitting')}</h2>
+      <ApiView state={state}>
+        {(match) => (
+          <>
+            <div className="match-lists">
+              <MatchList kind="cases" entries={match.cases} empty={t('match.noneCases')} />
+              <MatchList kind="schemes" entries={match.schemes} empty={t('match.noneSchemes')} />
+            </div>
+            <ExcludedList entries={match.excluded} />
+          </>
+        )}
+      </ApiView>
+    </section>
+  );
+}

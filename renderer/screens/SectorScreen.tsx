@@ -1,0 +1,169 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { SectorCase, SectorOverview } from '../../shared/council/matching';
+import { PHASES, type Phase } from '../../shared/phases';
+import { REGIONS } from '../../shared/reference/regions';
+import { SECTORS } from '../../shared/reference/sectors';
+import { SCOPES, type Scope } from '../../shared/scopes';
+import { call } from '../api/client';
+import { useErrorText } from '../api/error-text';
+import { useApi } from '../api/use-api';
+import { ApiView } from '../components/ApiView';
+import { CouncilTabs } from '../components/CouncilParts';
+import { MatchList } from '../components/MatchList';
+import { useHandover } from '../hand-over';
+import { countryName, phaseLabel, scopeLabel, scopeMarking, sectorName } from '../labels';
+import { useNotices } from '../stores/notices';
+import { usePreferences, type Language } from '../stores/preferences';
+import './CouncilScreens.css';
+
+// (ア) A sector across the world: its cases by phase in each country, the schemes that serve it, the members that
+// offer it and the advisors who know it, on one page that prints for an audience as the packs do.
+
+/** A row of the matrix: a country, or a region for the cases that name none. */
+function placeName(place: string, language: Language): string {
+  if (/^[A-Z]{2}$/.test(place)) return countryName(place, language);
+  return REGIONS.find((r) => r.code === place || r.ja === place)?.[language] ?? place;
+}
+
+function inPlace(c: SectorCase, place: string): boolean {
+  return c.countries.length > 0 ? c.countries.includes(place) : c.region === place;
+}
+
+export function SectorScreen() {
+  const { sector = '' } = useParams();
+  const { t } = useTranslation('council');
+  const language = usePreferences((s) => s.language);
+  const navigate = useNavigate();
+  const chooseId = useId();
+  return (
+    <article className="council-screen sector-screen">
+      <CouncilTabs />
+      <div className="council-head">
+        <h1>{sector === '' ? t('tabs.sectors') : t('sector.title', { sector: sectorName(sector, '', language) })}</h1>
+        <label htmlFor={chooseId}>{t('sector.choose')}</label>
+        <select id={chooseId} value={sector} onChange={(e) => void navigate(`/council/sectors/${e.target.value}`)}>
+          {sector === '' && <option value="">—</option>}
+          {SECTORS.map((s) => (
+            <option key={s.code} value={s.code}>
+              {s[language]}
+            </option>
+          ))}
+        </select>
+        {sector !== '' && <PrintSector sector={sector} language={language} />}
+      </div>
+      {sector === '' ? <p className="muted">{t('sector.chooseSector')}</p> : <Overview sector={sector} language={language} />}
+    </article>
+  );
+}
+
+function Overview({ sector, language }: { sector: string; language: Language }) {
+  const { t } = useTranslation('council');
+  const state = useApi('sector.overview', { sector });
+  return (
+    <>
+      <p className="muted">{t('sector.intro')}</p>
+      <ApiView state={state}>
+        {(overview) => (
+          <>
+            <CasesByPhase overview={overview} language={language} />
+            <div className="panel match-lists">
+              <MatchList kind="schemes" entries={overview.schemes} empty={t('match.noneSchemes')} headingLevel={2} />
+              <MatchList kind="members" entries={overview.members} empty={t('match.noneMembers')} headingLevel={2} />
+              <MatchList kind="advisors" entries={overview.advisors} empty={t('match.noneAdvisors')} headingLevel={2} />
+            </div>
+          </>
+        )}
+      </ApiView>
+    </>
+  );
+}
+
+function CasesByPhase({ overview, language }: { overview: SectorOverview; language: Language }) {
+  const { t } = useTranslation('council');
+  const columns: (Phase | 'none')[] = [...PHASES, 'none'];
+  const phaseName = (p: Phase | 'none') => (p === 'none' ? t('sector.noPhase') : phaseLabel(p, language));
+  const count = overview.countries.reduce((sum, c) => sum + c.cases, 0);
+  return (
+    <section className="panel" aria-labelledby="sector-cases">
+      <h2 id="sector-cases">
+        {t('sector.cases')} <span className="count">{t('count', { count })}</span>
+      </h2>
+      {overview.countries.length === 0 ? (
+        <p className="muted">{t('sector.noCases')}</p>
+      ) : (
+        <table className="grid sector-matrix">
+          <caption className="visually-hidden">{t('sector.casesCaption', { sector: sectorName(overview.sector, '', language) })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('sector.place')}</th>
+              {columns.map((p) => (
+                <th key={p} scope="col">
+                  {phaseName(p)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {overview.countries.map((row) => (
+              <tr key={row.place}>
+                <th scope="row">{placeName(row.place, language)}</th>
+                {columns.map((p) => {
+                  const cases = overview.byPhase[p].filter((c) => inPlace(c, row.place));
+                  return (
+                    <td key={p}>
+                      {cases.length > 0 && (
+                        <ul>
+                          {cases.map((c) => (
+                            <li key={c.id}>
+                              <Link to={`/case/${c.id}`}>{c.title}</Link>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** 「印刷（PDF）」: the page for an audience, only what it may read, handed over as a pack is. */
+function PrintSector({ sector, language }: { sector: string; language: Language }) {
+  const { t } = useTranslation('council');
+  const { t: common } = useTranslation();
+  const errorText = useErrorText();
+  const show = useNotices((s) => s.show);
+  const handOver = useHandover();
+  const audienceId = useId();
+  const [audience, setAudience] = useState<Scope>('government');
+  const [busy, setBusy] = useState(false);
+  const print = () => {
+    setBusy(true);
+    call('sector.export', { sector, audience, lang: language })
+      .then(handOver)
+      .catch((error: unknown) => show('error', t('sector.printFailed', { message: errorText(error) })))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <span className="sector-print">
+      <label htmlFor={audienceId}>{common('print.audience')}</label>
+      <select id={audienceId} value={audience} onChange={(e) => setAudience(e.target.value as Scope)}>
+        {SCOPES.map((s) => (
+          <option key={s} value={s}>
+            {common('print.audienceOption', { scope: scopeLabel(s, language), marking: scopeMarking(s, language) })}
+          </option>
+        ))}
+      </select>
+      <button type="button" onClick={print} disabled={busy}>
+        {busy ? t('sector.printing') : t('sector.print')}
+      </button>
+    </span>
+  );
+}
