@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useApi } from '../api/use-api';
-import { phaseLabel } from '../labels';
+import { phaseLabel, sectorName } from '../labels';
 import { usePreferences } from '../stores/preferences';
 import { ApiView } from './ApiView';
 import { ExcludedList, MatchList } from './MatchList';
@@ -17,6 +18,11 @@ export function CaseMatchPanel({ caseId }: { caseId: string }) {
         {(match) => (
           <>
             <p className="muted">{t('match.intro', { phases: match.needs.map((p) => phaseLabel(p, language)).join('・') })}</p>
+            {match.case.sector !== '' && (
+              <p>
+                <Link to={`/council/sectors/${match.case.sector}`}>{t('sector.open', { sector: sectorName(match.case.sector, '', language) })}</Link>
+              </p>
+            )}
             <div className="match-lists">
               <MatchList kind="schemes" entries={match.schemes} empty={t('match.noneSchemes')} />
               <MatchList kind="members" entries={match.members} empty={t('match.noneMembers')} />

@@ -53,8 +53,26 @@ export function SectorScreen() {
         </select>
         {sector !== '' && <PrintSector sector={sector} language={language} />}
       </div>
-      {sector === '' ? <p className="muted">{t('sector.chooseSector')}</p> : <Overview sector={sector} language={language} />}
+      {sector === '' ? <SectorIndex language={language} /> : <Overview sector={sector} language={language} />}
     </article>
+  );
+}
+
+/** Every sector of the vocabulary, each leading to its page. */
+function SectorIndex({ language }: { language: Language }) {
+  const { t } = useTranslation('council');
+  return (
+    <section className="panel" aria-labelledby="sector-index">
+      <h2 id="sector-index">{t('sector.all')}</h2>
+      <p className="muted">{t('sector.chooseSector')}</p>
+      <ul className="sector-index">
+        {SECTORS.map((s) => (
+          <li key={s.code}>
+            <Link to={`/council/sectors/${s.code}`}>{s[language]}</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

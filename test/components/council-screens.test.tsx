@@ -50,6 +50,7 @@ describe('the council database on the screens', () => {
     expect(within(members).getByRole('link', { name: '横浜ウォーター株式会社' })).toBeTruthy();
     expect(within(members).getByText('ベトナムでの実績「エンサ下水処理場建設事業」')).toBeTruthy();
     within(panel).getByRole('region', { name: /^アドバイザー/ });
+    expect(within(panel).getByRole('link', { name: '「廃棄物発電」の分野別の状況を見る' }).getAttribute('href')).toBe('/council/sectors/waste_to_energy');
 
     // What does not fit is folded, never hidden, and says why.
     const excluded = panel.querySelector('details')!;
@@ -78,7 +79,8 @@ describe('the council database on the screens', () => {
   });
 
   it('shows a sector with its cases by phase across countries, the schemes, members and advisors, and a print choice of audience', async () => {
-    renderApp('/council/sectors/waste_to_energy');
+    renderApp('/council/sectors');
+    await userEvent.click(await screen.findByRole('link', { name: '廃棄物発電' }));
     expect(await screen.findByRole('heading', { level: 1, name: '分野別の状況：廃棄物発電' })).toBeTruthy();
     const cases = await screen.findByRole('region', { name: /^段階別の案件/ });
     const table = within(cases).getByRole('table');

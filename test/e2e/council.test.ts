@@ -97,6 +97,13 @@ describe('the council database in Chromium', () => {
     await shot('74-member');
     await page.screenshot({ path: path.join(SHOTS, '75-member-full.png'), fullPage: true });
     expect(await overflows(page)).toBe(false);
+
+    // In English the same page, its words from the English locale and the reasons' English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Cases and support schemes that fit this member' }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, '77-member-en-full.png'), fullPage: true });
+    expect(await overflows(page)).toBe(false);
+    await page.getByRole('button', { name: '日本語' }).click();
     expect(errors).toEqual([]);
   }, 60_000);
 });
