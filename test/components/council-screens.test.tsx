@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCase } from '../../electron/services/cases';
 import { addEvent } from '../../electron/services/events';
 import { importCouncilFiles } from '../../electron/services/import/council-import';
+import { getPlan } from '../../electron/services/plans';
 import { installBackEnd, type TestBackEnd } from '../support/karte-bridge';
 import { renderApp } from '../support/render-app';
 import { DEMO_DIR } from '../support/temp';
@@ -153,5 +154,19 @@ describe('the council database on the screens', () => {
     const advisors = await within(panel).findByRole('region', { name: /^アドバイザー/ });
     expect((await within(advisors).findByRole('link', { name: '山田太郎' })).getAttribute('href')).toBe(advisorPath);
     expect(within(advisors).getByText('対象国（ベトナム）')).toBeTruthy();
+  });
+
+  it("links a financing option of the case's plan to the support scheme it is, and leads to the scheme's page", async () => {
+    renderApp(`/case/${waste}`);
+    const plan = await screen.findByRole('region', { name: '展開実施プラン' });
+    const add = await within(plan).findByRole('form', { name: '資金スキームを追加' });
+    await userEvent.selectOptions(within(add).getByRole('combobox', { name: 'スキーム' }), 'jcm');
+    await userEvent.click(within(add).getByRole('button', { name: '追加' }));
+    const choice = await within(plan).findByRole('combobox', { name: /の支援ツール$/ });
+    expect((choice as HTMLSelectElement).value).toBe('');
+    await userEvent.selectOptions(choice, within(choice).getByRole('option', { name: 'JCM設備補助事業（環境省）' }));
+    const link = await within(plan).findByRole('link', { name: '支援ツール「JCM設備補助事業」のページを開く' });
+    const schemeId = getPlan(backEnd.store, waste).plan?.financing[0].schemeId;
+    expect(link.getAttribute('href')).toBe(`/council/schemes/${schemeId}`);
   });
 });

@@ -13,6 +13,7 @@ import { ApiView } from '../ApiView';
 import { EditableText } from '../EditableText';
 import { ScopeBadge } from '../ScopeBadge';
 import { SaveError, StatusBadge, useSaveFailed } from './common';
+import { FinancingSchemeChoice } from './FinancingSchemeChoice';
 import { Hurdles } from './Hurdles';
 import { Indicators } from './Indicators';
 import { Revisions } from './Revisions';
@@ -250,8 +251,10 @@ function Partners({ partners, update, language }: { partners: Partner[]; update:
 
 function Financing({ financing, update, language }: { financing: FinancingOption[]; update: (values: PlanValues) => Promise<unknown>; language: Language }) {
   const { t } = useTranslation('plan');
+  const { t: council } = useTranslation('council');
   const failed = useSaveFailed();
   const errorText = useErrorText();
+  const schemes = useApi('schemes.list', {}).data ?? [];
   const write = (next: FinancingOption[]) => update({ financing: next });
   const [draft, setDraft] = useState<FinancingOption>({ scheme: 'jica_loan', status: 'considering', note: '' });
   const [error, setError] = useState<string | null>(null);
@@ -292,6 +295,7 @@ function Financing({ financing, update, language }: { financing: FinancingOption
             <th scope="col" className="note">
               {t('fields.note')}
             </th>
+            <th scope="col">{council('financingScheme.column')}</th>
             <th scope="col">
               <span className="visually-hidden">{t('delete')}</span>
             </th>
@@ -300,7 +304,7 @@ function Financing({ financing, update, language }: { financing: FinancingOption
         <tbody>
           {financing.length === 0 && (
             <tr>
-              <td colSpan={4} className="muted">
+              <td colSpan={5} className="muted">
                 {t('financing.none')}
               </td>
             </tr>
@@ -334,6 +338,14 @@ function Financing({ financing, update, language }: { financing: FinancingOption
                     hideLabel
                     value={f.note}
                     onSave={(text) => write(replaced(financing, index, { ...f, note: text }))}
+                  />
+                </td>
+                <td>
+                  <FinancingSchemeChoice
+                    schemes={schemes}
+                    value={f.schemeId}
+                    label={council('financingScheme.cell', { scheme })}
+                    onChange={(schemeId) => void write(replaced(financing, index, { ...f, schemeId })).catch(failed)}
                   />
                 </td>
                 <td className="remove">
