@@ -13,13 +13,17 @@ import './SearchScreen.css';
 
 /**
  * Where a hit opens: an event or case opens its case (the event picked out), a plan's part its case at the plan (the
- * indicator or hurdle picked out), a visit itself, a dossier its country.
+ * indicator or hurdle picked out), a visit itself, a dossier its country; a support scheme, member or advisor its page
+ * in the council database.
  */
 function hitLink(hit: SearchHit): string {
   if (hit.kind === 'event' && hit.caseId) return `/case/${hit.caseId}?event=${hit.id}`;
   if (hit.kind === 'plan' && hit.caseId) return `/case/${hit.caseId}?plan=${hit.id}`;
   if (hit.caseId) return `/case/${hit.caseId}`;
   if (hit.kind === 'visit') return `/visit/${hit.id}`;
+  if (hit.kind === 'scheme') return `/council/schemes/${hit.id}`;
+  if (hit.kind === 'member') return `/council/members/${hit.id}`;
+  if (hit.kind === 'advisor') return `/council/advisors/${hit.id}`;
   return hit.countries.length > 0 ? `/dossier/${hit.countries[0]}` : '/countries';
 }
 

@@ -169,4 +169,22 @@ describe('the council database on the screens', () => {
     const schemeId = getPlan(backEnd.store, waste).plan?.financing[0].schemeId;
     expect(link.getAttribute('href')).toBe(`/council/schemes/${schemeId}`);
   });
+
+  it('finds a support scheme and a member by search, each opening its page in the council database', async () => {
+    const router = renderApp(`/search?q=${encodeURIComponent('横浜ウォーター')}`);
+    await screen.findAllByText('協議会会員');
+    const member = screen.getAllByRole('link').find((a) => a.getAttribute('href')?.startsWith('/council/members/'));
+    expect(member).toBeTruthy();
+    await userEvent.click(member!);
+    expect(await screen.findByRole('heading', { level: 1, name: '横浜ウォーター株式会社' })).toBeTruthy();
+
+    await router.navigate(`/search?q=${encodeURIComponent('JCM設備補助')}`);
+    const found = await waitFor(() => {
+      const link = [...document.querySelectorAll('.search-screen a')].find((a) => a.getAttribute('href')?.startsWith('/council/schemes/'));
+      expect(link).toBeTruthy();
+      return link as HTMLElement;
+    });
+    await userEvent.click(found);
+    expect(await screen.findByRole('heading', { level: 1, name: 'JCM設備補助事業' })).toBeTruthy();
+  });
 });
