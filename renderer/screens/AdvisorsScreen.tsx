@@ -198,7 +198,13 @@ function ContactsPanel({ advisorId, contacts }: { advisorId: string; contacts: A
       {contacts.length === 0 && <p className="muted">{t('advisors.noContacts')}</p>}
       {contacts.map((c) => (
         <div key={c.id} className="offer-head offer-card">
-          <EditableText label={t('contactFields.contact')} hideLabel value={c.contact} onSave={(contact) => call('advisorContact.update', { id: c.id, values: { contact } })} />
+          <EditableText
+            className="advisor-contact"
+            label={t('contactFields.contact')}
+            hideLabel
+            value={c.contact}
+            onSave={(contact) => call('advisorContact.update', { id: c.id, values: { contact } })}
+          />
           <ScopeBadge
             scope={c.scope}
             choices={CONTACT_SCOPES}

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCase } from '../../electron/services/cases';
+import { addContact, createAdvisor } from '../../electron/services/council/advisors';
 import { addEvent } from '../../electron/services/events';
 import { importCouncilFiles } from '../../electron/services/import/council-import';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
@@ -26,6 +27,17 @@ function prepare(store: Store): void {
   const { id } = createCase(store, { title: WASTE_CASE, countries: ['VN'], sectorLabel: '廃棄物発電' });
   wasteId = id;
   addEvent(store, id, { phase: 'consideration', date: '2022年4月', text: 'ハノイ市と廃棄物発電の検討を開始' });
+  const advisor = createAdvisor(store, {
+    name: '山田太郎',
+    affiliation: '元JICA専門家（廃棄物管理）、横浜市資源循環局OB',
+    sectors: ['waste_to_energy', 'water'],
+    countries: ['VN', 'PH', 'ID'],
+    languages: ['ベトナム語', '英語'],
+    experience: 'ハノイ市・ダナン市で廃棄物処理計画の策定支援（2015〜2020年）。',
+    registeredOn: '2022年4月',
+    scope: 'council',
+  });
+  addContact(store, advisor.id, { contact: 'yamada@example.jp（協議会事務局経由）', scope: 'government' });
 }
 
 /** Whether anything on the page is wider than the window (a table or a long name pushing it sideways). */
@@ -104,6 +116,15 @@ describe('the council database in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, '77-member-en-full.png'), fullPage: true });
     expect(await overflows(page)).toBe(false);
     await page.getByRole('button', { name: '日本語' }).click();
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('lists the advisors and opens one with their contacts', async () => {
+    await page.goto(`${app.server.url}/#/council/advisors`);
+    await page.getByRole('link', { name: '山田太郎' }).click();
+    await page.getByRole('heading', { level: 1, name: '山田太郎' }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, '78-advisor-full.png'), fullPage: true });
+    expect(await overflows(page)).toBe(false);
     expect(errors).toEqual([]);
   }, 60_000);
 });
