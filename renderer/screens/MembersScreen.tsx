@@ -4,6 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import type { ApiArgs } from '../../shared/api';
 import { OFFER_KINDS, type Offer, type OfferKind } from '../../shared/model/offer';
 import { ORGANISATION_SIZES, type OrganisationSize } from '../../shared/model/organisation';
+import type { SupportScheme } from '../../shared/model/support-scheme';
 import type { TrackRecord } from '../../shared/model/track-record';
 import { SECTORS } from '../../shared/reference/sectors';
 import type { MemberView } from '../../shared/views';
@@ -15,6 +16,7 @@ import { CountrySelect } from '../components/CountrySelect';
 import { EditableText } from '../components/EditableText';
 import { ExcludedList, MatchList } from '../components/MatchList';
 import { useSaveFailed } from '../components/plan/common';
+import { SchemeChoice } from '../components/SchemeChoice';
 import { ScopeBadge } from '../components/ScopeBadge';
 import { countryName, countryNames } from '../labels';
 import { useNotices } from '../stores/notices';
@@ -218,25 +220,30 @@ function OfferCard({ offer }: { offer: Offer }) {
 function TrackRecordsPanel({ member }: { member: MemberView }) {
   const { t } = useTranslation('council');
   const language = usePreferences((s) => s.language);
-  const failed = useSaveFailed();
-  const show = useNotices((s) => s.show);
   const countryId = useId();
   const [country, setCountry] = useState('');
   const schemes = useApi('schemes.list', {});
-  const schemeName = (r: TrackRecord) => schemes.data?.find((s) => s.id === r.schemeId)?.name;
   return (
     <section className="panel" aria-labelledby="member-records">
       <h2 id="member-records">{t('members.recordHeading')}</h2>
       {member.trackRecords.length === 0 ? (
         <p className="muted">{t('members.noRecords')}</p>
       ) : (
-        <table className="grid council-table">
+        <table className="grid council-table records-table">
           <thead>
             <tr>
-              <th scope="col">{t('trackRecordFields.project')}</th>
-              <th scope="col">{t('trackRecordFields.country')}</th>
-              <th scope="col">{t('trackRecordFields.place')}</th>
-              <th scope="col">{t('trackRecordFields.date')}</th>
+              <th scope="col" className="project">
+                {t('trackRecordFields.project')}
+              </th>
+              <th scope="col" className="nowrap">
+                {t('trackRecordFields.country')}
+              </th>
+              <th scope="col" className="place">
+                {t('trackRecordFields.place')}
+              </th>
+              <th scope="col" className="date">
+                {t('trackRecordFields.date')}
+              </th>
               <th scope="col">{t('trackRecordFields.schemeId')}</th>
               <th scope="col">{t('trackRecordFields.relatedCaseId')}</th>
               <th scope="col">{t('trackRecordFields.scope')}</th>
@@ -247,22 +254,7 @@ function TrackRecordsPanel({ member }: { member: MemberView }) {
           </thead>
           <tbody>
             {member.trackRecords.map((r) => (
-              <tr key={r.id}>
-                <td>{r.project}</td>
-                <td>{countryName(r.country, language)}</td>
-                <td>{r.place || t('none')}</td>
-                <td>{r.date.text || t('none')}</td>
-                <td>{r.schemeId !== null ? <Link to={`/council/schemes/${r.schemeId}`}>{schemeName(r) ?? r.category}</Link> : r.category || t('none')}</td>
-                <td>{r.relatedCaseId !== null ? <Link to={`/case/${r.relatedCaseId}`}>{t('members.caseLink')}</Link> : t('none')}</td>
-                <td>
-                  <ScopeBadge scope={r.scope} onChange={(scope) => void call('trackRecord.update', { id: r.id, values: { scope } }).catch(failed)} />
-                </td>
-                <td>
-                  <button type="button" onClick={() => void call('trackRecord.delete', { id: r.id }).then(() => show('info', t('deleted', { name: r.project })), failed)}>
-                    {t('delete')}
-                  </button>
-                </td>
-              </tr>
+              <TrackRecordRow key={r.id} record={r} schemes={schemes.data ?? []} />
             ))}
           </tbody>
         </table>
@@ -279,6 +271,66 @@ function TrackRecordsPanel({ member }: { member: MemberView }) {
         <CountrySelect id={countryId} value={country} onChange={setCountry} language={language} />
       </CreateByName>
     </section>
+  );
+}
+
+/** A project abroad edited in place: its texts, the scheme it used and the case it became, among the cases of its country. */
+function TrackRecordRow({ record: r, schemes }: { record: TrackRecord; schemes: readonly SupportScheme[] }) {
+  const { t } = useTranslation('council');
+  const language = usePreferences((s) => s.language);
+  const failed = useSaveFailed();
+  const show = useNotices((s) => s.show);
+  const cases = useApi('cases.list', { country: r.country }).data ?? [];
+  const save = (values: ApiArgs<'trackRecord.update'>['values']) => call('trackRecord.update', { id: r.id, values });
+  const cell = (field: keyof TrackRecord) => t('members.recordCell', { field: t(`trackRecordFields.${field}`), project: r.project });
+  const linkedCase = cases.find((c) => c.id === r.relatedCaseId);
+  return (
+    <tr>
+      <td>
+        <EditableText hideLabel label={cell('project')} value={r.project} onSave={(project) => save({ project })} />
+      </td>
+      <td className="nowrap">{countryName(r.country, language)}</td>
+      <td>
+        <EditableText hideLabel label={cell('place')} value={r.place} onSave={(place) => save({ place })} />
+      </td>
+      <td>
+        <EditableText hideLabel label={cell('date')} value={r.date.text} onSave={(date) => save({ date })} />
+      </td>
+      <td>
+        <SchemeChoice schemes={schemes} value={r.schemeId} label={cell('schemeId')} onChange={(schemeId) => void save({ schemeId }).catch(failed)} />
+        {r.schemeId === null && r.category !== '' && <div className="muted">{t('members.category', { category: r.category })}</div>}
+      </td>
+      <td>
+        <span className="scheme-choice">
+          <select
+            aria-label={cell('relatedCaseId')}
+            value={r.relatedCaseId ?? ''}
+            onChange={(e) => void save({ relatedCaseId: e.target.value === '' ? null : e.target.value }).catch(failed)}
+          >
+            <option value="">{t('none')}</option>
+            {r.relatedCaseId !== null && !linkedCase && <option value={r.relatedCaseId}>{t('members.otherCase')}</option>}
+            {cases.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title}
+              </option>
+            ))}
+          </select>
+          {r.relatedCaseId !== null && (
+            <Link to={`/case/${r.relatedCaseId}`} aria-label={t('members.openCase', { title: linkedCase?.title ?? r.project })}>
+              {t('schemeChoice.openShort')}
+            </Link>
+          )}
+        </span>
+      </td>
+      <td>
+        <ScopeBadge scope={r.scope} onChange={(scope) => void save({ scope }).catch(failed)} />
+      </td>
+      <td>
+        <button type="button" onClick={() => void call('trackRecord.delete', { id: r.id }).then(() => show('info', t('deleted', { name: r.project })), failed)}>
+          {t('delete')}
+        </button>
+      </td>
+    </tr>
   );
 }
 

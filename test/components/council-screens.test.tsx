@@ -117,7 +117,14 @@ describe('the council database on the screens', () => {
     await userEvent.click(await screen.findByRole('link', { name: '横浜ウォーター株式会社' }));
     expect(router.state.location.pathname).toMatch(/^\/council\/members\//);
     const records = await screen.findByRole('region', { name: '海外展開実績' });
-    expect(within(records).getByText('水道公社への高効率ポンプの導入')).toBeTruthy();
+    const project = '水道公社への高効率ポンプの導入';
+    expect((within(records).getByRole('textbox', { name: `事業名（${project}）` }) as HTMLInputElement).value).toBe(project);
+    expect((within(records).getByRole('combobox', { name: `支援ツール（${project}）` }) as HTMLSelectElement).selectedOptions[0].textContent).toBe('JCM設備補助事業（環境省）');
+    // The project becomes the Vietnamese case, chosen among the cases of its country.
+    const caseChoice = within(records).getByRole('combobox', { name: `案件（${project}）` });
+    await waitFor(() => expect(within(caseChoice).getByRole('option', { name: 'ベトナム 廃棄物発電: ハノイ' })).toBeTruthy());
+    await userEvent.selectOptions(caseChoice, waste);
+    expect((await within(records).findByRole('link', { name: '案件「ベトナム 廃棄物発電: ハノイ」を開く' })).getAttribute('href')).toBe(`/case/${waste}`);
     const fitting = within(screen.getByRole('region', { name: 'この会員に合う案件と支援ツール' }));
     // Its best five first, the rest one click away.
     const cases = await fitting.findByRole('region', { name: /^案件/ });

@@ -104,7 +104,7 @@ describe('the council database in Chromium', () => {
 
     await page.getByRole('navigation', { name: '協議会データベースの内容' }).getByRole('link', { name: '会員' }).click();
     await page.getByRole('link', { name: '横浜ウォーター株式会社' }).click();
-    await page.getByRole('region', { name: '海外展開実績' }).getByText('水道公社への高効率ポンプの導入').waitFor();
+    await page.getByRole('region', { name: '海外展開実績' }).getByRole('textbox', { name: '事業名（水道公社への高効率ポンプの導入）' }).waitFor();
     await page.getByRole('region', { name: 'この会員に合う案件と支援ツール' }).getByRole('link').first().waitFor();
     await shot('74-member');
     await page.screenshot({ path: path.join(SHOTS, '75-member-full.png'), fullPage: true });

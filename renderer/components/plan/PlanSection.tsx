@@ -11,9 +11,9 @@ import { financingSchemeLabel, financingStatusLabel, indicatorStatusLabel, partn
 import { usePreferences, type Language } from '../../stores/preferences';
 import { ApiView } from '../ApiView';
 import { EditableText } from '../EditableText';
+import { SchemeChoice } from '../SchemeChoice';
 import { ScopeBadge } from '../ScopeBadge';
 import { SaveError, StatusBadge, useSaveFailed } from './common';
-import { FinancingSchemeChoice } from './FinancingSchemeChoice';
 import { Hurdles } from './Hurdles';
 import { Indicators } from './Indicators';
 import { Revisions } from './Revisions';
@@ -341,7 +341,7 @@ function Financing({ financing, update, language }: { financing: FinancingOption
                   />
                 </td>
                 <td>
-                  <FinancingSchemeChoice
+                  <SchemeChoice
                     schemes={schemes}
                     value={f.schemeId}
                     label={council('financingScheme.cell', { scheme })}
