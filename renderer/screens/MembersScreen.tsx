@@ -198,13 +198,20 @@ function OfferCard({ offer }: { offer: Offer }) {
   const failed = useSaveFailed();
   const show = useNotices((s) => s.show);
   const scopeId = useId();
+  const kindId = useId();
   const save = (values: ApiArgs<'offer.update'>['values']) => call('offer.update', { id: offer.id, values });
   return (
     <article className="offer-card" aria-label={offer.name}>
       <div className="offer-head">
-        <strong>
-          [{t(`offerKind.${offer.kind}`)}] {offer.name}
-        </strong>
+        <EditableText className="offer-name" label={t('offerFields.name')} hideLabel value={offer.name} onSave={(name) => save({ name })} />
+        <label htmlFor={kindId}>{t('offerFields.kind')}</label>
+        <select id={kindId} value={offer.kind} onChange={(e) => void save({ kind: e.target.value as OfferKind }).catch(failed)}>
+          {OFFER_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`offerKind.${k}`)}
+            </option>
+          ))}
+        </select>
         <label htmlFor={scopeId}>{t('offerFields.scope')}</label>
         <ScopeBadge id={scopeId} scope={offer.scope} onChange={(scope) => void save({ scope }).catch(failed)} />
         <button type="button" onClick={() => void call('offer.delete', { id: offer.id }).then(() => show('info', t('deleted', { name: offer.name })), failed)}>

@@ -116,6 +116,17 @@ describe('the council database on the screens', () => {
     await userEvent.click(screen.getByRole('link', { name: '会員' }));
     await userEvent.click(await screen.findByRole('link', { name: '横浜ウォーター株式会社' }));
     expect(router.state.location.pathname).toMatch(/^\/council\/members\//);
+    // An offer added by its name, then its kind and sectors chosen on its card.
+    const offers = await screen.findByRole('region', { name: '技術・製品・サービス' });
+    const addOffer = within(offers).getByRole('form', { name: '追加' });
+    await userEvent.type(within(addOffer).getByRole('textbox', { name: '新しい技術・製品・サービスの名称' }), '高効率ポンプ');
+    await userEvent.click(within(addOffer).getByRole('button', { name: '追加' }));
+    const offer = await within(offers).findByRole('article', { name: '高効率ポンプ' });
+    await userEvent.selectOptions(within(offer).getByRole('combobox', { name: '種別' }), 'product');
+    await userEvent.click(within(offer).getByRole('checkbox', { name: '水' }));
+    await waitFor(() => expect((within(offer).getByRole('checkbox', { name: '水' }) as HTMLInputElement).checked).toBe(true));
+    expect((within(offer).getByRole('combobox', { name: '種別' }) as HTMLSelectElement).value).toBe('product');
+
     const records = await screen.findByRole('region', { name: '海外展開実績' });
     const project = '水道公社への高効率ポンプの導入';
     expect((within(records).getByRole('textbox', { name: `事業名（${project}）` }) as HTMLInputElement).value).toBe(project);
