@@ -87,6 +87,16 @@ describe('the council database in Chromium', () => {
     expect(printed).toContain('JCM設備補助事業');
     expect(printed).toContain(squeezed(WASTE_CASE));
     fs.rmSync(file);
+
+    // A sector with cases in many countries and phases.
+    await page.goto(`${app.server.url}/#/council/sectors/postal`);
+    await page.getByRole('heading', { level: 1, name: '分野別の状況：郵便' }).waitFor();
+    await page
+      .getByRole('region', { name: /^段階別の案件/ })
+      .getByRole('table')
+      .waitFor();
+    await page.screenshot({ path: path.join(SHOTS, '79-sector-postal-full.png'), fullPage: true });
+    expect(await overflows(page)).toBe(false);
   }, 120_000);
 
   it('lists the schemes from the top bar, and opens a member with its track records and fitting cases', async () => {
