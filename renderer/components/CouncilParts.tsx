@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { NavLink, useSearchParams } from 'react-router';
 import { SECTORS } from '../../shared/reference/sectors';
 import { PHASES, type Phase } from '../../shared/phases';
 import { useErrorText } from '../api/error-text';
@@ -22,6 +22,60 @@ export function CouncilTabs() {
       <NavLink to="/council/advisors">{t('tabs.advisors')}</NavLink>
       <NavLink to="/council/sectors">{t('tabs.sectors')}</NavLink>
     </nav>
+  );
+}
+
+/**
+ * A council list's filters, kept in the address (?sector=…&country=…) so a filtered list can be linked to and comes
+ * back after a reload; '' for a filter not set.
+ */
+export function useListFilters<K extends string>(keys: readonly K[]): { values: Record<K, string>; set: (key: K, value: string) => void } {
+  const [params, setParams] = useSearchParams();
+  const values = Object.fromEntries(keys.map((key) => [key, params.get(key) ?? ''])) as Record<K, string>;
+  const set = (key: K, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value === '') next.delete(key);
+    else next.set(key, value);
+    setParams(next, { replace: true });
+  };
+  return { values, set };
+}
+
+/**
+ * The filter bar of a council list: its sector, any filters of its own (`children`), then its country. `labels`
+ * names the group and the two choices as the list's own fields do.
+ */
+export function SectorCountryFilters({
+  labels,
+  sector,
+  country,
+  onChange,
+  children,
+}: {
+  labels: { group: string; sector: string; country: string };
+  sector: string;
+  country: string;
+  onChange: (key: 'sector' | 'country', value: string) => void;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation('council');
+  const language = usePreferences((s) => s.language);
+  const ids = { sector: useId(), country: useId() };
+  return (
+    <div className="council-filters" role="group" aria-label={labels.group}>
+      <label htmlFor={ids.sector}>{labels.sector}</label>
+      <select id={ids.sector} value={sector} onChange={(e) => onChange('sector', e.target.value)}>
+        <option value="">{t('all')}</option>
+        {SECTORS.map((s) => (
+          <option key={s.code} value={s.code}>
+            {s[language]}
+          </option>
+        ))}
+      </select>
+      {children}
+      <label htmlFor={ids.country}>{labels.country}</label>
+      <CountrySelect id={ids.country} value={country} onChange={(iso2) => onChange('country', iso2)} allLabel={t('all')} language={language} />
+    </div>
   );
 }
 

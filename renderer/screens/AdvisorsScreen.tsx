@@ -1,16 +1,14 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { ApiArgs } from '../../shared/api';
 import type { AdvisorContact } from '../../shared/model/advisor';
-import { SECTORS } from '../../shared/reference/sectors';
 import type { Scope } from '../../shared/scopes';
 import { call } from '../api/client';
 import { useErrorText } from '../api/error-text';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
-import { CountryChips, CouncilTabs, CreateByName, SectorChecks, sectorNames } from '../components/CouncilParts';
-import { CountrySelect } from '../components/CountrySelect';
+import { CountryChips, CouncilTabs, CreateByName, SectorChecks, SectorCountryFilters, sectorNames, useListFilters } from '../components/CouncilParts';
 import { EditableText } from '../components/EditableText';
 import { useSaveFailed } from '../components/plan/common';
 import { ScopeBadge } from '../components/ScopeBadge';
@@ -36,38 +34,22 @@ export function AdvisorsScreen() {
   const { t } = useTranslation('council');
   const language = usePreferences((s) => s.language);
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const ids = { sector: useId(), country: useId() };
-  const sector = params.get('sector') ?? '';
-  const country = params.get('country') ?? '';
+  const { values, set } = useListFilters(['sector', 'country'] as const);
   const filter: ApiArgs<'advisors.list'> = {};
-  if (sector !== '') filter.sector = sector;
-  if (country !== '') filter.country = country;
+  if (values.sector !== '') filter.sector = values.sector;
+  if (values.country !== '') filter.country = values.country;
   const state = useApi('advisors.list', filter);
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value === '') next.delete(key);
-    else next.set(key, value);
-    setParams(next, { replace: true });
-  };
   return (
     <article className="council-screen">
       <h1>{t('title')}</h1>
       <CouncilTabs />
       <p className="muted">{t('advisors.intro')}</p>
-      <div className="council-filters" role="group" aria-label={t('advisors.filters')}>
-        <label htmlFor={ids.sector}>{t('advisorFields.sectors')}</label>
-        <select id={ids.sector} value={sector} onChange={(e) => set('sector', e.target.value)}>
-          <option value="">{t('all')}</option>
-          {SECTORS.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s[language]}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={ids.country}>{t('advisorFields.countries')}</label>
-        <CountrySelect id={ids.country} value={country} onChange={(iso2) => set('country', iso2)} allLabel={t('all')} language={language} />
-      </div>
+      <SectorCountryFilters
+        labels={{ group: t('advisors.filters'), sector: t('advisorFields.sectors'), country: t('advisorFields.countries') }}
+        sector={values.sector}
+        country={values.country}
+        onChange={set}
+      />
       <ApiView state={state}>
         {(advisors) =>
           advisors.length === 0 ? (

@@ -1,17 +1,16 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { ApiArgs } from '../../shared/api';
 import { OFFER_KINDS, type Offer, type OfferKind } from '../../shared/model/offer';
 import { ORGANISATION_SIZES, type OrganisationSize } from '../../shared/model/organisation';
 import type { SupportScheme } from '../../shared/model/support-scheme';
 import type { TrackRecord } from '../../shared/model/track-record';
-import { SECTORS } from '../../shared/reference/sectors';
 import type { MemberView } from '../../shared/views';
 import { call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
-import { CouncilTabs, CreateByName, SectorChecks, sectorNames } from '../components/CouncilParts';
+import { CouncilTabs, CreateByName, SectorChecks, SectorCountryFilters, sectorNames, useListFilters } from '../components/CouncilParts';
 import { CountrySelect } from '../components/CountrySelect';
 import { EditableText } from '../components/EditableText';
 import { ExcludedList, MatchList } from '../components/MatchList';
@@ -29,38 +28,22 @@ import './CouncilScreens.css';
 export function MembersScreen() {
   const { t } = useTranslation('council');
   const language = usePreferences((s) => s.language);
-  const [params, setParams] = useSearchParams();
-  const ids = { sector: useId(), country: useId() };
-  const sector = params.get('sector') ?? '';
-  const country = params.get('country') ?? '';
+  const { values, set } = useListFilters(['sector', 'country'] as const);
   const filter: ApiArgs<'members.list'> = {};
-  if (sector !== '') filter.sector = sector;
-  if (country !== '') filter.country = country;
+  if (values.sector !== '') filter.sector = values.sector;
+  if (values.country !== '') filter.country = values.country;
   const state = useApi('members.list', filter);
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value === '') next.delete(key);
-    else next.set(key, value);
-    setParams(next, { replace: true });
-  };
   return (
     <article className="council-screen">
       <h1>{t('title')}</h1>
       <CouncilTabs />
       <p className="muted">{t('members.intro')}</p>
-      <div className="council-filters" role="group" aria-label={t('members.filters')}>
-        <label htmlFor={ids.sector}>{t('memberFields.sectors')}</label>
-        <select id={ids.sector} value={sector} onChange={(e) => set('sector', e.target.value)}>
-          <option value="">{t('all')}</option>
-          {SECTORS.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s[language]}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={ids.country}>{t('memberFields.countries')}</label>
-        <CountrySelect id={ids.country} value={country} onChange={(iso2) => set('country', iso2)} allLabel={t('all')} language={language} />
-      </div>
+      <SectorCountryFilters
+        labels={{ group: t('members.filters'), sector: t('memberFields.sectors'), country: t('memberFields.countries') }}
+        sector={values.sector}
+        country={values.country}
+        onChange={set}
+      />
       <ApiView state={state}>
         {(members) =>
           members.length === 0 ? (

@@ -1,17 +1,15 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { ApiArgs } from '../../shared/api';
 import { SCHEME_TYPES, type SchemeType, type SupportScheme } from '../../shared/model/support-scheme';
-import { PHASES, type Phase } from '../../shared/phases';
+import { isPhase, PHASES } from '../../shared/phases';
 import { REGIONS } from '../../shared/reference/regions';
-import { SECTORS } from '../../shared/reference/sectors';
 import { call } from '../api/client';
 import { useErrorText } from '../api/error-text';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
-import { CountryChips, CouncilTabs, CreateByName, PhaseChecks, SectorChecks, sectorNames } from '../components/CouncilParts';
-import { CountrySelect } from '../components/CountrySelect';
+import { CountryChips, CouncilTabs, CreateByName, PhaseChecks, SectorChecks, SectorCountryFilters, sectorNames, useListFilters } from '../components/CouncilParts';
 import { EditableText } from '../components/EditableText';
 import { useSaveFailed } from '../components/plan/common';
 import { ScopeBadge } from '../components/ScopeBadge';
@@ -34,39 +32,26 @@ export function SchemesScreen() {
   const { t } = useTranslation('council');
   const language = usePreferences((s) => s.language);
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const ids = { sector: useId(), phase: useId(), country: useId() };
+  const { values, set } = useListFilters(['sector', 'phase', 'country'] as const);
+  const phaseId = useId();
   const filter: ApiArgs<'schemes.list'> = {};
-  const sector = params.get('sector') ?? '';
-  const phase = (params.get('phase') ?? '') as Phase | '';
-  const country = params.get('country') ?? '';
-  if (sector !== '') filter.sector = sector;
-  if (phase !== '') filter.phase = phase;
-  if (country !== '') filter.country = country;
+  if (values.sector !== '') filter.sector = values.sector;
+  if (isPhase(values.phase)) filter.phase = values.phase;
+  if (values.country !== '') filter.country = values.country;
   const state = useApi('schemes.list', filter);
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value === '') next.delete(key);
-    else next.set(key, value);
-    setParams(next, { replace: true });
-  };
   return (
     <article className="council-screen">
       <h1>{t('title')}</h1>
       <CouncilTabs />
       <p className="muted">{t('schemes.intro')}</p>
-      <div className="council-filters" role="group" aria-label={t('schemes.filters')}>
-        <label htmlFor={ids.sector}>{t('schemeFields.sectors')}</label>
-        <select id={ids.sector} value={sector} onChange={(e) => set('sector', e.target.value)}>
-          <option value="">{t('all')}</option>
-          {SECTORS.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s[language]}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={ids.phase}>{t('schemeFields.phases')}</label>
-        <select id={ids.phase} value={phase} onChange={(e) => set('phase', e.target.value)}>
+      <SectorCountryFilters
+        labels={{ group: t('schemes.filters'), sector: t('schemeFields.sectors'), country: t('schemeFields.countries') }}
+        sector={values.sector}
+        country={values.country}
+        onChange={set}
+      >
+        <label htmlFor={phaseId}>{t('schemeFields.phases')}</label>
+        <select id={phaseId} value={values.phase} onChange={(e) => set('phase', e.target.value)}>
           <option value="">{t('all')}</option>
           {PHASES.map((p) => (
             <option key={p} value={p}>
@@ -74,9 +59,7 @@ export function SchemesScreen() {
             </option>
           ))}
         </select>
-        <label htmlFor={ids.country}>{t('schemeFields.countries')}</label>
-        <CountrySelect id={ids.country} value={country} onChange={(iso2) => set('country', iso2)} allLabel={t('all')} language={language} />
-      </div>
+      </SectorCountryFilters>
       <ApiView state={state}>
         {(schemes) =>
           schemes.length === 0 ? (
