@@ -12,10 +12,10 @@ describe('home screen', () => {
   it('offers the demo dossiers on an empty store and then leads to Vietnam', async () => {
     backEnd = installBackEnd();
     const router = renderApp('/');
-    await userEvent.click(await screen.findByRole('button', { name: 'デモデータ（6表）を読み込む' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'デモデータ（6表と協議会データ）を読み込む' }));
 
     const offer = screen.getByRole('region', { name: 'はじめに: 実際のカルテを読み込む' });
-    expect(await within(offer).findByText('6ファイルを読み込み、案件31件・経緯131件を追加しました。')).toBeTruthy();
+    expect(await within(offer).findByText('8ファイルを読み込み、案件31件・経緯131件を追加しました。')).toBeTruthy();
     const recent = screen.getByRole('region', { name: '最近更新された案件' });
     expect(await within(recent).findAllByRole('link')).toHaveLength(10);
 

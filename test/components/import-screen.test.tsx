@@ -58,7 +58,7 @@ describe('import screen', () => {
     backEnd = installBackEnd();
     renderApp('/import');
     await userEvent.click(screen.getByRole('button', { name: 'デモデータを読み込む' }));
-    expect((await screen.findByRole('status')).textContent).toMatch(/^6ファイルから案件31件・経緯131件・カルテ10件/);
+    expect((await screen.findByRole('status')).textContent).toMatch(/^8ファイルから案件31件・経緯131件・カルテ10件/);
   });
 
   it('previews an edited Excel export field by field, imports it on the button, and names a bad cell in Japanese', async () => {

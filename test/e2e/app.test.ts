@@ -62,8 +62,8 @@ describe('Karte in Chromium', () => {
     await page.getByRole('heading', { name: 'はじめに: 実際のカルテを読み込む' }).waitFor();
     expect(page.url()).not.toContain('token=');
     await shot('01-home-first-start');
-    await page.getByRole('button', { name: 'デモデータ（6表）を読み込む' }).click();
-    await page.getByText('6ファイルを読み込み、案件31件・経緯131件を追加しました。').waitFor();
+    await page.getByRole('button', { name: 'デモデータ（6表と協議会データ）を読み込む' }).click();
+    await page.getByText('8ファイルを読み込み、案件31件・経緯131件を追加しました。').waitFor();
     await shot('02-home-after-demo');
   });
 
