@@ -6,12 +6,14 @@ import { PHASES, type Phase } from '../../shared/phases';
 import { REGIONS } from '../../shared/reference/regions';
 import { SECTORS } from '../../shared/reference/sectors';
 import { SCOPES, type Scope } from '../../shared/scopes';
+import type { CountrySummary } from '../../shared/views';
 import { call } from '../api/client';
 import { useErrorText } from '../api/error-text';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
 import { CouncilTabs } from '../components/CouncilParts';
 import { MatchList } from '../components/MatchList';
+import { WorldMap } from '../components/WorldMap';
 import { useHandover } from '../hand-over';
 import { countryName, phaseLabel, scopeLabel, scopeMarking, sectorName } from '../labels';
 import { useNotices } from '../stores/notices';
@@ -86,6 +88,7 @@ function Overview({ sector, language }: { sector: string; language: Language }) 
         {(overview) => (
           <>
             <CasesByPhase overview={overview} language={language} />
+            <SectorMap overview={overview} language={language} />
             <div className="panel match-lists">
               <MatchList kind="schemes" entries={overview.schemes} empty={t('match.noneSchemes')} headingLevel={2} />
               <MatchList kind="members" entries={overview.members} empty={t('match.noneMembers')} headingLevel={2} />
@@ -148,6 +151,38 @@ function CasesByPhase({ overview, language }: { overview: SectorOverview; langua
           </tbody>
         </table>
       )}
+    </section>
+  );
+}
+
+/**
+ * (イ) Where the sector's cases are: its countries on the world map, coloured by the cases still pursued, and the way
+ * to the analytics' sector × region matrix narrowed to it, so the map and the matrix are the ones the app already has.
+ */
+function SectorMap({ overview, language }: { overview: SectorOverview; language: Language }) {
+  const { t } = useTranslation('council');
+  const cases = [...PHASES, 'none' as const].flatMap((p) => overview.byPhase[p].map((c) => ({ ...c, phase: p })));
+  const countries: CountrySummary[] = overview.countries
+    .filter((row) => /^[A-Z]{2}$/.test(row.place))
+    .map((row) => {
+      const here = cases.filter((c) => c.countries.includes(row.place));
+      return {
+        iso2: row.place,
+        ja: countryName(row.place, 'ja'),
+        en: countryName(row.place, 'en'),
+        cases: row.cases,
+        active: here.filter((c) => c.status === 'active').length,
+        byPhase: row.byPhase,
+      };
+    });
+  const sector = sectorName(overview.sector, '', language);
+  return (
+    <section className="panel" aria-labelledby="sector-map">
+      <h2 id="sector-map">{t('sector.map')}</h2>
+      <WorldMap countries={countries} legend={t('sector.mapLegend', { sector })} />
+      <p>
+        <Link to={`/analytics?sector=${encodeURIComponent(overview.sector)}`}>{t('sector.matrixLink', { sector })}</Link>
+      </p>
     </section>
   );
 }
