@@ -5,6 +5,7 @@ import { karteDateSchema, parseDateText } from '../../shared/dates';
 import { TRANSLATABLE_CASE_FIELDS, type Case } from '../../shared/model/case';
 import { RECORD_SCHEMAS } from '../../shared/model/records';
 import type { StageEvent } from '../../shared/model/stage-event';
+import type { Organisation } from '../../shared/model/organisation';
 import type { Visit } from '../../shared/model/visit';
 import type { Agreement } from '../../shared/model/agreement';
 import {
@@ -142,6 +143,19 @@ function packInput(lang: PackLanguage, c: Case = aCase({}), events: StageEvent[]
   };
 }
 
+const JAPAN_POST: Organisation = {
+  id: 'o',
+  nameJa: '日本郵便',
+  nameEn: 'Japan Post',
+  type: 'company',
+  size: 'unknown',
+  location: '',
+  description: '',
+  councilMember: false,
+  scope: 'council',
+  deleted: false,
+};
+
 /** The pack with something in every section: a dossier narrative, talking points and an organisation. */
 function withEverySection(input: PackInput, lang: PackLanguage = input.lang): PackInput {
   const words =
@@ -163,20 +177,7 @@ function withEverySection(input: PackInput, lang: PackLanguage = input.lang): Pa
       deleted: false,
     },
     cases: input.cases.map((c) => ({ ...c, case: { ...c.case, talkingPoints: words.talk, translations: lang === 'en' ? { en: { talkingPoints: words.talk } } : {} } as Case })),
-    organisations: [
-      {
-        id: 'o',
-        nameJa: '日本郵便',
-        nameEn: 'Japan Post',
-        type: 'company',
-        size: 'unknown',
-        location: '',
-        description: '',
-        councilMember: false,
-        scope: 'council',
-        deleted: false,
-      },
-    ],
+    organisations: [JAPAN_POST],
   };
 }
 
@@ -535,20 +536,7 @@ describe('renderPackHtml', () => {
           }),
         ],
       }),
-      organisations: [
-        {
-          id: 'o',
-          nameJa: '日本郵便',
-          nameEn: 'Japan Post',
-          type: 'company',
-          size: 'unknown',
-          location: '',
-          description: '',
-          councilMember: false,
-          scope: 'council',
-          deleted: false,
-        },
-      ],
+      organisations: [JAPAN_POST],
     };
     const html = renderPackHtml(input, { fontFaceCss: FONT_CSS });
     const contacts = html.slice(html.indexOf('id="contacts">'));
