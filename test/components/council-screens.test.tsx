@@ -84,7 +84,7 @@ describe('the council database on the screens', () => {
     await userEvent.click(await screen.findByRole('link', { name: '廃棄物発電' }));
     expect(await screen.findByRole('heading', { level: 1, name: '分野別の状況：廃棄物発電' })).toBeTruthy();
     const cases = await screen.findByRole('region', { name: /^段階別の案件/ });
-    const table = within(cases).getByRole('table');
+    const table = await within(cases).findByRole('table');
     const vietnam = within(table).getByRole('rowheader', { name: 'ベトナム' }).closest('tr')!;
     const columns = within(table)
       .getAllByRole('columnheader')
@@ -118,7 +118,7 @@ describe('the council database on the screens', () => {
     expect(router.state.location.pathname).toMatch(/^\/council\/members\//);
     // An offer added by its name, then its kind and sectors chosen on its card.
     const offers = await screen.findByRole('region', { name: '技術・製品・サービス' });
-    const addOffer = within(offers).getByRole('form', { name: '追加' });
+    const addOffer = await within(offers).findByRole('form', { name: '追加' });
     await userEvent.type(within(addOffer).getByRole('textbox', { name: '新しい技術・製品・サービスの名称' }), '高効率ポンプ');
     await userEvent.click(within(addOffer).getByRole('button', { name: '追加' }));
     const offer = await within(offers).findByRole('article', { name: '高効率ポンプ' });

@@ -21,7 +21,7 @@ describe('country facts and directions on the dossier', () => {
   it('adds a fact with its source and date, says what is missing, edits it and deletes it', async () => {
     renderApp('/dossier/VN');
     const panel = await screen.findByRole('region', { name: '国情' });
-    expect(within(panel).getByText(/国情はまだ記入されていません。/)).toBeTruthy();
+    expect(await within(panel).findByText(/国情はまだ記入されていません。/)).toBeTruthy();
 
     await userEvent.click(within(panel).getByRole('button', { name: '＋ 国情を追加' }));
     const form = within(panel).getByRole('form', { name: '国情を追加' });
@@ -63,7 +63,8 @@ describe('country facts and directions on the dossier', () => {
     await call('direction.create', { region: 'asean', sector: 'postal', values: { situation: 'ASEAN各国で郵便の近代化が進む' } });
     renderApp('/dossier/VN');
     const panel = await screen.findByRole('region', { name: '分野別の方向性' });
-    expect(within(panel).getByText(/この国の方向性はまだありません。/)).toBeTruthy();
+    // The panel shows 読み込み中… until its directions arrive.
+    expect(await within(panel).findByText(/この国の方向性はまだありません。/)).toBeTruthy();
 
     const sector = within(panel).getByRole('combobox', { name: '新しい方向性の分野' });
     // The sectors of Vietnam's cases come first.

@@ -179,7 +179,7 @@ describe('deployment plan on the case page', () => {
     setPeriodValues(demo.backEnd.store, id, '2021', { target: 10, actual: 5 });
     const router = renderApp('/');
     const panel = await screen.findByRole('region', { name: /フォローアップ期限を過ぎたプラン/ });
-    const row = within(panel).getByRole('link', { name: 'ベトナム スマートシティ: スマートシティのKPI及び日系企業のソリューション' }).closest('tr')!;
+    const row = (await within(panel).findByRole('link', { name: 'ベトナム スマートシティ: スマートシティのKPI及び日系企業のソリューション' })).closest('tr')!;
     expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual([
       'ベトナム スマートシティ: スマートシティのKPI及び日系企業のソリューション',
       'ベトナム',

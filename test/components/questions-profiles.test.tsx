@@ -19,7 +19,7 @@ describe('想定問答 and 先方要人 panels', () => {
     const user = userEvent.setup();
     renderApp(`/case/${demo.caseId}`);
     const panel = await screen.findByRole('region', { name: '想定問答' });
-    expect(within(panel).getByText(/想定問答はまだありません。/)).toBeTruthy();
+    expect(await within(panel).findByText(/想定問答はまだありません。/)).toBeTruthy();
 
     await user.click(within(panel).getByRole('button', { name: '想定問答を追加' }));
     const form = within(panel).getByRole('form', { name: '想定問答を追加' });
