@@ -4,7 +4,9 @@ import type { CaseStatus } from './model/case';
 import type { MatchList } from './council/matching';
 import type { CountryFactKind } from './model/country-fact';
 import type { DirectionField } from './model/direction';
-import type { OrganisationType } from './model/organisation';
+import type { OfferKind } from './model/offer';
+import type { OrganisationSize, OrganisationType } from './model/organisation';
+import type { SchemeType } from './model/support-scheme';
 import type {
   FINANCING_SCHEMES,
   FINANCING_STATUSES,
@@ -114,6 +116,34 @@ export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, Label> = {
   university: { ja: '大学', en: 'University' },
   embassy: { ja: '大使館', en: 'Embassy' },
   other: { ja: 'その他', en: 'Other' },
+};
+
+/** 支援ツールの種類: what a support scheme gives. */
+export const SCHEME_TYPE_LABELS: Record<SchemeType, Label> = {
+  grant: { ja: '無償資金', en: 'Grant' },
+  subsidy: { ja: '補助金', en: 'Subsidy' },
+  loan: { ja: '融資', en: 'Loan' },
+  equity: { ja: '出資', en: 'Equity' },
+  loan_equity: { ja: '海外投融資', en: 'Loan and equity' },
+  survey: { ja: '調査', en: 'Survey' },
+  technical_cooperation: { ja: '技術協力', en: 'Technical cooperation' },
+  insurance: { ja: '保険', en: 'Insurance' },
+  network: { ja: 'ネットワーク・マッチング', en: 'Network and matching' },
+  other: { ja: 'その他', en: 'Other' },
+};
+
+/** 企業規模: 大企業 or 中小企業, as the council's sources group members. */
+export const ORGANISATION_SIZE_LABELS: Record<OrganisationSize, Label> = {
+  large: { ja: '大企業', en: 'Large company' },
+  sme: { ja: '中小企業', en: 'SME' },
+  unknown: { ja: '不明', en: 'Unknown' },
+};
+
+/** What a member offers: 技術, 製品 or サービス. */
+export const OFFER_KIND_LABELS: Record<OfferKind, Label> = {
+  technology: { ja: '技術', en: 'Technology' },
+  product: { ja: '製品', en: 'Product' },
+  service: { ja: 'サービス', en: 'Service' },
 };
 
 /** 国情: what each kind of fact is called. */

@@ -19,6 +19,7 @@ import { SchemeChoice } from '../components/SchemeChoice';
 import { ScopeBadge } from '../components/ScopeBadge';
 import { countryName, countryNames } from '../labels';
 import { useNotices } from '../stores/notices';
+import { OFFER_KIND_LABELS, ORGANISATION_SIZE_LABELS } from '../../shared/labels';
 import { usePreferences } from '../stores/preferences';
 import './CouncilScreens.css';
 
@@ -72,7 +73,7 @@ export function MembersScreen() {
                       <Link to={`/council/members/${m.id}`}>{m.nameJa}</Link>
                     </td>
                     <td>{m.location || t('none')}</td>
-                    <td>{t(`size.${m.size}`)}</td>
+                    <td>{ORGANISATION_SIZE_LABELS[m.size][language]}</td>
                     <td>{sectorNames(m.sectors, language, t('none'))}</td>
                     <td>{countryNames(m.countries, language) || t('none')}</td>
                     <td className="num">{m.offers}</td>
@@ -93,6 +94,7 @@ type MemberValues = ApiArgs<'member.update'>['values'];
 export function MemberScreen() {
   const { id = '' } = useParams();
   const { t } = useTranslation('council');
+  const language = usePreferences((s) => s.language);
   const failed = useSaveFailed();
   const sizeId = useId();
   const scopeId = useId();
@@ -117,7 +119,7 @@ export function MemberScreen() {
                   <select id={sizeId} value={o.size} onChange={(e) => void save({ size: e.target.value as OrganisationSize }).catch(failed)}>
                     {ORGANISATION_SIZES.map((size) => (
                       <option key={size} value={size}>
-                        {t(`size.${size}`)}
+                        {ORGANISATION_SIZE_LABELS[size][language]}
                       </option>
                     ))}
                   </select>
@@ -147,6 +149,7 @@ export function MemberScreen() {
 
 function OffersPanel({ member }: { member: MemberView }) {
   const { t } = useTranslation('council');
+  const language = usePreferences((s) => s.language);
   const kindId = useId();
   const [kind, setKind] = useState<OfferKind>('technology');
   return (
@@ -167,7 +170,7 @@ function OffersPanel({ member }: { member: MemberView }) {
         <select id={kindId} value={kind} onChange={(e) => setKind(e.target.value as OfferKind)}>
           {OFFER_KINDS.map((k) => (
             <option key={k} value={k}>
-              {t(`offerKind.${k}`)}
+              {OFFER_KIND_LABELS[k][language]}
             </option>
           ))}
         </select>
@@ -178,6 +181,7 @@ function OffersPanel({ member }: { member: MemberView }) {
 
 function OfferCard({ offer }: { offer: Offer }) {
   const { t } = useTranslation('council');
+  const language = usePreferences((s) => s.language);
   const failed = useSaveFailed();
   const show = useNotices((s) => s.show);
   const scopeId = useId();
@@ -191,7 +195,7 @@ function OfferCard({ offer }: { offer: Offer }) {
         <select id={kindId} value={offer.kind} onChange={(e) => void save({ kind: e.target.value as OfferKind }).catch(failed)}>
           {OFFER_KINDS.map((k) => (
             <option key={k} value={k}>
-              {t(`offerKind.${k}`)}
+              {OFFER_KIND_LABELS[k][language]}
             </option>
           ))}
         </select>

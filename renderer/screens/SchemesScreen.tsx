@@ -15,6 +15,7 @@ import { useSaveFailed } from '../components/plan/common';
 import { ScopeBadge } from '../components/ScopeBadge';
 import { countryNames, phaseLabel } from '../labels';
 import { useNotices } from '../stores/notices';
+import { SCHEME_TYPE_LABELS } from '../../shared/labels';
 import { usePreferences, type Language } from '../stores/preferences';
 import './CouncilScreens.css';
 
@@ -95,7 +96,7 @@ function SchemeCard({ scheme: s, language }: { scheme: SupportScheme; language: 
         <Link to={`/council/schemes/${s.id}`}>{s.name}</Link>
       </h2>
       <div className="scheme-owner">
-        {s.owner} ・ {t(`schemeType.${s.type}`)} <ScopeBadge scope={s.scope} />
+        {s.owner} ・ {SCHEME_TYPE_LABELS[s.type][language]} <ScopeBadge scope={s.scope} />
       </div>
       <dl className="council-facts">
         <dt>{t('schemeFields.phases')}</dt>
@@ -118,6 +119,7 @@ type SchemeValues = ApiArgs<'scheme.update'>['values'];
 export function SchemeScreen() {
   const { id = '' } = useParams();
   const { t } = useTranslation('council');
+  const language = usePreferences((s) => s.language);
   const errorText = useErrorText();
   const failed = useSaveFailed();
   const show = useNotices((s) => s.show);
@@ -147,7 +149,7 @@ export function SchemeScreen() {
               <select id={typeId} value={s.type} onChange={(e) => saveNow({ type: e.target.value as SchemeType })}>
                 {SCHEME_TYPES.map((type) => (
                   <option key={type} value={type}>
-                    {t(`schemeType.${type}`)}
+                    {SCHEME_TYPE_LABELS[type][language]}
                   </option>
                 ))}
               </select>

@@ -8,7 +8,9 @@ import { CASE_STATUSES } from '../../shared/model/case';
 import { COUNTRY_FACT_KINDS } from '../../shared/model/country-fact';
 import { DIRECTION_FIELDS } from '../../shared/model/direction';
 import { MATCH_LISTS } from '../../shared/council/matching';
-import { ORGANISATION_TYPES } from '../../shared/model/organisation';
+import { OFFER_KINDS } from '../../shared/model/offer';
+import { ORGANISATION_SIZES, ORGANISATION_TYPES } from '../../shared/model/organisation';
+import { SCHEME_TYPES } from '../../shared/model/support-scheme';
 import {
   FINANCING_SCHEMES,
   FINANCING_STATUSES,
@@ -43,6 +45,9 @@ const VOCABULARIES: [name: string, codes: readonly string[], table: Record<strin
   ['AGREEMENT_STATUS_LABELS', AGREEMENT_STATUSES, labels.AGREEMENT_STATUS_LABELS],
   ['SIGNATORY_LEVEL_LABELS', SIGNATORY_LEVELS, labels.SIGNATORY_LEVEL_LABELS],
   ['ORGANISATION_TYPE_LABELS', ORGANISATION_TYPES, labels.ORGANISATION_TYPE_LABELS],
+  ['ORGANISATION_SIZE_LABELS', ORGANISATION_SIZES, labels.ORGANISATION_SIZE_LABELS],
+  ['SCHEME_TYPE_LABELS', SCHEME_TYPES, labels.SCHEME_TYPE_LABELS],
+  ['OFFER_KIND_LABELS', OFFER_KINDS, labels.OFFER_KIND_LABELS],
   ['COUNTRY_FACT_KIND_LABELS', COUNTRY_FACT_KINDS, labels.COUNTRY_FACT_KIND_LABELS],
   ['DIRECTION_FIELD_LABELS', DIRECTION_FIELDS, labels.DIRECTION_FIELD_LABELS],
   ['MATCH_LIST_LABELS', MATCH_LISTS, labels.MATCH_LIST_LABELS],
