@@ -193,11 +193,17 @@ export const DEFAULT_TOKEN_LIFETIME: TokenLifetime = { idleMs: 30 * DAY_MS, maxA
 
 /**
  * Checks the password and issues a token for the device; the device is bound to the user on its first sign-in. The
- * token keeps the lifetime it is issued with.
+ * token keeps the lifetime it is issued with. The user's organisation comes with it: the client then knows what it
+ * may change (a company only the member records it created) before a sync tells it.
  */
-export async function login(db: pg.Pool, request: { login: string; password: string; device: string }, lifetime: TokenLifetime = DEFAULT_TOKEN_LIFETIME): Promise<string> {
-  const found = await db.query<{ id: string; password_hash: string; password_salt: string; disabled: boolean }>(
-    'SELECT id, password_hash, password_salt, disabled FROM users WHERE login = $1',
+export async function login(
+  db: pg.Pool,
+  request: { login: string; password: string; device: string },
+  lifetime: TokenLifetime = DEFAULT_TOKEN_LIFETIME,
+): Promise<{ token: string; organisation: { name: string; type: OrganisationType } }> {
+  const found = await db.query<{ id: string; password_hash: string; password_salt: string; disabled: boolean; org_name: string; org_type: OrganisationType }>(
+    `SELECT u.id, u.password_hash, u.password_salt, u.disabled, o.name AS org_name, o.type AS org_type
+       FROM users u JOIN organisations o ON o.id = u.org_id WHERE u.login = $1`,
     [request.login],
   );
   const user = found.rows[0];
@@ -215,7 +221,7 @@ export async function login(db: pg.Pool, request: { login: string; password: str
      VALUES ($1, $2, $3, $4 * interval '1 millisecond', now() + $5 * interval '1 millisecond')`,
     [tokenHash(token), user.id, request.device, lifetime.idleMs, lifetime.maxAgeMs],
   );
-  return token;
+  return { token, organisation: { name: user.org_name, type: user.org_type } };
 }
 
 export interface Session extends Member {

@@ -190,9 +190,9 @@ export async function buildServer(db: pg.Pool, limits: ServerLimits = DEFAULT_LI
       throw new HttpError(429, `too many refused sign-ins for '${body.login}' from this address: try again in ${Math.ceil(waitMs / 60_000)} minute(s)`);
     }
     try {
-      const token = await login(db, body, tokenLifetime);
+      const signedIn = await login(db, body, tokenLifetime);
       await throttle.signedIn(attempt);
-      return { token };
+      return signedIn;
     } catch (error) {
       if (error instanceof DeviceRevoked) throw new HttpError(DEVICE_REVOKED_STATUS, error.message, DEVICE_REVOKED_CODE);
       if (error instanceof LoginRefused) throw new HttpError(401, error.message);

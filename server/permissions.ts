@@ -1,4 +1,4 @@
-import { GOVERNMENT_TYPES, type OrganisationType } from '../shared/model/organisation';
+import { isGovernmentAffiliated, type OrganisationType } from '../shared/model/organisation';
 import { isScope, type Scope } from '../shared/scopes';
 
 // Who may write and read which records. The server is authoritative: clients are trusted with nothing.
@@ -14,10 +14,6 @@ export interface Member {
 export interface RecordOwnership {
   ownerOrg: string;
   scope: Scope;
-}
-
-function isGovernmentAffiliated(type: OrganisationType): boolean {
-  return GOVERNMENT_TYPES.includes(type);
 }
 
 /** The scopes whose records a member's organisation may hold at all (internal ones only of its own records). */

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Scope } from '../shared/scopes';
 import type { SyncChange } from '../shared/sync/change';
-import type { PullPage, Purge } from '../shared/sync/protocol';
+import type { PullPage, Purge, RecordRef } from '../shared/sync/protocol';
 import type { Session } from './accounts';
 import { readableReaches, readableScopes } from './permissions';
 import { CASE_FIELD } from '../shared/model/records';
@@ -24,6 +24,8 @@ interface ChangeRow {
   scope: Scope;
   prev: string | null;
   author: string;
+  /** Whether the session's organisation created the record (its owner_org). */
+  own: boolean;
 }
 
 interface WindowRow extends ChangeRow {
@@ -57,6 +59,8 @@ const RECORD_VISIBLE = `(${mayHoldSql('r.scope', 'r.owner_org')} AND (rp.row_id 
 const RECORD_JOINS = `CROSS JOIN LATERAL (SELECT scope, owner_org FROM records r WHERE r.tbl = c.tbl AND r.row_id = c.row_id LIMIT 1) r
   LEFT JOIN LATERAL (SELECT row_id, parent_tbl, parent_row_id FROM record_parents rp WHERE rp.tbl = c.tbl AND rp.row_id = c.row_id LIMIT 1) rp ON true`;
 const CHANGE_COLUMNS = 'c.server_seq, c.bytes, c.hlc, c.field, c.tbl, c.row_id, c.value, c.scope, c.prev, c.author';
+/** Whether the session's organisation ($3) created the record: read from the record looked up with its change. */
+const OWN_COLUMN = 'r.owner_org = $3 AS own';
 
 /** Changes that can change who may see a record: its scope, and the case a part of a case belongs to (CASE_FIELD). */
 const VISIBILITY_CHANGE = `(c.field = 'scope' OR c.field = '${CASE_FIELD}')`;
@@ -84,7 +88,7 @@ async function currentState(db: pg.PoolClient, session: Session, table: string, 
   const found = await db.query<ChangeRow>(
     // The record and its parts first, then their changes by index: asked for as (this record OR one of its
     // parts), every change of the log was read (150 ms on a log of 200,000 changes).
-    `SELECT DISTINCT ON (c.tbl, c.row_id, c.field) ${CHANGE_COLUMNS}
+    `SELECT DISTINCT ON (c.tbl, c.row_id, c.field) ${CHANGE_COLUMNS}, ${OWN_COLUMN}
        FROM (SELECT $4::text AS tbl, $5::text AS row_id
              UNION ALL
              SELECT tbl, row_id FROM record_parents WHERE parent_tbl = $4 AND parent_row_id = $5) whole
@@ -202,7 +206,7 @@ async function windowPage(db: pg.PoolClient, session: Session, cursor: string | 
            SELECT e.last_seq, e.more, p.*
              FROM window_end e
              LEFT JOIN LATERAL (
-               SELECT c.server_seq, c.bytes, c.hlc, c.field, c.tbl, c.row_id, c.scope, c.prev, c.author, c.creates,
+               SELECT c.server_seq, c.bytes, c.hlc, c.field, c.tbl, c.row_id, c.scope, c.prev, c.author, c.creates, ${OWN_COLUMN},
                       ${RECORD_VISIBLE} AS visible, ${mayHoldSql('c.scope', 'r.owner_org')} AS readable,
                       CASE WHEN ${RECORD_VISIBLE} THEN c.value END AS value,
                       CASE WHEN ${RECORD_VISIBLE} AND NOT ${mayHoldSql('c.scope', 'r.owner_org')}
@@ -220,7 +224,7 @@ async function windowPage(db: pg.PoolClient, session: Session, cursor: string | 
     values: [from, readableScopes(session), session.orgId, limits.maxChanges, session.device, readableReaches(session), limits.maxBytes, CHANGE_OVERHEAD_BYTES],
   });
   const [window] = found.rows;
-  if (window.last_seq === null) return { changes: [], purges: [], cursor, more: false };
+  if (window.last_seq === null) return { changes: [], purges: [], cursor, more: false, own: [] };
   let { last_seq: lastSeq, more } = window;
   const changes = found.rows.filter((row): row is PageRow & WindowRow => row.server_seq !== null);
   const sent = new Map<string, ChangeRow>();
@@ -251,13 +255,13 @@ async function windowPage(db: pg.PoolClient, session: Session, cursor: string | 
     }
   }
   for (const purge of await orphansOfHiddenCases(db, hiddenCases, from)) purges.set(`${purge.table} ${purge.rowId}`, purge);
-  return {
-    changes: [...sent.values()]
-      .filter((r) => BigInt(r.server_seq) <= BigInt(lastSeq))
-      .sort((a, b) => Number(a.server_seq) - Number(b.server_seq))
-      .map(toSyncChange),
-    purges: [...purges.values()],
-    cursor: lastSeq,
-    more,
-  };
+  const carried = [...sent.values()].filter((r) => BigInt(r.server_seq) <= BigInt(lastSeq)).sort((a, b) => Number(a.server_seq) - Number(b.server_seq));
+  return { changes: carried.map(toSyncChange), purges: [...purges.values()], cursor: lastSeq, more, own: ownRecords(carried) };
+}
+
+/** The records among `rows` that the session's organisation created, each once. */
+function ownRecords(rows: readonly ChangeRow[]): RecordRef[] {
+  const own = new Map<string, RecordRef>();
+  for (const r of rows) if (r.own) own.set(`${r.tbl} ${r.row_id}`, { table: r.tbl, rowId: r.row_id });
+  return [...own.values()];
 }

@@ -8,6 +8,10 @@ export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 /** Government and government-affiliated bodies see `government`-scope content; the type decides. */
 export const GOVERNMENT_TYPES: readonly OrganisationType[] = ['ministry', 'agency', 'fund', 'local_government', 'embassy'];
 
+export function isGovernmentAffiliated(type: OrganisationType): boolean {
+  return GOVERNMENT_TYPES.includes(type);
+}
+
 /** 大企業, 中小企業, or not known. */
 export const ORGANISATION_SIZES = ['large', 'sme', 'unknown'] as const;
 export type OrganisationSize = (typeof ORGANISATION_SIZES)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { purgeSchema, type PullPage, type PushResult } from './protocol';
+import { ORGANISATION_TYPES } from '../model/organisation';
+import { purgeSchema, recordRefSchema, type PullPage, type PushResult } from './protocol';
 
 // The sync server's answers as schemas, for its OpenAPI description. Each is typed by the protocol's own types, so
 // a change there that these do not follow fails to compile.
@@ -10,7 +11,12 @@ export const errorAnswerSchema = z.object({
   code: z.string().optional(),
 });
 
-export const loginAnswerSchema = z.object({ token: z.string() });
+/** The organisation a user signs in as: its name and type (a government body or not decides what it may change). */
+export const signedInOrganisationSchema = z.object({ name: z.string(), type: z.enum(ORGANISATION_TYPES) });
+export type SignedInOrganisation = z.infer<typeof signedInOrganisationSchema>;
+
+/** `organisation` is optional so that a client still signs in to a server from before it was added. */
+export const loginAnswerSchema = z.object({ token: z.string(), organisation: signedInOrganisationSchema.optional() });
 
 export const logoutAnswerSchema = z.object({});
 
@@ -29,4 +35,5 @@ export const pullAnswerSchema: z.ZodType<PullPage> = z.object({
   purges: z.array(purgeSchema),
   cursor: z.string().nullable(),
   more: z.boolean(),
+  own: z.array(recordRefSchema).optional(),
 });

@@ -56,9 +56,13 @@ export interface PushResult {
   reason?: string;
 }
 
+/** A record named by its table and id. */
+export const recordRefSchema = z.object({ table: z.string(), rowId: z.string().min(1) });
+export type RecordRef = z.infer<typeof recordRefSchema>;
+
 /** A record that left the puller's reach (its scope narrowed, or its case did): the client removes it from disk. */
-export const purgeSchema = z.object({ table: z.string(), rowId: z.string().min(1) });
-export type Purge = z.infer<typeof purgeSchema>;
+export const purgeSchema = recordRefSchema;
+export type Purge = RecordRef;
 
 export interface PullPage {
   /** Each checked by the client on its own, as the server checked it (change-rules.ts appliedChange). */
@@ -69,4 +73,11 @@ export interface PullPage {
   cursor: string | null;
   /** Whether more changes wait after this page. */
   more: boolean;
+  /**
+   * Of the records whose changes the page carries, those the puller's organisation created (the server's owner_org):
+   * the others are another organisation's. A company changes only the member records it created (server
+   * permissions.ts), so the client can say so before a sync refuses an edit. Absent from servers before it was added:
+   * the client then learns nothing of ownership from the page.
+   */
+  own?: RecordRef[];
 }

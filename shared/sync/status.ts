@@ -1,4 +1,5 @@
 import type { ErrorEnvelope } from '../errors';
+import type { SignedInOrganisation } from './answers';
 
 // How this device stands with the sync server, as the UI shows it, and the conflicts waiting for a person.
 
@@ -35,8 +36,11 @@ export interface SyncReport {
 
 export interface SyncStatus {
   session: SyncSession;
-  /** The account in use, or the last one (to sign in to again); null before any sign-in. */
-  account: { server: string; login: string } | null;
+  /**
+   * The account in use, or the last one (to sign in to again); null before any sign-in. `organisation` is the one it
+   * signs in as, null when the sign-in was made before servers told it.
+   */
+  account: { server: string; login: string; organisation: SignedInOrganisation | null } | null;
   /** Whether the password can be checked on this device (a kept token and a verifier of its password). */
   offlineSignIn: boolean;
   /** False when the network is reported down or the last attempt could not reach the server. */

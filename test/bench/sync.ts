@@ -324,7 +324,7 @@ async function concurrentClients(url: string, db: pg.Pool): Promise<void> {
   for (let d = 0; d < CLIENTS; d++) {
     const device = crypto.randomBytes(8).toString('hex');
     const login = users[d % ORGANISATIONS];
-    devices.push({ device, login, token: await serverLogin(db, { login, password: PASSWORD, device }) });
+    devices.push({ device, login, token: (await serverLogin(db, { login, password: PASSWORD, device })).token });
   }
   const start = (await db.query<{ seq: string }>('SELECT max(server_seq) AS seq FROM changes')).rows[0].seq;
   const run = await runLoad({ url, start, devices, rounds: ROUNDS_EACH, perPush: PER_PUSH });

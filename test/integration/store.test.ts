@@ -57,7 +57,7 @@ describe('local store', () => {
     store.db.prepare('DELETE FROM changes WHERE rowId = ?').run(CASE_ID);
     store.db.pragma('wal_checkpoint(TRUNCATE)');
     store.db.exec(
-      'DROP TABLE schemes; DROP TABLE offers; DROP TABLE track_records; DROP TABLE advisors; DROP TABLE advisor_contacts; ALTER TABLE organisations DROP COLUMN size; ALTER TABLE organisations DROP COLUMN location; ALTER TABLE organisations DROP COLUMN description; ALTER TABLE organisations DROP COLUMN councilMember; ' +
+      'DROP TABLE record_owners; DROP TABLE schemes; DROP TABLE offers; DROP TABLE track_records; DROP TABLE advisors; DROP TABLE advisor_contacts; ALTER TABLE organisations DROP COLUMN size; ALTER TABLE organisations DROP COLUMN location; ALTER TABLE organisations DROP COLUMN description; ALTER TABLE organisations DROP COLUMN councilMember; ' +
         'DROP TABLE questions; DROP TABLE profiles; DROP TABLE country_facts; DROP TABLE directions; ' +
         'DROP INDEX agreements_event; ALTER TABLE agreements DROP COLUMN eventId; DROP TABLE undo_writes; DROP INDEX events_visit; ALTER TABLE events DROP COLUMN visitId; DROP TABLE quarantine; DROP INDEX events_live_phases; DROP INDEX cases_project; ALTER TABLE cases DROP COLUMN project; DROP TABLE snapshot_cases; DROP TABLE snapshots; DROP TABLE plans; DROP TABLE indicators; DROP TABLE indicator_periods; DROP TABLE hurdles; DROP TABLE plan_revisions; DROP TABLE case_timelines; DROP TABLE case_timelines_stale; PRAGMA user_version = 5;',
     );

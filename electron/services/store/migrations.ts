@@ -474,4 +474,14 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX advisor_contacts_advisor ON advisor_contacts (advisorId);
   `,
+  /* 16: which records the signed-in organisation created, as the server says when it sends their changes (local only, never synced) */ `
+  CREATE TABLE record_owners (
+    tbl TEXT NOT NULL,
+    rowId TEXT NOT NULL,
+    own INTEGER NOT NULL,
+    PRIMARY KEY (tbl, rowId)
+  ) WITHOUT ROWID;
+  -- What was pulled before the server said whose each record is comes again, marked (pulling again changes nothing else).
+  UPDATE sync_state SET lastPulledCursor = NULL;
+  `,
 ];

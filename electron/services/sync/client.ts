@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { describeError, KarteError, type ErrorCode } from '../../../shared/errors';
-import { errorAnswerSchema, loginAnswerSchema, pullAnswerSchema, pushAnswerSchema } from '../../../shared/sync/answers';
+import { errorAnswerSchema, loginAnswerSchema, pullAnswerSchema, pushAnswerSchema, type SignedInOrganisation } from '../../../shared/sync/answers';
 import type { SyncChange } from '../../../shared/sync/change';
 import type { RejectedChange, SyncReport } from '../../../shared/sync/status';
 import { DEVICE_REVOKED_CODE, DEVICE_REVOKED_STATUS, PROTOCOL_HEADER, PROTOCOL_VERSION, type PushResult } from '../../../shared/sync/protocol';
@@ -10,6 +10,7 @@ import { inTransaction, type Store } from '../store/store';
 import { applyRemoteChanges } from './apply';
 import { outbox, readSyncState, recordPulled, recordPushed, resetSyncState } from './outbox';
 import { emptyWal, purgeRecords, wipeSyncedData } from './purge';
+import { forgetOwners, recordOwners } from './record-owners';
 import { openToken, sealToken } from './sealed-token';
 import { deviceClock, followServerClock } from './server-clock';
 
@@ -21,6 +22,8 @@ export interface SyncAccount {
   server: string;
   login: string;
   token: string;
+  /** The organisation the account signs in as; absent for a sign-in made before servers told it (sign in again). */
+  organisation?: SignedInOrganisation;
 }
 
 export interface SyncOptions {
@@ -167,7 +170,7 @@ async function unlessRevoked<T>(store: Store, exchange: () => Promise<T>): Promi
 
 /** Signs this device in (its node id is the device id) and keeps the account for later syncs. */
 export async function login(store: Store, request: { server: string; login: string; password: string }, options: SyncOptions = {}): Promise<SyncAccount> {
-  const { token } = await unlessRevoked(store, () =>
+  const { token, organisation } = await unlessRevoked(store, () =>
     post(endpoint(request.server, 'v1/login'), { login: request.login, password: request.password, device: store.node }, undefined, loginAnswerSchema, {
       ...requestPolicy(options),
       store,
@@ -177,12 +180,16 @@ export async function login(store: Store, request: { server: string; login: stri
       throw error;
     }),
   );
-  const account = { server: request.server, login: request.login, token };
+  const account: SyncAccount = { server: request.server, login: request.login, token, ...(organisation && { organisation }) };
   const previous = readAccount(store);
   inTransaction(store, () => {
     // Another server has its own log and cursors: start over with it. Push and pull are idempotent, so the same
     // server under another address only costs one full exchange.
-    if (previous && !sameServer(previous.server, account.server)) resetSyncState(store);
+    if (previous && !sameServer(previous.server, account.server)) {
+      resetSyncState(store);
+      // Whose each record is was the other server's word, for the organisation signed in to there.
+      forgetOwners(store);
+    }
     writeMeta(store, META_ACCOUNT, { ...account, token: sealToken(store, token) });
   });
   return account;
@@ -249,6 +256,7 @@ async function exchange(store: Store, account: SyncAccount, options: SyncOptions
     const applied = inTransaction(store, () => {
       report.purged += purgeRecords(store, page.purges);
       const result = applyRemoteChanges(store, page.changes);
+      recordOwners(store, page.changes, page.own);
       if (page.cursor !== null) recordPulled(store, page.cursor);
       return result;
     });

@@ -43,6 +43,7 @@ function removeRecord(db: Db, table: string, rowId: string): boolean {
   removeFromIndex(db, rowId);
   statement(db, 'DELETE FROM changes WHERE tbl = ? AND rowId = ?').run(table, rowId);
   statement(db, 'DELETE FROM conflicts WHERE tbl = ? AND rowId = ?').run(table, rowId);
+  statement(db, 'DELETE FROM record_owners WHERE tbl = ? AND rowId = ?').run(table, rowId);
   return held;
 }
 
@@ -65,7 +66,7 @@ export function purgeRecords(store: Store, purges: readonly Purge[]): number {
 export function wipeSyncedData(store: Store): void {
   inTransaction(store, () => {
     for (const table of RECORD_TABLES) statement(store.db, `DELETE FROM ${table}`).run();
-    for (const table of ['case_countries', 'case_timelines', 'case_timelines_stale', 'search_docs', 'changes', 'conflicts', 'quarantine', 'snapshot_cases', 'snapshots'])
+    for (const table of ['case_countries', 'case_timelines', 'case_timelines_stale', 'search_docs', 'changes', 'conflicts', 'quarantine', 'snapshot_cases', 'snapshots', 'record_owners'])
       statement(store.db, `DELETE FROM ${table}`).run();
     statement(store.db, "INSERT INTO search_fts (search_fts) VALUES ('delete-all')").run();
     statement(store.db, "DELETE FROM meta WHERE key LIKE 'sync.%'").run();

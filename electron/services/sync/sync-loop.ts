@@ -99,7 +99,7 @@ export class SyncLoop {
     const session = readSession(this.store);
     return {
       session: session.state,
-      account: account ? { server: account.server, login: account.login } : null,
+      account: account ? { server: account.server, login: account.login, organisation: account.organisation ?? null } : null,
       offlineSignIn: canSignInOffline(this.store),
       online: this.networkUp && this.reachable,
       syncing: this.running !== null,
