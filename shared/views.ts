@@ -270,6 +270,15 @@ export interface TablePreview {
   problems: ImportProblem[];
   /** Sheets whose headings Karte does not recognise: their first rows, for a person to say what each column holds. */
   unrecognised: UnrecognisedSheet[];
+  /**
+   * The council's sheets read (support schemes, track records: their JSON files' shapes as tables), what importing
+   * them would add, and how many of their records the store holds already (left as they are, as from JSON).
+   */
+  council: {
+    sheets: { file: string; sheet: string; kind: 'schemes' | 'trackRecords'; rows: number }[];
+    added: { schemes: number; trackRecords: number; members: number };
+    unchanged: { schemes: number; trackRecords: number };
+  };
 }
 
 /** A sheet whose headings are not recognised, as the preview shows it: its first non-empty rows (numbered as in Excel). */

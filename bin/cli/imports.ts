@@ -7,7 +7,8 @@ import type { TablePreview } from '../../shared/views';
 import { shortId, type CliContext, type Io } from './context';
 
 // `karte import FILE...`: karte JSON tables (and the council's support-schemes.json and track-records.json beside
-// them), or Excel and CSV tables, all or nothing, as the app's import screen sends them.
+// them), or Excel and CSV tables (karte's, and the council's two files as sheets), all or nothing, as the app's import
+// screen sends them.
 
 function progressLines(io: Io): (p: ApiEvents['import.progress']) => void {
   let lastReported = -1;
@@ -37,16 +38,28 @@ function isTable(file: string): boolean {
   return ['.xlsx', '.csv'].includes(path.extname(file).toLowerCase());
 }
 
+/** The council's sheets' counts, worded as a council JSON import's are; none when the files held no council sheet. */
+function councilPreviewText({ council }: TablePreview): string[] {
+  if (council.sheets.length === 0) return [];
+  return [
+    `council: ${council.added.schemes} support schemes added (${council.unchanged.schemes} already there), ` +
+      `${council.added.trackRecords} track records added (${council.unchanged.trackRecords} already there), ${council.added.members} members added`,
+  ];
+}
+
 function previewText(preview: TablePreview, applied: boolean, deleted: boolean): string {
+  const sheets = [...preview.sheets, ...preview.council.sheets];
+  const karte = preview.sheets.length > 0 || preview.council.sheets.length === 0;
   const lines = [
-    `${applied ? 'imported' : 'would import'} ${preview.sheets.map((s) => `${s.file} › ${s.sheet} (${s.kind}, ${s.rows} rows)`).join(', ')}`,
-    ...(['cases', 'events'] as const).map(
+    `${applied ? 'imported' : 'would import'} ${sheets.map((s) => `${s.file} › ${s.sheet} (${s.kind}, ${s.rows} rows)`).join(', ')}`,
+    ...(karte ? (['cases', 'events'] as const) : []).map(
       (table) =>
         `${table}: ${preview.added[table]} added, ${preview.changed[table]} changed, ${preview.unchanged[table]} unchanged, ` +
         `${preview.missing[table]} not in the file${preview.missing[table] > 0 && !deleted ? ' (kept: --delete-missing deletes them)' : deleted ? ' (deleted)' : ''}`,
     ),
     ...preview.fieldChanges.map((c) => `  ${c.table} ${shortId(c.id)} ${c.label}: ${c.field}: ${c.before} → ${c.after}`),
     ...preview.removals.map((r) => `  ${deleted ? 'deleted' : 'not in the file'}: ${r.table} ${shortId(r.id)} ${r.label}`),
+    ...councilPreviewText(preview),
     ...preview.problems.map((p) => `problem: ${p.file}: ${p.message}`),
   ];
   return lines.join('\n');
@@ -55,7 +68,7 @@ function previewText(preview: TablePreview, applied: boolean, deleted: boolean):
 export function registerImportCommand(program: Command, { io, run, print }: CliContext): void {
   program
     .command('import')
-    .description('import karte JSON files, or tables (.xlsx, .csv) in Karte’s flat layout, all or nothing')
+    .description('import karte JSON files, or tables (.xlsx, .csv): Karte’s flat layout, 別表 sheets, the council’s schemes and track records; all or nothing')
     .argument('<files...>')
     .option('--dry-run', 'tables only: print what would be added and changed, and write nothing')
     .option('--encoding <encoding>', 'a CSV file’s encoding: utf-8 | shift_jis (detected when not given)')

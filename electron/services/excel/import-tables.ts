@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { KarteError, type ImportProblem } from '../../../shared/errors';
 import type { ColumnMapping } from '../../../shared/excel/column-roles';
+import { recogniseCouncilSheet, type CouncilSheet } from '../../../shared/excel/council-sheet-reading';
 import { readDossierSheet, type DossierSheet } from '../../../shared/excel/dossier-sheet-reading';
 import { recogniseFlatSheet, type FlatRow, type FlatSheet } from '../../../shared/excel/flat-sheet-reading';
 import { EVENT_SHEET_CASE_COLUMNS } from '../../../shared/excel/sheet-layout';
@@ -12,6 +13,7 @@ import type { TableFieldPreview, TableImportProgress, TablePreview, TableRecordP
 import { CASE_FIELD_PARSERS } from '../cases';
 import { EVENT_FIELD_PARSERS } from '../events';
 import { valuesFromText } from '../field-text';
+import { checkedCouncilFile, writeJsonFiles, type ParsedCouncilFile } from '../import/council-import';
 import { checkedKarteFile, ImportError, writeParsedFiles, type ParsedFile } from '../import/karte-import';
 import { decodeText, detectEncoding, type TextEncoding } from '../import/text-encoding';
 import { newId } from '../record-ids';
@@ -26,6 +28,8 @@ import { readWorkbook } from './workbook';
 //   workbook has these sheets, its 別表 sheets (a view of the same records) are not read.
 // - The 別表 layout desk officers keep (dossier-sheet-reading.ts), read into karte JSON and imported as any karte
 //   JSON table is: the same sheet imported again adds nothing.
+// - Beside them, the council's two files (support schemes, track records: council-import.ts) as tables, told by
+//   their headings (council-sheet-reading.ts), checked and written as the JSON files are: again, nothing is added.
 // Either way the import writes everything in one transaction, or nothing when a cell cannot be read. A row left out
 // of a flat sheet deletes nothing unless the user ticks it (deleteMissing); the preview lists those records.
 
@@ -58,9 +62,15 @@ interface DossierSheetOfFile extends DossierSheet {
   sheet: string;
 }
 
+/** A council sheet of a file. */
+interface CouncilSheetOfFile extends CouncilSheet {
+  file: string;
+}
+
 interface SheetsOfFile {
   flat: SheetOfFile[];
   dossiers: DossierSheetOfFile[];
+  council: CouncilSheetOfFile[];
   unrecognised: UnrecognisedSheet[];
   problems: ImportProblem[];
 }
@@ -84,13 +94,14 @@ async function sheetsOf(file: TableFile, options: ReadOptions): Promise<SheetsOf
   if (path.extname(file.name).toLowerCase() === '.csv') {
     const encoding = file.encoding ?? detectEncoding(file.bytes);
     const text = encoding === null ? null : decodeText(file.bytes, encoding);
-    if (text === null) return { flat: [], dossiers: [], unrecognised: [], problems: [fileProblem(file.name, 'unknown_encoding', 'neither UTF-8 nor Shift_JIS')] };
+    if (text === null) return { flat: [], dossiers: [], council: [], unrecognised: [], problems: [fileProblem(file.name, 'unknown_encoding', 'neither UTF-8 nor Shift_JIS')] };
     tables = [{ name: path.basename(file.name, path.extname(file.name)), rows: parseCsv(text, { relax_column_count: true, skip_empty_lines: false }) as string[][] }];
   } else {
     tables = await readWorkbook(file.name, file.bytes);
   }
   const flat: SheetOfFile[] = [];
   const dossiers: DossierSheetOfFile[] = [];
+  const council: CouncilSheetOfFile[] = [];
   const others: UnrecognisedSheet[] = [];
   for (const table of tables) {
     const sheet = recogniseFlatSheet(table.name, table.rows);
@@ -98,12 +109,20 @@ async function sheetsOf(file: TableFile, options: ReadOptions): Promise<SheetsOf
       flat.push({ ...sheet, file: file.name });
       continue;
     }
+    const councilSheet = recogniseCouncilSheet(table.name, table.rows);
+    if (councilSheet) {
+      council.push({ ...councilSheet, file: file.name });
+      continue;
+    }
     const dossier = readDossierSheet(table.name, table.rows, file.name, options);
     if (dossier) dossiers.push({ ...dossier, file: file.name, sheet: table.name });
     else if (table.rows.some((row) => row.some((cell) => cell.trim() !== ''))) others.push(unrecognised(file.name, table.name, table.rows));
   }
-  const problems = flat.length === 0 && dossiers.length === 0 ? [fileProblem(file.name, 'no_sheets', 'no sheet with the headings of Karte’s cases or events, or of a 別表')] : [];
-  return { flat, dossiers, unrecognised: others, problems };
+  const problems =
+    flat.length + dossiers.length + council.length === 0
+      ? [fileProblem(file.name, 'no_sheets', 'no sheet with the headings of Karte’s cases or events, of a 別表, or of the council’s support schemes or track records')]
+      : [];
+  return { flat, dossiers, council, unrecognised: others, problems };
 }
 
 /** Column mappings people gave, kept in the store for files of the same shape. */
@@ -242,6 +261,7 @@ function emptyPreview(files: number, problems: ImportProblem[]): TablePreview {
     fieldChanges: [],
     problems,
     unrecognised: [],
+    council: { sheets: [], added: { schemes: 0, trackRecords: 0, members: 0 }, unchanged: { schemes: 0, trackRecords: 0 } },
   };
 }
 
@@ -391,6 +411,53 @@ function compareDossiers(store: Store, files: number, sheets: DossierSheetOfFile
   return { preview, apply: () => writeParsedFiles(store, parsed).changes };
 }
 
+/**
+ * A council sheet's records checked as its JSON file's are; a problem of a record is put at its row, and at the column
+ * of its field by the sheet's heading.
+ */
+function checkedCouncilSheet(sheet: CouncilSheetOfFile): ParsedCouncilFile {
+  try {
+    return checkedCouncilFile(`${sheet.file} › ${sheet.sheet}`, sheet.kind, sheet.json);
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    throw new ImportError(
+      error.problems.map((p) => {
+        const at = p.where.match(/^(?:schemes|records)\[(\d+)\]\.(\w+)/);
+        if (!at) return { ...p, file: sheet.file, message: `${sheet.sheet}: ${p.message}` };
+        const row = sheet.rows[Number(at[1])];
+        const column = sheet.columns.find((c) => c.field === at[2])?.heading ?? at[2];
+        return { ...p, file: sheet.file, where: '', cell: { sheet: sheet.sheet, row, column }, message: `${sheet.sheet} row ${row} ${column}: ${p.message}` };
+      }),
+    );
+  }
+}
+
+/**
+ * The outcome of the karte sheets with the council's sheets beside them: the preview says what these would add (told
+ * by writing them and taking it back), and the import writes both in one transaction, or neither.
+ */
+function withCouncil(store: Store, outcome: Outcome, sheets: CouncilSheetOfFile[]): Outcome {
+  const { preview } = outcome;
+  const parsed: ParsedCouncilFile[] = [];
+  for (const sheet of sheets) {
+    try {
+      parsed.push(checkedCouncilSheet(sheet));
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      preview.problems.push(...error.problems);
+    }
+  }
+  preview.council.sheets = sheets.map((s) => ({ file: s.file, sheet: s.sheet, kind: s.kind, rows: s.rows.length }));
+  if (parsed.length === 0) return outcome;
+  const write = () => writeJsonFiles(store, { karte: [], council: parsed });
+  if (preview.problems.length === 0) {
+    const { report } = withoutWriting(store, write);
+    preview.council.added = { schemes: report.schemesAdded, trackRecords: report.trackRecordsAdded, members: report.membersAdded };
+    preview.council.unchanged = { schemes: report.schemesKept, trackRecords: report.trackRecordsKept };
+  }
+  return { preview, apply: () => inTransaction(store, () => [...outcome.apply(), ...write().changes]) };
+}
+
 interface ReadOptions {
   acceptUnreadDates: boolean;
   mappings: ColumnMapping[];
@@ -411,8 +478,13 @@ async function compare(store: Store, files: TableFile[], { acceptUnreadDates = f
   const problems = read.flatMap((r) => r.problems);
   const flat = read.flatMap((r) => r.flat);
   const dossiers = read.flatMap((r) => r.dossiers);
-  const outcome =
+  const karte =
     flat.length > 0 ? compareFlat(store, files.length, flat, problems, { deleteMissing, acceptUnreadDates }, progress) : compareDossiers(store, files.length, dossiers, problems);
+  const outcome = withCouncil(
+    store,
+    karte,
+    read.flatMap((r) => r.council),
+  );
   outcome.preview.unrecognised = read.flatMap((r) => r.unrecognised);
   return outcome;
 }

@@ -69,7 +69,11 @@ function councilKind(json: unknown): ParsedCouncilFile['kind'] | null {
   return null;
 }
 
-function checkedCouncilFile(name: string, kind: ParsedCouncilFile['kind'], json: unknown): ParsedCouncilFile {
+/**
+ * A council file's content checked as its kind: the JSON file as read, or a sheet of that shape read into it
+ * (council-sheet-reading.ts), so that both are refused for the same reasons; problems name the record by its index.
+ */
+export function checkedCouncilFile(name: string, kind: ParsedCouncilFile['kind'], json: unknown): ParsedCouncilFile {
   if (kind === 'schemes') {
     const result = schemesFileSchema.safeParse(json);
     if (!result.success) throw new ImportError(result.error.issues.map((issue) => issueProblem(name, json, issue)));
