@@ -28,15 +28,22 @@ const WORLD: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: 
 /** The height the inhabited world takes at WIDTH; a region is zoomed into the same frame. */
 const HEIGHT = Math.ceil(geoPath(geoEqualEarth().fitWidth(WIDTH, WORLD)).bounds(WORLD)[1][1]);
 
-/** Every shape's outline (SVG path data), by the countries framed ('' for the whole world). */
-const outlineCache = new Map<string, Map<CountryShape, string>>();
+interface Framing {
+  /** Every shape's outline (SVG path data). */
+  outlines: Map<CountryShape, string>;
+  /** Where a shape's mark sits (its centroid), for the few shapes marked. */
+  centre: (shape: CountryShape) => [number, number];
+}
+
+/** The framings projected, by the countries framed ('' for the whole world). */
+const outlineCache = new Map<string, Framing>();
 
 /**
  * The outlines for the whole world or zoomed to `focus` (a region's countries). Projecting every shape took some 20 ms
  * of each visit to the countries screen and gives the same paths every time: each framing is projected once (the
  * world, and at most each region).
  */
-function outlines(focus: string[] | undefined): Map<CountryShape, string> {
+function outlines(focus: string[] | undefined): Framing {
   const key = focus?.join(',') ?? '';
   const cached = outlineCache.get(key);
   if (cached) return cached;
@@ -52,7 +59,7 @@ function outlines(focus: string[] | undefined): Map<CountryShape, string> {
         )
       : geoEqualEarth().fitWidth(WIDTH, WORLD);
   const path = geoPath(projection);
-  const result = new Map(SHAPES.map((shape) => [shape, path(shape) ?? '']));
+  const result: Framing = { outlines: new Map(SHAPES.map((shape) => [shape, path(shape) ?? ''])), centre: (shape) => path.centroid(shape) };
   outlineCache.set(key, result);
   return result;
 }
@@ -76,17 +83,45 @@ function fillOf(country: CountrySummary | undefined): string {
   return STEPS.findLast((s) => country.active >= s.min)!.fill;
 }
 
+/** Something else a country holds than the cases coloured (a sector's projects abroad): counted on a badge, outlined. */
+export interface MapMark {
+  iso2: string;
+  count: number;
+  /** What the country's tooltip adds (実績 2件). */
+  title: string;
+}
+
 /**
  * Countries coloured by their active cases; a country with cases is a link to its dossier (click or Enter).
  * With `focus`, the map zooms to those countries (a region), keeping the rest of the world around them; `legend` says
- * what the cases counted are when they are not all (one sector's).
+ * what the cases counted are when they are not all (one sector's). `marks` outline the countries holding something
+ * else with its count on a badge (a country without cases too), `markLegend` naming it in the legend.
  */
-export function WorldMap({ countries, focus, legend }: { countries: CountrySummary[]; focus?: string[]; legend?: string }) {
+export function WorldMap({
+  countries,
+  focus,
+  legend,
+  marks = [],
+  markLegend,
+}: {
+  countries: CountrySummary[];
+  focus?: string[];
+  legend?: string;
+  marks?: MapMark[];
+  markLegend?: string;
+}) {
   const { t } = useTranslation('countries');
   const language = usePreferences((s) => s.language);
   const navigate = useNavigate();
   const byIso2 = new Map(countries.map((c) => [c.iso2, c]));
-  const outline = outlines(focus);
+  const markOf = new Map(marks.map((m) => [m.iso2, m]));
+  const { outlines: outline, centre } = outlines(focus);
+  const marked = SHAPES.filter((s) => s.iso2 !== null && markOf.has(s.iso2));
+  /** The tooltip: the shape's own words, then what its mark adds. */
+  const withMark = (shape: CountryShape, words: string) => {
+    const mark = shape.iso2 === null ? undefined : markOf.get(shape.iso2);
+    return mark ? `${words} · ${mark.title}` : words;
+  };
 
   const nameOf = (shape: CountryShape) => (shape.iso2 ? countryName(shape.iso2, language) : shape.properties.name);
   const hasCases = (shape: CountryShape) => shape.iso2 !== null && byIso2.has(shape.iso2);
@@ -116,13 +151,13 @@ export function WorldMap({ countries, focus, legend }: { countries: CountrySumma
         </defs>
         {others.map((shape, i) => (
           <path key={shape.iso2 ?? `${shape.properties.name}-${i}`} d={outline.get(shape)} fill={NO_CASES}>
-            <title>{nameOf(shape)}</title>
+            <title>{withMark(shape, nameOf(shape))}</title>
           </path>
         ))}
         {withCases.map((shape) => {
           const iso2 = shape.iso2!;
           const country = byIso2.get(iso2)!;
-          const label = t('map.shapeTitle', { name: nameOf(shape), active: country.active, cases: country.cases });
+          const label = withMark(shape, t('map.shapeTitle', { name: nameOf(shape), active: country.active, cases: country.cases }));
           return (
             <path
               key={iso2}
@@ -140,6 +175,21 @@ export function WorldMap({ countries, focus, legend }: { countries: CountrySumma
             </path>
           );
         })}
+        {/* Over every country, letting clicks and tooltips through to the country under them (its title names the mark). */}
+        {marked.map((shape) => (
+          <path key={`mark-${shape.iso2}`} className="mark-outline" d={outline.get(shape)} aria-hidden="true" />
+        ))}
+        {marked.map((shape) => {
+          const mark = markOf.get(shape.iso2!)!;
+          const [x, y] = centre(shape);
+          if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
+          return (
+            <g key={`badge-${shape.iso2}`} className="mark-badge" transform={`translate(${x.toFixed(1)} ${y.toFixed(1)})`} aria-hidden="true">
+              <circle r={7} />
+              <text dy="0.35em">{mark.count}</text>
+            </g>
+          );
+        })}
       </svg>
       <figcaption className="legend">
         <span className="legend-title">{legend ?? t('map.legend')}</span>
@@ -153,6 +203,12 @@ export function WorldMap({ countries, focus, legend }: { countries: CountrySumma
             {stepLabel(i)}
           </span>
         ))}
+        {markLegend !== undefined && (
+          <span className="legend-item">
+            <span className="swatch marked" />
+            {markLegend}
+          </span>
+        )}
       </figcaption>
     </figure>
   );

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { SectorCase, SectorOverview } from '../../shared/council/matching';
+import type { SectorCase, SectorOverview, SectorPlace, SectorProject } from '../../shared/council/matching';
+import { placesByRegion } from '../../shared/council/sector-regions';
 import { PHASES, type Phase } from '../../shared/phases';
 import { REGIONS } from '../../shared/reference/regions';
 import { SECTORS } from '../../shared/reference/sectors';
@@ -12,13 +13,15 @@ import { useErrorText } from '../api/error-text';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
 import { CouncilTabs } from '../components/CouncilParts';
+import { DateText } from '../components/DateText';
 import { MatchList } from '../components/MatchList';
-import { WorldMap } from '../components/WorldMap';
+import { WorldMap, type MapMark } from '../components/WorldMap';
 import { useHandover } from '../hand-over';
 import { countryName, phaseLabel, scopeLabel, scopeMarking, sectorName } from '../labels';
 import { useNotices } from '../stores/notices';
 import { usePreferences, type Language } from '../stores/preferences';
 import './CouncilScreens.css';
+import './SectorScreen.css';
 
 // (ア) A sector across the world: its cases by phase in each country, the schemes that serve it, the members that
 // offer it and the advisors who know it, on one page that prints for an audience as the packs do.
@@ -105,13 +108,15 @@ function CasesByPhase({ overview, language }: { overview: SectorOverview; langua
   const { t } = useTranslation('council');
   const columns: (Phase | 'none')[] = [...PHASES, 'none'];
   const phaseName = (p: Phase | 'none') => (p === 'none' ? t('sector.noPhase') : phaseLabel(p, language));
-  const count = overview.countries.reduce((sum, c) => sum + c.cases, 0);
+  // The countries where only members' projects are kept have no row here: the map and its table show them.
+  const places = overview.countries.filter((c) => c.cases > 0);
+  const count = places.reduce((sum, c) => sum + c.cases, 0);
   return (
     <section className="panel" aria-labelledby="sector-cases">
       <h2 id="sector-cases">
         {t('sector.cases')} <span className="count">{t('count', { count })}</span>
       </h2>
-      {overview.countries.length === 0 ? (
+      {places.length === 0 ? (
         <p className="muted">{t('sector.noCases')}</p>
       ) : (
         <table className="grid sector-matrix">
@@ -127,7 +132,7 @@ function CasesByPhase({ overview, language }: { overview: SectorOverview; langua
             </tr>
           </thead>
           <tbody>
-            {overview.countries.map((row) => (
+            {places.map((row) => (
               <tr key={row.place}>
                 <th scope="row">{placeName(row.place, language)}</th>
                 {columns.map((p) => {
@@ -156,14 +161,19 @@ function CasesByPhase({ overview, language }: { overview: SectorOverview; langua
 }
 
 /**
- * (イ) Where the sector's cases are: its countries on the world map, coloured by the cases still pursued, and the way
+ * (イ) Where the sector's cases and the members' projects abroad are: its countries on the world map, coloured by the
+ * cases still pursued, those where members worked outlined with their count; under it the same by region, and the way
  * to the analytics' sector × region matrix narrowed to it, so the map and the matrix are the ones the app already has.
  */
 function SectorMap({ overview, language }: { overview: SectorOverview; language: Language }) {
   const { t } = useTranslation('council');
   const cases = [...PHASES, 'none' as const].flatMap((p) => overview.byPhase[p].map((c) => ({ ...c, phase: p })));
-  const countries: CountrySummary[] = overview.countries
-    .filter((row) => /^[A-Z]{2}$/.test(row.place))
+  const inCountry = overview.countries.filter((row) => /^[A-Z]{2}$/.test(row.place));
+  const marks: MapMark[] = inCountry
+    .filter((row) => row.projects.length > 0)
+    .map((row) => ({ iso2: row.place, count: row.projects.length, title: t('sector.mapProjects', { count: row.projects.length }) }));
+  const countries: CountrySummary[] = inCountry
+    .filter((row) => row.cases > 0)
     .map((row) => {
       const here = cases.filter((c) => c.countries.includes(row.place));
       return {
@@ -179,11 +189,93 @@ function SectorMap({ overview, language }: { overview: SectorOverview; language:
   return (
     <section className="panel" aria-labelledby="sector-map">
       <h2 id="sector-map">{t('sector.map')}</h2>
-      <WorldMap countries={countries} legend={t('sector.mapLegend', { sector })} />
+      <WorldMap countries={countries} legend={t('sector.mapLegend', { sector })} marks={marks} markLegend={t('sector.mapMarkLegend')} />
+      <PlacesByRegion overview={overview} language={language} />
       <p>
         <Link to={`/analytics?sector=${encodeURIComponent(overview.sector)}`}>{t('sector.matrixLink', { sector })}</Link>
       </p>
     </section>
+  );
+}
+
+/** 「主な案件と実績（地域別）」: each region's countries, their cases counted by phase and the members' projects there. */
+function PlacesByRegion({ overview, language }: { overview: SectorOverview; language: Language }) {
+  const { t } = useTranslation('council');
+  const regions = placesByRegion(overview.countries);
+  return (
+    <>
+      <h3 id="sector-regions">{t('sector.byRegion')}</h3>
+      {regions.length === 0 ? (
+        <p className="muted">{t('sector.noPlaces')}</p>
+      ) : (
+        <table className="grid sector-regions" aria-labelledby="sector-regions">
+          <thead>
+            <tr>
+              <th scope="col">{t('sector.region')}</th>
+              <th scope="col">{t('sector.place')}</th>
+              <th scope="col">{t('sector.casesByPhase')}</th>
+              <th scope="col">{t('sector.projects')}</th>
+            </tr>
+          </thead>
+          {regions.map(({ region, places }) => (
+            <tbody key={region?.code ?? ''}>
+              {places.map((row, i) => (
+                <tr key={row.place}>
+                  {i === 0 && (
+                    <th scope="rowgroup" rowSpan={places.length}>
+                      {region?.[language] ?? t('sector.noRegion')}
+                    </th>
+                  )}
+                  <th scope="row">{placeName(row.place, language)}</th>
+                  <td>
+                    <PhaseCounts row={row} language={language} />
+                  </td>
+                  <td>
+                    {row.projects.length > 0 && (
+                      <ul>
+                        {row.projects.map((p) => (
+                          <ProjectItem key={p.id} project={p} language={language} />
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      )}
+    </>
+  );
+}
+
+/** 計3件（検討1・調査・実証2）: only the phases reached, so a row stays one line. */
+function PhaseCounts({ row, language }: { row: SectorPlace; language: Language }) {
+  const { t } = useTranslation('council');
+  if (row.cases === 0) return <span className="muted">{t('sector.noCasesHere')}</span>;
+  const phases = [...PHASES, 'none' as const]
+    .filter((p) => row.byPhase[p] > 0)
+    .map((p) => t('sector.phaseCount', { phase: p === 'none' ? t('sector.noPhase') : phaseLabel(p, language), count: row.byPhase[p] }));
+  return <>{t('sector.casesTotal', { count: row.cases, phases: phases.join(t('sector.listSeparator')) })}</>;
+}
+
+/** A member's project: its name, the member linking to its page, and where and when where known. */
+function ProjectItem({ project, language }: { project: SectorProject; language: Language }) {
+  const { t } = useTranslation('council');
+  const member = language === 'en' && project.member.nameEn !== '' ? project.member.nameEn : project.member.nameJa;
+  return (
+    <li>
+      {project.project} — <Link to={`/council/members/${project.member.id}`}>{member}</Link>
+      {(project.place !== '' || project.date !== null) && (
+        <span className="muted">
+          {t('sector.detailOpen')}
+          {project.place}
+          {project.place !== '' && project.date !== null && t('sector.listSeparator')}
+          {project.date !== null && <DateText date={project.date} />}
+          {t('sector.detailClose')}
+        </span>
+      )}
+    </li>
   );
 }
 

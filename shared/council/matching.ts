@@ -1,3 +1,4 @@
+import { compareDates, type KarteDate } from '../dates';
 import type { Advisor } from '../model/advisor';
 import type { CaseStatus } from '../model/case';
 import type { Offer, OfferKind } from '../model/offer';
@@ -375,12 +376,37 @@ export interface SectorCase {
   status: CaseStatus;
 }
 
+/** A member's project abroad (海外展開実績) in the sector, as the sector's map, table and page list it. */
+export interface SectorProject {
+  /** The track record's id. */
+  id: string;
+  project: string;
+  member: { id: string; nameJa: string; nameEn: string };
+  /** The city or site as written (ダナン); '' when the record names none. */
+  place: string;
+  /** When, where its date says (2019年度, 2021年3月); null when unknown. */
+  date: KarteDate | null;
+}
+
+/** A country (or a region, for cases that name no country) of a sector: its cases by phase and the members' projects there. */
+export interface SectorPlace {
+  place: string;
+  byPhase: Record<Phase | 'none', number>;
+  /** 0 for a country where members worked but no case is kept. */
+  cases: number;
+  /** By date (the undated last), then project. */
+  projects: SectorProject[];
+}
+
 export interface SectorOverview {
   sector: string;
   /** Its cases under the phase they reached ('none': no event yet), each list by country then title. */
   byPhase: Record<Phase | 'none', SectorCase[]>;
-  /** Per country (and region, for cases without one), its cases counted by phase, the country with most cases first. */
-  countries: { place: string; byPhase: Record<Phase | 'none', number>; cases: number }[];
+  /**
+   * Every country with a case or a member's project of the sector (and region, for cases without a country): the
+   * country with most cases first, then those with projects only, most projects first.
+   */
+  countries: SectorPlace[];
   /** The schemes serving it: those naming it, then those open to every sector. */
   schemes: MatchEntry[];
   /** The members that offer it or took a project of it abroad. */
@@ -393,7 +419,33 @@ function emptyTally<T>(make: () => T): Record<Phase | 'none', T> {
   return Object.fromEntries([...PHASES, 'none'].map((p) => [p, make()])) as Record<Phase | 'none', T>;
 }
 
-/** (ア) the state of a sector: its cases by phase across countries, the schemes serving it, the members offering it, the advisors knowing it. */
+/** The members' live projects abroad that name the sector, with their member, by country. */
+function projectsByCountry(sector: string, members: readonly MemberRecords[]): Map<string, SectorProject[]> {
+  const byCountry = new Map<string, SectorProject[]>();
+  for (const { organisation, trackRecords } of members) {
+    if (organisation.deleted) continue;
+    for (const r of trackRecords) {
+      if (r.deleted || !r.sectors.includes(sector)) continue;
+      const project = {
+        id: r.id,
+        project: r.project,
+        member: { id: organisation.id, nameJa: organisation.nameJa, nameEn: organisation.nameEn },
+        place: r.place,
+        date: r.date.sort === null ? null : r.date,
+      };
+      byCountry.set(r.country, [...(byCountry.get(r.country) ?? []), project]);
+    }
+  }
+  const byDate = (a: SectorProject, b: SectorProject) => (a.date === null || b.date === null ? Number(a.date === null) - Number(b.date === null) : compareDates(a.date, b.date));
+  const order = (a: SectorProject, b: SectorProject) => byDate(a, b) || a.project.localeCompare(b.project, 'ja') || a.id.localeCompare(b.id);
+  for (const projects of byCountry.values()) projects.sort(order);
+  return byCountry;
+}
+
+/**
+ * (ア) the state of a sector: its cases by phase across countries, the members' projects there, the schemes serving
+ * it, the members offering it, the advisors knowing it. (イ) maps the countries and the projects (SectorScreen).
+ */
 export function sectorOverview(
   sector: string,
   cases: readonly CaseNeed[],
@@ -402,7 +454,8 @@ export function sectorOverview(
   advisors: readonly Advisor[],
 ): SectorOverview {
   const byPhase = emptyTally<SectorCase[]>(() => []);
-  const places = new Map<string, { place: string; byPhase: Record<Phase | 'none', number>; cases: number }>();
+  const places = new Map<string, SectorPlace>();
+  const projects = projectsByCountry(sector, members);
   const sorted = cases
     .filter((c) => c.sector === sector)
     .sort((a, b) => (a.countries[0] ?? a.region).localeCompare(b.countries[0] ?? b.region) || a.title.localeCompare(b.title, 'ja'));
@@ -410,12 +463,14 @@ export function sectorOverview(
     const phase = c.phase ?? 'none';
     byPhase[phase].push({ id: c.id, title: c.title, countries: c.countries, region: c.region, status: c.status });
     for (const place of c.countries.length > 0 ? c.countries : [c.region]) {
-      const entry = places.get(place) ?? { place, byPhase: emptyTally(() => 0), cases: 0 };
+      const entry = places.get(place) ?? { place, byPhase: emptyTally(() => 0), cases: 0, projects: projects.get(place) ?? [] };
       entry.byPhase[phase] += 1;
       entry.cases += 1;
       places.set(place, entry);
     }
   }
+  // Where members worked but no case is kept is where the council already has a foothold: listed too.
+  for (const [place, here] of projects) if (!places.has(place)) places.set(place, { place, byPhase: emptyTally(() => 0), cases: 0, projects: here });
   const schemeEntries = schemes.flatMap((scheme) => {
     if (scheme.deleted) return [];
     const fit = sectorFit(scheme, sector);
@@ -434,7 +489,7 @@ export function sectorOverview(
   return {
     sector,
     byPhase,
-    countries: [...places.values()].sort((a, b) => b.cases - a.cases || a.place.localeCompare(b.place)),
+    countries: [...places.values()].sort((a, b) => b.cases - a.cases || b.projects.length - a.projects.length || a.place.localeCompare(b.place)),
     schemes: byScore(schemeEntries),
     members: byScore(memberEntries),
     advisors: byScore(advisorEntries),

@@ -1,7 +1,7 @@
 import type { KarteDate } from '../dates';
 import { MATCH_LIST_LABELS, CASE_STATUS_LABELS, PHASE_LABELS, SCOPE_MARKINGS } from '../labels';
 import type { PackDateStyle, PackLanguage } from '../pack/pack-input';
-import { asOfText, LABELS } from '../pack/pack-text';
+import { asOfText, LABELS, packDate, parenthesised } from '../pack/pack-text';
 import { PHASES, type Phase } from '../phases';
 import { basePrintCss, type RunningHeader } from '../print/print-document';
 import { countryByIso2 } from '../reference/countries';
@@ -9,11 +9,12 @@ import { sectorName } from '../reference/sectors';
 import { html, joinHtml, styleElement, type SafeHtml } from '../safe-html';
 import type { Scope } from '../scopes';
 import { matchReasonsText } from './match-labels';
-import type { MatchEntry, SectorCase, SectorOverview } from './matching';
+import type { MatchEntry, SectorCase, SectorOverview, SectorProject } from './matching';
+import { placesByRegion } from './sector-regions';
 
-// (ア) a sector's page: its cases by phase across countries, the schemes that serve it, the members that offer it and
-// the advisors who know it, together, printed for an audience (each page marked so) for a sector desk or a meeting
-// with the sector's companies.
+// (ア) a sector's page: its cases by phase across countries, (イ) those and the members' projects abroad by region,
+// the schemes that serve it, the members that offer it and the advisors who know it, together, printed for an
+// audience (each page marked so) for a sector desk or a meeting with the sector's companies.
 
 export interface SectorSheetInput {
   lang: PackLanguage;
@@ -32,6 +33,11 @@ const WORDS = {
   total: { ja: '計', en: 'Total' },
   none: { ja: '該当なし', en: 'None' },
   name: { ja: '名称', en: 'Name' },
+  byRegion: { ja: '主な案件と実績（地域別）', en: 'Main cases and projects by region' },
+  region: { ja: '地域', en: 'Region' },
+  noRegion: { ja: '地域未設定', en: 'No region' },
+  cases: { ja: '案件数', en: 'Cases' },
+  projects: { ja: '会員企業の海外展開実績', en: "Members' projects abroad" },
 } satisfies Record<string, Record<PackLanguage, string>>;
 
 function sheetTitle(input: SectorSheetInput): string {
@@ -74,8 +80,10 @@ function casesPart(input: SectorSheetInput): SafeHtml {
   const { lang, overview } = input;
   const columns: (Phase | 'none')[] = [...PHASES, 'none'];
   const phaseHead = (p: Phase | 'none') => (p === 'none' ? LABELS.noPhase[lang] : PHASE_LABELS[p][lang]);
-  if (overview.countries.length === 0) return noneLine(lang);
-  const counts = overview.countries.map(
+  // A country with the members' projects only is on the regions' table, not among the cases counted.
+  const places = overview.countries.filter((row) => row.cases > 0);
+  if (places.length === 0) return noneLine(lang);
+  const counts = places.map(
     (row) =>
       html`<tr><th>${placeName(row.place, lang)}</th>${joinHtml(
         columns.map((p) => html`<td class="count">${row.byPhase[p]}</td>`),
@@ -107,6 +115,42 @@ ${joinHtml(counts, '\n')}
 ${joinHtml(lists, '\n')}`;
 }
 
+/** 水道公社への高効率ポンプの導入 — 横浜ウォーター株式会社（ダナン、2019年度）: the project, its member, where and when where known. */
+function projectText(input: SectorSheetInput, p: SectorProject): SafeHtml {
+  const { lang } = input;
+  const member = lang === 'en' && p.member.nameEn !== '' ? p.member.nameEn : p.member.nameJa;
+  const detail = [p.place, p.date === null ? '' : packDate(input, p.date)].filter((x) => x !== '').join(lang === 'ja' ? '、' : ', ');
+  return html`<li>${p.project} — ${member}${detail === '' ? '' : parenthesised(lang, detail)}</li>`;
+}
+
+/** (イ) each region's countries with their cases and the members' projects there, the map's table in print. */
+function regionsPart(input: SectorSheetInput): SafeHtml {
+  const { lang, overview } = input;
+  const regions = placesByRegion(overview.countries);
+  if (regions.length === 0) return noneLine(lang);
+  const bodies = regions.map(({ region, places }) => {
+    const rows = places.map((row, i) => {
+      const head = i === 0 ? html`<th rowspan="${places.length}">${region?.[lang] ?? WORDS.noRegion[lang]}</th>` : html``;
+      const projects =
+        row.projects.length === 0
+          ? html``
+          : html`<ul>${joinHtml(
+              row.projects.map((p) => projectText(input, p)),
+              '',
+            )}</ul>`;
+      return html`<tr>${head}<th>${placeName(row.place, lang)}</th><td class="count">${row.cases}</td><td>${projects}</td></tr>`;
+    });
+    return html`<tbody>
+${joinHtml(rows, '\n')}
+</tbody>`;
+  });
+  return html`<table class="regions">
+<colgroup><col class="region"><col class="where"><col class="cases"><col></colgroup>
+<thead><tr><th>${WORDS.region[lang]}</th><th>${WORDS.place[lang]}</th><th>${WORDS.cases[lang]}</th><th>${WORDS.projects[lang]}</th></tr></thead>
+${joinHtml(bodies, '\n')}
+</table>`;
+}
+
 function styles(input: SectorSheetInput): string {
   return `${basePrintCss(sectorSheetRunningHeader(input))}
 h2, h3 { break-after: avoid; }
@@ -118,6 +162,13 @@ td.count { text-align: right; }
 table.cases col.where { width: 30mm; }
 table.cases col.status { width: 18mm; }
 table.entries td:first-child { width: 55mm; }
+table.regions col.region { width: 24mm; }
+table.regions col.where { width: 28mm; }
+table.regions col.cases { width: 14mm; }
+table.regions th, table.regions td { vertical-align: top; text-align: left; }
+table.regions td.count { text-align: right; }
+table.regions ul { margin: 0; padding-left: 4mm; }
+table.regions tbody { break-inside: avoid; }
 `;
 }
 
@@ -138,6 +189,10 @@ ${screenStyle}</head>
 <h1>${sheetTitle(input)}</h1>
 <h2>${MATCH_LIST_LABELS.cases[lang]}</h2>
 ${casesPart(input)}
+</section>
+<section>
+<h2>${WORDS.byRegion[lang]}</h2>
+${regionsPart(input)}
 </section>
 <section>
 <h2>${MATCH_LIST_LABELS.schemes[lang]}</h2>

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCase } from '../../electron/services/cases';
 import { addEvent } from '../../electron/services/events';
+import { getScheme, listSchemes } from '../../electron/services/council/schemes';
 import { importCouncilFiles } from '../../electron/services/import/council-import';
 import { getPlan } from '../../electron/services/plans';
 import { installBackEnd, type TestBackEnd } from '../support/karte-bridge';
@@ -108,6 +109,28 @@ describe('the council database on the screens', () => {
     await waitFor(() => expect(within(screen.getByRole('region', { name: /^支援ツール/ })).queryByRole('link', { name: 'JCM設備補助事業' })).toBeNull());
   });
 
+  it("maps the water sector's cases and the members' projects abroad, each project's company linking to its member page", async () => {
+    const router = renderApp('/council/sectors/water');
+    const map = await screen.findByRole('region', { name: '地域別の案件（分野×地域）' });
+    const table = await within(map).findByRole('table', { name: '主な案件と実績（地域別）' });
+    const vietnam = within(table).getByRole('rowheader', { name: 'ベトナム' }).closest('tr')!;
+    expect(within(vietnam).getByText('水道公社への高効率ポンプの導入', { exact: false }).textContent).toContain('（ダナン）');
+    // Mongolia: a member's project, no case kept.
+    const mongolia = within(table).getByRole('rowheader', { name: 'モンゴル' }).closest('tr')!;
+    expect(within(mongolia).getByText('案件なし')).toBeTruthy();
+    expect(within(mongolia).getByText(/ホテルへの水道管改善装置の納入/)).toBeTruthy();
+    // Another sector's project (the Philippine plastics recycling, 廃棄物発電) is not here.
+    expect(within(table).queryByText(/廃プラスチックのリサイクル事業/)).toBeNull();
+    // On the map the countries where members worked are named so in their tooltip.
+    const shapes = [...map.querySelectorAll('svg path')].map((p) => p.querySelector('title')?.textContent ?? '');
+    expect(shapes).toContain('ベトナム · 会員企業の海外展開実績2件');
+    expect(screen.getByText('実績あり（会員企業の海外展開実績、数字は件数）')).toBeTruthy();
+
+    await userEvent.click(within(vietnam).getByRole('link', { name: '横浜ウォーター株式会社' }));
+    expect(router.state.location.pathname).toMatch(/^\/council\/members\/[^/]+$/);
+    expect(await screen.findByRole('heading', { level: 1, name: '横浜ウォーター株式会社' })).toBeTruthy();
+  });
+
   it('lists the schemes by sector and a member with its track records and the cases that fit it', async () => {
     const router = renderApp('/council?sector=postal');
     const heading = await screen.findByRole('heading', { level: 2, name: 'ICT海外展開パッケージ支援事業' });
@@ -142,6 +165,27 @@ describe('the council database on the screens', () => {
     await userEvent.click(within(cases).getByRole('button', { name: /^すべて表示/ }));
     const hanoi = within(cases).getByRole('link', { name: 'ベトナム 廃棄物発電: ハノイ' }).closest('li')!;
     expect(within(hanoi).getByText('ベトナムでの実績「水道公社への高効率ポンプの導入」')).toBeTruthy();
+  });
+
+  it("limits a scheme to regions on its page, by the countries screen's regions, and lists it for a country of the region", async () => {
+    const jcm = listSchemes(backEnd.store).find((s) => s.name === 'JCM設備補助事業')!;
+    const router = renderApp(`/council/schemes/${jcm.id}`);
+    const regions = await screen.findByRole('group', { name: '対象地域' });
+    await userEvent.selectOptions(within(regions).getByRole('combobox', { name: '地域を追加' }), 'asean');
+    await within(regions).findByRole('button', { name: 'ASEANを外す' });
+    await userEvent.selectOptions(within(regions).getByRole('combobox', { name: '地域を追加' }), 'africa');
+    await within(regions).findByRole('button', { name: 'アフリカを外す' });
+    expect(getScheme(backEnd.store, jcm.id).regions).toEqual(['asean', 'africa']);
+
+    await userEvent.click(within(regions).getByRole('button', { name: 'アフリカを外す' }));
+    await waitFor(() => expect(within(regions).queryByRole('button', { name: 'アフリカを外す' })).toBeNull());
+    expect(getScheme(backEnd.store, jcm.id).regions).toEqual(['asean']);
+
+    // Thailand names no scheme of its own: the JCM subsidy is listed for it through ASEAN, with the region named.
+    await router.navigate('/council?country=TH');
+    // The filtered list takes about a second to come in jsdom, past findBy's default wait.
+    const card = (await screen.findByText('JCM設備補助事業', { selector: 'h2 a' }, { timeout: 5000 })).closest('section')!;
+    expect(within(card).getByText(/^ASEAN \/ JCMパートナー国/)).toBeTruthy();
   });
 
   it('registers an advisor who knows Vietnam, with a contact for government only, and the Vietnamese case then lists them', async () => {
@@ -204,5 +248,14 @@ describe('the council database on the screens', () => {
     });
     await userEvent.click(found);
     expect(await screen.findByRole('heading', { level: 1, name: 'JCM設備補助事業' })).toBeTruthy();
+
+    // A track record's hit names its member and opens the member's page, where the record is edited.
+    await router.navigate(`/search?q=${encodeURIComponent('ダナン')}`);
+    const record = (await screen.findAllByText('海外展開実績', { selector: '.hit-kind' }))[0].closest('li')!;
+    const recordLink = within(record).getByRole('link', { name: /^横浜ウォーター株式会社/ });
+    expect(within(recordLink).getByText('横浜ウォーター株式会社', { selector: '.hit-member' })).toBeTruthy();
+    expect(recordLink.getAttribute('href')).toMatch(/^\/council\/members\/[0-9a-f-]{36}$/);
+    await userEvent.click(recordLink);
+    expect(await screen.findByRole('heading', { level: 1, name: '横浜ウォーター株式会社' })).toBeTruthy();
   });
 });

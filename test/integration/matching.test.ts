@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackEnd } from '../../electron/services/back-end';
+import { sectorOverviewView } from '../../electron/services/council/matching';
 import { buildPackInput } from '../../electron/services/pack/build-input';
 import { newId } from '../../electron/services/record-ids';
 import { readRow, writeRows } from '../../electron/services/store/store';
@@ -99,6 +100,11 @@ describe('matching the council database to a case', { timeout: 180_000 }, () => 
       'ベトナム 廃棄物発電: ハノイ',
       'JCM設備補助事業',
       '株式会社グーン',
+      // (イ) the members' projects by region and country: the Philippine one, where no case of the sector is kept.
+      '主な案件と実績（地域別）',
+      'ASEAN',
+      'フィリピン',
+      '廃プラスチックのリサイクル事業 — 株式会社グーン（メトロセブ）',
     ]) {
       expect(text, part).toContain(squeezed(part));
     }
@@ -123,6 +129,18 @@ describe('matching the council database to a case', { timeout: 180_000 }, () => 
       expect(council.schemes.map((s) => s.name)).toContain('ICT海外展開パッケージ支援事業');
       expect(council.members[0]).toMatchObject({ name: '区分機工業株式会社', reasons: [{ code: 'offer_in_sector', offer: '郵便区分機' }] });
       expect(readRow(store, 'schemes', council.schemes[0].id)?.scope).not.toBe('government');
+
+      // A project the member shares with the government only is on the sector's page for the government alone.
+      writeRows(store, [
+        {
+          table: 'track_records',
+          id: newId(),
+          values: { organisationId: member, project: '区分機の更新（交渉中）', country: 'TH', place: 'バンコク', sectors: ['postal'], scope: 'government' },
+        },
+      ]);
+      const projects = (audience: 'government' | 'council') => sectorOverviewView(store, 'postal', audience).countries.flatMap((c) => c.projects.map((p) => [c.place, p.project]));
+      expect(projects('government')).toEqual([['TH', '区分機の更新（交渉中）']]);
+      expect(projects('council')).toEqual([]);
     });
   });
 });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { matchReasonsText, matchReasonText } from '../../shared/council/match-labels';
-import { matchCase, matchMember, phasesNeeded, sectorOverview, type CaseNeed, type MemberRecords } from '../../shared/council/matching';
-import { parseDateText } from '../../shared/dates';
+import { matchCase, matchMember, phasesNeeded, sectorOverview, type CaseNeed, type MemberRecords, type SectorPlace } from '../../shared/council/matching';
+import { placesByRegion } from '../../shared/council/sector-regions';
+import { parseDateText, unknownDate } from '../../shared/dates';
 import type { Advisor } from '../../shared/model/advisor';
 import type { SupportScheme } from '../../shared/model/support-scheme';
 import type { TrackRecord } from '../../shared/model/track-record';
+import { PHASES } from '../../shared/phases';
 
 function scheme(id: string, fields: Partial<SupportScheme>): SupportScheme {
   return {
@@ -209,4 +211,43 @@ describe('matchMember and sectorOverview', () => {
     expect(overview.members.map((m) => m.reasons)).toEqual([[{ code: 'track_record_in_sector', project: 'ポンプ', country: 'VN', sector: 'water' }]]);
     expect(overview.advisors.map((a) => a.id)).toEqual(['knows']);
   });
+
+  it("lists the members' projects of the sector under their country, a country with projects but no case too", () => {
+    const builder = member('横浜ウォーター', [
+      { project: 'ポンプ', country: 'VN', place: 'ダナン', sectors: ['water'], date: parseDateText('2019年度')! },
+      { project: '下水処理場', country: 'VN', sectors: ['water'], date: unknownDate() },
+      { project: '廃プラ', country: 'VN', sectors: ['waste_to_energy'] },
+      { project: '漏水検知', country: 'IN', place: 'バンガロール', sectors: ['water'] },
+      { project: '消した', country: 'TH', sectors: ['water'], deleted: true },
+    ]);
+    const overview = sectorOverview('water', [{ ...wasteCase, id: 'a', sector: 'water', phase: null }], [], [builder], []);
+    expect(overview.countries.map((c) => [c.place, c.cases, c.projects.map((p) => p.project)])).toEqual([
+      ['VN', 1, ['ポンプ', '下水処理場']],
+      ['IN', 0, ['漏水検知']],
+    ]);
+    expect(overview.countries[0].projects[0]).toEqual({
+      id: '横浜ウォーター-ポンプ',
+      project: 'ポンプ',
+      member: { id: '横浜ウォーター', nameJa: '横浜ウォーター', nameEn: '' },
+      place: 'ダナン',
+      date: parseDateText('2019年度'),
+    });
+    expect(overview.countries[0].projects[1].date).toBeNull();
+    expect(overview.countries[1].byPhase.none).toBe(0);
+  });
+
+  it('groups the places by the regions the analytics matrix counts by, a region kept as a place under itself', () => {
+    const place = (name: string) => ({ place: name, byPhase: emptyPhases(), cases: 1, projects: [] });
+    const groups = placesByRegion([place('BR'), place('VN'), place('中南米'), place('IN'), place('PH')]);
+    expect(groups.map((g) => [g.region?.code ?? null, g.places.map((p) => p.place)])).toEqual([
+      ['asean', ['VN', 'PH']],
+      ['south_asia', ['IN']],
+      ['latin_america', ['中南米']],
+      ['south_america', ['BR']],
+    ]);
+  });
 });
+
+function emptyPhases(): SectorPlace['byPhase'] {
+  return Object.fromEntries([...PHASES, 'none'].map((p) => [p, 0])) as SectorPlace['byPhase'];
+}
