@@ -35,6 +35,7 @@ import type {
   ImportProgress,
   ImportReport,
   MemberSummary,
+  MemberSelfView,
   MemberView,
   OrganisationSummary,
   PlanComparison,
@@ -598,6 +599,10 @@ export const API = {
   'scheme.delete': method<{ id: string }>()(z.object({ id }), { id: 'schemes' }),
   /** The council's members, by name; a sector (code or label) through their offers and projects abroad, a country through their projects. */
   'members.list': method<MemberSummary[]>()(z.object({ sector: sectorQuery.optional(), country: iso2.optional() })),
+  /** As whom this device edits members: a company signed in changes only its own profile, offers and track records. */
+  'members.self': method<MemberSelfView>()(z.object({})),
+  /** The signed-in company's profile, when it has none: named as its organisation, a company, a member of the council. */
+  'member.createOwn': method<{ id: string }>()(z.object({})),
   'member.get': method<MemberView>()(z.object({ id }), { id: 'organisations' }),
   'member.update': method<MemberView>()(z.object({ id, values: memberValuesSchema.partial() }), { id: 'organisations' }),
   'offer.add': method<{ id: string }>()(z.object({ organisationId: id, values: offerValuesSchema.partial().required({ name: true }) }), { organisationId: 'organisations' }),

@@ -71,6 +71,11 @@ export const ERROR_CODES = [
   'unknown_sector',
   /** A region code not among the regions: params.region. */
   'unknown_region',
+  /**
+   * A member's profile, offer or track record another organisation created, changed by a company signed in (only
+   * government bodies change any): details.table, details.record.
+   */
+  'not_own_member',
   /** Sync without an account on this device. */
   'sync_not_signed_in',
   /** The sync server cannot be reached: params.server. */

@@ -21,6 +21,7 @@ import type { IndicatorReading, IndicatorStatus } from './plan/indicator-status'
 import type { PlanDifference } from './plan/revision-diff';
 import type { KpiProgress } from './plan/kpi-progress';
 import type { CaseMatch, CaseNeed, MemberMatch, SectorOverview } from './council/matching';
+import type { SignedInOrganisation } from './sync/answers';
 
 export interface CaseSummary {
   id: string;
@@ -86,6 +87,21 @@ export interface MemberSummary extends OrganisationSummary {
   countries: string[];
   offers: number;
   trackRecords: number;
+  /** The signed-in company's own profile (自社); never when no company is signed in. */
+  own: boolean;
+}
+
+/**
+ * What this device may change of a member, as the server will let it at sync: a company only what its organisation
+ * created, anybody else all of it (shared/council/member-rights.ts).
+ */
+export interface MemberRights {
+  /** The signed-in company's own profile (自社); never when no company is signed in. */
+  own: boolean;
+  /** Whether its profile may be changed, and offers and track records added to it. */
+  profile: boolean;
+  /** Its offers and track records that may be changed, by id. */
+  records: string[];
 }
 
 /** A member's profile with what it offers (技術・製品・サービス) and its projects abroad (海外展開実績). */
@@ -93,6 +109,17 @@ export interface MemberView {
   organisation: Organisation;
   offers: Offer[];
   trackRecords: TrackRecord[];
+  rights: MemberRights;
+}
+
+/** 'members.self': as whom this device edits the council's members. */
+export interface MemberSelfView {
+  /** The organisation signed in as; null with no account, or one signed in before servers said as whom. */
+  organisation: SignedInOrganisation | null;
+  /** Whether it changes only the member records it created (a company): the members' screens then mark its own. */
+  onlyOwn: boolean;
+  /** Its own profile (the first by name of those it created) when onlyOwn; null when it has none yet. */
+  profileId: string | null;
 }
 
 /** An advisor (アドバイザー) with the contacts its reader may see. */

@@ -22,7 +22,9 @@ import {
   addTrackRecord,
   deleteOffer,
   deleteTrackRecord,
+  createOwnMember,
   getMember,
+  memberSelf,
   getOffer,
   getTrackRecord,
   listMembers,
@@ -385,6 +387,12 @@ export function createHandlers(ctx: ApiContext): Handlers {
       return { id };
     },
     'members.list': (filter) => listMembers(store, filter),
+    'members.self': () => memberSelf(store),
+    'member.createOwn': () => {
+      const { id, changes } = createOwnMember(store);
+      edited(changes);
+      return { id };
+    },
     'member.get': ({ id }) => getMember(store, id),
     'member.update': ({ id, values }) => {
       edited(updateMember(store, id, values));

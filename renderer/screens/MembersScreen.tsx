@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { ApiArgs } from '../../shared/api';
 import { OFFER_KINDS, type Offer, type OfferKind } from '../../shared/model/offer';
-import { ORGANISATION_SIZES, type OrganisationSize } from '../../shared/model/organisation';
+import { ORGANISATION_SIZES, ORGANISATION_TYPES, type Organisation, type OrganisationSize, type OrganisationType } from '../../shared/model/organisation';
 import type { SupportScheme } from '../../shared/model/support-scheme';
 import type { TrackRecord } from '../../shared/model/track-record';
-import type { MemberView } from '../../shared/views';
+import type { MemberSelfView, MemberView } from '../../shared/views';
 import { call } from '../api/client';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
@@ -19,12 +19,13 @@ import { SchemeChoice } from '../components/SchemeChoice';
 import { ScopeBadge } from '../components/ScopeBadge';
 import { countryName, countryNames } from '../labels';
 import { useNotices } from '../stores/notices';
-import { OFFER_KIND_LABELS, ORGANISATION_SIZE_LABELS } from '../../shared/labels';
+import { OFFER_KIND_LABELS, ORGANISATION_SIZE_LABELS, ORGANISATION_TYPE_LABELS } from '../../shared/labels';
 import { usePreferences } from '../stores/preferences';
 import './CouncilScreens.css';
 
 // 会員: the council's member companies and bodies, what they offer and where they worked abroad, and (ウ) the cases
-// and schemes that fit them.
+// and schemes that fit them. A company signed in changes only its own profile, offers and track records (the server
+// refuses the rest at sync): its own are marked 自社, another's are shown read only, saying why.
 
 export function MembersScreen() {
   const { t } = useTranslation('council');
@@ -34,11 +35,13 @@ export function MembersScreen() {
   if (values.sector !== '') filter.sector = values.sector;
   if (values.country !== '') filter.country = values.country;
   const state = useApi('members.list', filter);
+  const self = useApi('members.self', {});
   return (
     <article className="council-screen">
       <h1>{t('title')}</h1>
       <CouncilTabs />
       <p className="muted">{t('members.intro')}</p>
+      {self.data?.onlyOwn && <OwnProfileLink self={self.data} />}
       <SectorCountryFilters
         labels={{ group: t('members.filters'), sector: t('memberFields.sectors'), country: t('memberFields.countries') }}
         sector={values.sector}
@@ -71,6 +74,7 @@ export function MembersScreen() {
                   <tr key={m.id}>
                     <td>
                       <Link to={`/council/members/${m.id}`}>{m.nameJa}</Link>
+                      {m.own && <OwnBadge />}
                     </td>
                     <td>{m.location || t('none')}</td>
                     <td>{ORGANISATION_SIZE_LABELS[m.size][language]}</td>
@@ -89,6 +93,38 @@ export function MembersScreen() {
   );
 }
 
+/** The signed-in company's way to its own profile, or to create it when it has none yet. */
+function OwnProfileLink({ self }: { self: MemberSelfView }) {
+  const { t } = useTranslation('council');
+  const language = usePreferences((s) => s.language);
+  const navigate = useNavigate();
+  const failed = useSaveFailed();
+  const show = useNotices((s) => s.show);
+  const organisation = self.organisation;
+  const create = () =>
+    void call('member.createOwn', {}).then(({ id }) => {
+      show('info', t('members.ownCreated'));
+      void navigate(`/council/members/${id}`);
+    }, failed);
+  return (
+    <div className="own-profile">
+      {self.profileId === null ? (
+        <button type="button" onClick={create}>
+          {t('members.createOwn')}
+        </button>
+      ) : (
+        <Link to={`/council/members/${self.profileId}`}>{t('members.ownProfile')}</Link>
+      )}
+      {organisation && <span className="muted">{t('members.signedInAs', { name: organisation.name, type: ORGANISATION_TYPE_LABELS[organisation.type][language] })}</span>}
+    </div>
+  );
+}
+
+function OwnBadge() {
+  const { t } = useTranslation('council');
+  return <span className="own-badge">{t('members.ownBadge')}</span>;
+}
+
 type MemberValues = ApiArgs<'member.update'>['values'];
 
 export function MemberScreen() {
@@ -97,8 +133,10 @@ export function MemberScreen() {
   const language = usePreferences((s) => s.language);
   const failed = useSaveFailed();
   const sizeId = useId();
+  const typeId = useId();
   const scopeId = useId();
   const state = useApi('member.get', { id });
+  const self = useApi('members.self', {});
   const save = (values: MemberValues) => call('member.update', { id, values });
   return (
     <article className="council-screen">
@@ -106,44 +144,96 @@ export function MemberScreen() {
       <ApiView state={state}>
         {(member) => {
           const o = member.organisation;
+          const { rights } = member;
+          // A company signed in sees the matching of its own profile only: another's is that company's business.
+          const matching = !self.data?.onlyOwn || rights.own;
           return (
             <>
               <div className="council-head">
-                <h1>{o.nameJa}</h1>
+                <h1>
+                  {o.nameJa}
+                  {rights.own && <OwnBadge />}
+                </h1>
                 <Link to="/council/members">{t('back', { list: t('tabs.members') })}</Link>
               </div>
-              <section className="panel" aria-labelledby="member-profile">
-                <h2 id="member-profile">{t('members.profile')}</h2>
-                <div className="council-row">
-                  <label htmlFor={sizeId}>{t('memberFields.size')}</label>
-                  <select id={sizeId} value={o.size} onChange={(e) => void save({ size: e.target.value as OrganisationSize }).catch(failed)}>
-                    {ORGANISATION_SIZES.map((size) => (
-                      <option key={size} value={size}>
-                        {ORGANISATION_SIZE_LABELS[size][language]}
-                      </option>
-                    ))}
-                  </select>
-                  <label>
-                    <input type="checkbox" checked={o.councilMember} onChange={(e) => void save({ councilMember: e.target.checked }).catch(failed)} /> {t('members.councilMember')}
-                  </label>
-                  <label htmlFor={scopeId}>{t('memberFields.scope')}</label>
-                  <ScopeBadge id={scopeId} scope={o.scope} onChange={(scope) => void save({ scope }).catch(failed)} />
-                </div>
-                <div className="council-fields">
-                  <EditableText label={t('memberFields.nameJa')} value={o.nameJa} onSave={(nameJa) => save({ nameJa })} />
-                  <EditableText label={t('memberFields.nameEn')} value={o.nameEn} onSave={(nameEn) => save({ nameEn })} />
-                  <EditableText label={t('memberFields.location')} value={o.location} onSave={(location) => save({ location })} />
-                  <EditableText label={t('memberFields.description')} value={o.description} onSave={(description) => save({ description })} multiline rows={3} />
-                </div>
-              </section>
+              {!rights.profile && <p className="read-only-note">{t('members.readOnly')}</p>}
+              {rights.profile && rights.records.length < member.offers.length + member.trackRecords.length && <p className="read-only-note">{t('members.recordsReadOnly')}</p>}
+              {rights.profile ? (
+                <section className="panel" aria-labelledby="member-profile">
+                  <h2 id="member-profile">{t('members.profile')}</h2>
+                  <div className="council-row">
+                    <label htmlFor={typeId}>{t('memberFields.type')}</label>
+                    <select id={typeId} value={o.type} onChange={(e) => void save({ type: e.target.value as OrganisationType }).catch(failed)}>
+                      {ORGANISATION_TYPES.map((type) => (
+                        <option key={type} value={type}>
+                          {ORGANISATION_TYPE_LABELS[type][language]}
+                        </option>
+                      ))}
+                    </select>
+                    <label htmlFor={sizeId}>{t('memberFields.size')}</label>
+                    <select id={sizeId} value={o.size} onChange={(e) => void save({ size: e.target.value as OrganisationSize }).catch(failed)}>
+                      {ORGANISATION_SIZES.map((size) => (
+                        <option key={size} value={size}>
+                          {ORGANISATION_SIZE_LABELS[size][language]}
+                        </option>
+                      ))}
+                    </select>
+                    <label>
+                      <input type="checkbox" checked={o.councilMember} onChange={(e) => void save({ councilMember: e.target.checked }).catch(failed)} />{' '}
+                      {t('members.councilMember')}
+                    </label>
+                    <label htmlFor={scopeId}>{t('memberFields.scope')}</label>
+                    <ScopeBadge id={scopeId} scope={o.scope} onChange={(scope) => void save({ scope }).catch(failed)} />
+                  </div>
+                  <div className="council-fields">
+                    <EditableText label={t('memberFields.nameJa')} value={o.nameJa} onSave={(nameJa) => save({ nameJa })} />
+                    <EditableText label={t('memberFields.nameEn')} value={o.nameEn} onSave={(nameEn) => save({ nameEn })} />
+                    <EditableText label={t('memberFields.location')} value={o.location} onSave={(location) => save({ location })} />
+                    <EditableText label={t('memberFields.description')} value={o.description} onSave={(description) => save({ description })} multiline rows={3} />
+                  </div>
+                </section>
+              ) : (
+                <ProfileFacts organisation={o} />
+              )}
               <OffersPanel member={member} />
               <TrackRecordsPanel member={member} />
-              <MemberMatchPanel organisationId={o.id} />
+              {matching && <MemberMatchPanel organisationId={o.id} own={rights.own} />}
             </>
           );
         }}
       </ApiView>
     </article>
+  );
+}
+
+/** A profile its reader may not change, as facts. */
+function ProfileFacts({ organisation: o }: { organisation: Organisation }) {
+  const { t } = useTranslation('council');
+  const language = usePreferences((s) => s.language);
+  return (
+    <section className="panel" aria-labelledby="member-profile">
+      <h2 id="member-profile">{t('members.profile')}</h2>
+      <dl className="council-facts">
+        <dt>{t('memberFields.nameJa')}</dt>
+        <dd>{o.nameJa}</dd>
+        <dt>{t('memberFields.nameEn')}</dt>
+        <dd>{o.nameEn || t('none')}</dd>
+        <dt>{t('memberFields.type')}</dt>
+        <dd>{ORGANISATION_TYPE_LABELS[o.type][language]}</dd>
+        <dt>{t('memberFields.size')}</dt>
+        <dd>{ORGANISATION_SIZE_LABELS[o.size][language]}</dd>
+        <dt>{t('memberFields.location')}</dt>
+        <dd>{o.location || t('none')}</dd>
+        <dt>{t('memberFields.description')}</dt>
+        <dd>{o.description || t('none')}</dd>
+        <dt>{t('memberFields.councilMember')}</dt>
+        <dd>{o.councilMember ? t('members.yes') : t('members.no')}</dd>
+        <dt>{t('memberFields.scope')}</dt>
+        <dd>
+          <ScopeBadge scope={o.scope} />
+        </dd>
+      </dl>
+    </section>
   );
 }
 
@@ -156,26 +246,45 @@ function OffersPanel({ member }: { member: MemberView }) {
     <section className="panel" aria-labelledby="member-offers">
       <h2 id="member-offers">{t('members.offerHeading')}</h2>
       {member.offers.length === 0 && <p className="muted">{t('members.noOffers')}</p>}
-      {member.offers.map((offer) => (
-        <OfferCard key={offer.id} offer={offer} />
-      ))}
-      <CreateByName
-        legend={t('members.addOffer')}
-        label={t('members.offerName')}
-        submit={t('members.addOffer')}
-        required={t('members.offerRequired')}
-        create={(name) => call('offer.add', { organisationId: member.organisation.id, values: { name, kind } })}
-      >
-        <label htmlFor={kindId}>{t('members.offerKind')}</label>
-        <select id={kindId} value={kind} onChange={(e) => setKind(e.target.value as OfferKind)}>
-          {OFFER_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {OFFER_KIND_LABELS[k][language]}
-            </option>
-          ))}
-        </select>
-      </CreateByName>
+      {member.offers.map((offer) => (member.rights.records.includes(offer.id) ? <OfferCard key={offer.id} offer={offer} /> : <OfferFacts key={offer.id} offer={offer} />))}
+      {member.rights.profile && (
+        <CreateByName
+          legend={t('members.addOffer')}
+          label={t('members.offerName')}
+          submit={t('members.addOffer')}
+          required={t('members.offerRequired')}
+          create={(name) => call('offer.add', { organisationId: member.organisation.id, values: { name, kind } })}
+        >
+          <label htmlFor={kindId}>{t('members.offerKind')}</label>
+          <select id={kindId} value={kind} onChange={(e) => setKind(e.target.value as OfferKind)}>
+            {OFFER_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {OFFER_KIND_LABELS[k][language]}
+              </option>
+            ))}
+          </select>
+        </CreateByName>
+      )}
     </section>
+  );
+}
+
+/** An offer its reader may not change. */
+function OfferFacts({ offer }: { offer: Offer }) {
+  const { t } = useTranslation('council');
+  const language = usePreferences((s) => s.language);
+  return (
+    <article className="offer-card" aria-label={offer.name}>
+      <div className="offer-head">
+        <span className="offer-name">{offer.name}</span>
+        <span>{OFFER_KIND_LABELS[offer.kind][language]}</span>
+        <ScopeBadge scope={offer.scope} />
+      </div>
+      {offer.description !== '' && <p className="offer-description">{offer.description}</p>}
+      <div className="muted">
+        {t('offerFields.sectors')}: {sectorNames(offer.sectors, language, t('none'))}
+      </div>
+    </article>
   );
 }
 
@@ -247,23 +356,29 @@ function TrackRecordsPanel({ member }: { member: MemberView }) {
             </tr>
           </thead>
           <tbody>
-            {member.trackRecords.map((r) => (
-              <TrackRecordRow key={r.id} record={r} schemes={schemes.data ?? []} />
-            ))}
+            {member.trackRecords.map((r) =>
+              member.rights.records.includes(r.id) ? (
+                <TrackRecordRow key={r.id} record={r} schemes={schemes.data ?? []} />
+              ) : (
+                <TrackRecordFacts key={r.id} record={r} schemes={schemes.data ?? []} />
+              ),
+            )}
           </tbody>
         </table>
       )}
-      <CreateByName
-        legend={t('members.addRecord')}
-        label={t('members.recordProject')}
-        submit={t('members.addRecord')}
-        required={t('members.recordRequired')}
-        missing={country === ''}
-        create={(project) => call('trackRecord.add', { organisationId: member.organisation.id, values: { project, country } })}
-      >
-        <label htmlFor={countryId}>{t('members.recordCountry')}</label>
-        <CountrySelect id={countryId} value={country} onChange={setCountry} language={language} />
-      </CreateByName>
+      {member.rights.profile && (
+        <CreateByName
+          legend={t('members.addRecord')}
+          label={t('members.recordProject')}
+          submit={t('members.addRecord')}
+          required={t('members.recordRequired')}
+          missing={country === ''}
+          create={(project) => call('trackRecord.add', { organisationId: member.organisation.id, values: { project, country } })}
+        >
+          <label htmlFor={countryId}>{t('members.recordCountry')}</label>
+          <CountrySelect id={countryId} value={country} onChange={setCountry} language={language} />
+        </CreateByName>
+      )}
     </section>
   );
 }
@@ -328,12 +443,33 @@ function TrackRecordRow({ record: r, schemes }: { record: TrackRecord; schemes: 
   );
 }
 
-function MemberMatchPanel({ organisationId }: { organisationId: string }) {
+/** A project abroad its reader may not change: its texts, and the scheme and case as links. */
+function TrackRecordFacts({ record: r, schemes }: { record: TrackRecord; schemes: readonly SupportScheme[] }) {
+  const { t } = useTranslation('council');
+  const language = usePreferences((s) => s.language);
+  const scheme = schemes.find((x) => x.id === r.schemeId);
+  return (
+    <tr>
+      <td>{r.project}</td>
+      <td className="nowrap">{countryName(r.country, language)}</td>
+      <td>{r.place || t('none')}</td>
+      <td>{r.date.text || t('none')}</td>
+      <td>{scheme ? <Link to={`/council/schemes/${scheme.id}`}>{scheme.name}</Link> : r.category || t('none')}</td>
+      <td>{r.relatedCaseId === null ? t('none') : <Link to={`/case/${r.relatedCaseId}`}>{t('members.openCase', { title: r.project })}</Link>}</td>
+      <td>
+        <ScopeBadge scope={r.scope} />
+      </td>
+      <td />
+    </tr>
+  );
+}
+
+function MemberMatchPanel({ organisationId, own }: { organisationId: string; own: boolean }) {
   const { t } = useTranslation('council');
   const state = useApi('match.member', { organisationId });
   return (
     <section className="panel" aria-labelledby="member-match">
-      <h2 id="member-match">{t('members.fitting')}</h2>
+      <h2 id="member-match">{t(own ? 'members.fittingOwn' : 'members.fitting')}</h2>
       <ApiView state={state}>
         {(match) => (
           <>

@@ -3,7 +3,8 @@ import type { Offer } from '../../../shared/model/offer';
 import type { Organisation } from '../../../shared/model/organisation';
 import type { TrackRecord } from '../../../shared/model/track-record';
 import { sectorOfLabel, sectorsInText } from '../../../shared/reference/sectors';
-import type { MemberSummary, MemberView } from '../../../shared/views';
+import { changesOnlyOwnMembers, mayChangeMemberRecord } from '../../../shared/council/member-rights';
+import type { MemberRights, MemberSelfView, MemberSummary, MemberView } from '../../../shared/views';
 import { countryCode } from '../countries';
 import { sectorCode } from '../directions';
 import { dateOf } from '../events';
@@ -11,6 +12,8 @@ import { newId, resolveId } from '../record-ids';
 import { statement } from '../store/database';
 import { readRow, writeRows, type Change, type Store } from '../store/store';
 import { columnsOf, decodeRow } from '../store/tables';
+import { accountOrganisation } from '../sync/client';
+import { ownedRecords } from '../sync/record-owners';
 import { getScheme } from './schemes';
 
 // 協議会会員: a member's profile is its organisation record; what it offers (技術・製品・サービス) and its projects
@@ -30,6 +33,30 @@ export interface MemberFilter {
 }
 
 type Raw = Record<string, unknown>;
+
+type MemberTable = 'organisations' | 'offers' | 'track_records';
+
+/** Whether this device edits only the member records its organisation created (signed in as a company). */
+function onlyOwn(store: Store): boolean {
+  return changesOnlyOwnMembers(accountOrganisation(store));
+}
+
+/** Of `ids`, those of the signed-in company's own records; none when no company is signed in (nothing is marked 自社). */
+function ownOf(store: Store, table: MemberTable, ids: readonly string[]): Set<string> {
+  return onlyOwn(store) ? ownedRecords(store, table, ids) : new Set();
+}
+
+/**
+ * Refuses a change the server would refuse at sync (a company changing what another organisation created), before it
+ * is written: the user hears it now, with what to do, rather than find it refused later.
+ */
+function mustBeChangeable(store: Store, table: MemberTable, id: string): void {
+  if (!mayChangeMemberRecord(onlyOwn(store), ownOf(store, table, [id]).has(id)))
+    throw new KarteError('not_own_member', `the ${table} record ${id} is another organisation's: a company changes only the member records it created`, {
+      table,
+      record: id,
+    });
+}
 
 function liveOffers(store: Store, organisationId: string): Offer[] {
   const rows = statement(store.db, `SELECT ${columnsOf('offers')} FROM offers WHERE deleted = 0 AND organisationId = ?`).all(organisationId) as Raw[];
@@ -52,9 +79,14 @@ export function listMembers(store: Store, filter: MemberFilter = {}): MemberSumm
   );
   const offers = (statement(store.db, `SELECT ${columnsOf('offers')} FROM offers WHERE deleted = 0`).all() as Raw[]).map((raw) => decodeRow('offers', raw));
   const records = (statement(store.db, `SELECT ${columnsOf('track_records')} FROM track_records WHERE deleted = 0`).all() as Raw[]).map((raw) => decodeRow('track_records', raw));
+  const own = ownOf(
+    store,
+    'organisations',
+    organisations.map((o) => o.id),
+  );
   return organisations
     .map((o): MemberSummary => {
-      const own = offers.filter((x) => x.organisationId === o.id);
+      const offered = offers.filter((x) => x.organisationId === o.id);
       const projects = records.filter((r) => r.organisationId === o.id);
       return {
         id: o.id,
@@ -63,10 +95,11 @@ export function listMembers(store: Store, filter: MemberFilter = {}): MemberSumm
         type: o.type,
         size: o.size,
         location: o.location,
-        sectors: [...new Set([...own, ...projects].flatMap((x) => x.sectors))].sort(),
+        sectors: [...new Set([...offered, ...projects].flatMap((x) => x.sectors))].sort(),
         countries: [...new Set(projects.map((r) => r.country))].sort(),
-        offers: own.length,
+        offers: offered.length,
         trackRecords: projects.length,
+        own: own.has(o.id),
       };
     })
     .filter((m) => (sector === undefined || m.sectors.includes(sector)) && (country === undefined || m.countries.includes(country)))
@@ -82,11 +115,58 @@ function getOrganisation(store: Store, idOrPrefix: string): Organisation {
 /** A member's profile with what it offers and its projects abroad; any organisation may be shown so, member or not yet. */
 export function getMember(store: Store, idOrPrefix: string): MemberView {
   const organisation = getOrganisation(store, idOrPrefix);
-  return { organisation, offers: liveOffers(store, organisation.id), trackRecords: liveTrackRecords(store, organisation.id) };
+  const offers = liveOffers(store, organisation.id);
+  const trackRecords = liveTrackRecords(store, organisation.id);
+  return { organisation, offers, trackRecords, rights: memberRights(store, organisation.id, offers, trackRecords) };
+}
+
+function memberRights(store: Store, organisationId: string, offers: readonly Offer[], trackRecords: readonly TrackRecord[]): MemberRights {
+  const restricted = onlyOwn(store);
+  const own = ownOf(store, 'organisations', [organisationId]).has(organisationId);
+  const ownOffers = ownOf(
+    store,
+    'offers',
+    offers.map((x) => x.id),
+  );
+  const ownRecords = ownOf(
+    store,
+    'track_records',
+    trackRecords.map((r) => r.id),
+  );
+  return {
+    own,
+    profile: mayChangeMemberRecord(restricted, own),
+    records: [
+      ...offers.filter((x) => mayChangeMemberRecord(restricted, ownOffers.has(x.id))),
+      ...trackRecords.filter((r) => mayChangeMemberRecord(restricted, ownRecords.has(r.id))),
+    ].map((x) => x.id),
+  };
+}
+
+/** As whom this device edits the council's members, and the signed-in company's own profile (the first by name). */
+export function memberSelf(store: Store): MemberSelfView {
+  const organisation = accountOrganisation(store) ?? null;
+  const restricted = changesOnlyOwnMembers(organisation);
+  const profiles = statement(store.db, 'SELECT id FROM organisations WHERE deleted = 0 ORDER BY nameJa, id').pluck().all() as string[];
+  const own = ownOf(store, 'organisations', profiles);
+  return { organisation, onlyOwn: restricted, profileId: profiles.find((id) => own.has(id)) ?? null };
+}
+
+/**
+ * The signed-in company's profile when it has none yet: named as its organisation is on the server, a company and a
+ * member of the council, shared with the council. Created here, it is the company's own.
+ */
+export function createOwnMember(store: Store): { id: string; changes: Change[] } {
+  const organisation = accountOrganisation(store);
+  if (!organisation) throw new KarteError('sync_not_signed_in', 'not signed in: sign in to say whose profile to create');
+  const id = newId();
+  const values = { nameJa: organisation.name, type: 'company', councilMember: true, scope: 'council' } as const;
+  return { id, changes: writeRows(store, [{ table: 'organisations', id, values }]) };
 }
 
 export function updateMember(store: Store, idOrPrefix: string, values: MemberValues): Change[] {
   const { id } = getOrganisation(store, idOrPrefix);
+  mustBeChangeable(store, 'organisations', id);
   if (values.nameJa !== undefined && values.nameJa.trim() === '')
     throw new KarteError('text_required', 'an organisation needs its name', { table: 'organisations', field: 'nameJa' });
   return writeRows(store, [{ table: 'organisations', id, values }]);
@@ -108,6 +188,7 @@ function offerNameRequired(name: string | undefined): void {
 
 export function addOffer(store: Store, organisationIdOrPrefix: string, values: OfferValues & { name: string }): { id: string; changes: Change[] } {
   const { id: organisationId } = getOrganisation(store, organisationIdOrPrefix);
+  mustBeChangeable(store, 'organisations', organisationId);
   offerNameRequired(values.name);
   checkedSectors('offers', values.sectors);
   const id = newId();
@@ -116,6 +197,7 @@ export function addOffer(store: Store, organisationIdOrPrefix: string, values: O
 
 export function updateOffer(store: Store, idOrPrefix: string, values: OfferValues): Change[] {
   const { id } = getOffer(store, idOrPrefix);
+  mustBeChangeable(store, 'offers', id);
   offerNameRequired(values.name);
   checkedSectors('offers', values.sectors);
   return writeRows(store, [{ table: 'offers', id, values }]);
@@ -123,6 +205,7 @@ export function updateOffer(store: Store, idOrPrefix: string, values: OfferValue
 
 export function deleteOffer(store: Store, idOrPrefix: string): Change[] {
   const { id } = getOffer(store, idOrPrefix);
+  mustBeChangeable(store, 'offers', id);
   return writeRows(store, [{ table: 'offers', id, values: { deleted: true } }]);
 }
 
@@ -150,6 +233,7 @@ function trackRecordColumns(store: Store, values: TrackRecordValues): Partial<Tr
 /** A new project abroad; its sectors, when not given, read from the project's text as the import reads them. */
 export function addTrackRecord(store: Store, organisationIdOrPrefix: string, values: TrackRecordValues & { project: string; country: string }): { id: string; changes: Change[] } {
   const { id: organisationId } = getOrganisation(store, organisationIdOrPrefix);
+  mustBeChangeable(store, 'organisations', organisationId);
   const columns = trackRecordColumns(store, { sectors: sectorsInText(values.project), ...values });
   const id = newId();
   return { id, changes: writeRows(store, [{ table: 'track_records', id, values: { ...columns, organisationId } }]) };
@@ -157,10 +241,12 @@ export function addTrackRecord(store: Store, organisationIdOrPrefix: string, val
 
 export function updateTrackRecord(store: Store, idOrPrefix: string, values: TrackRecordValues): Change[] {
   const { id } = getTrackRecord(store, idOrPrefix);
+  mustBeChangeable(store, 'track_records', id);
   return writeRows(store, [{ table: 'track_records', id, values: trackRecordColumns(store, values) }]);
 }
 
 export function deleteTrackRecord(store: Store, idOrPrefix: string): Change[] {
   const { id } = getTrackRecord(store, idOrPrefix);
+  mustBeChangeable(store, 'track_records', id);
   return writeRows(store, [{ table: 'track_records', id, values: { deleted: true } }]);
 }

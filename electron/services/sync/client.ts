@@ -92,6 +92,15 @@ export function readAccount(store: Store): SyncAccount | undefined {
   return kept && { ...kept, token: openToken(store, kept.token) ?? '' };
 }
 
+/**
+ * The organisation the account kept here signs in as, read without opening the token; undefined with no account, or
+ * one signed in before servers told it. It stays while signed out: the device is bound to its user, so whatever is
+ * edited meanwhile goes up as that organisation's.
+ */
+export function accountOrganisation(store: Store): SignedInOrganisation | undefined {
+  return readMeta<SyncAccount>(store, META_ACCOUNT)?.organisation;
+}
+
 /** Every change of this device the server has refused, oldest first. */
 export function rejectedChanges(store: Store): RejectedChange[] {
   return readMeta<RejectedChange[]>(store, META_REJECTED) ?? [];
