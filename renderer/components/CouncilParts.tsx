@@ -1,15 +1,17 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useSearchParams } from 'react-router';
+import { findRegion } from '../../shared/reference/regions';
 import { SECTORS } from '../../shared/reference/sectors';
 import { PHASES, type Phase } from '../../shared/phases';
 import { useErrorText } from '../api/error-text';
 import { countryName, phaseLabel, sectorName } from '../labels';
 import { usePreferences, type Language } from '../stores/preferences';
 import { CountrySelect } from './CountrySelect';
+import { RegionOptions } from './ReferenceOptions';
 
-// The parts the council database's screens share: their tabs, the choice of sectors, phases and countries of a
-// record, and the one-field form that registers a record by its name.
+// The parts the council database's screens share: their tabs, the choice of sectors, phases, countries and regions
+// of a record, and the one-field form that registers a record by its name.
 
 export function CouncilTabs() {
   const { t } = useTranslation('council');
@@ -115,27 +117,88 @@ export function PhaseChecks({ legend, value, onChange }: { legend: string; value
   );
 }
 
-/** A record's countries: each removable, one more chosen from every country. */
-export function CountryChips({ legend, value, onChange }: { legend: string; value: readonly string[]; onChange: (countries: string[]) => void }) {
-  const { t } = useTranslation('council');
-  const language = usePreferences((s) => s.language);
+/**
+ * A record's codes as chips, each removable by name, and a list (`choose`, given its id and what adds a code) to add
+ * one more: the countries and regions a record is limited to are edited alike.
+ */
+function CodeChips({
+  legend,
+  value,
+  name,
+  removeLabel,
+  addLabel,
+  onChange,
+  choose,
+}: {
+  legend: string;
+  value: readonly string[];
+  name: (code: string) => string;
+  removeLabel: (name: string) => string;
+  addLabel: string;
+  onChange: (codes: string[]) => void;
+  choose: (id: string, add: (code: string) => void) => ReactNode;
+}) {
   const id = useId();
   return (
     <fieldset className="council-countries">
       <legend>{legend}</legend>
-      {value.map((iso2) => (
-        <span key={iso2} className="chip">
-          {countryName(iso2, language)}
-          <button type="button" onClick={() => onChange(value.filter((c) => c !== iso2))} aria-label={t('removeCountry', { country: countryName(iso2, language) })}>
+      {value.map((code) => (
+        <span key={code} className="chip">
+          {name(code)}
+          <button type="button" onClick={() => onChange(value.filter((c) => c !== code))} aria-label={removeLabel(name(code))}>
             ×
           </button>
         </span>
       ))}
       <label htmlFor={id} className="visually-hidden">
-        {t('addCountry')}
+        {addLabel}
       </label>
-      <CountrySelect id={id} value="" onChange={(iso2) => iso2 !== '' && !value.includes(iso2) && onChange([...value, iso2])} allLabel={t('addCountry')} language={language} />
+      {choose(id, (code) => code !== '' && !value.includes(code) && onChange([...value, code]))}
     </fieldset>
+  );
+}
+
+/** A record's countries: each removable, one more chosen from every country. */
+export function CountryChips({ legend, value, onChange }: { legend: string; value: readonly string[]; onChange: (countries: string[]) => void }) {
+  const { t } = useTranslation('council');
+  const language = usePreferences((s) => s.language);
+  return (
+    <CodeChips
+      legend={legend}
+      value={value}
+      name={(iso2) => countryName(iso2, language)}
+      removeLabel={(country) => t('removeCountry', { country })}
+      addLabel={t('addCountry')}
+      onChange={onChange}
+      choose={(id, add) => <CountrySelect id={id} value="" onChange={add} allLabel={t('addCountry')} language={language} />}
+    />
+  );
+}
+
+/** A region code by its name in the user's language (ASEAN, 中南米); the code itself if the reference data lacks it. */
+export function regionLabel(code: string, language: Language): string {
+  return findRegion(code)?.[language] ?? code;
+}
+
+/** A record's regions (codes of the reference data, as the countries screen filters by): each removable, one more chosen from every region. */
+export function RegionChips({ legend, value, onChange }: { legend: string; value: readonly string[]; onChange: (regions: string[]) => void }) {
+  const { t } = useTranslation('council');
+  const language = usePreferences((s) => s.language);
+  return (
+    <CodeChips
+      legend={legend}
+      value={value}
+      name={(code) => regionLabel(code, language)}
+      removeLabel={(region) => t('removeRegion', { region })}
+      addLabel={t('addRegion')}
+      onChange={onChange}
+      choose={(id, add) => (
+        <select id={id} value="" onChange={(e) => add(e.target.value)}>
+          <option value="">{t('addRegion')}</option>
+          <RegionOptions language={language} />
+        </select>
+      )}
+    />
   );
 }
 

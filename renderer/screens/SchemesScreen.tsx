@@ -4,12 +4,22 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { ApiArgs } from '../../shared/api';
 import { SCHEME_TYPES, type SchemeType, type SupportScheme } from '../../shared/model/support-scheme';
 import { isPhase, PHASES } from '../../shared/phases';
-import { REGIONS } from '../../shared/reference/regions';
 import { call } from '../api/client';
 import { useErrorText } from '../api/error-text';
 import { useApi } from '../api/use-api';
 import { ApiView } from '../components/ApiView';
-import { CountryChips, CouncilTabs, CreateByName, PhaseChecks, SectorChecks, SectorCountryFilters, sectorNames, useListFilters } from '../components/CouncilParts';
+import {
+  CountryChips,
+  CouncilTabs,
+  CreateByName,
+  PhaseChecks,
+  RegionChips,
+  regionLabel,
+  SectorChecks,
+  SectorCountryFilters,
+  sectorNames,
+  useListFilters,
+} from '../components/CouncilParts';
 import { EditableText } from '../components/EditableText';
 import { useSaveFailed } from '../components/plan/common';
 import { ScopeBadge } from '../components/ScopeBadge';
@@ -24,7 +34,7 @@ import './CouncilScreens.css';
 
 /** Where a scheme may be used: its countries and regions by name, then what its source writes. */
 function eligibleText(s: SupportScheme, language: Language, none: string): string {
-  const named = [countryNames(s.countries, language), ...s.regions.map((r) => REGIONS.find((x) => x.code === r)?.[language] ?? r)].filter((x) => x !== '');
+  const named = [countryNames(s.countries, language), ...s.regions.map((r) => regionLabel(r, language))].filter((x) => x !== '');
   const parts = [...named, s.countriesText].filter((x) => x.trim() !== '');
   return parts.length === 0 ? none : parts.join(' / ');
 }
@@ -186,6 +196,7 @@ export function SchemeScreen() {
               <PhaseChecks legend={t('schemeFields.phases')} value={s.phases} onChange={(phases) => saveNow({ phases })} />
               <SectorChecks legend={t('schemeFields.sectors')} value={s.sectors} onChange={(sectors) => saveNow({ sectors })} />
               <CountryChips legend={t('schemeFields.countries')} value={s.countries} onChange={(countries) => saveNow({ countries })} />
+              <RegionChips legend={t('schemeFields.regions')} value={s.regions} onChange={(regions) => saveNow({ regions })} />
             </section>
           </>
         )}
