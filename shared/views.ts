@@ -226,6 +226,8 @@ export interface SearchHit {
   excerpt: string;
   phase: Phase | null;
   date: KarteDate | null;
+  /** The council member an offer or track record belongs to, whose page the hit opens; null for other hits. */
+  member: { id: string; nameJa: string; nameEn: string } | null;
 }
 
 export interface SearchResult {

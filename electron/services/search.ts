@@ -17,6 +17,9 @@ interface HitRow {
   text: string | null;
   phase: Phase | null;
   date: string | null;
+  memberId: string | null;
+  memberNameJa: string | null;
+  memberNameEn: string | null;
 }
 
 // Hits come newest first: a record is re-indexed when it changes, so the highest document ids are the records written
@@ -32,14 +35,15 @@ export const SEARCH_SQL = `
            WHEN 'plan' THEN coalesce(pi.statement, ph.description, pl.problem || char(10) || pl.counterpartNeeds || char(10) || pl.pathToOrder)
            WHEN 'scheme' THEN sc.name || char(10) || sc.owner || char(10) || sc.terms
            WHEN 'member' THEN o.nameJa || char(10) || o.location || char(10) || o.description
-           WHEN 'offer' THEN oo.nameJa || char(10) || ofr.name || char(10) || ofr.description
-           WHEN 'trackRecord' THEN ot.nameJa || char(10) || tr.project || char(10) || tr.place || char(10) || tr.category
+           WHEN 'offer' THEN ofr.name || char(10) || ofr.description
+           WHEN 'trackRecord' THEN tr.project || char(10) || tr.place || char(10) || tr.category
            WHEN 'advisor' THEN ad.name || char(10) || ad.affiliation || char(10) || ad.experience
            ELSE a.title || char(10) || a.subject
          END AS text,
          e.phase, coalesce(e.date, a.date, v.dates, tr.date) AS date,
          coalesce(c.countries, a.countries, iif(v.country IS NULL, NULL, json_array(v.country)), sc.countries, iif(tr.country IS NULL, NULL, json_array(tr.country)),
-                  ad.countries, iif(ds.country IS NULL, '[]', json_array(ds.country))) AS countries
+                  ad.countries, iif(ds.country IS NULL, '[]', json_array(ds.country))) AS countries,
+         coalesce(oo.id, ot.id) AS memberId, coalesce(oo.nameJa, ot.nameJa) AS memberNameJa, coalesce(oo.nameEn, ot.nameEn) AS memberNameEn
     FROM search_fts
     JOIN search_docs d ON d.docid = search_fts.rowid
     LEFT JOIN cases c ON c.id = d.caseId
@@ -82,6 +86,7 @@ export function search(store: Store, query: string, limit = 50): SearchResult {
     excerpt: excerpt(row.text ?? '', query),
     phase: row.phase,
     date: row.date ? (JSON.parse(row.date) as KarteDate) : null,
+    member: row.memberId === null ? null : { id: row.memberId, nameJa: row.memberNameJa ?? '', nameEn: row.memberNameEn ?? '' },
   }));
   return { query, total, totalCapped: counted > COUNT_CAP, hits };
 }

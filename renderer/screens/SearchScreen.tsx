@@ -14,9 +14,11 @@ import './SearchScreen.css';
 /**
  * Where a hit opens: an event or case opens its case (the event picked out), a plan's part its case at the plan (the
  * indicator or hurdle picked out), a visit itself, a dossier its country; a support scheme, member or advisor its page
- * in the council database.
+ * in the council database, and a member's offer or track record its member's page, where it is edited (even a track
+ * record linked to a case: the hit is listed under that case, whose heading opens it).
  */
 function hitLink(hit: SearchHit): string {
+  if (hit.member) return `/council/members/${hit.member.id}`;
   if (hit.kind === 'event' && hit.caseId) return `/case/${hit.caseId}?event=${hit.id}`;
   if (hit.kind === 'plan' && hit.caseId) return `/case/${hit.caseId}?plan=${hit.id}`;
   if (hit.caseId) return `/case/${hit.caseId}`;
@@ -44,12 +46,14 @@ function byDate(a: SearchHit, b: SearchHit): number {
 function Hit({ hit, query }: { hit: SearchHit; query: string }) {
   const { t } = useTranslation('search');
   const language = usePreferences((s) => s.language);
+  const member = hit.member && (language === 'en' && hit.member.nameEn !== '' ? hit.member.nameEn : hit.member.nameJa);
   return (
     <li className="hit">
       <span className="hit-kind">{t(`kind.${hit.kind}`)}</span>
       {hit.phase && <span className="hit-phase">{phaseLabel(hit.phase, language)}</span>}
       {hit.date && <DateText date={hit.date} />}
       <Link to={hitLink(hit)}>
+        {member !== null && <span className="hit-member">{member}</span>}
         <Marked text={hit.excerpt || hit.text} query={query} />
       </Link>
     </li>

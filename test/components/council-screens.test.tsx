@@ -232,7 +232,7 @@ describe('the council database on the screens', () => {
     expect(link.getAttribute('href')).toBe(`/council/schemes/${schemeId}`);
   });
 
-  it('finds a support scheme and a member by search, each opening its page in the council database', async () => {
+  it("finds a support scheme, a member and a member's track record by search, each opening its page in the council database", async () => {
     const router = renderApp(`/search?q=${encodeURIComponent('横浜ウォーター')}`);
     await screen.findAllByText('協議会会員');
     const member = screen.getAllByRole('link').find((a) => a.getAttribute('href')?.startsWith('/council/members/'));

@@ -177,11 +177,21 @@ describe('the council database', () => {
     const water = (await k.call('search', { query: '横浜ウォーター' })) as SearchResult;
     expect(water.hits.map((h) => h.kind)).toContain('member');
     const danang = (await k.call('search', { query: 'ダナン' })) as SearchResult;
-    expect(danang.hits.find((h) => h.kind === 'trackRecord')).toMatchObject({ countries: ['VN'], text: expect.stringContaining('横浜ウォーター株式会社') });
+    // An offer's or track record's hit names its member, whose page it opens.
+    const yokohamaWater = (await members(k)).find((m) => m.nameJa === '横浜ウォーター株式会社')!;
+    expect(danang.hits.find((h) => h.kind === 'trackRecord')).toMatchObject({
+      countries: ['VN'],
+      text: expect.stringContaining('ダナン'),
+      member: { id: yokohamaWater.id, nameJa: '横浜ウォーター株式会社' },
+    });
+    expect(jcm.hits.filter((h) => h.kind === 'trackRecord').every((h) => h.member !== null)).toBe(true);
+    expect(danang.hits.filter((h) => h.kind !== 'trackRecord' && h.kind !== 'offer').every((h) => h.member === null)).toBe(true);
 
     const member = (await members(k))[0];
     await k.call('offer.add', { organisationId: member.id, values: { name: '汚泥脱水プレス', description: '省エネ型' } });
     expect(await kinds('汚泥脱水プレス')).toEqual(['offer']);
+    const press = ((await k.call('search', { query: '汚泥脱水プレス' })) as SearchResult).hits[0];
+    expect(press.member).toEqual({ id: member.id, nameJa: member.nameJa, nameEn: member.nameEn });
     const { id } = (await k.call('advisor.create', { values: { name: '佐藤花子', experience: 'ダナン市上水道の無収水対策' } })) as { id: string };
     await k.call('advisorContact.add', { advisorId: id, values: { contact: '045-000-0000 佐藤直通' } });
     expect(await kinds('無収水対策')).toEqual(['advisor']);

@@ -3,7 +3,7 @@ import { groupHits } from '../../shared/search-groups';
 import type { SearchHit } from '../../shared/views';
 
 function hit(id: string, caseId: string | null, countries: string[], kind: SearchHit['kind'] = 'event'): SearchHit {
-  return { kind, id, caseId, caseTitle: caseId ? `case ${caseId}` : null, countries, text: id, excerpt: id, phase: null, date: null };
+  return { kind, id, caseId, caseTitle: caseId ? `case ${caseId}` : null, countries, text: id, excerpt: id, phase: null, date: null, member: null };
 }
 
 describe('groupHits', () => {
