@@ -42,7 +42,7 @@ describe('the app frame', () => {
     act(() => usePreferences.getState().setWarekiDates(true));
     expect((screen.getByRole('checkbox', { name: '和暦で表示' }) as HTMLInputElement).disabled).toBe(false);
     act(() => usePreferences.getState().setLanguage('en'));
-    const wareki = (await screen.findByRole('checkbox', { name: 'Japanese era dates (Japanese display only)' })) as HTMLInputElement;
+    const wareki = (await screen.findByRole('checkbox', { name: 'Era dates (Japanese screens only)' })) as HTMLInputElement;
     expect(wareki.disabled).toBe(true);
     expect(wareki.checked).toBe(false);
     act(() => usePreferences.getState().setWarekiDates(false));
