@@ -4,6 +4,7 @@ import type { IndicatorStatus } from '../shared/plan/indicator-status';
 import type { CaseStatus } from '../shared/model/case';
 import type { CountryFactKind } from '../shared/model/country-fact';
 import { DIRECTION_FIELDS, type DirectionField } from '../shared/model/direction';
+import { SCHEME_TYPES } from '../shared/model/support-scheme';
 import type { VisitKind } from '../shared/model/visit';
 import type { PackSection } from '../shared/pack/pack-input';
 import type { Phase } from '../shared/phases';
@@ -25,6 +26,7 @@ import {
   PACK_SECTION_LABELS,
   PHASE_LABELS,
   RECORD_KIND_LABELS,
+  SCHEME_TYPE_LABELS,
   SCOPE_LABELS,
   SCOPE_MARKINGS,
   VISIT_KIND_LABELS,
@@ -181,6 +183,7 @@ export function labelResources(language: Language): Record<string, unknown> {
     sector: Object.fromEntries(SECTORS.map((s) => [s.code, s[language]])),
     region: Object.fromEntries(REGIONS.map((r) => [r.code, r[language]])),
     directionField: Object.fromEntries(DIRECTION_FIELDS.map((f) => [f, DIRECTION_FIELD_LABELS[f][language]])),
+    schemeType: Object.fromEntries(SCHEME_TYPES.map((type) => [type, SCHEME_TYPE_LABELS[type][language]])),
   };
 }
 

@@ -18,6 +18,13 @@ function recordName(t: TFunction, table: string | undefined): string {
   return t(`labels:record.${table ?? 'any'}`, { defaultValue: t('errors:record.any') });
 }
 
+/** The values an issue allows; codes of a vocabulary the labels name (params.vocabulary) by their labels. */
+function valuesText(t: TFunction, issue: IssueData): string {
+  const values = Array.isArray(issue.values) ? issue.values.map(String) : String(issue.values ?? '').split('、');
+  const vocabulary = typeof issue.vocabulary === 'string' ? issue.vocabulary : null;
+  return values.map((value) => (vocabulary === null ? value : t(`labels:${vocabulary}.${value}`, { defaultValue: value }))).join('、');
+}
+
 /** One zod issue, worded from its code (the field first, when it names one). */
 function issueText(t: TFunction, table: string | undefined, issue: IssueData): string {
   const text = (() => {
@@ -30,7 +37,7 @@ function issueText(t: TFunction, table: string | undefined, issue: IssueData): s
       case 'too_big':
         return issue.origin === 'string' ? t('errors:issue.too_big_text', { maximum: issue.maximum }) : t('errors:issue.too_big', { maximum: issue.maximum });
       case 'invalid_value':
-        return t('errors:issue.invalid_value', { values: Array.isArray(issue.values) ? issue.values.join('、') : String(issue.values ?? '') });
+        return t('errors:issue.invalid_value', { values: valuesText(t, issue) });
       case 'invalid_format':
         return t('errors:issue.invalid_format');
       default:

@@ -187,7 +187,7 @@ function PreviewView({ preview, done }: { preview: TablePreview; done: boolean }
     <div className="table-preview" role={done ? 'status' : undefined}>
       <p>{done ? t('tables.done') : t('tables.previewHeading')}</p>
       <ul>
-        {preview.sheets.map((s) => (
+        {[...preview.sheets, ...preview.council.sheets].map((s) => (
           <li key={`${s.file} ${s.sheet}`}>{t('tables.sheet', { file: s.file, sheet: s.sheet, kind: t(`tables.kind.${s.kind}`), rows: s.rows })}</li>
         ))}
       </ul>
@@ -202,15 +202,17 @@ function PreviewView({ preview, done }: { preview: TablePreview; done: boolean }
           </tr>
         </thead>
         <tbody>
-          {(['cases', 'events'] as const).map((table) => (
-            <tr key={table}>
-              <th scope="row">{recordKindLabel(table, language)}</th>
-              <td className="num">{preview.added[table]}</td>
-              <td className="num">{preview.changed[table]}</td>
-              <td className="num">{preview.unchanged[table]}</td>
-              <td className="num">{preview.missing[table]}</td>
-            </tr>
-          ))}
+          {preview.sheets.length > 0 &&
+            (['cases', 'events'] as const).map((table) => (
+              <tr key={table}>
+                <th scope="row">{recordKindLabel(table, language)}</th>
+                <td className="num">{preview.added[table]}</td>
+                <td className="num">{preview.changed[table]}</td>
+                <td className="num">{preview.unchanged[table]}</td>
+                <td className="num">{preview.missing[table]}</td>
+              </tr>
+            ))}
+          {preview.council.sheets.length > 0 && <CouncilCounts council={preview.council} />}
         </tbody>
       </table>
       {preview.fieldChanges.length > 0 && (
@@ -259,6 +261,29 @@ function PreviewView({ preview, done }: { preview: TablePreview; done: boolean }
       )}
     </div>
   );
+}
+
+/**
+ * The council's sheets: what they would add. Their records already held are left as they are (as from the JSON
+ * files), so nothing is changed and nothing is missing.
+ */
+function CouncilCounts({ council }: { council: TablePreview['council'] }) {
+  const { t } = useTranslation('import');
+  const language = usePreferences((s) => s.language);
+  const rows = [
+    { key: 'schemes', label: recordKindLabel('schemes', language), added: council.added.schemes, unchanged: council.unchanged.schemes },
+    { key: 'trackRecords', label: recordKindLabel('track_records', language), added: council.added.trackRecords, unchanged: council.unchanged.trackRecords },
+    { key: 'members', label: t('tables.members'), added: council.added.members, unchanged: null },
+  ];
+  return rows.map((row) => (
+    <tr key={row.key}>
+      <th scope="row">{row.label}</th>
+      <td className="num">{row.added}</td>
+      <td className="num">—</td>
+      <td className="num">{row.unchanged ?? '—'}</td>
+      <td className="num">—</td>
+    </tr>
+  ));
 }
 
 /**

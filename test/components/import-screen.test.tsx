@@ -96,6 +96,29 @@ describe('import screen', () => {
     expect(screen.queryByRole('button', { name: 'この内容で取り込む' })).toBeNull();
   });
 
+  it('previews the council’s schemes sheet by what it adds, imports it, and names a bad type cell in Japanese', async () => {
+    backEnd = installBackEnd();
+    const csv = fs.readFileSync(fixture('council/support-schemes.csv'));
+    renderApp('/import');
+
+    await userEvent.upload(screen.getByLabelText('ファイルを選択（.xlsx, .csv）'), new File([csv], 'support-schemes.csv'));
+    expect(await screen.findByText(/support-schemes\.csv › .*（支援ツールの表・12行）/)).toBeTruthy();
+    const counts = screen.getByRole('row', { name: /^支援ツール/ });
+    expect([...(counts as HTMLTableRowElement).cells].map((cell) => cell.textContent)).toEqual(['支援ツール', '12', '—', '0', '—']);
+    expect(screen.queryByRole('row', { name: /^案件/ })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'この内容で取り込む' }));
+    expect((await screen.findByRole('status')).textContent).toMatch(/取り込みました。/);
+    expect(backEnd.store.db.prepare('SELECT count(*) FROM schemes').pluck().get()).toBe(12);
+
+    const bad = csv.toString('utf8').replace(',総務省,調査,', ',総務省,寄付,');
+    await userEvent.upload(screen.getByLabelText('ファイルを選択（.xlsx, .csv）'), new File([bad], 'bad-schemes.csv'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch('2行 種類列');
+    // The types a sheet may name, by the words it is written in.
+    expect(alert.textContent).toMatch('次のいずれかを選んでください: 無償資金、補助金、融資');
+    expect(alert.textContent).not.toMatch(/Invalid|expected|subsidy/);
+  });
+
   it('keeps the rows deleted in Excel unless the user ticks them, and shows the writing go by counts', async () => {
     backEnd = installBackEnd({ demo: true });
     const store = backEnd.store;

@@ -426,7 +426,9 @@ function checkedCouncilSheet(sheet: CouncilSheetOfFile): ParsedCouncilFile {
         if (!at) return { ...p, file: sheet.file, message: `${sheet.sheet}: ${p.message}` };
         const row = sheet.rows[Number(at[1])];
         const column = sheet.columns.find((c) => c.field === at[2])?.heading ?? at[2];
-        return { ...p, file: sheet.file, where: '', cell: { sheet: sheet.sheet, row, column }, message: `${sheet.sheet} row ${row} ${column}: ${p.message}` };
+        // A sheet is written in words, not codes: the screen names the scheme types it may take by their labels.
+        const params = sheet.kind === 'schemes' && at[2] === 'type' ? { ...p.params, vocabulary: 'schemeType' } : p.params;
+        return { ...p, params, file: sheet.file, where: '', cell: { sheet: sheet.sheet, row, column }, message: `${sheet.sheet} row ${row} ${column}: ${p.message}` };
       }),
     );
   }
