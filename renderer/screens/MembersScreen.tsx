@@ -245,7 +245,7 @@ function OffersPanel({ member }: { member: MemberView }) {
   return (
     <section className="panel" aria-labelledby="member-offers">
       <h2 id="member-offers">{t('members.offerHeading')}</h2>
-      {member.offers.length === 0 && <p className="muted">{t('members.noOffers')}</p>}
+      {member.offers.length === 0 && <p className="muted">{t(member.rights.profile ? 'members.noOffers' : 'members.noneYet')}</p>}
       {member.offers.map((offer) => (member.rights.records.includes(offer.id) ? <OfferCard key={offer.id} offer={offer} /> : <OfferFacts key={offer.id} offer={offer} />))}
       {member.rights.profile && (
         <CreateByName
@@ -326,11 +326,13 @@ function TrackRecordsPanel({ member }: { member: MemberView }) {
   const countryId = useId();
   const [country, setCountry] = useState('');
   const schemes = useApi('schemes.list', {});
+  // The column of delete buttons only where some record may be deleted.
+  const deletable = member.trackRecords.some((r) => member.rights.records.includes(r.id));
   return (
     <section className="panel" aria-labelledby="member-records">
       <h2 id="member-records">{t('members.recordHeading')}</h2>
       {member.trackRecords.length === 0 ? (
-        <p className="muted">{t('members.noRecords')}</p>
+        <p className="muted">{t(member.rights.profile ? 'members.noRecords' : 'members.noneYet')}</p>
       ) : (
         <table className="grid council-table records-table">
           <thead>
@@ -350,9 +352,11 @@ function TrackRecordsPanel({ member }: { member: MemberView }) {
               <th scope="col">{t('trackRecordFields.schemeId')}</th>
               <th scope="col">{t('trackRecordFields.relatedCaseId')}</th>
               <th scope="col">{t('trackRecordFields.scope')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('delete')}</span>
-              </th>
+              {deletable && (
+                <th scope="col">
+                  <span className="visually-hidden">{t('delete')}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -360,7 +364,7 @@ function TrackRecordsPanel({ member }: { member: MemberView }) {
               member.rights.records.includes(r.id) ? (
                 <TrackRecordRow key={r.id} record={r} schemes={schemes.data ?? []} />
               ) : (
-                <TrackRecordFacts key={r.id} record={r} schemes={schemes.data ?? []} />
+                <TrackRecordFacts key={r.id} record={r} schemes={schemes.data ?? []} deletable={deletable} />
               ),
             )}
           </tbody>
@@ -444,7 +448,7 @@ function TrackRecordRow({ record: r, schemes }: { record: TrackRecord; schemes: 
 }
 
 /** A project abroad its reader may not change: its texts, and the scheme and case as links. */
-function TrackRecordFacts({ record: r, schemes }: { record: TrackRecord; schemes: readonly SupportScheme[] }) {
+function TrackRecordFacts({ record: r, schemes, deletable }: { record: TrackRecord; schemes: readonly SupportScheme[]; deletable: boolean }) {
   const { t } = useTranslation('council');
   const language = usePreferences((s) => s.language);
   const scheme = schemes.find((x) => x.id === r.schemeId);
@@ -459,7 +463,7 @@ function TrackRecordFacts({ record: r, schemes }: { record: TrackRecord; schemes
       <td>
         <ScopeBadge scope={r.scope} />
       </td>
-      <td />
+      {deletable && <td />}
     </tr>
   );
 }
