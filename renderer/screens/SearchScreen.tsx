@@ -79,7 +79,7 @@ export function SearchScreen() {
             const summaryKey = result.totalCapped ? 'summaryCapped' : result.total > result.hits.length ? 'summaryShown' : 'summary';
             return (
               <>
-                <p className="muted">{t(summaryKey, { query, total: result.total, shown: result.hits.length })}</p>
+                <p className="muted">{t(summaryKey, { query, total: result.total, count: result.total, shown: result.hits.length })}</p>
                 {groupHits(result.hits).map((group) => (
                   <section key={group.country ?? '-'} className="panel hit-country">
                     <h2>
