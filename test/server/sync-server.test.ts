@@ -275,7 +275,7 @@ describe('pull', () => {
     expect(first.more).toBe(true);
     const bounded = await laptop.pull(null, 1_000_000);
     expect(bounded.changes.length).toBeLessThanOrEqual(LIMITS.maxPullChanges);
-    expect(await laptop.pull(all.cursor)).toEqual({ changes: [], purges: [], cursor: all.cursor, more: false });
+    expect(await laptop.pull(all.cursor)).toEqual({ changes: [], purges: [], cursor: all.cursor, more: false, own: [] });
   });
 
   it('never gives a company user a government-scope change or another organisation’s internal one', async () => {

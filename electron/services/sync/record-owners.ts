@@ -15,12 +15,15 @@ import type { Store } from '../store/store';
 export function recordOwners(store: Store, changes: readonly unknown[], own: readonly RecordRef[] | undefined): void {
   if (own === undefined) return;
   const owned = new Set(own.map((r) => `${r.table} ${r.rowId}`));
-  const mark = statement(store.db, 'INSERT INTO record_owners (tbl, rowId, own) VALUES (?, ?, ?) ON CONFLICT (tbl, rowId) DO UPDATE SET own = excluded.own');
+  // Each record once: a page carries a change for every field of a record it creates.
+  const records = new Map<string, RecordRef>();
   for (const change of changes) {
     // A change this replica cannot read is quarantined by the apply; it names no record to mark.
     const ref = recordRefSchema.safeParse(change);
-    if (ref.success) mark.run(ref.data.table, ref.data.rowId, owned.has(`${ref.data.table} ${ref.data.rowId}`) ? 1 : 0);
+    if (ref.success) records.set(`${ref.data.table} ${ref.data.rowId}`, ref.data);
   }
+  const mark = statement(store.db, 'INSERT INTO record_owners (tbl, rowId, own) VALUES (?, ?, ?) ON CONFLICT (tbl, rowId) DO UPDATE SET own = excluded.own');
+  for (const [key, r] of records) mark.run(r.table, r.rowId, owned.has(key) ? 1 : 0);
 }
 
 /**
