@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ApiArgs } from '../../shared/api';
 import { OFFER_KINDS, type Offer, type OfferKind } from '../../shared/model/offer';
-import { ORGANISATION_SIZES, ORGANISATION_TYPES, type Organisation, type OrganisationSize, type OrganisationType } from '../../shared/model/organisation';
+import { ORGANISATION_SIZES, ORGANISATION_TYPES, type Organisation } from '../../shared/model/organisation';
 import type { SupportScheme } from '../../shared/model/support-scheme';
 import type { TrackRecord } from '../../shared/model/track-record';
 import type { MemberSelfView, MemberView } from '../../shared/views';
@@ -19,7 +19,7 @@ import { SchemeChoice } from '../components/SchemeChoice';
 import { ScopeBadge } from '../components/ScopeBadge';
 import { countryName, countryNames } from '../labels';
 import { useNotices } from '../stores/notices';
-import { OFFER_KIND_LABELS, ORGANISATION_SIZE_LABELS, ORGANISATION_TYPE_LABELS } from '../../shared/labels';
+import { OFFER_KIND_LABELS, ORGANISATION_SIZE_LABELS, ORGANISATION_TYPE_LABELS, type Label } from '../../shared/labels';
 import { usePreferences } from '../stores/preferences';
 import './CouncilScreens.css';
 
@@ -120,6 +120,32 @@ function OwnProfileLink({ self }: { self: MemberSelfView }) {
   );
 }
 
+/** A choice among a vocabulary's codes, each shown by its label in the user's language. */
+function VocabularySelect<T extends string>({
+  id,
+  value,
+  values,
+  labels,
+  onChange,
+}: {
+  id: string;
+  value: T;
+  values: readonly T[];
+  labels: Record<T, Label>;
+  onChange: (value: T) => void;
+}) {
+  const language = usePreferences((s) => s.language);
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(values.find((v) => v === e.target.value) ?? value)}>
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {labels[v][language]}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 function OwnBadge() {
   const { t } = useTranslation('council');
   return <span className="own-badge">{t('members.ownBadge')}</span>;
@@ -130,7 +156,6 @@ type MemberValues = ApiArgs<'member.update'>['values'];
 export function MemberScreen() {
   const { id = '' } = useParams();
   const { t } = useTranslation('council');
-  const language = usePreferences((s) => s.language);
   const failed = useSaveFailed();
   const sizeId = useId();
   const typeId = useId();
@@ -163,21 +188,21 @@ export function MemberScreen() {
                   <h2 id="member-profile">{t('members.profile')}</h2>
                   <div className="council-row">
                     <label htmlFor={typeId}>{t('memberFields.type')}</label>
-                    <select id={typeId} value={o.type} onChange={(e) => void save({ type: e.target.value as OrganisationType }).catch(failed)}>
-                      {ORGANISATION_TYPES.map((type) => (
-                        <option key={type} value={type}>
-                          {ORGANISATION_TYPE_LABELS[type][language]}
-                        </option>
-                      ))}
-                    </select>
+                    <VocabularySelect
+                      id={typeId}
+                      value={o.type}
+                      values={ORGANISATION_TYPES}
+                      labels={ORGANISATION_TYPE_LABELS}
+                      onChange={(type) => void save({ type }).catch(failed)}
+                    />
                     <label htmlFor={sizeId}>{t('memberFields.size')}</label>
-                    <select id={sizeId} value={o.size} onChange={(e) => void save({ size: e.target.value as OrganisationSize }).catch(failed)}>
-                      {ORGANISATION_SIZES.map((size) => (
-                        <option key={size} value={size}>
-                          {ORGANISATION_SIZE_LABELS[size][language]}
-                        </option>
-                      ))}
-                    </select>
+                    <VocabularySelect
+                      id={sizeId}
+                      value={o.size}
+                      values={ORGANISATION_SIZES}
+                      labels={ORGANISATION_SIZE_LABELS}
+                      onChange={(size) => void save({ size }).catch(failed)}
+                    />
                     <label>
                       <input type="checkbox" checked={o.councilMember} onChange={(e) => void save({ councilMember: e.target.checked }).catch(failed)} />{' '}
                       {t('members.councilMember')}
@@ -239,7 +264,6 @@ function ProfileFacts({ organisation: o }: { organisation: Organisation }) {
 
 function OffersPanel({ member }: { member: MemberView }) {
   const { t } = useTranslation('council');
-  const language = usePreferences((s) => s.language);
   const kindId = useId();
   const [kind, setKind] = useState<OfferKind>('technology');
   return (
@@ -256,13 +280,7 @@ function OffersPanel({ member }: { member: MemberView }) {
           create={(name) => call('offer.add', { organisationId: member.organisation.id, values: { name, kind } })}
         >
           <label htmlFor={kindId}>{t('members.offerKind')}</label>
-          <select id={kindId} value={kind} onChange={(e) => setKind(e.target.value as OfferKind)}>
-            {OFFER_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {OFFER_KIND_LABELS[k][language]}
-              </option>
-            ))}
-          </select>
+          <VocabularySelect id={kindId} value={kind} values={OFFER_KINDS} labels={OFFER_KIND_LABELS} onChange={setKind} />
         </CreateByName>
       )}
     </section>
@@ -290,7 +308,6 @@ function OfferFacts({ offer }: { offer: Offer }) {
 
 function OfferCard({ offer }: { offer: Offer }) {
   const { t } = useTranslation('council');
-  const language = usePreferences((s) => s.language);
   const failed = useSaveFailed();
   const show = useNotices((s) => s.show);
   const scopeId = useId();
@@ -301,13 +318,7 @@ function OfferCard({ offer }: { offer: Offer }) {
       <div className="offer-head">
         <EditableText className="offer-name" label={t('offerFields.name')} hideLabel value={offer.name} onSave={(name) => save({ name })} />
         <label htmlFor={kindId}>{t('offerFields.kind')}</label>
-        <select id={kindId} value={offer.kind} onChange={(e) => void save({ kind: e.target.value as OfferKind }).catch(failed)}>
-          {OFFER_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {OFFER_KIND_LABELS[k][language]}
-            </option>
-          ))}
-        </select>
+        <VocabularySelect id={kindId} value={offer.kind} values={OFFER_KINDS} labels={OFFER_KIND_LABELS} onChange={(kind) => void save({ kind }).catch(failed)} />
         <label htmlFor={scopeId}>{t('offerFields.scope')}</label>
         <ScopeBadge id={scopeId} scope={offer.scope} onChange={(scope) => void save({ scope }).catch(failed)} />
         <button type="button" onClick={() => void call('offer.delete', { id: offer.id }).then(() => show('info', t('deleted', { name: offer.name })), failed)}>
