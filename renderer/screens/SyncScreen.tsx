@@ -6,6 +6,8 @@ import type { SyncStatus } from '../../shared/sync/status';
 import { call } from '../api/client';
 import { RelativeTime } from '../components/SyncStatus';
 import { useNotices } from '../stores/notices';
+import { usePreferences } from '../stores/preferences';
+import { ORGANISATION_TYPE_LABELS } from '../../shared/labels';
 import { useSync, useSyncStatus } from '../stores/sync';
 import './SyncScreen.css';
 
@@ -115,12 +117,19 @@ function NoServer({ status }: { status: SyncStatus }) {
 function Details({ status }: { status: SyncStatus }) {
   const { t } = useTranslation('sync');
   const none = <span className="muted">{t('details.none')}</span>;
+  const language = usePreferences((s) => s.language);
   return (
     <section className="panel sync-details" aria-labelledby="details-heading">
       <h2 id="details-heading">{t('details.heading')}</h2>
       <dl>
         <dt>{t('details.network')}</dt>
         <dd className={status.account === null ? 'sync-no-server-value' : undefined}>{t(connectionKey(status))}</dd>
+        {status.account?.organisation && (
+          <>
+            <dt>{t('details.organisation')}</dt>
+            <dd>{t('details.organisationValue', { name: status.account.organisation.name, type: ORGANISATION_TYPE_LABELS[status.account.organisation.type][language] })}</dd>
+          </>
+        )}
         <dt>{t('details.outbox')}</dt>
         <dd>{t('details.count', { count: status.outbox })}</dd>
         <dt>{t('details.lastSync')}</dt>

@@ -63,8 +63,13 @@ describe('the members’ screens for a company signed in', () => {
     expect(signedIn.account?.organisation).toEqual({ name: FIRM_A, type: 'company' });
     await call('sync.now', {});
 
+    // The sync screen says as whom.
+    const router = renderApp('/sync');
+    const details = await screen.findByRole('region', { name: '同期の状態' });
+    expect(within(details).getByText('サインインしている組織').nextElementSibling?.textContent).toBe(`${FIRM_A}（企業）`);
+
     // No profile of its own yet: the list offers to create it, named as the company is on the server.
-    const router = renderApp('/council/members');
+    await router.navigate('/council/members');
     await screen.findByRole('link', { name: FIRM_B });
     expect(screen.getByText(`${FIRM_A}（企業）としてサインインしています。変更できるのは自社の登録内容だけです。`)).toBeTruthy();
     await userEvent.click(await screen.findByRole('button', { name: '自社のプロフィールを作成' }));
