@@ -294,7 +294,7 @@ function OfferFacts({ offer }: { offer: Offer }) {
   return (
     <article className="offer-card" aria-label={offer.name}>
       <div className="offer-head">
-        <span className="offer-name">{offer.name}</span>
+        <strong>{offer.name}</strong>
         <span>{OFFER_KIND_LABELS[offer.kind][language]}</span>
         <ScopeBadge scope={offer.scope} />
       </div>
