@@ -59,6 +59,20 @@ export function purgeRecords(store: Store, purges: readonly Purge[]): number {
   });
 }
 
+/** What the store keeps about its records beside them: their log, index, timelines, conflicts, snapshots and owners. */
+const KEPT_ABOUT_RECORDS = [
+  'case_countries',
+  'case_timelines',
+  'case_timelines_stale',
+  'search_docs',
+  'changes',
+  'conflicts',
+  'quarantine',
+  'snapshot_cases',
+  'snapshots',
+  'record_owners',
+];
+
 /**
  * A revoked device keeps nothing it synced: every record, the whole change log, conflicts, the search index and
  * the account go. The device's node id stays, so the server still recognises (and refuses) it.
@@ -66,8 +80,7 @@ export function purgeRecords(store: Store, purges: readonly Purge[]): number {
 export function wipeSyncedData(store: Store): void {
   inTransaction(store, () => {
     for (const table of RECORD_TABLES) statement(store.db, `DELETE FROM ${table}`).run();
-    for (const table of ['case_countries', 'case_timelines', 'case_timelines_stale', 'search_docs', 'changes', 'conflicts', 'quarantine', 'snapshot_cases', 'snapshots', 'record_owners'])
-      statement(store.db, `DELETE FROM ${table}`).run();
+    for (const table of KEPT_ABOUT_RECORDS) statement(store.db, `DELETE FROM ${table}`).run();
     statement(store.db, "INSERT INTO search_fts (search_fts) VALUES ('delete-all')").run();
     statement(store.db, "DELETE FROM meta WHERE key LIKE 'sync.%'").run();
     resetSyncState(store);
