@@ -6,13 +6,14 @@ import {
   type Listing,
   type OpenHurdle,
   type PipelineCase,
+  type PipelineEvent,
   type PipelineStats,
   type PipelineView,
   type StuckRules,
 } from '../../shared/analytics/pipeline';
 import type { StatsRequest } from '../../shared/api';
 import { caseFilterTest } from './cases';
-import { rebuildStaleTimelines, type TimelineEntry } from './store/case-timelines';
+import { rebuildStaleTimelines } from './store/case-timelines';
 import { statement } from './store/database';
 import { inTransaction, type Store } from './store/store';
 
@@ -37,8 +38,7 @@ export function pipelineFigures(
   for (const { timeline, countries, ...row } of rows) {
     const c = { ...row, countries: JSON.parse(countries) as string[] };
     if (!matches(c) || (organisation !== undefined && c.ownerOrg !== organisation)) continue;
-    const entries = timeline === null ? [] : (JSON.parse(timeline) as TimelineEntry[]);
-    cases.push({ ...c, events: entries.map(([phase, sort, precision, planned]) => ({ phase, date: { sort, precision, planned: planned === 1 } })) });
+    cases.push({ ...c, events: timeline === null ? [] : (JSON.parse(timeline) as PipelineEvent[]) });
   }
   const rules: StuckRules = {
     monthsWithoutEvent:

@@ -1,4 +1,4 @@
-import { pipelineStats } from '../../shared/analytics/pipeline';
+import { pipelineEvent, pipelineStats } from '../../shared/analytics/pipeline';
 import { dayOf } from '../../shared/dates';
 import { KarteError } from '../../shared/errors';
 import { projectByNo, PRIORITY_PROJECTS, suggestedProjects, type PriorityProject } from '../../shared/reference/priority-projects';
@@ -42,7 +42,7 @@ export function getProject(store: Store, no: number): ProjectDetail {
     .sort((a, b) => (b.date.sort as string).localeCompare(a.date.sort as string))
     .map((e) => ({ ...e, caseTitle: titles.get(e.caseId) ?? '' }));
   const figures = pipelineStats(
-    summary.cases.map((c) => ({ ...c, events: timelines.get(c.id) ?? [] })),
+    summary.cases.map((c) => ({ ...c, events: (timelines.get(c.id) ?? []).map(pipelineEvent) })),
     today,
   );
   const plans = summary.cases.map((c) => getPlan(store, c.id));

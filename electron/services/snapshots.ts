@@ -1,4 +1,4 @@
-import { pipelineStats } from '../../shared/analytics/pipeline';
+import { pipelineEvent, pipelineStats } from '../../shared/analytics/pipeline';
 import { KarteError } from '../../shared/errors';
 import type { CaseStatus } from '../../shared/model/case';
 import type { Phase } from '../../shared/phases';
@@ -28,7 +28,7 @@ export function takeSnapshot(store: Store, { asOf, label }: { asOf: string; labe
     cases.map((c) => c.id),
   );
   const figures = pipelineStats(
-    cases.map((c) => ({ ...c, events: timelines.get(c.id) ?? [] })),
+    cases.map((c) => ({ ...c, events: (timelines.get(c.id) ?? []).map(pipelineEvent) })),
     asOf,
   );
   const stuck = new Set(figures.stuck.map((s) => s.id));

@@ -3,7 +3,7 @@ import { pipelineAnswer, pipelineFigures } from '../../electron/services/analyti
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { readRow, writeRows, type Store } from '../../electron/services/store/store';
 import { purgeRecords } from '../../electron/services/sync/purge';
-import { pipelineStats, type PipelineCase } from '../../shared/analytics/pipeline';
+import { pipelineEvent, pipelineStats, type PipelineCase, type PipelineEvent } from '../../shared/analytics/pipeline';
 import type { KarteDate } from '../../shared/dates';
 import { parseDateText } from '../../shared/dates';
 import type { Phase } from '../../shared/phases';
@@ -19,8 +19,8 @@ const NEW_EVENT = '0f6b2c1e-5a7d-4c3b-9e8f-1a2b3c4d5e6f';
 /** The figures computed from the event rows themselves, without the timelines. */
 function figuresFromEvents(store: Store) {
   const events = store.db.prepare('SELECT caseId, phase, date FROM events WHERE deleted = 0').all() as { caseId: string; phase: Phase; date: string }[];
-  const byCase = new Map<string, PipelineCase['events'][number][]>();
-  for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), { phase: e.phase, date: JSON.parse(e.date) as KarteDate }]);
+  const byCase = new Map<string, PipelineEvent[]>();
+  for (const e of events) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), pipelineEvent({ phase: e.phase, date: JSON.parse(e.date) as KarteDate })]);
   const cases = store.db.prepare('SELECT id, title, countries, region, sector, status FROM cases WHERE deleted = 0 ORDER BY title').all() as (Omit<
     PipelineCase,
     'countries' | 'events'

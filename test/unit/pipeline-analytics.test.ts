@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { caseTimes, discoveredWithin, fiscalYearOf, pipelineStats, type PipelineCase } from '../../shared/analytics/pipeline';
+import { caseTimes, discoveredWithin, fiscalYearOf, pipelineEvent, pipelineStats, type PipelineCase, type PipelineEvent } from '../../shared/analytics/pipeline';
 import { summariseDurations } from '../../shared/analytics/survival';
 import { parseDateText } from '../../shared/dates';
 import type { Phase } from '../../shared/phases';
 
-function event(phase: Phase, text: string) {
+function event(phase: Phase, text: string): PipelineEvent {
   const date = parseDateText(text);
   if (!date) throw new Error(`test date '${text}' does not parse`);
-  return { phase, date };
+  return pipelineEvent({ phase, date });
 }
 
-function aCase(id: string, events: ReturnType<typeof event>[], status: PipelineCase['status'] = 'active'): PipelineCase {
+function aCase(id: string, events: PipelineEvent[], status: PipelineCase['status'] = 'active'): PipelineCase {
   return { id, title: id, countries: ['VN'], region: 'ASEAN', sector: 'postal', status, events };
 }
 

@@ -1,5 +1,5 @@
 import { parseDateText, type KarteDate } from '../../../shared/dates';
-import { pipelineStats } from '../../../shared/analytics/pipeline';
+import { pipelineEvent, pipelineStats } from '../../../shared/analytics/pipeline';
 import { KarteError } from '../../../shared/errors';
 import { decodeHlc } from '../../../shared/hlc';
 import { caseSchema, type CaseStatus } from '../../../shared/model/case';
@@ -73,7 +73,7 @@ export function buildProjectReportInput(store: Store, request: ProjectReportRequ
   );
   const visible = new Map(linked.map((c) => [c.id, (timelines.get(c.id) ?? []).filter((e) => isVisibleTo(effectiveScope(e.scope, c.scope), request.audience))]));
   const figures = pipelineStats(
-    linked.map((c) => ({ ...c, events: visible.get(c.id) ?? [] })),
+    linked.map((c) => ({ ...c, events: (visible.get(c.id) ?? []).map(pipelineEvent) })),
     asOf.from as string,
   );
   const stuck = new Set(figures.stuck.map((s) => s.id));

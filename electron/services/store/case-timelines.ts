@@ -1,13 +1,8 @@
-import type { DatePrecision } from '../../../shared/dates';
-import type { Phase } from '../../../shared/phases';
 import { statement, type Db } from './database';
 
 // Each case's timeline in one row (migration 11), for the pipeline analytics: the store marks a case stale whenever
 // it stores one of its events, and the analytics rebuild the stale ones before they read. A purge takes a timeline
 // out at once, so none of a purged event's dates stays behind.
-
-/** A timeline's entry: [phase, the date's sort key, its precision, 1 when planned]. */
-export type TimelineEntry = [Phase, string | null, DatePrecision, number | null];
 
 /** Marks the timelines of these cases for rebuilding. */
 export function markTimelinesStale(db: Db, caseIds: readonly unknown[]): void {
@@ -22,7 +17,7 @@ export function dropTimeline(db: Db, caseId: string): void {
   markTimelinesStale(db, [caseId]);
 }
 
-/** Rebuilds, in one statement, the stale timelines from their cases' live events. Inside a transaction. */
+/** Rebuilds, in one statement, the stale timelines from their cases' live events (each a PipelineEvent). Inside a transaction. */
 export function rebuildStaleTimelines(db: Db): void {
   statement(db, 'DELETE FROM case_timelines WHERE caseId IN (SELECT caseId FROM case_timelines_stale)').run();
   statement(
