@@ -36,7 +36,7 @@ const WORDS = {
   byRegion: { ja: '主な案件と実績（地域別）', en: 'Main cases and projects by region' },
   region: { ja: '地域', en: 'Region' },
   noRegion: { ja: '地域未設定', en: 'No region' },
-  cases: { ja: '案件数', en: 'Cases' },
+  caseCount: { ja: '案件数', en: 'Cases' },
   projects: { ja: '会員企業の海外展開実績', en: "Members' projects abroad" },
 } satisfies Record<string, Record<PackLanguage, string>>;
 
@@ -146,7 +146,7 @@ ${joinHtml(rows, '\n')}
   });
   return html`<table class="regions">
 <colgroup><col class="region"><col class="where"><col class="cases"><col></colgroup>
-<thead><tr><th>${WORDS.region[lang]}</th><th>${WORDS.place[lang]}</th><th>${WORDS.cases[lang]}</th><th>${WORDS.projects[lang]}</th></tr></thead>
+<thead><tr><th>${WORDS.region[lang]}</th><th>${WORDS.place[lang]}</th><th>${WORDS.caseCount[lang]}</th><th>${WORDS.projects[lang]}</th></tr></thead>
 ${joinHtml(bodies, '\n')}
 </table>`;
 }
