@@ -41,9 +41,12 @@ function onlyOwn(store: Store): boolean {
   return changesOnlyOwnMembers(accountOrganisation(store));
 }
 
-/** Of `ids`, those of the signed-in company's own records; none when no company is signed in (nothing is marked 自社). */
-function ownOf(store: Store, table: MemberTable, ids: readonly string[]): Set<string> {
-  return onlyOwn(store) ? ownedRecords(store, table, ids) : new Set();
+/**
+ * Of `ids`, those of the signed-in company's own records; none when no company is signed in (`restricted` false:
+ * nothing is marked 自社).
+ */
+function ownOf(store: Store, restricted: boolean, table: MemberTable, ids: readonly string[]): Set<string> {
+  return restricted ? ownedRecords(store, table, ids) : new Set();
 }
 
 /**
@@ -51,7 +54,8 @@ function ownOf(store: Store, table: MemberTable, ids: readonly string[]): Set<st
  * is written: the user hears it now, with what to do, rather than find it refused later.
  */
 function mustBeChangeable(store: Store, table: MemberTable, id: string): void {
-  if (!mayChangeMemberRecord(onlyOwn(store), ownOf(store, table, [id]).has(id)))
+  const restricted = onlyOwn(store);
+  if (!mayChangeMemberRecord(restricted, ownOf(store, restricted, table, [id]).has(id)))
     throw new KarteError('not_own_member', `the ${table} record ${id} is another organisation's: a company changes only the member records it created`, {
       table,
       record: id,
@@ -81,6 +85,7 @@ export function listMembers(store: Store, filter: MemberFilter = {}): MemberSumm
   const records = (statement(store.db, `SELECT ${columnsOf('track_records')} FROM track_records WHERE deleted = 0`).all() as Raw[]).map((raw) => decodeRow('track_records', raw));
   const own = ownOf(
     store,
+    onlyOwn(store),
     'organisations',
     organisations.map((o) => o.id),
   );
@@ -122,14 +127,16 @@ export function getMember(store: Store, idOrPrefix: string): MemberView {
 
 function memberRights(store: Store, organisationId: string, offers: readonly Offer[], trackRecords: readonly TrackRecord[]): MemberRights {
   const restricted = onlyOwn(store);
-  const own = ownOf(store, 'organisations', [organisationId]).has(organisationId);
+  const own = ownOf(store, restricted, 'organisations', [organisationId]).has(organisationId);
   const ownOffers = ownOf(
     store,
+    restricted,
     'offers',
     offers.map((x) => x.id),
   );
   const ownRecords = ownOf(
     store,
+    restricted,
     'track_records',
     trackRecords.map((r) => r.id),
   );
@@ -148,7 +155,7 @@ export function memberSelf(store: Store): MemberSelfView {
   const organisation = accountOrganisation(store) ?? null;
   const restricted = changesOnlyOwnMembers(organisation);
   const profiles = statement(store.db, 'SELECT id FROM organisations WHERE deleted = 0 ORDER BY nameJa, id').pluck().all() as string[];
-  const own = ownOf(store, 'organisations', profiles);
+  const own = ownOf(store, restricted, 'organisations', profiles);
   return { organisation, onlyOwn: restricted, profileId: profiles.find((id) => own.has(id)) ?? null };
 }
 
