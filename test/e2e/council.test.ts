@@ -8,7 +8,7 @@ import { addEvent } from '../../electron/services/events';
 import { importCouncilFiles } from '../../electron/services/import/council-import';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import type { Store } from '../../electron/services/store/store';
-import { openAppPage, SHOTS, type AppPage } from '../support/app-page';
+import { openAppPage, overflowsSideways, SHOTS, type AppPage } from '../support/app-page';
 import { pdfPages, squeezed } from '../support/pdf';
 import { DEMO_DIR, demoFiles } from '../support/temp';
 
@@ -40,11 +40,6 @@ function prepare(store: Store): void {
   addContact(store, advisor.id, { contact: 'yamada@example.jp（協議会事務局経由）', scope: 'government' });
 }
 
-/** Whether anything on the page is wider than the window (a table or a long name pushing it sideways). */
-function overflows(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-}
-
 describe('the council database in Chromium', () => {
   let app: AppPage['app'];
   let page: Page;
@@ -65,7 +60,7 @@ describe('the council database in Chromium', () => {
     // Below the sticky top bar.
     await panel.evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 80));
     await shot('70-case-match');
-    expect(await overflows(page)).toBe(false);
+    expect(await overflowsSideways(page)).toBe(false);
   }, 60_000);
 
   it('shows the sector page and prints it for the audience chosen', async () => {
@@ -77,7 +72,7 @@ describe('the council database in Chromium', () => {
       .waitFor();
     await shot('71-sector-page');
     await page.screenshot({ path: path.join(SHOTS, '72-sector-page-full.png'), fullPage: true });
-    expect(await overflows(page)).toBe(false);
+    expect(await overflowsSideways(page)).toBe(false);
 
     await page.getByRole('combobox', { name: '配布範囲' }).selectOption('council');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '印刷（PDF）' }).click()]);
@@ -101,7 +96,7 @@ describe('the council database in Chromium', () => {
     await map.getByRole('link', { name: /^ベトナム/ }).waitFor();
     expect(await map.getByRole('link', { name: /^フィリピン/ }).count()).toBe(0);
     await page.screenshot({ path: path.join(SHOTS, '79-sector-postal-full.png'), fullPage: true });
-    expect(await overflows(page)).toBe(false);
+    expect(await overflowsSideways(page)).toBe(false);
     await map.getByRole('link', { name: '分析の「分野×地域」の表で郵便を見る' }).click();
     await page.waitForURL(/#\/analytics\?sector=postal/);
     expect(
@@ -118,12 +113,12 @@ describe('the council database in Chromium', () => {
     await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: '協議会データベース' }).click();
     await page.getByRole('heading', { level: 2, name: 'JCM設備補助事業' }).waitFor();
     await shot('73-schemes');
-    expect(await overflows(page)).toBe(false);
+    expect(await overflowsSideways(page)).toBe(false);
 
     await page.getByRole('link', { name: 'JCM設備補助事業' }).click();
     await page.getByRole('heading', { level: 1, name: 'JCM設備補助事業' }).waitFor();
     await page.screenshot({ path: path.join(SHOTS, '76-scheme-page-full.png'), fullPage: true });
-    expect(await overflows(page)).toBe(false);
+    expect(await overflowsSideways(page)).toBe(false);
     await page.getByRole('navigation', { name: '協議会データベースの内容' }).getByRole('link', { name: '支援ツール' }).click();
 
     await page.getByRole('navigation', { name: '協議会データベースの内容' }).getByRole('link', { name: '会員' }).click();
@@ -132,13 +127,13 @@ describe('the council database in Chromium', () => {
     await page.getByRole('region', { name: 'この会員に合う案件と支援ツール' }).getByRole('link').first().waitFor();
     await shot('74-member');
     await page.screenshot({ path: path.join(SHOTS, '75-member-full.png'), fullPage: true });
-    expect(await overflows(page)).toBe(false);
+    expect(await overflowsSideways(page)).toBe(false);
 
     // In English the same page, its words from the English locale and the reasons' English.
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Cases and support schemes that fit this member' }).waitFor();
     await page.screenshot({ path: path.join(SHOTS, '77-member-en-full.png'), fullPage: true });
-    expect(await overflows(page)).toBe(false);
+    expect(await overflowsSideways(page)).toBe(false);
     await page.getByRole('button', { name: '日本語' }).click();
     expect(errors).toEqual([]);
   }, 60_000);
@@ -148,7 +143,7 @@ describe('the council database in Chromium', () => {
     await page.getByRole('link', { name: '山田太郎' }).click();
     await page.getByRole('heading', { level: 1, name: '山田太郎' }).waitFor();
     await page.screenshot({ path: path.join(SHOTS, '78-advisor-full.png'), fullPage: true });
-    expect(await overflows(page)).toBe(false);
+    expect(await overflowsSideways(page)).toBe(false);
     expect(errors).toEqual([]);
   }, 60_000);
 });

@@ -22,6 +22,11 @@ export interface AppPage {
   close: () => Promise<void>;
 }
 
+/** Whether anything on the page is wider than the window (a table or a long name pushing it sideways). */
+export function overflowsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+}
+
 /** Starts the app on a store `prepare` fills, and opens it in Chromium until the main navigation shows. */
 export async function openAppPage(prepare?: (store: Store) => void): Promise<AppPage> {
   fs.mkdirSync(SHOTS, { recursive: true });
