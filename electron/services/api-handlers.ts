@@ -58,7 +58,7 @@ import {
 import { readRow, type Change, type Store } from './store/store';
 import { conflictViews, listConflicts, resolveConflict } from './sync/conflicts';
 import type { SyncLoop } from './sync/sync-loop';
-import { stepOf, undoStep, type UndoStep } from './undo';
+import { undoStep, WriteRecorder, type UndoStep, type Written } from './undo';
 import { exportCsv, workbookFileName, writeTableFile, writeWorkbookFile } from './excel/export-workbook';
 import { importTables, previewTables, type TableFile } from './excel/import-tables';
 import { createVisit, deleteVisit, getVisit, listVisits, recordedOutcomes, recordOutcomes, updateVisit, visitCountries } from './visits';
@@ -99,12 +99,13 @@ export function createHandlers(ctx: ApiContext): Handlers {
   };
   // Ctrl+Z walks back through the edits made in this session, newest first.
   const undoSteps: UndoStep[] = [];
-  const edited = (changes: Change[]) => {
-    if (changes.length > 0) {
-      undoSteps.push(stepOf(changes));
-      changed([...new Set(changes.map((c) => c.table))]);
+  const wrote = ({ step, tables }: Written) => {
+    if (step.length > 0) {
+      undoSteps.push(step);
+      changed(tables);
     }
   };
+  const edited = (changes: Change[]) => wrote(new WriteRecorder().add(changes).written());
   const delivery = (): Delivery => {
     if (!ctx.delivery) throw new KarteError('delivery_unavailable', 'nothing here can show or hand over packs and files');
     return ctx.delivery;
@@ -466,15 +467,15 @@ export function createHandlers(ctx: ApiContext): Handlers {
     },
     'import.tablesPreview': ({ files, ...options }) => previewTables(store, tableFiles(files), options, tableProgress),
     'import.tables': async ({ files, ...options }) => {
-      const { preview, changes } = await importTables(store, tableFiles(files), options, tableProgress);
-      edited(changes);
+      const { preview, written } = await importTables(store, tableFiles(files), options, tableProgress);
+      wrote(written);
       return preview;
     },
     'export.xlsx': (choice) => handOver(workbookFileName(choice, 'xlsx'), (file) => writeWorkbookFile(store, choice, file)),
     'export.table': ({ name, rows }) => handOver(`${name}.xlsx`, (file) => writeTableFile(name, rows, file)),
     'export.csv': ({ what, ...choice }) => handOver(workbookFileName(choice, 'csv', what), (file) => fs.promises.writeFile(file, exportCsv(store, what, choice))),
     'import.files': ({ files }) =>
-      imported(writeJsonFiles(store, parseJsonFiles(files.map((f) => ({ name: f.name, read: () => Buffer.from(f.data, 'base64') }))), progress).report),
+      imported(writeJsonFiles(store, parseJsonFiles(files.map((f) => ({ name: f.name, read: () => Buffer.from(f.data, 'base64') }))), new WriteRecorder(), progress)),
     'sync.status': () => sync.status(),
     'sync.now': () => sync.syncNow(),
     'sync.signIn': (request) => sync.signIn(request),

@@ -88,9 +88,9 @@ describe('council sheets (support schemes, track records as CSV and .xlsx)', () 
     expect(rows(store, 'schemes').find((s) => s.name === 'JCM設備補助事業')?.source).toBe('環境省 JPRSI/JCM; 横浜市 Y-PORT');
 
     const before = councilSnapshot(store);
-    const { preview: again, changes } = await importTables(store, [schemesCsv()]);
+    const { preview: again, written } = await importTables(store, [schemesCsv()]);
     expect(again.council).toMatchObject({ added: { schemes: 0 }, unchanged: { schemes: 12 } });
-    expect(changes).toEqual([]);
+    expect(written).toEqual({ step: [], tables: [] });
     expect(councilSnapshot(store)).toEqual(before);
   });
 

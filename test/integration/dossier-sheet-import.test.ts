@@ -1,10 +1,12 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openBackEnd } from '../../electron/services/back-end';
 import { importTables, previewTables } from '../../electron/services/excel/import-tables';
 import type { Store } from '../../electron/services/store/store';
 import { KarteError } from '../../shared/errors';
-import { useTempDir } from '../support/temp';
+import { DEMO_DIR, useTempDir } from '../support/temp';
 
 // A region table in the government's own 別表 layout, of data Karte has never seen: a title row, a two-row merged
 // heading (覚書・協議フェーズ over 実務協議等 | 覚書・TS), the countries in 【】 before the sector (several, none yet,
@@ -122,7 +124,22 @@ describe('a 別表 sheet in the government’s own layout', () => {
     const again = await importTables(store, [{ name: 'middle-east-africa.xlsx', bytes }]);
     expect(again.preview.added).toEqual({ cases: 0, events: 0 });
     expect(again.preview.unchanged).toEqual({ cases: 6, events: 16 });
-    expect(again.changes).toEqual([]);
+    expect(again.written).toEqual({ step: [], tables: [] });
+  });
+
+  it('is undone as one step by Ctrl+Z in the app: every case and event it added is deleted again', async () => {
+    const backEnd = openBackEnd({ store: { file: path.join(temp.dir(), 'karte.sqlite'), author: 'desk' }, demoDir: DEMO_DIR, version: 'test' });
+    try {
+      const data = Buffer.from(await workbook()).toString('base64');
+      await backEnd.call('import.tables', { files: [{ name: 'middle-east-africa.xlsx', data }] });
+      const live = () =>
+        backEnd.store.db.prepare('SELECT (SELECT count(*) FROM cases WHERE deleted = 0) AS cases, (SELECT count(*) FROM events WHERE deleted = 0) AS events').get();
+      expect(live()).toEqual({ cases: 6, events: 16 });
+      await backEnd.call('undo', {});
+      expect(live()).toEqual({ cases: 0, events: 0 });
+    } finally {
+      await backEnd.close();
+    }
   });
 
   it('imports the same table saved as a CP932 CSV to the same cases and events', async () => {

@@ -11,6 +11,7 @@ import { importTables, previewTables } from '../../electron/services/excel/impor
 import { readWorkbook } from '../../electron/services/excel/workbook';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { writeRows, type Store } from '../../electron/services/store/store';
+import type { Written } from '../../electron/services/undo';
 import { KarteError, type ImportProblem } from '../../shared/errors';
 import { isVisibleTo, type Scope } from '../../shared/scopes';
 import { karte } from '../support/cli';
@@ -49,6 +50,12 @@ async function edited(bytes: Buffer, edit: (workbook: ExcelJS.Workbook) => void)
 }
 
 /** The row of a flat sheet whose first column (the id) is `id`. */
+/** The changes an import logged, read back from the change log by its undo step. */
+function loggedChanges(store: Store, { step }: Written) {
+  const inStep = store.db.prepare('SELECT tbl, rowId, field, value FROM changes WHERE hlc = ?');
+  return step.flatMap((hlc) => inStep.all(hlc) as { tbl: string; rowId: string; field: string; value: string }[]);
+}
+
 function rowOf(sheet: ExcelJS.Worksheet, id: string): ExcelJS.Row {
   let found: ExcelJS.Row | undefined;
   sheet.eachRow((row) => {
@@ -93,7 +100,7 @@ describe('Excel export and import', () => {
       const before = changeCount(store);
       const again = await importTables(store, [{ name: 'all.xlsx', bytes }]);
       expect(again.preview.unchanged).toEqual({ cases: 31, events: 131 });
-      expect(again.changes).toEqual([]);
+      expect(again.written.step).toEqual([]);
       expect(changeCount(store)).toBe(before);
     }
   });
@@ -153,8 +160,8 @@ describe('Excel export and import', () => {
     const preview = await previewTables(store, files);
     expect(preview.changed).toEqual({ cases: 0, events: 1 });
     expect(preview.fieldChanges).toEqual([expect.objectContaining({ table: 'events', id: event.id, field: 'text', before: event.text, after: '郵便区分機を受注（追記）' })]);
-    const { changes } = await importTables(store, files);
-    expect(changes.map((c) => [c.table, c.rowId, c.field])).toEqual([['events', event.id, 'text']]);
+    const { written } = await importTables(store, files);
+    expect(loggedChanges(store, written).map((c) => [c.tbl, c.rowId, c.field])).toEqual([['events', event.id, 'text']]);
     expect(store.db.prepare('SELECT count(*) FROM events').pluck().get()).toBe(131);
     const caseId = store.db.prepare('SELECT caseId FROM events WHERE id = ?').pluck().get(event.id) as string;
     expect(karte(['--db', store.file, 'history', caseId]).stdout).toMatch(/郵便区分機を受注（追記）/);
@@ -190,11 +197,11 @@ describe('Excel export and import', () => {
       expect.arrayContaining([expect.objectContaining({ table: 'cases', id: gone.id, label: gone.title }), expect.objectContaining({ table: 'events', id: event.id })]),
     );
     const before = contents(store);
-    expect((await importTables(store, files)).changes).toEqual([]);
+    expect((await importTables(store, files)).written).toEqual({ step: [], tables: [] });
     expect(contents(store)).toEqual(before);
 
-    const { changes } = await importTables(store, files, { deleteMissing: true });
-    expect(changes.every((c) => c.field === 'deleted' && c.value === true)).toBe(true);
+    const changes = loggedChanges(store, (await importTables(store, files, { deleteMissing: true })).written);
+    expect(changes.every((c) => c.field === 'deleted' && c.value === 'true')).toBe(true);
     expect(changes).toHaveLength(2 + gone.events);
     expect(store.db.prepare('SELECT deleted FROM cases WHERE id = ?').pluck().get(gone.id)).toBe(1);
     expect(store.db.prepare('SELECT count(*) FROM events WHERE deleted = 0 AND (id = ? OR caseId = ?)').pluck().get(event.id, gone.id)).toBe(0);

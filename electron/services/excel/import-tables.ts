@@ -18,7 +18,8 @@ import { checkedKarteFile, ImportError, writeParsedFiles, type ParsedFile } from
 import { decodeText, detectEncoding, type TextEncoding } from '../import/text-encoding';
 import { newId } from '../record-ids';
 import { statement } from '../store/database';
-import { inTransaction, readRow, withoutWriting, writeRows, type Change, type RowWrite, type Store } from '../store/store';
+import { inTransaction, readRow, withoutWriting, writeRows, type RowWrite, type Store } from '../store/store';
+import { WriteRecorder, type Written } from '../undo';
 import { readWorkbook } from './workbook';
 
 // Import of tables (.xlsx, .csv), of two kinds:
@@ -244,8 +245,8 @@ function labelOf(write: RowWrite<'cases' | 'events'>, current: Record<string, un
 
 interface Outcome {
   preview: TablePreview;
-  /** Writes what the preview says, in one transaction; called only when it lists no problem. */
-  apply: () => Change[];
+  /** Writes what the preview says, in one transaction, taken into `recorder`; called only when it lists no problem. */
+  apply: (recorder: WriteRecorder) => void;
 }
 
 function emptyPreview(files: number, problems: ImportProblem[]): TablePreview {
@@ -356,19 +357,17 @@ function compareFlat(
     if (preview.removals.length < PREVIEW_LIMIT) preview.removals.push({ table: write.table, id: write.id, label: labelOf(write, current) });
     if (options.deleteMissing) writes.push(write);
   }
-  return { preview, apply: () => writeInSteps(store, writes, progress) };
+  return { preview, apply: (recorder) => writeInSteps(store, writes, recorder, progress) };
 }
 
 /** The writes in one transaction, a step at a time so that the user sees them go. */
-function writeInSteps(store: Store, writes: RowWrite[], progress: Progress): Change[] {
-  return inTransaction(store, () => {
-    const changes: Change[] = [];
+function writeInSteps(store: Store, writes: RowWrite[], recorder: WriteRecorder, progress: Progress): void {
+  inTransaction(store, () => {
     for (let i = 0; i < writes.length; i += PROGRESS_STEP) {
       progress({ stage: 'writing', done: i, total: writes.length });
-      changes.push(...writeRows(store, writes.slice(i, i + PROGRESS_STEP)));
+      recorder.add(writeRows(store, writes.slice(i, i + PROGRESS_STEP)));
     }
     progress({ stage: 'writing', done: writes.length, total: writes.length });
-    return changes;
   });
 }
 
@@ -404,11 +403,11 @@ function compareDossiers(store: Store, files: number, sheets: DossierSheetOfFile
   const preview = emptyPreview(files, problems);
   preview.sheets = sheets.map((s) => ({ file: s.file, sheet: s.sheet, kind: 'dossier' as const, rows: s.rows.length }));
   if (problems.length === 0) {
-    const { report } = withoutWriting(store, () => writeParsedFiles(store, parsed));
+    const report = withoutWriting(store, () => writeParsedFiles(store, parsed, new WriteRecorder()));
     preview.added = { cases: report.casesAdded, events: report.eventsAdded };
     preview.unchanged = { cases: report.casesKept, events: report.eventsKept };
   }
-  return { preview, apply: () => writeParsedFiles(store, parsed).changes };
+  return { preview, apply: (recorder) => writeParsedFiles(store, parsed, recorder) };
 }
 
 /**
@@ -451,13 +450,20 @@ function withCouncil(store: Store, outcome: Outcome, sheets: CouncilSheetOfFile[
   }
   preview.council.sheets = sheets.map((s) => ({ file: s.file, sheet: s.sheet, kind: s.kind, rows: s.rows.length }));
   if (parsed.length === 0) return outcome;
-  const write = () => writeJsonFiles(store, { karte: [], council: parsed });
+  const write = (recorder: WriteRecorder) => writeJsonFiles(store, { karte: [], council: parsed }, recorder);
   if (preview.problems.length === 0) {
-    const { report } = withoutWriting(store, write);
+    const report = withoutWriting(store, () => write(new WriteRecorder()));
     preview.council.added = { schemes: report.schemesAdded, trackRecords: report.trackRecordsAdded, members: report.membersAdded };
     preview.council.unchanged = { schemes: report.schemesKept, trackRecords: report.trackRecordsKept };
   }
-  return { preview, apply: () => inTransaction(store, () => [...outcome.apply(), ...write().changes]) };
+  return {
+    preview,
+    apply: (recorder) =>
+      inTransaction(store, () => {
+        outcome.apply(recorder);
+        write(recorder);
+      }),
+  };
 }
 
 interface ReadOptions {
@@ -514,8 +520,10 @@ export async function importTables(
   files: TableFile[],
   options: TableImportOptions = {},
   progress: Progress = () => {},
-): Promise<{ preview: TablePreview; changes: Change[] }> {
+): Promise<{ preview: TablePreview; written: Written }> {
   const { preview, apply } = await compare(store, files, options, progress);
   if (preview.problems.length > 0) throw new ImportError(preview.problems);
-  return { preview, changes: apply() };
+  const recorder = new WriteRecorder();
+  apply(recorder);
+  return { preview, written: recorder.written() };
 }

@@ -8,7 +8,8 @@ import type { ImportProblem } from '../../../shared/errors';
 import type { ImportProgress, ImportReport } from '../../../shared/views';
 import { idFromKey, importNamespace } from '../record-ids';
 import { statement } from '../store/database';
-import { inTransaction, writeRows, type Change, type Store } from '../store/store';
+import { inTransaction, writeRows, type Store } from '../store/store';
+import { WriteRecorder } from '../undo';
 import { checkedKarteFile, fileSource, ImportError, issueProblem, jsonOfFile, problem, writeParsedFiles, type ParsedFile } from './karte-import';
 
 // The council's two source files (resources/demo/council) as they are transcribed: support schemes (支援ツール) and
@@ -141,7 +142,7 @@ function foldName(name: string): string {
 // Schemes and track records come from documents their owners publish: public.
 const PUBLISHED = 'public';
 
-function importSchemes(store: Store, namespace: string, file: SchemesFile, report: ImportReport, changes: Change[]): void {
+function importSchemes(store: Store, namespace: string, file: SchemesFile, report: ImportReport, recorder: WriteRecorder): void {
   const seeds = seedNames(file.source);
   for (const s of file.schemes) {
     const id = idFromKey(namespace, 'council-scheme', foldName(s.name));
@@ -163,7 +164,7 @@ function importSchemes(store: Store, namespace: string, file: SchemesFile, repor
       source: sourceText(s.source, seeds),
       scope: PUBLISHED,
     } as const;
-    changes.push(...writeRows(store, [{ table: 'schemes', id, values }]));
+    recorder.add(writeRows(store, [{ table: 'schemes', id, values }]));
     report.schemesAdded++;
   }
 }
@@ -178,7 +179,7 @@ function schemeNamed(store: Store, name: string): string | null {
  * The member a track record names: an organisation of that name the store holds (entered by hand or synced), else
  * one made once per company. Its ward is Yokohama's, the source being 横浜市's.
  */
-function memberOf(store: Store, namespace: string, r: TrackRecordsFile['records'][number], report: ImportReport, changes: Change[]): string {
+function memberOf(store: Store, namespace: string, r: TrackRecordsFile['records'][number], report: ImportReport, recorder: WriteRecorder): string {
   const name = r.company.trim();
   const held = statement(store.db, 'SELECT id FROM organisations WHERE deleted = 0 AND nameJa = ? ORDER BY id LIMIT 1').pluck().get(name) as string | undefined;
   if (held !== undefined) return held;
@@ -193,15 +194,15 @@ function memberOf(store: Store, namespace: string, r: TrackRecordsFile['records'
     councilMember: true,
     scope: PUBLISHED,
   } as const;
-  changes.push(...writeRows(store, [{ table: 'organisations', id, values }]));
+  recorder.add(writeRows(store, [{ table: 'organisations', id, values }]));
   report.membersAdded++;
   return id;
 }
 
-function importTrackRecords(store: Store, namespace: string, file: TrackRecordsFile, report: ImportReport, changes: Change[]): void {
+function importTrackRecords(store: Store, namespace: string, file: TrackRecordsFile, report: ImportReport, recorder: WriteRecorder): void {
   const seen = new Map<string, number>();
   for (const r of file.records) {
-    const organisationId = memberOf(store, namespace, r, report, changes);
+    const organisationId = memberOf(store, namespace, r, report, recorder);
     const key = [foldName(r.company), r.project, r.country_iso2, r.place].join('\u0000');
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
@@ -220,31 +221,31 @@ function importTrackRecords(store: Store, namespace: string, file: TrackRecordsF
       sectors: sectorsInText(r.project),
       scope: PUBLISHED,
     } as const;
-    changes.push(...writeRows(store, [{ table: 'track_records', id, values }]));
+    recorder.add(writeRows(store, [{ table: 'track_records', id, values }]));
     report.trackRecordsAdded++;
   }
 }
 
 /** Writes council files in the caller's transaction: the schemes first, so track records find the schemes they name. */
-function writeCouncilFiles(store: Store, files: ParsedCouncilFile[], report: ImportReport, changes: Change[]): void {
+function writeCouncilFiles(store: Store, files: ParsedCouncilFile[], report: ImportReport, recorder: WriteRecorder): void {
   const namespace = importNamespace(store);
-  for (const file of files) if (file.kind === 'schemes') importSchemes(store, namespace, file.data, report, changes);
-  for (const file of files) if (file.kind === 'trackRecords') importTrackRecords(store, namespace, file.data, report, changes);
+  for (const file of files) if (file.kind === 'schemes') importSchemes(store, namespace, file.data, report, recorder);
+  for (const file of files) if (file.kind === 'trackRecords') importTrackRecords(store, namespace, file.data, report, recorder);
 }
 
-/** Imports checked JSON files of both kinds in one transaction; what it wrote, as the changes it logged, with the report. */
-export function writeJsonFiles(store: Store, files: JsonImport, onProgress?: (p: ImportProgress) => void): { report: ImportReport; changes: Change[] } {
+/** Imports checked JSON files of both kinds in one transaction, what it wrote taken into `recorder`; the report. */
+export function writeJsonFiles(store: Store, files: JsonImport, recorder: WriteRecorder, onProgress?: (p: ImportProgress) => void): ImportReport {
   return inTransaction(store, () => {
-    const { report, changes } = writeParsedFiles(store, files.karte, onProgress);
+    const report = writeParsedFiles(store, files.karte, recorder, onProgress);
     report.files += files.council.length;
-    writeCouncilFiles(store, files.council, report, changes);
-    return { report, changes };
+    writeCouncilFiles(store, files.council, report, recorder);
+    return report;
   });
 }
 
 /** Imports JSON files on disk, karte JSON tables and council files alike, all or nothing. */
 export function importJsonFiles(store: Store, filePaths: string[], onProgress?: (p: ImportProgress) => void): ImportReport {
-  return writeJsonFiles(store, parseJsonFiles(filePaths.map(fileSource)), onProgress).report;
+  return writeJsonFiles(store, parseJsonFiles(filePaths.map(fileSource)), new WriteRecorder(), onProgress);
 }
 
 /**
@@ -255,5 +256,5 @@ export function importCouncilFiles(store: Store, filePaths: string[]): ImportRep
   const files = parseJsonFiles(filePaths.map(fileSource));
   if (files.karte.length > 0)
     throw new ImportError(files.karte.map((f) => problem(f.name, '', 'invalid', 'not a council file (support schemes or track records)', { issue: 'council_file' })));
-  return writeJsonFiles(store, files).report;
+  return writeJsonFiles(store, files, new WriteRecorder());
 }

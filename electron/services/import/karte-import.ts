@@ -11,7 +11,8 @@ import { sectorOfLabel } from '../../../shared/reference/sectors';
 import { dossierIdOfCountry } from '../dossiers';
 import { idFromKey, importNamespace } from '../record-ids';
 import { statement } from '../store/database';
-import { inTransaction, writeRows, type Change, type RowWrite, type Store } from '../store/store';
+import { inTransaction, writeRows, type RowWrite, type Store } from '../store/store';
+import { WriteRecorder } from '../undo';
 import { decodeText } from './text-encoding';
 
 // Import of "karte JSON" files (resources/demo/README.md). Every file is read and checked before anything is
@@ -152,14 +153,14 @@ function exists(store: Store, table: 'cases' | 'events' | 'dossiers', id: string
   return statement(store.db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
 }
 
-function importFile(store: Store, namespace: string, file: ParsedFile, report: ImportReport, changes: Change[], progress: (caseIndex: number) => void): void {
+function importFile(store: Store, namespace: string, file: ParsedFile, report: ImportReport, recorder: WriteRecorder, progress: (caseIndex: number) => void): void {
   const { data } = file;
   const keys = caseKeys(data);
   data.cases.forEach((c, index) => {
     const countries = countriesOf(c);
     for (const dossier of countries.length > 0 ? countries.map((iso2) => dossierWrite(iso2, '')) : [dossierWrite(null, data.region)]) {
       if (exists(store, 'dossiers', dossier.id)) continue;
-      changes.push(...writeRows(store, [dossier]));
+      recorder.add(writeRows(store, [dossier]));
       report.dossiersAdded++;
     }
 
@@ -201,7 +202,7 @@ function importFile(store: Store, namespace: string, file: ParsedFile, report: I
       writes.push({ table: 'events', id: eventId, values: { caseId, phase: e.phase, date: dateFromSource(e.date, e.date_text), text: e.text, source: data.source } });
       report.eventsAdded++;
     }
-    changes.push(...writeRows(store, writes));
+    recorder.add(writeRows(store, writes));
     progress(index + 1);
   });
 }
@@ -276,20 +277,19 @@ function emptyImportReport(files: number): ImportReport {
 }
 
 export function importParsedFiles(store: Store, files: ParsedFile[], onProgress?: (p: ImportProgress) => void): ImportReport {
-  return writeParsedFiles(store, files, onProgress).report;
+  return writeParsedFiles(store, files, new WriteRecorder(), onProgress);
 }
 
-/** Imports checked files in one transaction; what it wrote, as the changes it logged, with the report. */
-export function writeParsedFiles(store: Store, files: ParsedFile[], onProgress?: (p: ImportProgress) => void): { report: ImportReport; changes: Change[] } {
+/** Imports checked files in one transaction, what it wrote taken into `recorder`; the report. */
+export function writeParsedFiles(store: Store, files: ParsedFile[], recorder: WriteRecorder, onProgress?: (p: ImportProgress) => void): ImportReport {
   const report = emptyImportReport(files.length);
-  const changes: Change[] = [];
   inTransaction(store, () => {
     const namespace = importNamespace(store);
     files.forEach((file, fileIndex) => {
-      importFile(store, namespace, file, report, changes, (caseIndex) =>
+      importFile(store, namespace, file, report, recorder, (caseIndex) =>
         onProgress?.({ file: file.name, fileIndex, fileCount: files.length, caseIndex, caseCount: file.data.cases.length }),
       );
     });
   });
-  return { report, changes };
+  return report;
 }
