@@ -43,7 +43,7 @@ export function undoStep(store: Store, step: UndoStep): { table: TableName; rowI
 
 /** The undo step of a call's changes: the distinct write timestamps, oldest first. */
 export function stepOf(changes: Change[]): UndoStep {
-  return [...new Set(changes.map((c) => c.hlc))];
+  return new WriteRecorder().add(changes).written().step;
 }
 
 /** What a run of writes did, as the session's undo and the screens need it: its undo step and the tables it touched. */
