@@ -31,9 +31,11 @@ export interface ServerLimits {
   loginRefusals: LoginThrottleLimits;
 }
 
+// A push or a page of 5,000 changes: every round trip costs a request, a transaction on each side and a wait for the
+// disk, and the byte caps (the client's 2 MiB of values per push, 4 MiB per page) keep memory flat however many fit.
 export const DEFAULT_LIMITS: ServerLimits = {
-  maxPushChanges: 1000,
-  maxPullChanges: 1000,
+  maxPushChanges: 5000,
+  maxPullChanges: 5000,
   maxPullBytes: 4 * 1024 * 1024,
   bodyLimit: 8 * 1024 * 1024,
   loginRefusals: { max: 10, windowMs: 15 * 60_000 },

@@ -15,9 +15,13 @@ const MAX_NAME_LENGTH = 200;
 /** Text a database column can hold: PostgreSQL refuses the NUL character. */
 const columnText = z.string().refine((text) => !text.includes('\u0000'), 'must not contain the NUL character');
 
-/** Bytes of a value as JSON in UTF-8, as it is stored and sent; a missing value is stored as null. */
-export function valueBytes(value: unknown): number {
-  return utf8Length(JSON.stringify(value ?? null));
+/**
+ * Whether a value takes at most `maxBytes` as JSON in UTF-8, as it is stored and sent (a missing value is stored as
+ * null). A UTF-16 unit is at most three bytes, so most values are known to fit without counting.
+ */
+export function fitsInBytes(value: unknown, maxBytes: number): boolean {
+  const json = JSON.stringify(value ?? null);
+  return 3 * json.length <= maxBytes || utf8Length(json) <= maxBytes;
 }
 
 /**
@@ -47,17 +51,26 @@ export function countWithinBytes(sizes: readonly number[], maxBytes: number): nu
   return sizes.length;
 }
 
-export const hlcSchema = z.string().refine((text) => {
-  try {
-    decodeHlc(text);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not an HLC timestamp');
+/**
+ * An HLC timestamp. Each schema made here remembers the last text it found valid: the fields of one write share their
+ * timestamp (and the one they overwrote), and a batch lists them one after another.
+ */
+function hlcText() {
+  let lastValid = '';
+  return z.string().refine((text) => {
+    if (text === lastValid) return true;
+    try {
+      decodeHlc(text);
+      lastValid = text;
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not an HLC timestamp');
+}
 
 export const syncChangeSchema = z.object({
-  hlc: hlcSchema,
+  hlc: hlcText(),
   /**
    * Who wrote the change. The server writes the signed-in user here on every change it accepts; what a client
    * claims when it pushes is ignored.
@@ -67,9 +80,9 @@ export const syncChangeSchema = z.object({
   /** The record's id: changes to anything else would stop every replica that tries to build the record. */
   rowId: idSchema,
   field: columnText.min(1).max(MAX_NAME_LENGTH),
-  value: z.unknown().refine((value) => valueBytes(value) <= MAX_VALUE_BYTES, `a value is at most ${MAX_VALUE_BYTES / 1024} KiB as JSON`),
+  value: z.unknown().refine((value) => fitsInBytes(value, MAX_VALUE_BYTES), `a value is at most ${MAX_VALUE_BYTES / 1024} KiB as JSON`),
   scope: scopeSchema,
   /** The change its author overwrote; null when the field still had its default. */
-  prev: hlcSchema.nullable(),
+  prev: hlcText().nullable(),
 });
 export type SyncChange = z.infer<typeof syncChangeSchema>;

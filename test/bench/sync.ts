@@ -7,7 +7,7 @@
 //   (c) one incremental change against a server holding 1,000,000 more changes, beside the same against the small one;
 //   (d) 200 devices pushing and pulling at once, from a load generator in a process of its own (sync-load.ts) against
 //       the server in this one; target: p99 latency under 1 s.
-// Usage: npx tsx test/bench/sync.ts [--big 1000000] [--clients 200]
+// Usage: npx tsx --expose-gc test/bench/sync.ts [--big 1000000] [--clients 200]
 import { fork } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { addOrganisation, addUser, login as serverLogin } from '../../server/accounts';
 import { openStore, writeRows, type RowWrite, type Store } from '../../electron/services/store/store';
-import { login, syncOnce } from '../../electron/services/sync/client';
+import { DEFAULT_BATCH, login, syncOnce } from '../../electron/services/sync/client';
 import { outbox, recordPulled } from '../../electron/services/sync/outbox';
 import { startSyncServer } from '../support/sync-server';
 import { percentile } from './percentile';
@@ -60,6 +60,13 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
 const median = (xs: number[]) => percentile(xs, 50);
 
+/** A full collection before each side's round: neither pays for the garbage the other left. */
+function settleHeap(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('the sync bench collects garbage between rounds: run it with --expose-gc (npm run bench does)');
+  gc();
+}
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'karte-sync-bench-'));
 const server = await startSyncServer();
 const stores: Store[] = [];
@@ -92,22 +99,10 @@ try {
   const setup = await timed(async () => [await syncOnce(a), await syncOnce(b)]);
   console.log(`\nsetup: ${RECORDS} cases created on A and synced to B in ${ms(setup.ms)} (${setup.value[0].pushed} changes)`);
 
-  const karte: { push: number; pull: number }[] = [];
-  for (let round = 1; round <= ROUNDS; round++) {
-    const edits: RowWrite[] = ids.map((id, i) => ({ table: 'cases', id, values: Object.fromEntries(FIELDS.map((f) => [f, text(round, i, f)])) }));
-    const written = writeRows(a, edits).length;
-    const push = await timed(() => syncOnce(a));
-    const pull = await timed(() => syncOnce(b));
-    if (push.value.pushed !== written || pull.value.pulled !== written)
-      throw new Error(`round ${round}: wrote ${written}, pushed ${push.value.pushed}, pulled ${pull.value.pulled}`);
-    karte.push({ push: push.ms, pull: pull.ms });
-  }
-  const sample = b.db.prepare(`SELECT ${FIELDS.join(', ')} FROM cases WHERE id = ?`).get(ids[7]);
-  if (JSON.stringify(sample) !== JSON.stringify(a.db.prepare(`SELECT ${FIELDS.join(', ')} FROM cases WHERE id = ?`).get(ids[7]))) throw new Error('B does not hold A’s values');
   const changeCount = RECORDS * FIELDS.length;
 
   // (b) PouchDB, memory adapter on all three databases (no disk on either side; Karte's stores and PostgreSQL write
-  // to disk with fsync). Same 10,000 values as documents; the same batch size as Karte's push (1000).
+  // to disk with fsync). Same 10,000 values as documents; the same batch size as Karte's push (DEFAULT_BATCH).
   const PouchDB = require('pouchdb') as PouchConstructor;
   PouchDB.plugin(require('pouchdb-adapter-memory'));
   const MemoryPouch = PouchDB.defaults({ adapter: 'memory' });
@@ -118,13 +113,22 @@ try {
   const remote = `http://127.0.0.1:${(pouchServer.address() as { port: number }).port}/bench`;
   const pa = new MemoryPouch('pouch-a');
   const pb = new MemoryPouch('pouch-b');
-  const replication = { batch_size: 1000 };
+  const replication = { batch_size: DEFAULT_BATCH };
   const docId = (i: number, f: string) => `${ids[i]}:${f}`;
   await pa.bulkDocs(ids.flatMap((id, i) => FIELDS.map((f) => ({ _id: docId(i, f), table: 'cases', rowId: id, field: f, scope: 'council', value: text(0, i, f) }))));
   await pa.replicate.to(remote, replication);
   await pb.replicate.from(remote, replication);
-  const pouch: { push: number; pull: number }[] = [];
-  for (let round = 1; round <= ROUNDS; round++) {
+
+  const karteRound = async (round: number) => {
+    const edits: RowWrite[] = ids.map((id, i) => ({ table: 'cases', id, values: Object.fromEntries(FIELDS.map((f) => [f, text(round, i, f)])) }));
+    const written = writeRows(a, edits).length;
+    const push = await timed(() => syncOnce(a));
+    const pull = await timed(() => syncOnce(b));
+    if (push.value.pushed !== written || pull.value.pulled !== written)
+      throw new Error(`round ${round}: wrote ${written}, pushed ${push.value.pushed}, pulled ${pull.value.pulled}`);
+    return { push: push.ms, pull: pull.ms };
+  };
+  const pouchRound = async (round: number) => {
     const revs = new Map((await pa.allDocs()).rows.map((r) => [r.id, r.value.rev]));
     await pa.bulkDocs(
       ids.flatMap((id, i) =>
@@ -135,8 +139,20 @@ try {
     const pull = await timed(() => pb.replicate.from(remote, replication));
     if (push.value.docs_written !== changeCount || pull.value.docs_written !== changeCount)
       throw new Error(`PouchDB round ${round}: wrote ${push.value.docs_written}/${pull.value.docs_written}`);
-    pouch.push({ push: push.ms, pull: pull.ms });
+    return { push: push.ms, pull: pull.ms };
+  };
+  // Round by round, one of each, so that both see the same machine: measured one after the other, a busier minute
+  // for either moved the ratio by a tenth.
+  const karte: { push: number; pull: number }[] = [];
+  const pouch: { push: number; pull: number }[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    settleHeap();
+    karte.push(await karteRound(round));
+    settleHeap();
+    pouch.push(await pouchRound(round));
   }
+  const sample = b.db.prepare(`SELECT ${FIELDS.join(', ')} FROM cases WHERE id = ?`).get(ids[7]);
+  if (JSON.stringify(sample) !== JSON.stringify(a.db.prepare(`SELECT ${FIELDS.join(', ')} FROM cases WHERE id = ?`).get(ids[7]))) throw new Error('B does not hold A’s values');
 
   const row = (label: string, runs: { push: number; pull: number }[]) => {
     const total = median(runs.map((r) => r.push + r.pull));
@@ -145,7 +161,9 @@ try {
     );
     return total;
   };
-  console.log(`\n(a, b) ${changeCount} changed fields A → server → B (${RECORDS} cases × ${FIELDS.length} fields of 120 characters), median of ${ROUNDS} rounds`);
+  console.log(
+    `\n(a, b) ${changeCount} changed fields A → server → B (${RECORDS} cases × ${FIELDS.length} fields of 120 characters), median of ${ROUNDS} rounds, one of each in turn`,
+  );
   console.log(`  push = syncOnce on A (its push, then a pull that finds nothing new: a device is not sent its own changes), pull = syncOnce on B`);
   const karteTotal = row('Karte (SQLite ⇄ Fastify/PostgreSQL)', karte);
   const pouchTotal = row('PouchDB (memory ⇄ express-pouchdb)', pouch);

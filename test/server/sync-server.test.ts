@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fc from 'fast-check';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,11 @@ import type { SyncChange } from '../../shared/sync/change';
 import { nodeOf } from '../../shared/sync/merge';
 import type { PullPage, PushResult } from '../../shared/sync/protocol';
 import { addOrganisation, addUser, setUserDisabled } from '../../server/accounts';
+import { writeRows } from '../../electron/services/store/store';
+import { DEFAULT_BATCH, login, syncOnce } from '../../electron/services/sync/client';
+import { outboxCount } from '../../electron/services/sync/outbox';
 import { startSyncServer, type TestSyncServer } from '../support/sync-server';
+import { useTempDir } from '../support/temp';
 
 // The sync server against a real PostgreSQL (embedded, started once for this file) over real HTTP.
 
@@ -18,6 +23,7 @@ let server: TestSyncServer | undefined;
 let db: pg.Pool;
 let base: string;
 let govOrg: string;
+const temp = useTempDir();
 
 beforeAll(async () => {
   server = await startSyncServer(LIMITS);
@@ -307,5 +313,27 @@ describe('pull', () => {
       }),
       { numRuns: 8 },
     );
+  });
+});
+
+// Last: its changes would fill the pages the tests above read whole.
+describe('a client sending more than the server takes', () => {
+  it('goes on in smaller pushes after the 413, and the server holds each change once', async () => {
+    const store = temp.store();
+    await login(store, { server: base, login: 'gov-editor', password: PASSWORD });
+    const ids = Array.from({ length: 9 }, () => crypto.randomUUID());
+    // A change per field each case sets: more than twice the server's 20 per push.
+    const written = writeRows(
+      store,
+      ids.map((id, i) => ({ table: 'cases', id, values: { title: `案件${i}`, countries: ['VN'], summary: `概要${i}`, notes: `備考${i}`, scope: 'public' } })),
+    ).length;
+    expect(written).toBeGreaterThan(2 * LIMITS.maxPushChanges);
+
+    const report = await syncOnce(store, { batchSize: DEFAULT_BATCH });
+    expect(report.pushed).toBe(written);
+    expect(report.rejected).toEqual([]);
+    expect(outboxCount(store)).toBe(0);
+    const held = await db.query<{ n: string }>('SELECT count(*) AS n FROM changes WHERE row_id = ANY($1)', [ids]);
+    expect(Number(held.rows[0].n)).toBe(written);
   });
 });

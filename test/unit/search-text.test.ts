@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
 import { excerpt, foldText, indexGrams, matchExpression } from '../../shared/search-text';
 
@@ -31,6 +32,21 @@ describe('indexGrams', () => {
   it('does not join grams across punctuation and spaces', () => {
     expect(indexGrams('覚書、署名。 5G!')).toBe('覚書 署名 5g');
     expect(indexGrams('（JICA）')).toBe('ji ic ca');
+  });
+
+  it('pairs characters, not UTF-16 units, beyond the basic plane', () => {
+    expect(indexGrams('𠮷野家')).toBe('𠮷野 野家');
+    expect(indexGrams('𠮷 a 野𠮷')).toBe('𠮷 a 野𠮷');
+  });
+
+  it('is, for any text, every run’s pairs of neighbouring characters in order', () => {
+    const pairs = (run: string[]) => (run.length === 1 ? run : run.slice(1).map((c, i) => run[i] + c));
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'Ｂ', '覚', '書', '𠮷', ' ', '、', '5', 'ｶ') }), (text) => {
+        const runs = foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+        expect(indexGrams(text)).toBe(runs.flatMap((run) => pairs([...run])).join(' '));
+      }),
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { describeError, issuesOf, KarteError } from '../../../shared/errors';
 import { MAX_RECORD_BYTES } from '../../../shared/model/records';
-import { MAX_VALUE_BYTES, valueBytes } from '../../../shared/sync/change';
+import { fitsInBytes, MAX_VALUE_BYTES } from '../../../shared/sync/change';
 import { sameFieldValue } from '../../../shared/field-value';
 import { encodeHlc, initialHlc, receiveHlc, decodeHlc, tickHlc, type Hlc } from '../../../shared/hlc';
 import { openDatabase, statement, type Db, type OpenOptions } from './database';
@@ -147,9 +147,8 @@ function writeOne(store: Store, write: RowWrite): Change[] {
   const next = parsed.data as Record<string, unknown>;
   const fields = fieldsOf(table).filter((f) => f !== 'id' && !sameFieldValue(before[f], next[f]));
   if (current && fields.length === 0) return [];
-  const recordBytes = valueBytes(next);
   // A field's JSON is part of its record's: only a record past a value's limit can hold a field past it.
-  const oversized = recordBytes > MAX_VALUE_BYTES ? fields.find((f) => valueBytes(next[f]) > MAX_VALUE_BYTES) : undefined;
+  const oversized = fitsInBytes(next, MAX_VALUE_BYTES) ? undefined : fields.find((f) => !fitsInBytes(next[f], MAX_VALUE_BYTES));
   if (oversized)
     throw new KarteError('value_too_long', `${table} ${id}: ${oversized}: too long (at most ${MAX_VALUE_BYTES / 1024} KiB)`, {
       table,
@@ -157,7 +156,7 @@ function writeOne(store: Store, write: RowWrite): Change[] {
       field: oversized,
       params: { limitKiB: MAX_VALUE_BYTES / 1024 },
     });
-  if (recordBytes > MAX_RECORD_BYTES)
+  if (!fitsInBytes(next, MAX_RECORD_BYTES))
     throw new KarteError('record_too_large', `${table} ${id}: the record is larger than ${MAX_RECORD_BYTES / 1024} KiB in all`, {
       table,
       record: id,

@@ -1,5 +1,5 @@
 import { decodeHlc, receiveHlc } from '../../../shared/hlc';
-import { MAX_VALUE_BYTES, valueBytes, type SyncChange } from '../../../shared/sync/change';
+import { fitsInBytes, MAX_VALUE_BYTES, type SyncChange } from '../../../shared/sync/change';
 import { appliedChange } from '../../../shared/sync/change-rules';
 import { commonAncestor, commonValue, isNarrativeField, overwroteUnseen, settle, type PrevLookup, type ValueLookup } from '../../../shared/sync/merge';
 import { statement } from '../store/database';
@@ -147,7 +147,7 @@ export function applyRemoteChanges(store: Store, batch: readonly unknown[]): App
       const outcome = settle(mine.value, theirs.value, base, isNarrativeField(table, field));
       if (outcome.kind === 'same') continue;
       // A merge longer than a value may be is left to a person, like any conflict.
-      const merged = outcome.kind === 'merged' && valueBytes(outcome.value) <= MAX_VALUE_BYTES ? outcome.value : null;
+      const merged = outcome.kind === 'merged' && fitsInBytes(outcome.value, MAX_VALUE_BYTES) ? outcome.value : null;
       if (merged !== null) addMerge(merges, table, rowId, field, merged);
       else conflicts++;
       keepConflict(store, { table, rowId, field, mine, theirs, base, autoMerged: merged !== null });

@@ -27,7 +27,7 @@ export interface SyncAccount {
 }
 
 export interface SyncOptions {
-  /** Most changes one push carries (at most the server's limit, 1000 by default). */
+  /** Most changes one push carries; a server that takes fewer (413) is sent smaller batches. */
   batchSize?: number;
   /** Waits between attempts after a network error; one attempt more than waits. */
   retryDelays?: readonly number[];
@@ -37,8 +37,9 @@ export interface SyncOptions {
 
 const META_ACCOUNT = 'sync.account';
 const META_REJECTED = 'sync.rejected';
-// As many as the server takes: each push costs a round trip, a transaction on each side and a wait for the disk.
-export const DEFAULT_BATCH = 1000;
+// As many as the server takes (server/app.ts DEFAULT_LIMITS): each push costs a round trip, a transaction on each side
+// and a wait for the disk.
+export const DEFAULT_BATCH = 5000;
 const DEFAULT_RETRY_DELAYS = [200, 800];
 const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -242,10 +243,20 @@ async function exchange(store: Store, account: SyncAccount, options: SyncOptions
   const policy = { ...requestPolicy(options), store };
   const report: SyncReport = { pushed: 0, rejected: [], pulled: 0, purged: 0, quarantined: 0, conflicts: 0 };
 
+  let batchSize = options.batchSize ?? DEFAULT_BATCH;
   for (;;) {
-    const batch = outbox(store, options.batchSize ?? DEFAULT_BATCH);
+    const batch = outbox(store, batchSize);
     if (batch.changes.length === 0) break;
-    const results = await pushBatch(account, batch.changes, policy);
+    let results: PushResult[];
+    try {
+      results = await pushBatch(account, batch.changes, policy);
+    } catch (error) {
+      // A server with lower caps than this client's (an older one, or one configured so) takes the same changes in
+      // smaller pushes.
+      if (!(error instanceof SyncHttpError && error.status === 413 && batch.changes.length > 1)) throw error;
+      batchSize = Math.ceil(batch.changes.length / 2);
+      continue;
+    }
     const answered = results.length === batch.changes.length && results.every((r, i) => r.hlc === batch.changes[i].hlc && r.field === batch.changes[i].field);
     if (!answered) throw new KarteError('sync_answer_invalid', `the sync server's answer does not match the ${batch.changes.length} changes sent`);
     const rejected = results.filter((r) => r.status === 'rejected').map((r) => ({ hlc: r.hlc, field: r.field, reason: r.reason ?? 'no reason given' }));
