@@ -10,8 +10,7 @@ import { countryByIso2, findCountry } from '../../../shared/reference/countries'
 import { sectorOfLabel } from '../../../shared/reference/sectors';
 import { dossierIdOfCountry } from '../dossiers';
 import { idFromKey, importNamespace } from '../record-ids';
-import { statement } from '../store/database';
-import { inTransaction, writeRows, type RowWrite, type Store } from '../store/store';
+import { inTransaction, storedIds, writeRows, type RowWrite, type Store } from '../store/store';
 import { WriteRecorder } from '../undo';
 import { decodeText } from './text-encoding';
 
@@ -149,17 +148,13 @@ function dossierWrite(country: string | null, region: string): RowWrite<'dossier
   };
 }
 
-function exists(store: Store, table: 'cases' | 'events' | 'dossiers', id: string): boolean {
-  return statement(store.db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
-}
-
 function importFile(store: Store, namespace: string, file: ParsedFile, report: ImportReport, recorder: WriteRecorder, progress: (caseIndex: number) => void): void {
   const { data } = file;
   const keys = caseKeys(data);
   data.cases.forEach((c, index) => {
     const countries = countriesOf(c);
     for (const dossier of countries.length > 0 ? countries.map((iso2) => dossierWrite(iso2, '')) : [dossierWrite(null, data.region)]) {
-      if (exists(store, 'dossiers', dossier.id)) continue;
+      if (storedIds(store, 'dossiers', [dossier.id]).size > 0) continue;
       recorder.add(writeRows(store, [dossier]));
       report.dossiersAdded++;
     }
@@ -167,7 +162,7 @@ function importFile(store: Store, namespace: string, file: ParsedFile, report: I
     const caseId = idFromKey(namespace, 'karte-case', keys[index]);
     // One write per case with its events: one savepoint each, not one per event.
     const writes: RowWrite[] = [];
-    if (exists(store, 'cases', caseId)) report.casesKept++;
+    if (storedIds(store, 'cases', [caseId]).size > 0) report.casesKept++;
     else {
       const place = c.country.trim() || countries.map((iso2) => countryByIso2(iso2)?.ja ?? iso2).join('・') || data.region;
       writes.push({
@@ -190,18 +185,21 @@ function importFile(store: Store, namespace: string, file: ParsedFile, report: I
     }
 
     const eventSeen = new Map<string, number>();
-    for (const e of c.events) {
+    const eventIds = c.events.map((e) => {
       const base = [e.phase, e.date, e.date_text, e.text].join('\u0000');
       const n = eventSeen.get(base) ?? 0;
       eventSeen.set(base, n + 1);
-      const eventId = idFromKey('karte-event', caseId, base, String(n));
-      if (exists(store, 'events', eventId)) {
+      return idFromKey('karte-event', caseId, base, String(n));
+    });
+    const storedEvents = storedIds(store, 'events', eventIds);
+    c.events.forEach((e, i) => {
+      if (storedEvents.has(eventIds[i])) {
         report.eventsKept++;
-        continue;
+        return;
       }
-      writes.push({ table: 'events', id: eventId, values: { caseId, phase: e.phase, date: dateFromSource(e.date, e.date_text), text: e.text, source: data.source } });
+      writes.push({ table: 'events', id: eventIds[i], values: { caseId, phase: e.phase, date: dateFromSource(e.date, e.date_text), text: e.text, source: data.source } });
       report.eventsAdded++;
-    }
+    });
     recorder.add(writeRows(store, writes));
     progress(index + 1);
   });
