@@ -5,6 +5,7 @@ import { openDatabase } from '../../electron/services/store/database';
 import { MIGRATIONS } from '../../electron/services/store/migrations';
 import { openStore, readRow, writeRows } from '../../electron/services/store/store';
 import { TABLE_NAMES, fieldsOf } from '../../electron/services/store/tables';
+import type { KarteError } from '../../shared/errors';
 import { decodeHlc } from '../../shared/hlc';
 import { snapshot, useTempDir } from '../support/temp';
 
@@ -123,6 +124,40 @@ describe('local store', () => {
         { table: 'events', id: EVENT_ID, values: { caseId: CASE_ID, phase: 'signing' as never, text: 'x' } },
       ]),
     ).toThrow(/events 00000000-0000-4000-8000-000000000002: phase: Invalid option/);
+    expect(snapshot(store)).toEqual(before);
+  });
+
+  it('writes one record twice in a batch as two edits, the second over what the first left', () => {
+    const store = temp.store();
+    const changes = writeRows(store, [
+      { table: 'cases', id: CASE_ID, values: { title: 'A', countries: ['VN'] } },
+      { table: 'cases', id: CASE_ID, values: { title: 'B' } },
+    ]);
+    const second = changes.at(-1);
+    expect(second).toMatchObject({ field: 'title', value: 'B', prev: changes[0].hlc });
+    expect(changes.filter((c) => c.hlc === second?.hlc)).toHaveLength(1);
+    expect(readRow(store, 'cases', CASE_ID)).toMatchObject({ title: 'B', countries: ['VN'] });
+  });
+
+  it('refuses a value past 256 KiB by its field, and a record past 1 MiB in all, writing nothing of the batch', () => {
+    const store = temp.store();
+    writeRows(store, [{ table: 'cases', id: CASE_ID, values: { title: 'A' } }]);
+    const before = snapshot(store);
+    const refusal = (values: Record<string, string>) => {
+      try {
+        writeRows(store, [
+          { table: 'events', id: EVENT_ID, values: { caseId: CASE_ID, phase: 'consultation', text: '協議' } },
+          { table: 'cases', id: CASE_ID, values },
+        ]);
+      } catch (error) {
+        return error as KarteError;
+      }
+      throw new Error('written');
+    };
+    // Three bytes a character in UTF-8: 90,000 are past 256 KiB; five fields of 80,000 each fit alone, not together.
+    expect(refusal({ summary: '議'.repeat(90_000) })).toMatchObject({ code: 'value_too_long', details: { table: 'cases', record: CASE_ID, field: 'summary' } });
+    const large = Object.fromEntries(['summary', 'futurePolicy', 'notes', 'nextAction', 'financing'].map((field) => [field, '議'.repeat(80_000)]));
+    expect(refusal(large)).toMatchObject({ code: 'record_too_large', details: { table: 'cases', record: CASE_ID } });
     expect(snapshot(store)).toEqual(before);
   });
 

@@ -194,21 +194,24 @@ function writeOne(store: Store, write: RowWrite, found: FoundBefore): Change[] {
   const next = parsed.data as Record<string, unknown>;
   const fields = fieldsOf(table).filter((f) => f !== 'id' && !sameFieldValue(before[f], next[f]));
   if (current && fields.length === 0) return [];
-  // A field's JSON is part of its record's: only a record past a value's limit can hold a field past it.
-  const oversized = fitsInBytes(next, MAX_VALUE_BYTES) ? undefined : fields.find((f) => !fitsInBytes(next[f], MAX_VALUE_BYTES));
-  if (oversized)
-    throw new KarteError('value_too_long', `${table} ${id}: ${oversized}: too long (at most ${MAX_VALUE_BYTES / 1024} KiB)`, {
-      table,
-      record: id,
-      field: oversized,
-      params: { limitKiB: MAX_VALUE_BYTES / 1024 },
-    });
-  if (!fitsInBytes(next, MAX_RECORD_BYTES))
-    throw new KarteError('record_too_large', `${table} ${id}: the record is larger than ${MAX_RECORD_BYTES / 1024} KiB in all`, {
-      table,
-      record: id,
-      params: { limitKiB: MAX_RECORD_BYTES / 1024 },
-    });
+  // A field's JSON is part of its record's, and a value's limit is below a record's: only a record past a value's
+  // limit can hold a field past it, or be past its own. Most records are measured once.
+  if (!fitsInBytes(next, MAX_VALUE_BYTES)) {
+    const oversized = fields.find((f) => !fitsInBytes(next[f], MAX_VALUE_BYTES));
+    if (oversized)
+      throw new KarteError('value_too_long', `${table} ${id}: ${oversized}: too long (at most ${MAX_VALUE_BYTES / 1024} KiB)`, {
+        table,
+        record: id,
+        field: oversized,
+        params: { limitKiB: MAX_VALUE_BYTES / 1024 },
+      });
+    if (!fitsInBytes(next, MAX_RECORD_BYTES))
+      throw new KarteError('record_too_large', `${table} ${id}: the record is larger than ${MAX_RECORD_BYTES / 1024} KiB in all`, {
+        table,
+        record: id,
+        params: { limitKiB: MAX_RECORD_BYTES / 1024 },
+      });
+  }
   storeRow(store, table, current, next, fields);
 
   // One timestamp per write: the fields of one edit belong together, and a record's first timestamp marks its creation.
