@@ -122,13 +122,11 @@ export function removeFromIndex(db: Db, ref: string): void {
   statement(db, 'DELETE FROM search_docs WHERE docid = ?').run(existing.docid);
 }
 
-export function reindexRecord(db: Db, table: TableName, row: AnyRow, stored: boolean): void {
+export function reindexRecord(db: Db, table: TableName, row: AnyRow): void {
   const kind = KIND[table];
   if (!kind) return;
   const ref = row.id as string;
-  // A record stored for the first time has no document to take out: rows leave the store only by a purge, which
-  // takes their documents with them.
-  if (stored) removeFromIndex(db, ref);
+  removeFromIndex(db, ref);
   const text = row.deleted ? null : searchableText(table, row);
   if (text === null) return;
   const caseId = table === 'cases' ? ref : typeof row[CASE_FIELD] === 'string' ? (row[CASE_FIELD] as string) : null;

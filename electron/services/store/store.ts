@@ -139,7 +139,7 @@ export function storeRow(store: Store, table: TableName, current: Record<string,
     for (const iso2 of next.countries as string[]) statement(store.db, 'INSERT OR IGNORE INTO case_countries (iso2, caseId) VALUES (?, ?)').run(iso2, id);
   }
   if (table === 'events' && (!current || fields.some((f) => TIMELINE_FIELDS.has(f)))) markTimelinesStale(store.db, [current?.caseId, next.caseId]);
-  reindexRecord(store.db, table, next, current !== undefined);
+  reindexRecord(store.db, table, next);
 }
 
 /** The fields of an event its case's timeline holds (case-timelines.ts). */
