@@ -247,14 +247,17 @@ describe('Excel export and import', () => {
     // Saved again by Excel in Shift_JIS, with one summary changed (㈱ and ① are CP932's own characters).
     const lines = csv.slice(1).split('\r\n');
     // Ids differ from store to store: a case whose summary is no other column's text too (a summary of one word can be
-    // its sector's), so that replacing it changes the summary only.
+    // its sector's, in the column before it), so that replacing that cell changes the summary only.
     const candidates = store.db.prepare(`SELECT id, summary FROM cases WHERE summary != '' AND summary NOT LIKE '%,%' AND summary NOT LIKE '%"%' ORDER BY id`).all() as {
       id: string;
       summary: string;
     }[];
-    const { id: caseId, summary } = candidates.find((c) => lines.find((line) => line.startsWith(c.id))?.split(`,${c.summary},`).length === 2) as { id: string; summary: string };
+    const cellsOf = (id: string) => (lines.find((line) => line.startsWith(id)) ?? '').split(',');
+    const { id: caseId, summary } = candidates.find((c) => cellsOf(c.id).filter((cell) => cell === c.summary).length === 1) as { id: string; summary: string };
     const index = lines.findIndex((line) => line.startsWith(caseId));
-    lines[index] = lines[index].replace(`,${summary},`, ',㈱日本電気の①提案,');
+    const cells = cellsOf(caseId);
+    cells[cells.indexOf(summary)] = '㈱日本電気の①提案';
+    lines[index] = cells.join(',');
     const shiftJis = iconv.encode(lines.join('\r\n'), 'cp932');
     const preview = await previewTables(store, [{ name: 'cases-sjis.csv', bytes: shiftJis }]);
     expect(preview.problems).toEqual([]);
