@@ -20,7 +20,7 @@ export function homeView(store: Store, stuckMonths: number): HomeView {
   const recentRows = statement(
     store.db,
     `SELECT coalesce(e.caseId, ch.rowId) AS caseId, ch.hlc
-       FROM (SELECT tbl, rowId, hlc FROM changes ORDER BY seq DESC LIMIT ${RECENT_CHANGES_SCANNED}) ch
+       FROM (SELECT tbl, rowId, hlc FROM change_log ORDER BY seq DESC LIMIT ${RECENT_CHANGES_SCANNED}) ch
        LEFT JOIN events e ON ch.tbl = 'events' AND e.id = ch.rowId
       WHERE ch.tbl IN ('cases', 'events')`,
   ).all() as { caseId: string; hlc: string }[];

@@ -263,7 +263,7 @@ function padLocalLog(store: Store, count: number): void {
     store.db
       .prepare(
         `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?)
-         INSERT INTO changes (hlc, author, tbl, rowId, field, value, scope, prev)
+         INSERT INTO change_log (hlc, author, tbl, rowId, field, value, scope, prev)
          SELECT '2024-01-01T00:00:00.000Z-' || printf('%04x', (i / 10) % 65536) || '-' || printf('%016x', (i / 10) / 65536 + 1), 'generator', 'cases',
                 'pad-' || (i / 10), json_extract(?, '$[' || (i % 10) || ']'), json_quote('現地政府との協議を継続する。'), 'council', NULL
            FROM n`,

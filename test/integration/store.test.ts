@@ -55,10 +55,10 @@ describe('local store', () => {
       writeRows(store, [{ table: 'cases', id: CASE_ID, values: { title: '案件', notes: `${'経過。'.repeat(1500 * (5 - version))} OLDTEXT-${version}` } }]);
     store.db.pragma('secure_delete = ON');
     store.db.prepare('DELETE FROM cases WHERE id = ?').run(CASE_ID);
-    store.db.prepare('DELETE FROM changes WHERE rowId = ?').run(CASE_ID);
+    store.db.prepare('DELETE FROM change_log WHERE rowId = ?').run(CASE_ID);
     store.db.pragma('wal_checkpoint(TRUNCATE)');
     store.db.exec(
-      'DROP TABLE record_owners; DROP TABLE schemes; DROP TABLE offers; DROP TABLE track_records; DROP TABLE advisors; DROP TABLE advisor_contacts; ALTER TABLE organisations DROP COLUMN size; ALTER TABLE organisations DROP COLUMN location; ALTER TABLE organisations DROP COLUMN description; ALTER TABLE organisations DROP COLUMN councilMember; ' +
+      'DROP VIEW changes; ALTER TABLE change_log RENAME TO changes; DROP TABLE record_owners; DROP TABLE schemes; DROP TABLE offers; DROP TABLE track_records; DROP TABLE advisors; DROP TABLE advisor_contacts; ALTER TABLE organisations DROP COLUMN size; ALTER TABLE organisations DROP COLUMN location; ALTER TABLE organisations DROP COLUMN description; ALTER TABLE organisations DROP COLUMN councilMember; ' +
         'DROP TABLE questions; DROP TABLE profiles; DROP TABLE country_facts; DROP TABLE directions; ' +
         'DROP INDEX agreements_event; ALTER TABLE agreements DROP COLUMN eventId; DROP TABLE undo_writes; DROP INDEX events_visit; ALTER TABLE events DROP COLUMN visitId; DROP TABLE quarantine; DROP INDEX events_live_phases; DROP INDEX cases_project; ALTER TABLE cases DROP COLUMN project; DROP TABLE snapshot_cases; DROP TABLE snapshots; DROP TABLE plans; DROP TABLE indicators; DROP TABLE indicator_periods; DROP TABLE hurdles; DROP TABLE plan_revisions; DROP TABLE case_timelines; DROP TABLE case_timelines_stale; PRAGMA user_version = 5;',
     );
@@ -91,6 +91,11 @@ describe('local store', () => {
     ]);
     expect(readRow(store, 'cases', CASE_ID)).toMatchObject({ title: 'ベトナム 郵便', countries: ['VN'], status: 'active', priority: false });
     expect(store.db.prepare('SELECT iso2 FROM case_countries WHERE caseId = ?').all(CASE_ID)).toEqual([{ iso2: 'VN' }]);
+    // The creation is one row of the log; a later edit, one row per field.
+    expect(store.db.prepare('SELECT field FROM change_log').pluck().all()).toEqual(['']);
+    writeRows(store, [{ table: 'cases', id: CASE_ID, values: { title: 'ベトナム 郵便近代化', sector: 'ict' } }]);
+    expect(store.db.prepare("SELECT field FROM change_log WHERE field <> '' ORDER BY field").pluck().all()).toEqual(['sector', 'title']);
+    expect(store.db.prepare('SELECT count(*) FROM changes').pluck().get()).toBe(5);
   });
 
   it('logs only the fields that changed, later than every earlier change', () => {

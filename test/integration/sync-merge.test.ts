@@ -228,6 +228,35 @@ describe('sync merge between two real stores', () => {
     expect(replicaState(carol.store)).toEqual(replicaState(alice.store));
   });
 
+  it('takes nothing again when its own creations come back from the server, though each is one row of its log', () => {
+    const { alice } = twoReplicasSharingACase();
+    const own = localChangesSince(alice.store, 0).changes;
+    const rows = alice.store.db.prepare('SELECT field FROM change_log WHERE rowId IN (?, ?)').pluck().all(CASE_ID, EVENT_ID);
+    expect(rows).toEqual(['', '']);
+    expect(own.length).toBeGreaterThan(rows.length);
+    const before = replicaState(alice.store);
+    expect(applyRemoteChanges(alice.store, own)).toEqual({ applied: 0, duplicates: own.length, quarantined: 0, conflicts: 0, merged: 0 });
+    expect(replicaState(alice.store)).toEqual(before);
+  });
+
+  it('sends a creation whole: a batch ends before a creation that would not fit, and the next takes it', () => {
+    const alice = replica('alice');
+    const ids = [CASE_ID, '33333333-3333-4333-8333-333333333333'];
+    writeRows(
+      alice.store,
+      ids.map((id, i) => ({ table: 'cases', id, values: { title: `案件${i}`, countries: ['VN'], summary: `概要${i}` } })),
+    );
+    const first = outbox(alice.store, 4);
+    expect(first.changes.map((c) => c.rowId)).toEqual([CASE_ID, CASE_ID, CASE_ID]);
+    expect(first.changes.map((c) => c.field).sort()).toEqual(['countries', 'summary', 'title']);
+    recordPushed(alice.store, first.lastSeq);
+    const second = outbox(alice.store, 4);
+    expect(second.changes.map((c) => c.rowId)).toEqual([ids[1], ids[1], ids[1]]);
+    expect(outboxCount(alice.store)).toBe(3);
+    recordPushed(alice.store, second.lastSeq);
+    expect(outbox(alice.store, 4).changes).toEqual([]);
+  });
+
   it('the outbox holds only this device’s changes after the last acknowledged push', () => {
     const pair = twoReplicasSharingACase();
     const { alice, bob } = pair;

@@ -7,7 +7,7 @@ import { addOrganisation, addUser } from '../../server/accounts';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { openStore } from '../../electron/services/store/store';
 import { DEFAULT_BATCH, login, SyncUnreachableError, syncOnce } from '../../electron/services/sync/client';
-import { outboxCount, readSyncState } from '../../electron/services/sync/outbox';
+import { outbox, outboxCount, readSyncState } from '../../electron/services/sync/outbox';
 import { KARTE_BIN } from '../support/cli';
 import { generateKarteFiles } from '../support/karte-generator';
 import { replicaState } from '../support/replicas';
@@ -165,15 +165,17 @@ describe('a sync interrupted half way', () => {
 
     const cut = outboxOf(a);
     expect(cut.integrity).toBe('ok');
-    expect(cut.acknowledged % DEFAULT_BATCH).toBe(0);
     expect(cut.acknowledged).toBeGreaterThan(0);
+    // Batches end where a record's creation would not fit whole: the one in flight is the outbox's next.
+    const inFlight = withStore(a, 'reader', (s) => outbox(s, DEFAULT_BATCH).changes.length);
+    expect(inFlight).toBeGreaterThan(DEFAULT_BATCH - 100);
     expect(cut.waiting).toBe(cut.own - cut.acknowledged);
     expect(state(a)).toEqual(before);
 
     await server!.restart();
     // The batch in flight when the server went down may have been stored without its answer reaching the client.
     const held = await serverCount(cut.node);
-    expect([cut.acknowledged, cut.acknowledged + DEFAULT_BATCH]).toContain(held);
+    expect([cut.acknowledged, cut.acknowledged + inFlight]).toContain(held);
     console.log(`server down after ${held} of ${cut.own} changes; ${cut.acknowledged} acknowledged`);
 
     const resumed = openStore(a, { author: 'alice' });
@@ -215,7 +217,6 @@ describe('a sync interrupted half way', () => {
 
     const cut = outboxOf(c);
     expect(cut.integrity).toBe('ok');
-    expect(cut.acknowledged % DEFAULT_BATCH).toBe(0);
     expect(cut.acknowledged).toBeGreaterThan(0);
     expect(cut.waiting).toBe(own - cut.acknowledged);
     expect(state(c)).toEqual(before);

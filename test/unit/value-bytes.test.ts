@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sameFieldValue } from '../../shared/field-value';
 import { fitsInBytes } from '../../shared/sync/change';
 
 // Sizes decide what a write, a push and a pull page may hold: a value fits exactly when its bytes as encoded do.
@@ -18,5 +19,27 @@ describe('fitsInBytes', () => {
     }
     fc.assert(fc.property(fc.jsonValue(), (value) => limitsAround(value).every((max) => fitsAsEncoded(value, max))));
     fc.assert(fc.property(fc.string({ unit: 'binary' }), fc.nat(1000), (text, max) => fitsAsEncoded(text, max) && limitsAround(text).every((m) => fitsAsEncoded(text, m))));
+  });
+});
+
+// A field is logged when its value changed as the log sees it: as JSON.
+describe('sameFieldValue', () => {
+  const asLogged = (a: unknown, b: unknown) => sameFieldValue(a, b) === (JSON.stringify(a) === JSON.stringify(b));
+
+  it('agrees with the values’ JSON, for text and for any value', () => {
+    for (const [a, b] of [
+      ['', ''],
+      ['a', 'a'],
+      ['a', 'b'],
+      ['1', 1],
+      [null, undefined],
+      [undefined, undefined],
+      [NaN, null],
+      [['VN'], ['VN']],
+      [{ a: 1 }, { a: 1 }],
+    ] as const)
+      expect(asLogged(a, b), `${String(a)} ${String(b)}`).toBe(true);
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (a, b) => asLogged(a, b) && asLogged(a, a)));
+    fc.assert(fc.property(fc.anything(), fc.anything(), (a, b) => asLogged(a, b) && asLogged(a, structuredClone(a))));
   });
 });

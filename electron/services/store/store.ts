@@ -45,7 +45,7 @@ export function openStore(file: string, options: StoreOptions): Store {
     node = crypto.randomBytes(8).toString('hex');
     statement(db, "INSERT INTO meta (key, value) VALUES ('node', ?)").run(node);
   }
-  const latest = statement(db, 'SELECT hlc FROM changes ORDER BY hlc DESC LIMIT 1').get() as { hlc: string } | undefined;
+  const latest = statement(db, 'SELECT hlc FROM change_log ORDER BY hlc DESC LIMIT 1').get() as { hlc: string } | undefined;
   const wall = options.now ?? Date.now;
   const clock = latest ? receiveHlc(initialHlc(node), decodeHlc(latest.hlc), 0) : initialHlc(node);
   const offset = statement(db, 'SELECT value FROM meta WHERE key = ?').get(META_CLOCK_OFFSET) as { value: string } | undefined;
@@ -170,7 +170,9 @@ function foundBefore(store: Store, writes: readonly RowWrite[]): FoundBefore {
     const rows = statement(store.db, `SELECT ${columnsOf(table)} FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Record<string, unknown>[];
     for (const raw of rows) found.rows.set(recordKey(table, raw.id as string), decodeRow(table, raw));
     const unstored = JSON.stringify(ids.filter((id) => !found.rows.has(recordKey(table, id))));
-    const logged = statement(store.db, 'SELECT DISTINCT rowId FROM changes WHERE tbl = ? AND rowId IN (SELECT value FROM json_each(?))').pluck().all(table, unstored) as string[];
+    const logged = statement(store.db, 'SELECT DISTINCT rowId FROM change_log WHERE tbl = ? AND rowId IN (SELECT value FROM json_each(?))')
+      .pluck()
+      .all(table, unstored) as string[];
     for (const id of logged) found.logged.add(recordKey(table, id));
   }
   return found;
@@ -217,22 +219,53 @@ function writeOne(store: Store, write: RowWrite, found: FoundBefore): Change[] {
   // One timestamp per write: the fields of one edit belong together, and a record's first timestamp marks its creation.
   store.clock = tickHlc(store.clock, store.now());
   const hlc = encodeHlc(store.clock);
-  return fields.map((field) => {
-    const prev = firstWrite ? null : (latestChange(store, table, id, field)?.hlc ?? null);
-    const change: Change = { hlc, author: store.author, table, rowId: id, field, value: next[field], scope: next.scope as string, prev };
-    logChange(store, change);
-    return change;
-  });
+  const changes = fields.map((field): Change => ({
+    hlc,
+    author: store.author,
+    table,
+    rowId: id,
+    field,
+    value: next[field],
+    scope: next.scope as string,
+    prev: firstWrite ? null : (latestChange(store, table, id, field)?.hlc ?? null),
+  }));
+  if (firstWrite) logCreation(store, changes);
+  else for (const change of changes) logChange(store, change);
+  return changes;
 }
 
 /**
- * Appends a change to the log, local or pulled: the one INSERT of the change log. A change is identified by
- * (hlc, field), so one the log holds already (a retried or repeated batch) is not taken again: false then.
+ * Appends a change to the log, local or pulled. A change is identified by (hlc, field): one the log holds already, as
+ * a row of its own or inside the creation that wrote it (a retried or repeated batch, or this device's own change
+ * coming back from the server), is not taken again: false then.
  */
 export function logChange(store: Store, change: Change): boolean {
-  const log = statement(store.db, 'INSERT INTO changes (hlc, author, tbl, rowId, field, value, scope, prev) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hlc, field) DO NOTHING');
-  return log.run(change.hlc, change.author, change.table, change.rowId, change.field, JSON.stringify(change.value), change.scope, change.prev).changes > 0;
+  const created = statement(store.db, "SELECT 1 FROM change_log c, json_each(c.value) f WHERE c.hlc = ? AND c.field = '' AND f.key = ?");
+  if (created.get(change.hlc, change.field) !== undefined) return false;
+  return logRow(store, change, change.field, JSON.stringify(change.value), change.prev);
 }
+
+/** The one INSERT of the change log. */
+function logRow(store: Store, change: Change, field: string, value: string, prev: string | null): boolean {
+  const log = statement(
+    store.db,
+    'INSERT INTO change_log (hlc, author, tbl, rowId, field, value, scope, prev) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hlc, field) DO NOTHING',
+  );
+  return log.run(change.hlc, change.author, change.table, change.rowId, field, value, change.scope, prev).changes > 0;
+}
+
+/**
+ * Logs the changes of a record's first write (one timestamp, no previous change) as one row, field '': each field's
+ * JSON text by field name. The view `changes` lists them field by field, and the outbox sends them so.
+ */
+function logCreation(store: Store, changes: readonly Change[]): void {
+  const fields: Record<string, string> = {};
+  for (const change of changes) fields[change.field] = JSON.stringify(change.value);
+  logRow(store, changes[0], CREATION_FIELD, JSON.stringify(fields), null);
+}
+
+/** The field of a creation's row in change_log (migration 17). */
+export const CREATION_FIELD = '';
 
 /**
  * The one way records change: in a single transaction, every write validates the whole record, stores the row,

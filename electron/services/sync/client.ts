@@ -233,7 +233,8 @@ async function pushBatch(account: SyncAccount, changes: readonly SyncChange[], p
  * every other replica's does. Mostly it names the author the change was sent with, and the log has nothing to change.
  */
 function recordAuthors(store: Store, sent: readonly SyncChange[], results: readonly PushResult[]): void {
-  const rename = statement(store.db, 'UPDATE changes SET author = ? WHERE hlc = ? AND field = ? AND author <> ?');
+  // A creation's fields share its row of the log (field ''): the first of them renames it.
+  const rename = statement(store.db, "UPDATE change_log SET author = ? WHERE hlc = ? AND field IN (?, '') AND author <> ?");
   results.forEach((r, i) => {
     if (r.author !== undefined && r.author !== sent[i].author) rename.run(r.author, r.hlc, r.field, r.author);
   });

@@ -1,14 +1,14 @@
 import type { Scope } from '../../../shared/scopes';
 import { countWithinBytes, type SyncChange } from '../../../shared/sync/change';
 import { statement } from '../store/database';
-import type { Store } from '../store/store';
+import { CREATION_FIELD, type Store } from '../store/store';
 import type { TableName } from '../store/tables';
 
 // What this device has to push: its own changes after the last pushed one. Remote changes are in the log too (every
 // replica holds the full history) but never go back out: a change's HLC ends with the node that made it.
 
 export interface SyncState {
-  /** changes.seq of the last own change the server acknowledged. */
+  /** change_log.seq of the last own change the server acknowledged. */
   lastPushedSeq: number;
   /** The server's cursor after the last pull; null before the first. */
   lastPulledCursor: string | null;
@@ -28,14 +28,14 @@ interface LoggedRow {
 
 /**
  * This device's changes after `sinceSeq`, oldest first, at most `limit` and at most about `maxBytes` of values (at
- * least one change, whatever its size); `lastSeq` is the cursor for the next call.
+ * least one row of the log, whatever its size); `lastSeq` is the cursor for the next call. A record's creation is
+ * one row of the log holding its fields: it goes out whole, so the cursor never stops inside one.
  */
 export function localChangesSince(store: Store, sinceSeq: number, limit = 1000, maxBytes = Number.POSITIVE_INFINITY): { changes: SyncChange[]; lastSeq: number } {
-  const rows = statement(store.db, 'SELECT seq, hlc, author, tbl, rowId, field, value, scope, prev FROM changes WHERE seq > ? AND substr(hlc, -16) = ? ORDER BY seq LIMIT ?').all(
-    sinceSeq,
-    store.node,
-    limit,
-  ) as LoggedRow[];
+  const rows = statement(
+    store.db,
+    'SELECT seq, hlc, author, tbl, rowId, field, value, scope, prev FROM change_log WHERE seq > ? AND substr(hlc, -16) = ? ORDER BY seq LIMIT ?',
+  ).all(sinceSeq, store.node, limit) as LoggedRow[];
   const kept = rows.slice(
     0,
     countWithinBytes(
@@ -43,20 +43,17 @@ export function localChangesSince(store: Store, sinceSeq: number, limit = 1000, 
       maxBytes,
     ),
   );
-  return {
+  const changes: SyncChange[] = [];
+  let lastSeq = sinceSeq;
+  for (const row of kept) {
+    const fields = row.field === CREATION_FIELD ? Object.entries(JSON.parse(row.value) as Record<string, string>) : [[row.field, row.value]];
+    if (changes.length > 0 && changes.length + fields.length > limit) break;
     // Built field by field: a rest spread per row cost as much as reading the rows.
-    changes: kept.map((row) => ({
-      hlc: row.hlc,
-      author: row.author,
-      table: row.tbl,
-      rowId: row.rowId,
-      field: row.field,
-      value: JSON.parse(row.value),
-      scope: row.scope,
-      prev: row.prev,
-    })),
-    lastSeq: kept.at(-1)?.seq ?? sinceSeq,
-  };
+    for (const [field, value] of fields)
+      changes.push({ hlc: row.hlc, author: row.author, table: row.tbl, rowId: row.rowId, field, value: JSON.parse(value), scope: row.scope, prev: row.prev });
+    lastSeq = row.seq;
+  }
+  return { changes, lastSeq };
 }
 
 export function readSyncState(store: Store): SyncState {

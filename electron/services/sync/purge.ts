@@ -35,13 +35,13 @@ function removeRecord(db: Db, table: string, rowId: string): boolean {
   }
   const held =
     (isTableName(table) && statement(db, `DELETE FROM ${table} WHERE id = ?`).run(rowId).changes > 0) ||
-    statement(db, 'SELECT 1 FROM changes WHERE tbl = ? AND rowId = ?').get(table, rowId) !== undefined;
+    statement(db, 'SELECT 1 FROM change_log WHERE tbl = ? AND rowId = ?').get(table, rowId) !== undefined;
   if (table === 'cases') {
     statement(db, 'DELETE FROM case_countries WHERE caseId = ?').run(rowId);
     statement(db, 'DELETE FROM snapshot_cases WHERE caseId = ?').run(rowId);
   }
   removeFromIndex(db, rowId);
-  statement(db, 'DELETE FROM changes WHERE tbl = ? AND rowId = ?').run(table, rowId);
+  statement(db, 'DELETE FROM change_log WHERE tbl = ? AND rowId = ?').run(table, rowId);
   statement(db, 'DELETE FROM conflicts WHERE tbl = ? AND rowId = ?').run(table, rowId);
   statement(db, 'DELETE FROM record_owners WHERE tbl = ? AND rowId = ?').run(table, rowId);
   return held;
@@ -65,7 +65,7 @@ const KEPT_ABOUT_RECORDS = [
   'case_timelines',
   'case_timelines_stale',
   'search_docs',
-  'changes',
+  'change_log',
   'conflicts',
   'quarantine',
   'snapshot_cases',

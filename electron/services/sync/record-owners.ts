@@ -39,7 +39,7 @@ export function ownedRecords(store: Store, table: string, ids: readonly string[]
     store.db,
     `SELECT value FROM json_each(?) AS r
       WHERE coalesce((SELECT own FROM record_owners WHERE tbl = ? AND rowId = r.value),
-                     (SELECT substr(hlc, -16) = ? FROM changes WHERE rowId = r.value AND tbl = ? ORDER BY hlc LIMIT 1), 0)`,
+                     (SELECT substr(hlc, -16) = ? FROM change_log WHERE rowId = r.value AND tbl = ? ORDER BY hlc LIMIT 1), 0)`,
   )
     .pluck()
     .all(JSON.stringify(ids), table, store.node, table) as string[];
