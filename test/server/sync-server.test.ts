@@ -316,6 +316,24 @@ describe('pull', () => {
   });
 });
 
+describe('the author a pushed change is logged under', () => {
+  it('is the signed-in user’s, in this device’s log too: a creation’s row and an edit’s', async () => {
+    const store = temp.store();
+    await login(store, { server: base, login: 'gov-editor', password: PASSWORD });
+    const id = crypto.randomUUID();
+    writeRows(store, [{ table: 'cases', id, values: { title: '案件', countries: ['VN'], scope: 'public' } }]);
+    writeRows(store, [{ table: 'cases', id, values: { summary: '概要' } }]);
+    expect(store.db.prepare('SELECT DISTINCT author FROM change_log WHERE rowId = ?').pluck().all(id)).toEqual([store.author]);
+    expect(store.author).not.toBe('gov-editor');
+
+    await syncOnce(store);
+    expect(store.db.prepare('SELECT field, author FROM change_log WHERE rowId = ? ORDER BY seq').all(id)).toEqual([
+      { field: '', author: 'gov-editor' },
+      { field: 'summary', author: 'gov-editor' },
+    ]);
+  });
+});
+
 // Last: its changes would fill the pages the tests above read whole.
 describe('a client sending more than the server takes', () => {
   it('goes on in smaller pushes after the 413, and the server holds each change once', async () => {

@@ -234,14 +234,17 @@ function writeOne(store: Store, write: RowWrite, found: FoundBefore): Change[] {
   return changes;
 }
 
+/** The field of a creation's row in change_log (migration 17). */
+export const CREATION_FIELD = '';
+
 /**
  * Appends a change to the log, local or pulled. A change is identified by (hlc, field): one the log holds already, as
  * a row of its own or inside the creation that wrote it (a retried or repeated batch, or this device's own change
  * coming back from the server), is not taken again: false then.
  */
 export function logChange(store: Store, change: Change): boolean {
-  const created = statement(store.db, "SELECT 1 FROM change_log c, json_each(c.value) f WHERE c.hlc = ? AND c.field = '' AND f.key = ?");
-  if (created.get(change.hlc, change.field) !== undefined) return false;
+  const created = statement(store.db, 'SELECT 1 FROM change_log c, json_each(c.value) f WHERE c.hlc = ? AND c.field = ? AND f.key = ?');
+  if (created.get(change.hlc, CREATION_FIELD, change.field) !== undefined) return false;
   return logRow(store, change, change.field, JSON.stringify(change.value), change.prev);
 }
 
@@ -260,12 +263,10 @@ function logRow(store: Store, change: Change, field: string, value: string, prev
  */
 function logCreation(store: Store, changes: readonly Change[]): void {
   const fields: Record<string, string> = {};
-  for (const change of changes) fields[change.field] = JSON.stringify(change.value);
+  // A missing value is logged as null, as a change of its own row would be.
+  for (const change of changes) fields[change.field] = JSON.stringify(change.value ?? null);
   logRow(store, changes[0], CREATION_FIELD, JSON.stringify(fields), null);
 }
-
-/** The field of a creation's row in change_log (migration 17). */
-export const CREATION_FIELD = '';
 
 /**
  * The one way records change: in a single transaction, every write validates the whole record, stores the row,

@@ -6,7 +6,7 @@ import type { RejectedChange, SyncReport } from '../../../shared/sync/status';
 import { DEVICE_REVOKED_CODE, DEVICE_REVOKED_STATUS, PROTOCOL_HEADER, PROTOCOL_VERSION, type PushResult } from '../../../shared/sync/protocol';
 import { sameServer } from '../../../shared/sync/server-address';
 import { statement } from '../store/database';
-import { inTransaction, type Store } from '../store/store';
+import { CREATION_FIELD, inTransaction, type Store } from '../store/store';
 import { applyRemoteChanges } from './apply';
 import { outbox, readSyncState, recordPulled, recordPushed, resetSyncState } from './outbox';
 import { emptyWal, purgeRecords, wipeSyncedData } from './purge';
@@ -234,9 +234,9 @@ async function pushBatch(account: SyncAccount, changes: readonly SyncChange[], p
  */
 function recordAuthors(store: Store, sent: readonly SyncChange[], results: readonly PushResult[]): void {
   // A creation's fields share its row of the log (field ''): the first of them renames it.
-  const rename = statement(store.db, "UPDATE change_log SET author = ? WHERE hlc = ? AND field IN (?, '') AND author <> ?");
+  const rename = statement(store.db, 'UPDATE change_log SET author = ? WHERE hlc = ? AND field IN (?, ?) AND author <> ?');
   results.forEach((r, i) => {
-    if (r.author !== undefined && r.author !== sent[i].author) rename.run(r.author, r.hlc, r.field, r.author);
+    if (r.author !== undefined && r.author !== sent[i].author) rename.run(r.author, r.hlc, r.field, CREATION_FIELD, r.author);
   });
 }
 
