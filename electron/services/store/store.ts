@@ -229,8 +229,9 @@ function writeOne(store: Store, write: RowWrite, found: FoundBefore): Change[] {
     scope: next.scope as string,
     prev: firstWrite ? null : (latestChange(store, table, id, field)?.hlc ?? null),
   }));
+  // A local write's timestamp is new (ticked past all the log holds): nothing to look up before logging it.
   if (firstWrite) logCreation(store, changes);
-  else for (const change of changes) logChange(store, change);
+  else for (const change of changes) logRow(store, change, JSON.stringify(change.value));
   return changes;
 }
 
@@ -238,23 +239,23 @@ function writeOne(store: Store, write: RowWrite, found: FoundBefore): Change[] {
 export const CREATION_FIELD = '';
 
 /**
- * Appends a change to the log, local or pulled. A change is identified by (hlc, field): one the log holds already, as
- * a row of its own or inside the creation that wrote it (a retried or repeated batch, or this device's own change
- * coming back from the server), is not taken again: false then.
+ * Appends a pulled change to the log. A change is identified by (hlc, field): one the log holds already, as a row of
+ * its own or inside the creation that wrote it (a retried or repeated batch, or this device's own change coming back
+ * from the server), is not taken again: false then.
  */
 export function logChange(store: Store, change: Change): boolean {
   const created = statement(store.db, 'SELECT 1 FROM change_log c, json_each(c.value) f WHERE c.hlc = ? AND c.field = ? AND f.key = ?');
   if (created.get(change.hlc, CREATION_FIELD, change.field) !== undefined) return false;
-  return logRow(store, change, change.field, JSON.stringify(change.value), change.prev);
+  return logRow(store, change, JSON.stringify(change.value));
 }
 
-/** The one INSERT of the change log. */
-function logRow(store: Store, change: Change, field: string, value: string, prev: string | null): boolean {
+/** The one INSERT of the change log: `change` with its value as JSON text. */
+function logRow(store: Store, change: Change, value: string): boolean {
   const log = statement(
     store.db,
     'INSERT INTO change_log (hlc, author, tbl, rowId, field, value, scope, prev) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hlc, field) DO NOTHING',
   );
-  return log.run(change.hlc, change.author, change.table, change.rowId, field, value, change.scope, prev).changes > 0;
+  return log.run(change.hlc, change.author, change.table, change.rowId, change.field, value, change.scope, change.prev).changes > 0;
 }
 
 /**
@@ -265,7 +266,7 @@ function logCreation(store: Store, changes: readonly Change[]): void {
   const fields: Record<string, string> = {};
   // A missing value is logged as null, as a change of its own row would be.
   for (const change of changes) fields[change.field] = JSON.stringify(change.value ?? null);
-  logRow(store, changes[0], CREATION_FIELD, JSON.stringify(fields), null);
+  logRow(store, { ...changes[0], field: CREATION_FIELD, prev: null }, JSON.stringify(fields));
 }
 
 /**
