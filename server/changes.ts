@@ -196,6 +196,8 @@ async function append(client: pg.PoolClient, accepted: Accepted[], records: Map<
   if (accepted.length === 0 && changed.length === 0) return;
   // One JSON parameter per list, read back as rows by PostgreSQL: as arrays, each of a dozen columns went through the
   // driver's escaping value by value. A value stays as its author wrote it (json, not jsonb); null is JSON's null.
+  // It travels as its JSON text: read as a json column, a string holding \u0000 would be unescaped into text, which
+  // PostgreSQL cannot hold.
   const changes = accepted.map((c) => {
     const record = records.get(pairKey(c.table, c.rowId)) as RecordState;
     return {
@@ -203,7 +205,7 @@ async function append(client: pg.PoolClient, accepted: Accepted[], records: Map<
       field: c.field,
       tbl: c.table,
       row_id: c.rowId,
-      value: c.value ?? null,
+      value: JSON.stringify(c.value ?? null),
       scope: c.scope,
       prev: c.prev,
       author: c.author,
@@ -217,8 +219,8 @@ async function append(client: pg.PoolClient, accepted: Accepted[], records: Map<
   await client.query(
     `WITH appended AS (
        INSERT INTO changes (hlc, field, tbl, row_id, value, scope, prev, author, org_id, reach, creates)
-       SELECT hlc, field, tbl, row_id, coalesce(value, 'null'::json), scope, prev, author, org_id, reach, creates
-         FROM ROWS FROM (json_to_recordset($1::json) AS (hlc text, field text, tbl text, row_id text, value json, scope text, prev text, author text,
+       SELECT hlc, field, tbl, row_id, value::json, scope, prev, author, org_id, reach, creates
+         FROM ROWS FROM (json_to_recordset($1::json) AS (hlc text, field text, tbl text, row_id text, value text, scope text, prev text, author text,
                                                            org_id text, reach text, creates boolean))
               WITH ORDINALITY AS b(hlc, field, tbl, row_id, value, scope, prev, author, org_id, reach, creates, n)
         ORDER BY n

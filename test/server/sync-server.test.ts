@@ -284,6 +284,16 @@ describe('pull', () => {
     expect(await laptop.pull(all.cursor)).toEqual({ changes: [], purges: [], cursor: all.cursor, more: false, own: [] });
   });
 
+  it('hands back a text holding the NUL character as it was written, which PostgreSQL cannot hold as text', async () => {
+    const gov = await signIn('gov-editor');
+    const laptop = await signIn('gov-editor');
+    const from = (await pullAll(laptop)).cursor;
+    const pushed = [change(gov, 'nul-summary', 'public', 'summary', 'before\u0000after'), change(gov, 'nul-companies', 'public', 'companies', ['\u0000'])];
+    expect(((await gov.push(pushed)).body.results as PushResult[]).map((r) => r.status)).toEqual(['applied', 'applied']);
+    const pulled = (await laptop.pull(from)).changes as SyncChange[];
+    expect(pulled.map((c) => c.value)).toEqual(['before\u0000after', ['\u0000']]);
+  });
+
   it('never gives a company user a government-scope change or another organisation’s internal one', async () => {
     const gov = await signIn('gov-editor');
     const company = await signIn('co-editor');
