@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ImportProgress, ImportReport } from '../../../shared/views';
 import path from 'node:path';
 import { parse as parseJson, type ParseError } from 'jsonc-parser';
-import { dateFromSource } from '../../../shared/dates';
+import { dateFromSource, type KarteDate } from '../../../shared/dates';
 import { formatPath, KarteError, type ImportProblem, type ImportProblemCode } from '../../../shared/errors';
 import { isoCodesOf, karteFileSchema, type KarteCase, type KarteFile } from '../../../shared/karte-json';
 import { countryByIso2, findCountry } from '../../../shared/reference/countries';
@@ -148,12 +148,39 @@ function dossierWrite(country: string | null, region: string): RowWrite<'dossier
   };
 }
 
-function importFile(store: Store, namespace: string, file: ParsedFile, report: ImportReport, recorder: WriteRecorder, progress: (caseIndex: number) => void): void {
+/**
+ * What one import run writes into, and what it has worked out once for all its cases: the dossiers it knows are
+ * stored (a country's cases come one after another), and each date as written (tables repeat 2021年5月 hundreds of
+ * times, and reading one took a thirtieth of an import).
+ */
+interface ImportRun {
+  store: Store;
+  namespace: string;
+  report: ImportReport;
+  recorder: WriteRecorder;
+  storedDossiers: Set<string>;
+  dates: Map<string, KarteDate>;
+}
+
+function eventDate(run: ImportRun, date: string, dateText: string): KarteDate {
+  const key = `${date}\u0000${dateText}`;
+  let read = run.dates.get(key);
+  if (read === undefined) {
+    read = dateFromSource(date, dateText);
+    run.dates.set(key, read);
+  }
+  return read;
+}
+
+function importFile(run: ImportRun, file: ParsedFile, progress: (caseIndex: number) => void): void {
+  const { store, namespace, report, recorder, storedDossiers } = run;
   const { data } = file;
   const keys = caseKeys(data);
   data.cases.forEach((c, index) => {
     const countries = countriesOf(c);
     for (const dossier of countries.length > 0 ? countries.map((iso2) => dossierWrite(iso2, '')) : [dossierWrite(null, data.region)]) {
+      if (storedDossiers.has(dossier.id)) continue;
+      storedDossiers.add(dossier.id);
       if (storedIds(store, 'dossiers', [dossier.id]).size > 0) continue;
       recorder.add(writeRows(store, [dossier]));
       report.dossiersAdded++;
@@ -197,7 +224,7 @@ function importFile(store: Store, namespace: string, file: ParsedFile, report: I
         report.eventsKept++;
         return;
       }
-      writes.push({ table: 'events', id: eventIds[i], values: { caseId, phase: e.phase, date: dateFromSource(e.date, e.date_text), text: e.text, source: data.source } });
+      writes.push({ table: 'events', id: eventIds[i], values: { caseId, phase: e.phase, date: eventDate(run, e.date, e.date_text), text: e.text, source: data.source } });
       report.eventsAdded++;
     });
     recorder.add(writeRows(store, writes));
@@ -282,11 +309,9 @@ export function importParsedFiles(store: Store, files: ParsedFile[], onProgress?
 export function writeParsedFiles(store: Store, files: ParsedFile[], recorder: WriteRecorder, onProgress?: (p: ImportProgress) => void): ImportReport {
   const report = emptyImportReport(files.length);
   inTransaction(store, () => {
-    const namespace = importNamespace(store);
+    const run: ImportRun = { store, namespace: importNamespace(store), report, recorder, storedDossiers: new Set(), dates: new Map() };
     files.forEach((file, fileIndex) => {
-      importFile(store, namespace, file, report, recorder, (caseIndex) =>
-        onProgress?.({ file: file.name, fileIndex, fileCount: files.length, caseIndex, caseCount: file.data.cases.length }),
-      );
+      importFile(run, file, (caseIndex) => onProgress?.({ file: file.name, fileIndex, fileCount: files.length, caseIndex, caseCount: file.data.cases.length }));
     });
   });
   return report;

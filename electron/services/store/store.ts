@@ -191,7 +191,8 @@ function writeOne(store: Store, write: RowWrite, found: FoundBefore): Change[] {
   const before: Record<string, unknown> = current ?? { ...def.defaults, ...logged };
   // A record created here, with nothing in the log, has no change to point back to: no need to look one up per field.
   const firstWrite = logged !== undefined && Object.keys(logged).length === 0;
-  const parsed = def.schema.safeParse({ ...def.defaults, ...before, ...write.values, id });
+  // `before` holds every field: a stored row, or the defaults under what the log holds.
+  const parsed = def.schema.safeParse({ ...before, ...write.values, id });
   if (!parsed.success) throw new KarteError('invalid_record', `${table} ${id}: ${describeError(parsed.error)}`, { table, record: id, issues: issuesOf(parsed.error) });
   const next = parsed.data as Record<string, unknown>;
   const fields = fieldsOf(table).filter((f) => f !== 'id' && !sameFieldValue(before[f], next[f]));
