@@ -1,7 +1,8 @@
 import fs from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../electron/services/store/database';
+import { openDatabase, PAGE_SIZE } from '../../electron/services/store/database';
 import { MIGRATIONS } from '../../electron/services/store/migrations';
 import { openStore, readRow, writeRows } from '../../electron/services/store/store';
 import { TABLE_NAMES, fieldsOf } from '../../electron/services/store/tables';
@@ -47,6 +48,11 @@ describe('local store', () => {
 
   it('rebuilds a store written before deletes were overwritten, so no text of a purged record survives in free pages', () => {
     const file = path.join(temp.dir(), 'old.sqlite');
+    // An older Karte made its stores with SQLite's 4 KiB pages.
+    const made = new Database(file);
+    made.pragma('page_size = 4096');
+    made.exec('CREATE TABLE made (x); DROP TABLE made;');
+    made.close();
     const store = openStore(file, { author: 'a' });
     // As an older Karte did: secure_delete off while long notes were rewritten (their old tails went to freed
     // pages), then on only for the purge that removed the record and its log. Each version is shorter than the one before, so the freed pages are not all taken again.
@@ -67,6 +73,19 @@ describe('local store', () => {
     expect(survivors().length, 'the old store holds no stale text: the test would show nothing').toBeGreaterThan(0);
     openStore(file, { author: 'a' }).close();
     expect(survivors()).toEqual([]);
+  });
+
+  it('makes a new store with 16 KiB pages and keeps the page size of a store made before', () => {
+    const made = path.join(temp.dir(), 'made-before.sqlite');
+    const before = new Database(made);
+    before.pragma('page_size = 4096');
+    before.exec('CREATE TABLE made (x);');
+    before.close();
+    const fresh = openStore(path.join(temp.dir(), 'fresh.sqlite'), { author: 'a' });
+    const old = openStore(made, { author: 'a' });
+    expect([fresh.db.pragma('page_size', { simple: true }), old.db.pragma('page_size', { simple: true })]).toEqual([PAGE_SIZE, 4096]);
+    fresh.close();
+    old.close();
   });
 
   it('refuses a database written by a newer schema', () => {

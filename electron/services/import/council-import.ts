@@ -131,10 +131,6 @@ function sourceText(numbers: string, seeds: Map<string, string>): string {
     .join('; ');
 }
 
-function exists(store: Store, table: 'schemes' | 'track_records' | 'organisations', id: string): boolean {
-  return statement(store.db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
-}
-
 function foldName(name: string): string {
   return name.normalize('NFKC').replace(/\s+/g, '');
 }
@@ -146,10 +142,6 @@ function importSchemes(store: Store, namespace: string, file: SchemesFile, repor
   const seeds = seedNames(file.source);
   for (const s of file.schemes) {
     const id = idFromKey(namespace, 'council-scheme', foldName(s.name));
-    if (exists(store, 'schemes', id)) {
-      report.schemesKept++;
-      continue;
-    }
     const values = {
       name: s.name.trim(),
       owner: s.owner,
@@ -164,8 +156,10 @@ function importSchemes(store: Store, namespace: string, file: SchemesFile, repor
       source: sourceText(s.source, seeds),
       scope: PUBLISHED,
     } as const;
-    recorder.add(writeRows(store, [{ table: 'schemes', id, values }]));
-    report.schemesAdded++;
+    const changes = writeRows(store, [{ table: 'schemes', id, values, createOnly: true }]);
+    recorder.add(changes);
+    if (changes.length > 0) report.schemesAdded++;
+    else report.schemesKept++;
   }
 }
 
@@ -184,7 +178,6 @@ function memberOf(store: Store, namespace: string, r: TrackRecordsFile['records'
   const held = statement(store.db, 'SELECT id FROM organisations WHERE deleted = 0 AND nameJa = ? ORDER BY id LIMIT 1').pluck().get(name) as string | undefined;
   if (held !== undefined) return held;
   const id = idFromKey(namespace, 'council-member', foldName(name));
-  if (exists(store, 'organisations', id)) return id;
   const values = {
     nameJa: name,
     type: 'company',
@@ -194,8 +187,9 @@ function memberOf(store: Store, namespace: string, r: TrackRecordsFile['records'
     councilMember: true,
     scope: PUBLISHED,
   } as const;
-  recorder.add(writeRows(store, [{ table: 'organisations', id, values }]));
-  report.membersAdded++;
+  const changes = writeRows(store, [{ table: 'organisations', id, values, createOnly: true }]);
+  recorder.add(changes);
+  if (changes.length > 0) report.membersAdded++;
   return id;
 }
 
@@ -207,10 +201,6 @@ function importTrackRecords(store: Store, namespace: string, file: TrackRecordsF
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     const id = idFromKey(namespace, 'council-track-record', key, String(n));
-    if (exists(store, 'track_records', id)) {
-      report.trackRecordsKept++;
-      continue;
-    }
     const values = {
       organisationId,
       project: r.project.trim(),
@@ -221,8 +211,10 @@ function importTrackRecords(store: Store, namespace: string, file: TrackRecordsF
       sectors: sectorsInText(r.project),
       scope: PUBLISHED,
     } as const;
-    recorder.add(writeRows(store, [{ table: 'track_records', id, values }]));
-    report.trackRecordsAdded++;
+    const changes = writeRows(store, [{ table: 'track_records', id, values, createOnly: true }]);
+    recorder.add(changes);
+    if (changes.length > 0) report.trackRecordsAdded++;
+    else report.trackRecordsKept++;
   }
 }
 

@@ -10,7 +10,7 @@ import { countryByIso2, findCountry } from '../../../shared/reference/countries'
 import { sectorOfLabel } from '../../../shared/reference/sectors';
 import { dossierIdOfCountry } from '../dossiers';
 import { idFromKey, importNamespace } from '../record-ids';
-import { inTransaction, storedIds, writeRows, type RowWrite, type Store } from '../store/store';
+import { inTransaction, writeRows, type Change, type RowWrite, type Store } from '../store/store';
 import { WriteRecorder } from '../undo';
 import { decodeText } from './text-encoding';
 
@@ -172,6 +172,14 @@ function eventDate(run: ImportRun, date: string, dateText: string): KarteDate {
   return read;
 }
 
+/** The records a run of writes changed (a record's changes come together): the ones it created, of createOnly writes. */
+function recordsOf(changes: readonly Change[]): Set<string> {
+  const ids = new Set<string>();
+  let last = '';
+  for (const { rowId } of changes) if (rowId !== last) ids.add((last = rowId));
+  return ids;
+}
+
 function importFile(run: ImportRun, file: ParsedFile, progress: (caseIndex: number) => void): void {
   const { store, namespace, report, recorder, storedDossiers } = run;
   const { data } = file;
@@ -181,20 +189,19 @@ function importFile(run: ImportRun, file: ParsedFile, progress: (caseIndex: numb
     for (const dossier of countries.length > 0 ? countries.map((iso2) => dossierWrite(iso2, '')) : [dossierWrite(null, data.region)]) {
       if (storedDossiers.has(dossier.id)) continue;
       storedDossiers.add(dossier.id);
-      if (storedIds(store, 'dossiers', [dossier.id]).size > 0) continue;
-      recorder.add(writeRows(store, [dossier]));
-      report.dossiersAdded++;
+      const changes = writeRows(store, [{ ...dossier, createOnly: true }]);
+      recorder.add(changes);
+      if (changes.length > 0) report.dossiersAdded++;
     }
 
     const caseId = idFromKey(namespace, 'karte-case', keys[index]);
-    // One write per case with its events: one savepoint each, not one per event.
-    const writes: RowWrite[] = [];
-    if (storedIds(store, 'cases', [caseId]).size > 0) report.casesKept++;
-    else {
-      const place = c.country.trim() || countries.map((iso2) => countryByIso2(iso2)?.ja ?? iso2).join('・') || data.region;
-      writes.push({
+    // One write per case with its events: one savepoint each, not one per event. What is stored already is kept.
+    const place = c.country.trim() || countries.map((iso2) => countryByIso2(iso2)?.ja ?? iso2).join('・') || data.region;
+    const writes: RowWrite[] = [
+      {
         table: 'cases',
         id: caseId,
+        createOnly: true,
         values: {
           title: caseTitle(c, place),
           countries,
@@ -207,27 +214,24 @@ function importFile(run: ImportRun, file: ParsedFile, progress: (caseIndex: numb
           futurePolicy: c.future_policy,
           notes: c.notes,
         },
-      });
-      report.casesAdded++;
-    }
-
+      },
+    ];
     const eventSeen = new Map<string, number>();
-    const eventIds = c.events.map((e) => {
+    for (const e of c.events) {
       const base = [e.phase, e.date, e.date_text, e.text].join('\u0000');
       const n = eventSeen.get(base) ?? 0;
       eventSeen.set(base, n + 1);
-      return idFromKey('karte-event', caseId, base, String(n));
-    });
-    const storedEvents = storedIds(store, 'events', eventIds);
-    c.events.forEach((e, i) => {
-      if (storedEvents.has(eventIds[i])) {
-        report.eventsKept++;
-        return;
-      }
-      writes.push({ table: 'events', id: eventIds[i], values: { caseId, phase: e.phase, date: eventDate(run, e.date, e.date_text), text: e.text, source: data.source } });
-      report.eventsAdded++;
-    });
-    recorder.add(writeRows(store, writes));
+      const id = idFromKey('karte-event', caseId, base, String(n));
+      writes.push({ table: 'events', id, createOnly: true, values: { caseId, phase: e.phase, date: eventDate(run, e.date, e.date_text), text: e.text, source: data.source } });
+    }
+    const changes = writeRows(store, writes);
+    recorder.add(changes);
+    const created = recordsOf(changes);
+    if (created.has(caseId)) report.casesAdded++;
+    else report.casesKept++;
+    const eventsAdded = writes.filter((w) => w.table === 'events' && created.has(w.id)).length;
+    report.eventsAdded += eventsAdded;
+    report.eventsKept += c.events.length - eventsAdded;
     progress(index + 1);
   });
 }

@@ -83,16 +83,13 @@ export interface RowWrite<T extends TableName = TableName> {
   table: T;
   id: string;
   values: Partial<RowOf<T>>;
+  /** Only creates: a record already stored is left as it is (an import never overwrites what a person since edited). */
+  createOnly?: boolean;
 }
 
 export function readRow<T extends TableName>(store: Store, table: T, id: string): RowOf<T> | undefined {
   const raw = statement(store.db, `SELECT ${columnsOf(table)} FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
   return raw ? decodeRow(table, raw) : undefined;
-}
-
-/** Which of `ids` are stored in `table`: one query for a run of records rather than one each. */
-export function storedIds(store: Store, table: TableName, ids: readonly string[]): Set<string> {
-  return new Set(statement(store.db, `SELECT id FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(ids)) as string[]);
 }
 
 const insertSqls = new Map<TableName, string>();
@@ -185,6 +182,7 @@ function writeOne(store: Store, write: RowWrite, found: FoundBefore): Change[] {
   const first = !found.written.has(key);
   found.written.add(key);
   const current = first ? found.rows.get(key) : (readRow(store, table, id) as Record<string, unknown> | undefined);
+  if (current && write.createOnly) return [];
   // A new record logs the fields that differ from its defaults: a replica builds the rest from the same defaults.
   // Synced changes of a record whose creation has not arrived yet are in the log already: it starts from them.
   const logged = current ? undefined : first && !found.logged.has(key) ? {} : loggedValues(store, table, id);
