@@ -21,7 +21,12 @@ const columnText = z.string().refine((text) => !text.includes('\u0000'), 'must n
  */
 export function fitsInBytes(value: unknown, maxBytes: number): boolean {
   const json = JSON.stringify(value ?? null);
-  return 3 * json.length <= maxBytes || utf8Length(json) <= maxBytes;
+  return lengthFits(json.length, maxBytes) || utf8Length(json) <= maxBytes;
+}
+
+/** Whether any text of `length` UTF-16 units surely takes at most `maxBytes` in UTF-8: a unit is at most three bytes. */
+export function lengthFits(length: number, maxBytes: number): boolean {
+  return 3 * length <= maxBytes;
 }
 
 /**

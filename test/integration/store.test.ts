@@ -167,11 +167,11 @@ describe('local store', () => {
     const store = temp.store();
     writeRows(store, [{ table: 'cases', id: CASE_ID, values: { title: 'A' } }]);
     const before = snapshot(store);
-    const refusal = (values: Record<string, string>) => {
+    const refusal = (values: Record<string, string>, id = CASE_ID) => {
       try {
         writeRows(store, [
           { table: 'events', id: EVENT_ID, values: { caseId: CASE_ID, phase: 'consultation', text: '協議' } },
-          { table: 'cases', id: CASE_ID, values },
+          { table: 'cases', id, values: { title: '新', ...values } },
         ]);
       } catch (error) {
         return error as KarteError;
@@ -182,6 +182,10 @@ describe('local store', () => {
     expect(refusal({ summary: '議'.repeat(90_000) })).toMatchObject({ code: 'value_too_long', details: { table: 'cases', record: CASE_ID, field: 'summary' } });
     const large = Object.fromEntries(['summary', 'futurePolicy', 'notes', 'nextAction', 'financing'].map((field) => [field, '議'.repeat(80_000)]));
     expect(refusal(large)).toMatchObject({ code: 'record_too_large', details: { table: 'cases', record: CASE_ID } });
+    // A new record is measured by its logged creation first, and refused all the same.
+    const NEW_ID = 'cccccccc-0000-4000-8000-00000000000c';
+    expect(refusal({ summary: '議'.repeat(90_000) }, NEW_ID)).toMatchObject({ code: 'value_too_long', details: { record: NEW_ID, field: 'summary' } });
+    expect(refusal(large, NEW_ID)).toMatchObject({ code: 'record_too_large', details: { record: NEW_ID } });
     expect(snapshot(store)).toEqual(before);
   });
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { describeError, issuesOf, KarteError } from '../../../shared/errors';
 import { MAX_RECORD_BYTES } from '../../../shared/model/records';
-import { fitsInBytes, MAX_VALUE_BYTES } from '../../../shared/sync/change';
+import { fitsInBytes, lengthFits, MAX_VALUE_BYTES } from '../../../shared/sync/change';
 import { sameFieldValue } from '../../../shared/field-value';
 import { encodeHlc, initialHlc, receiveHlc, decodeHlc, tickHlc, type Hlc } from '../../../shared/hlc';
 import { openDatabase, statement, type Db, type OpenOptions } from './database';
@@ -186,18 +186,23 @@ function writeOne(store: Store, write: RowWrite, found: FoundBefore): Change[] {
   // A new record logs the fields that differ from its defaults: a replica builds the rest from the same defaults.
   // Synced changes of a record whose creation has not arrived yet are in the log already: it starts from them.
   const logged = current ? undefined : first && !found.logged.has(key) ? {} : loggedValues(store, table, id);
-  const before: Record<string, unknown> = current ?? { ...def.defaults, ...logged };
   // A record created here, with nothing in the log, has no change to point back to: no need to look one up per field.
   const firstWrite = logged !== undefined && Object.keys(logged).length === 0;
-  // `before` holds every field: a stored row, or the defaults under what the log holds.
+  // Every field: the stored row, or the defaults under what the log holds (only read: the defaults are not copied).
+  const before: Record<string, unknown> = current ?? (firstWrite ? def.defaults : { ...def.defaults, ...logged });
   const parsed = def.schema.safeParse({ ...before, ...write.values, id });
   if (!parsed.success) throw new KarteError('invalid_record', `${table} ${id}: ${describeError(parsed.error)}`, { table, record: id, issues: issuesOf(parsed.error) });
   const next = parsed.data as Record<string, unknown>;
   const fields = fieldsOf(table).filter((f) => f !== 'id' && !sameFieldValue(before[f], next[f]));
   if (current && fields.length === 0) return [];
+  // A creation is logged as one text of its fields' JSON texts, each escaped once more and so never shorter than in
+  // the record's JSON, where the fields it leaves out hold their defaults: with the defaults' length it bounds the
+  // record's, and a new record within the bound is not written out again to be measured.
+  const creation = firstWrite && fields.length > 0 ? creationText(next, fields) : null;
+  const withinBound = creation !== null && lengthFits(creation.length + defaultsLength(table, id), MAX_VALUE_BYTES);
   // A field's JSON is part of its record's, and a value's limit is below a record's: only a record past a value's
-  // limit can hold a field past it, or be past its own. Most records are measured once.
-  if (!fitsInBytes(next, MAX_VALUE_BYTES)) {
+  // limit can hold a field past it, or be past its own. Most records are measured once at most.
+  if (!withinBound && !fitsInBytes(next, MAX_VALUE_BYTES)) {
     const oversized = fields.find((f) => !fitsInBytes(next[f], MAX_VALUE_BYTES));
     if (oversized)
       throw new KarteError('value_too_long', `${table} ${id}: ${oversized}: too long (at most ${MAX_VALUE_BYTES / 1024} KiB)`, {
@@ -229,7 +234,7 @@ function writeOne(store: Store, write: RowWrite, found: FoundBefore): Change[] {
     prev: firstWrite ? null : (latestChange(store, table, id, field)?.hlc ?? null),
   }));
   // A local write's timestamp is new (ticked past all the log holds): nothing to look up before logging it.
-  if (firstWrite) logCreation(store, changes);
+  if (creation !== null) logRow(store, { ...changes[0], field: CREATION_FIELD, prev: null }, creation);
   else for (const change of changes) logRow(store, change, JSON.stringify(change.value));
   return changes;
 }
@@ -258,14 +263,26 @@ function logRow(store: Store, change: Change, value: string): boolean {
 }
 
 /**
- * Logs the changes of a record's first write (one timestamp, no previous change) as one row, field '': each field's
+ * What a record's first write (one timestamp, no previous change) logs, as one row of field '': each changed field's
  * JSON text by field name. The view `changes` lists them field by field, and the outbox sends them so.
  */
-function logCreation(store: Store, changes: readonly Change[]): void {
-  const fields: Record<string, string> = {};
+function creationText(next: Record<string, unknown>, fields: readonly string[]): string {
+  const texts: Record<string, string> = {};
   // A missing value is logged as null, as a change of its own row would be.
-  for (const change of changes) fields[change.field] = JSON.stringify(change.value ?? null);
-  logRow(store, { ...changes[0], field: CREATION_FIELD, prev: null }, JSON.stringify(fields));
+  for (const field of fields) texts[field] = JSON.stringify(next[field] ?? null);
+  return JSON.stringify(texts);
+}
+
+const defaultsLengths = new Map<TableName, number>();
+
+/** How long a record's JSON is at most in the fields that hold their defaults, and its id. */
+function defaultsLength(table: TableName, id: string): number {
+  let length = defaultsLengths.get(table);
+  if (length === undefined) {
+    length = JSON.stringify(TABLES[table].defaults).length;
+    defaultsLengths.set(table, length);
+  }
+  return length + JSON.stringify({ id }).length;
 }
 
 /**
