@@ -13,6 +13,15 @@ import { snapshot, useTempDir } from '../support/temp';
 const CASE_ID = '00000000-0000-4000-8000-000000000001';
 const EVENT_ID = '00000000-0000-4000-8000-000000000002';
 
+/** A file as an older Karte made its stores, with SQLite's 4 KiB pages (a table written fixes the size). */
+function storeMadeBefore(file: string): string {
+  const made = new Database(file);
+  made.pragma('page_size = 4096');
+  made.exec('CREATE TABLE made (x); DROP TABLE made;');
+  made.close();
+  return file;
+}
+
 describe('local store', () => {
   const temp = useTempDir();
 
@@ -47,12 +56,7 @@ describe('local store', () => {
   });
 
   it('rebuilds a store written before deletes were overwritten, so no text of a purged record survives in free pages', () => {
-    const file = path.join(temp.dir(), 'old.sqlite');
-    // An older Karte made its stores with SQLite's 4 KiB pages.
-    const made = new Database(file);
-    made.pragma('page_size = 4096');
-    made.exec('CREATE TABLE made (x); DROP TABLE made;');
-    made.close();
+    const file = storeMadeBefore(path.join(temp.dir(), 'old.sqlite'));
     const store = openStore(file, { author: 'a' });
     // As an older Karte did: secure_delete off while long notes were rewritten (their old tails went to freed
     // pages), then on only for the purge that removed the record and its log. Each version is shorter than the one before, so the freed pages are not all taken again.
@@ -76,11 +80,7 @@ describe('local store', () => {
   });
 
   it('makes a new store with 16 KiB pages and keeps the page size of a store made before', () => {
-    const made = path.join(temp.dir(), 'made-before.sqlite');
-    const before = new Database(made);
-    before.pragma('page_size = 4096');
-    before.exec('CREATE TABLE made (x);');
-    before.close();
+    const made = storeMadeBefore(path.join(temp.dir(), 'made-before.sqlite'));
     const fresh = openStore(path.join(temp.dir(), 'fresh.sqlite'), { author: 'a' });
     const old = openStore(made, { author: 'a' });
     expect([fresh.db.pragma('page_size', { simple: true }), old.db.pragma('page_size', { simple: true })]).toEqual([PAGE_SIZE, 4096]);

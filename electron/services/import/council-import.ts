@@ -8,9 +8,9 @@ import type { ImportProblem } from '../../../shared/errors';
 import type { ImportProgress, ImportReport } from '../../../shared/views';
 import { idFromKey, importNamespace } from '../record-ids';
 import { statement } from '../store/database';
-import { inTransaction, writeRows, type Store } from '../store/store';
+import { inTransaction, type Store } from '../store/store';
 import { WriteRecorder } from '../undo';
-import { checkedKarteFile, fileSource, ImportError, issueProblem, jsonOfFile, problem, writeParsedFiles, type ParsedFile } from './karte-import';
+import { checkedKarteFile, createRecords, fileSource, ImportError, issueProblem, jsonOfFile, problem, writeParsedFiles, type ParsedFile } from './karte-import';
 
 // The council's two source files (resources/demo/council) as they are transcribed: support schemes (支援ツール) and
 // Yokohama companies' track records abroad (海外展開実績). They are told from karte JSON tables by their shape, read
@@ -156,9 +156,7 @@ function importSchemes(store: Store, namespace: string, file: SchemesFile, repor
       source: sourceText(s.source, seeds),
       scope: PUBLISHED,
     } as const;
-    const changes = writeRows(store, [{ table: 'schemes', id, values, createOnly: true }]);
-    recorder.add(changes);
-    if (changes.length > 0) report.schemesAdded++;
+    if (createRecords(store, recorder, [{ table: 'schemes', id, values }]).size > 0) report.schemesAdded++;
     else report.schemesKept++;
   }
 }
@@ -187,9 +185,7 @@ function memberOf(store: Store, namespace: string, r: TrackRecordsFile['records'
     councilMember: true,
     scope: PUBLISHED,
   } as const;
-  const changes = writeRows(store, [{ table: 'organisations', id, values, createOnly: true }]);
-  recorder.add(changes);
-  if (changes.length > 0) report.membersAdded++;
+  if (createRecords(store, recorder, [{ table: 'organisations', id, values }]).size > 0) report.membersAdded++;
   return id;
 }
 
@@ -211,9 +207,7 @@ function importTrackRecords(store: Store, namespace: string, file: TrackRecordsF
       sectors: sectorsInText(r.project),
       scope: PUBLISHED,
     } as const;
-    const changes = writeRows(store, [{ table: 'track_records', id, values, createOnly: true }]);
-    recorder.add(changes);
-    if (changes.length > 0) report.trackRecordsAdded++;
+    if (createRecords(store, recorder, [{ table: 'track_records', id, values }]).size > 0) report.trackRecordsAdded++;
     else report.trackRecordsKept++;
   }
 }

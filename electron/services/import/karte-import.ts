@@ -10,7 +10,7 @@ import { countryByIso2, findCountry } from '../../../shared/reference/countries'
 import { sectorOfLabel } from '../../../shared/reference/sectors';
 import { dossierIdOfCountry } from '../dossiers';
 import { idFromKey, importNamespace } from '../record-ids';
-import { inTransaction, writeRows, type Change, type RowWrite, type Store } from '../store/store';
+import { inTransaction, writeRows, type RowWrite, type Store } from '../store/store';
 import { WriteRecorder } from '../undo';
 import { decodeText } from './text-encoding';
 
@@ -172,12 +172,20 @@ function eventDate(run: ImportRun, date: string, dateText: string): KarteDate {
   return read;
 }
 
-/** The records a run of writes changed (a record's changes come together): the ones it created, of createOnly writes. */
-function recordsOf(changes: readonly Change[]): Set<string> {
-  const ids = new Set<string>();
+/**
+ * Writes the records an import brings, creating each that is not stored yet: a stored one is kept as it is, whatever a
+ * person has done to it since. The ids of the records created (a record's changes come together).
+ */
+export function createRecords(store: Store, recorder: WriteRecorder, writes: readonly RowWrite[]): Set<string> {
+  const changes = writeRows(
+    store,
+    writes.map((write) => ({ ...write, createOnly: true })),
+  );
+  recorder.add(changes);
+  const created = new Set<string>();
   let last = '';
-  for (const { rowId } of changes) if (rowId !== last) ids.add((last = rowId));
-  return ids;
+  for (const { rowId } of changes) if (rowId !== last) created.add((last = rowId));
+  return created;
 }
 
 function importFile(run: ImportRun, file: ParsedFile, progress: (caseIndex: number) => void): void {
@@ -189,9 +197,7 @@ function importFile(run: ImportRun, file: ParsedFile, progress: (caseIndex: numb
     for (const dossier of countries.length > 0 ? countries.map((iso2) => dossierWrite(iso2, '')) : [dossierWrite(null, data.region)]) {
       if (storedDossiers.has(dossier.id)) continue;
       storedDossiers.add(dossier.id);
-      const changes = writeRows(store, [{ ...dossier, createOnly: true }]);
-      recorder.add(changes);
-      if (changes.length > 0) report.dossiersAdded++;
+      if (createRecords(store, recorder, [dossier]).size > 0) report.dossiersAdded++;
     }
 
     const caseId = idFromKey(namespace, 'karte-case', keys[index]);
@@ -201,7 +207,6 @@ function importFile(run: ImportRun, file: ParsedFile, progress: (caseIndex: numb
       {
         table: 'cases',
         id: caseId,
-        createOnly: true,
         values: {
           title: caseTitle(c, place),
           countries,
@@ -222,11 +227,9 @@ function importFile(run: ImportRun, file: ParsedFile, progress: (caseIndex: numb
       const n = eventSeen.get(base) ?? 0;
       eventSeen.set(base, n + 1);
       const id = idFromKey('karte-event', caseId, base, String(n));
-      writes.push({ table: 'events', id, createOnly: true, values: { caseId, phase: e.phase, date: eventDate(run, e.date, e.date_text), text: e.text, source: data.source } });
+      writes.push({ table: 'events', id, values: { caseId, phase: e.phase, date: eventDate(run, e.date, e.date_text), text: e.text, source: data.source } });
     }
-    const changes = writeRows(store, writes);
-    recorder.add(changes);
-    const created = recordsOf(changes);
+    const created = createRecords(store, recorder, writes);
     if (created.has(caseId)) report.casesAdded++;
     else report.casesKept++;
     const eventsAdded = writes.filter((w) => w.table === 'events' && created.has(w.id)).length;

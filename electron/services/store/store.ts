@@ -7,7 +7,7 @@ import { encodeHlc, initialHlc, receiveHlc, decodeHlc, tickHlc, type Hlc } from 
 import { openDatabase, statement, type Db, type OpenOptions } from './database';
 import { markTimelinesStale } from './case-timelines';
 import { reindexRecord } from './search-index';
-import { TABLES, columnsOf, decodeRow, encodeField, fieldsOf, type RowOf, type TableName } from './tables';
+import { TABLES, TABLE_NAMES, columnsOf, decodeRow, encodeField, fieldsOf, type RowOf, type TableName } from './tables';
 
 /** An open local store: the database, this device's node id and clock, and who is editing. */
 export interface Store {
@@ -273,16 +273,12 @@ function creationText(next: Record<string, unknown>, fields: readonly string[]):
   return JSON.stringify(texts);
 }
 
-const defaultsLengths = new Map<TableName, number>();
+/** Each table's defaults as JSON, by length. */
+const DEFAULTS_LENGTHS = new Map(TABLE_NAMES.map((table) => [table, JSON.stringify(TABLES[table].defaults).length]));
 
 /** How long a record's JSON is at most in the fields that hold their defaults, and its id. */
 function defaultsLength(table: TableName, id: string): number {
-  let length = defaultsLengths.get(table);
-  if (length === undefined) {
-    length = JSON.stringify(TABLES[table].defaults).length;
-    defaultsLengths.set(table, length);
-  }
-  return length + JSON.stringify({ id }).length;
+  return (DEFAULTS_LENGTHS.get(table) as number) + JSON.stringify({ id }).length;
 }
 
 /**
