@@ -179,7 +179,7 @@ function eventDate(run: ImportRun, date: string, dateText: string): KarteDate {
 export function createRecords(store: Store, recorder: WriteRecorder, writes: readonly RowWrite[]): Set<string> {
   const changes = writeRows(
     store,
-    writes.map((write) => ({ ...write, createOnly: true })),
+    writes.map(({ table, id, values }) => ({ table, id, values, createOnly: true })),
   );
   recorder.add(changes);
   const created = new Set<string>();

@@ -122,11 +122,12 @@ export function removeFromIndex(db: Db, ref: string): void {
   statement(db, 'DELETE FROM search_docs WHERE docid = ?').run(existing.docid);
 }
 
-export function reindexRecord(db: Db, table: TableName, row: AnyRow): void {
+/** Indexes a record as it is now; `stored` says whether it was stored before (a record that was not has no entry). */
+export function reindexRecord(db: Db, table: TableName, row: AnyRow, stored: boolean): void {
   const kind = KIND[table];
   if (!kind) return;
   const ref = row.id as string;
-  removeFromIndex(db, ref);
+  if (stored) removeFromIndex(db, ref);
   const text = row.deleted ? null : searchableText(table, row);
   if (text === null) return;
   const caseId = table === 'cases' ? ref : typeof row[CASE_FIELD] === 'string' ? (row[CASE_FIELD] as string) : null;

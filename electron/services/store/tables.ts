@@ -270,9 +270,9 @@ const CODECS = Object.fromEntries((Object.keys(TABLES) as TableName[]).map((tabl
 >;
 
 /** Domain value → SQLite column value. */
-export function encodeField(table: TableName, field: string, value: unknown): unknown {
+export function encodeField(table: TableName, field: string, value: unknown, text?: string): unknown {
   const codec = codecOf(table, field);
-  if (codec === 'json') return value === null ? null : JSON.stringify(value);
+  if (codec === 'json') return value === null ? null : (text ?? JSON.stringify(value));
   if (codec === 'bool') return value ? 1 : 0;
   return value;
 }

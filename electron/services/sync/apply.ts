@@ -2,6 +2,7 @@ import { decodeHlc, receiveHlc } from '../../../shared/hlc';
 import { fitsInBytes, MAX_VALUE_BYTES, type SyncChange } from '../../../shared/sync/change';
 import { appliedChange } from '../../../shared/sync/change-rules';
 import { commonAncestor, commonValue, isNarrativeField, overwroteUnseen, settle, type PrevLookup, type ValueLookup } from '../../../shared/sync/merge';
+import { markTimelinesStale } from '../store/case-timelines';
 import { statement } from '../store/database';
 import { removeFromIndex } from '../store/search-index';
 import { inTransaction, latestChange, logChange, loggedValues, readRow, storeRow, writeRows, type FieldChange, type RowWrite, type Store } from '../store/store';
@@ -156,7 +157,9 @@ export function applyRemoteChanges(store: Store, batch: readonly unknown[]): App
     // Every record the batch changes leaves the search index before any comes back (storing it indexes it anew): FTS5
     // writes out the documents it holds in memory whenever an older one is deleted, once per record when interleaved.
     for (const { next } of writes) removeFromIndex(store.db, next.id as string);
-    for (const { table, current, next, changed } of writes) storeRow(store, table, current, next, changed);
+    const staleTimelines = new Set<unknown>();
+    for (const { table, current, next, changed } of writes) storeRow(store, table, current, next, changed, staleTimelines);
+    markTimelinesStale(store.db, [...staleTimelines]);
     writeRows(store, [...merges.values()]);
     return {
       applied: fresh,
