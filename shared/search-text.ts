@@ -29,25 +29,46 @@ function addBigrams(run: string, grams: string[]): string[] {
 const SPACE = 0x20;
 const utf16 = new TextDecoder('utf-16le');
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+let wordUnitTable: Uint8Array | undefined;
+
+/** 1 for each UTF-16 code unit that is a letter or digit by itself (no surrogate is); made on first use, in 8 ms. */
+function wordUnits(): Uint8Array {
+  if (wordUnitTable === undefined) {
+    wordUnitTable = new Uint8Array(0x10000);
+    for (let unit = 0; unit < 0x10000; unit++) if (LETTER_OR_DIGIT.test(String.fromCharCode(unit))) wordUnitTable[unit] = 1;
+  }
+  return wordUnitTable;
+}
+
 /** The indexed form of a text: its bigrams separated by spaces. */
 export function indexGrams(text: string): string {
-  // Written as UTF-16 code units into one buffer and decoded once: a string per bigram (a case holds thousands) made
-  // indexing the costliest part of storing a synced record after the database's own work.
-  const runs = runsOf(text);
-  const units = new Uint16Array(runs.reduce((n, run) => n + 3 * run.length + 1, 0));
+  const folded = foldText(text);
+  // Characters two units long are rare: a text holding one is taken run by run.
+  if (SURROGATE.test(folded)) return (folded.match(RUN) ?? []).flatMap((run) => addBigrams(run, [])).join(' ');
+  // One pass over the code units, written into one buffer and decoded once: a string per bigram (a case holds
+  // thousands), and then a string per run, made indexing the costliest part of storing a record after the database's.
+  const word = wordUnits();
+  const units = new Uint16Array(3 * folded.length);
   let end = 0;
-  const put = (piece: string) => {
-    for (let i = 0; i < piece.length; i++) units[end++] = piece.charCodeAt(i);
-    units[end++] = SPACE;
-  };
-  for (const run of runs) {
-    if (run.length === 1 || SURROGATE.test(run)) put(addBigrams(run, []).join(' '));
-    else
-      for (let i = 0; i + 1 < run.length; i++) {
-        units[end++] = run.charCodeAt(i);
-        units[end++] = run.charCodeAt(i + 1);
+  let run = 0;
+  for (let i = 0; i <= folded.length; i++) {
+    const unit = i < folded.length ? folded.charCodeAt(i) : SPACE;
+    if (word[unit] === 1) {
+      if (run > 0) {
+        units[end++] = folded.charCodeAt(i - 1);
+        units[end++] = unit;
         units[end++] = SPACE;
       }
+      run++;
+      continue;
+    }
+    // A run of one character is indexed as that character.
+    if (run === 1) {
+      units[end++] = folded.charCodeAt(i - 1);
+      units[end++] = SPACE;
+    }
+    run = 0;
   }
   // Without the last separator.
   return utf16.decode(units.subarray(0, Math.max(0, end - 1)));

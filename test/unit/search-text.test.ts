@@ -41,12 +41,18 @@ describe('indexGrams', () => {
 
   it('is, for any text, every run’s pairs of neighbouring characters in order', () => {
     const pairs = (run: string[]) => (run.length === 1 ? run : run.slice(1).map((c, i) => run[i] + c));
+    const expected = (text: string) => (foldText(text).match(/[\p{L}\p{N}]+/gu) ?? []).flatMap((run) => pairs([...run])).join(' ');
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', 'Ｂ', '覚', '書', '𠮷', ' ', '、', '5', 'ｶ') }), (text) => {
-        const runs = foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
-        expect(indexGrams(text)).toBe(runs.flatMap((run) => pairs([...run])).join(' '));
+        expect(indexGrams(text)).toBe(expected(text));
       }),
     );
+    // Every character of the basic plane (each is told a letter or digit by a table), between letters and alone.
+    for (let unit = 0; unit < 0x10000; unit++) {
+      if (unit >= 0xd800 && unit <= 0xdfff) continue;
+      const text = `a${String.fromCharCode(unit)}b ${String.fromCharCode(unit)}`;
+      if (indexGrams(text) !== expected(text)) expect.fail(`U+${unit.toString(16)}: ${indexGrams(text)} instead of ${expected(text)}`);
+    }
   });
 });
 
