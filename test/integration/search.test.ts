@@ -5,6 +5,8 @@ import { listCases, setCaseField } from '../../electron/services/cases';
 import { addEvent, deleteEvent, setEventField } from '../../electron/services/events';
 import { importKarteFiles } from '../../electron/services/import/karte-import';
 import { COUNT_CAP, search } from '../../electron/services/search';
+import { writeRows } from '../../electron/services/store/store';
+import { unknownDate } from '../../shared/dates';
 import { generateKarteFiles } from '../support/karte-generator';
 import { demoFiles, fixture, useTempDir } from '../support/temp';
 
@@ -70,6 +72,14 @@ describe('search', () => {
     expect(search(store, '衛星通信').hits.map((h) => h.id)).not.toContain(id);
     setCaseField(store, vn.id, 'summary', 'テラヘルツ通信');
     expect(search(store, 'テラヘルツ').hits.map((h) => h.id)).toEqual([vn.id]);
+  });
+
+  it('stores a new record whose id a record of another table holds (a pushed change may name any id)', () => {
+    const store = imported();
+    const [vn] = listCases(store, { country: 'VN' });
+    // The index is keyed by id: the event takes the entry, and storing it does not fail on the case's.
+    writeRows(store, [{ table: 'events', id: vn.id, values: { caseId: vn.id, phase: 'consultation', date: unknownDate(), text: '量子暗号通信の協議' } }]);
+    expect(search(store, '量子暗号').hits.map((h) => [h.kind, h.id])).toEqual([['event', vn.id]]);
   });
 
   it('limits the hits but counts them all, newest first', () => {

@@ -122,12 +122,15 @@ export function removeFromIndex(db: Db, ref: string): void {
   statement(db, 'DELETE FROM search_docs WHERE docid = ?').run(existing.docid);
 }
 
-/** Indexes a record as it is now; `stored` says whether it was stored before (a record that was not has no entry). */
-export function reindexRecord(db: Db, table: TableName, row: AnyRow, stored: boolean): void {
+/**
+ * Indexes a record as it is now. Its entry is looked for even when the record is new: the index is keyed by id alone,
+ * and a record of another table may hold the same id (a pushed change names any id).
+ */
+export function reindexRecord(db: Db, table: TableName, row: AnyRow): void {
   const kind = KIND[table];
   if (!kind) return;
   const ref = row.id as string;
-  if (stored) removeFromIndex(db, ref);
+  removeFromIndex(db, ref);
   const text = row.deleted ? null : searchableText(table, row);
   if (text === null) return;
   const caseId = table === 'cases' ? ref : typeof row[CASE_FIELD] === 'string' ? (row[CASE_FIELD] as string) : null;

@@ -150,7 +150,7 @@ export function storeRow(
     staleTimelines.add(current?.caseId);
     staleTimelines.add(next.caseId);
   }
-  reindexRecord(store.db, table, next, current !== undefined);
+  reindexRecord(store.db, table, next);
 }
 
 /** The fields of an event its case's timeline holds (case-timelines.ts). */
