@@ -36,7 +36,7 @@ describe('import screen', () => {
     expect(snapshot(backEnd.store)).toEqual(before);
   });
 
-  it('imports the Vietnam table with its 9 cases, reporting progress case by case', async () => {
+  it('imports the Vietnam table with its 9 cases, reporting its progress', async () => {
     backEnd = installBackEnd();
     renderApp('/import');
     await userEvent.upload(screen.getByLabelText('ファイルを選択'), jsonFile(path.join(DEMO_DIR, 'vietnam.json')));
@@ -45,8 +45,8 @@ describe('import screen', () => {
     expect((await screen.findByRole('status')).textContent).toMatch(/^1ファイルから案件9件・経緯37件/);
     expect(backEnd.store.db.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 9 });
     const progress = backEnd.events.filter((e) => e.event === 'import.progress').map((e) => e.payload);
-    expect(progress).toHaveLength(9);
-    expect(progress.at(-1)).toEqual({ file: 'vietnam.json', fileIndex: 0, fileCount: 1, caseIndex: 9, caseCount: 9 });
+    // Told per group of up to a hundred cases written together: the table's nine are one.
+    expect(progress).toEqual([{ file: 'vietnam.json', fileIndex: 0, fileCount: 1, caseIndex: 9, caseCount: 9 }]);
 
     // Again: nothing new, everything already present.
     await userEvent.upload(screen.getByLabelText('ファイルを選択'), jsonFile(path.join(DEMO_DIR, 'vietnam.json')));

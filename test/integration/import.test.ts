@@ -9,6 +9,7 @@ import { setCaseField } from '../../electron/services/cases';
 import type { Store } from '../../electron/services/store/store';
 import { karteFileSchema } from '../../shared/karte-json';
 import type { ImportProblem } from '../../shared/errors';
+import { generateKarteFiles } from '../support/karte-generator';
 import { demoFiles, fixture, snapshot, useTempDir } from '../support/temp';
 
 function sourceCounts(files: string[]) {
@@ -51,6 +52,20 @@ describe('karte JSON import', () => {
     expect(detail.events.map((e) => e.phase)).toEqual(['consideration', 'consultation', 'mou_top_sales', 'mou_top_sales', 'mou_top_sales', 'survey_demo', 'order_management']);
     expect(detail.events.filter((e) => e.phase === 'mou_top_sales').map((e) => e.date.text)).toEqual(['2015年1月', '2018年4月', '2019年1月']);
     expect(detail.currentPhase).toBe('order_management');
+  });
+
+  it('writes a large table a hundred cases at a time, telling its progress after each group, and counts it whole', () => {
+    const store = temp.store();
+    const [table] = generateKarteFiles({ seed: 7, countries: 1, cases: 250, events: 1000 });
+    const file = path.join(temp.dir(), 'large.json');
+    fs.writeFileSync(file, JSON.stringify(table));
+    const progress: number[] = [];
+    const report = importKarteFiles(store, [file], (p) => progress.push(p.caseIndex));
+    expect(progress).toEqual([100, 200, 250]);
+    expect(report).toMatchObject({ casesAdded: 250, eventsAdded: 1000, casesKept: 0, eventsKept: 0 });
+    expect(store.db.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 1000 });
+    // Again: every group finds all its records stored.
+    expect(importKarteFiles(store, [file])).toMatchObject({ casesAdded: 0, eventsAdded: 0, casesKept: 250, eventsKept: 1000, dossiersAdded: 0 });
   });
 
   it('does not duplicate anything when the same files are imported again', () => {
