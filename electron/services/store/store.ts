@@ -285,20 +285,12 @@ function logRow(store: Store, change: Change, value: string): boolean {
  * from the defaults, by its JSON text. The view `changes` lists them field by field, and the outbox sends them so.
  */
 function textsBesideDefaults(table: TableName, next: Record<string, unknown>): Record<string, string> {
-  const defaults = TABLES[table].defaults as Record<string, unknown>;
   const defaultTexts = DEFAULT_TEXTS.get(table) as Record<string, string>;
   const texts: Record<string, string> = {};
   for (const field of fieldsOf(table)) {
     if (field === 'id') continue;
-    const value = next[field];
-    const byDefault = defaults[field];
-    // Most fields are text: equal strings log the same, and the defaults' are not written out again.
-    if (typeof value === 'string' && typeof byDefault === 'string') {
-      if (value !== byDefault) texts[field] = JSON.stringify(value);
-      continue;
-    }
     // A missing value is logged as null, as a change of its own row would be.
-    const text = JSON.stringify(value ?? null);
+    const text = JSON.stringify(next[field] ?? null);
     if (text !== defaultTexts[field]) texts[field] = text;
   }
   return texts;
